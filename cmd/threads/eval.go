@@ -1,0 +1,221 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/eval"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// evalOptions are the flags and arguments of `threads eval`.
+type evalOptions struct {
+	io          *streams
+	Gold        string // a gold file, or a folder of them
+	Inputs      []string
+	Format      string // text or json
+	InputFormat string
+}
+
+// evalPair is one chat file and its gold annotation.
+type evalPair struct {
+	name, gold, chat string
+}
+
+func newEvalCmd(io *streams, runF func(*evalOptions) error) *cobra.Command {
+	opts := &evalOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "eval --gold GOLD [FILE|DIR]",
+		Short: "Score threading against gold annotations",
+		Long: `Run extract on chat files and score the result against gold annotations:
+one-to-one overlap, 1 - VI/log N, exact-match threads, reply links, questions
+and question-answer pairs.
+
+GOLD is one of:
+  a TSV file (our format, see the gold GUIDELINES) with FILE the chat log;
+  a Kummerfeld "X Y -" link file (*.annotation.txt) with FILE the raw log;
+  a folder: every NAME.tsv is paired with GROUP/DATE-chat.markdown under DIR
+  (NAME = GROUP-DATE), every NAME.annotation.txt with NAME.raw.txt in the same
+  folder (or DIR). A folder prints each file and their average: the mean over
+  TSV days, the micro-average over link files (as Kummerfeld et al. report it).`,
+		Example: "  threads eval --gold ../shared/gold ../shared/corpus/cocolian\n  threads eval --gold ../shared/corpus/irc-ubuntu/dev",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if opts.Gold == "" {
+				return usageError{fmt.Errorf("`--gold` is required")}
+			}
+			if opts.Format != "text" && opts.Format != "json" {
+				return usageError{fmt.Errorf("invalid `--format` %q: use text or json", opts.Format)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return evalRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Gold, "gold", "", "gold annotation `FILE` or folder")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: `text` or json")
+	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format of the chat files (default: detected)")
+	return cmd
+}
+
+func evalRun(opts *evalOptions) error {
+	pairs, err := evalPairs(opts.Gold, opts.Inputs)
+	if err != nil {
+		return err
+	}
+	seg, err := loadSegmenter()
+	if err != nil {
+		return err
+	}
+	type fileScore struct {
+		Name   string      `json:"name"`
+		Scores eval.Scores `json:"scores"`
+	}
+	var all []fileScore
+	var tsv, links []eval.Scores
+	for _, p := range pairs {
+		s, err := scorePair(p, opts.InputFormat, seg)
+		if err != nil {
+			return err
+		}
+		all = append(all, fileScore{p.name, s})
+		if strings.HasSuffix(p.gold, ".tsv") {
+			tsv = append(tsv, s)
+		} else {
+			links = append(links, s)
+		}
+	}
+	var avg []fileScore
+	if len(pairs) > 1 && len(tsv) > 0 {
+		avg = append(avg, fileScore{"mean over gold days", eval.Mean(tsv)})
+	}
+	if len(pairs) > 1 && len(links) > 0 {
+		avg = append(avg, fileScore{"micro-average over link files", eval.Micro(links)})
+	}
+	if opts.Format == "json" {
+		enc := json.NewEncoder(opts.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(map[string][]fileScore{"files": all, "averages": nonNilScores(avg)})
+	}
+	for _, fs := range append(all, avg...) {
+		if err := eval.WriteText(opts.io.Out, fs.Name, fs.Scores); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nonNilScores[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// scorePair threads one chat file and scores it against its gold file.
+func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter) (eval.Scores, error) {
+	format := inputFormat
+	if format == "" && strings.HasSuffix(p.chat, ".raw.txt") {
+		format = "irc"
+	}
+	log, err := chatlog.ParseFile(p.chat, format, nil)
+	if err != nil {
+		return eval.Scores{}, err
+	}
+	pred := annotationOf(thread.Build(log, seg))
+	f, err := os.Open(p.gold)
+	if err != nil {
+		return eval.Scores{}, fmt.Errorf("%s: cannot open gold file: %w", p.gold, err)
+	}
+	defer f.Close()
+	if strings.HasSuffix(p.gold, ".tsv") {
+		gold, err := eval.ReadTSV(f, p.gold)
+		if err != nil {
+			return eval.Scores{}, err
+		}
+		if gold.Len() != pred.Len() {
+			return eval.Scores{}, fmt.Errorf("%s: gold has %d messages but %s has %d; is it the right chat file?", p.gold, gold.Len(), p.chat, pred.Len())
+		}
+		return eval.Score(gold, pred), nil
+	}
+	gold, err := eval.ReadLinks(f, p.gold)
+	if err != nil {
+		return eval.Scores{}, err
+	}
+	if n := len(gold.Annotated); n > 0 && gold.Annotated[n-1] >= pred.Len() {
+		return eval.Scores{}, fmt.Errorf("%s: annotates message %d but %s has only %d messages", p.gold, gold.Annotated[n-1], p.chat, pred.Len())
+	}
+	return eval.ScoreLinks(gold, pred), nil
+}
+
+// annotationOf turns a threading into the scorer's form.
+func annotationOf(res *thread.Result) *eval.Annotation {
+	n := len(res.Links)
+	a := &eval.Annotation{Parent: make([]int, n), Thread: make([]int, n), Question: make([]bool, n), AnswerOf: make([]int, n)}
+	for i, l := range res.Links {
+		a.Parent[i] = l.Parent
+		if l.Parent < 0 {
+			a.Parent[i] = i
+		}
+		a.Thread[i] = l.Thread
+		a.Question[i] = l.Role == thread.RoleQuestion
+		a.AnswerOf[i] = l.AnswerOf
+	}
+	return a
+}
+
+// evalPairs pairs gold files with the chat files they annotate.
+func evalPairs(gold string, inputs []string) ([]evalPair, error) {
+	st, err := os.Stat(gold)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read gold: %w", gold, err)
+	}
+	if !st.IsDir() {
+		if len(inputs) != 1 {
+			return nil, usageError{fmt.Errorf("with a gold file, give exactly one chat FILE (got %d)", len(inputs))}
+		}
+		return []evalPair{{name: filepath.Base(inputs[0]), gold: gold, chat: inputs[0]}}, nil
+	}
+	if len(inputs) > 1 {
+		return nil, usageError{fmt.Errorf("with a gold folder, give at most one corpus DIR (got %d)", len(inputs))}
+	}
+	corpus := gold
+	if len(inputs) == 1 {
+		corpus = inputs[0]
+	}
+	entries, err := os.ReadDir(gold)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", gold, err)
+	}
+	var pairs []evalPair
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case strings.HasSuffix(name, ".tsv"):
+			base := strings.TrimSuffix(name, ".tsv")
+			k := strings.Index(base, "-")
+			if k < 0 {
+				return nil, fmt.Errorf("%s: gold file name should be GROUP-YYYY-MM-DD.tsv", filepath.Join(gold, name))
+			}
+			chat := filepath.Join(corpus, base[:k], base[k+1:]+"-chat.markdown")
+			pairs = append(pairs, evalPair{name: base, gold: filepath.Join(gold, name), chat: chat})
+		case strings.HasSuffix(name, ".annotation.txt"):
+			base := strings.TrimSuffix(name, ".annotation.txt")
+			pairs = append(pairs, evalPair{name: base, gold: filepath.Join(gold, name), chat: filepath.Join(corpus, base+".raw.txt")})
+		}
+	}
+	if len(pairs) == 0 {
+		return nil, fmt.Errorf("%s: no *.tsv or *.annotation.txt gold files", gold)
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
+	return pairs, nil
+}

@@ -1,0 +1,211 @@
+// Package dict holds the word lists that people edit by hand: the terms of
+// China's payment industry (payments.yaml) and the chat filler that carries
+// no topic (stopwords.yaml). Both files are embedded in the binary; this
+// package parses and checks them and reports mistakes with file and line.
+package dict
+
+import (
+	"embed"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed payments.yaml stopwords.yaml
+var files embed.FS
+
+// The embedded files, named as errors name them.
+const (
+	paymentsFile  = "dict/payments.yaml"
+	stopwordsFile = "dict/stopwords.yaml"
+)
+
+// stickerGroup is the group of stopwords.yaml whose entries are sticker
+// names, returned by StopWords as bracketed codes.
+const stickerGroup = "stickers"
+
+// A Term is one payments-industry term with its English gloss.
+type Term struct {
+	Term    string   // the term as people write it, e.g. 分账
+	Gloss   string   // a short English gloss; "" when none is needed
+	Aliases []string // other spellings of the same thing, e.g. 人行 for 人民银行
+}
+
+// Payments returns the terms of dict/payments.yaml in file order.
+func Payments() ([]Term, error) {
+	data, err := files.ReadFile("payments.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", paymentsFile, err)
+	}
+	return parsePayments(paymentsFile, data)
+}
+
+// StopWords returns the words of dict/stopwords.yaml in file order, with
+// sticker names written as the codes that appear in chats ([捂脸]).
+func StopWords() ([]string, error) {
+	data, err := files.ReadFile("stopwords.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", stopwordsFile, err)
+	}
+	return parseStopWords(stopwordsFile, data)
+}
+
+// parsePayments parses a payments file: a sequence of mappings with the
+// keys term, gloss and aliases.
+func parsePayments(file string, data []byte) ([]Term, error) {
+	root, err := parseYAML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, fmt.Errorf("%s: no terms", file)
+	}
+	if root.Kind != yaml.SequenceNode {
+		return nil, fmt.Errorf("%s:%d: want a list of terms, got %s", file, root.Line, kindName(root))
+	}
+	seen := make(map[string]int) // folded term or alias -> line
+	claim := func(word string, line int) error {
+		key := strings.ToLower(word)
+		if first, ok := seen[key]; ok {
+			return fmt.Errorf("%s:%d: duplicate term %q (first at line %d)", file, line, word, first)
+		}
+		seen[key] = line
+		return nil
+	}
+	terms := make([]Term, 0, len(root.Content))
+	for _, item := range root.Content {
+		if item.Kind != yaml.MappingNode {
+			return nil, fmt.Errorf("%s:%d: want a mapping like {term: 分账, gloss: ...}, got %s", file, item.Line, kindName(item))
+		}
+		var t Term
+		haveTerm := false
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			key, val := item.Content[i], item.Content[i+1]
+			switch key.Value {
+			case "term":
+				w, err := word(file, val)
+				if err != nil {
+					return nil, err
+				}
+				t.Term, haveTerm = w, true
+			case "gloss":
+				if val.Kind != yaml.ScalarNode {
+					return nil, fmt.Errorf("%s:%d: gloss: want text, got %s", file, val.Line, kindName(val))
+				}
+				t.Gloss = strings.TrimSpace(val.Value)
+			case "aliases":
+				if val.Kind != yaml.SequenceNode {
+					return nil, fmt.Errorf("%s:%d: aliases: want a list, got %s", file, val.Line, kindName(val))
+				}
+				for _, a := range val.Content {
+					w, err := word(file, a)
+					if err != nil {
+						return nil, err
+					}
+					t.Aliases = append(t.Aliases, w)
+				}
+			default:
+				return nil, fmt.Errorf("%s:%d: unknown key %q (want term, gloss or aliases)", file, key.Line, key.Value)
+			}
+		}
+		if !haveTerm {
+			return nil, fmt.Errorf("%s:%d: entry has no term", file, item.Line)
+		}
+		if utf8.RuneCountInString(t.Term) < 2 {
+			return nil, fmt.Errorf("%s:%d: term %q is a single character", file, item.Line, t.Term)
+		}
+		if err := claim(t.Term, item.Line); err != nil {
+			return nil, err
+		}
+		for _, a := range t.Aliases {
+			if utf8.RuneCountInString(a) < 2 {
+				return nil, fmt.Errorf("%s:%d: alias %q is a single character", file, item.Line, a)
+			}
+			if err := claim(a, item.Line); err != nil {
+				return nil, err
+			}
+		}
+		terms = append(terms, t)
+	}
+	return terms, nil
+}
+
+// parseStopWords parses a stop-word file: a mapping from group names to
+// lists of words. Entries of the stickers group are returned in brackets.
+func parseStopWords(file string, data []byte) ([]string, error) {
+	root, err := parseYAML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, fmt.Errorf("%s: no stop words", file)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: want groups of words (filler: [...]), got %s", file, root.Line, kindName(root))
+	}
+	seen := make(map[string]int)
+	var words []string
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		group, list := root.Content[i], root.Content[i+1]
+		if list.Kind != yaml.SequenceNode {
+			return nil, fmt.Errorf("%s:%d: %s: want a list of words, got %s", file, list.Line, group.Value, kindName(list))
+		}
+		for _, n := range list.Content {
+			w, err := word(file, n)
+			if err != nil {
+				return nil, err
+			}
+			if group.Value == stickerGroup {
+				w = "[" + w + "]"
+			}
+			key := strings.ToLower(w)
+			if first, ok := seen[key]; ok {
+				return nil, fmt.Errorf("%s:%d: duplicate word %q (first at line %d)", file, n.Line, w, first)
+			}
+			seen[key] = n.Line
+			words = append(words, w)
+		}
+	}
+	return words, nil
+}
+
+// parseYAML decodes data into its document's root node, or nil when the
+// document is empty.
+func parseYAML(file string, data []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// word returns the trimmed text of a scalar node that must not be empty.
+func word(file string, n *yaml.Node) (string, error) {
+	if n.Kind != yaml.ScalarNode {
+		return "", fmt.Errorf("%s:%d: want a word, got %s", file, n.Line, kindName(n))
+	}
+	w := strings.TrimSpace(n.Value)
+	if w == "" {
+		return "", fmt.Errorf("%s:%d: empty word", file, n.Line)
+	}
+	return w, nil
+}
+
+// kindName names a node's kind for error messages.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.AliasNode:
+		return "an alias"
+	default:
+		return "text"
+	}
+}

@@ -1,0 +1,15 @@
+module github.com/cocolian/threads
+
+go 1.26.8
+
+require (
+	github.com/go-ego/gse v1.0.2
+	github.com/spf13/cobra v1.10.2
+	gopkg.in/yaml.v3 v3.0.1
+)
+
+require (
+	github.com/inconshreveable/mousetrap v1.1.0 // indirect
+	github.com/spf13/pflag v1.0.9 // indirect
+	github.com/vcaesar/cedar v0.30.0 // indirect
+)

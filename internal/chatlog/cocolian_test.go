@@ -1,0 +1,485 @@
+package chatlog
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/sharedtest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixtureDir holds the synthetic cocolian fixtures, relative to this package.
+const fixtureDir = "../../testdata/chatlog/cocolian"
+
+// countHeaders counts the "> HH:MM:SS " header lines after the front matter,
+// independently of the parser: the conservation invariant.
+var countHeaderRE = regexp.MustCompile(`^> \d\d:\d\d:\d\d( |$)`)
+
+func countHeaders(data []byte) int {
+	lines := strings.Split(string(data), "\n")
+	lines[0] = strings.TrimPrefix(lines[0], "\ufeff")
+	start := 0
+	if strings.TrimSpace(strings.TrimSuffix(lines[0], "\r")) == "---" {
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(strings.TrimSuffix(lines[i], "\r")) == "---" {
+				start = i + 1
+				break
+			}
+		}
+	}
+	n := 0
+	for _, l := range lines[start:] {
+		if countHeaderRE.MatchString(strings.TrimSuffix(l, "\r")) {
+			n++
+		}
+	}
+	return n
+}
+
+func parseString(t *testing.T, s, path string) *Log {
+	t.Helper()
+	log, err := ParseCocolian(strings.NewReader(s), path)
+	if err != nil {
+		t.Fatalf("ParseCocolian: %v", err)
+	}
+	return log
+}
+
+func TestParseCocolianGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*.markdown"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures in %s: %v", fixtureDir, err)
+	}
+	for _, file := range files {
+		name := strings.TrimSuffix(filepath.Base(file), ".markdown")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A repository-relative path keeps the golden output independent
+			// of where the test runs.
+			path := "testdata/chatlog/cocolian/" + filepath.Base(file)
+			log := parseString(t, string(data), path)
+			if got, want := len(log.Messages), countHeaders(data); got != want {
+				t.Errorf("got %d messages, want %d (one per header)", got, want)
+			}
+			got, err := json.MarshalIndent(log, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := filepath.Join(fixtureDir, name+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s (run go test ./internal/chatlog -update and review the diff)\ngot:\n%s", golden, got)
+			}
+		})
+	}
+}
+
+const fm = "---\nlayout:     source \ntitle:      \"2018-05-04-WeChat\"\ndate:       2018-05-04 12:00:00\nauthor:     PaymentGroup\nlines:      3 \ntag:\t\t  [chat]\n---\n"
+
+func TestParseCocolianMessages(t *testing.T) {
+	cst := time.FixedZone("CST", 8*3600)
+	tests := []struct {
+		name string
+		in   string
+		want []Message // compared on the fields set in want plus Type and Text
+	}{
+		{
+			name: "plain text",
+			in:   fm + "> 09:44:52  甲-某支付-产品  \n   \n分账怎么申请？  \n   \n",
+			want: []Message{{Line: 9, Sender: "甲-某支付-产品", Type: TypeText, Text: "分账怎么申请？"}},
+		},
+		{
+			name: "blank nickname and no body",
+			in:   fm + "> 22:38:16    \n   \n> 22:38:20  乙  \n   \n好的  \n   \n",
+			want: []Message{
+				{Line: 9, Sender: "", Type: TypeText, Text: ""},
+				{Index: 1, Line: 11, Sender: "乙", Type: TypeText, Text: "好的"},
+			},
+		},
+		{
+			name: "nickname ending in its own space",
+			in:   fm + "> 13:01:48  丙 某某通   \n   \n在  \n   \n",
+			want: []Message{{Line: 9, Sender: "丙 某某通 ", Type: TypeText, Text: "在"}},
+		},
+		{
+			name: "CR LF everywhere and no final newline",
+			in:   strings.ReplaceAll(fm+"> 10:00:00  丁  \n   \n网联  \n   \n> 10:00:01  戊  \n   \n银联", "\n", "\r\n"),
+			want: []Message{
+				{Line: 9, Sender: "丁", Type: TypeText, Text: "网联"},
+				{Index: 1, Line: 13, Sender: "戊", Type: TypeText, Text: "银联"},
+			},
+		},
+		{
+			name: "stray content before the first header is ignored",
+			in:   fm + "\n  \n说明文字\n> 10:00:00  丁  \n   \n在  \n",
+			want: []Message{{Line: 12, Sender: "丁", Type: TypeText, Text: "在"}},
+		},
+		{
+			name: "link title spanning two lines",
+			in:   fm + "> 10:00:00  丁  \n   \n[二清是什么\r\n](http://example.com/a?x=1&amp;amp;amp;y=2)  \n   \n",
+			want: []Message{{Line: 9, Sender: "丁", Type: TypeLink, Text: "二清是什么", LinkTitle: "二清是什么", URL: "http://example.com/a?x=1&y=2"}},
+		},
+		{
+			name: "entity-like text without semicolon is kept",
+			in:   fm + "> 10:00:00  丁  \n   \n[参数](http://example.com/a?x=1&amp;amp;param=2&not=3)  \n   \n",
+			want: []Message{{Line: 9, Sender: "丁", Type: TypeLink, Text: "参数", LinkTitle: "参数", URL: "http://example.com/a?x=1&param=2&not=3"}},
+		},
+		{
+			name: "header without trailing spaces",
+			in:   fm + "> 22:38:16\n   \n> 22:38:20  乙\n   \n好的\n",
+			want: []Message{
+				{Line: 9, Sender: "", Type: TypeText, Text: ""},
+				{Index: 1, Line: 11, Sender: "乙", Type: TypeText, Text: "好的"},
+			},
+		},
+		{
+			name: "sentence ending in a file name is text",
+			in:   fm + "> 10:00:00  丁  \n   \n大家看下，分账说明.pdf  \n   \n",
+			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "大家看下，分账说明.pdf"}},
+		},
+		{
+			name: "sticker code with parenthesis is text",
+			in:   fm + "> 10:00:00  丁  \n   \n[捂脸](开玩笑的)  \n   \n",
+			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "[捂脸](开玩笑的)"}},
+		},
+		{
+			name: "quoted reply with mention in the reply only",
+			in:   fm + "> 10:00:00  丁  \n   \n「戊：@己 认证支付要短信吗」 - - - @戊?要的  \n   \n",
+			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "@戊?要的", Mentions: []string{"戊"}, Quote: &Quote{Sender: "戊", Text: "@己 认证支付要短信吗"}}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log := parseString(t, tt.in, "proddev/2018-05-04-chat.markdown")
+			if len(log.Messages) != len(tt.want) {
+				t.Fatalf("got %d messages, want %d: %+v", len(log.Messages), len(tt.want), log.Messages)
+			}
+			for i, w := range tt.want {
+				g := log.Messages[i]
+				if g.Index != w.Index || g.Line != w.Line || g.Sender != w.Sender || g.Type != w.Type || g.Text != w.Text ||
+					g.URL != w.URL || g.LinkTitle != w.LinkTitle || !reflect.DeepEqual(g.Mentions, w.Mentions) || !reflect.DeepEqual(g.Quote, w.Quote) {
+					t.Errorf("message %d:\n got %+v\nwant %+v", i, g, w)
+				}
+				if g.Time.Location().String() != "CST" || g.Time.Year() != 2018 {
+					t.Errorf("message %d: time %v not on 2018-05-04 CST", i, g.Time)
+				}
+			}
+			if len(tt.want) > 0 {
+				want := time.Date(2018, 5, 4, 0, 0, 0, 0, cst)
+				if got := log.Messages[0].Time; got.Before(want) || !got.Before(want.Add(24*time.Hour)) {
+					t.Errorf("time %v not on 2018-05-04 CST", got)
+				}
+			}
+		})
+	}
+}
+
+func TestParseCocolianLogFields(t *testing.T) {
+	tests := []struct {
+		name, in, path string
+		want           Log // Messages not compared
+	}{
+		{
+			name: "2018 front matter",
+			in:   fm,
+			path: "proddev/2018-05-04-chat.markdown",
+			want: Log{Path: "proddev/2018-05-04-chat.markdown", Format: "cocolian", Date: "2018-05-04", Title: "2018-05-04-WeChat", Group: "proddev"},
+		},
+		{
+			name: "2017 quoted author and header-img",
+			in:   "---\nlayout:     source \ntitle:      \"2017-05-15-WeChat\"\ndate:       2017-05-15 12:00:00\nauthor:     \"PaymentGroup\"\ntag:\t\t  [chat]\nheader-img: \"img/post-bg-wechat.jpg\"\n---\n",
+			path: "/abs/devarch/2017-05-15-chat.markdown",
+			want: Log{Path: "/abs/devarch/2017-05-15-chat.markdown", Format: "cocolian", Date: "2017-05-15", Title: "2017-05-15-WeChat", Group: "devarch"},
+		},
+		{
+			name: "guest speaker, stdin",
+			in:   "\ufeff---\ntitle: 2018-07-11-WeChat\ndate: 2018-07-11\nauthor:     路过的清算君\n---\n",
+			path: "-",
+			want: Log{Path: "-", Format: "cocolian", Date: "2018-07-11", Title: "2018-07-11-WeChat", Speaker: "路过的清算君"},
+		},
+		{
+			name: "author None, bare file name",
+			in:   "---\ndate:       2018-12-19 12:00:00\nauthor:     None\n---\n",
+			path: "2018-12-19-chat.markdown",
+			want: Log{Path: "2018-12-19-chat.markdown", Format: "cocolian", Date: "2018-12-19"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log := parseString(t, tt.in, tt.path)
+			got := *log
+			got.Messages = nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %+v\nwant %+v", got, tt.want)
+			}
+			if log.Messages == nil || len(log.Messages) != 0 {
+				t.Errorf("Messages = %#v, want empty non-nil", log.Messages)
+			}
+		})
+	}
+}
+
+func TestParseCocolianNoFrontMatter(t *testing.T) {
+	log := parseString(t, "> 23:59:59  甲  \n   \n在  \n", "x/y.markdown")
+	if log.Date != "" || len(log.Messages) != 1 {
+		t.Fatalf("got date %q, %d messages", log.Date, len(log.Messages))
+	}
+	want := time.Date(1, 1, 1, 23, 59, 59, 0, time.FixedZone("CST", 8*3600))
+	if got := log.Messages[0].Time; !got.Equal(want) {
+		t.Errorf("time = %v, want %v", got, want)
+	}
+}
+
+func TestParseCocolianLongLine(t *testing.T) {
+	long := strings.Repeat("清算", 600_000) // 3.6 MB on one line
+	log := parseString(t, fm+"> 10:00:00  甲  \n   \n"+long+"  \n   \n> 10:00:01  乙  \n", "proddev/x.markdown")
+	if len(log.Messages) != 2 || log.Messages[0].Text != long || log.Messages[1].Line != 13 {
+		t.Fatalf("long line not read whole: %d messages", len(log.Messages))
+	}
+}
+
+func TestParseCocolianErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"empty input", "", 1, "x.markdown:1: not a cocolian day archive: expected front matter '---' or a '> HH:MM:SS  name' header"},
+		{"plain text", "hello\nworld\n", 1, "x.markdown:1: not a cocolian day archive"},
+		{"bad hour", fm + "> 25:61:00  x  \n", 9, "x.markdown:9: bad message time 25:61:00"},
+		{"bad second", fm + "> 10:00:00  x  \n   \nok  \n> 10:00:60  y  \n", 12, "x.markdown:12: bad message time 10:00:60"},
+		{"unterminated front matter", "---\ntitle: x\n> 10:00:00  x  \n", 1, "x.markdown:1: unterminated front matter"},
+		{"bad date", "---\ndate: 2018-13-40 12:00:00\n---\n", 2, `x.markdown:2: bad front matter date "2018-13-40 12:00:00"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseCocolian(strings.NewReader(tt.in), "x.markdown")
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("err = %v, want a *ParseError", err)
+			}
+			if pe.Line != tt.line || !strings.HasPrefix(err.Error(), tt.msg) {
+				t.Errorf("err = %q (line %d), want prefix %q (line %d)", err, pe.Line, tt.msg, tt.line)
+			}
+		})
+	}
+}
+
+type failingReader struct{}
+
+func (failingReader) Read([]byte) (int, error) { return 0, errors.New("disk on fire") }
+
+func TestParseCocolianReadError(t *testing.T) {
+	_, err := ParseCocolian(failingReader{}, "x.markdown")
+	var pe *ParseError
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), "disk on fire") {
+		t.Fatalf("err = %v, want a *ParseError wrapping the read error", err)
+	}
+}
+
+func TestGroupOf(t *testing.T) {
+	tests := map[string]string{
+		"-":                                  "",
+		"":                                   "",
+		"x.markdown":                         "",
+		"proddev/2018-05-04-chat.markdown":   "proddev",
+		"/data/cocolian/prodarch/a.markdown": "prodarch",
+	}
+	for in, want := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := groupOf(in); got != want {
+				t.Errorf("groupOf(%q) = %q, want %q", in, got, want)
+			}
+		})
+	}
+}
+
+// TestCocolianCorpus checks on every shared corpus file that no message is
+// dropped and that Index and Line point back to the headers.
+func TestCocolianCorpus(t *testing.T) {
+	dir := sharedtest.Dir(t, "corpus", "cocolian")
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.markdown"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no corpus files under %s: %v", dir, err)
+	}
+	total := 0
+	for _, file := range files {
+		rel, _ := filepath.Rel(dir, file)
+		t.Run(rel, func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			log, err := ParseCocolian(bytes.NewReader(data), file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lines := readLines(data)
+			strict := 0 // the corpus README's definition of a header
+			for _, l := range lines {
+				if strictHeaderRE.MatchString(l) {
+					strict++
+				}
+			}
+			if got := len(log.Messages); got != strict || got != countHeaders(data) {
+				t.Errorf("got %d messages, want %d headers", got, strict)
+			}
+			for i, m := range log.Messages {
+				if m.Index != i {
+					t.Errorf("message %d has Index %d", i, m.Index)
+				}
+				if m.Line < 1 || m.Line > len(lines) || !countHeaderRE.MatchString(lines[m.Line-1]) ||
+					!strings.HasPrefix(lines[m.Line-1], "> "+m.Time.Format("15:04:05")) {
+					t.Errorf("message %d: line %d is not its header", i, m.Line)
+				}
+				if i > 0 && m.Line <= log.Messages[i-1].Line {
+					t.Errorf("message %d: line %d not after %d", i, m.Line, log.Messages[i-1].Line)
+				}
+				if m.Time.Format("2006-01-02") != log.Date {
+					t.Errorf("message %d: time %v not on %s", i, m.Time, log.Date)
+				}
+			}
+			if log.Date == "" || log.Group != filepath.Base(filepath.Dir(file)) {
+				t.Errorf("date %q group %q", log.Date, log.Group)
+			}
+			total += len(log.Messages)
+		})
+	}
+	t.Logf("%d files, %d messages", len(files), total)
+}
+
+var strictHeaderRE = regexp.MustCompile(`^> \d\d:\d\d:\d\d `)
+
+func readLines(data []byte) []string {
+	var lines []string
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 64<<20)
+	for sc.Scan() {
+		lines = append(lines, sc.Text())
+	}
+	return lines
+}
+
+// TestCocolianReferenceDay checks the mention in the reference day's question
+// at 09:44:52 ("@哈木-快钱-产品-上海 ，谢谢。分账权限…").
+func TestCocolianReferenceDay(t *testing.T) {
+	file := filepath.Join(sharedtest.Dir(t, "corpus", "cocolian"), "proddev", "2018-05-04-chat.markdown")
+	f, err := os.Open(file)
+	if err != nil {
+		t.Skipf("reference day not in the shared corpus: %v", err)
+	}
+	defer f.Close()
+	log, err := ParseCocolian(f, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Group != "proddev" || log.Date != "2018-05-04" {
+		t.Errorf("group %q date %q", log.Group, log.Date)
+	}
+	for _, m := range log.Messages {
+		if m.Time.Format("15:04:05") == "09:44:52" {
+			if !reflect.DeepEqual(m.Mentions, []string{"哈木-快钱-产品-上海"}) {
+				t.Errorf("mentions at 09:44:52 = %q, want [哈木-快钱-产品-上海]", m.Mentions)
+			}
+			return
+		}
+	}
+	t.Error("no message at 09:44:52")
+}
+
+func FuzzParseCocolian(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.markdown"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(fm + "> 10:00:00  甲  \n   \n「乙：「丙：x」 - - y」 - - @丁?z  \n"))
+	f.Add([]byte("> 00:00:00 \n[[a]](<tr x:str>)\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		log, err := ParseCocolian(bytes.NewReader(data), "fuzz/x.markdown")
+		if err != nil {
+			var pe *ParseError
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %v is not a *ParseError", err)
+			}
+			return
+		}
+		if got, want := len(log.Messages), countHeaders(data); got != want {
+			t.Fatalf("got %d messages, want %d headers", got, want)
+		}
+		for i, m := range log.Messages {
+			if m.Index != i || m.Line < 1 {
+				t.Fatalf("message %d: Index %d Line %d", i, m.Index, m.Line)
+			}
+		}
+	})
+}
+
+// TestSampleDay checks that the README demo day parses with every feature it
+// is meant to show.
+func TestSampleDay(t *testing.T) {
+	const file = "../../testdata/sample-day.markdown"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	log := parseString(t, string(data), "testdata/sample-day.markdown")
+	if got, want := len(log.Messages), countHeaders(data); got != want || got < 50 || got > 70 {
+		t.Fatalf("got %d messages for %d headers, want 50-70", got, want)
+	}
+	if log.Speaker == "" || log.Date != "2018-07-04" {
+		t.Errorf("speaker %q date %q", log.Speaker, log.Date)
+	}
+	count := map[MessageType]int{}
+	quotes, mentions, senders := 0, map[string]bool{}, map[string]bool{}
+	for _, m := range log.Messages {
+		count[m.Type]++
+		if m.Quote != nil {
+			quotes++
+		}
+		for _, n := range m.Mentions {
+			mentions[n] = true
+		}
+		senders[m.Sender] = true
+	}
+	if count[TypeImage] == 0 || count[TypeLink] == 0 || count[TypeRedPacket] == 0 || quotes == 0 {
+		t.Errorf("types %v, %d quotes: want images, a link, a red packet and a quote", count, quotes)
+	}
+	if !senders[log.Speaker] || !mentions[log.Speaker] {
+		t.Errorf("speaker %q should speak and be mentioned", log.Speaker)
+	}
+	alias := false // a mention by a display name that is not any sender's nickname
+	for n := range mentions {
+		if !senders[n] {
+			alias = true
+		}
+	}
+	if !alias {
+		t.Error("want a mention by a group display name that differs from the nickname")
+	}
+}

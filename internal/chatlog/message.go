@@ -1,0 +1,76 @@
+package chatlog
+
+import (
+	"fmt"
+	"time"
+)
+
+// A MessageType says what kind of content a message carries.
+type MessageType string
+
+// The message types of the JSON contract.
+const (
+	TypeText      MessageType = "text"      // plain text, possibly with mentions and a quote
+	TypeImage     MessageType = "image"     // a picture or sticker; URL holds its address when known
+	TypeLink      MessageType = "link"      // a shared article, file or chat record; URL and LinkTitle are set
+	TypeRedPacket MessageType = "redpacket" // a WeChat red packet (微信红包)
+	TypeSystem    MessageType = "system"    // joins, leaves, renames and other platform notices
+)
+
+// A Quote is the earlier message that a reply quotes, as the export shows it.
+type Quote struct {
+	Sender string // name of the quoted sender as written in the quote
+	Text   string // quoted text as written (may itself contain a nested quote)
+}
+
+// A Message is one chat message, the record every parser produces.
+type Message struct {
+	Index     int         // 0-based ordinal of the message in file order
+	Line      int         // 1-based line of the message's header in the source (record number for line-less formats)
+	ID        string      // the format's own message id, empty when the format has none
+	Time      time.Time   // when it was sent, in the chat's local zone
+	Sender    string      // the sender's name as the export shows it
+	SenderID  string      // the sender's stable account id, empty when the format has none
+	Type      MessageType // what the message carries
+	Text      string      // readable body: entities unescaped, quote removed, lost characters kept as written
+	Mentions  []string    // @-mentioned names as written, without the @, in order of appearance
+	Quote     *Quote      // the quoted message of a quoted reply, nil otherwise
+	ReplyToID string      // the ID of the message this one explicitly replies to, when the format carries it
+	URL       string      // address of an image or link, unescaped
+	LinkTitle string      // title of a shared link or file
+}
+
+// A Log is one parsed input file: its messages and what the file says about itself.
+type Log struct {
+	Path     string    // the path the log was read from ("-" for stdin)
+	Format   string    // the input format name, e.g. "cocolian"
+	Date     string    // the day the log covers as YYYY-MM-DD, empty when it spans several or is unknown
+	Title    string    // the log's title (front matter title, channel or chat name)
+	Speaker  string    // the day's guest speaker (cocolian front matter author), empty when none
+	Group    string    // the group or channel name, empty when unknown
+	Messages []Message // every message in file order; Messages[i].Index == i
+}
+
+// A ParseError reports input that could not be read, with its position.
+type ParseError struct {
+	Path string // file the error is in
+	Line int    // 1-based line, 0 when unknown
+	Msg  string // what was wrong and what was expected
+	Err  error  // underlying error, may be nil
+}
+
+// Error formats the error as "path:line: msg: err".
+func (e *ParseError) Error() string {
+	s := e.Path
+	if e.Line > 0 {
+		s += fmt.Sprintf(":%d", e.Line)
+	}
+	s += ": " + e.Msg
+	if e.Err != nil {
+		s += ": " + e.Err.Error()
+	}
+	return s
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }

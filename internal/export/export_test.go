@@ -1,0 +1,103 @@
+package export
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sampleDay is a small hand-threaded day: a question with two answers, a
+// thanks, and a shared link nobody answered.
+func sampleDay() Day {
+	zone := time.FixedZone("CST", 8*3600)
+	at := func(h, m, s int) time.Time { return time.Date(2018, 5, 4, h, m, s, 0, zone) }
+	log := &chatlog.Log{
+		Path: "testdata/sample.markdown", Format: "cocolian", Date: "2018-05-04",
+		Title: "2018-05-04-WeChat", Speaker: "", Group: "proddev",
+		Messages: []chatlog.Message{
+			{Index: 0, Line: 9, Time: at(9, 33, 17), Sender: "王五", Type: chatlog.TypeText, Text: "请教一下，微信有分账接口吗？"},
+			{Index: 1, Line: 12, Time: at(9, 40, 21), Sender: "李明-某某支付-产品-上海", Type: chatlog.TypeText, Text: "有的，要单独申请"},
+			{Index: 2, Line: 15, Time: at(9, 41, 2), Sender: "李明-某某支付-产品-上海", Type: chatlog.TypeLink, LinkTitle: "分账接口V1.3.pdf"},
+			{Index: 3, Line: 18, Time: at(9, 44, 52), Sender: "王五", Type: chatlog.TypeText, Text: "@小明-某某支付-产品-上海 谢谢", Mentions: []string{"小明-某某支付-产品-上海"}},
+			{Index: 4, Line: 21, Time: at(10, 52, 42), Sender: "赵六", Type: chatlog.TypeLink, LinkTitle: "央行发布<条码支付>新规", URL: "http://mp.weixin.qq.com/s?a=1&b=2"},
+		},
+	}
+	res := &thread.Result{
+		Links: []thread.Link{
+			{Parent: -1, Thread: 0, Role: thread.RoleQuestion, AnswerOf: -1, Evidence: []thread.Evidence{{Kind: "new-thread", Detail: "no earlier message"}}},
+			{Parent: 0, Thread: 0, Role: thread.RoleAnswer, AnswerOf: 0, Score: 2.1, Evidence: []thread.Evidence{{Kind: "answers", Weight: 1.5}, {Kind: "shared-terms", Detail: "分账", Weight: 1.2}}},
+			{Parent: 1, Thread: 0, Role: thread.RoleAnswer, AnswerOf: 0, Score: 3, Evidence: []thread.Evidence{{Kind: "same-sender", Weight: 3}}},
+			{Parent: 2, Thread: 0, AnswerOf: -1, Score: 6, Evidence: []thread.Evidence{{Kind: "mention", Detail: "mentions 李明-某某支付-产品-上海", Weight: 6}}},
+			{Parent: -1, Thread: 1, AnswerOf: -1},
+		},
+		Threads: []thread.Thread{
+			{ID: "t1", Kind: thread.KindQA, Title: "请教一下，微信有分账接口吗？", Keywords: []string{"分账", "微信", "接口"},
+				Start: at(9, 33, 17), End: at(9, 44, 52), Participants: []string{"王五", "李明-某某支付-产品-上海"},
+				Messages: []int{0, 1, 2, 3}, Questions: []thread.QA{{Question: 0, Answers: []int{1, 2}}}},
+			{ID: "t2", Kind: thread.KindNews, Title: "央行发布<条码支付>新规", Start: at(10, 52, 42), End: at(10, 52, 42),
+				Participants: []string{"赵六"}, Messages: []int{4}},
+		},
+		Aliases: []thread.Alias{{Mention: "小明-某某支付-产品-上海", Sender: "李明-某某支付-产品-上海", Reason: "shared name parts: 某某支付 产品 上海"}},
+	}
+	return Day{Log: log, Result: res}
+}
+
+func TestWriters(t *testing.T) {
+	tests := []struct {
+		golden string
+		write  func(*bytes.Buffer) error
+	}{
+		{"day.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay()}, Options{}) }},
+		{"day-explain.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay()}, Options{Explain: true}) }},
+		{"two-days.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay(), sampleDay()}, Options{}) }},
+		{"day.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{}) }},
+		{"day-explain.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{Explain: true}) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("..", "..", "testdata", "export", tt.golden), buf.Bytes())
+		})
+	}
+}
+
+func TestWritersDeterministic(t *testing.T) {
+	var a, b bytes.Buffer
+	if err := WriteJSON(&a, []Day{sampleDay()}, Options{Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&b, []Day{sampleDay()}, Options{Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two runs on the same input gave different JSON")
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output (run go test ./internal/export -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}

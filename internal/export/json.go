@@ -1,0 +1,176 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// A Day is one threaded input file: the parsed log and its threading.
+type Day struct {
+	Log    *chatlog.Log   // the parsed input
+	Result *thread.Result // its threading; Result.Links[i] belongs to Log.Messages[i]
+}
+
+// Options change what the writers include.
+type Options struct {
+	Explain bool // add the evidence behind every reply link, and the learned aliases
+}
+
+// jsonDay is the JSON contract for one input file.
+type jsonDay struct {
+	Source   jsonSource     `json:"source"`
+	Messages []jsonMessage  `json:"messages"`
+	Threads  []jsonThread   `json:"threads"`
+	Aliases  []thread.Alias `json:"aliases,omitempty"`
+}
+
+type jsonSource struct {
+	Path    string `json:"path"`
+	Format  string `json:"format"`
+	Date    string `json:"date"`
+	Title   string `json:"title"`
+	Speaker string `json:"speaker"`
+}
+
+type jsonMessage struct {
+	Index    int          `json:"index"`
+	Line     int          `json:"line"`
+	Time     string       `json:"time"`
+	Sender   string       `json:"sender"`
+	Type     string       `json:"type"`
+	Text     string       `json:"text"`
+	Mentions []string     `json:"mentions"`
+	ReplyTo  *int         `json:"reply_to"`
+	Thread   string       `json:"thread"`
+	Role     string       `json:"role"`
+	Explain  *jsonExplain `json:"explain,omitempty"`
+}
+
+type jsonExplain struct {
+	Score    float64           `json:"score"`
+	AnswerOf *int              `json:"answer_of"`
+	Evidence []thread.Evidence `json:"evidence"`
+}
+
+type jsonThread struct {
+	ID           string         `json:"id"`
+	Kind         string         `json:"kind"`
+	Title        string         `json:"title"`
+	Keywords     []string       `json:"keywords"`
+	Start        string         `json:"start"`
+	End          string         `json:"end"`
+	Participants []string       `json:"participants"`
+	Messages     []int          `json:"messages"`
+	Questions    []jsonQuestion `json:"questions"`
+}
+
+type jsonQuestion struct {
+	Index   int   `json:"index"`
+	Answers []int `json:"answers"`
+}
+
+// WriteJSON writes the JSON contract: one object for one day, an array of
+// objects (in argument order) for several.
+func WriteJSON(w io.Writer, days []Day, opts Options) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if len(days) == 1 {
+		return enc.Encode(toJSON(days[0], opts))
+	}
+	all := make([]jsonDay, len(days))
+	for i, d := range days {
+		all[i] = toJSON(d, opts)
+	}
+	return enc.Encode(all)
+}
+
+func toJSON(d Day, opts Options) jsonDay {
+	log, res := d.Log, d.Result
+	out := jsonDay{
+		Source:   jsonSource{Path: log.Path, Format: log.Format, Date: log.Date, Title: log.Title, Speaker: log.Speaker},
+		Messages: make([]jsonMessage, len(log.Messages)),
+		Threads:  make([]jsonThread, len(res.Threads)),
+	}
+	for i, m := range log.Messages {
+		l := res.Links[i]
+		jm := jsonMessage{
+			Index:    m.Index,
+			Line:     m.Line,
+			Time:     formatTime(m.Time),
+			Sender:   m.Sender,
+			Type:     string(m.Type),
+			Text:     messageText(&m),
+			Mentions: nonNil(m.Mentions),
+			Thread:   res.Threads[l.Thread].ID,
+			Role:     string(l.Role),
+		}
+		if l.Parent >= 0 {
+			p := l.Parent
+			jm.ReplyTo = &p
+		}
+		if opts.Explain {
+			ex := &jsonExplain{Score: l.Score, Evidence: l.Evidence}
+			if ex.Evidence == nil {
+				ex.Evidence = []thread.Evidence{}
+			}
+			if l.AnswerOf >= 0 {
+				a := l.AnswerOf
+				ex.AnswerOf = &a
+			}
+			jm.Explain = ex
+		}
+		out.Messages[i] = jm
+	}
+	for k, t := range res.Threads {
+		jt := jsonThread{
+			ID:           t.ID,
+			Kind:         string(t.Kind),
+			Title:        t.Title,
+			Keywords:     nonNil(t.Keywords),
+			Start:        formatTime(t.Start),
+			End:          formatTime(t.End),
+			Participants: nonNil(t.Participants),
+			Messages:     t.Messages,
+			Questions:    make([]jsonQuestion, len(t.Questions)),
+		}
+		for q, qa := range t.Questions {
+			answers := qa.Answers
+			if answers == nil {
+				answers = []int{}
+			}
+			jt.Questions[q] = jsonQuestion{Index: qa.Question, Answers: answers}
+		}
+		out.Threads[k] = jt
+	}
+	if opts.Explain {
+		out.Aliases = res.Aliases
+	}
+	return out
+}
+
+// messageText is the text a reader sees: the body, or a link's title.
+func messageText(m *chatlog.Message) string {
+	if m.Text == "" && m.LinkTitle != "" {
+		return m.LinkTitle
+	}
+	return m.Text
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

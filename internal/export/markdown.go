@@ -1,0 +1,160 @@
+package export
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// WriteMarkdown writes a readable FAQ per day: a section per Q&A thread with
+// the question, its asker and time, and the answers with their authors, then
+// the other threads in brief.
+func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
+	bw := bufio.NewWriter(w)
+	for i, d := range days {
+		if i > 0 {
+			bw.WriteString("\n---\n\n")
+		}
+		writeDay(bw, d, opts)
+	}
+	return bw.Flush()
+}
+
+func writeDay(w *bufio.Writer, d Day, opts Options) {
+	log, res := d.Log, d.Result
+	title := log.Title
+	if title == "" {
+		title = log.Path
+	}
+	fmt.Fprintf(w, "# FAQ: %s\n\n", mdEscape(title))
+	var facts []string
+	if log.Date != "" {
+		facts = append(facts, log.Date)
+	}
+	if log.Group != "" {
+		facts = append(facts, "group "+log.Group)
+	}
+	if log.Speaker != "" {
+		facts = append(facts, "speaker "+log.Speaker)
+	}
+	facts = append(facts, plural(len(log.Messages), "message"), plural(len(res.Threads), "thread"))
+	fmt.Fprintf(w, "Source: `%s` (%s)\n\n", log.Path, strings.Join(facts, ", "))
+
+	var qa, other []thread.Thread
+	for _, t := range res.Threads {
+		if t.Kind == thread.KindQA {
+			qa = append(qa, t)
+		} else {
+			other = append(other, t)
+		}
+	}
+	fmt.Fprintf(w, "## Questions and answers (%d)\n\n", len(qa))
+	if len(qa) == 0 {
+		w.WriteString("No answered questions this day.\n\n")
+	}
+	n := 0
+	for _, t := range qa {
+		for _, q := range t.Questions {
+			if len(q.Answers) == 0 {
+				continue
+			}
+			n++
+			qm := &log.Messages[q.Question]
+			fmt.Fprintf(w, "### %d. %s\n\n", n, mdEscape(oneLine(messageText(qm), 80)))
+			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s", mdEscape(qm.Sender), clock(qm), qm.Line, t.ID)
+			if len(t.Keywords) > 0 {
+				fmt.Fprintf(w, "; %s", strings.Join(t.Keywords, ", "))
+			}
+			w.WriteString(")\n\n")
+			fmt.Fprintf(w, "> %s\n\n", mdEscape(fullText(qm)))
+			for _, a := range q.Answers {
+				am := &log.Messages[a]
+				fmt.Fprintf(w, "- **%s** (%s): %s\n", mdEscape(am.Sender), clock(am), mdEscape(fullText(am)))
+				if opts.Explain {
+					writeEvidence(w, res.Links[a])
+				}
+			}
+			w.WriteString("\n")
+		}
+	}
+	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
+	for _, t := range other {
+		first := &log.Messages[t.Messages[0]]
+		fmt.Fprintf(w, "- %s, %s, %s, %s-%s: %s\n", t.ID, t.Kind, plural(len(t.Messages), "message"),
+			first.Time.Format("15:04"), t.End.Format("15:04"), mdEscape(oneLine(t.Title, 80)))
+	}
+	if opts.Explain && len(res.Aliases) > 0 {
+		w.WriteString("\n## Mention aliases\n\n")
+		for _, a := range res.Aliases {
+			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdEscape(a.Mention), mdEscape(a.Sender), a.Reason)
+		}
+	}
+}
+
+func writeEvidence(w *bufio.Writer, l thread.Link) {
+	var parts []string
+	for _, e := range l.Evidence {
+		s := e.Kind
+		if e.Detail != "" {
+			s += ": " + e.Detail
+		}
+		parts = append(parts, s)
+	}
+	fmt.Fprintf(w, "  - why: %s\n", mdEscape(strings.Join(parts, "; ")))
+}
+
+// fullText is the message as a reader should see it in the FAQ.
+func fullText(m *chatlog.Message) string {
+	switch m.Type {
+	case chatlog.TypeImage:
+		if m.URL != "" {
+			return fmt.Sprintf("[image](%s)", m.URL)
+		}
+		return "[image]"
+	case chatlog.TypeLink:
+		if m.URL != "" {
+			return fmt.Sprintf("[%s](%s)", oneLine(m.LinkTitle, 200), m.URL)
+		}
+	}
+	s := oneLine(messageText(m), 0)
+	if m.Quote != nil {
+		s = fmt.Sprintf("(replying to %s: \"%s\") %s", m.Quote.Sender, oneLine(m.Quote.Text, 40), s)
+	}
+	return s
+}
+
+func clock(m *chatlog.Message) string {
+	if m.Time.IsZero() {
+		return "?"
+	}
+	return m.Time.Format("15:04:05")
+}
+
+// oneLine collapses white space and cuts to max runes (0: no limit).
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if max > 0 {
+		if r := []rune(s); len(r) > max {
+			return string(r[:max-1]) + "…"
+		}
+	}
+	return s
+}
+
+// mdEscape keeps text from being read as Markdown structure.
+func mdEscape(s string) string {
+	r := strings.NewReplacer("\n", " ", "<", "&lt;", ">", "&gt;")
+	return r.Replace(s)
+}
+
+// plural writes "1 message", "2 messages".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}

@@ -1,0 +1,56 @@
+// Package sharedtest locates the shared corpus and gold annotations for tests.
+//
+// The shared material lives beside the repository (../shared from the module
+// root) and is never committed. Tests that need it call Dir, which skips the
+// test with a clear message when it is absent. THREADS_SHARED overrides the
+// location.
+package sharedtest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// Dir returns the absolute path of the shared folder joined with elem, or
+// skips the test when that path does not exist.
+func Dir(t testing.TB, elem ...string) string {
+	t.Helper()
+	root := Root()
+	if root == "" {
+		t.Skip("../shared not found beside the module root (set THREADS_SHARED to its path); skipping test on the shared corpus")
+	}
+	p := filepath.Join(append([]string{root}, elem...)...)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("%s not found; skipping test on the shared corpus", p)
+	}
+	return p
+}
+
+// Root returns the shared folder's absolute path, or "" when there is none.
+func Root() string {
+	if env := os.Getenv("THREADS_SHARED"); env != "" {
+		if st, err := os.Stat(env); err == nil && st.IsDir() {
+			return env
+		}
+		return ""
+	}
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			p := filepath.Join(filepath.Dir(dir), "shared")
+			if st, err := os.Stat(p); err == nil && st.IsDir() {
+				return p
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}

@@ -1,0 +1,224 @@
+package thread
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// titleRunes is the longest thread title, in runes.
+const titleRunes = 60
+
+// Build threads one log with the default parameters.
+func Build(log *chatlog.Log, tok Tokenizer) *Result {
+	return BuildWith(log, tok, DefaultParams())
+}
+
+// BuildWith threads one log: every message gets exactly one thread, a reply-to
+// link (or none for a thread start), a role, and the evidence behind its link.
+func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
+	msgs := log.Messages
+	fs := computeFeatures(msgs, tok)
+	targets, aliases := resolveMentions(log)
+	quotes := resolveQuotes(msgs, aliases)
+
+	links := make([]Link, len(msgs))
+	for i := range links {
+		links[i] = Link{Parent: -1, AnswerOf: -1}
+	}
+	decided := make([]bool, len(msgs))
+	talks := findTalks(msgs, fs)
+	linkTalks(talks, links, decided)
+	linkWaves(msgs, fs, links, decided)
+	ctx := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p}
+	linkRest(ctx, decided)
+
+	assignRoles(msgs, fs, links)
+	threads := assemble(msgs, fs, links, talks)
+	return &Result{Links: links, Threads: threads, Aliases: aliases}
+}
+
+// assignRoles marks questions, and answers: a message answers the nearest
+// question by another sender up its reply chain.
+func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
+	for i := range msgs {
+		if fs[i].question {
+			links[i].Role = RoleQuestion
+			continue
+		}
+		f := fs[i]
+		if f.ack || f.greeting || f.reaction || f.thanks {
+			continue
+		}
+		for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
+			if links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender {
+				links[i].Role = RoleAnswer
+				links[i].AnswerOf = p
+				break
+			}
+			if links[p].Role == RoleQuestion {
+				break // the asker's own follow-up chain: not an answer
+			}
+		}
+	}
+}
+
+// assemble groups messages into threads by following reply links, and
+// describes each thread.
+func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk) []Thread {
+	root := make([]int, len(msgs))
+	for i := range msgs {
+		if links[i].Parent < 0 || links[i].Parent >= i {
+			links[i].Parent = -1
+			root[i] = i
+		} else {
+			root[i] = root[links[i].Parent]
+		}
+	}
+	talkRoot := map[int]bool{}
+	for _, t := range talks {
+		talkRoot[root[t.members[0]]] = true
+	}
+	byRoot := map[int]int{}
+	var threads []Thread
+	for i, m := range msgs {
+		r := root[i]
+		k, ok := byRoot[r]
+		if !ok {
+			k = len(threads)
+			byRoot[r] = k
+			threads = append(threads, Thread{ID: fmt.Sprintf("t%d", k+1), Start: m.Time})
+		}
+		t := &threads[k]
+		links[i].Thread = k
+		t.Messages = append(t.Messages, i)
+		t.End = m.Time
+		if m.Sender != "" && !contains(t.Participants, m.Sender) {
+			t.Participants = append(t.Participants, m.Sender)
+		}
+	}
+	for k := range threads {
+		t := &threads[k]
+		qIndex := map[int]int{}
+		for _, i := range t.Messages {
+			if links[i].Role == RoleQuestion {
+				qIndex[i] = len(t.Questions)
+				t.Questions = append(t.Questions, QA{Question: i})
+			}
+		}
+		for _, i := range t.Messages {
+			if links[i].Role == RoleAnswer {
+				if q, ok := qIndex[links[i].AnswerOf]; ok {
+					t.Questions[q].Answers = append(t.Questions[q].Answers, i)
+				}
+			}
+		}
+		t.Kind = threadKind(msgs, fs, t, talkRoot[root[t.Messages[0]]])
+		t.Title = threadTitle(msgs, t)
+		t.Keywords = threadKeywords(fs, t)
+	}
+	return threads
+}
+
+// threadKind classifies a thread from its messages.
+func threadKind(msgs []chatlog.Message, fs []features, t *Thread, isTalk bool) Kind {
+	if isTalk {
+		return KindTalk
+	}
+	for _, q := range t.Questions {
+		if len(q.Answers) > 0 {
+			return KindQA
+		}
+	}
+	greetings := 0
+	for _, i := range t.Messages {
+		if fs[i].greeting || fs[i].reaction {
+			greetings++
+		}
+	}
+	first := msgs[t.Messages[0]]
+	switch {
+	case len(t.Messages) >= 3 && greetings*2 > len(t.Messages):
+		return KindGreeting
+	case fs[t.Messages[0]].greeting && greetings == len(t.Messages):
+		return KindGreeting
+	case first.Type == chatlog.TypeLink && len(t.Questions) == 0:
+		return KindNews
+	case len(t.Questions) > 0 && len(t.Participants) >= 2:
+		return KindDiscussion
+	case len(t.Participants) >= 2:
+		return KindDiscussion
+	}
+	return KindOther
+}
+
+// threadTitle is the thread's first question, else its first message with text.
+func threadTitle(msgs []chatlog.Message, t *Thread) string {
+	if len(t.Questions) > 0 {
+		return shorten(displayText(&msgs[t.Questions[0].Question]))
+	}
+	for _, i := range t.Messages {
+		if s := displayText(&msgs[i]); s != "" {
+			return shorten(s)
+		}
+	}
+	return ""
+}
+
+// displayText is the readable text of a message: its text, or its link title.
+func displayText(m *chatlog.Message) string {
+	s := strings.TrimSpace(m.Text)
+	if s == "" {
+		s = strings.TrimSpace(m.LinkTitle)
+	}
+	return collapseSpace(s)
+}
+
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= titleRunes {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:titleRunes-1]) + "…"
+}
+
+// threadKeywords are the thread's most frequent content words, domain terms first.
+func threadKeywords(fs []features, t *Thread) []string {
+	count := map[string]int{}
+	first := map[string]int{}
+	domain := map[string]bool{}
+	n := 0
+	for _, i := range t.Messages {
+		for _, w := range fs[i].words {
+			if _, ok := first[w]; !ok {
+				first[w] = n
+			}
+			n++
+			count[w]++
+			if _, ok := fs[i].domain[w]; ok {
+				domain[w] = true
+			}
+		}
+	}
+	words := make([]string, 0, len(count))
+	for w := range count {
+		words = append(words, w)
+	}
+	sort.Slice(words, func(a, b int) bool {
+		wa, wb := words[a], words[b]
+		if domain[wa] != domain[wb] {
+			return domain[wa]
+		}
+		if count[wa] != count[wb] {
+			return count[wa] > count[wb]
+		}
+		return first[wa] < first[wb]
+	})
+	if len(words) > 5 {
+		words = words[:5]
+	}
+	return words
+}

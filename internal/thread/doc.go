@@ -1,0 +1,10 @@
+// Package thread groups chat messages into conversations.
+//
+// Build runs a fixed sequence of small passes over one day's messages:
+// features (question, greeting and acknowledgement cues, content words),
+// mention resolution (display names to senders, with learned aliases),
+// quote resolution, talk and greeting-wave detection, reply-link scoring,
+// and finally thread kinds, roles and titles. Every message gets exactly one
+// thread and one reply-to link, and every link carries the evidence that made
+// it, so a curator can see why.
+package thread

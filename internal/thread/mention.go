@@ -1,0 +1,272 @@
+package thread
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// announceWords mark a message that introduces the day's guest speaker.
+var announceWords = []string{"分享", "嘉宾", "主讲", "主题", "讲座", "做客", "邀请"}
+
+// resolver maps @mention names to senders of the day.
+type resolver struct {
+	senders  []string          // distinct senders in order of first message
+	byNorm   map[string]string // normalised sender name -> sender
+	resolved map[string]Alias  // mention -> resolution, learned once per day
+}
+
+// resolveMentions resolves every mention of the day and returns, per message,
+// the senders its mentions resolve to (in mention order, unresolved skipped).
+func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
+	msgs := log.Messages
+	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}}
+	seen := map[string]bool{}
+	for _, m := range msgs {
+		if m.Sender == "" || seen[m.Sender] {
+			continue
+		}
+		seen[m.Sender] = true
+		r.senders = append(r.senders, m.Sender)
+		if n := normaliseName(m.Sender); n != "" {
+			if _, dup := r.byNorm[n]; !dup {
+				r.byNorm[n] = m.Sender
+			}
+		}
+	}
+
+	// Pass 1: names that match a sender by form alone.
+	var pending []string
+	for _, m := range msgs {
+		for _, name := range m.Mentions {
+			if _, ok := r.resolved[name]; ok || contains(pending, name) {
+				continue
+			}
+			if a, ok := r.byForm(name); ok {
+				r.resolved[name] = a
+			} else {
+				pending = append(pending, name)
+			}
+		}
+	}
+	// Pass 2: the day's speaker, introduced by display name in an announcement.
+	if log.Speaker != "" && seen[log.Speaker] && !r.anyResolvesTo(log.Speaker) {
+		for _, m := range msgs {
+			if m.Sender == log.Speaker || !containsAny(m.Text, announceWords) {
+				continue
+			}
+			for _, name := range m.Mentions {
+				if contains(pending, name) {
+					r.resolved[name] = Alias{Mention: name, Sender: log.Speaker, Reason: "day's speaker (front matter author) introduced in an announcement"}
+					pending = remove(pending, name)
+					break
+				}
+			}
+			if r.anyResolvesTo(log.Speaker) {
+				break
+			}
+		}
+	}
+	// Pass 3: learn from the day who answers when the name is mentioned.
+	for _, name := range pending {
+		if a, ok := r.byReply(name, msgs); ok {
+			r.resolved[name] = a
+		}
+	}
+
+	targets = make([][]string, len(msgs))
+	for i, m := range msgs {
+		for _, name := range m.Mentions {
+			if a, ok := r.resolved[name]; ok && a.Sender != m.Sender {
+				targets[i] = append(targets[i], a.Sender)
+			}
+		}
+	}
+	for _, a := range r.resolved {
+		aliases = append(aliases, a)
+	}
+	sort.Slice(aliases, func(i, j int) bool { return aliases[i].Mention < aliases[j].Mention })
+	return targets, aliases
+}
+
+// byForm resolves a name that is a sender's name, its normalised form, a
+// prefix of it, or shares its company, role and city parts.
+func (r *resolver) byForm(name string) (Alias, bool) {
+	for _, s := range r.senders {
+		if s == name {
+			return Alias{Mention: name, Sender: s, Reason: "exact"}, true
+		}
+	}
+	n := normaliseName(name)
+	if n == "" {
+		return Alias{}, false
+	}
+	if s, ok := r.byNorm[n]; ok {
+		return Alias{Mention: name, Sender: s, Reason: "same name after normalising separators"}, true
+	}
+	// A unique sender whose normalised name starts with the mention's or the reverse.
+	var prefixHits []string
+	for _, s := range r.senders {
+		sn := normaliseName(s)
+		if len([]rune(sn)) < 2 || len([]rune(n)) < 2 {
+			continue
+		}
+		if strings.HasPrefix(sn, n) || strings.HasPrefix(n, sn) {
+			prefixHits = append(prefixHits, s)
+		}
+	}
+	if len(prefixHits) == 1 {
+		return Alias{Mention: name, Sender: prefixHits[0], Reason: "one name is a prefix of the other"}, true
+	}
+	// Shared organisation, role and city parts (e.g. 哈木-快钱-产品-上海 ~ 李奔-快钱-产品-上海).
+	mp := nameParts(name)
+	if len(mp) < 3 {
+		return Alias{}, false
+	}
+	best, bestN, tie := "", 0, false
+	var bestShared []string
+	for _, s := range r.senders {
+		sp := nameParts(s)
+		if len(sp) < 3 {
+			continue
+		}
+		shared := sharedParts(mp[1:], sp[1:])
+		switch {
+		case len(shared) > bestN:
+			best, bestN, tie, bestShared = s, len(shared), false, shared
+		case len(shared) == bestN && bestN > 0:
+			tie = true
+		}
+	}
+	if !tie && bestN >= 2 && bestN >= len(mp)-2 {
+		return Alias{Mention: name, Sender: best, Reason: "shared name parts: " + strings.Join(bestShared, " ")}, true
+	}
+	return Alias{}, false
+}
+
+// byReply learns an alias from the day: the one sender who, every time the
+// name is mentioned, is first to post within five minutes and is not the mentioner.
+func (r *resolver) byReply(name string, msgs []chatlog.Message) (Alias, bool) {
+	counts := map[string]int{}
+	occurrences := 0
+	for i, m := range msgs {
+		if !contains(m.Mentions, name) {
+			continue
+		}
+		occurrences++
+		for j := i + 1; j < len(msgs) && j <= i+5; j++ {
+			if msgs[j].Time.Sub(m.Time) > 5*time.Minute {
+				break
+			}
+			if msgs[j].Sender == m.Sender || msgs[j].Sender == "" {
+				continue
+			}
+			if r.anyResolvesTo(msgs[j].Sender) {
+				break
+			}
+			if len(msgs[j].Mentions) == 0 && msgs[j].Type == chatlog.TypeText {
+				counts[msgs[j].Sender]++
+			}
+			break
+		}
+	}
+	best, bestN := "", 0
+	for s, n := range counts {
+		if n > bestN || (n == bestN && s < best) {
+			best, bestN = s, n
+		}
+	}
+	// Require the same sender to answer at least twice, or every time when mentioned once
+	// and the name shares a character with the sender's name.
+	if bestN >= 2 && bestN*2 > occurrences {
+		return Alias{Mention: name, Sender: best, Reason: "answered right after each mention"}, true
+	}
+	if bestN == 1 && occurrences == 1 && sharesHan(nameParts(name)[0], best) {
+		return Alias{Mention: name, Sender: best, Reason: "answered right after the mention and shares a character of the name"}, true
+	}
+	return Alias{}, false
+}
+
+func (r *resolver) anyResolvesTo(sender string) bool {
+	for _, a := range r.resolved {
+		if a.Sender == sender {
+			return true
+		}
+	}
+	return false
+}
+
+// normaliseName folds separators, spaces, lost-character marks and case.
+func normaliseName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if isNameSeparator(r) || unicode.IsSpace(r) || r == '?' || r == '？' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isNameSeparator(r rune) bool {
+	switch r {
+	case '-', '~', '_', '－', '～', '—', '|', '｜', '·', '/', '、', '＿', '–':
+		return true
+	}
+	return false
+}
+
+// nameParts splits a group display name into its parts (name, company, role, city).
+func nameParts(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool {
+		return isNameSeparator(r) || unicode.IsSpace(r) || r == '?'
+	})
+	if len(f) == 0 {
+		return []string{""}
+	}
+	return f
+}
+
+func sharedParts(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		for _, y := range b {
+			if strings.EqualFold(x, y) {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func sharesHan(a, b string) bool {
+	for _, r := range a {
+		if unicode.Is(unicode.Han, r) && strings.ContainsRune(b, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func remove(list []string, s string) []string {
+	out := list[:0]
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}

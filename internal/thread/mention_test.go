@@ -1,0 +1,100 @@
+package thread
+
+import (
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+func day(msgs ...chatlog.Message) *chatlog.Log {
+	base := time.Date(2018, 5, 4, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for i := range msgs {
+		msgs[i].Index = i
+		msgs[i].Line = 9 + 3*i
+		if msgs[i].Type == "" {
+			msgs[i].Type = chatlog.TypeText
+		}
+		if msgs[i].Time.IsZero() {
+			msgs[i].Time = base.Add(time.Duration(i) * time.Minute)
+		}
+	}
+	return &chatlog.Log{Path: "test.markdown", Format: "cocolian", Messages: msgs}
+}
+
+func TestResolveMentions(t *testing.T) {
+	tests := []struct {
+		name    string
+		log     *chatlog.Log
+		mention string
+		want    string // sender, "" for unresolved
+	}{
+		{
+			name: "exact",
+			log: day(
+				chatlog.Message{Sender: "程超", Text: "大家好"},
+				chatlog.Message{Sender: "Han", Text: "@程超 超哥好", Mentions: []string{"程超"}},
+			),
+			mention: "程超", want: "程超",
+		},
+		{
+			name: "separators normalised",
+			log: day(
+				chatlog.Message{Sender: "珞珈-恒丰银行-产品-北京", Text: "图"},
+				chatlog.Message{Sender: "A", Text: "@珞珈~恒丰银行~产品~北京 你好", Mentions: []string{"珞珈~恒丰银行~产品~北京"}},
+			),
+			mention: "珞珈~恒丰银行~产品~北京", want: "珞珈-恒丰银行-产品-北京",
+		},
+		{
+			name: "prefix",
+			log: day(
+				chatlog.Message{Sender: "聚合支付_程昱", Text: "京东呢"},
+				chatlog.Message{Sender: "风者", Text: "@聚合支付_程昱_PM", Mentions: []string{"聚合支付_程昱_PM"}},
+			),
+			mention: "聚合支付_程昱_PM", want: "聚合支付_程昱",
+		},
+		{
+			name: "shared company role city",
+			log: day(
+				chatlog.Message{Sender: "李奔-快钱-产品-上海", Text: "有的"},
+				chatlog.Message{Sender: "小王-富友-产品-北京", Text: "嗯"},
+				chatlog.Message{Sender: "superbboy", Text: "@哈木-快钱-产品-上海 谢谢", Mentions: []string{"哈木-快钱-产品-上海"}},
+			),
+			mention: "哈木-快钱-产品-上海", want: "李奔-快钱-产品-上海",
+		},
+		{
+			name: "speaker introduced by display name",
+			log: func() *chatlog.Log {
+				l := day(
+					chatlog.Message{Sender: "主持人", Text: "今天请到@韩伟-双乾支付-技术-苏州 给大家做分享", Mentions: []string{"韩伟-双乾支付-技术-苏州"}},
+					chatlog.Message{Sender: "心有灵浠", Text: "大家好"},
+				)
+				l.Speaker = "心有灵浠"
+				return l
+			}(),
+			mention: "韩伟-双乾支付-技术-苏州", want: "心有灵浠",
+		},
+		{
+			name: "unknown person stays unresolved",
+			log: day(
+				chatlog.Message{Sender: "风者", Text: "@Ben-富友-产品?你玩过?", Mentions: []string{"Ben-富友-产品"}},
+				chatlog.Message{Sender: "Roger", Text: "Ping 支付学院"},
+			),
+			mention: "Ben-富友-产品", want: "",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, aliases := resolveMentions(tt.log)
+			got := ""
+			for _, a := range aliases {
+				if a.Mention == tt.mention {
+					got = a.Sender
+				}
+			}
+			if got != tt.want {
+				t.Errorf("mention %q resolved to %q, want %q (aliases %+v)", tt.mention, got, tt.want, aliases)
+			}
+		})
+	}
+}

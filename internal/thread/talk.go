@@ -1,0 +1,107 @@
+package thread
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// Talk detection thresholds: a run of one sender's messages with at most
+// talkMaxInterleave others between consecutive ones, none of them a question,
+// and no pause longer than talkMaxPause, is a talk when it is long enough.
+const (
+	talkMaxInterleave = 4
+	talkMaxPause      = 10 * time.Minute
+	talkLongRunes     = 50
+	talkMinLong       = 4
+	talkMinMessages   = 5
+)
+
+// A talk is one guest speaker's monologue.
+type talk struct {
+	speaker string
+	members []int // the speaker's messages and the reactions inside the span, in order
+}
+
+// findTalks returns the talks of the day: runs of long messages by one sender
+// that nobody interrupts with a question.
+func findTalks(msgs []chatlog.Message, fs []features) []talk {
+	var talks []talk
+	used := make([]bool, len(msgs))
+	for i := range msgs {
+		if used[i] || msgs[i].Sender == "" {
+			continue
+		}
+		run := talkRun(msgs, fs, i)
+		long, total := 0, 0
+		for _, j := range run {
+			if fs[j].runes >= talkLongRunes {
+				long++
+			}
+			total += fs[j].runes
+		}
+		if len(run) < talkMinMessages || long < talkMinLong {
+			continue
+		}
+		t := talk{speaker: msgs[i].Sender}
+		last := run[len(run)-1]
+		k := 0
+		for j := run[0]; j <= last; j++ {
+			if k < len(run) && run[k] == j {
+				t.members = append(t.members, j)
+				used[j] = true
+				k++
+				continue
+			}
+			f := fs[j]
+			if (f.reaction || f.ack || f.thanks) && !f.greeting && len(msgs[j].Mentions) == 0 {
+				t.members = append(t.members, j)
+				used[j] = true
+			}
+		}
+		talks = append(talks, t)
+	}
+	return talks
+}
+
+// talkRun follows sender(i)'s messages from i while the talk conditions hold.
+func talkRun(msgs []chatlog.Message, fs []features, i int) []int {
+	run := []int{i}
+	speaker := msgs[i].Sender
+	prev := i
+	others := 0
+	for j := i + 1; j < len(msgs); j++ {
+		if msgs[j].Time.Sub(msgs[prev].Time) > talkMaxPause {
+			break
+		}
+		if msgs[j].Sender == speaker {
+			run = append(run, j)
+			prev, others = j, 0
+			continue
+		}
+		if fs[j].question {
+			break
+		}
+		others++
+		if others > talkMaxInterleave {
+			break
+		}
+	}
+	return run
+}
+
+// linkTalks links each talk member to the previous member.
+func linkTalks(talks []talk, links []Link, decided []bool) {
+	for _, t := range talks {
+		for k, j := range t.members {
+			decided[j] = true
+			if k == 0 {
+				links[j].Evidence = append(links[j].Evidence, Evidence{Kind: "talk", Detail: fmt.Sprintf("start of %s's talk", t.speaker)})
+				continue
+			}
+			links[j].Parent = t.members[k-1]
+			links[j].Evidence = append(links[j].Evidence, Evidence{Kind: "talk", Detail: fmt.Sprintf("inside %s's talk", t.speaker), Weight: 1})
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package thread
+
+import (
+	"time"
+)
+
+// A Kind classifies a thread.
+type Kind string
+
+// Thread kinds of the JSON contract.
+const (
+	KindQA         Kind = "qa"         // a question with at least one answer
+	KindDiscussion Kind = "discussion" // several people talking without a detected Q&A
+	KindTalk       Kind = "talk"       // a guest speaker's long monologue
+	KindNews       Kind = "news"       // a shared headline, article or file and its reactions
+	KindGreeting   Kind = "greeting"   // a wave of welcomes or stickers
+	KindOther      Kind = "other"      // anything else, e.g. a lone message
+)
+
+// A Role is what a message does in its thread.
+type Role string
+
+// Message roles of the JSON contract.
+const (
+	RoleNone     Role = ""         // neither question nor answer
+	RoleQuestion Role = "question" // an information-seeking question
+	RoleAnswer   Role = "answer"   // answers a question (see Link.AnswerOf)
+)
+
+// Evidence is one reason behind a reply link, shown by `extract --explain`.
+type Evidence struct {
+	Kind   string  `json:"kind"`             // e.g. "quote", "mention", "same-sender", "shared-terms", "gap"
+	Detail string  `json:"detail,omitempty"` // human-readable specifics (the alias, the shared terms)
+	Weight float64 `json:"weight"`           // contribution to the link score
+}
+
+// A Link is the threading decision for one message.
+type Link struct {
+	Parent   int        // index of the message it replies to or continues; -1 for a thread start
+	Thread   int        // index into Result.Threads
+	Role     Role       // question, answer or none
+	AnswerOf int        // index of the question it answers, -1 when Role != RoleAnswer
+	Score    float64    // score of the chosen link (0 for a thread start)
+	Evidence []Evidence // why the link was chosen (or why a new thread started)
+}
+
+// A QA is a question in a thread and the messages that answer it.
+type QA struct {
+	Question int   // index of the question message
+	Answers  []int // indices of its answers, in order
+}
+
+// A Thread is one conversation.
+type Thread struct {
+	ID           string    // "t1", "t2", ... in order of first message
+	Kind         Kind      // what sort of conversation it is
+	Title        string    // a short readable title (the question or first message)
+	Keywords     []string  // the most telling content words, domain terms first
+	Start        time.Time // time of the first message
+	End          time.Time // time of the last message
+	Participants []string  // senders in order of first appearance
+	Messages     []int     // message indices in file order
+	Questions    []QA      // questions asked in the thread with their answers
+}
+
+// An Alias records a mention name resolved to a sender, and why.
+type Alias struct {
+	Mention string `json:"mention"` // the name as written after @
+	Sender  string `json:"sender"`  // the sender it resolves to
+	Reason  string `json:"reason"`  // how it was resolved ("exact", "normalised", "shared parts: 快钱 产品 上海", ...)
+}
+
+// A Result is the threading of one log.
+type Result struct {
+	Links   []Link   // one per message, same order as the log's messages
+	Threads []Thread // in order of their first message
+	Aliases []Alias  // every mention name resolved, sorted by mention
+}
+
+// A Params holds the tunable weights of the link scorer.
+type Params struct {
+	Window          int           // how many earlier messages are candidate parents
+	MaxGap          time.Duration // candidates older than this are skipped unless quoted or mentioned
+	NewThreadScore  float64       // a link needs at least this score, else the message starts a thread
+	Quote           float64       // message quotes the candidate
+	MentionSender   float64       // message @mentions the candidate's sender
+	MentionedReply  float64       // candidate @mentioned this message's sender
+	SameSender      float64       // candidate is this sender's previous message, close in time
+	AnswersQuestion float64       // candidate is another's question and this message is not a question
+	AskerFollowUp   float64       // candidate answered this sender's question
+	DomainTerm      float64       // per shared domain term
+	SharedWord      float64       // per shared ordinary content word
+	MaxLexical      float64       // cap on the lexical contribution
+	PerMessage      float64       // penalty per message between candidate and message
+	PerMinute       float64       // penalty per minute between candidate and message
+	NewQuestion     float64       // penalty for linking a fresh, unaddressed question
+}
+
+// DefaultParams returns the weights tuned on the shared gold days.
+func DefaultParams() Params {
+	return Params{
+		Window:          40,
+		MaxGap:          90 * time.Minute,
+		NewThreadScore:  1.0,
+		Quote:           12,
+		MentionSender:   6,
+		MentionedReply:  5,
+		SameSender:      3,
+		AnswersQuestion: 1.5,
+		AskerFollowUp:   1.5,
+		DomainTerm:      1.2,
+		SharedWord:      0.5,
+		MaxLexical:      4,
+		PerMessage:      0.08,
+		PerMinute:       0.04,
+		NewQuestion:     2.5,
+	}
+}
