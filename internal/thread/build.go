@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
@@ -22,6 +23,7 @@ func Build(log *chatlog.Log, tok Tokenizer) *Result {
 func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	msgs := log.Messages
 	fs := computeFeatures(msgs, tok)
+	markFreshPosts(msgs, fs)
 	targets, aliases := resolveMentions(log)
 	quotes := resolveQuotes(msgs, aliases)
 
@@ -30,7 +32,14 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
-	talks := findTalks(msgs, fs)
+	talks := findTalks(msgs, fs, log.Speaker)
+	for _, t := range talks {
+		for _, j := range t.members {
+			if msgs[j].Sender == t.speaker {
+				fs[j].question = false // a speaker's questions inside a talk are rhetorical
+			}
+		}
+	}
 	linkTalks(talks, links, decided)
 	linkWaves(msgs, fs, links, decided)
 	ctx := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p}
@@ -45,12 +54,16 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 // question by another sender up its reply chain.
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	for i := range msgs {
+		p := links[i].Parent
+		if fs[i].question && !fs[i].explicit && p >= 0 && links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender {
+			fs[i].question = false // "能不能开出来还是问题呢" in reply to a question is an answer
+		}
 		if fs[i].question {
 			links[i].Role = RoleQuestion
 			continue
 		}
 		f := fs[i]
-		if f.ack || f.greeting || f.reaction || f.thanks {
+		if f.ack || f.welcome || f.sticker || f.thanks || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
 		for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
@@ -135,7 +148,7 @@ func threadKind(msgs []chatlog.Message, fs []features, t *Thread, isTalk bool) K
 	}
 	greetings := 0
 	for _, i := range t.Messages {
-		if fs[i].greeting || fs[i].reaction {
+		if fs[i].welcome || fs[i].sticker {
 			greetings++
 		}
 	}
@@ -143,9 +156,9 @@ func threadKind(msgs []chatlog.Message, fs []features, t *Thread, isTalk bool) K
 	switch {
 	case len(t.Messages) >= 3 && greetings*2 > len(t.Messages):
 		return KindGreeting
-	case fs[t.Messages[0]].greeting && greetings == len(t.Messages):
+	case fs[t.Messages[0]].welcome && greetings == len(t.Messages):
 		return KindGreeting
-	case first.Type == chatlog.TypeLink && len(t.Questions) == 0:
+	case (first.Type == chatlog.TypeLink || fs[t.Messages[0]].headline) && len(t.Questions) == 0:
 		return KindNews
 	case len(t.Questions) > 0 && len(t.Participants) >= 2:
 		return KindDiscussion
@@ -221,4 +234,20 @@ func threadKeywords(fs []features, t *Thread) []string {
 		words = words[:5]
 	}
 	return words
+}
+
+// freshPostGap is how long a sender must have been quiet for a headline-like
+// message to count as a fresh post of news rather than part of their talk.
+const freshPostGap = 10 * time.Minute
+
+// markFreshPosts keeps the headline cue only on messages whose sender was
+// quiet before: a headline is posted out of the blue.
+func markFreshPosts(msgs []chatlog.Message, fs []features) {
+	last := map[string]time.Time{}
+	for i, m := range msgs {
+		if t, ok := last[m.Sender]; ok && m.Time.Sub(t) < freshPostGap {
+			fs[i].headline = false
+		}
+		last[m.Sender] = m.Time
+	}
 }

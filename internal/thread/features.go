@@ -23,10 +23,15 @@ type features struct {
 	wordSet  map[string]struct{} // content words as a set
 	domain   map[string]struct{} // domain terms as a set
 	question bool                // an information-seeking question
-	greeting bool                // a welcome or a sticker-only cheer
-	reaction bool                // a short reaction that carries no information (stickers, 哈哈)
-	ack      bool                // an acknowledgement or thanks (谢谢, 明白了, 好的)
-	thanks   bool                // thanks for a shared talk or article (谢谢分享, 学习了)
+	explicit bool                // the question carries a question mark or an explicit asking phrase
+	sticker  bool                // only stickers, emoji or symbols (a cheer or a reaction)
+	welcome  bool                // a welcome or greeting (欢迎, 大家好)
+	thanks   bool                // thanks for a shared talk or article, praise of it (谢谢分享, 干货)
+	ack      bool                // an acknowledgement that answers nothing (谢谢, 明白了, 收到)
+	affirm   bool                // a short yes/no (对, 是的, 有, 不是): answers a yes/no question
+	headline bool                // reads as a news headline or article title
+	anaphor  bool                // refers back to something said before (这个, 那, 同问)
+	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 }
 
 var (
@@ -35,27 +40,44 @@ var (
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
 )
 
-// interrogatives are words that make a sentence a question wherever they stand.
+// interrogatives are words that make a sentence a question when it ends in
+// a question mark or a question particle.
 var interrogatives = []string{
 	"请教", "请问", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要", "有谁", "谁知道", "谁有",
 	"怎么", "怎样", "如何", "为什么", "为啥", "什么", "哪个", "哪些", "哪里", "哪家", "多少", "是否",
-	"求助", "咨询", "问一下", "问下", "有无", "能否", "可否", "行不行", "对不对", "几个", "几天",
+	"求助", "咨询", "问一下", "问下", "有无", "能否", "可否", "行不行", "对不对", "几个", "几天", "啥",
 }
 
 // strongInterrogatives make a sentence a question even without a question mark.
 var strongInterrogatives = []string{
-	"请教", "请问", "有没有", "谁知道", "有谁", "是不是", "能不能", "求助", "咨询", "什么意思",
-	"怎么", "如何", "为什么", "为啥", "是否", "哪里", "哪个", "哪家", "多少钱", "可不可以", "能否",
+	"请教一下", "请教下", "请教各位", "请教大家", "请教个", "想请教", "请问", "有没有", "谁知道", "有谁",
+	"是不是", "能不能", "求助", "咨询一下", "什么意思", "为什么", "为啥", "是否", "可不可以", "能否",
+	"问一下", "问下", "问个问题",
 }
+
+// notAsking are phrases with an interrogative word that do not ask.
+var notAsking = []string{"没什么", "什么都", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
 
 // finalParticles make a sentence a question when they end it.
 var finalParticles = []string{"吗", "么", "嘛", "呢", "不", "没", "否"}
 
-var ackWords = []string{"谢谢", "感谢", "多谢", "明白", "了解", "懂了", "收到", "好的", "好吧", "嗯", "哦", "ok", "OK", "原来如此", "是的", "对的", "有道理", "学习了", "受教"}
+var ackWords = []string{"恩恩", "哦哦", "好嘞", "谢谢", "感谢", "多谢", "明白", "了解", "懂了", "收到", "原来如此", "有道理", "学习了", "受教", "好吧", "ok", "OK", "好的"}
 
-var thanksWords = []string{"谢谢分享", "感谢分享", "多谢分享", "学习了", "受教", "干货", "精彩"}
+var affirmWords = []string{"对", "是的", "是呀", "是啊", "对的", "对呀", "嗯", "嗯嗯", "有", "有的", "没有", "不是", "不行", "可以", "不可以", "能", "不能", "会", "不会", "要", "不要", "需要", "不需要", "没", "不用", "肯定", "当然"}
 
-var greetWords = []string{"欢迎", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐"}
+var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "佩服", "膜拜"}
+
+var greetWords = []string{"欢迎", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
+
+// newsCues mark headlines: announcements of rules, reports and events.
+var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|"}
+
+var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
+
+// openers start a question that opens a new topic.
+var openers = []string{"请问", "请教", "问个", "问一下", "问下", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
+
+var pronouns = []string{"我", "你", "咱", "您"}
 
 // computeFeatures derives the cues of every message.
 func computeFeatures(msgs []chatlog.Message, tok Tokenizer) []features {
@@ -95,53 +117,86 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		}
 	}
 
-	onlySymbols := f.runes == 0 || !hasLetter(f.plain)
+	bare := strings.TrimRightFunc(f.plain, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～' })
 	switch m.Type {
 	case chatlog.TypeText:
-		f.question = isQuestion(f.plain)
-		f.thanks = !f.question && f.runes <= 20 && containsAny(f.plain, thanksWords)
-		f.ack = !f.question && f.runes <= 12 && (containsAny(f.plain, ackWords) || f.thanks)
-		f.greeting = !f.question && (containsAny(f.plain, greetWords) || (onlySymbols && text != ""))
-		f.reaction = !f.question && (onlySymbols || (f.runes <= 4 && len(f.words) == 0))
+		f.question, f.explicit = isQuestion(f.plain)
+		f.sticker = text != "" && !hasLetter(f.plain)
+		if f.question {
+			break
+		}
+		f.welcome = containsAny(f.plain, greetWords)
+		f.thanks = f.runes <= 24 && containsAny(f.plain, thanksWords)
+		f.ack = f.runes <= 12 && containsAny(f.plain, ackWords) && !f.thanks
+		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
+		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil && !containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues)
 	case chatlog.TypeRedPacket:
-		f.reaction = true
+		f.sticker = true
 	}
+	f.anaphor = containsAny(f.plain, anaphors)
+	f.opener = f.question && startsWithAny(f.plain, openers)
 	return f
 }
 
-// isQuestion reports whether text reads as an information-seeking question.
-func isQuestion(text string) bool {
+// isQuestion reports whether text reads as an information-seeking question,
+// and whether it says so explicitly (a question mark or an asking phrase).
+func isQuestion(text string) (question, explicit bool) {
 	t := strings.TrimSpace(text)
 	if t == "" {
-		return false
+		return false, false
 	}
 	hasWord := containsAny(t, interrogatives)
+	strong := containsAny(t, strongInterrogatives)
 	trimmed := strings.TrimRightFunc(t, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '~' || r == '～'
 	})
 	n := utf8.RuneCountInString(trimmed)
 	endsFull := strings.HasSuffix(t, "？")
 	endsASCII := strings.HasSuffix(t, "?")
-	endsParticle := false
+	particle := ""
 	for _, p := range finalParticles {
 		if strings.HasSuffix(trimmed, p) {
-			endsParticle = true
+			particle = p
 			break
 		}
 	}
-	// Very short exclamations ("真的？") are reactions, not questions.
+	// Very short exclamations ("真的？", "又是他？") are reactions, not questions.
 	if n <= 3 && !hasWord {
-		return false
+		return false, false
 	}
 	switch {
 	case endsFull:
-		return true
-	case endsASCII && (hasWord || endsParticle):
-		return true
-	case endsParticle && (strings.HasSuffix(trimmed, "吗") || strings.HasSuffix(trimmed, "么")):
-		return true
-	case hasWord && containsAny(t, strongInterrogatives):
-		return true
+		return true, true
+	case strong:
+		return true, false
+	case endsASCII && (hasWord || particle != ""):
+		return true, true
+	case particle == "吗" || particle == "么" || particle == "嘛":
+		return true, false
+	case (particle == "不" || particle == "没" || particle == "呢") && n >= 5:
+		return true, false
+	case hasWord && particle != "":
+		return true, false
+	case hasWord && n <= 20 && !containsAny(t, notAsking) && !strings.HasSuffix(trimmed, "了"):
+		return true, false
+	}
+	return false, false
+}
+
+func isOneOf(s string, words []string) bool {
+	for _, w := range words {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
 	}
 	return false
 }

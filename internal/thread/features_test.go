@@ -23,7 +23,7 @@ func TestIsQuestion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := isQuestion(tt.text); got != tt.want {
+			if got, _ := isQuestion(tt.text); got != tt.want {
 				t.Errorf("isQuestion(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
 )
@@ -27,19 +28,11 @@ func linkRest(c *linkContext, decided []bool) {
 			continue
 		}
 		if j := c.quotes[i]; j >= 0 {
-			c.links[i].Parent = j
-			c.links[i].Score = c.p.Quote
-			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
+			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
 			continue
 		}
-		if c.fs[i].thanks {
-			if t, ok := c.talkBefore(i); ok {
-				last := t.members[len(t.members)-1]
-				c.links[i].Parent = last
-				c.links[i].Score = 1
-				c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thanks", Detail: fmt.Sprintf("thanks for %s's talk", t.speaker), Weight: 1})
-				continue
-			}
+		if c.linkReaction(i) {
+			continue
 		}
 		best, bestScore := -1, 0.0
 		var bestEv []Evidence
@@ -48,6 +41,10 @@ func linkRest(c *linkContext, decided []bool) {
 			if s > bestScore {
 				best, bestScore, bestEv = j, s, ev
 			}
+		}
+		if best >= 0 && bestScore >= c.p.NewThreadScore && c.fs[i].question && c.msgs[i].Quote == nil && (c.inTalk(best) || c.asksSpeaker(i)) {
+			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: "a question after a talk opens its own thread"})
+			continue
 		}
 		if best >= 0 && bestScore >= c.p.NewThreadScore {
 			c.links[i].Parent = best
@@ -61,6 +58,96 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: reason})
 	}
+}
+
+// setLink records parent j for message i with one piece of evidence.
+func (c *linkContext) setLink(i, j int, score float64, e Evidence) {
+	c.links[i].Parent = j
+	c.links[i].Score = score
+	c.links[i].Evidence = append(c.links[i].Evidence, e)
+}
+
+// linkReaction links stickers and praise that address nobody: to the message
+// just before when the sender takes part in that conversation, else to the
+// talk they praise, else to the message just before. It reports whether it
+// decided the link.
+func (c *linkContext) linkReaction(i int) bool {
+	m, f := &c.msgs[i], &c.fs[i]
+	if !(f.sticker || f.thanks) || i == 0 {
+		return false
+	}
+	if len(m.Mentions) > 0 && !c.mentionsOnlySpeakers(i) {
+		return false
+	}
+	prev := i - 1
+	recent := m.Time.Sub(c.msgs[prev].Time) <= 5*time.Minute
+	if recent && c.participates(m.Sender, prev) {
+		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "reacts to the conversation it takes part in", Weight: 1})
+		return true
+	}
+	if t, ok := c.talkBefore(i); ok {
+		last := t.members[len(t.members)-1]
+		c.setLink(i, last, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("reacts to %s's talk", t.speaker), Weight: 1})
+		return true
+	}
+	if recent && f.sticker {
+		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "sticker right after a message", Weight: 1})
+		return true
+	}
+	return false
+}
+
+// participates reports whether sender posted in, or was mentioned in, the
+// recent reply chain that ends at message j.
+func (c *linkContext) participates(sender string, j int) bool {
+	for k, depth := j, 0; k >= 0 && depth < 15; k, depth = c.links[k].Parent, depth+1 {
+		if c.msgs[k].Sender == sender || contains(c.targets[k], sender) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentionsOnlySpeakers reports whether every mention of message i names a
+// speaker whose talk ended before it.
+func (c *linkContext) mentionsOnlySpeakers(i int) bool {
+	if len(c.targets[i]) != len(c.msgs[i].Mentions) {
+		return false
+	}
+	for _, s := range c.targets[i] {
+		ok := false
+		for _, t := range c.talks {
+			if t.speaker == s && t.members[len(t.members)-1] < i {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// asksSpeaker reports whether message i mentions a speaker whose talk ended before it.
+func (c *linkContext) asksSpeaker(i int) bool {
+	for _, t := range c.talks {
+		if t.members[len(t.members)-1] < i && contains(c.targets[i], t.speaker) {
+			return true
+		}
+	}
+	return false
+}
+
+// inTalk reports whether message j belongs to a talk.
+func (c *linkContext) inTalk(j int) bool {
+	for _, t := range c.talks {
+		for _, k := range t.members {
+			if k == j {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // score rates message j as the parent of message i and says why.
@@ -83,27 +170,40 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 		add("mention", "mentions "+mj.Sender, c.p.MentionSender)
 	}
 	if contains(c.targets[j], mi.Sender) && c.latestBy(mi.Sender, i) < j {
-		add("mentioned", mj.Sender+" mentioned this sender", c.p.MentionedReply)
+		w := c.p.MentionedReply
+		if gap > 10*time.Minute {
+			w /= 2
+		}
+		add("mentioned", mj.Sender+" mentioned this sender", w)
 	}
-	if mi.Sender == mj.Sender && latestBySender && gap <= 3*60e9 && len(c.targets[i]) == 0 && !fi.question {
-		add("same-sender", "continues the sender's previous message", c.p.SameSender)
-	} else if mi.Sender == mj.Sender && latestBySender && gap <= 3*60e9 && len(c.targets[i]) == 0 {
-		add("same-sender", "follow-up question by the same sender", c.p.SameSender*0.6)
+	if mi.Sender == mj.Sender && latestBySender && len(c.targets[i]) == 0 {
+		switch {
+		case j == i-1 && gap <= 10*time.Minute:
+			add("same-sender", "continues the sender's previous message", c.p.SameSender)
+		case gap <= 3*time.Minute:
+			add("same-sender", "the sender's previous message, others spoke since", c.p.SameSender*0.4)
+		}
 	}
-	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.greeting {
-		add("answers", "candidate is a question", c.p.AnswersQuestion)
+	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
+		add("answers", "candidate is a recent question", c.p.AnswersQuestion)
 	}
 	if mi.Sender != mj.Sender && c.answersAskerOf(i, j) {
 		add("asker-follow-up", "asker replies to an answer", c.p.AskerFollowUp)
 	}
-	if lex, shared := lexical(fi, fj, c.p); lex > 0 {
+	lex, shared := lexical(fi, fj, c.p)
+	if lex > 0 {
 		add("shared-terms", strings.Join(shared, " "), lex)
 	}
-	if (fi.reaction || fi.ack) && mi.Sender != mj.Sender && i-j <= 2 && !fj.reaction {
-		add("reaction", "short reaction to a recent message", 1.0)
+	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
+		add("reply", "short reply to a recent message", 1.0)
+	}
+	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
+		add("anaphor", "refers back to something just said", c.p.Anaphor)
+	}
+	if w := c.adjacency(i, j); w > 0 {
+		add("adjacent", fmt.Sprintf("%d messages before", i-j), w)
 	}
 	if mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeRedPacket {
-		// Images and red packets rarely start what follows; let text carry it.
 		add("media", "candidate is media", -0.3)
 	}
 	total := 0.0
@@ -114,20 +214,58 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 		return 0, nil
 	}
 	dist := float64(i - j - 1)
-	pen := c.p.PerMessage*dist + c.p.PerMinute*gap.Minutes()
+	minutes := min(gap.Minutes(), 30)
+	pen := c.p.PerMessage*dist + c.p.PerMinute*minutes
 	if mentionsJ {
 		pen /= 4
 	}
-	if fi.question && len(c.targets[i]) == 0 && mi.Quote == nil && mi.Sender != mj.Sender {
-		pen += c.p.NewQuestion
-		add("fresh-question", "an unaddressed question tends to start a thread", -c.p.NewQuestion)
+	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
+	if fi.opener && !addressed {
+		pen += 2 * c.p.NewQuestion
+		add("opener", "opens with an asking phrase: a new topic", -2*c.p.NewQuestion)
+	} else if fi.question && !addressed && mi.Sender != mj.Sender {
+		w := c.p.NewQuestion
+		if (fi.anaphor || lex > 0) && !fi.opener {
+			w *= 0.3
+		}
+		pen += w
+		add("fresh-question", "an unaddressed question tends to start a thread", -w)
 	}
-	if mi.Type == chatlog.TypeLink && mi.Sender != mj.Sender && len(c.targets[i]) == 0 && !fj.question {
+	if !addressed && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
 		pen += c.p.NewQuestion
-		add("share", "a shared link tends to start a thread", -c.p.NewQuestion)
+		add("share", "a shared article or headline tends to start a thread", -c.p.NewQuestion)
 	}
-	add("distance", fmt.Sprintf("%d messages, %.0f min earlier", i-j, gap.Minutes()), -(c.p.PerMessage*dist + c.p.PerMinute*gap.Minutes()))
+	add("distance", fmt.Sprintf("%d messages, %.0f min earlier", i-j, gap.Minutes()), -(c.p.PerMessage*dist + c.p.PerMinute*minutes))
 	return total - pen, ev
+}
+
+// adjacency is the weight of plain succession: a reply to the message just
+// before (half for two before), fading with the pause, and none where the
+// earlier message closes a conversation (thanks, stickers, welcomes), belongs
+// to a talk, or where this message addresses someone else or opens a topic.
+func (c *linkContext) adjacency(i, j int) float64 {
+	mi, mj := &c.msgs[i], &c.msgs[j]
+	fi, fj := &c.fs[i], &c.fs[j]
+	if i-j > 2 || mi.Sender == mj.Sender || fi.question || fi.headline || mi.Type == chatlog.TypeLink {
+		return 0
+	}
+	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
+		return 0
+	}
+	if len(c.targets[i]) > 0 && !contains(c.targets[i], mj.Sender) || len(mi.Mentions) > len(c.targets[i]) {
+		return 0
+	}
+	w := c.p.Adjacent
+	if i-j == 2 {
+		w /= 2
+	}
+	switch gap := mi.Time.Sub(mj.Time); {
+	case gap <= 10*time.Minute:
+		return w
+	case gap <= 30*time.Minute || fj.question:
+		return w / 2
+	}
+	return 0
 }
 
 // lexical scores the content words two messages share.

@@ -147,47 +147,59 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	return Alias{}, false
 }
 
-// byReply learns an alias from the day: the one sender who, every time the
-// name is mentioned, is first to post within five minutes and is not the mentioner.
+// byReply learns an alias from the day: the sender who posts right after the
+// name is mentioned, most of all one who mentions the mentioner back. A
+// candidate that shares a name part with the mention counts extra.
 func (r *resolver) byReply(name string, msgs []chatlog.Message) (Alias, bool) {
-	counts := map[string]int{}
-	occurrences := 0
+	score := map[string]int{}
 	for i, m := range msgs {
 		if !contains(m.Mentions, name) {
 			continue
 		}
-		occurrences++
-		for j := i + 1; j < len(msgs) && j <= i+5; j++ {
-			if msgs[j].Time.Sub(m.Time) > 5*time.Minute {
+		first := true
+		for j := i + 1; j < len(msgs) && j <= i+8; j++ {
+			c := msgs[j]
+			if c.Time.Sub(m.Time) > 10*time.Minute {
 				break
 			}
-			if msgs[j].Sender == m.Sender || msgs[j].Sender == "" {
+			if c.Sender == m.Sender || c.Sender == "" || r.anyResolvesTo(c.Sender) {
 				continue
 			}
-			if r.anyResolvesTo(msgs[j].Sender) {
-				break
+			if r.mentionsSender(c.Mentions, m.Sender) {
+				score[c.Sender] += 2
+			} else if first && c.Type == chatlog.TypeText {
+				score[c.Sender]++
 			}
-			if len(msgs[j].Mentions) == 0 && msgs[j].Type == chatlog.TypeText {
-				counts[msgs[j].Sender]++
-			}
-			break
+			first = false
 		}
 	}
+	mp := nameParts(name)
 	best, bestN := "", 0
-	for s, n := range counts {
+	for s, n := range score {
+		if len(mp) > 1 && len(sharedParts(mp[1:], nameParts(s))) > 0 || sharesHan(mp[0], s) {
+			n++
+		}
 		if n > bestN || (n == bestN && s < best) {
 			best, bestN = s, n
 		}
 	}
-	// Require the same sender to answer at least twice, or every time when mentioned once
-	// and the name shares a character with the sender's name.
-	if bestN >= 2 && bestN*2 > occurrences {
-		return Alias{Mention: name, Sender: best, Reason: "answered right after each mention"}, true
-	}
-	if bestN == 1 && occurrences == 1 && sharesHan(nameParts(name)[0], best) {
-		return Alias{Mention: name, Sender: best, Reason: "answered right after the mention and shares a character of the name"}, true
+	if bestN >= 2 {
+		return Alias{Mention: name, Sender: best, Reason: "answered right after being mentioned"}, true
 	}
 	return Alias{}, false
+}
+
+// mentionsSender reports whether one of the names resolves to sender by form.
+func (r *resolver) mentionsSender(names []string, sender string) bool {
+	for _, n := range names {
+		if a, ok := r.resolved[n]; ok && a.Sender == sender {
+			return true
+		}
+		if a, ok := r.byForm(n); ok && a.Sender == sender {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *resolver) anyResolvesTo(sender string) bool {
@@ -230,11 +242,15 @@ func nameParts(s string) []string {
 	return f
 }
 
+// sharedParts returns the parts of a that match a part of b: equal, or one
+// a prefix of the other (架构 ~ 架构师).
 func sharedParts(a, b []string) []string {
 	var out []string
 	for _, x := range a {
 		for _, y := range b {
-			if strings.EqualFold(x, y) {
+			lx, ly := strings.ToLower(x), strings.ToLower(y)
+			short := min(len([]rune(lx)), len([]rune(ly)))
+			if lx == ly || (short >= 2 && (strings.HasPrefix(lx, ly) || strings.HasPrefix(ly, lx))) {
 				out = append(out, x)
 				break
 			}

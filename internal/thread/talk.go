@@ -2,6 +2,7 @@ package thread
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
@@ -14,8 +15,9 @@ const (
 	talkMaxInterleave = 4
 	talkMaxPause      = 10 * time.Minute
 	talkLongRunes     = 50
-	talkMinLong       = 4
-	talkMinMessages   = 5
+	talkMinLong       = 3   // long text messages a talk needs (images count as slides)
+	talkMinMessages   = 8   // messages a talk needs; the front-matter speaker needs fewer
+	talkMinRunes      = 400 // total text a talk needs when it has few long messages
 )
 
 // A talk is one guest speaker's monologue.
@@ -26,7 +28,7 @@ type talk struct {
 
 // findTalks returns the talks of the day: runs of long messages by one sender
 // that nobody interrupts with a question.
-func findTalks(msgs []chatlog.Message, fs []features) []talk {
+func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 	var talks []talk
 	used := make([]bool, len(msgs))
 	for i := range msgs {
@@ -36,12 +38,16 @@ func findTalks(msgs []chatlog.Message, fs []features) []talk {
 		run := talkRun(msgs, fs, i)
 		long, total := 0, 0
 		for _, j := range run {
-			if fs[j].runes >= talkLongRunes {
+			if fs[j].runes >= talkLongRunes || msgs[j].Type == chatlog.TypeImage {
 				long++
 			}
 			total += fs[j].runes
 		}
-		if len(run) < talkMinMessages || long < talkMinLong {
+		minMessages := talkMinMessages
+		if speaker != "" && strings.HasPrefix(msgs[i].Sender, speaker) {
+			minMessages = talkMinMessages / 2
+		}
+		if len(run) < minMessages || (long < talkMinLong && total < talkMinRunes) {
 			continue
 		}
 		t := talk{speaker: msgs[i].Sender}
@@ -55,7 +61,7 @@ func findTalks(msgs []chatlog.Message, fs []features) []talk {
 				continue
 			}
 			f := fs[j]
-			if (f.reaction || f.ack || f.thanks) && !f.greeting && len(msgs[j].Mentions) == 0 {
+			if (f.sticker || f.ack || f.thanks) && !f.welcome && len(msgs[j].Mentions) == 0 {
 				t.members = append(t.members, j)
 				used[j] = true
 			}

@@ -86,6 +86,8 @@ type Params struct {
 	MentionSender   float64       // message @mentions the candidate's sender
 	MentionedReply  float64       // candidate @mentioned this message's sender
 	SameSender      float64       // candidate is this sender's previous message, close in time
+	Adjacent        float64       // candidate is the message just before (half for two before)
+	Anaphor         float64       // message refers back (这个, 同问) to one of the last three
 	AnswersQuestion float64       // candidate is another's question and this message is not a question
 	AskerFollowUp   float64       // candidate answered this sender's question
 	DomainTerm      float64       // per shared domain term
@@ -105,7 +107,9 @@ func DefaultParams() Params {
 		Quote:           12,
 		MentionSender:   6,
 		MentionedReply:  5,
-		SameSender:      3,
+		SameSender:      4,
+		Adjacent:        1.3,
+		Anaphor:         1.2,
 		AnswersQuestion: 1.5,
 		AskerFollowUp:   1.5,
 		DomainTerm:      1.2,
