@@ -55,7 +55,7 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	for i := range msgs {
 		p := links[i].Parent
-		if fs[i].question && !fs[i].explicit && p >= 0 && links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender {
+		if fs[i].question && !fs[i].explicit && p >= 0 && links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender && !hasEvidence(links[i], "repeat") {
 			fs[i].question = false // "能不能开出来还是问题呢" in reply to a question is an answer
 		}
 		if fs[i].question {
@@ -63,20 +63,38 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			continue
 		}
 		f := fs[i]
-		if f.ack || f.welcome || f.sticker || f.thanks || msgs[i].Type == chatlog.TypeRedPacket {
+		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
-		for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
-			if links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender {
-				links[i].Role = RoleAnswer
-				links[i].AnswerOf = p
-				break
-			}
-			if links[p].Role == RoleQuestion {
-				break // the asker's own follow-up chain: not an answer
-			}
+		if q := answeredQuestion(msgs, links, i); q >= 0 {
+			links[i].Role = RoleAnswer
+			links[i].AnswerOf = q
 		}
 	}
+}
+
+// answeredQuestion walks up the reply chain of message i to the question it
+// answers: the first question by another sender, reached through the
+// answerer's own lines. The chain stops at the asker's own replies (the
+// talk has moved on) and at anything that is neither question nor answer.
+func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
+	for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
+		switch {
+		case links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender:
+			return p
+		case links[p].Role == RoleQuestion:
+			return -1 // the asker's own follow-up chain
+		case links[p].Role == RoleAnswer && msgs[p].Sender == msgs[links[p].AnswerOf].Sender:
+			return -1
+		case links[p].Role == RoleAnswer && msgs[p].Sender == msgs[i].Sender:
+			return links[p].AnswerOf // the answerer goes on
+		case links[p].Role == RoleAnswer:
+			return -1 // a comment on someone else's answer
+		case msgs[p].Sender != msgs[i].Sender:
+			return -1 // a reply to a comment, not to the question
+		}
+	}
+	return -1
 }
 
 // assemble groups messages into threads by following reply links, and
@@ -250,4 +268,14 @@ func markFreshPosts(msgs []chatlog.Message, fs []features) {
 		}
 		last[m.Sender] = m.Time
 	}
+}
+
+// hasEvidence reports whether the link carries evidence of the given kind.
+func hasEvidence(l Link, kind string) bool {
+	for _, e := range l.Evidence {
+		if e.Kind == kind {
+			return true
+		}
+	}
+	return false
 }

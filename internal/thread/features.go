@@ -31,6 +31,7 @@ type features struct {
 	affirm   bool                // a short yes/no (对, 是的, 有, 不是): answers a yes/no question
 	headline bool                // reads as a news headline or article title
 	anaphor  bool                // refers back to something said before (这个, 那, 同问)
+	metoo    bool                // joins another's question (同问, 我也想问)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 }
 
@@ -55,6 +56,10 @@ var strongInterrogatives = []string{
 	"问一下", "问下", "问个问题",
 }
 
+// whWords ask for a thing, a way, a place or a number: a short message with
+// one reads as a question even without a question mark.
+var whWords = []string{"什么", "怎么", "哪", "啥", "多少", "几个", "几天"}
+
 // notAsking are phrases with an interrogative word that do not ask.
 var notAsking = []string{"没什么", "什么都", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
 
@@ -65,7 +70,10 @@ var ackWords = []string{"恩恩", "哦哦", "好嘞", "谢谢", "感谢", "多�
 
 var affirmWords = []string{"对", "是的", "是呀", "是啊", "对的", "对呀", "嗯", "嗯嗯", "有", "有的", "没有", "不是", "不行", "可以", "不可以", "能", "不能", "会", "不会", "要", "不要", "需要", "不需要", "没", "不用", "肯定", "当然"}
 
-var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "佩服", "膜拜"}
+var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛"}
+
+// meToo marks a message that joins someone else's question without adding to it.
+var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
 
 var greetWords = []string{"欢迎", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
 
@@ -75,7 +83,7 @@ var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印�
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
 
 // openers start a question that opens a new topic.
-var openers = []string{"请问", "请教", "问个", "问一下", "问下", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
+var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
 var pronouns = []string{"我", "你", "咱", "您"}
 
@@ -134,6 +142,10 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.sticker = true
 	}
 	f.anaphor = containsAny(f.plain, anaphors)
+	f.metoo = f.runes <= 16 && containsAny(f.plain, meToo)
+	if f.metoo {
+		f.question = false
+	}
 	f.opener = f.question && startsWithAny(f.plain, openers)
 	return f
 }
@@ -165,19 +177,21 @@ func isQuestion(text string) (question, explicit bool) {
 		return false, false
 	}
 	switch {
-	case endsFull:
+	case endsFull || strings.Contains(t, "？"):
 		return true, true
 	case strong:
 		return true, false
 	case endsASCII && (hasWord || particle != ""):
 		return true, true
+	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
+		return true, false
 	case particle == "吗" || particle == "么" || particle == "嘛":
 		return true, false
 	case (particle == "不" || particle == "没" || particle == "呢") && n >= 5:
 		return true, false
 	case hasWord && particle != "":
 		return true, false
-	case hasWord && n <= 20 && !containsAny(t, notAsking) && !strings.HasSuffix(trimmed, "了"):
+	case n <= 20 && containsAny(t, whWords) && !containsAny(t, notAsking) && !strings.HasSuffix(trimmed, "了"):
 		return true, false
 	}
 	return false, false

@@ -9,9 +9,12 @@ func TestIsQuestion(t *testing.T) {
 	}{
 		{"微信有没有和支付宝一样的分账的接口？", true},
 		{"分账权限是不是要特殊渠道才能申请", true},
-		{"商业委托支付投入使用了吗", true},
 		{"早鸟票什么意思", true},
-		{"方便发一个不", false}, // "不" alone at the end is too weak without a question mark
+		{"网联的接口文档方便发一个不", true}, // a request ending in 不 asks
+		{"商业委托支付投入使用了吗", true},
+		{"也不会退了是吧", true},
+		{"同问", false},
+		{"否则银行想怎么送就怎么送了", false},
 		{"真的？", false},
 		{"又是他？", false},
 		{"对", false},

@@ -31,6 +31,10 @@ func linkRest(c *linkContext, decided []bool) {
 			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
 			continue
 		}
+		if j := c.repeatOf(i); j >= 0 {
+			c.setLink(i, j, c.p.Quote, Evidence{Kind: "repeat", Detail: fmt.Sprintf("repeats message %d", j), Weight: c.p.Quote})
+			continue
+		}
 		if c.linkReaction(i) {
 			continue
 		}
@@ -42,8 +46,8 @@ func linkRest(c *linkContext, decided []bool) {
 				best, bestScore, bestEv = j, s, ev
 			}
 		}
-		if best >= 0 && bestScore >= c.p.NewThreadScore && c.fs[i].question && c.msgs[i].Quote == nil && (c.inTalk(best) || c.asksSpeaker(i)) {
-			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: "a question after a talk opens its own thread"})
+		if best >= 0 && bestScore >= c.p.NewThreadScore && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
+			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: "a question or comment to the speaker after a talk opens its own thread"})
 			continue
 		}
 		if best >= 0 && bestScore >= c.p.NewThreadScore {
@@ -58,6 +62,24 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: reason})
 	}
+}
+
+// repeatMinRunes is the shortest text whose repetition counts as a re-post.
+const repeatMinRunes = 5
+
+// repeatOf returns the earlier message whose text message i repeats word for
+// word (a re-post, or "me too" by copying), or -1.
+func (c *linkContext) repeatOf(i int) int {
+	f := &c.fs[i]
+	if f.runes < repeatMinRunes || f.welcome || f.sticker {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		if c.fs[j].plain == f.plain && c.msgs[j].Sender != c.msgs[i].Sender {
+			return j
+		}
+	}
+	return -1
 }
 
 // setLink records parent j for message i with one piece of evidence.
@@ -166,7 +188,7 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 		}
 	}
 	latestBySender := c.latestBy(mj.Sender, i) == j
-	if mentionsJ && latestBySender {
+	if mentionsJ && c.latestSubstantiveBy(mj.Sender, i) == j {
 		add("mention", "mentions "+mj.Sender, c.p.MentionSender)
 	}
 	if contains(c.targets[j], mi.Sender) && c.latestBy(mi.Sender, i) < j {
@@ -176,7 +198,7 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 		}
 		add("mentioned", mj.Sender+" mentioned this sender", w)
 	}
-	if mi.Sender == mj.Sender && latestBySender && len(c.targets[i]) == 0 {
+	if mi.Sender == mj.Sender && latestBySender && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
 			add("same-sender", "continues the sender's previous message", c.p.SameSender)
@@ -187,7 +209,7 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
 		add("answers", "candidate is a recent question", c.p.AnswersQuestion)
 	}
-	if mi.Sender != mj.Sender && c.answersAskerOf(i, j) {
+	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
 		add("asker-follow-up", "asker replies to an answer", c.p.AskerFollowUp)
 	}
 	lex, shared := lexical(fi, fj, c.p)
@@ -199,6 +221,9 @@ func (c *linkContext) score(i, j int) (float64, []Evidence) {
 	}
 	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
 		add("anaphor", "refers back to something just said", c.p.Anaphor)
+	}
+	if fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 && (!fi.question || fi.runes <= 4) {
+		add("news-reaction", "reacts to a headline just posted", c.p.AnswersQuestion)
 	}
 	if w := c.adjacency(i, j); w > 0 {
 		add("adjacent", fmt.Sprintf("%d messages before", i-j), w)
@@ -252,7 +277,7 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
 		return 0
 	}
-	if len(c.targets[i]) > 0 && !contains(c.targets[i], mj.Sender) || len(mi.Mentions) > len(c.targets[i]) {
+	if len(c.targets[i]) > 0 && !contains(c.targets[i], mj.Sender) {
 		return 0
 	}
 	w := c.p.Adjacent
@@ -300,13 +325,38 @@ func (c *linkContext) latestBy(sender string, i int) int {
 	return -1
 }
 
-// answersAskerOf reports whether j replies (directly) to a question asked by sender(i).
+// latestSubstantiveBy returns sender's latest message before i that says
+// something (not a sticker, thanks or welcome), or -1.
+func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
+	for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+		f := &c.fs[j]
+		if c.msgs[j].Sender == sender {
+			if !f.sticker && !f.thanks && !f.welcome {
+				return j
+			}
+		}
+	}
+	return -1
+}
+
+// answersAskerOf reports whether j directly answers a question asked by sender(i).
 func (c *linkContext) answersAskerOf(i, j int) bool {
 	p := c.links[j].Parent
-	if p < 0 {
-		return false
+	return p >= 0 && c.msgs[p].Sender == c.msgs[i].Sender && c.fs[p].question
+}
+
+// answerLineFor reports whether j is a line of an answer to sender(i)'s
+// question: its chain reaches that question through j's sender's own lines.
+func (c *linkContext) answerLineFor(i, j int) bool {
+	for k, depth := c.links[j].Parent, 0; k >= 0 && depth < 4; k, depth = c.links[k].Parent, depth+1 {
+		if c.msgs[k].Sender == c.msgs[i].Sender {
+			return c.fs[k].question
+		}
+		if c.msgs[k].Sender != c.msgs[j].Sender {
+			return false
+		}
 	}
-	return c.msgs[p].Sender == c.msgs[i].Sender && c.fs[p].question
+	return false
 }
 
 // talkBefore returns the latest talk that ended before message i.

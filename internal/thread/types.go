@@ -116,7 +116,7 @@ func DefaultParams() Params {
 		SharedWord:      0.5,
 		MaxLexical:      4,
 		PerMessage:      0.08,
-		PerMinute:       0.04,
+		PerMinute:       0.02,
 		NewQuestion:     2.5,
 	}
 }

@@ -1,0 +1,191 @@
+package thread
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+)
+
+// fieldTokenizer splits on spaces: enough for tests of the link passes.
+type fieldTokenizer struct{}
+
+func (fieldTokenizer) Tokens(text string) []segment.Token {
+	var toks []segment.Token
+	pos := 0
+	for _, w := range strings.Fields(text) {
+		k := strings.Index(text[pos:], w) + pos
+		toks = append(toks, segment.Token{Text: w, Start: k, End: k + len(w), Kind: segment.KindWord})
+		pos = k + len(w)
+	}
+	return toks
+}
+
+// msg builds a text message at minute m of the test day.
+func msg(sender, text string, m int, mentions ...string) chatlog.Message {
+	base := time.Date(2018, 5, 4, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	return chatlog.Message{Sender: sender, Text: text, Time: base.Add(time.Duration(m) * time.Minute), Type: chatlog.TypeText, Mentions: mentions}
+}
+
+func TestBuildLinks(t *testing.T) {
+	tests := []struct {
+		name    string
+		msgs    []chatlog.Message
+		speaker string
+		parents []int // expected parent per message, -1 for a thread start
+		roles   string
+	}{
+		{
+			name: "question, answer, continuation, thanks",
+			msgs: []chatlog.Message{
+				msg("A", "请教一下 微信 分账 接口 有没有？", 0),
+				msg("B", "有的", 2),
+				msg("B", "要 单独 申请", 2),
+				msg("C", "京东 也 在 用", 3),
+				msg("A", "谢谢", 4),
+			},
+			parents: []int{-1, 0, 1, 2, 2},
+			roles:   "QAA--",
+		},
+		{
+			name: "a sticker joins the conversation its sender is in",
+			msgs: []chatlog.Message{
+				msg("A", "备付金 要 交 多少？", 0),
+				msg("B", "百分之百 集中 存管", 1),
+				msg("A", "[捂脸]", 2),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "QA-",
+		},
+		{
+			name: "a welcome wave does not swallow a question",
+			msgs: []chatlog.Message{
+				msg("Host", "欢迎 韩总[鼓掌]", 0),
+				msg("B", "欢迎韩总[鼓掌]", 1),
+				msg("C", "请问 协议支付 和 认证支付 有什么区别？", 1),
+				msg("D", "欢迎韩总", 2),
+				msg("E", "[强]", 2),
+			},
+			parents: []int{-1, 0, -1, 0, 0},
+			roles:   "--Q--",
+		},
+		{
+			name: "a re-post links to the original",
+			msgs: []chatlog.Message{
+				msg("A", "有没有直播课程", 0),
+				msg("B", "网联 断直连 新规", 95),
+				msg("C", "有没有直播课程", 96),
+			},
+			parents: []int{-1, -1, 0},
+			roles:   "Q-Q",
+		},
+		{
+			name: "after a long pause an unrelated message starts a thread",
+			msgs: []chatlog.Message{
+				msg("A", "对账 差错 怎么 处理", 0),
+				msg("B", "看 日切", 1),
+				msg("C", "今天 天气 不错", 120),
+			},
+			parents: []int{-1, 0, -1},
+			roles:   "QA-",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log := day(tt.msgs...)
+			log.Speaker = tt.speaker
+			res := Build(log, fieldTokenizer{})
+			var roles strings.Builder
+			for i, l := range res.Links {
+				if l.Parent != tt.parents[i] {
+					t.Errorf("message %d (%s): parent %d, want %d; evidence %+v", i, tt.msgs[i].Text, l.Parent, tt.parents[i], l.Evidence)
+				}
+				switch l.Role {
+				case RoleQuestion:
+					roles.WriteByte('Q')
+				case RoleAnswer:
+					roles.WriteByte('A')
+				default:
+					roles.WriteByte('-')
+				}
+			}
+			if roles.String() != tt.roles {
+				t.Errorf("roles %s, want %s", roles.String(), tt.roles)
+			}
+			checkInvariants(t, res, len(tt.msgs))
+		})
+	}
+}
+
+func TestTalk(t *testing.T) {
+	long := strings.Repeat("支付 公司 与 银行 的 合作 模式 ", 8)
+	msgs := []chatlog.Message{msg("Host", "今天 请到 @韩伟-双乾支付 给 大家 做 分享，欢迎", 0, "韩伟-双乾支付")}
+	for k := 0; k < 6; k++ {
+		msgs = append(msgs, msg("心有灵浠", long, 10+k))
+	}
+	msgs = append(msgs,
+		msg("B", "[强]", 17),
+		msg("C", "@韩伟-双乾支付 商业委托支付 可以 开给 p2p 吗？", 18, "韩伟-双乾支付"),
+		msg("心有灵浠", "要 一家 一家 银行 谈", 19),
+		msg("D", "谢谢分享", 40),
+	)
+	log := day(msgs...)
+	log.Speaker = "心有灵浠"
+	res := Build(log, fieldTokenizer{})
+	talk := res.Links[1].Thread
+	if res.Threads[talk].Kind != KindTalk {
+		t.Fatalf("thread of the talk has kind %s", res.Threads[talk].Kind)
+	}
+	for i := 1; i <= 7; i++ {
+		if res.Links[i].Thread != talk {
+			t.Errorf("message %d is not in the talk", i)
+		}
+	}
+	if res.Links[8].Parent != -1 || res.Links[8].Role != RoleQuestion {
+		t.Errorf("the question after the talk should open its own thread: %+v", res.Links[8])
+	}
+	if res.Links[9].AnswerOf != 8 {
+		t.Errorf("the speaker's reply should answer the question: %+v", res.Links[9])
+	}
+	if res.Links[10].Thread != talk {
+		t.Errorf("thanks for the talk should join it: %+v", res.Links[10])
+	}
+	found := false
+	for _, a := range res.Aliases {
+		if a.Mention == "韩伟-双乾支付" && a.Sender == "心有灵浠" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the speaker's display name was not learned: %+v", res.Aliases)
+	}
+	checkInvariants(t, res, len(msgs))
+}
+
+// checkInvariants checks that every message is in exactly one thread, links
+// point backwards within the thread, and answers point to questions.
+func checkInvariants(t *testing.T, res *Result, n int) {
+	t.Helper()
+	seen := make([]int, n)
+	for k, th := range res.Threads {
+		for _, i := range th.Messages {
+			seen[i]++
+			if res.Links[i].Thread != k {
+				t.Errorf("message %d listed in thread %d but linked to %d", i, k, res.Links[i].Thread)
+			}
+		}
+	}
+	for i, l := range res.Links {
+		if seen[i] != 1 {
+			t.Errorf("message %d is in %d threads", i, seen[i])
+		}
+		if l.Parent >= i || (l.Parent >= 0 && res.Links[l.Parent].Thread != l.Thread) {
+			t.Errorf("message %d has parent %d", i, l.Parent)
+		}
+		if l.Role == RoleAnswer && res.Links[l.AnswerOf].Role != RoleQuestion {
+			t.Errorf("message %d answers %d, which is not a question", i, l.AnswerOf)
+		}
+	}
+}
