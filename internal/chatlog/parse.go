@@ -5,41 +5,67 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"sort"
 	"strings"
 )
 
 // A Format describes one input format the tool reads.
 type Format struct {
-	Name        string // the --input-format value
-	Description string // one line for `threads formats`
+	Name        string                                       // the --input-format value
+	Description string                                       // one line for `threads formats`
+	parse       func(r io.Reader, path string) (*Log, error) // nil for folder formats
+	looks       func(head []byte) bool                       // recognises the format from the first bytes
 }
 
-// Formats lists the supported input formats, sorted by name.
+// formats lists every file format, in the order detection tries them: the
+// most specific first.
+var formats = []Format{
+	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", ParseChatLab, looksChatLab},
+	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", ParseWeFlow, looksWeFlow},
+	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", ParseTelegram, looksTelegram},
+	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", ParseDiscord, looksDiscord},
+	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", ParseChatlogJSON, looksChatlogJSON},
+	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", ParseMemoTraceCSV, looksMemoTraceCSV},
+	{"chatlog-csv", "chatlog (Go WeChat tool) CSV (Time,SenderName,Sender,TalkerName,Talker,Content)", ParseChatlogCSV, looksChatlogCSV},
+	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", ParseCocolian, looksCocolian},
+	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", ParseChatlogText, looksChatlogText},
+	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", ParseMemoTraceTXT, looksMemoTraceTXT},
+	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", ParseWhatsApp, looksWhatsApp},
+	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", ParseIRC, looksIRC},
+}
+
+// slackFormat is the one folder format.
+var slackFormat = Format{Name: "slack", Description: "Slack export folder (channels.json, users.json, <channel>/YYYY-MM-DD.json)"}
+
+// Formats lists the supported input formats in detection order, the Slack
+// folder format last.
 func Formats() []Format {
-	fs := []Format{
-		{Name: "cocolian", Description: "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)"},
-	}
-	sort.Slice(fs, func(i, j int) bool { return fs[i].Name < fs[j].Name })
-	return fs
+	return append(append([]Format(nil), formats...), slackFormat)
 }
 
-// Parse reads one log in the named format; an empty format is detected from content.
+// Parse reads one log in the named format; an empty format is detected from
+// content. The input is decoded to UTF-8 first (see Decode).
 func Parse(r io.Reader, path, format string) (*Log, error) {
-	br := bufio.NewReaderSize(r, 64*1024)
+	dec, _ := Decode(r)
+	br := bufio.NewReaderSize(dec, 64*1024)
 	if format == "" {
-		head, _ := br.Peek(8 * 1024)
+		head, _ := br.Peek(sniffSize)
 		format = Detect(head)
 		if format == "" {
+			if len(strings.TrimSpace(string(head))) == 0 {
+				return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
+			}
 			return nil, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
 		}
 	}
-	switch format {
-	case "cocolian":
-		return ParseCocolian(br, path)
-	default:
-		return nil, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
+	for _, f := range formats {
+		if f.Name == format {
+			return f.parse(br, path)
+		}
 	}
+	if format == slackFormat.Name {
+		return nil, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json) instead of a file"}
+	}
+	return nil, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
 }
 
 // ParseFile opens path ("-" is stdin) and parses it with Parse.
@@ -52,16 +78,45 @@ func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
 		return nil, &ParseError{Path: path, Msg: "cannot open input", Err: err}
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, &ParseError{Path: path, Msg: "is a folder; give the files inside it, or a Slack export folder to ParsePath"}
+	}
 	return Parse(f, path, format)
 }
 
-// Detect names the format of a log from its first bytes, or "" when unknown.
+// ParsePath parses a file, or a Slack export folder into one log per channel.
+func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
+	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackDir(path) {
+		return ParseSlackDir(path)
+	}
+	log, err := ParseFile(path, format, stdin)
+	if err != nil {
+		return nil, err
+	}
+	return []*Log{log}, nil
+}
+
+// Detect names the format of a log from its first bytes (decoded UTF-8), or
+// "" when unknown.
 func Detect(head []byte) string {
-	s := strings.TrimPrefix(string(head), "\ufeff")
-	if strings.HasPrefix(s, "---") || strings.HasPrefix(s, "> ") {
-		return "cocolian"
+	for _, f := range formats {
+		if f.looks(head) {
+			return f.Name
+		}
 	}
 	return ""
+}
+
+// looksCocolian recognises a cocolian day archive by its front matter or headers.
+func looksCocolian(head []byte) bool {
+	for _, line := range strings.Split(strings.TrimPrefix(string(head), "\ufeff"), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		return strings.TrimSpace(line) == "---" || headerRE.MatchString(line)
+	}
+	return false
 }
 
 func formatNames() string {

@@ -1,0 +1,1463 @@
+package chatlog
+
+// This file reads the three outputs of sjzar/chatlog (the Go WeChat tool whose
+// HTTP API serves /api/v1/chatlog?format=json|csv|text) and holds the helpers
+// that the other WeChat export parsers (weflow.go, chatlab.go, memotrace.go)
+// share: flexible JSON fields, a streaming JSON walker that knows its line, a
+// line reader without a length limit, WeChat appmsg XML extraction and the
+// common placeholders.
+//
+// Media placeholders: a photo is a TypeImage message with Text "" (the URL, when
+// the export has one, says where it is); a video or a sticker is a TypeImage
+// message whose Text is the placeholder the export writes ("[视频]",
+// "[动画表情]", "[表情包]"); a voice message is a TypeText message whose Text is
+// the export's placeholder ("[语音]") or its transcription; a red packet is a
+// TypeRedPacket message with Text "微信红包".
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io"
+	"math"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// The Log.Format names of the sjzar/chatlog outputs.
+const (
+	FormatChatlogJSON = "chatlog-json" // GET /api/v1/chatlog?format=json
+	FormatChatlogCSV  = "chatlog-csv"  // GET /api/v1/chatlog?format=csv
+	FormatChatlogText = "chatlog-text" // GET /api/v1/chatlog (plain text)
+)
+
+// wechatZone is the zone of WeChat exports that write unix seconds or local
+// times without a zone: China Standard Time (UTC+8), a fixed zone so that
+// parsing never depends on the system's tzdata.
+var wechatZone = time.FixedZone("CST", 8*3600)
+
+// The placeholders the parsers write for content that is not text.
+const (
+	wxVoice   = "[语音]"
+	wxVideo   = "[视频]"
+	wxSticker = "[动画表情]"
+	wxCall    = "[语音通话]"
+)
+
+// wxBOM is the byte order mark some Windows exporters put first.
+const wxBOM = "\ufeff"
+
+// ---------------------------------------------------------------------------
+// Flexible JSON fields.
+
+// wxInt is a JSON integer that exporters write as a number, a numeric string
+// or null (read as 0). A number with a fraction is truncated.
+type wxInt int64
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (n *wxInt) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	s := string(b)
+	if s == "null" {
+		*n = 0
+		return nil
+	}
+	if strings.HasPrefix(s, `"`) {
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		if s = strings.TrimSpace(s); s == "" {
+			*n = 0
+			return nil
+		}
+	}
+	if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+		*n = wxInt(v)
+		return nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f >= 9.2e18 || f <= -9.2e18 {
+		return fmt.Errorf("expected an integer, got %s", wxClip(s, 40))
+	}
+	*n = wxInt(f)
+	return nil
+}
+
+// wxString is a JSON text field that exporters write as a string, a number,
+// a boolean or null (read as ""). Numbers keep their literal digits, so a
+// 64-bit message id written as a number is not rounded.
+type wxString string
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *wxString) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		return errors.New("empty value")
+	case b[0] == '"':
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		*s = wxString(str)
+	case string(b) == "null":
+		*s = ""
+	case b[0] == '-' || b[0] >= '0' && b[0] <= '9' || string(b) == "true" || string(b) == "false":
+		*s = wxString(b)
+	default:
+		return fmt.Errorf("expected a string, got %s", wxClip(string(b), 40))
+	}
+	return nil
+}
+
+// wxClip shortens s to at most n bytes (on a rune boundary) for an error message.
+func wxClip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "..."
+}
+
+// wxRawString returns a JSON value as text when it is a string or a number,
+// "" otherwise.
+func wxRawString(raw json.RawMessage) string {
+	var s wxString
+	if len(raw) == 0 || json.Unmarshal(raw, &s) != nil {
+		return ""
+	}
+	return string(s)
+}
+
+// wxUnix converts unix seconds to a time in wechatZone; ok is false when the
+// value is negative or past the year 9999.
+func wxUnix(sec int64) (time.Time, bool) {
+	if sec < 0 || sec > 253402300799 {
+		return time.Time{}, false
+	}
+	return time.Unix(sec, 0).In(wechatZone), true
+}
+
+// ---------------------------------------------------------------------------
+// Streaming JSON.
+
+// wxLineCounter counts the lines of what a json.Decoder reads, keeping only
+// the newline offsets the decoder has not yet moved past.
+type wxLineCounter struct {
+	r     io.Reader
+	off   int64   // bytes read so far
+	nl    []int64 // offsets of newlines not yet counted in lines
+	lines int     // newlines before nl[0]
+}
+
+// Read implements io.Reader.
+func (c *wxLineCounter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; i++ {
+		if p[i] == '\n' {
+			c.nl = append(c.nl, c.off+int64(i))
+		}
+	}
+	c.off += int64(n)
+	return n, err
+}
+
+// lineAt returns the 1-based line of the byte at offset off. Offsets must not
+// decrease from one call to the next.
+func (c *wxLineCounter) lineAt(off int64) int {
+	i := 0
+	for i < len(c.nl) && c.nl[i] < off {
+		i++
+	}
+	c.lines += i
+	c.nl = c.nl[i:]
+	return c.lines + 1
+}
+
+// wxJSON walks one JSON document token by token, so that a messages array is
+// decoded one record at a time and never held whole, and positions its errors
+// at the source line.
+type wxJSON struct {
+	path string
+	dec  *json.Decoder
+	lc   *wxLineCounter
+}
+
+// newWXJSON returns a walker over r, skipping a leading byte order mark.
+func newWXJSON(r io.Reader, path string) *wxJSON {
+	br := bufio.NewReaderSize(r, 64*1024)
+	if b, err := br.Peek(len(wxBOM)); err == nil && string(b) == wxBOM {
+		br.Discard(len(wxBOM))
+	}
+	lc := &wxLineCounter{r: br}
+	dec := json.NewDecoder(lc)
+	dec.UseNumber()
+	return &wxJSON{path: path, dec: dec, lc: lc}
+}
+
+// sync forgets the newlines before the decoder's position; call it after each
+// record so that the counter stays small.
+func (j *wxJSON) sync() { j.lc.lineAt(j.dec.InputOffset()) }
+
+// errorf returns a *ParseError at the decoder's current line.
+func (j *wxJSON) errorf(format string, args ...any) error {
+	return &ParseError{Path: j.path, Line: j.lc.lineAt(j.dec.InputOffset()), Msg: fmt.Sprintf(format, args...)}
+}
+
+// fail turns a decoder error met while reading what (e.g. "record 7") into a
+// *ParseError at its line. inValue says the error came from Decode, whose
+// syntax error offsets count from the value's start.
+func (j *wxJSON) fail(err error, what string, inValue bool) error {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return &ParseError{Path: j.path, Line: j.lc.lineAt(j.lc.off), Msg: what + ": the file is cut short (unexpected end of input)"}
+	case errors.As(err, &se):
+		off := se.Offset
+		if inValue {
+			off += j.dec.InputOffset()
+		}
+		if cur := j.dec.InputOffset(); off < cur {
+			off = cur
+		}
+		return &ParseError{Path: j.path, Line: j.lc.lineAt(off), Msg: what + ": malformed JSON", Err: err}
+	default:
+		return &ParseError{Path: j.path, Line: j.lc.lineAt(j.dec.InputOffset()), Msg: what + ": read error", Err: err}
+	}
+}
+
+// start reads the first token of the document: '[' or '{' (as a json.Delim),
+// or nil for a document that is only null. want names the expected content in
+// errors.
+func (j *wxJSON) start(want string) (json.Delim, error) {
+	tok, err := j.dec.Token()
+	if errors.Is(err, io.EOF) {
+		return 0, &ParseError{Path: j.path, Line: 1, Msg: "empty input: expected " + want}
+	}
+	if err != nil {
+		return 0, j.fail(err, "start of document", false)
+	}
+	if tok == nil {
+		return 0, nil
+	}
+	d, ok := tok.(json.Delim)
+	if !ok || d != '[' && d != '{' {
+		return 0, j.errorf("expected %s, found %s", want, wxTokenKind(tok))
+	}
+	return d, nil
+}
+
+// wxTokenKind names a JSON token for an error message.
+func wxTokenKind(tok json.Token) string {
+	switch v := tok.(type) {
+	case json.Delim:
+		return fmt.Sprintf("%q", v.String())
+	case string:
+		return fmt.Sprintf("string %q", wxClip(v, 40))
+	case json.Number:
+		return "number " + v.String()
+	case bool:
+		return "a boolean"
+	case nil:
+		return "null"
+	}
+	return "a value"
+}
+
+// end checks that nothing but white space follows the document.
+func (j *wxJSON) end() error {
+	tok, err := j.dec.Token()
+	if errors.Is(err, io.EOF) {
+		return nil
+	}
+	if err != nil {
+		return j.fail(err, "after the document", false)
+	}
+	return j.errorf("unexpected %s after the end of the document", wxTokenKind(tok))
+}
+
+// records reads the elements of an array whose '[' has been read, one at a
+// time, calling fn with each element's bytes and its 1-based ordinal
+// (first+1, first+2, ...); it consumes the closing ']' and returns the count.
+func (j *wxJSON) records(first int, fn func(raw json.RawMessage, rec int) error) (int, error) {
+	n := 0
+	for j.dec.More() {
+		var raw json.RawMessage
+		if err := j.dec.Decode(&raw); err != nil {
+			return n, j.fail(err, fmt.Sprintf("record %d", first+n+1), true)
+		}
+		n++
+		if err := fn(raw, first+n); err != nil {
+			return n, err
+		}
+		j.sync()
+	}
+	if _, err := j.dec.Token(); err != nil {
+		return n, j.fail(err, fmt.Sprintf("after record %d (expected ',' or ']')", first+n), false)
+	}
+	return n, nil
+}
+
+// object reads the members of an object whose '{' has been read, calling fn
+// with each key; fn must consume the member's value (with value, skip or by
+// walking it). The closing '}' is consumed.
+func (j *wxJSON) object(fn func(key string) error) error {
+	for j.dec.More() {
+		tok, err := j.dec.Token()
+		if err != nil {
+			return j.fail(err, "object key", false)
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return j.errorf("expected an object key, found %s", wxTokenKind(tok))
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+	}
+	if _, err := j.dec.Token(); err != nil {
+		return j.fail(err, "end of object (expected ',' or '}')", false)
+	}
+	return nil
+}
+
+// value decodes the next value into v, naming it what in errors.
+func (j *wxJSON) value(v any, what string) error {
+	var raw json.RawMessage
+	if err := j.dec.Decode(&raw); err != nil {
+		return j.fail(err, what, true)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		return j.errorf("%s: %v", what, err)
+	}
+	return nil
+}
+
+// skip consumes the next value.
+func (j *wxJSON) skip(what string) error {
+	var raw json.RawMessage
+	if err := j.dec.Decode(&raw); err != nil {
+		return j.fail(err, what, true)
+	}
+	return nil
+}
+
+// peekDelim reports the next token when it is '[' or '{' and consumes it;
+// for any other value it consumes the value and returns 0.
+func (j *wxJSON) peekDelim(what string) (json.Delim, error) {
+	tok, err := j.dec.Token()
+	if err != nil {
+		return 0, j.fail(err, what, false)
+	}
+	if d, ok := tok.(json.Delim); ok && (d == '[' || d == '{') {
+		return d, nil
+	}
+	return 0, nil
+}
+
+// skipRest consumes the rest of a container whose opening delimiter has been read.
+func (j *wxJSON) skipRest(d json.Delim, what string) error {
+	if d == '{' {
+		return j.object(func(string) error { return j.skip(what) })
+	}
+	for j.dec.More() {
+		if err := j.skip(what); err != nil {
+			return err
+		}
+	}
+	if _, err := j.dec.Token(); err != nil {
+		return j.fail(err, what, false)
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Lines.
+
+// wxLineReader returns the lines of a text export one at a time, without
+// their line ends and with no limit on their length.
+type wxLineReader struct {
+	br   *bufio.Reader
+	path string
+	n    int // number of the line last returned
+	eof  bool
+}
+
+// newWXLineReader returns a line reader over r.
+func newWXLineReader(r io.Reader, path string) *wxLineReader {
+	return &wxLineReader{br: bufio.NewReaderSize(r, 64*1024), path: path}
+}
+
+// next returns the next line; ok is false at the end of input.
+func (l *wxLineReader) next() (line string, ok bool, err error) {
+	if l.eof {
+		return "", false, nil
+	}
+	s, err := l.br.ReadString('\n')
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			return "", false, &ParseError{Path: l.path, Line: l.n + 1, Msg: "read error", Err: err}
+		}
+		l.eof = true
+		if s == "" {
+			return "", false, nil
+		}
+	}
+	l.n++
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	if l.n == 1 {
+		s = strings.TrimPrefix(s, wxBOM)
+	}
+	return s, true, nil
+}
+
+// wxBlank reports whether a line holds only white space.
+func wxBlank(s string) bool { return strings.TrimSpace(s) == "" }
+
+// ---------------------------------------------------------------------------
+// CSV.
+
+// newWXCSV returns a tolerant CSV reader over r (lazy quotes, any number of
+// fields) after checking that its header is one of headers (compared without
+// case, spaces or a byte order mark). It returns the index of the header that
+// matched.
+func newWXCSV(r io.Reader, path string, headers ...[]string) (*csv.Reader, int, error) {
+	cr := csv.NewReader(r)
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	want := make([]string, len(headers))
+	for i, h := range headers {
+		want[i] = strings.Join(h, ",")
+	}
+	expected := fmt.Sprintf("expected header %q", want[0])
+	if len(want) > 1 {
+		expected = fmt.Sprintf("expected header %q (or %q)", want[0], strings.Join(want[1:], `" or "`))
+	}
+	rec, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, 0, &ParseError{Path: path, Line: 1, Msg: "empty input: " + expected}
+	}
+	if err != nil {
+		return nil, 0, wxCSVError(path, err)
+	}
+	got := make([]string, len(rec))
+	for i, f := range rec {
+		if i == 0 {
+			f = strings.TrimPrefix(f, wxBOM)
+		}
+		got[i] = strings.TrimSpace(f)
+	}
+	for i, h := range headers {
+		if len(h) != len(got) {
+			continue
+		}
+		match := true
+		for k := range h {
+			if !strings.EqualFold(h[k], got[k]) {
+				match = false
+				break
+			}
+		}
+		if match {
+			return cr, i, nil
+		}
+	}
+	return nil, 0, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("%s, got %q", expected, wxClip(strings.Join(got, ","), 200))}
+}
+
+// wxCSVError turns an encoding/csv error into a *ParseError.
+func wxCSVError(path string, err error) error {
+	var ce *csv.ParseError
+	if errors.As(err, &ce) {
+		return &ParseError{Path: path, Line: ce.Line, Msg: "malformed CSV", Err: ce.Err}
+	}
+	return &ParseError{Path: path, Msg: "read error", Err: err}
+}
+
+// wxField returns field i of a record, "" when the record is shorter.
+func wxField(rec []string, i int) string {
+	if i < len(rec) {
+		return rec[i]
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------------------
+// Message helpers.
+
+// wxText normalises a message body: CRLF and CR become LF, and surrounding
+// white space is removed. Mention separators (U+2005) inside are kept.
+func wxText(s string) string {
+	if strings.IndexByte(s, '\r') >= 0 {
+		s = strings.ReplaceAll(s, "\r\n", "\n")
+		s = strings.ReplaceAll(s, "\r", "\n")
+	}
+	return strings.TrimSpace(s)
+}
+
+// wxSetText makes m a text message with the given body and its mentions.
+func wxSetText(m *Message, text string) {
+	m.Type = TypeText
+	m.Text = text
+	m.Mentions = ExtractMentions(text)
+}
+
+// wxSet sets m's type and text, without mentions (placeholders, notices).
+func wxSet(m *Message, t MessageType, text string) {
+	m.Type = t
+	m.Text = text
+}
+
+// wxSetLink makes m a shared link, file or chat record.
+func wxSetLink(m *Message, title, url string) {
+	m.Type = TypeLink
+	m.Text = title
+	m.LinkTitle = title
+	m.URL = url
+}
+
+// wxSetLinkPlaceholder makes m a link, file or chat record whose title the
+// export does not give: Text is the export's placeholder, LinkTitle is empty.
+func wxSetLinkPlaceholder(m *Message, placeholder string) {
+	wxSetLink(m, placeholder, "")
+	m.LinkTitle = ""
+}
+
+// wxSetRedPacket makes m a red packet; title is its blessing when known.
+func wxSetRedPacket(m *Message, title string) {
+	m.Type = TypeRedPacket
+	m.Text = redPacket
+	if title != redPacket {
+		m.LinkTitle = title
+	}
+}
+
+// wxFinish numbers the messages and sets Log.Date to the day all of them fall
+// on (in their own zone), or "" when they span several days or a date is
+// unknown (year 1).
+func wxFinish(log *Log) {
+	same := len(log.Messages) > 0
+	day := ""
+	for i := range log.Messages {
+		m := &log.Messages[i]
+		m.Index = i
+		if !same {
+			continue
+		}
+		if m.Time.Year() <= 1 {
+			same = false
+			continue
+		}
+		d := m.Time.Format("2006-01-02")
+		if i == 0 {
+			day = d
+		} else if d != day {
+			same = false
+		}
+	}
+	if same {
+		log.Date = day
+	}
+}
+
+// wxTitle collects the chat name of a log whose records each name their chat:
+// the first non-empty name, or "" when the records name different chats.
+type wxTitle struct {
+	name  string
+	mixed bool
+}
+
+// add records one record's chat name.
+func (t *wxTitle) add(name string) {
+	switch {
+	case name == "" || t.mixed:
+	case t.name == "":
+		t.name = name
+	case t.name != name:
+		t.mixed = true
+	}
+}
+
+// get returns the common chat name.
+func (t *wxTitle) get() string {
+	if t.mixed {
+		return ""
+	}
+	return t.name
+}
+
+// wxDateRE matches a YYYY-MM-DD date in a file name.
+var wxDateRE = regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})`)
+
+// wxDayFromPath returns midnight (UTC+8) of the first valid YYYY-MM-DD date in
+// the file name of path, as chatlog puts in its download names.
+func wxDayFromPath(path string) (time.Time, bool) {
+	for _, m := range wxDateRE.FindAllString(filepath.Base(path), -1) {
+		if t, err := time.ParseInLocation("2006-01-02", m, wechatZone); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// wxSplitName splits "Name(id)" into its name and id; a string without a
+// trailing parenthesised id is all name.
+func wxSplitName(s string) (name, id string) {
+	if strings.HasSuffix(s, ")") {
+		if i := strings.LastIndex(s, "("); i >= 0 {
+			return s[:i], s[i+1 : len(s)-1]
+		}
+	}
+	return s, ""
+}
+
+// ---------------------------------------------------------------------------
+// WeChat appmsg XML.
+
+// A wxApp is what the XML body of a WeChat type-49 message (appmsg) says.
+type wxApp struct {
+	Type  int64  // appmsg type: 5 link, 6 file, 19 chat record, 57 quote, 2000 transfer, 2001 red packet, ...
+	Title string // title: the link or file title, or the reply text of a quote
+	Des   string // description
+	URL   string // address of a link
+	Refer *wxRefer
+}
+
+// A wxRefer is the quoted message (refermsg) of a type-57 reply.
+type wxRefer struct {
+	Type        int64
+	SvrID       string // the quoted message's server id
+	Sender      string // chatusr, or fromusr outside groups
+	DisplayName string
+	Content     string
+}
+
+// wxParseApp extracts an appmsg from content; ok is false when content holds
+// no <appmsg> element. The extraction is tolerant: it finds tags by name and
+// never fails on malformed XML.
+func wxParseApp(content string) (app wxApp, ok bool) {
+	if !strings.Contains(content, "<appmsg") {
+		return app, false
+	}
+	rest := content
+	if i := strings.Index(content, "<refermsg"); i >= 0 {
+		j := strings.Index(content[i:], "</refermsg>")
+		inner := content[i:]
+		rest = content[:i]
+		if j >= 0 {
+			inner = content[i : i+j]
+			rest += content[i+j+len("</refermsg>"):]
+		}
+		r := &wxRefer{
+			SvrID:       wxTag(inner, "svrid"),
+			Sender:      wxTag(inner, "chatusr"),
+			DisplayName: wxTag(inner, "displayname"),
+			Content:     wxTag(inner, "content"),
+		}
+		r.Type, _ = strconv.ParseInt(wxTag(inner, "type"), 10, 64)
+		if r.Sender == "" {
+			if from := wxTag(inner, "fromusr"); !strings.HasSuffix(from, "@chatroom") {
+				r.Sender = from
+			}
+		}
+		app.Refer = r
+	}
+	app.Type, _ = strconv.ParseInt(wxTag(rest, "type"), 10, 64)
+	app.Title = wxTag(rest, "title")
+	app.Des = wxTag(rest, "des")
+	app.URL = wxTag(rest, "url")
+	return app, true
+}
+
+// wxTag returns the text of the first <tag> or <tag attr...> element of s,
+// without CDATA markers, HTML-unescaped and trimmed; "" when there is none.
+func wxTag(s, tag string) string {
+	open := "<" + tag
+	for from := 0; ; {
+		i := strings.Index(s[from:], open)
+		if i < 0 {
+			return ""
+		}
+		i += from + len(open)
+		if i >= len(s) {
+			return ""
+		}
+		if c := s[i]; c != '>' && c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '/' {
+			from = i // a longer tag name such as <titlex>
+			continue
+		}
+		gt := strings.IndexByte(s[i:], '>')
+		if gt < 0 {
+			return ""
+		}
+		if s[i+gt-1] == '/' { // <tag/>
+			return ""
+		}
+		body := s[i+gt+1:]
+		if end := strings.Index(body, "</"+tag+">"); end >= 0 {
+			body = body[:end]
+		}
+		body = strings.TrimSpace(body)
+		if strings.HasPrefix(body, "<![CDATA[") {
+			body = strings.TrimPrefix(body, "<![CDATA[")
+			body = strings.TrimSuffix(body, "]]>")
+		}
+		return strings.TrimSpace(html.UnescapeString(body))
+	}
+}
+
+// wxCdnURLRE matches the cdnurl attribute of a sticker's <emoji> element.
+var wxCdnURLRE = regexp.MustCompile(`\bcdnurl\s*=\s*"([^"]*)"`)
+
+// wxStickerURL returns the cdnurl of a sticker's <emoji> XML, "" when absent.
+func wxStickerURL(content string) string {
+	if m := wxCdnURLRE.FindStringSubmatch(content); m != nil {
+		return html.UnescapeString(m[1])
+	}
+	return ""
+}
+
+// wxReferPreview is the readable text of a quoted message from its type and content.
+func wxReferPreview(r *wxRefer) string {
+	c := wxText(r.Content)
+	switch r.Type {
+	case 3:
+		return "[图片]"
+	case 34:
+		return wxVoice
+	case 43:
+		return wxVideo
+	case 47:
+		return wxSticker
+	case 49:
+		if app, ok := wxParseApp(c); ok {
+			if app.Title != "" {
+				return app.Title
+			}
+			return "[链接]"
+		}
+	}
+	return c
+}
+
+// wxSetApp sets m from a parsed appmsg: a quote (text with Quote and
+// ReplyToID), a red packet, a link, a file or chat record, a transfer (text)
+// or a group notice (system).
+func wxSetApp(m *Message, app wxApp) {
+	switch app.Type {
+	case 57:
+		wxSetText(m, wxText(app.Title))
+		if r := app.Refer; r != nil {
+			name := r.DisplayName
+			if name == "" {
+				name = r.Sender
+			}
+			m.Quote = &Quote{Sender: name, Text: wxReferPreview(r)}
+			if r.SvrID != "" && r.SvrID != "0" {
+				m.ReplyToID = r.SvrID
+			}
+		}
+	case 2001, 2003:
+		wxSetRedPacket(m, app.Title)
+	case 2000:
+		wxSet(m, TypeText, wxText("[转账] "+app.Title+" "+app.Des))
+	case 87:
+		wxSet(m, TypeSystem, wxText("[群公告] "+app.Title+" "+app.Des))
+	case 62:
+		wxSet(m, TypeSystem, wxText(app.Title))
+	default:
+		title := app.Title
+		if title == "" {
+			title = app.Des
+		}
+		wxSetLink(m, wxText(title), app.URL)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// chatlog JSON.
+
+// chatlogRecord is one message of chatlog's JSON (its model.Message).
+type chatlogRecord struct {
+	Seq        wxString                   `json:"seq"`
+	Time       wxString                   `json:"time"`
+	Talker     wxString                   `json:"talker"`
+	TalkerName wxString                   `json:"talkerName"`
+	Sender     wxString                   `json:"sender"`
+	SenderName wxString                   `json:"senderName"`
+	Type       wxInt                      `json:"type"`
+	SubType    wxInt                      `json:"subType"`
+	Content    wxString                   `json:"content"`
+	Contents   map[string]json.RawMessage `json:"contents"`
+}
+
+// ParseChatlogJSON reads the JSON output of sjzar/chatlog
+// (/api/v1/chatlog?format=json, or its export command): an array of messages
+// {seq, time, talker, talkerName, isChatRoom, sender, senderName, isSelf,
+// type, subType, content, contents}; an object whose "items" or "messages"
+// member is that array (as some forks serve it) is read too.
+//
+// ID is seq; Time is time (RFC 3339) in the zone it is written in; Sender is
+// senderName (the group display name chatlog resolves), or sender when it is
+// empty, and SenderID is sender. Types follow type/subType: 1 text; 3 image;
+// 43 video and 47 sticker are images (URL = contents.cdnurl for stickers);
+// 34 voice is text "[语音]"; 49 is read by subType: 57 a quoted reply whose
+// Quote is contents.refer (its senderName and content; chatlog writes the
+// refer's seq as 0, so ReplyToID stays empty unless it is set), 2001/2003 a
+// red packet, 2000 a transfer (text), 62 a pat and 87 a group notice
+// (system), any other a link with LinkTitle = contents.title and URL =
+// contents.url; 10000, 10002 and 50 (calls) are system messages. Log.Title and
+// Log.Group are the talkerName (or talker) when all records share it.
+//
+// Message.Line is the record's 1-based ordinal in the array, since chatlog
+// writes the whole array on one line. Errors are *ParseError values at the
+// source line, naming the record: a document that is not an array, a record
+// that is not a message object, a bad time, or a file cut short.
+func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
+	j := newWXJSON(r, path)
+	log := &Log{Path: path, Format: FormatChatlogJSON, Messages: make([]Message, 0)}
+	var title wxTitle
+	each := func(raw json.RawMessage, rec int) error {
+		var c chatlogRecord
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return j.errorf("record %d: expected a chatlog message object: %v", rec, err)
+		}
+		m := Message{Line: rec, ID: string(c.Seq), SenderID: string(c.Sender)}
+		t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(c.Time)))
+		if err != nil {
+			return j.errorf("record %d: bad time %q: expected an RFC 3339 time such as 2025-03-01T09:00:05+08:00", rec, wxClip(string(c.Time), 60))
+		}
+		m.Time = t
+		m.Sender = string(c.SenderName)
+		if m.Sender == "" {
+			m.Sender = string(c.Sender)
+		}
+		chatlogClassify(&m, &c)
+		talker := string(c.TalkerName)
+		if talker == "" {
+			talker = string(c.Talker)
+		}
+		title.add(talker)
+		log.Messages = append(log.Messages, m)
+		return nil
+	}
+	const want = "a JSON array of chatlog messages"
+	d, err := j.start(want)
+	if err != nil {
+		return nil, err
+	}
+	switch d {
+	case '[':
+		if _, err := j.records(0, each); err != nil {
+			return nil, err
+		}
+	case '{':
+		found := false
+		err := j.object(func(key string) error {
+			if (key != "items" && key != "messages") || found {
+				return j.skip(key)
+			}
+			d, err := j.peekDelim(key)
+			if err != nil {
+				return err
+			}
+			if d != '[' {
+				if d != 0 {
+					return j.skipRest(d, key)
+				}
+				return nil
+			}
+			found = true
+			_, err = j.records(0, each)
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+		if !found {
+			return nil, &ParseError{Path: path, Line: 1, Msg: "not a chatlog JSON export: expected " + want + " (or an object with an \"items\" array)"}
+		}
+	}
+	if err := j.end(); err != nil {
+		return nil, err
+	}
+	log.Title = title.get()
+	log.Group = log.Title
+	wxFinish(log)
+	return log, nil
+}
+
+// chatlogClassify sets m's type and content from a chatlog record.
+func chatlogClassify(m *Message, c *chatlogRecord) {
+	content := wxText(string(c.Content))
+	str := func(key string) string { return wxText(wxRawString(c.Contents[key])) }
+	switch c.Type {
+	case 1:
+		wxSetText(m, content)
+	case 3:
+		wxSet(m, TypeImage, "")
+	case 34:
+		wxSet(m, TypeText, wxVoice)
+	case 43:
+		wxSet(m, TypeImage, wxVideo)
+	case 47:
+		wxSet(m, TypeImage, wxSticker)
+		m.URL = str("cdnurl")
+	case 50:
+		wxSet(m, TypeSystem, wxCall)
+	case 10000, 10002:
+		wxSet(m, TypeSystem, content)
+	case 49:
+		switch c.SubType {
+		case 57:
+			wxSetText(m, content)
+			var ref chatlogRecord
+			if raw, ok := c.Contents["refer"]; ok && json.Unmarshal(raw, &ref) == nil {
+				name := string(ref.SenderName)
+				if name == "" {
+					name = string(ref.Sender)
+				}
+				var q Message
+				chatlogClassify(&q, &ref)
+				text := q.Text
+				if text == "" {
+					text = chatlogPlaceholder(ref.Type)
+				}
+				m.Quote = &Quote{Sender: name, Text: text}
+				if s := string(ref.Seq); s != "" && s != "0" {
+					m.ReplyToID = s
+				}
+			}
+		case 2001, 2003:
+			wxSetRedPacket(m, str("title"))
+		case 2000:
+			wxSet(m, TypeText, content)
+		case 62:
+			wxSet(m, TypeSystem, content)
+		case 87:
+			text := str("title")
+			if text == "" {
+				text = "[群公告]"
+			}
+			wxSet(m, TypeSystem, text)
+		default:
+			title := str("title")
+			if title == "" {
+				title = content
+			}
+			if title == "" {
+				title = str("desc")
+			}
+			wxSetLink(m, title, str("url"))
+		}
+	default:
+		if content == "" {
+			content = chatlogPlaceholder(c.Type)
+		}
+		wxSetText(m, content)
+	}
+}
+
+// chatlogPlaceholder is chatlog's text for a message type without content.
+func chatlogPlaceholder(t wxInt) string {
+	switch t {
+	case 3:
+		return "[图片]"
+	case 34:
+		return wxVoice
+	case 42:
+		return "[名片]"
+	case 43:
+		return wxVideo
+	case 47:
+		return wxSticker
+	case 48:
+		return "[位置]"
+	case 49:
+		return "[分享]"
+	case 50:
+		return wxCall
+	}
+	return ""
+}
+
+// ---------------------------------------------------------------------------
+// chatlog CSV and text: bodies as chatlog's PlainTextContent writes them.
+
+// chatlogSystemSender is the sender chatlog gives system messages (type 10000).
+const chatlogSystemSender = "系统消息"
+
+// Patterns of chatlog's plain-text bodies.
+var (
+	// ![图片](url), ![视频](url), ![动画表情](url)
+	chatlogMediaRE = regexp.MustCompile(`^!\[(图片|视频|动画表情)\]\((.*)\)$`)
+	// [链接|title](url), [文件|title](url), [分享|title|desc](url), ...
+	chatlogLinkRE = regexp.MustCompile(`(?s)^\[(链接|文件|分享|小程序|视频号|音乐)\|(.*)\]\(([^()\s]*)\)$`)
+	// [合并转发|title] and [笔记|title] open a multi-line chat record.
+	chatlogRecordRE = regexp.MustCompile(`^\[(合并转发|笔记|群公告)\|(.*)\]$`)
+	// Type: 10002 Content: ... is chatlog's text for types it does not know.
+	chatlogUnknownRE = regexp.MustCompile(`^Type: (\d+) Content: `)
+)
+
+// chatlogPlain sets m from a body written by chatlog's PlainTextContent; system
+// says the sender is chatlog's system sender.
+func chatlogPlain(m *Message, body string, system bool) {
+	body = wxText(body)
+	if system {
+		wxSet(m, TypeSystem, body)
+		return
+	}
+	if q, reply, ok := chatlogSplitQuote(body); ok {
+		wxSetText(m, reply)
+		m.Quote = q
+		return
+	}
+	first, _, _ := strings.Cut(body, "\n")
+	if mm := chatlogMediaRE.FindStringSubmatch(body); mm != nil {
+		m.URL = mm[2]
+		switch mm[1] {
+		case "图片":
+			wxSet(m, TypeImage, "")
+		case "视频":
+			wxSet(m, TypeImage, wxVideo)
+		default:
+			wxSet(m, TypeImage, wxSticker)
+		}
+		return
+	}
+	if mm := chatlogLinkRE.FindStringSubmatch(body); mm != nil {
+		title := mm[2]
+		if mm[1] == "分享" {
+			title, _, _ = strings.Cut(title, "|")
+		}
+		wxSetLink(m, wxText(title), mm[3])
+		return
+	}
+	if mm := chatlogRecordRE.FindStringSubmatch(first); mm != nil {
+		if mm[1] == "群公告" {
+			wxSet(m, TypeSystem, body)
+			return
+		}
+		wxSetLink(m, wxText(mm[2]), "")
+		return
+	}
+	if mm := chatlogUnknownRE.FindStringSubmatch(body); mm != nil {
+		if mm[1] == "10000" || mm[1] == "10002" {
+			wxSet(m, TypeSystem, body)
+		} else {
+			wxSet(m, TypeText, body)
+		}
+		return
+	}
+	switch {
+	case body == "[红包]" || body == "[红包封面]" || body == redPacket:
+		wxSetRedPacket(m, "")
+	case body == wxVoice || strings.HasPrefix(body, "[语音](") && strings.HasSuffix(body, ")") && !strings.Contains(body, "\n"):
+		wxSet(m, TypeText, wxVoice)
+	case body == wxCall || body == "[拍一拍]":
+		wxSet(m, TypeSystem, body)
+	case body == wxSticker || body == "[GIF表情]":
+		wxSet(m, TypeImage, body)
+	case body == "[合并转发]" || body == "[笔记]" || body == "[分享]" || body == "[小程序]" || body == "[视频号]" || body == "[视频号直播]":
+		wxSetLinkPlaceholder(m, body)
+	case strings.HasPrefix(body, "[视频号直播|") && strings.HasSuffix(body, "]") && !strings.Contains(body, "\n"):
+		wxSetLink(m, body[len("[视频号直播|"):len(body)-1], "")
+	case body == "[群公告]":
+		wxSet(m, TypeSystem, body)
+	case body == "[名片]" || body == "[引用]" || strings.HasPrefix(body, "[位置|") || strings.HasPrefix(body, "[转账|"):
+		wxSet(m, TypeText, body)
+	default:
+		wxSetText(m, body)
+	}
+}
+
+// chatlogSplitQuote splits a quoted reply as chatlog writes it: the quoted
+// message's header "SenderName(sender) 01-02 15:04:05" and body lines, each
+// prefixed with "> ", then the reply. "> [引用]" marks a reply whose quoted
+// message chatlog could not read; it is dropped and the Quote is nil.
+func chatlogSplitQuote(body string) (q *Quote, reply string, ok bool) {
+	if !strings.HasPrefix(body, "> ") {
+		return nil, "", false
+	}
+	lines := strings.Split(body, "\n")
+	var quoted []string
+	i := 0
+	for ; i < len(lines); i++ {
+		l := strings.TrimSuffix(lines[i], " ")
+		if l != ">" && !strings.HasPrefix(l, "> ") {
+			break
+		}
+		quoted = append(quoted, strings.TrimPrefix(strings.TrimPrefix(l, ">"), " "))
+	}
+	reply = wxText(strings.Join(lines[i:], "\n"))
+	if quoted[0] == "[引用]" {
+		return nil, reply, true
+	}
+	h := chatlogHeaderRE.FindStringSubmatch(quoted[0])
+	if h == nil {
+		return nil, "", false
+	}
+	name, id := wxSplitName(h[1])
+	if name == "" {
+		name = id
+	}
+	return &Quote{Sender: name, Text: wxText(strings.Join(quoted[1:], "\n"))}, reply, true
+}
+
+// ---------------------------------------------------------------------------
+// chatlog CSV.
+
+// The headers of chatlog's CSV: the HTTP API's, the same after the seq as
+// MessageID (as some forks write it), and the one of the export command.
+var (
+	chatlogCSVHeader       = []string{"Time", "SenderName", "Sender", "TalkerName", "Talker", "Content"}
+	chatlogCSVHeaderID     = []string{"MessageID", "Time", "SenderName", "Sender", "TalkerName", "Talker", "Content"}
+	chatlogCSVHeaderExport = []string{"Time", "Talker", "TalkerName", "Sender", "SenderName", "IsSelf", "Type", "TypeDesc", "Content"}
+)
+
+// chatlogCSVColumns are the column indexes of one chatlog CSV header, -1 for
+// a column the header lacks.
+type chatlogCSVColumns struct {
+	id, time, senderName, sender, talkerName, talker, typ, typeDesc, content int
+}
+
+// chatlogCSVLayouts are the columns of chatlogCSVHeader, chatlogCSVHeaderID
+// and chatlogCSVHeaderExport, in that order.
+var chatlogCSVLayouts = []chatlogCSVColumns{
+	{id: -1, time: 0, senderName: 1, sender: 2, talkerName: 3, talker: 4, typ: -1, typeDesc: -1, content: 5},
+	{id: 0, time: 1, senderName: 2, sender: 3, talkerName: 4, talker: 5, typ: -1, typeDesc: -1, content: 6},
+	{id: -1, time: 0, talker: 1, talkerName: 2, sender: 3, senderName: 4, typ: 6, typeDesc: 7, content: 8},
+}
+
+// chatlogTypeDescSubTypes maps the TypeDesc of chatlog's export command to
+// the app message subtype it stands for.
+var chatlogTypeDescSubTypes = map[string]wxInt{
+	"链接分享": 5, "文件": 6, "合并转发": 19, "小程序": 33, "视频号": 51, "引用消息": 57, "拍一拍": 62,
+}
+
+// chatlogAppDescRE matches the TypeDesc of other app messages: 应用消息(N).
+var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
+
+// ParseChatlogCSV reads the CSV output of sjzar/chatlog: the HTTP API's
+// (/api/v1/chatlog?format=csv), whose header is "Time,SenderName,Sender,
+// TalkerName,Talker,Content" (some forks put a "MessageID" column first),
+// or the export command's, "Time,Talker,TalkerName,Sender,SenderName,IsSelf,
+// Type,TypeDesc,Content"; one record per message.
+//
+// Time is "YYYY-MM-DD HH:MM:SS" in the chatlog server's local time, read as
+// UTC+8 (an RFC 3339 time keeps its own zone); Sender is SenderName, or Sender
+// when it is empty, and SenderID is Sender; ID is MessageID when present.
+// The API's Content is chatlog's plain-text rendering and is classified by
+// its shape: "![图片](url)" is an image, "![视频](url)" and "![动画表情](url)"
+// are a video and a sticker (images); "[链接|title](url)", "[文件|title](url)"
+// and the other "[kind|title](url)" forms are links; "[合并转发|title]" and
+// "[笔记|title]" are chat records (links); "[红包]" is a red packet; "[语音]" is
+// text "[语音]"; a body whose sender is 系统消息 (type 10000) is a system
+// message; a body opening with "> header" lines is a quoted reply whose Quote
+// is the quoted sender and text. The export command's Content is the raw
+// content, classified by Type and TypeDesc as ParseChatlogJSON classifies
+// type and subType (without contents: links have no URL, quotes no Quote).
+// Log.Title and Log.Group are the TalkerName (or Talker) when all records
+// share it.
+//
+// Message.Line is the line the record starts on. Every record after the
+// header is a message, including a last record cut short. Errors are
+// *ParseError values: a wrong header, a bad Time or Type, or malformed CSV.
+func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
+	cr, which, err := newWXCSV(r, path, chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport)
+	if err != nil {
+		return nil, err
+	}
+	cols := chatlogCSVLayouts[which]
+	field := func(rec []string, i int) string {
+		if i < 0 {
+			return ""
+		}
+		return wxField(rec, i)
+	}
+	log := &Log{Path: path, Format: FormatChatlogCSV, Messages: make([]Message, 0)}
+	var title wxTitle
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, wxCSVError(path, err)
+		}
+		line, _ := cr.FieldPos(0)
+		m := Message{Line: line, ID: strings.TrimSpace(field(rec, cols.id))}
+		ts := strings.TrimSpace(field(rec, cols.time))
+		t, err := chatlogCSVTime(ts)
+		if err != nil {
+			return nil, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("bad Time %q: expected YYYY-MM-DD HH:MM:SS", wxClip(ts, 60))}
+		}
+		m.Time = t
+		name, sender := field(rec, cols.senderName), field(rec, cols.sender)
+		m.Sender, m.SenderID = name, sender
+		if m.Sender == "" {
+			m.Sender = sender
+		}
+		content := field(rec, cols.content)
+		if cols.typ < 0 {
+			chatlogPlain(&m, content, name == "" && sender == chatlogSystemSender)
+		} else {
+			c := chatlogRecord{Content: wxString(content)}
+			if err := json.Unmarshal([]byte(strconv.Quote(strings.TrimSpace(field(rec, cols.typ)))), &c.Type); err != nil {
+				return nil, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("bad Type %q: expected an integer message type", wxClip(field(rec, cols.typ), 40))}
+			}
+			desc := strings.TrimSpace(field(rec, cols.typeDesc))
+			c.SubType = chatlogTypeDescSubTypes[desc]
+			if mm := chatlogAppDescRE.FindStringSubmatch(desc); mm != nil {
+				n, _ := strconv.ParseInt(mm[1], 10, 32)
+				c.SubType = wxInt(n)
+			}
+			chatlogClassify(&m, &c)
+		}
+		talker := field(rec, cols.talkerName)
+		if talker == "" {
+			talker = field(rec, cols.talker)
+		}
+		title.add(talker)
+		log.Messages = append(log.Messages, m)
+	}
+	log.Title = title.get()
+	log.Group = log.Title
+	wxFinish(log)
+	return log, nil
+}
+
+// chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS" in UTC+8,
+// or RFC 3339.
+func chatlogCSVTime(s string) (time.Time, error) {
+	if t, err := time.ParseInLocation("2006-01-02 15:04:05", s, wechatZone); err == nil {
+		return t, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// ---------------------------------------------------------------------------
+// chatlog text.
+
+// chatlogHeaderRE matches the header line of a message in chatlog's text
+// output: "SenderName(sender) [TalkerName(talker)] time", where the talker part
+// appears when several chats are listed and time is "2006-01-02 15:04:05",
+// "01-02 15:04:05" or "15:04:05" depending on the span of the query.
+// Groups: 1 sender, 2 talker, 3 year, 4 month, 5 day, 6 clock.
+var chatlogHeaderRE = regexp.MustCompile(`^(.*?) (?:\[(.*)\] )?(?:(?:(\d{4})-)?(\d\d)-(\d\d) )?(\d\d:\d\d:\d\d)$`)
+
+// ParseChatlogText reads the plain-text output of sjzar/chatlog
+// (/api/v1/chatlog, the default format): per message a header line
+// "SenderName(sender) [TalkerName(talker)] time", the body lines, and a blank
+// line. The sender part is "sender" alone when the name is unknown,
+// "SenderName(我)" for the account's own messages and 系统消息 for system
+// messages; the talker part only appears when several chats are listed.
+//
+// A header is a line of that shape at the start of the file or after a blank
+// line; every header is one message and the lines up to the blank line before
+// the next header are its body (inner blank lines included). A header time of
+// "15:04:05" or "01-02 15:04:05" lacks the date or the year: they are taken
+// from the first YYYY-MM-DD date in the file name, as chatlog's download names
+// carry it, else the date is 0001-01-01 (and Log.Date is ""). Times are UTC+8.
+// Bodies are classified as ParseChatlogCSV does with Content.
+//
+// Errors are *ParseError values at "path:line": input whose first non-blank
+// line is not a header, or an impossible time. A last message cut short is
+// kept.
+func ParseChatlogText(r io.Reader, path string) (*Log, error) {
+	lr := newWXLineReader(r, path)
+	log := &Log{Path: path, Format: FormatChatlogText, Messages: make([]Message, 0)}
+	day, haveDay := wxDayFromPath(path)
+	var (
+		title     wxTitle
+		cur       *Message
+		system    bool
+		body      []string
+		prevBlank = true
+	)
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		for len(body) > 0 && wxBlank(body[len(body)-1]) {
+			body = body[:len(body)-1]
+		}
+		chatlogPlain(cur, strings.Join(body, "\n"), system)
+		log.Messages = append(log.Messages, *cur)
+		cur, body = nil, nil
+	}
+	for {
+		line, ok, err := lr.next()
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		blank := wxBlank(line)
+		if prevBlank && !blank {
+			if h := chatlogHeaderRE.FindStringSubmatch(line); h != nil {
+				t, err := chatlogTextTime(h, day, haveDay)
+				if err != nil {
+					return nil, &ParseError{Path: path, Line: lr.n, Msg: err.Error()}
+				}
+				flush()
+				// "SenderName(sender)", or the sender alone when the name
+				// is unknown; "我" stands for the account's own id.
+				name, id := wxSplitName(h[1])
+				switch {
+				case id == "" && !strings.HasSuffix(h[1], ")"):
+					id = name
+				case name == "":
+					name = id
+				}
+				if id == "我" {
+					id = ""
+				}
+				cur = &Message{Line: lr.n, Time: t, Sender: name, SenderID: id}
+				system = h[1] == chatlogSystemSender
+				if h[2] != "" {
+					tn, tid := wxSplitName(h[2])
+					if tn == "" {
+						tn = tid
+					}
+					title.add(tn)
+				}
+				prevBlank = false
+				continue
+			}
+			if cur == nil {
+				return nil, &ParseError{Path: path, Line: lr.n, Msg: "not a chatlog text export: expected a 'SenderName(sender) HH:MM:SS' header line"}
+			}
+		}
+		if cur != nil {
+			body = append(body, line)
+		}
+		prevBlank = blank
+	}
+	flush()
+	if len(log.Messages) == 0 {
+		return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a 'SenderName(sender) HH:MM:SS' header line"}
+	}
+	log.Title = title.get()
+	log.Group = log.Title
+	wxFinish(log)
+	return log, nil
+}
+
+// chatlogTextTime builds a header's time from its groups, the day from the
+// file name when the header lacks it, in UTC+8.
+func chatlogTextTime(h []string, day time.Time, haveDay bool) (time.Time, error) {
+	clock, err := time.Parse("15:04:05", h[6])
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad message time %s: expected HH:MM:SS from 00:00:00 to 23:59:59", h[6])
+	}
+	y, mo, d := 1, time.January, 1
+	if haveDay {
+		y, mo, d = day.Date()
+	}
+	if h[4] != "" {
+		// Parse in a leap year so that 02-29 is accepted without a year.
+		date, err := time.Parse("2006-01-02", "2000-"+h[4]+"-"+h[5])
+		if err != nil {
+			return time.Time{}, fmt.Errorf("bad message date %s-%s: expected MM-DD", h[4], h[5])
+		}
+		_, mo, d = date.Date()
+		if h[3] != "" {
+			date, err := time.Parse("2006-01-02", h[3]+"-"+h[4]+"-"+h[5])
+			if err != nil {
+				return time.Time{}, fmt.Errorf("bad message date %s-%s-%s: expected YYYY-MM-DD", h[3], h[4], h[5])
+			}
+			y = date.Year()
+		}
+	}
+	return time.Date(y, mo, d, clock.Hour(), clock.Minute(), clock.Second(), 0, wechatZone), nil
+}
+
+// ---------------------------------------------------------------------------
+// Sniffers.
+
+// wxHead returns the first 8 KB of head as text, without a byte order mark
+// and leading white space.
+func wxHead(head []byte) string {
+	if len(head) > 8*1024 {
+		head = head[:8*1024]
+	}
+	return strings.TrimLeft(strings.TrimPrefix(string(head), wxBOM), " \t\r\n")
+}
+
+// wxFirstLine returns the first line of s without its line end.
+func wxFirstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return strings.TrimSuffix(line, "\r")
+}
+
+// wxDateTimeStartRE matches a line that opens with "YYYY-MM-DD HH:MM:SS", as
+// MemoTrace's text headers do.
+var wxDateTimeStartRE = regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d`)
+
+// wxFirstKeyRE matches the opening of a JSON object and its first key.
+var wxFirstKeyRE = regexp.MustCompile(`^\{\s*"([^"\\]*)"\s*:`)
+
+// wxFirstKey returns the first key of the JSON object s opens, "" when s does
+// not open an object with a key.
+func wxFirstKey(s string) string {
+	if m := wxFirstKeyRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// chatlogJSONStartRE matches the opening of chatlog's message array.
+var chatlogJSONStartRE = regexp.MustCompile(`^\[\s*\{\s*"seq"\s*:`)
+
+// looksChatlogJSON reports whether head looks like chatlog's JSON output: an
+// array whose first message opens with "seq", or a document with chatlog's
+// seq, talker and senderName fields.
+func looksChatlogJSON(head []byte) bool {
+	s := wxHead(head)
+	if chatlogJSONStartRE.MatchString(s) {
+		return true
+	}
+	if !strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "{") {
+		return false
+	}
+	if k := wxFirstKey(s); k == "weflow" || k == "chatlab" || k == "_type" || k == "session" {
+		return false
+	}
+	return strings.Contains(s, `"talker"`) && strings.Contains(s, `"senderName"`) && strings.Contains(s, `"seq"`)
+}
+
+// looksChatlogCSV reports whether head opens with one of chatlog's CSV headers.
+func looksChatlogCSV(head []byte) bool {
+	h := strings.ToLower(strings.ReplaceAll(wxFirstLine(wxHead(head)), " ", ""))
+	for _, header := range [][]string{chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport} {
+		if h == strings.ToLower(strings.Join(header, ",")) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksChatlogText reports whether head opens with a chatlog text header
+// "SenderName(sender) ... time" (or a system message's 系统消息 header).
+func looksChatlogText(head []byte) bool {
+	line := wxFirstLine(wxHead(head))
+	h := chatlogHeaderRE.FindStringSubmatch(line)
+	if h == nil || strings.HasPrefix(line, ">") || wxDateTimeStartRE.MatchString(line) {
+		return false
+	}
+	name, id := wxSplitName(h[1])
+	return id != "" && name != "" || h[1] == chatlogSystemSender
+}

@@ -1,0 +1,316 @@
+package chatlog
+
+import (
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatDiscord is the Log.Format of logs read by ParseDiscord.
+const FormatDiscord = "discord"
+
+// ParseDiscord reads one channel exported as JSON by DiscordChatExporter
+// (Tyrrrz/DiscordChatExporter, --format Json) and returns its messages.
+//
+// The file is an object {guild, channel, dateRange, exportedAt, messages,
+// messageCount}; every element of messages yields exactly one message, in
+// file order, and Message.Line is its 1-based record number in that array.
+// The messages array is read one record at a time. Log.Title is the channel's
+// name and Log.Group the guild's (server's) name, or the channel's when the
+// export has no guild name.
+//
+// A record maps as follows: id is Message.ID; author.id is SenderID and
+// Sender is author.nickname (the name shown in the server) or, when empty,
+// author.name; timestamp (ISO 8601 with offset) is Time in that offset.
+// reference.messageId is ReplyToID for ordinary messages whose reference
+// points into the same channel (replies; not pins or forwards). Mentions
+// are the users in mentions, named like senders, in order of appearance in
+// the content; raw "<@id>" mentions in unformatted exports are rewritten to
+// "@name". Types Default and Reply, and the kinds the exporter writes as
+// numbers for slash-command and context-menu replies (20, 23) and thread
+// starters (21), carry content; all other types (GuildMemberJoin,
+// ChannelPinnedMessage, ThreadCreated, Call, boosts, ...) are system
+// messages. A message with an image attachment or a sticker is an
+// image (URL is the attachment or sticker address, Text the content); with
+// another attachment a link whose LinkTitle is the file name; a message that
+// is only one URL is a link, titled by its embed when it has one; the rest is
+// text.
+//
+// Errors are *ParseError values: input that is not a JSON object, a record
+// that is not an object, has a field of the wrong JSON type or a malformed
+// timestamp (Line is its record number), truncated or malformed JSON (naming
+// the record it occurred in), an export without a messages array, or a read
+// error.
+func ParseDiscord(r io.Reader, path string) (*Log, error) {
+	p := &discordParser{
+		w:   newJSONWalker(r, path),
+		log: &Log{Path: path, Format: FormatDiscord, Messages: make([]Message, 0)},
+	}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	return p.log, nil
+}
+
+// discordParser holds the state of one ParseDiscord call.
+type discordParser struct {
+	w           *jsonWalker
+	log         *Log
+	channelID   string
+	guild       string
+	sawMessages bool
+}
+
+// discordRecord is one element of the messages array.
+type discordRecord struct {
+	ID          jsonScalar          `json:"id"`
+	Type        jsonScalar          `json:"type"`
+	Timestamp   jsonScalar          `json:"timestamp"`
+	Content     jsonScalar          `json:"content"`
+	Author      discordUser         `json:"author"`
+	Attachments []discordAttachment `json:"attachments"`
+	Embeds      []discordEmbed      `json:"embeds"`
+	Stickers    []discordSticker    `json:"stickers"`
+	Mentions    []discordUser       `json:"mentions"`
+	Reference   *discordReference   `json:"reference"`
+}
+
+// discordUser is an author or a mentioned user.
+type discordUser struct {
+	ID       jsonScalar `json:"id"`
+	Name     jsonScalar `json:"name"`
+	Nickname jsonScalar `json:"nickname"`
+}
+
+// display returns the name the export shows for u.
+func (u discordUser) display() string {
+	if u.Nickname != "" {
+		return string(u.Nickname)
+	}
+	return string(u.Name)
+}
+
+// discordAttachment is an attached file.
+type discordAttachment struct {
+	URL      jsonScalar `json:"url"`
+	FileName jsonScalar `json:"fileName"`
+}
+
+// discordEmbed is a link preview or rich embed.
+type discordEmbed struct {
+	Title jsonScalar `json:"title"`
+	URL   jsonScalar `json:"url"`
+}
+
+// discordSticker is a sticker sent as a message.
+type discordSticker struct {
+	Name      jsonScalar `json:"name"`
+	SourceURL jsonScalar `json:"sourceUrl"`
+}
+
+// discordReference is the message a reply, pin or forward refers to.
+type discordReference struct {
+	MessageID jsonScalar `json:"messageId"`
+	ChannelID jsonScalar `json:"channelId"`
+}
+
+// discordHeader is the guild or channel object of the export.
+type discordHeader struct {
+	ID   jsonScalar `json:"id"`
+	Name jsonScalar `json:"name"`
+}
+
+// run parses the whole document into p.log.
+func (p *discordParser) run() error {
+	err := p.w.object("DiscordChatExporter JSON export", func(key string) error {
+		switch key {
+		case "guild", "channel":
+			var h discordHeader
+			if err := p.w.value(&h, "in the "+key+" object"); err != nil {
+				return err
+			}
+			if key == "guild" {
+				p.guild = string(h.Name)
+			} else {
+				p.channelID = string(h.ID)
+				p.log.Title = string(h.Name)
+			}
+			return nil
+		case "messages":
+			p.sawMessages = true
+			return p.w.array("message", func(n int) error {
+				var rec discordRecord
+				if err := p.w.decode(&rec, "message", n); err != nil {
+					return err
+				}
+				return p.record(&rec, n)
+			})
+		default:
+			return p.w.skip("in field " + strconv.Quote(key))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if !p.sawMessages {
+		return &ParseError{Path: p.w.path, Msg: "not a DiscordChatExporter JSON export: no \"messages\" array"}
+	}
+	p.log.Group = p.guild
+	if p.log.Group == "" {
+		p.log.Group = p.log.Title
+	}
+	p.log.Date = logDay(p.log.Messages)
+	return nil
+}
+
+// discordContentTypes are the message types that carry user content; all
+// other types are platform notices. The exporter writes the kinds its enum
+// does not name as numbers (Discord's message type ids).
+var discordContentTypes = map[string]bool{
+	"": true, "Default": true, "Reply": true, "ChatInputCommand": true, "ContextMenuCommand": true,
+	"ThreadStarterMessage": true, "0": true, "19": true, "20": true, "21": true, "23": true,
+}
+
+// discordMentionRE matches a raw user mention "<@id>" or "<@!id>".
+var discordMentionRE = regexp.MustCompile(`<@!?(\d+)>`)
+
+// record converts one messages element (record number n) and appends it.
+func (p *discordParser) record(rec *discordRecord, n int) error {
+	t, err := time.Parse(time.RFC3339Nano, string(rec.Timestamp))
+	if err != nil {
+		return &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
+	}
+	_, off := t.Zone()
+	t = t.In(time.FixedZone("", off))
+	m := Message{
+		Index:    len(p.log.Messages),
+		Line:     n,
+		ID:       string(rec.ID),
+		Time:     t,
+		Sender:   rec.Author.display(),
+		SenderID: string(rec.Author.ID),
+	}
+	byID := map[string]string{}
+	for _, u := range rec.Mentions {
+		if u.ID != "" {
+			byID[string(u.ID)] = u.display()
+		}
+	}
+	text := discordMentionRE.ReplaceAllStringFunc(string(rec.Content), func(s string) string {
+		if name, ok := byID[discordMentionRE.FindStringSubmatch(s)[1]]; ok {
+			return "@" + name
+		}
+		return s
+	})
+	m.Text = strings.TrimSpace(text)
+	if !discordContentTypes[string(rec.Type)] {
+		m.Type = TypeSystem
+		p.log.Messages = append(p.log.Messages, m)
+		return nil
+	}
+	if ref := rec.Reference; ref != nil && ref.MessageID != "" &&
+		(ref.ChannelID == "" || p.channelID == "" || string(ref.ChannelID) == p.channelID) {
+		m.ReplyToID = string(ref.MessageID)
+	}
+	m.Mentions = discordMentions(m.Text, rec.Mentions)
+	p.classify(&m, rec)
+	p.log.Messages = append(p.log.Messages, m)
+	return nil
+}
+
+// classify sets the type, URL and link title of an ordinary message.
+func (p *discordParser) classify(m *Message, rec *discordRecord) {
+	m.Type = TypeText
+	for _, a := range rec.Attachments {
+		if isMediaName(string(a.FileName)) || isMediaName(string(a.URL)) {
+			m.Type = TypeImage
+			m.URL = string(a.URL)
+			return
+		}
+	}
+	if len(rec.Stickers) > 0 {
+		m.Type = TypeImage
+		m.URL = string(rec.Stickers[0].SourceURL)
+		return
+	}
+	if len(rec.Attachments) > 0 {
+		a := rec.Attachments[0]
+		m.Type = TypeLink
+		m.URL = string(a.URL)
+		m.LinkTitle = string(a.FileName)
+		if m.Text == "" {
+			m.Text = m.LinkTitle
+		}
+		return
+	}
+	if isOnlyURL(m.Text) {
+		m.Type = TypeLink
+		m.URL = m.Text
+		for _, e := range rec.Embeds {
+			if e.Title != "" {
+				m.LinkTitle = strings.TrimSpace(string(e.Title))
+				break
+			}
+		}
+	}
+}
+
+// discordMentions returns the display names of the mentioned users, in order
+// of first appearance of "@name" in text, then the rest in the export's order.
+func discordMentions(text string, users []discordUser) []string {
+	type hit struct {
+		name string
+		at   int
+	}
+	var hits []hit
+	seen := map[string]bool{}
+	for i, u := range users {
+		name := u.display()
+		if name == "" || seen[name] {
+			continue
+		}
+		seen[name] = true
+		at := strings.Index(text, "@"+name)
+		if at < 0 {
+			at = len(text) + i
+		}
+		hits = append(hits, hit{name, at})
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.name)
+	}
+	return out
+}
+
+// isMediaName reports whether a file name or URL names a picture or video.
+func isMediaName(name string) bool {
+	if i := strings.IndexAny(name, "?#"); i >= 0 {
+		name = name[:i]
+	}
+	switch strings.ToLower(path.Ext(name)) {
+	case ".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".heic", ".heif", ".tif", ".tiff", ".svg",
+		".mp4", ".mov", ".webm", ".m4v":
+		return true
+	}
+	return false
+}
+
+// isOnlyURL reports whether s is a single absolute http(s) URL.
+func isOnlyURL(s string) bool {
+	return (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")) && !strings.ContainsAny(s, " \t\n")
+}
+
+// looksDiscord reports whether the first bytes of a file look like a
+// DiscordChatExporter JSON export: an object whose first key is "guild",
+// followed by a "channel" object.
+func looksDiscord(head []byte) bool {
+	s := jsonHead(head)
+	return jsonFirstKey(s) == "guild" && strings.Contains(s, `"channel"`)
+}

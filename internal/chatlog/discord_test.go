@@ -1,0 +1,177 @@
+package chatlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestParseDiscordGolden(t *testing.T) {
+	for _, file := range appFixtures(t, "discord", "*.json") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rel := appFixtureDir("discord")
+			log, err := ParseDiscord(bytes.NewReader(data), rel+"/"+filepath.Base(file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc struct {
+				Messages     []json.RawMessage `json:"messages"`
+				MessageCount int               `json:"messageCount"`
+			}
+			if err := json.Unmarshal(data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			if doc.MessageCount != len(doc.Messages) {
+				t.Fatalf("fixture says messageCount %d but has %d records", doc.MessageCount, len(doc.Messages))
+			}
+			checkLog(t, log, FormatDiscord, len(doc.Messages))
+			checkGolden(t, log, goldenName(file))
+		})
+	}
+}
+
+// dcMsg wraps message records in a DiscordChatExporter export.
+func dcMsg(records ...string) string {
+	return `{"guild": {"id": "1", "name": "G"}, "channel": {"id": "10", "name": "help"}, "messages": [` +
+		strings.Join(records, ",") + `], "messageCount": 0}`
+}
+
+func TestParseDiscordMessages(t *testing.T) {
+	const ann = `{"id": "5", "name": "ann.dev", "nickname": "Ann"}`
+	const bo = `{"id": "6", "name": "bo", "nickname": ""}`
+	tests := []struct {
+		name string
+		in   string
+		want []msgView
+	}{
+		{
+			name: "default message keeps the timestamp's offset; nickname is the sender",
+			in:   dcMsg(`{"id": "1", "type": "Default", "timestamp": "2023-12-31T21:15:32.12+01:00", "content": " hi ", "author": ` + ann + `}`),
+			want: []msgView{{ID: "1", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "hi", Time: "2023-12-31T21:15:32+01:00"}},
+		},
+		{
+			name: "reply in the same channel, mentions in order of appearance",
+			in: dcMsg(`{"id": "2", "type": "Reply", "timestamp": "2023-12-31T21:15:32Z", "content": "@bo and @Ann", "author": ` + ann + `,
+			  "mentions": [` + ann + `, ` + bo + `], "reference": {"messageId": "1", "channelId": "10"}}`),
+			want: []msgView{{ID: "2", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "@bo and @Ann", Mentions: []string{"bo", "Ann"}, ReplyToID: "1", Time: "2023-12-31T21:15:32Z"}},
+		},
+		{
+			name: "reference to another channel is not a reply; raw mentions are rewritten",
+			in: dcMsg(`{"id": "3", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "<@!6> fwd", "author": ` + ann + `,
+			  "mentions": [` + bo + `], "reference": {"messageId": "1", "channelId": "99"}}`),
+			want: []msgView{{ID: "3", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "@bo fwd", Mentions: []string{"bo"}}},
+		},
+		{
+			name: "system kinds, with their reference ignored",
+			in: dcMsg(
+				`{"id": "4", "type": "GuildMemberJoin", "timestamp": "2023-12-31T21:15:32Z", "content": "Joined the server.", "author": `+bo+`}`,
+				`{"id": "5", "type": "ChannelPinnedMessage", "timestamp": "2023-12-31T21:15:33Z", "content": "Pinned a message.", "author": `+ann+`, "reference": {"messageId": "4", "channelId": "10"}}`,
+				`{"id": "6", "type": "7", "timestamp": "2023-12-31T21:15:34Z", "content": "", "author": `+bo+`}`),
+			want: []msgView{
+				{ID: "4", Sender: "bo", SenderID: "6", Type: TypeSystem, Text: "Joined the server."},
+				{ID: "5", Sender: "Ann", SenderID: "5", Type: TypeSystem, Text: "Pinned a message."},
+				{ID: "6", Sender: "bo", SenderID: "6", Type: TypeSystem},
+			},
+		},
+		{
+			name: "attachments, stickers and links",
+			in: dcMsg(
+				`{"id": "7", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "see", "author": `+bo+`, "attachments": [{"url": "https://c/a.PNG?x=1", "fileName": "a.PNG"}]}`,
+				`{"id": "8", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`, "attachments": [{"url": "https://c/spec.pdf", "fileName": "spec.pdf"}]}`,
+				`{"id": "9", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`, "stickers": [{"name": "Wave", "sourceUrl": "https://c/s.png"}]}`,
+				`{"id": "10", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "https://x.org/a", "author": `+bo+`, "embeds": [{"title": "", "url": "https://x.org/a"}, {"title": " A ", "url": "https://x.org/a"}]}`,
+				`{"id": "11", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "read https://x.org/a", "author": `+bo+`}`),
+			want: []msgView{
+				{ID: "7", Sender: "bo", SenderID: "6", Type: TypeImage, Text: "see", URL: "https://c/a.PNG?x=1"},
+				{ID: "8", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "spec.pdf", URL: "https://c/spec.pdf", LinkTitle: "spec.pdf"},
+				{ID: "9", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/s.png"},
+				{ID: "10", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "https://x.org/a", URL: "https://x.org/a", LinkTitle: "A"},
+				{ID: "11", Sender: "bo", SenderID: "6", Type: TypeText, Text: "read https://x.org/a"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseDiscord(strings.NewReader(tt.in), "help.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatDiscord, len(tt.want))
+			checkViews(t, log, tt.want)
+		})
+	}
+}
+
+func TestParseDiscordLogFields(t *testing.T) {
+	log, err := ParseDiscord(strings.NewReader(dcMsg(`{"id": "1", "timestamp": "2023-12-31T23:00:00-05:00", "author": {"name": "a"}}`)), "d/help.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Path != "d/help.json" || log.Title != "help" || log.Group != "G" || log.Date != "2023-12-31" {
+		t.Errorf("log fields %+v", *log)
+	}
+	log, err = ParseDiscord(strings.NewReader(`{"channel": {"name": "dm"}, "messages": []}`), "dm.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Title != "dm" || log.Group != "dm" || log.Date != "" {
+		t.Errorf("log fields %+v", *log)
+	}
+	checkLog(t, log, FormatDiscord, 0)
+}
+
+func TestParseDiscordErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		line           int
+	}{
+		{"empty", "", "empty input", 0},
+		{"not an object", `"x"`, "not a DiscordChatExporter JSON export", 0},
+		{"no messages", `{"guild": {}, "channel": {}}`, `no "messages" array`, 0},
+		{"bad channel", `{"channel": [1], "messages": []}`, "in the channel object", 0},
+		{"bad timestamp", dcMsg(`{"id": "1", "timestamp": "yesterday"}`), `message record 1: bad timestamp "yesterday"`, 1},
+		{"missing timestamp", dcMsg(`{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, `{"id": "2"}`), "message record 2: bad timestamp", 2},
+		{"wrong type", dcMsg(`{"id": "1", "attachments": {}}`), "message record 1", 1},
+		{"truncated", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}, {"id": "2", "conte`, "truncated JSON in message record 2", 2},
+		{"truncated after a comma", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"},`, "truncated JSON in message record 2", 2},
+		{"truncated after", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, "truncated JSON: input ends after message record 1", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseDiscord(strings.NewReader(tt.in), "x/help.json")
+			checkParseError(t, err, tt.want, tt.line)
+		})
+	}
+}
+
+func TestLooksDiscord(t *testing.T) {
+	checkSniffer(t, "discord", looksDiscord)
+	if !looksDiscord([]byte("\ufeff {\r\n  \"guild\": {\"id\": \"1\"},\r\n  \"channel\": {")) {
+		t.Error("looksDiscord rejects a BOM and CRLF")
+	}
+	if looksDiscord([]byte(`{"name": "x", "messages": [{"text": "guild \"channel\""}]}`)) {
+		t.Error("looksDiscord accepts a Telegram export mentioning a guild")
+	}
+}
+
+func FuzzParseDiscord(f *testing.F) {
+	dir, _ := appFixtureDir("discord")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil && !strings.HasSuffix(file, ".golden.json") {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(dcMsg(`{"id": "1", "type": "Reply", "timestamp": "2023-12-31T21:15:32Z", "content": "<@1> <@!2>", "mentions": [{"id": "1", "name": "a"}], "reference": {"messageId": "0"}}`)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		log, err := ParseDiscord(bytes.NewReader(data), "fuzz/help.json")
+		fuzzCheck(t, log, err)
+	})
+}

@@ -1,0 +1,322 @@
+package chatlog
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/cocolian/threads/internal/sharedtest"
+)
+
+// countIRCLines counts the lines of a log independently of the parser: the
+// line ends, plus a last line without one.
+func countIRCLines(data []byte) int {
+	n := bytes.Count(data, []byte("\n"))
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+func TestParseIRCGolden(t *testing.T) {
+	for _, file := range appFixtures(t, "irc", "*.txt") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rel := appFixtureDir("irc")
+			log, err := ParseIRC(bytes.NewReader(data), rel+"/"+filepath.Base(file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatIRC, countIRCLines(data))
+			for i, m := range log.Messages {
+				if m.Line != i+1 {
+					t.Errorf("message %d at line %d, want %d", i, m.Line, i+1)
+				}
+			}
+			checkGolden(t, log, goldenName(file))
+		})
+	}
+}
+
+func TestParseIRCMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		path string
+		in   string
+		want []msgView
+	}{
+		{
+			name: "message, action, notice, system and empty lines",
+			path: "2005-06-27_12.raw.txt",
+			in: "=== bob [~b@h]  has joined #ubuntu\n[09:19] <ann> hi\n[09:20]  * ann waves\n" +
+				"[09:21] -bot:#ubuntu- notice\n\n[09:22] *** odd line\n",
+			want: []msgView{
+				{Sender: "bob", Type: TypeSystem, Text: "bob [~b@h]  has joined #ubuntu", Time: "2005-06-27T09:19:00Z"},
+				{Sender: "ann", Type: TypeText, Text: "hi", Time: "2005-06-27T09:19:00Z"},
+				{Sender: "ann", Type: TypeText, Text: "waves", Time: "2005-06-27T09:20:00Z"},
+				{Sender: "bot", Type: TypeText, Text: "notice", Time: "2005-06-27T09:21:00Z"},
+				{Type: TypeSystem, Time: "2005-06-27T09:21:00Z"},
+				{Type: TypeSystem, Text: "*** odd line", Time: "2005-06-27T09:22:00Z"},
+			},
+		},
+		{
+			name: "addressing mentions known nicks only",
+			path: "log.txt",
+			in: "[10:00] <Ann> x\n[10:01] <|trey|> bob: ann, trey: hi\n[10:02] <bob> ANN, |TREY|: ok\n" +
+				"[10:03] <bob> well, no\n[10:04] <bob> @ann: yes\n[10:05] <bob> ann:no space is fine\n",
+			want: []msgView{
+				{Sender: "Ann", Type: TypeText, Text: "x", Time: "0001-01-01T10:00:00Z"},
+				{Sender: "|trey|", Type: TypeText, Text: "bob: ann, trey: hi", Mentions: []string{"bob"}},
+				{Sender: "bob", Type: TypeText, Text: "ANN, |TREY|: ok", Mentions: []string{"Ann", "|trey|"}},
+				{Sender: "bob", Type: TypeText, Text: "well, no"},
+				{Sender: "bob", Type: TypeText, Text: "@ann: yes", Mentions: []string{"Ann"}},
+				{Sender: "bob", Type: TypeText, Text: "ann:no space is fine"},
+			},
+		},
+		{
+			name: "midnight rollover and seconds",
+			path: "2021-03-14_23.raw.txt",
+			in:   "[23:58:30] <a> x\n=== b is now known as c\n[23:30] <a> y\n[00:01] <c> a: z\n",
+			want: []msgView{
+				{Sender: "a", Type: TypeText, Text: "x", Time: "2021-03-14T23:58:30Z"},
+				{Sender: "b", Type: TypeSystem, Text: "b is now known as c", Time: "2021-03-14T23:58:30Z"},
+				{Sender: "a", Type: TypeText, Text: "y", Time: "2021-03-14T23:30:00Z"},
+				{Sender: "c", Type: TypeText, Text: "a: z", Mentions: []string{"a"}, Time: "2021-03-15T00:01:00Z"},
+			},
+		},
+		{
+			name: "12-hour clock without AM/PM",
+			path: "2004-11-15_03.raw.txt",
+			in:   "[11:58] <a> x\n[12:59] <a> y\n[01:00] <a> z\n[11:59] <a> w\n[12:01] <a> v\n",
+			want: []msgView{
+				{Sender: "a", Type: TypeText, Text: "x", Time: "2004-11-15T11:58:00Z"},
+				{Sender: "a", Type: TypeText, Text: "y", Time: "2004-11-15T12:59:00Z"},
+				{Sender: "a", Type: TypeText, Text: "z", Time: "2004-11-15T13:00:00Z"},
+				{Sender: "a", Type: TypeText, Text: "w", Time: "2004-11-15T23:59:00Z"},
+				{Sender: "a", Type: TypeText, Text: "v", Time: "2004-11-16T00:01:00Z"},
+			},
+		},
+		{
+			name: "CRLF, a link and a last line without line end",
+			path: "x.log",
+			in:   "[10:00] <a> https://x.org/a\r\n[10:01] <b> cut",
+			want: []msgView{
+				{Sender: "a", Type: TypeLink, Text: "https://x.org/a", URL: "https://x.org/a"},
+				{Sender: "b", Type: TypeText, Text: "cut"},
+			},
+		},
+		{
+			name: "no timed line at all",
+			path: "2020-02-30_01.raw.txt",
+			in:   "=== a has quit\nplain\n",
+			want: []msgView{
+				{Sender: "a", Type: TypeSystem, Text: "a has quit", Time: "0001-01-01T00:00:00Z"},
+				{Type: TypeSystem, Text: "plain", Time: "0001-01-01T00:00:00Z"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseIRC(strings.NewReader(tt.in), tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatIRC, len(tt.want))
+			checkViews(t, log, tt.want)
+		})
+	}
+}
+
+func TestParseIRCLogFields(t *testing.T) {
+	tests := []struct {
+		path, in, date, group string
+	}{
+		{"dev/2005-06-27_12.raw.txt", "[09:00] <a> x\n=== b [~b@h]  has left #ubuntu []\n", "2005-06-27", "#ubuntu"},
+		{"2021-03-14.log", "[23:59] <a> x\n[00:00] -s:#chan- y\n", "", "#chan"},
+		{"chat.log", "[09:00] <a> x\n", "", ""},
+		{"-", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			log, err := ParseIRC(strings.NewReader(tt.in), tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if log.Date != tt.date || log.Group != tt.group || log.Title != tt.group || log.Path != tt.path {
+				t.Errorf("Date %q Group %q Title %q, want %q %q", log.Date, log.Group, log.Title, tt.date, tt.group)
+			}
+			checkLog(t, log, FormatIRC, countIRCLines([]byte(tt.in)))
+		})
+	}
+}
+
+func TestParseIRCLongLine(t *testing.T) {
+	long := strings.Repeat("x", 3<<20)
+	log, err := ParseIRC(strings.NewReader("[10:00] <a> "+long+"\n[10:01] <b> y\n"), "c.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, log, FormatIRC, 2)
+	if log.Messages[0].Text != long {
+		t.Errorf("long text has %d bytes", len(log.Messages[0].Text))
+	}
+}
+
+func TestParseIRCErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		line           int
+	}{
+		{"hour", "[10:00] <a> x\n[24:00] <a> y\n", `bad message time "[24:00] "`, 2},
+		{"minute", "[10:60] <a> x\n", "bad message time", 1},
+		{"second", "[10:00:61] <a> x\n", "bad message time", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseIRC(strings.NewReader(tt.in), "c.txt")
+			checkParseError(t, err, tt.want, tt.line)
+		})
+	}
+	_, err := ParseIRC(failingReader{}, "c.txt")
+	checkParseError(t, err, "read error", 1)
+}
+
+// TestIRCCorpus checks the parser on the shared Ubuntu IRC dev set: one
+// message per raw line, and every annotated line number is a message.
+func TestIRCCorpus(t *testing.T) {
+	dir := sharedtest.Dir(t, "corpus", "irc-ubuntu", "dev")
+	files, err := filepath.Glob(filepath.Join(dir, "*.raw.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no raw files in %s: %v", dir, err)
+	}
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			log, err := ParseIRC(bytes.NewReader(data), file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatIRC, countIRCLines(data))
+			lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+			speakers, mentions := 0, 0
+			for i, m := range log.Messages {
+				if m.Line != i+1 {
+					t.Fatalf("message %d at line %d", i, m.Line)
+				}
+				if strings.HasPrefix(lines[i], "[") && strings.Contains(lines[i], "] <") {
+					speakers++
+					if m.Type == TypeSystem || m.Sender == "" || !strings.Contains(strings.ReplaceAll(lines[i], " >", ">"), "<"+m.Sender+">") {
+						t.Errorf("line %d %q: sender %q type %s", i, lines[i], m.Sender, m.Type)
+					}
+				}
+				if i > 0 && m.Time.Before(log.Messages[i-1].Time) {
+					t.Errorf("line %d: time %v before the previous %v", i, m.Time, log.Messages[i-1].Time)
+				}
+				if len(m.Mentions) > 0 {
+					mentions++
+				}
+			}
+			if speakers == 0 || mentions*10 < speakers {
+				t.Errorf("%d speaker lines but only %d with an addressed nick", speakers, mentions)
+			}
+			ann := strings.Replace(file, ".raw.txt", ".annotation.txt", 1)
+			f, err := os.Open(ann)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			sc := bufio.NewScanner(f)
+			links := 0
+			for sc.Scan() {
+				for _, field := range strings.Fields(sc.Text()) {
+					if field == "-" {
+						continue
+					}
+					n, err := strconv.Atoi(field)
+					if err != nil {
+						t.Fatalf("%s: bad line %q", ann, sc.Text())
+					}
+					if n < 0 || n >= len(log.Messages) {
+						t.Errorf("%s: index %d outside the %d messages", ann, n, len(log.Messages))
+					}
+				}
+				links++
+			}
+			if err := sc.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if links == 0 {
+				t.Errorf("%s has no links", ann)
+			}
+		})
+	}
+}
+
+func TestLooksIRC(t *testing.T) {
+	checkSniffer(t, "irc", looksIRC)
+	for _, s := range []string{"=== a has joined #x\n[10:00] <a> hi\n", "[10:00:01] <a> hi"} {
+		if !looksIRC([]byte(s)) {
+			t.Errorf("looksIRC(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"=== a has joined\n=== b has joined\n", "[10:00] hi\n[10:01] <a> x\n", "x\n[10:00] <a> hi\n"} {
+		if looksIRC([]byte(s)) {
+			t.Errorf("looksIRC(%q) = true", s)
+		}
+	}
+	if dir := sharedRawDir(); dir != "" {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.raw.txt"))
+		for _, file := range files {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			head := data[:min(len(data), 8*1024)]
+			if !looksIRC(head) || looksWhatsApp(head) || looksTelegram(head) || looksDiscord(head) {
+				t.Errorf("sniffers on %s: irc %v whatsapp %v telegram %v discord %v", file,
+					looksIRC(head), looksWhatsApp(head), looksTelegram(head), looksDiscord(head))
+			}
+		}
+	}
+}
+
+// sharedRawDir returns the shared IRC dev folder, or "" when it is absent.
+func sharedRawDir() string {
+	root := sharedtest.Root()
+	if root == "" {
+		return ""
+	}
+	dir := filepath.Join(root, "corpus", "irc-ubuntu", "dev")
+	if _, err := os.Stat(dir); err != nil {
+		return ""
+	}
+	return dir
+}
+
+func FuzzParseIRC(f *testing.F) {
+	dir, _ := appFixtureDir("irc")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("[12:00] <a> b, a: x\n\n[01:00]  * a y\r\n=== a is now known as b\n[00:00:00] -a- z"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		log, err := ParseIRC(bytes.NewReader(data), "fuzz/2004-11-15_03.raw.txt")
+		fuzzCheck(t, log, err)
+		if err == nil && len(log.Messages) != countIRCLines(data) {
+			t.Fatalf("got %d messages for %d lines", len(log.Messages), countIRCLines(data))
+		}
+	})
+}

@@ -1,0 +1,413 @@
+package chatlog
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatSlack is the Log.Format of logs read by ParseSlackDir.
+const FormatSlack = "slack"
+
+// slackUserFiles are the member lists a Slack export may hold, in order of preference.
+var slackUserFiles = []string{"users.json", "org_users.json"}
+
+// IsSlackDir reports whether dir looks like an unzipped Slack workspace
+// export: a folder holding channels.json, users.json or org_users.json
+// (the Enterprise Grid member list).
+func IsSlackDir(dir string) bool {
+	for _, name := range append([]string{"channels.json"}, slackUserFiles...) {
+		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseSlackDir reads an unzipped Slack workspace export (Workspace settings
+// > Import/Export Data) and returns one Log per conversation folder, sorted by
+// folder name.
+//
+// The export holds users.json (or org_users.json) and one folder per channel,
+// private channel or direct message, with one file per day named
+// YYYY-MM-DD.json holding an array of message records. Folders without such
+// day files are ignored. Every record yields exactly one message; a channel's
+// messages are those of all its day files, sorted by time (stably, so equal
+// times keep file order). Log.Path is the channel folder, Log.Title and
+// Log.Group its name, and Message.Line the record's 1-based ordinal within the
+// channel when the day files are read in name order and their records in file
+// order. Times are the records' ts in UTC, the zone Slack names its day files
+// by.
+//
+// A record maps as follows: ts is Message.ID; user is SenderID, and Sender is
+// that member's display name from the member list (else real name, else user
+// name), falling back on the record's user_profile, username or bot_profile.
+// thread_ts, when it differs from ts, is ReplyToID: the thread's parent. In
+// text, "<@U123>" becomes "@name" and adds name to Mentions, "<#C1|general>"
+// becomes "#general", "<!here>" "@here", "<url|label>" the label (the URL
+// when there is none), and &amp; &lt; &gt; are unescaped. Records whose
+// subtype is a channel or group event (channel_join, channel_topic, ...),
+// a pin, a bot change or a tombstone are system messages. A record whose
+// first file is an image or video is an image (URL is the file's url_private,
+// else its permalink); with another file it is a link titled by the file; a
+// text that is only one link is a link; the rest is text.
+//
+// Errors are *ParseError values: dir that is not a Slack export, folders or
+// files that cannot be read, and in users.json or a day file, truncated or
+// malformed JSON, a record that is not an object or has a field of the wrong
+// JSON type, or a malformed ts; their Path is the file and Line the record
+// number within it.
+func ParseSlackDir(dir string) ([]*Log, error) {
+	if !IsSlackDir(dir) {
+		return nil, &ParseError{Path: dir, Msg: "not a Slack export folder: expected channels.json or users.json in it"}
+	}
+	users := map[string]string{}
+	for _, name := range slackUserFiles {
+		f, err := os.Open(filepath.Join(dir, name))
+		if err != nil {
+			continue
+		}
+		err = readSlackUsers(f, filepath.Join(dir, name), users)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		break
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &ParseError{Path: dir, Msg: "cannot read the export folder", Err: err}
+	}
+	logs := make([]*Log, 0)
+	for _, e := range entries {
+		if !e.IsDir() {
+			continue
+		}
+		log, err := parseSlackChannel(filepath.Join(dir, e.Name()), users)
+		if err != nil {
+			return nil, err
+		}
+		if log != nil {
+			logs = append(logs, log)
+		}
+	}
+	return logs, nil
+}
+
+// slackDayRE matches the name of a day file.
+var slackDayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
+
+// parseSlackChannel reads the day files of one channel folder; it returns nil
+// when the folder has none.
+func parseSlackChannel(dir string, users map[string]string) (*Log, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, &ParseError{Path: dir, Msg: "cannot read the channel folder", Err: err}
+	}
+	var days []string
+	for _, e := range entries {
+		if !e.IsDir() && slackDayRE.MatchString(e.Name()) {
+			days = append(days, e.Name())
+		}
+	}
+	if len(days) == 0 {
+		return nil, nil
+	}
+	sort.Strings(days)
+	name := filepath.Base(dir)
+	log := &Log{Path: dir, Format: FormatSlack, Title: name, Group: name, Messages: make([]Message, 0)}
+	for _, day := range days {
+		file := filepath.Join(dir, day)
+		f, err := os.Open(file)
+		if err != nil {
+			return nil, &ParseError{Path: file, Msg: "cannot open day file", Err: err}
+		}
+		msgs, err := readSlackDay(f, file, users, len(log.Messages))
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		log.Messages = append(log.Messages, msgs...)
+	}
+	sort.SliceStable(log.Messages, func(i, j int) bool { return log.Messages[i].Time.Before(log.Messages[j].Time) })
+	for i := range log.Messages {
+		log.Messages[i].Index = i
+	}
+	log.Date = logDay(log.Messages)
+	return log, nil
+}
+
+// slackUser is one element of users.json.
+type slackUser struct {
+	ID       jsonScalar   `json:"id"`
+	Name     jsonScalar   `json:"name"`
+	RealName jsonScalar   `json:"real_name"`
+	Profile  slackProfile `json:"profile"`
+}
+
+// slackProfile is a member's profile, in users.json or in a record's user_profile.
+type slackProfile struct {
+	DisplayName jsonScalar `json:"display_name"`
+	RealName    jsonScalar `json:"real_name"`
+	Name        jsonScalar `json:"name"`
+}
+
+// name returns the first non-empty name of the profile.
+func (p *slackProfile) name() string {
+	for _, s := range []jsonScalar{p.DisplayName, p.RealName, p.Name} {
+		if s = jsonScalar(strings.TrimSpace(string(s))); s != "" {
+			return string(s)
+		}
+	}
+	return ""
+}
+
+// readSlackUsers reads a users.json array into users (id -> shown name).
+func readSlackUsers(r io.Reader, path string, users map[string]string) error {
+	w := newJSONWalker(r, path)
+	return w.array("user", func(n int) error {
+		var u slackUser
+		if err := w.decode(&u, "user", n); err != nil {
+			return err
+		}
+		name := u.Profile.name()
+		if name == "" {
+			name = strings.TrimSpace(string(u.RealName))
+		}
+		if name == "" {
+			name = string(u.Name)
+		}
+		if u.ID != "" && name != "" {
+			users[string(u.ID)] = name
+		}
+		return nil
+	})
+}
+
+// slackRecord is one message record of a day file.
+type slackRecord struct {
+	Subtype     jsonScalar        `json:"subtype"`
+	TS          jsonScalar        `json:"ts"`
+	User        jsonScalar        `json:"user"`
+	BotID       jsonScalar        `json:"bot_id"`
+	Username    jsonScalar        `json:"username"`
+	Text        jsonScalar        `json:"text"`
+	ThreadTS    jsonScalar        `json:"thread_ts"`
+	UserProfile *slackProfile     `json:"user_profile"`
+	BotProfile  *slackProfile     `json:"bot_profile"`
+	Files       []slackFile       `json:"files"`
+	Attachments []slackAttachment `json:"attachments"`
+}
+
+// slackFile is a shared file.
+type slackFile struct {
+	Name       jsonScalar `json:"name"`
+	Title      jsonScalar `json:"title"`
+	Mimetype   jsonScalar `json:"mimetype"`
+	URLPrivate jsonScalar `json:"url_private"`
+	Permalink  jsonScalar `json:"permalink"`
+}
+
+// slackAttachment is a link preview (unfurl) or legacy attachment.
+type slackAttachment struct {
+	Title     jsonScalar `json:"title"`
+	TitleLink jsonScalar `json:"title_link"`
+	FromURL   jsonScalar `json:"from_url"`
+}
+
+// slackSystemSubtypes are the subtypes, besides channel_* and group_*, that
+// are platform notices rather than something a member wrote.
+var slackSystemSubtypes = map[string]bool{
+	"pinned_item": true, "unpinned_item": true, "bot_add": true, "bot_remove": true,
+	"bot_enable": true, "bot_disable": true, "tombstone": true, "joiner_notification": true,
+	"reminder_add": true, "reminder_delete": true, "sh_room_created": true, "huddle_thread": true,
+}
+
+// readSlackDay reads one day file; before is the number of the channel's
+// records read so far, so that Line is the ordinal within the channel.
+func readSlackDay(r io.Reader, path string, users map[string]string, before int) ([]Message, error) {
+	w := newJSONWalker(r, path)
+	var msgs []Message
+	err := w.array("message", func(n int) error {
+		var rec slackRecord
+		if err := w.decode(&rec, "message", n); err != nil {
+			return err
+		}
+		t, err := slackTime(string(rec.TS))
+		if err != nil {
+			return &ParseError{Path: path, Line: n, Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
+		}
+		m := Message{
+			Line:     before + n,
+			ID:       string(rec.TS),
+			Time:     t,
+			SenderID: string(rec.User),
+			Sender:   slackSender(&rec, users),
+		}
+		if m.SenderID == "" {
+			m.SenderID = string(rec.BotID)
+		}
+		if rec.ThreadTS != "" && rec.ThreadTS != rec.TS {
+			m.ReplyToID = string(rec.ThreadTS)
+		}
+		text, mentions, links := slackText(string(rec.Text), users)
+		m.Text = strings.TrimSpace(text)
+		sub := string(rec.Subtype)
+		switch {
+		case strings.HasPrefix(sub, "channel_") || strings.HasPrefix(sub, "group_") || slackSystemSubtypes[sub]:
+			m.Type = TypeSystem
+		case len(rec.Files) > 0:
+			f := rec.Files[0]
+			m.URL = string(f.URLPrivate)
+			if m.URL == "" {
+				m.URL = string(f.Permalink)
+			}
+			mime := string(f.Mimetype)
+			if strings.HasPrefix(mime, "image/") || strings.HasPrefix(mime, "video/") || (mime == "" && isMediaName(string(f.Name))) {
+				m.Type = TypeImage
+			} else {
+				m.Type = TypeLink
+				m.LinkTitle = strings.TrimSpace(string(f.Title))
+				if m.LinkTitle == "" {
+					m.LinkTitle = string(f.Name)
+				}
+				if m.Text == "" {
+					m.Text = m.LinkTitle
+				}
+			}
+			m.Mentions = mentions
+		case len(links) == 1 && m.Text == links[0].shown:
+			m.Type = TypeLink
+			m.URL = links[0].url
+			m.LinkTitle = links[0].label
+			if m.LinkTitle == "" {
+				for _, a := range rec.Attachments {
+					if a.Title != "" && (a.TitleLink == "" || string(a.TitleLink) == m.URL || string(a.FromURL) == m.URL) {
+						m.LinkTitle = strings.TrimSpace(string(a.Title))
+						break
+					}
+				}
+			}
+		default:
+			m.Type = TypeText
+			m.Mentions = mentions
+		}
+		msgs = append(msgs, m)
+		return nil
+	})
+	return msgs, err
+}
+
+// slackSender returns the name a record's sender is shown under.
+func slackSender(rec *slackRecord, users map[string]string) string {
+	if name, ok := users[string(rec.User)]; ok {
+		return name
+	}
+	if rec.UserProfile != nil {
+		if name := rec.UserProfile.name(); name != "" {
+			return name
+		}
+	}
+	if rec.Username != "" {
+		return string(rec.Username)
+	}
+	if rec.BotProfile != nil {
+		if name := rec.BotProfile.name(); name != "" {
+			return name
+		}
+	}
+	return string(rec.User)
+}
+
+// slackTime converts a ts such as "1704060932.000200" to a UTC time.
+func slackTime(ts string) (time.Time, error) {
+	sec, frac, _ := strings.Cut(ts, ".")
+	if sec == "" || len(frac) > 9 || strings.Trim(sec+frac, "0123456789") != "" {
+		return time.Time{}, fmt.Errorf("bad ts %q", ts)
+	}
+	s, err := strconv.ParseInt(sec, 10, 64)
+	if err != nil {
+		return time.Time{}, err
+	}
+	var ns int64
+	if frac != "" {
+		ns, _ = strconv.ParseInt(frac+strings.Repeat("0", 9-len(frac)), 10, 64)
+	}
+	return time.Unix(s, ns).UTC(), nil
+}
+
+// slackLink is a "<url|label>" link of a text.
+type slackLink struct {
+	url, label, shown string
+}
+
+// slackTokenRE matches one "<...>" control sequence of a Slack text.
+var slackTokenRE = regexp.MustCompile(`<([^<>]*)>`)
+
+// slackUnescape undoes Slack's escaping of its three control characters.
+var slackUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
+
+// slackText renders a Slack text readable and returns it with the mentioned
+// names and the links, in order of appearance.
+func slackText(s string, users map[string]string) (text string, mentions []string, links []slackLink) {
+	var b strings.Builder
+	last := 0
+	for _, loc := range slackTokenRE.FindAllStringSubmatchIndex(s, -1) {
+		b.WriteString(slackUnescape.Replace(s[last:loc[0]]))
+		last = loc[1]
+		inner := s[loc[2]:loc[3]]
+		target, label, hasLabel := strings.Cut(inner, "|")
+		label = slackUnescape.Replace(label)
+		switch {
+		case strings.HasPrefix(target, "@"):
+			id := target[1:]
+			name, ok := users[id]
+			if !ok {
+				name = strings.TrimPrefix(label, "@")
+			}
+			if name == "" {
+				name = id
+			}
+			b.WriteString("@" + name)
+			if name != "" { // "<@>" names nobody
+				mentions = append(mentions, name)
+			}
+		case strings.HasPrefix(target, "#"):
+			if hasLabel && label != "" {
+				b.WriteString("#" + label)
+			} else {
+				b.WriteString(target)
+			}
+		case strings.HasPrefix(target, "!"):
+			switch {
+			case hasLabel && label != "":
+				b.WriteString(label)
+			case strings.HasPrefix(target, "!subteam^"):
+				b.WriteString("@" + strings.TrimPrefix(target, "!subteam^"))
+			default:
+				b.WriteString("@" + target[1:])
+			}
+		default:
+			url := slackUnescape.Replace(target)
+			shown := url
+			if hasLabel && label != "" {
+				shown = label
+			} else {
+				label = ""
+			}
+			if strings.HasPrefix(shown, "mailto:") {
+				shown = strings.TrimPrefix(shown, "mailto:")
+			}
+			b.WriteString(shown)
+			links = append(links, slackLink{url: url, label: label, shown: shown})
+		}
+	}
+	b.WriteString(slackUnescape.Replace(s[last:]))
+	return b.String(), mentions, links
+}

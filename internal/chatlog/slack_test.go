@@ -1,0 +1,326 @@
+package chatlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// slackExports returns the fixture export folders.
+func slackExports(t *testing.T) []string {
+	t.Helper()
+	dir, _ := appFixtureDir("slack")
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no export folders in %s", dir)
+	}
+	return out
+}
+
+// countSlackRecords counts the records of a channel folder's day files
+// independently of the parser.
+func countSlackRecords(t *testing.T, dir string) int {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var recs []json.RawMessage
+		if err := json.Unmarshal(data, &recs); err != nil {
+			t.Fatal(err)
+		}
+		n += len(recs)
+	}
+	return n
+}
+
+func TestParseSlackDirGolden(t *testing.T) {
+	for _, dir := range slackExports(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			if !IsSlackDir(dir) {
+				t.Fatalf("IsSlackDir(%s) = false", dir)
+			}
+			logs, err := ParseSlackDir(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(logs) == 0 {
+				t.Fatal("no channels")
+			}
+			for _, log := range logs {
+				checkLog(t, log, FormatSlack, countSlackRecords(t, log.Path))
+				for i := 1; i < len(log.Messages); i++ {
+					if log.Messages[i].Time.Before(log.Messages[i-1].Time) {
+						t.Errorf("%s: message %d is earlier than message %d", log.Path, i, i-1)
+					}
+				}
+				// A repository-relative path keeps the golden output
+				// independent of where the test runs.
+				rel, err := filepath.Rel(filepath.Join("..", ".."), log.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				log.Path = filepath.ToSlash(rel)
+			}
+			checkGolden(t, logs, dir+".golden.json")
+		})
+	}
+}
+
+func TestParseSlackDirChannels(t *testing.T) {
+	dir, _ := appFixtureDir("slack")
+	logs, err := ParseSlackDir(filepath.Join(dir, "workspace"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, l := range logs {
+		names = append(names, l.Title)
+	}
+	if !reflect.DeepEqual(names, []string{"general", "random"}) {
+		t.Fatalf("channels %q, want [general random] (notes has no day files)", names)
+	}
+	g := logs[0]
+	if g.Date != "" || g.Group != "general" || filepath.Base(g.Path) != "general" {
+		t.Errorf("general: Date %q Group %q Path %q", g.Date, g.Group, g.Path)
+	}
+	if logs[1].Date != "2024-01-15" {
+		t.Errorf("random: Date %q, want 2024-01-15", logs[1].Date)
+	}
+	// The thread reply posted on the 16th names the parent of the 15th.
+	var reply *Message
+	for i := range g.Messages {
+		if strings.HasPrefix(g.Messages[i].Text, "谢谢") {
+			reply = &g.Messages[i]
+		}
+	}
+	if reply == nil || reply.ReplyToID != g.Messages[1].ID || reply.Line != 7 {
+		t.Errorf("thread reply %+v, want ReplyToID %s and Line 7", reply, g.Messages[1].ID)
+	}
+}
+
+func TestReadSlackDay(t *testing.T) {
+	users := map[string]string{"U1": "alice", "U2": "Bob Li"}
+	tests := []struct {
+		name string
+		in   string
+		want []msgView
+	}{
+		{
+			name: "text with mentions, channel, here and escapes",
+			in:   `[{"type": "message", "user": "U1", "ts": "1705311000.000100", "text": "<@U2> &amp; <@U9|zed>: see <#C1|general> <!here> a &lt;b&gt;"}]`,
+			want: []msgView{{ID: "1705311000.000100", Sender: "alice", SenderID: "U1", Type: TypeText,
+				Text: "@Bob Li & @zed: see #general @here a <b>", Mentions: []string{"Bob Li", "zed"}, Time: "2024-01-15T09:30:00Z"}},
+		},
+		{
+			name: "thread reply and parent",
+			in: `[{"user": "U1", "ts": "1705311000.000100", "thread_ts": "1705311000.000100", "text": "q"},
+			      {"user": "U2", "ts": "1705311060.000200", "thread_ts": "1705311000.000100", "parent_user_id": "U1", "text": "a"}]`,
+			want: []msgView{
+				{ID: "1705311000.000100", Sender: "alice", SenderID: "U1", Type: TypeText, Text: "q"},
+				{ID: "1705311060.000200", Sender: "Bob Li", SenderID: "U2", Type: TypeText, Text: "a", ReplyToID: "1705311000.000100"},
+			},
+		},
+		{
+			name: "system subtypes keep their sender",
+			in: `[{"subtype": "channel_join", "user": "U2", "ts": "1705311000.1", "text": "<@U2> has joined the channel"},
+			      {"subtype": "pinned_item", "user": "U1", "ts": "1705311001", "text": "pinned a message"}]`,
+			want: []msgView{
+				{ID: "1705311000.1", Sender: "Bob Li", SenderID: "U2", Type: TypeSystem, Text: "@Bob Li has joined the channel", Time: "2024-01-15T09:30:00Z"},
+				{ID: "1705311001", Sender: "alice", SenderID: "U1", Type: TypeSystem, Text: "pinned a message"},
+			},
+		},
+		{
+			name: "files and links",
+			in: `[{"user": "U1", "ts": "1.0", "text": "", "files": [{"name": "a.jpg", "mimetype": "image/jpeg", "permalink": "https://p/a.jpg"}]},
+			      {"user": "U1", "ts": "2.0", "text": "", "files": [{"name": "r.pdf", "title": " ", "mimetype": "application/pdf", "url_private": "https://f/r.pdf"}]},
+			      {"user": "U1", "ts": "3.0", "text": "<https://x.org/a?b=1&amp;c=2>", "attachments": [{"title": "A page", "from_url": "https://x.org/a?b=1&c=2"}]},
+			      {"user": "U1", "ts": "4.0", "text": "<mailto:a@b.org|a@b.org>"},
+			      {"user": "U1", "ts": "5.0", "text": "see <https://x.org|x>"}]`,
+			want: []msgView{
+				{ID: "1.0", Sender: "alice", SenderID: "U1", Type: TypeImage, URL: "https://p/a.jpg"},
+				{ID: "2.0", Sender: "alice", SenderID: "U1", Type: TypeLink, Text: "r.pdf", URL: "https://f/r.pdf", LinkTitle: "r.pdf"},
+				{ID: "3.0", Sender: "alice", SenderID: "U1", Type: TypeLink, Text: "https://x.org/a?b=1&c=2", URL: "https://x.org/a?b=1&c=2", LinkTitle: "A page"},
+				{ID: "4.0", Sender: "alice", SenderID: "U1", Type: TypeLink, Text: "a@b.org", URL: "mailto:a@b.org", LinkTitle: "a@b.org"},
+				{ID: "5.0", Sender: "alice", SenderID: "U1", Type: TypeText, Text: "see x"},
+			},
+		},
+		{
+			name: "senders from the profile, the username, the bot profile or the id",
+			in: `[{"user": "U7", "ts": "1.0", "text": "a", "user_profile": {"display_name": "", "real_name": "Seven"}},
+			      {"subtype": "bot_message", "bot_id": "B1", "username": "deploybot", "ts": "2.0", "text": "b"},
+			      {"subtype": "bot_message", "bot_id": "B2", "bot_profile": {"name": "ci"}, "ts": "3.0", "text": "c"},
+			      {"user": "U8", "ts": "4.0", "text": "d"}]`,
+			want: []msgView{
+				{ID: "1.0", Sender: "Seven", SenderID: "U7", Type: TypeText, Text: "a"},
+				{ID: "2.0", Sender: "deploybot", SenderID: "B1", Type: TypeText, Text: "b"},
+				{ID: "3.0", Sender: "ci", SenderID: "B2", Type: TypeText, Text: "c"},
+				{ID: "4.0", Sender: "U8", SenderID: "U8", Type: TypeText, Text: "d"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msgs, err := readSlackDay(strings.NewReader(tt.in), "general/2024-01-15.json", users, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			log := &Log{Format: FormatSlack, Messages: msgs}
+			for i := range log.Messages {
+				log.Messages[i].Index = i
+			}
+			checkLog(t, log, FormatSlack, len(tt.want))
+			checkViews(t, log, tt.want)
+		})
+	}
+}
+
+// writeFiles creates files (path -> content) under dir.
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestParseSlackDirOrderAndLines(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{
+		"channels.json":       `[]`,
+		"dev/2024-01-02.json": `[{"user": "U1", "ts": "1704153600.000001", "text": "second day"}]`,
+		"dev/2024-01-01.json": `[{"user": "U1", "ts": "1704067300.000000", "text": "b"}, {"user": "U1", "ts": "1704067200.000000", "text": "a"}]`,
+		"dev/notes.json":      `not a day file`,
+	})
+	logs, err := ParseSlackDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != 1 {
+		t.Fatalf("got %d logs", len(logs))
+	}
+	var got []string
+	for _, m := range logs[0].Messages {
+		got = append(got, m.Text+"@"+string(rune('0'+m.Line)))
+	}
+	if want := []string{"a@2", "b@1", "second day@3"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("messages %q, want %q (time order, Line = ordinal in read order)", got, want)
+	}
+	checkLog(t, logs[0], FormatSlack, 3)
+	if logs[0].Messages[0].Sender != "U1" {
+		t.Errorf("sender %q without users.json, want the id", logs[0].Messages[0].Sender)
+	}
+}
+
+func TestIsSlackDir(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  bool
+	}{
+		{"channels.json", map[string]string{"channels.json": "[]"}, true},
+		{"users.json", map[string]string{"users.json": "[]"}, true},
+		{"org_users.json", map[string]string{"org_users.json": "[]"}, true},
+		{"empty", nil, false},
+		{"only a channel", map[string]string{"general/2024-01-01.json": "[]"}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			if got := IsSlackDir(dir); got != tt.want {
+				t.Errorf("IsSlackDir = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if IsSlackDir(filepath.Join(t.TempDir(), "missing")) {
+		t.Error("IsSlackDir of a missing folder = true")
+	}
+}
+
+func TestParseSlackDirErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		file  string // the file the error names, relative to the export
+		want  string
+		line  int
+	}{
+		{"not an export", map[string]string{"general/2024-01-01.json": "[]"}, "", "not a Slack export folder", 0},
+		{"users not an array", map[string]string{"users.json": `{"id": "U1"}`}, "users.json", `expected "["`, 0},
+		{"bad user", map[string]string{"users.json": `[{"id": "U1"}, {"id": ["U2"]}]`}, "users.json", "user record 2", 2},
+		{"bad ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"ts": "1.0"}, {"ts": "yesterday"}]`},
+			"g/2024-01-01.json", `message record 2: bad ts "yesterday"`, 2},
+		{"missing ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"text": "x"}]`}, "g/2024-01-01.json", "bad ts", 1},
+		{"truncated day", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"ts": "1.0"}, {"ts": "2.`}, "g/2024-01-01.json", "truncated JSON in message record 2", 2},
+		{"record not an object", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `["x"]`}, "g/2024-01-01.json", "message record 1", 1},
+		{"empty day file", map[string]string{"users.json": `[]`, "g/2024-01-01.json": ``}, "g/2024-01-01.json", "truncated JSON", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			_, err := ParseSlackDir(dir)
+			checkParseError(t, err, tt.want, tt.line)
+			if want := filepath.Join(dir, filepath.FromSlash(tt.file)); !strings.HasPrefix(err.Error(), want+":") {
+				t.Errorf("error %q does not start with %s:", err, want)
+			}
+		})
+	}
+}
+
+func TestSlackTime(t *testing.T) {
+	for _, ts := range []string{"", ".5", "1.0000000001", "1e9", "-1.0", "１.0"} {
+		if _, err := slackTime(ts); err == nil {
+			t.Errorf("slackTime(%q) accepted", ts)
+		}
+	}
+	got, err := slackTime("1705311000.000123")
+	if err != nil || got.Format("2006-01-02T15:04:05.000000Z07:00") != "2024-01-15T09:30:00.000123Z" {
+		t.Errorf("slackTime = %v, %v", got, err)
+	}
+}
+
+func FuzzParseSlack(f *testing.F) {
+	dir, _ := appFixtureDir("slack")
+	files, _ := filepath.Glob(filepath.Join(dir, "*", "*", "*.json"))
+	more, _ := filepath.Glob(filepath.Join(dir, "*", "users.json"))
+	for _, file := range append(files, more...) {
+		if data, err := os.ReadFile(file); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`[{"ts": "1.5", "text": "<@U1|a> <#C|> <!subteam^S1> <|> <>", "thread_ts": "1.0", "files": [{}]}]`))
+	users := map[string]string{"U01ALICE": "alice"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		msgs, err := readSlackDay(bytes.NewReader(data), "fuzz/general/2024-01-15.json", users, 0)
+		log := &Log{Messages: msgs}
+		for i := range log.Messages {
+			log.Messages[i].Index = i
+		}
+		fuzzCheck(t, log, err)
+		err = readSlackUsers(bytes.NewReader(data), "fuzz/users.json", map[string]string{})
+		fuzzCheck(t, &Log{}, err)
+	})
+}

@@ -1,0 +1,604 @@
+package chatlog
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatTelegram is the Log.Format of logs read by ParseTelegram.
+const FormatTelegram = "telegram"
+
+// ParseTelegram reads one chat exported as JSON by Telegram Desktop ("Export
+// chat history", the result.json of a single chat) and returns its messages.
+//
+// The file is an object {name, type, id, messages}; every element of messages
+// yields exactly one message, in file order, and Message.Line is its 1-based
+// record number in that array (the format has no useful line structure). The
+// messages array is read one record at a time, so a large export is never held
+// twice. Log.Title and Log.Group are the chat's name.
+//
+// A record maps as follows: id is Message.ID; from and from_id (actor and
+// actor_id for service records) are Sender and SenderID; reply_to_message_id
+// is ReplyToID unless reply_to_peer_id says the replied message is in another
+// chat. The time is date_unixtime shown in the zone that the local "date"
+// implies; without date_unixtime it is the "date" wall clock in UTC, and a
+// record without any date (the exporter's "unsupported" records) takes the
+// previous record's time. The text is the concatenation of the text_entities
+// (or of the text parts when text_entities is absent); "mention" entities
+// give Mentions without the @, and "mention_name" entities give the mentioned
+// user's display name, replaced by the name that user sends under in this
+// chat when the user also appears as a sender.
+//
+// Service records are system messages whose Text names the action (and its
+// title and members). A photo, sticker, animation, video, voice or audio
+// message is an image (URL is the exported file's relative path, empty when
+// the file was not exported; Text is the caption); another file is a link
+// whose LinkTitle is the file name; a message that is nothing but one link is
+// a link; the rest is text.
+//
+// Errors are *ParseError values: input that is not a JSON object, a record
+// that is not an object or has a field of the wrong JSON type or a malformed
+// date (Line is its record number), truncated or malformed JSON (naming the
+// record it occurred in), an export without a messages array, or a read error.
+func ParseTelegram(r io.Reader, path string) (*Log, error) {
+	p := &telegramParser{
+		w:     newJSONWalker(r, path),
+		log:   &Log{Path: path, Format: FormatTelegram, Messages: make([]Message, 0)},
+		names: map[string]string{},
+		zones: map[int]*time.Location{},
+	}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	return p.log, nil
+}
+
+// telegramParser holds the state of one ParseTelegram call.
+type telegramParser struct {
+	w           *jsonWalker
+	log         *Log
+	sawMessages bool
+	prev        time.Time              // time of the previous record
+	names       map[string]string      // from_id -> sender name, for mention_name
+	pending     []telegramMention      // mention_name mentions to resolve at the end
+	zones       map[int]*time.Location // fixed zones by offset in seconds
+}
+
+// telegramMention is a mention_name entity: message i's mention k names user id.
+type telegramMention struct {
+	msg, k int
+	id     string
+}
+
+// telegramRecord is one element of the messages array; fields the parser
+// does not use are not listed.
+type telegramRecord struct {
+	ID           jsonScalar       `json:"id"`
+	Type         jsonScalar       `json:"type"`
+	Date         jsonScalar       `json:"date"`
+	DateUnix     jsonScalar       `json:"date_unixtime"`
+	From         jsonScalar       `json:"from"`
+	FromID       jsonScalar       `json:"from_id"`
+	Actor        jsonScalar       `json:"actor"`
+	ActorID      jsonScalar       `json:"actor_id"`
+	Action       jsonScalar       `json:"action"`
+	Title        jsonScalar       `json:"title"`
+	Members      []jsonScalar     `json:"members"`
+	ReplyTo      jsonScalar       `json:"reply_to_message_id"`
+	ReplyToPeer  jsonScalar       `json:"reply_to_peer_id"`
+	Photo        jsonScalar       `json:"photo"`
+	File         jsonScalar       `json:"file"`
+	FileName     jsonScalar       `json:"file_name"`
+	MediaType    jsonScalar       `json:"media_type"`
+	Text         json.RawMessage  `json:"text"`
+	TextEntities []telegramEntity `json:"text_entities"`
+}
+
+// telegramEntity is one part of a message text.
+type telegramEntity struct {
+	Type   jsonScalar `json:"type"`
+	Text   jsonScalar `json:"text"`
+	Href   jsonScalar `json:"href"`
+	UserID jsonScalar `json:"user_id"`
+}
+
+// run parses the whole document into p.log.
+func (p *telegramParser) run() error {
+	err := p.w.object("Telegram chat export", func(key string) error {
+		switch key {
+		case "name":
+			s, err := p.w.scalar("in the chat name")
+			p.log.Title, p.log.Group = s, s
+			return err
+		case "messages":
+			p.sawMessages = true
+			return p.w.array("message", func(n int) error {
+				var rec telegramRecord
+				if err := p.w.decode(&rec, "message", n); err != nil {
+					return err
+				}
+				return p.record(&rec, n)
+			})
+		default:
+			return p.w.skip("in field " + strconv.Quote(key))
+		}
+	})
+	if err != nil {
+		return err
+	}
+	if !p.sawMessages {
+		return &ParseError{Path: p.w.path, Msg: "not a single-chat Telegram export: no \"messages\" array (export one chat with Export chat history)"}
+	}
+	for _, m := range p.pending {
+		if name, ok := p.names[m.id]; ok && name != "" {
+			p.log.Messages[m.msg].Mentions[m.k] = name
+		}
+	}
+	p.log.Date = logDay(p.log.Messages)
+	return nil
+}
+
+// record converts one messages element (record number n) and appends it.
+func (p *telegramParser) record(rec *telegramRecord, n int) error {
+	t, err := p.time(rec, n)
+	if err != nil {
+		return err
+	}
+	p.prev = t
+	m := Message{
+		Index: len(p.log.Messages),
+		Line:  n,
+		ID:    string(rec.ID),
+		Time:  t,
+	}
+	parts, err := rec.parts()
+	if err != nil {
+		return &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
+	}
+	switch rec.Type {
+	case "service":
+		m.Type = TypeSystem
+		m.Sender, m.SenderID = string(rec.Actor), string(rec.ActorID)
+		m.Text = telegramAction(rec, parts)
+		p.remember(m.SenderID, m.Sender)
+	case "message", "":
+		m.Sender, m.SenderID = string(rec.From), string(rec.FromID)
+		if rec.ReplyTo != "" && rec.ReplyToPeer == "" {
+			m.ReplyToID = string(rec.ReplyTo)
+		}
+		p.remember(m.SenderID, m.Sender)
+		p.content(&m, rec, parts)
+	default:
+		// "unsupported" and future record kinds the exporter could not render.
+		m.Type = TypeSystem
+		m.Sender, m.SenderID = string(rec.From), string(rec.FromID)
+		m.Text = telegramPlain(parts)
+	}
+	p.log.Messages = append(p.log.Messages, m)
+	return nil
+}
+
+// remember records the name a sender id sends under, for mention_name entities.
+func (p *telegramParser) remember(id, name string) {
+	if id != "" && name != "" {
+		if _, ok := p.names[id]; !ok {
+			p.names[id] = name
+		}
+	}
+}
+
+// time returns the time of record n.
+func (p *telegramParser) time(rec *telegramRecord, n int) (time.Time, error) {
+	if rec.Date == "" {
+		return p.prev, nil
+	}
+	wall, err := time.ParseInLocation("2006-01-02T15:04:05", string(rec.Date), time.UTC)
+	if err != nil {
+		return time.Time{}, &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
+	}
+	if rec.DateUnix == "" {
+		return wall, nil
+	}
+	unix, err := strconv.ParseInt(string(rec.DateUnix), 10, 64)
+	if err != nil {
+		return time.Time{}, &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad date_unixtime %q: expected seconds since 1970", n, string(rec.DateUnix))}
+	}
+	off := wall.Unix() - unix
+	if off < -18*3600 || off > 18*3600 {
+		// The two dates disagree by more than any zone: trust the wall clock.
+		return wall, nil
+	}
+	return time.Unix(unix, 0).In(p.zone(int(off))), nil
+}
+
+// zone returns a fixed zone with the given offset east of UTC.
+func (p *telegramParser) zone(off int) *time.Location {
+	if off == 0 {
+		return time.UTC
+	}
+	z, ok := p.zones[off]
+	if !ok {
+		z = time.FixedZone("", off)
+		p.zones[off] = z
+	}
+	return z
+}
+
+// content sets the type, text, mentions, URL and link title of an ordinary message.
+func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegramEntity) {
+	var links, other int
+	var linkURL, linkText string
+	for _, e := range parts {
+		text := string(e.Text)
+		switch e.Type {
+		case "mention":
+			if name := strings.TrimPrefix(text, "@"); name != "" {
+				m.Mentions = append(m.Mentions, name)
+			}
+			other++
+		case "mention_name":
+			if text = strings.TrimPrefix(text, "@"); text != "" {
+				if e.UserID != "" {
+					p.pending = append(p.pending, telegramMention{msg: m.Index, k: len(m.Mentions), id: "user" + string(e.UserID)})
+				}
+				m.Mentions = append(m.Mentions, text)
+			}
+			other++
+		case "link", "text_link":
+			links++
+			linkURL, linkText = text, ""
+			if e.Type == "text_link" {
+				linkURL, linkText = string(e.Href), text
+			}
+		default:
+			if strings.TrimSpace(text) != "" {
+				other++
+			}
+		}
+	}
+	m.Text = strings.TrimSpace(telegramPlain(parts))
+	file := string(rec.File)
+	switch {
+	case rec.Photo != "":
+		m.Type = TypeImage
+		m.URL = telegramFile(string(rec.Photo))
+	case file != "" && rec.MediaType != "":
+		m.Type = TypeImage
+		m.URL = telegramFile(file)
+	case file != "":
+		m.Type = TypeLink
+		m.URL = telegramFile(file)
+		m.LinkTitle = string(rec.FileName)
+		if m.LinkTitle == "" && m.URL != "" {
+			m.LinkTitle = path.Base(m.URL)
+		}
+		if m.Text == "" {
+			m.Text = m.LinkTitle
+		}
+	case links == 1 && other == 0:
+		m.Type = TypeLink
+		m.URL = linkURL
+		m.LinkTitle = linkText
+	default:
+		m.Type = TypeText
+	}
+}
+
+// telegramFile returns the relative path of an exported file, or "" when
+// the exporter wrote a note such as "(File not included. ...)" instead.
+func telegramFile(s string) string {
+	if strings.HasPrefix(s, "(") {
+		return ""
+	}
+	return s
+}
+
+// telegramAction renders a service record as text: its own text when it has
+// one, else the action with its title and members ("invite members: A, B").
+func telegramAction(rec *telegramRecord, parts []telegramEntity) string {
+	if s := strings.TrimSpace(telegramPlain(parts)); s != "" {
+		return s
+	}
+	s := strings.ReplaceAll(string(rec.Action), "_", " ")
+	if rec.Title != "" {
+		s += " " + strconv.Quote(string(rec.Title))
+	}
+	var names []string
+	for _, n := range rec.Members {
+		if n != "" {
+			names = append(names, string(n))
+		}
+	}
+	if len(names) > 0 {
+		s += ": " + strings.Join(names, ", ")
+	}
+	return strings.TrimSpace(s)
+}
+
+// parts returns the record's text as entities: text_entities when present,
+// else the parts of text (a string, or an array of strings and entity objects).
+func (rec *telegramRecord) parts() ([]telegramEntity, error) {
+	if rec.TextEntities != nil {
+		return rec.TextEntities, nil
+	}
+	raw := bytes.TrimSpace(rec.Text)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	if raw[0] != '[' {
+		var s jsonScalar
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, err
+		}
+		return []telegramEntity{{Type: "plain", Text: s}}, nil
+	}
+	var items []json.RawMessage
+	if err := json.Unmarshal(raw, &items); err != nil {
+		return nil, err
+	}
+	out := make([]telegramEntity, 0, len(items))
+	for _, it := range items {
+		it = bytes.TrimSpace(it)
+		if len(it) > 0 && it[0] == '{' {
+			var e telegramEntity
+			if err := json.Unmarshal(it, &e); err != nil {
+				return nil, err
+			}
+			out = append(out, e)
+			continue
+		}
+		var s jsonScalar
+		if err := json.Unmarshal(it, &s); err != nil {
+			return nil, err
+		}
+		out = append(out, telegramEntity{Type: "plain", Text: s})
+	}
+	return out, nil
+}
+
+// telegramPlain concatenates the text of the entities.
+func telegramPlain(parts []telegramEntity) string {
+	var b strings.Builder
+	for _, e := range parts {
+		b.WriteString(string(e.Text))
+	}
+	return b.String()
+}
+
+// looksTelegram reports whether the first bytes of a file look like a
+// Telegram Desktop single-chat JSON export: an object whose first key is
+// "name" (or "type", for saved messages) with a "messages" array whose
+// records carry date_unixtime, from_id or actor_id.
+func looksTelegram(head []byte) bool {
+	s := jsonHead(head)
+	if k := jsonFirstKey(s); k != "name" && k != "type" {
+		return false
+	}
+	return strings.Contains(s, `"messages"`) &&
+		(strings.Contains(s, `"date_unixtime"`) || strings.Contains(s, `"from_id"`) || strings.Contains(s, `"actor_id"`))
+}
+
+// jsonFirstKeyRE matches the start of a JSON object up to its first key.
+var jsonFirstKeyRE = regexp.MustCompile(`^\{\s*"([^"\\]*)"\s*:`)
+
+// jsonFirstKey returns the first key of the JSON object s starts with, or "".
+func jsonFirstKey(s string) string {
+	if m := jsonFirstKeyRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// jsonHead returns head without a byte order mark and leading white space.
+func jsonHead(head []byte) string {
+	s := strings.TrimPrefix(string(head), "\ufeff")
+	return strings.TrimLeft(s, " \t\r\n")
+}
+
+// logDay returns the day (YYYY-MM-DD) all messages fall on, in their own
+// zones, or "" when they span several days, there are none, or the date is
+// unknown (year 1).
+func logDay(msgs []Message) string {
+	if len(msgs) == 0 || msgs[0].Time.Year() <= 1 {
+		return ""
+	}
+	y, mo, d := msgs[0].Time.Date()
+	for _, m := range msgs[1:] {
+		if y2, mo2, d2 := m.Time.Date(); y2 != y || mo2 != mo || d2 != d {
+			return ""
+		}
+	}
+	return msgs[0].Time.Format("2006-01-02")
+}
+
+// A jsonScalar is a JSON string, number or boolean read as its text; null reads as "".
+type jsonScalar string
+
+// UnmarshalJSON accepts any JSON scalar and rejects objects and arrays.
+func (s *jsonScalar) UnmarshalJSON(b []byte) error {
+	b = bytes.TrimSpace(b)
+	switch {
+	case len(b) == 0:
+		return errors.New("empty value")
+	case b[0] == '"':
+		var v string
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		*s = jsonScalar(v)
+	case string(b) == "null":
+		*s = ""
+	case b[0] == '{' || b[0] == '[':
+		return fmt.Errorf("expected a string or number, got %s", jsonKind(b[0]))
+	default:
+		*s = jsonScalar(b)
+	}
+	return nil
+}
+
+// jsonKind names the JSON value that starts with c.
+func jsonKind(c byte) string {
+	if c == '{' {
+		return "an object"
+	}
+	return "an array"
+}
+
+// jsonWalker reads a JSON document token by token, so that the array of
+// records can be decoded one record at a time, and turns every error into a
+// *ParseError.
+type jsonWalker struct {
+	dec  *json.Decoder
+	path string
+}
+
+// newJSONWalker returns a walker over r, skipping a UTF-8 byte order mark.
+func newJSONWalker(r io.Reader, path string) *jsonWalker {
+	br := bufio.NewReaderSize(r, 64*1024)
+	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
+		_, _ = br.Discard(3)
+	}
+	return &jsonWalker{dec: json.NewDecoder(br), path: path}
+}
+
+// fail converts a decoding error at line (a record number, 0 when unknown) into
+// a *ParseError; where says where it happened ("in message record 3").
+func (w *jsonWalker) fail(line int, where string, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return pe
+	}
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return &ParseError{Path: w.path, Line: line, Msg: "truncated JSON " + where}
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("malformed JSON %s (byte %d)", where, se.Offset), Err: err}
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("unexpected JSON %s for field %q %s", te.Value, te.Field, where)}
+	}
+	return &ParseError{Path: w.path, Line: line, Msg: "cannot read JSON " + where, Err: err}
+}
+
+// delim reads the next token and checks that it is the delimiter want.
+func (w *jsonWalker) delim(want json.Delim, line int, where string) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		return w.fail(line, where, err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != want {
+		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("expected %q %s, got %v", string(want), where, tok)}
+	}
+	return nil
+}
+
+// object reads a JSON object, calling fn for every key; fn must consume the value.
+func (w *jsonWalker) object(what string, fn func(key string) error) error {
+	tok, err := w.dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) {
+			return &ParseError{Path: w.path, Msg: "empty input: expected a " + what + " (a JSON object)"}
+		}
+		return w.fail(0, "at the start of the "+what, err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return &ParseError{Path: w.path, Msg: "not a " + what + ": expected a JSON object"}
+	}
+	for w.dec.More() {
+		tok, err := w.dec.Token()
+		if err != nil {
+			return w.fail(0, "in the "+what, err)
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return &ParseError{Path: w.path, Msg: fmt.Sprintf("malformed JSON in the %s: expected a key, got %v", what, tok)}
+		}
+		if err := fn(key); err != nil {
+			return err
+		}
+	}
+	return w.delim('}', 0, "at the end of the "+what)
+}
+
+// array reads a JSON array of records, calling fn with the 1-based record
+// number of each element; fn must consume the element.
+func (w *jsonWalker) array(record string, fn func(n int) error) error {
+	if err := w.delim('[', 0, "starting the "+record+" array"); err != nil {
+		return err
+	}
+	n := 0
+	for w.dec.More() {
+		n++
+		if err := fn(n); err != nil {
+			return err
+		}
+	}
+	tok, err := w.dec.Token()
+	if err != nil {
+		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return &ParseError{Path: w.path, Line: n, Msg: fmt.Sprintf("truncated JSON: input ends after %s record %d", record, n)}
+		}
+		return w.fail(n, fmt.Sprintf("after %s record %d", record, n), err)
+	}
+	if d, ok := tok.(json.Delim); !ok || d != ']' {
+		return &ParseError{Path: w.path, Line: n, Msg: fmt.Sprintf("malformed JSON after %s record %d: expected ',' or ']'", record, n)}
+	}
+	return nil
+}
+
+// decode decodes the next value, record number n, into v.
+func (w *jsonWalker) decode(v any, record string, n int) error {
+	if err := w.dec.Decode(v); err != nil {
+		return w.fail(n, fmt.Sprintf("in %s record %d", record, n), err)
+	}
+	return nil
+}
+
+// value decodes the next value, which is not a record, into v.
+func (w *jsonWalker) value(v any, where string) error {
+	if err := w.dec.Decode(v); err != nil {
+		return w.fail(0, where, err)
+	}
+	return nil
+}
+
+// scalar reads the next value as a jsonScalar.
+func (w *jsonWalker) scalar(where string) (string, error) {
+	var s jsonScalar
+	if err := w.dec.Decode(&s); err != nil {
+		return "", w.fail(0, where, err)
+	}
+	return string(s), nil
+}
+
+// skip reads and discards the next value without holding it in memory.
+func (w *jsonWalker) skip(where string) error {
+	depth := 0
+	for {
+		tok, err := w.dec.Token()
+		if err != nil {
+			return w.fail(0, where, err)
+		}
+		if d, ok := tok.(json.Delim); ok {
+			if d == '{' || d == '[' {
+				depth++
+			} else {
+				depth--
+			}
+		}
+		if depth <= 0 {
+			return nil
+		}
+	}
+}

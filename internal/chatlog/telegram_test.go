@@ -1,0 +1,454 @@
+package chatlog
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// The helpers in this file are shared by the tests of the Telegram, Discord,
+// Slack, WhatsApp and IRC parsers.
+
+// appFixtureDir returns the folder of a format's synthetic fixtures, relative
+// to this package, and the same folder relative to the module root (the path
+// the golden files record).
+func appFixtureDir(format string) (dir, rel string) {
+	rel = "testdata/chatlog/" + format
+	return filepath.Join("..", "..", filepath.FromSlash(rel)), rel
+}
+
+// appFixtures returns the fixture files of a format matching pattern, without
+// the golden files; it fails the test when there are none.
+func appFixtures(t *testing.T, format, pattern string) []string {
+	t.Helper()
+	dir, _ := appFixtureDir(format)
+	files, err := filepath.Glob(filepath.Join(dir, pattern))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".golden.json") {
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		t.Fatalf("no fixtures %s in %s", pattern, dir)
+	}
+	return out
+}
+
+// goldenName returns the golden file of a fixture: its name up to the first
+// dot, plus .golden.json.
+func goldenName(fixture string) string {
+	base := filepath.Base(fixture)
+	if i := strings.IndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return filepath.Join(filepath.Dir(fixture), base+".golden.json")
+}
+
+// checkGolden compares v, marshalled as indented JSON, with a golden file,
+// or rewrites the file when the test runs with -update.
+func checkGolden(t *testing.T, v any, golden string) {
+	t.Helper()
+	got, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/chatlog -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./internal/chatlog -update and review the diff)\ngot:\n%s", golden, got)
+	}
+}
+
+// checkLog checks the invariants every parsed log keeps: the format name,
+// records == messages, Messages[i].Index == i and a positive Line.
+func checkLog(t testing.TB, log *Log, format string, records int) {
+	t.Helper()
+	if log.Format != format {
+		t.Errorf("Format = %q, want %q", log.Format, format)
+	}
+	if log.Messages == nil {
+		t.Errorf("Messages is nil, want an empty slice at least")
+	}
+	if len(log.Messages) != records {
+		t.Errorf("got %d messages, want %d (one per record)", len(log.Messages), records)
+	}
+	for i, m := range log.Messages {
+		if m.Index != i || m.Line < 1 {
+			t.Fatalf("message %d: Index %d Line %d", i, m.Index, m.Line)
+		}
+		if m.Type == "" {
+			t.Fatalf("message %d has no type", i)
+		}
+		for _, name := range m.Mentions {
+			if name == "" {
+				t.Fatalf("message %d has an empty mention: %q", i, m.Mentions)
+			}
+		}
+	}
+}
+
+// checkParseError fails unless err is a *ParseError whose message contains want
+// and whose line is line (when line >= 0).
+func checkParseError(t *testing.T, err error, want string, line int) {
+	t.Helper()
+	var pe *ParseError
+	if !errors.As(err, &pe) {
+		t.Fatalf("error %v (%T) is not a *ParseError", err, err)
+	}
+	if !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not contain %q", err, want)
+	}
+	if line >= 0 && pe.Line != line {
+		t.Errorf("error %q at line %d, want %d", err, pe.Line, line)
+	}
+}
+
+// fuzzCheck fails a fuzz run whose error is not a *ParseError or whose log
+// breaks the Index invariant.
+func fuzzCheck(t *testing.T, log *Log, err error) {
+	t.Helper()
+	if err != nil {
+		var pe *ParseError
+		if !errors.As(err, &pe) {
+			t.Fatalf("error %v (%T) is not a *ParseError", err, err)
+		}
+		return
+	}
+	for i, m := range log.Messages {
+		if m.Index != i || m.Line < 1 {
+			t.Fatalf("message %d: Index %d Line %d", i, m.Index, m.Line)
+		}
+		for _, name := range m.Mentions {
+			if name == "" {
+				t.Fatalf("message %d has an empty mention: %q", i, m.Mentions)
+			}
+		}
+	}
+}
+
+// msgView is the part of a Message the table tests compare.
+type msgView struct {
+	ID, Sender, SenderID string
+	Type                 MessageType
+	Text                 string
+	Mentions             []string
+	ReplyToID, URL       string
+	LinkTitle            string
+	Time                 string // RFC 3339; not compared when empty in the wanted view
+}
+
+// viewOf returns the compared part of m.
+func viewOf(m Message) msgView {
+	return msgView{
+		ID: m.ID, Sender: m.Sender, SenderID: m.SenderID, Type: m.Type, Text: m.Text,
+		Mentions: m.Mentions, ReplyToID: m.ReplyToID, URL: m.URL, LinkTitle: m.LinkTitle,
+		Time: m.Time.Format(time.RFC3339),
+	}
+}
+
+// checkViews compares the messages of a log with the wanted views.
+func checkViews(t *testing.T, log *Log, want []msgView) {
+	t.Helper()
+	if len(log.Messages) != len(want) {
+		t.Fatalf("got %d messages, want %d: %+v", len(log.Messages), len(want), log.Messages)
+	}
+	for i, m := range log.Messages {
+		got := viewOf(m)
+		if want[i].Time == "" {
+			got.Time = ""
+		}
+		if !reflect.DeepEqual(got, want[i]) {
+			t.Errorf("message %d:\n got %+v\nwant %+v", i, got, want[i])
+		}
+	}
+}
+
+// countTelegramRecords counts the elements of the messages array independently of the parser.
+func countTelegramRecords(t *testing.T, data []byte) int {
+	t.Helper()
+	var doc struct {
+		Messages []json.RawMessage `json:"messages"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	return len(doc.Messages)
+}
+
+func TestParseTelegramGolden(t *testing.T) {
+	for _, file := range appFixtures(t, "telegram", "*.json") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, rel := appFixtureDir("telegram")
+			log, err := ParseTelegram(bytes.NewReader(data), rel+"/"+filepath.Base(file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatTelegram, countTelegramRecords(t, data))
+			checkGolden(t, log, goldenName(file))
+		})
+	}
+}
+
+// tgMsg wraps message records in a single-chat export.
+func tgMsg(records ...string) string {
+	return `{"name": "Chat", "type": "private_group", "id": 1, "messages": [` + strings.Join(records, ",") + `]}`
+}
+
+func TestParseTelegramMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []msgView
+	}{
+		{
+			name: "plain text in the zone the local date implies",
+			in:   tgMsg(`{"id": 7, "type": "message", "date": "2023-12-31T21:15:32", "date_unixtime": "1704053732", "from": "Ann", "from_id": "user5", "text": "hello"}`),
+			want: []msgView{{ID: "7", Sender: "Ann", SenderID: "user5", Type: TypeText, Text: "hello", Time: "2023-12-31T21:15:32+01:00"}},
+		},
+		{
+			name: "without date_unixtime the wall clock is read as UTC",
+			in:   tgMsg(`{"id": 7, "type": "message", "date": "2018-05-04T10:00:00", "from": "Ann", "text": "old export"}`),
+			want: []msgView{{ID: "7", Sender: "Ann", Type: TypeText, Text: "old export", Time: "2018-05-04T10:00:00Z"}},
+		},
+		{
+			name: "reply, mention and mention_name resolved to the sender name",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Ann Lee", "from_id": "user5", "text": "q?"}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:01:00", "from": "Bo", "from_id": "user6", "reply_to_message_id": 1,
+				  "text": [{"type": "mention_name", "text": "Ann", "user_id": 5}, " and ", {"type": "mention", "text": "@cy"}, " see"]}`),
+			want: []msgView{
+				{ID: "1", Sender: "Ann Lee", SenderID: "user5", Type: TypeText, Text: "q?"},
+				{ID: "2", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: "Ann and @cy see", Mentions: []string{"Ann Lee", "cy"}, ReplyToID: "1"},
+			},
+		},
+		{
+			name: "text_entities win over text and unknown user ids keep the written name",
+			in: tgMsg(`{"id": 3, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "from_id": "user6",
+			  "text": "ignored", "text_entities": [{"type": "mention_name", "text": "Zed", "user_id": 99}, {"type": "bold", "text": " ok"}]}`),
+			want: []msgView{{ID: "3", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: "Zed ok", Mentions: []string{"Zed"}}},
+		},
+		{
+			name: "a reply into another chat has no ReplyToID",
+			in:   tgMsg(`{"id": 4, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "reply_to_message_id": 9, "reply_to_peer_id": "channel3", "text": "x"}`),
+			want: []msgView{{ID: "4", Sender: "Bo", Type: TypeText, Text: "x"}},
+		},
+		{
+			name: "service record with members",
+			in:   tgMsg(`{"id": 5, "type": "service", "date": "2023-12-31T10:00:00", "actor": "Ann", "actor_id": "user5", "action": "invite_members", "members": ["Bo", null, "Cy"], "text": ""}`),
+			want: []msgView{{ID: "5", Sender: "Ann", SenderID: "user5", Type: TypeSystem, Text: "invite members: Bo, Cy"}},
+		},
+		{
+			name: "service record with a title",
+			in:   tgMsg(`{"id": 5, "type": "service", "date": "2023-12-31T10:00:00", "actor": "Ann", "action": "edit_group_title", "title": "New", "text": ""}`),
+			want: []msgView{{ID: "5", Sender: "Ann", Type: TypeSystem, Text: `edit group title "New"`}},
+		},
+		{
+			name: "photo with caption, photo not exported, voice message",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "photo": "photos/p1.jpg", "text": "look"}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:00:01", "from": "Bo", "photo": "(File not included. Change data exporting settings to download.)", "text": ""}`,
+				`{"id": 3, "type": "message", "date": "2023-12-31T10:00:02", "from": "Bo", "file": "voice/a.ogg", "media_type": "voice_message", "text": ""}`),
+			want: []msgView{
+				{ID: "1", Sender: "Bo", Type: TypeImage, Text: "look", URL: "photos/p1.jpg"},
+				{ID: "2", Sender: "Bo", Type: TypeImage},
+				{ID: "3", Sender: "Bo", Type: TypeImage, URL: "voice/a.ogg"},
+			},
+		},
+		{
+			name: "documents are links titled by the file name",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "file": "files/spec.pdf", "text": ""}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:00:01", "from": "Bo", "file": "(File not included.)", "file_name": "a.zip", "text": "here"}`),
+			want: []msgView{
+				{ID: "1", Sender: "Bo", Type: TypeLink, Text: "spec.pdf", URL: "files/spec.pdf", LinkTitle: "spec.pdf"},
+				{ID: "2", Sender: "Bo", Type: TypeLink, Text: "here", LinkTitle: "a.zip"},
+			},
+		},
+		{
+			name: "a message that is only a link",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "text": [{"type": "link", "text": "https://x.org"}]}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:00:01", "from": "Bo", "text": [{"type": "text_link", "text": "docs", "href": "https://d.org"}, " "]}`,
+				`{"id": 3, "type": "message", "date": "2023-12-31T10:00:02", "from": "Bo", "text": ["see ", {"type": "link", "text": "https://x.org"}]}`),
+			want: []msgView{
+				{ID: "1", Sender: "Bo", Type: TypeLink, Text: "https://x.org", URL: "https://x.org"},
+				{ID: "2", Sender: "Bo", Type: TypeLink, Text: "docs", URL: "https://d.org", LinkTitle: "docs"},
+				{ID: "3", Sender: "Bo", Type: TypeText, Text: "see https://x.org"},
+			},
+		},
+		{
+			name: "a record without date takes the previous time; null sender",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "date_unixtime": "1704016800", "from": null, "text": "deleted account"}`,
+				`{"id": 2, "type": "unsupported"}`),
+			want: []msgView{
+				{ID: "1", Type: TypeText, Text: "deleted account", Time: "2023-12-31T10:00:00Z"},
+				{ID: "2", Type: TypeSystem, Time: "2023-12-31T10:00:00Z"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseTelegram(strings.NewReader(tt.in), "result.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatTelegram, len(tt.want))
+			checkViews(t, log, tt.want)
+		})
+	}
+}
+
+func TestParseTelegramLogFields(t *testing.T) {
+	in := "\ufeff" + tgMsg(
+		`{"id": 1, "type": "message", "date": "2023-12-31T23:59:00", "from": "A", "text": "x"}`,
+		`{"id": 2, "type": "message", "date": "2023-12-31T23:59:59", "from": "A", "text": "y"}`)
+	log, err := ParseTelegram(strings.NewReader(in), "dir/result.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Path != "dir/result.json" || log.Title != "Chat" || log.Group != "Chat" || log.Date != "2023-12-31" {
+		t.Errorf("log fields %+v", *log)
+	}
+	log, err = ParseTelegram(strings.NewReader(tgMsg(
+		`{"id": 1, "type": "message", "date": "2023-12-31T23:59:00", "from": "A", "text": "x"}`,
+		`{"id": 2, "type": "message", "date": "2024-01-01T00:00:01", "from": "A", "text": "y"}`)), "r.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Date != "" {
+		t.Errorf("Date = %q for two days, want empty", log.Date)
+	}
+	log, err = ParseTelegram(strings.NewReader(`{"type": "saved_messages", "id": 1, "messages": []}`), "r.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLog(t, log, FormatTelegram, 0)
+}
+
+func TestParseTelegramErrors(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		line           int
+	}{
+		{"empty", "", "empty input", 0},
+		{"array", "[]", "not a Telegram chat export", 0},
+		{"full account export", `{"about": "x", "chats": {"list": []}}`, `no "messages" array`, 0},
+		{"record not an object", tgMsg(`1`), "message record 1", 1},
+		{"bad date", tgMsg(`{"id": 1, "date": "31/12/2023"}`), `record 1: bad date "31/12/2023"`, 1},
+		{"bad unixtime", tgMsg(`{"id": 1, "date": "2023-12-31T10:00:00", "date_unixtime": "x"}`), "bad date_unixtime", 1},
+		{"object as a scalar", tgMsg(`{"id": 1}`, `{"id": {"a": 1}}`), "message record 2", 2},
+		{"bad text", tgMsg(`{"id": 1, "date": "2023-12-31T10:00:00", "text": [[1]]}`), "record 1: bad text", 1},
+		{"truncated in a record", `{"name": "c", "messages": [{"id": 1}, {"id": 2, "te`, "truncated JSON in message record 2", 2},
+		{"truncated after a record", `{"name": "c", "messages": [{"id": 1}`, "truncated JSON: input ends after message record 1", 1},
+		{"truncated before the messages", `{"name": "c", "mess`, "truncated JSON", 0},
+		{"malformed", tgMsg(`{"id": 1,}`), "malformed JSON in message record 1", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseTelegram(strings.NewReader(tt.in), "x/result.json")
+			checkParseError(t, err, tt.want, tt.line)
+			if !strings.HasPrefix(err.Error(), "x/result.json") {
+				t.Errorf("error %q does not start with the path", err)
+			}
+		})
+	}
+}
+
+func TestParseTelegramReadError(t *testing.T) {
+	_, err := ParseTelegram(failingReader{}, "r.json")
+	checkParseError(t, err, "disk on fire", -1)
+}
+
+func TestLooksTelegram(t *testing.T) {
+	checkSniffer(t, "telegram", looksTelegram)
+	for _, s := range []string{
+		"\ufeff{\n \"name\": \"c\",\n \"type\": \"personal_chat\",\n \"id\": 1,\n \"messages\": [\n  {\n   \"id\": 1,\n   \"date_unixtime\": \"1\"",
+		`{"type": "saved_messages", "id": 1, "messages": [{"id": 1, "from_id": "user1"`,
+	} {
+		if !looksTelegram([]byte(s)) {
+			t.Errorf("looksTelegram(%q) = false", s)
+		}
+	}
+	if looksTelegram([]byte(`{"weflow": {}, "messages": [{"date_unixtime": "1"}]}`)) {
+		t.Error("looksTelegram accepts an object starting with another key")
+	}
+}
+
+// checkSniffer checks that sniff accepts the head of every fixture of its own
+// format and rejects every other file under testdata/chatlog (the other
+// formats' fixtures, the cocolian archives, Slack member lists) and a few
+// short texts.
+func checkSniffer(t *testing.T, own string, sniff func([]byte) bool) {
+	t.Helper()
+	root := filepath.Join("..", "..", "testdata", "chatlog")
+	accepted := 0
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden.json") {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		format, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		got := sniff(data[:min(len(data), 8*1024)])
+		if got != (format == own) {
+			t.Errorf("sniffer for %s on %s = %v", own, rel, got)
+		}
+		if got {
+			accepted++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if accepted == 0 {
+		t.Errorf("sniffer for %s accepted no fixture", own)
+	}
+	for _, s := range []string{"", "---\ntitle: x\n---\n", "> 10:00:00  甲  \nhi\n", "{}", "[]", "hello\nworld\n"} {
+		if sniff([]byte(s)) {
+			t.Errorf("sniffer for %s accepts %q", own, s)
+		}
+	}
+}
+
+func FuzzParseTelegram(f *testing.F) {
+	dir, _ := appFixtureDir("telegram")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+	for _, file := range files {
+		if data, err := os.ReadFile(file); err == nil && !strings.HasSuffix(file, ".golden.json") {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(tgMsg(`{"id": 1, "type": "unsupported"}`, `{"id": 2, "date": "2023-12-31T10:00:00", "text": [{"type": "mention_name", "text": "a", "user_id": 1}]}`)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		log, err := ParseTelegram(bytes.NewReader(data), "fuzz/result.json")
+		fuzzCheck(t, log, err)
+	})
+}

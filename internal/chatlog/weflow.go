@@ -1,0 +1,332 @@
+package chatlog
+
+import (
+	"encoding/json"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// FormatWeFlow is the Log.Format of logs read by ParseWeFlow.
+const FormatWeFlow = "weflow"
+
+// weflowRecord is one message of a WeFlow JSON export (its JsonFormatter's
+// msgObj, or the compact message of the arkme-json variant).
+type weflowRecord struct {
+	LocalID           wxString `json:"localId"`
+	CreateTime        wxInt    `json:"createTime"`
+	Type              wxString `json:"type"`      // type name: 文本消息, 图片消息, 引用消息, ...
+	LocalType         wxInt    `json:"localType"` // WeChat type, its subtype in the high 32 bits
+	Content           wxString `json:"content"`
+	SenderUsername    wxString `json:"senderUsername"`
+	SenderDisplayName wxString `json:"senderDisplayName"`
+	SenderID          wxString `json:"senderID"` // arkme-json: index into senders
+	PlatformMessageID wxString `json:"platformMessageId"`
+	ReplyToMessageID  wxString `json:"replyToMessageId"`
+	AppMsgType        wxString `json:"appMsgType"`
+	AppMsgKind        wxString `json:"appMsgKind"`
+	LinkTitle         wxString `json:"linkTitle"`
+	LinkURL           wxString `json:"linkUrl"`
+	QuotedSender      wxString `json:"quotedSender"`
+	QuotedContent     wxString `json:"quotedContent"`
+	EmojiCdnURL       wxString `json:"emojiCdnUrl"`
+	EmojiCaption      wxString `json:"emojiCaption"`
+}
+
+// weflowSession is the export's session: the chat it holds.
+type weflowSession struct {
+	AccountID   wxString `json:"accountId"`
+	Wxid        wxString `json:"wxid"` // older exports
+	Nickname    wxString `json:"nickname"`
+	Remark      wxString `json:"remark"`
+	DisplayName wxString `json:"displayName"`
+}
+
+// weflowSender is one entry of an arkme-json export's senders array.
+type weflowSender struct {
+	SenderID      wxString `json:"senderID"`
+	AccountID     wxString `json:"accountId"`
+	DisplayName   wxString `json:"displayName"`
+	Nickname      wxString `json:"nickname"`
+	GroupNickname wxString `json:"groupNickname"`
+}
+
+// ParseWeFlow reads a WeFlow (hicccc77/WeFlow) JSON chat export:
+// {"weflow": {...}, "session": {...}, "messages": [...]}, each message
+// {localId, createTime, formattedTime, type, localType, content, isSend,
+// senderUsername, senderDisplayName, platformMessageId?, replyToMessageId?,
+// appMsgKind?, linkTitle?, linkUrl?, quotedSender?, quotedContent?, ...}. The
+// arkme-json variant, whose messages carry a senderID into a "senders" array,
+// is read too.
+//
+// ID is platformMessageId (the WeChat server id, which replyToMessageId
+// refers to), or localId when the message has none; ReplyToID is
+// replyToMessageId. Time is createTime (unix seconds) in UTC+8. Sender is
+// senderDisplayName (the name WeFlow chose by its display-name preference;
+// in arkme-json the sender's groupNickname, else displayName), or
+// senderUsername when empty; SenderID is senderUsername. A quoted reply
+// (quotedSender/quotedContent set, appMsgKind "quote", type 引用消息) is text
+// whose Quote is quotedSender and quotedContent, and WeFlow's appended
+// "[引用 sender：text]" is removed from Text. The type follows the type name,
+// appMsgKind and localType: images (URL = exported media path), videos and
+// stickers (URL = emojiCdnUrl) are images, voice is text, red packets
+// (appMsgKind red-packet, 红包消息) are red packets, links, files, chat records,
+// music, mini programs and channel posts are links (LinkTitle = linkTitle, URL
+// = linkUrl), group notices, calls and 系统消息 are system messages, the rest
+// is text. Log.Title and Log.Group are the session's displayName (else
+// remark, nickname or account id).
+//
+// Message.Line is the message's 1-based ordinal in the messages array. Errors
+// are *ParseError values at the source line naming the record: a document
+// without a messages array, a record that is not a message object, a
+// createTime out of range, or a file cut short.
+func ParseWeFlow(r io.Reader, path string) (*Log, error) {
+	j := newWXJSON(r, path)
+	log := &Log{Path: path, Format: FormatWeFlow, Messages: make([]Message, 0)}
+	const want = `a WeFlow JSON export (an object with "session" and "messages")`
+	d, err := j.start(want)
+	if err != nil {
+		return nil, err
+	}
+	if d != '{' {
+		return nil, &ParseError{Path: path, Line: 1, Msg: "not a WeFlow export: expected " + want}
+	}
+	var (
+		session weflowSession
+		senders = map[string]weflowSender{}
+		unnamed []int // messages whose sender is only an arkme senderID
+		found   bool
+	)
+	each := func(raw json.RawMessage, rec int) error {
+		var c weflowRecord
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return j.errorf("record %d: expected a WeFlow message object: %v", rec, err)
+		}
+		t, ok := wxUnix(int64(c.CreateTime))
+		if !ok {
+			return j.errorf("record %d: createTime %d out of range: expected unix seconds", rec, int64(c.CreateTime))
+		}
+		m := Message{Line: rec, Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
+		if m.ID == "" || m.ID == "0" {
+			m.ID = string(c.LocalID)
+		}
+		if m.ReplyToID == "0" {
+			m.ReplyToID = ""
+		}
+		m.SenderID = string(c.SenderUsername)
+		m.Sender = string(c.SenderDisplayName)
+		if m.Sender == "" {
+			m.Sender = m.SenderID
+		}
+		if m.Sender == "" && c.SenderID != "" {
+			m.SenderID = "senderID:" + string(c.SenderID) // replaced from senders below
+			unnamed = append(unnamed, len(log.Messages))
+		}
+		weflowClassify(&m, &c)
+		log.Messages = append(log.Messages, m)
+		return nil
+	}
+	err = j.object(func(key string) error {
+		switch key {
+		case "session":
+			return j.value(&session, "session")
+		case "senders":
+			var list []weflowSender
+			if err := j.value(&list, "senders"); err != nil {
+				return err
+			}
+			for _, s := range list {
+				senders[string(s.SenderID)] = s
+			}
+			return nil
+		case "messages":
+			if found {
+				return j.skip(key)
+			}
+			d, err := j.peekDelim(key)
+			if err != nil {
+				return err
+			}
+			if d != '[' {
+				return j.errorf(`"messages" is not an array: expected an array of WeFlow messages`)
+			}
+			found = true
+			_, err = j.records(0, each)
+			return err
+		default:
+			return j.skip(key)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, &ParseError{Path: path, Line: 1, Msg: `not a WeFlow export: expected a "messages" array`}
+	}
+	if err := j.end(); err != nil {
+		return nil, err
+	}
+	for _, i := range unnamed {
+		m := &log.Messages[i]
+		id := strings.TrimPrefix(m.SenderID, "senderID:")
+		s, ok := senders[id]
+		if !ok {
+			m.SenderID, m.Sender = "", id
+			continue
+		}
+		m.SenderID = string(s.AccountID)
+		for _, name := range []wxString{s.GroupNickname, s.DisplayName, s.Nickname, s.AccountID} {
+			if name != "" {
+				m.Sender = string(name)
+				break
+			}
+		}
+	}
+	for _, name := range []wxString{session.DisplayName, session.Remark, session.Nickname, session.AccountID, session.Wxid} {
+		if name != "" {
+			log.Title = string(name)
+			break
+		}
+	}
+	log.Group = log.Title
+	wxFinish(log)
+	return log, nil
+}
+
+// weflowURLRE finds an http(s) address in a link's content.
+var weflowURLRE = regexp.MustCompile(`https?://[^\s\]\)）]+`)
+
+// weflowMarkerRE matches a leading "[链接] ", "[文件] " or similar marker.
+var weflowMarkerRE = regexp.MustCompile(`^\[[^\[\]]{1,8}\]\s*`)
+
+// weflowClassify sets m's type and content from a WeFlow record.
+func weflowClassify(m *Message, c *weflowRecord) {
+	content := wxText(string(c.Content))
+	base := int64(c.LocalType) & 0xffffffff
+	kind := string(c.AppMsgKind)
+	appType, _ := strconv.ParseInt(string(c.AppMsgType), 10, 64)
+	name := string(c.Type)
+
+	// Content WeFlow could not render is the raw appmsg XML.
+	if app, ok := wxParseApp(content); ok {
+		if app.Type == 0 {
+			app.Type = appType
+		}
+		wxSetApp(m, app)
+		return
+	}
+	quoted := c.QuotedSender != "" || c.QuotedContent != ""
+	switch {
+	case quoted || kind == "quote" || appType == 57 || name == "引用消息" || int64(c.LocalType)>>32 == 57 && base == 49:
+		text, q := weflowSplitQuote(content, string(c.QuotedSender), string(c.QuotedContent))
+		wxSetText(m, text)
+		m.Quote = q
+	case name == "系统消息" || base == 10000 || base == 10002:
+		wxSet(m, TypeSystem, content)
+	case name == "图片消息" || base == 3:
+		wxSet(m, TypeImage, "")
+		m.URL = weflowMediaPath(content)
+	case name == "视频消息" || base == 43:
+		wxSet(m, TypeImage, wxVideo)
+		m.URL = weflowMediaPath(content)
+	case name == "动画表情" || base == 47:
+		text := content
+		if text == "" || weflowMediaPath(text) != "" {
+			text = wxSticker
+		}
+		wxSet(m, TypeImage, text)
+		m.URL = string(c.EmojiCdnURL)
+		if m.URL == "" {
+			m.URL = weflowMediaPath(content)
+		}
+	case name == "语音消息" || base == 34:
+		if content == "" || weflowMediaPath(content) != "" {
+			content = wxVoice
+		}
+		wxSet(m, TypeText, content)
+	case name == "通话消息" || base == 50:
+		wxSet(m, TypeSystem, content)
+	case kind == "red-packet" || appType == 2001 || appType == 2003 || name == "红包消息":
+		title := strings.TrimSpace(weflowMarkerRE.ReplaceAllString(content, ""))
+		wxSetRedPacket(m, title)
+	case kind == "transfer" || appType == 2000 || name == "转账消息":
+		wxSet(m, TypeText, content)
+	case kind == "announcement" || appType == 87 || name == "群公告":
+		wxSet(m, TypeSystem, content)
+	case kind == "link" || kind == "file" || kind == "chat-record" || kind == "music" || kind == "miniapp" || kind == "finder" ||
+		name == "链接消息" || name == "文件消息" || name == "聊天记录" || name == "音乐消息" || name == "音乐分享" || name == "小程序消息" ||
+		base == 49:
+		title, url := string(c.LinkTitle), string(c.LinkURL)
+		if url == "" {
+			url = weflowURLRE.FindString(content)
+		}
+		if title == "" {
+			first, _, _ := strings.Cut(content, "\n")
+			if url != "" {
+				first = strings.Replace(first, url, "", 1)
+			}
+			title = strings.TrimSpace(weflowMarkerRE.ReplaceAllString(first, ""))
+		}
+		wxSetLink(m, wxText(title), url)
+	default:
+		wxSetText(m, content)
+	}
+}
+
+// weflowSplitQuote removes the "[引用 sender：text]" WeFlow appends to a quoted
+// reply's content and returns the reply and the quote (from the quoted
+// fields when present, else from the appended label; nil when neither is).
+func weflowSplitQuote(content, sender, quoted string) (string, *Quote) {
+	const open = "[引用 "
+	reply := content
+	label := ""
+	if i := strings.LastIndex(content, open); i >= 0 && strings.HasSuffix(content, "]") {
+		reply = wxText(content[:i])
+		label = content[i+len(open) : len(content)-1]
+	}
+	if sender == "" && quoted == "" {
+		if label == "" {
+			return reply, nil
+		}
+		if s, t, ok := strings.Cut(label, "："); ok {
+			return reply, &Quote{Sender: strings.TrimSpace(s), Text: wxText(t)}
+		}
+		return reply, &Quote{Text: wxText(label)}
+	}
+	return reply, &Quote{Sender: sender, Text: wxText(quoted)}
+}
+
+// weflowMediaPath returns content when it is the path or address of an
+// exported media file rather than a bracketed placeholder such as [图片].
+func weflowMediaPath(content string) string {
+	if content == "" || strings.HasPrefix(content, "[") || strings.ContainsAny(content, "\n") {
+		return ""
+	}
+	if strings.Contains(content, "/") || strings.Contains(content, `\`) || strings.Contains(content, ".") {
+		return content
+	}
+	return ""
+}
+
+// weflowKeyRE matches WeFlow's "weflow" header member.
+var weflowKeyRE = regexp.MustCompile(`"weflow"\s*:\s*\{`)
+
+// looksWeFlow reports whether head looks like a WeFlow JSON export: an object
+// opening with the "weflow" header, or with a "session" followed by messages
+// that carry WeFlow's senderUsername or localType fields.
+func looksWeFlow(head []byte) bool {
+	s := wxHead(head)
+	if !strings.HasPrefix(s, "{") {
+		return false
+	}
+	switch wxFirstKey(s) {
+	case "weflow":
+		return true
+	case "chatlab", "_type":
+		return false
+	case "session":
+		return strings.Contains(s, `"messages"`) || strings.Contains(s, `"senderUsername"`) || strings.Contains(s, `"localType"`)
+	}
+	return weflowKeyRE.MatchString(s) && strings.Contains(s, `"session"`)
+}

@@ -1,0 +1,103 @@
+package chatlog
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+func TestParseWeFlowGolden(t *testing.T) {
+	wxGolden(t, "weflow", "*.json", FormatWeFlow, ParseWeFlow, func(t *testing.T, data []byte) int {
+		var doc struct {
+			Messages []json.RawMessage `json:"messages"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return len(doc.Messages)
+	})
+}
+
+func TestParseWeFlow(t *testing.T) {
+	const path = "x/weflow.json"
+	tests := []struct {
+		name      string
+		in        string
+		want      []Message
+		wantTitle string
+	}{
+		{
+			name: "messages before the session, local ids, a quote label without quoted fields",
+			in: `{"messages":[
+				{"localId":1,"createTime":1741222805,"type":"文本消息","localType":1,"content":"在吗","senderUsername":"wxid_a","senderDisplayName":"张三"},
+				{"localId":2,"createTime":1741222806,"type":"引用消息","localType":244813135921,"content":"在[引用 张三：在吗]","senderUsername":"wxid_b","senderDisplayName":""}
+			],"session":{"wxid":"1@chatroom","nickname":"支付群","displayName":""}}`,
+			want: []Message{
+				{Line: 1, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "在吗"},
+				{Line: 2, ID: "2", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "在", Quote: &Quote{Sender: "张三", Text: "在吗"}},
+			},
+			wantTitle: "支付群",
+		},
+		{
+			name: "arkme-json senders, raw appmsg XML, a transfer, a call",
+			in: `{"weflow":{"format":"arkme-json"},"session":{"accountId":"1@chatroom","displayName":"群"},
+				"senders":[{"senderID":1,"accountId":"wxid_a","displayName":"张三","nickname":"zs","groupNickname":"张三-某支付-产品"},{"senderID":2,"accountId":"wxid_b","displayName":"李四","nickname":"ls"}],
+				"messages":[
+				{"localId":1,"createTime":1741222805,"type":"链接消息","localType":49,"content":"<msg><appmsg><title>分账文档</title><type>5</type><url>https://pay.weixin.qq.com/a?b=1&amp;c=2</url></appmsg></msg>","senderID":1,"platformMessageId":"900"},
+				{"localId":2,"createTime":1741222806,"type":"转账消息","localType":49,"content":"[转账] 100.00元","senderID":2,"appMsgKind":"transfer"},
+				{"localId":3,"createTime":1741222807,"type":"通话消息","localType":50,"content":"[语音通话] 已取消","senderID":3}
+			]}`,
+			want: []Message{
+				{Line: 1, ID: "900", Sender: "张三-某支付-产品", SenderID: "wxid_a", Type: TypeLink, Text: "分账文档", LinkTitle: "分账文档", URL: "https://pay.weixin.qq.com/a?b=1&c=2"},
+				{Line: 2, ID: "2", Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "[转账] 100.00元"},
+				{Line: 3, ID: "3", Sender: "3", SenderID: "", Type: TypeSystem, Text: "[语音通话] 已取消"},
+			},
+			wantTitle: "群",
+		},
+		{
+			name: "string numbers and nulls",
+			in:   `{"session":null,"messages":[{"localId":"7","createTime":"1741222805","type":null,"localType":null,"content":null,"senderUsername":"wxid_a"}]}`,
+			want: []Message{{Line: 1, ID: "7", Sender: "wxid_a", SenderID: "wxid_a", Type: TypeText, Text: ""}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log := wxMustParse(t, ParseWeFlow, tt.in, path)
+			wxCompare(t, log.Messages, tt.want)
+			if log.Title != tt.wantTitle || log.Group != tt.wantTitle {
+				t.Errorf("Title, Group = %q, %q; want %q", log.Title, log.Group, tt.wantTitle)
+			}
+		})
+	}
+}
+
+func TestParseWeFlowErrors(t *testing.T) {
+	const path = "x/weflow.json"
+	ok := `{"localId":1,"createTime":1741222805,"type":"文本消息","localType":1,"content":"a"}`
+	tests := []struct {
+		name  string
+		in    string
+		line  int
+		parts []string
+	}{
+		{"empty", "", 1, []string{"empty input"}},
+		{"an array", "[]", 1, []string{"not a WeFlow export"}},
+		{"no messages", `{"session":{}}`, 1, []string{`expected a "messages" array`}},
+		{"messages not an array", `{"messages":{}}`, 1, []string{`"messages" is not an array`}},
+		{"record not an object", "{\"messages\":[\n" + ok + ",\n\"x\"]}", 3, []string{"record 2", "expected a WeFlow message object"}},
+		{"time out of range", "{\"messages\":[\n" + `{"createTime":99999999999999}` + "]}", 2, []string{"record 1", "out of range"}},
+		{"cut short", "{\"weflow\":{},\n\"messages\":[\n" + ok + ",\n" + `{"localId":2,"createTi`, 4, []string{"record 2", "cut short"}},
+		{"cut after the array", "{\"messages\":[\n" + ok + "]\n", 3, []string{"cut short"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			wxWantError(t, ParseWeFlow, tt.in, path, tt.line, tt.parts...)
+		})
+	}
+}
+
+func FuzzParseWeFlow(f *testing.F) {
+	wxSeed(f, "weflow", "*.json")
+	f.Add([]byte(`{"senders":[{"senderID":1,"accountId":"a"}],"messages":[{"senderID":1,"createTime":1,"localType":244813135921,"content":"x[引用 y]"},{"senderID":2}]}`))
+	f.Add([]byte(`{"messages":[{"content":"<appmsg><type>57</type><title>t</title><refermsg><type>49</type><content>&lt;appmsg&gt;&lt;title&gt;q&lt;/title&gt;</content></refermsg></appmsg>"}]}`))
+	wxFuzz(f, ParseWeFlow, "fuzz/weflow.json", nil)
+}

@@ -1,0 +1,437 @@
+package chatlog
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// FormatWhatsApp is the Log.Format of logs read by ParseWhatsApp.
+const FormatWhatsApp = "whatsapp"
+
+// ParseWhatsApp reads one chat exported as text by WhatsApp ("Export chat",
+// the .txt file or the _chat.txt of the zip) and returns its messages.
+//
+// Every header line yields exactly one message, in file order; lines that do
+// not start with a header continue the previous message's text (joined with
+// "\n"), and lines before the first header are ignored. Message.Line is the
+// header's 1-based line. Headers have the Android form
+// "31/12/23, 21:15 - Name: text" or the iOS form
+// "[31/12/2023, 21:15:32] Name: text", with any of the separators / . - in
+// the date, a year of 2 or 4 digits (or first, "2023-12-31"), an optional
+// seconds field, 12-hour times ("9:15 PM", "9:15 p.m.", "下午9:15") and the
+// direction marks (U+200E, U+200F) and no-break spaces the apps insert.
+// Whether days or months come first is decided once for the file, as
+// Pustur/whatsapp-chat-parser does: a first number above 12 means day first,
+// a second number above 12 month first, else the number that decreases
+// within a year or that changes more often is the day; day first when
+// undecided. Times are the wall clock as written, in UTC, since the export
+// carries no zone. The messages carry no ids, replies or quotes.
+//
+// A header whose text has no "Name: " is a system message (Android: "Alice
+// added Bob", the encryption notice), with Sender "". So is an iOS message
+// whose text starts with U+200E and is not a media note: iOS writes its
+// notices as sent by the chat (Sender "", and the name becomes Log.Title) and
+// marks a member's "This message was deleted." the same way (Sender kept).
+// "<Media omitted>", "image omitted", "sticker omitted", "GIF omitted",
+// "video omitted" and "audio omitted" are images; "<attached: file>" and
+// "file (file attached)" are images for pictures, videos, stickers and audio
+// and otherwise links titled by the file name (URL is the file name inside
+// the export); "document omitted" and "Contact card omitted" are links; a
+// message that is only a URL is a link. Mentions are the "@⁨name⁩" mentions
+// (between the isolation marks U+2068 and U+2069 that recent versions write)
+// and, in the rest of the text, what ExtractMentions finds; Text is the body
+// without those marks. Log.Title is the chat name when the file name
+// ("WhatsApp Chat with Name.txt", "WhatsApp Chat - Name.txt") or an iOS notice
+// gives it.
+//
+// Errors are *ParseError values: input without any header line, a header
+// with an impossible date or time, or a read error. A last message cut off
+// by the end of the input is kept as it is.
+func ParseWhatsApp(r io.Reader, path string) (*Log, error) {
+	p := &whatsappParser{
+		br:  bufio.NewReaderSize(r, 64*1024),
+		log: &Log{Path: path, Format: FormatWhatsApp, Title: whatsappTitle(path), Messages: make([]Message, 0)},
+	}
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	return p.log, nil
+}
+
+// whatsappHeaderRE matches a message header: leading direction marks, an
+// optional "[", the date's three numbers, the time (with an optional
+// 上午/下午 before it or an am/pm marker after it), and the separator "] ",
+// " - " or ": ". The rest of the line is the body.
+var whatsappHeaderRE = regexp.MustCompile(`^[\x{200E}\x{200F}\x{202A}-\x{202E}\x{FEFF}]*\[?` +
+	`(\d{1,4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,4})\.?,?[ \x{00A0}]+(?:klo[ \x{00A0}]+)?` +
+	`(上午|下午)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?` +
+	`(?:[ \x{00A0}\x{202F}]*([aApP])\.?[ \x{00A0}\x{202F}]?[mM]\.?)?` +
+	`(?:\][ \x{00A0}]?|[ \x{00A0}]+[-–][ \x{00A0}]|:[ \x{00A0}])`)
+
+// whatsappHeader is a header line's fields before the date order is known.
+type whatsappHeader struct {
+	a, b, c     string // the date's numbers in written order
+	ampm        string // "a", "p" or ""
+	h, min, sec int
+}
+
+// whatsappRaw is one message before its date is resolved.
+type whatsappRaw struct {
+	hdr  whatsappHeader
+	line int
+	body []string // first the rest of the header line, then continuation lines
+}
+
+// whatsappParser holds the state of one ParseWhatsApp call.
+type whatsappParser struct {
+	br     *bufio.Reader
+	log    *Log
+	lineNo int
+	raws   []whatsappRaw
+}
+
+// run parses the whole input into p.log.
+func (p *whatsappParser) run() error {
+	for {
+		line, ok, err := p.next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		if hdr, rest, ok := parseWhatsAppHeader(line); ok {
+			p.raws = append(p.raws, whatsappRaw{hdr: hdr, line: p.lineNo, body: []string{rest}})
+		} else if n := len(p.raws); n > 0 {
+			p.raws[n-1].body = append(p.raws[n-1].body, line)
+		}
+	}
+	if len(p.raws) == 0 {
+		return &ParseError{Path: p.log.Path, Line: 1, Msg: "not a WhatsApp chat export: expected a line such as '31/12/23, 21:15 - Name: text' or '[31/12/23, 21:15:32] Name: text'"}
+	}
+	dayFirst := whatsappDayFirst(p.raws)
+	for i := range p.raws {
+		raw := &p.raws[i]
+		t, err := raw.hdr.time(dayFirst)
+		if err != nil {
+			return &ParseError{Path: p.log.Path, Line: raw.line, Msg: err.Error()}
+		}
+		m := Message{Index: i, Line: raw.line, Time: t}
+		p.classify(&m, raw.body)
+		p.log.Messages = append(p.log.Messages, m)
+		raw.body = nil
+	}
+	p.log.Date = logDay(p.log.Messages)
+	return nil
+}
+
+// next returns the next line without its line end; ok is false at the end of input.
+func (p *whatsappParser) next() (string, bool, error) {
+	s, err := p.br.ReadString('\n')
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			return "", false, &ParseError{Path: p.log.Path, Line: p.lineNo + 1, Msg: "read error", Err: err}
+		}
+		if s == "" {
+			return "", false, nil
+		}
+	}
+	p.lineNo++
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	if p.lineNo == 1 {
+		s = strings.TrimPrefix(s, "\ufeff")
+	}
+	return s, true, nil
+}
+
+// parseWhatsAppHeader splits a header line into its fields and the rest.
+func parseWhatsAppHeader(line string) (whatsappHeader, string, bool) {
+	loc := whatsappHeaderRE.FindStringSubmatchIndex(line)
+	if loc == nil {
+		return whatsappHeader{}, "", false
+	}
+	sub := func(i int) string {
+		if loc[2*i] < 0 {
+			return ""
+		}
+		return line[loc[2*i]:loc[2*i+1]]
+	}
+	h := whatsappHeader{a: sub(1), b: sub(2), c: sub(3)}
+	h.h, _ = strconv.Atoi(sub(5))
+	h.min, _ = strconv.Atoi(sub(6))
+	h.sec, _ = strconv.Atoi(sub(7))
+	switch {
+	case sub(4) == "上午":
+		h.ampm = "a"
+	case sub(4) == "下午":
+		h.ampm = "p"
+	case sub(8) != "":
+		h.ampm = strings.ToLower(sub(8))
+	}
+	return h, line[loc[1]:], true
+}
+
+// time returns the header's time, reading the date day first or month first.
+func (h *whatsappHeader) time(dayFirst bool) (time.Time, error) {
+	var ys, ms, ds string
+	switch {
+	case len(h.a) >= 3:
+		ys, ms, ds = h.a, h.b, h.c
+	case dayFirst:
+		ds, ms, ys = h.a, h.b, h.c
+	default:
+		ms, ds, ys = h.a, h.b, h.c
+	}
+	y, _ := strconv.Atoi(ys)
+	mo, _ := strconv.Atoi(ms)
+	d, _ := strconv.Atoi(ds)
+	if len(ys) <= 2 {
+		y += 2000
+	}
+	hour := h.h
+	switch h.ampm {
+	case "a", "p":
+		if hour < 1 || hour > 12 {
+			return time.Time{}, fmt.Errorf("bad message time %d:%02d %sm: expected an hour from 1 to 12", hour, h.min, h.ampm)
+		}
+		hour %= 12
+		if h.ampm == "p" {
+			hour += 12
+		}
+	}
+	if hour > 23 || h.min > 59 || h.sec > 59 {
+		return time.Time{}, fmt.Errorf("bad message time %d:%02d:%02d: expected 00:00:00 to 23:59:59", h.h, h.min, h.sec)
+	}
+	t := time.Date(y, time.Month(mo), d, hour, h.min, h.sec, 0, time.UTC)
+	if mo < 1 || mo > 12 || d < 1 || t.Day() != d {
+		order := "day/month/year"
+		if len(h.a) >= 3 {
+			order = "year/month/day"
+		} else if !dayFirst {
+			order = "month/day/year"
+		}
+		return time.Time{}, fmt.Errorf("bad message date %s/%s/%s: not a date when read as %s", h.a, h.b, h.c, order)
+	}
+	return t, nil
+}
+
+// whatsappDayFirst decides whether the file's dates put the day before the month.
+func whatsappDayFirst(raws []whatsappRaw) bool {
+	type date struct{ a, b, y int }
+	var dates []date
+	for _, r := range raws {
+		if len(r.hdr.a) >= 3 {
+			continue
+		}
+		a, _ := strconv.Atoi(r.hdr.a)
+		b, _ := strconv.Atoi(r.hdr.b)
+		y, _ := strconv.Atoi(r.hdr.c)
+		dates = append(dates, date{a, b, y})
+	}
+	for _, d := range dates {
+		if d.a > 12 {
+			return true
+		}
+	}
+	for _, d := range dates {
+		if d.b > 12 {
+			return false
+		}
+	}
+	// Within a year months never decrease, days do.
+	for i := 1; i < len(dates); i++ {
+		if dates[i].y == dates[i-1].y && dates[i].a < dates[i-1].a {
+			return true
+		}
+	}
+	for i := 1; i < len(dates); i++ {
+		if dates[i].y == dates[i-1].y && dates[i].b < dates[i-1].b {
+			return false
+		}
+	}
+	var da, db int
+	for i := 1; i < len(dates); i++ {
+		da += whatsappAbs(dates[i].a - dates[i-1].a)
+		db += whatsappAbs(dates[i].b - dates[i-1].b)
+	}
+	return da >= db
+}
+
+// whatsappAbs returns the absolute value of x.
+func whatsappAbs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// whatsappOmittedRE matches an iOS media note such as "image omitted".
+var whatsappOmittedRE = regexp.MustCompile(`^(?:(.*\S)\s+•\s+.*\s)?(image|video|audio|sticker|GIF|document|Contact card) omitted$`)
+
+// whatsappAttachedRE matches an attachment: "<attached: 00000012-PHOTO-....jpg>" (iOS)
+// or "IMG-20231231-WA0001.jpg (file attached)" (Android).
+var whatsappAttachedRE = regexp.MustCompile(`^(?:<attached: ([^<>]+)>|(\S.*?) \(file attached\))$`)
+
+// classify sets the sender, type, text, mentions and URL of m from the body
+// lines of its header (the rest of the header line first).
+func (p *whatsappParser) classify(m *Message, body []string) {
+	first := body[0]
+	sender, text, hasSender := strings.Cut(first, ": ")
+	if !hasSender && strings.HasSuffix(first, ":") {
+		sender, text, hasSender = strings.TrimSuffix(first, ":"), "", true
+	}
+	if hasSender && strings.ContainsAny(sender, "\"“”") {
+		// A notice that quotes a text with a colon: `Alice changed the subject to "a: b"`.
+		hasSender = false
+	}
+	if !hasSender {
+		m.Type = TypeSystem
+		m.Text = strings.TrimSpace(strings.Join(body, "\n"))
+		return
+	}
+	sender = strings.Trim(sender, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2068\u2069 ")
+	lines := append([]string{text}, body[1:]...)
+	full := strings.Join(lines, "\n")
+	marked := strings.HasPrefix(full, "\u200e")
+	full = strings.TrimSpace(strings.TrimLeft(full, "\u200e\u200f"))
+	note := strings.TrimSpace(whatsappMarks.Replace(lines[0]))
+	caption := strings.TrimSpace(strings.Join(lines[1:], "\n"))
+	m.Sender = sender
+	switch {
+	case strings.EqualFold(note, "<Media omitted>"):
+		m.Type = TypeImage
+		m.Text = caption
+	case whatsappOmittedRE.MatchString(note):
+		sm := whatsappOmittedRE.FindStringSubmatch(note)
+		m.Text = caption
+		if sm[2] == "document" || sm[2] == "Contact card" {
+			m.Type = TypeLink
+			m.LinkTitle = sm[1]
+			if m.Text == "" {
+				m.Text = m.LinkTitle
+			}
+		} else {
+			m.Type = TypeImage
+		}
+	case whatsappAttachedRE.MatchString(note):
+		sm := whatsappAttachedRE.FindStringSubmatch(note)
+		file := strings.TrimSpace(sm[1] + sm[2])
+		m.URL = file
+		m.Text = caption
+		if isWhatsAppMedia(file) {
+			m.Type = TypeImage
+		} else {
+			m.Type = TypeLink
+			m.LinkTitle = file
+			if m.Text == "" {
+				m.Text = file
+			}
+		}
+	case marked:
+		// iOS writes notices as sent by the chat, their text marked with
+		// U+200E; it marks "This message was deleted." of a member the same way.
+		m.Type = TypeSystem
+		m.Text = full
+		if p.log.Title == "" {
+			p.log.Title = sender
+		}
+		if sender == p.log.Title {
+			m.Sender = ""
+		}
+	default:
+		m.Type = TypeText
+		m.Text = full
+		if isOnlyURL(full) {
+			m.Type = TypeLink
+			m.URL = full
+		}
+	}
+	if m.Type == TypeText || m.Type == TypeImage || m.Type == TypeLink {
+		m.Text, m.Mentions = whatsappMentions(m.Text)
+	}
+}
+
+// whatsappMarks removes the direction marks WhatsApp puts into media notes.
+var whatsappMarks = strings.NewReplacer("\u200e", "", "\u200f", "")
+
+// isWhatsAppMedia reports whether an attached file is a picture, video, sticker or audio.
+func isWhatsAppMedia(file string) bool {
+	up := strings.ToUpper(file)
+	for _, k := range []string{"-PHOTO-", "-STICKER-", "-VIDEO-", "-GIF-", "-AUDIO-", "IMG-", "VID-", "STK-", "PTT-", "AUD-"} {
+		if strings.Contains(up, k) {
+			return true
+		}
+	}
+	switch strings.ToLower(filepath.Ext(file)) {
+	case ".opus", ".ogg", ".m4a", ".mp3", ".aac", ".wav":
+		return true
+	}
+	return isMediaName(file)
+}
+
+// whatsappMentions returns text without the isolation marks around mentions,
+// and the mentioned names: "@⁨name⁩" spans first, ExtractMentions elsewhere.
+func whatsappMentions(text string) (string, []string) {
+	if !strings.Contains(text, "@\u2068") {
+		return strings.NewReplacer("\u2068", "", "\u2069", "").Replace(text), ExtractMentions(text)
+	}
+	var b strings.Builder
+	var names []string
+	rest := text
+	for {
+		i := strings.Index(rest, "@\u2068")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "\u2069")
+		if j < 0 {
+			break
+		}
+		before := rest[:i]
+		names = append(names, ExtractMentions(before)...)
+		b.WriteString(before)
+		name := rest[i+len("@\u2068") : i+j]
+		b.WriteString("@" + name)
+		if name = strings.TrimSpace(name); name != "" {
+			names = append(names, name)
+		}
+		rest = rest[i+j+len("\u2069"):]
+	}
+	names = append(names, ExtractMentions(rest)...)
+	b.WriteString(rest)
+	return strings.NewReplacer("\u2068", "", "\u2069", "").Replace(b.String()), names
+}
+
+// whatsappTitleRE matches the file name WhatsApp gives an export.
+var whatsappTitleRE = regexp.MustCompile(`^WhatsApp Chat (?:with|-) (.+?)(?: \(\d+\))?\.txt$`)
+
+// whatsappTitle returns the chat name the export's file name carries, or "".
+func whatsappTitle(path string) string {
+	if m := whatsappTitleRE.FindStringSubmatch(filepath.Base(path)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// looksWhatsApp reports whether the first bytes of a file look like a
+// WhatsApp text export: its first non-empty line is a message header.
+func looksWhatsApp(head []byte) bool {
+	s := strings.TrimPrefix(string(head), "\ufeff")
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		_, _, ok := parseWhatsAppHeader(line)
+		return ok
+	}
+	return false
+}
