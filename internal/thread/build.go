@@ -21,6 +21,17 @@ func Build(log *chatlog.Log, tok Tokenizer) *Result {
 // BuildWith threads one log: every message gets exactly one thread, a reply-to
 // link (or none for a thread start), a role, and the evidence behind its link.
 func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
+	c, decided, aliases := prepare(log, tok, p)
+	linkRest(c, decided)
+	assignRoles(c.msgs, c.fs, c.links)
+	threads := assemble(c.msgs, c.fs, c.links, c.talks)
+	return &Result{Links: c.links, Threads: threads, Aliases: aliases}
+}
+
+// prepare runs the passes that do not depend on the link weights: cues,
+// mentions, quotes, talks and greeting waves. It returns the scorer's context
+// and which messages those passes already linked.
+func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, []Alias) {
 	msgs := log.Messages
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
@@ -42,12 +53,24 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	}
 	linkTalks(talks, links, decided)
 	linkWaves(msgs, fs, links, decided)
-	ctx := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p}
-	linkRest(ctx, decided)
+	linkSystem(msgs, links, decided)
+	m := p.Model
+	if m == nil {
+		m = DefaultModel(log.Format)
+	}
+	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m}
+	c.indexSenders()
+	return c, decided, aliases
+}
 
-	assignRoles(msgs, fs, links)
-	threads := assemble(msgs, fs, links, talks)
-	return &Result{Links: links, Threads: threads, Aliases: aliases}
+// linkSystem makes every system line (joins, leaves, renames) its own thread.
+func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
+	for i, m := range msgs {
+		if m.Type == chatlog.TypeSystem && !decided[i] {
+			decided[i] = true
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a system line stands alone"})
+		}
+	}
 }
 
 // assignRoles marks questions, and answers: a message answers the nearest

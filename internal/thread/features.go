@@ -172,6 +172,9 @@ func isQuestion(text string) (question, explicit bool) {
 			break
 		}
 	}
+	if !hasHan(t) {
+		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? ")), endsASCII
+	}
 	// Very short exclamations ("真的？", "又是他？") are reactions, not questions.
 	if n <= 3 && !hasWord {
 		return false, false
@@ -195,6 +198,30 @@ func isQuestion(text string) (question, explicit bool) {
 		return true, false
 	}
 	return false, false
+}
+
+// englishAsking start a question in English chats.
+var englishAsking = []string{"how ", "what ", "why ", "where ", "when ", "who ", "which ", "does ", "do ", "is ", "are ", "can ", "could ", "anyone ", "any ", "should ", "would ", "will ", "has ", "have "}
+
+// isEnglishQuestion reports whether a text without Han characters asks something.
+func isEnglishQuestion(trimmed string, mark bool) bool {
+	if mark {
+		return true
+	}
+	lower := strings.ToLower(trimmed)
+	if k := strings.IndexAny(lower, ":,"); k >= 0 && k < 20 && !strings.Contains(lower[:k], " ") {
+		lower = strings.TrimSpace(lower[k+1:]) // "nick: how do I ..."
+	}
+	return startsWithAny(lower, englishAsking) && len(strings.Fields(lower)) >= 4
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 func isOneOf(s string, words []string) bool {

@@ -2,6 +2,7 @@ package thread
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,17 @@ type linkContext struct {
 	links   []Link
 	talks   []talk
 	p       Params
+	m       *Model
+
+	bySender map[string][]int // message indices per sender, ascending
+}
+
+// indexSenders records each sender's messages for latestBy.
+func (c *linkContext) indexSenders() {
+	c.bySender = map[string][]int{}
+	for i, m := range c.msgs {
+		c.bySender[m.Sender] = append(c.bySender[m.Sender], i)
+	}
 }
 
 // linkRest scores candidate parents for every message not yet decided by the
@@ -38,29 +50,36 @@ func linkRest(c *linkContext, decided []bool) {
 		if c.linkReaction(i) {
 			continue
 		}
-		best, bestScore := -1, 0.0
+		self, _, selfEv := c.m.score(c.selfFeatures(i))
+		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
 		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
-			s, ev := c.score(i, j)
-			if s > bestScore {
+			fs := c.pairFeatures(i, j)
+			if fs == nil {
+				continue
+			}
+			s, ok, ev := c.m.score(fs)
+			if ok && s > bestScore {
 				best, bestScore, bestEv = j, s, ev
 			}
 		}
-		if best >= 0 && bestScore >= c.p.NewThreadScore && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
+		linked := best >= 0 && bestScore >= self
+		if linked && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
 			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: "a question or comment to the speaker after a talk opens its own thread"})
 			continue
 		}
-		if best >= 0 && bestScore >= c.p.NewThreadScore {
+		if linked {
 			c.links[i].Parent = best
 			c.links[i].Score = round2(bestScore)
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
 			continue
 		}
-		reason := "no earlier message scored above the new-thread threshold"
+		reason := "no earlier message scored above the new-thread score"
 		if best >= 0 {
-			reason = fmt.Sprintf("best candidate %d scored %.2f < %.2f", best, bestScore, c.p.NewThreadScore)
+			reason = fmt.Sprintf("best candidate %d scored %.2f < %.2f", best, bestScore, self)
 		}
 		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: reason})
+		c.links[i].Evidence = append(c.links[i].Evidence, selfEv...)
 	}
 }
 
@@ -172,96 +191,176 @@ func (c *linkContext) inTalk(j int) bool {
 	return false
 }
 
-// score rates message j as the parent of message i and says why.
-func (c *linkContext) score(i, j int) (float64, []Evidence) {
+// selfFeatures measure message i as the start of a new thread.
+func (c *linkContext) selfFeatures(i int) []feature {
+	mi, fi := &c.msgs[i], &c.fs[i]
+	fs := []feature{{name: "new-thread", value: 1}}
+	if fi.question {
+		fs = append(fs, feature{"self-question", 1, "the message is a question"})
+	}
+	if len(mi.Mentions) > 0 {
+		fs = append(fs, feature{"self-addressed", 1, "the message addresses someone"})
+	}
+	if c.latestBy(mi.Sender, i) < 0 || mi.Time.Sub(c.msgs[c.latestBy(mi.Sender, i)].Time) > 30*time.Minute {
+		fs = append(fs, feature{"self-first-post", 1, "the sender's first message in a while"})
+	}
+	return fs
+}
+
+// pairFeatures measure message j as the parent of message i; nil when j is
+// out of reach (too long ago and not mentioned).
+func (c *linkContext) pairFeatures(i, j int) []feature {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
 	gap := mi.Time.Sub(mj.Time)
 	mentionsJ := contains(c.targets[i], mj.Sender)
 	if gap > c.p.MaxGap && !mentionsJ {
-		return 0, nil
+		return nil
 	}
-	var ev []Evidence
-	add := func(kind, detail string, w float64) {
-		if w != 0 {
-			ev = append(ev, Evidence{Kind: kind, Detail: detail, Weight: round2(w)})
+	fs := make([]feature, 0, 12)
+	add := func(name, detail string, value float64) {
+		if value != 0 {
+			fs = append(fs, feature{name, value, detail})
 		}
 	}
 	latestBySender := c.latestBy(mj.Sender, i) == j
 	if mentionsJ && c.latestSubstantiveBy(mj.Sender, i) == j {
-		add("mention", "mentions "+mj.Sender, c.p.MentionSender)
+		add("mention", "mentions "+mj.Sender, 1)
 	}
 	if contains(c.targets[j], mi.Sender) && c.latestBy(mi.Sender, i) < j {
-		w := c.p.MentionedReply
+		v := 1.0
 		if gap > 10*time.Minute {
-			w /= 2
+			v = 0.5
 		}
-		add("mentioned", mj.Sender+" mentioned this sender", w)
+		add("mentioned", mj.Sender+" mentioned this sender", v)
 	}
 	if mi.Sender == mj.Sender && latestBySender && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
-			add("same-sender", "continues the sender's previous message", c.p.SameSender)
+			add("same-sender", "continues the sender's previous message", 1)
 		case gap <= 3*time.Minute:
-			add("same-sender", "the sender's previous message, others spoke since", c.p.SameSender*0.4)
+			add("same-sender", "the sender's previous message, others spoke since", 0.4)
 		}
 	}
 	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
-		add("answers", "candidate is a recent question", c.p.AnswersQuestion)
+		add("answers", "candidate is a recent question", 1)
 	}
 	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
-		add("asker-follow-up", "asker replies to an answer", c.p.AskerFollowUp)
+		add("asker-follow-up", "asker replies to an answer", 1)
 	}
 	lex, shared := lexical(fi, fj, c.p)
-	if lex > 0 {
-		add("shared-terms", strings.Join(shared, " "), lex)
-	}
+	add("shared-terms", strings.Join(shared, " "), lex)
 	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
-		add("reply", "short reply to a recent message", 1.0)
+		add("reply", "short reply to a recent message", 1)
 	}
 	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
-		add("anaphor", "refers back to something just said", c.p.Anaphor)
+		add("anaphor", "refers back to something just said", 1)
 	}
 	if fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 && (!fi.question || fi.runes <= 4) {
-		add("news-reaction", "reacts to a headline just posted", c.p.AnswersQuestion)
+		add("news-reaction", "reacts to a headline just posted", 1)
 	}
-	if w := c.adjacency(i, j); w > 0 {
-		add("adjacent", fmt.Sprintf("%d messages before", i-j), w)
-	}
+	add("adjacent", fmt.Sprintf("%d messages before", i-j), c.adjacency(i, j))
 	if mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeRedPacket {
-		add("media", "candidate is media", -0.3)
+		add("media", "candidate is media", 1)
 	}
-	total := 0.0
-	for _, e := range ev {
-		total += e.Weight
+	// Plain structure, for models trained on other chats.
+	if mi.Sender == mj.Sender {
+		add("same-speaker", "same speaker", 1)
 	}
-	if total <= 0 {
-		return 0, nil
+	if j == i-1 {
+		add("previous", "the message just before", 1)
+	}
+	if fj.question {
+		add("candidate-question", "candidate is a question", 1)
+	}
+	if mj.Type == chatlog.TypeSystem {
+		add("candidate-system", "candidate is a system line", 1)
+	}
+	if len(c.targets[i]) > 0 && !mentionsJ {
+		add("addressed-elsewhere", "the message addresses someone else", 1)
+	}
+	if len(c.targets[j]) > 0 && !contains(c.targets[j], mi.Sender) {
+		add("candidate-addressed-elsewhere", "the candidate addressed someone else", 1)
+	}
+	if latestBySender {
+		add("candidate-latest", "the candidate's sender has not spoken since", 1)
 	}
 	dist := float64(i - j - 1)
 	minutes := min(gap.Minutes(), 30)
-	pen := c.p.PerMessage*dist + c.p.PerMinute*minutes
+	scale := 1.0
 	if mentionsJ {
-		pen /= 4
+		scale = 0.25
+	}
+	add("log-distance", "", math.Log2(2+dist))
+	add(distanceBucket(i-j), "", 1)
+	add(gapBucket(gap), "", 1)
+	if lex > 0 && i-j <= 5 {
+		add("shared-terms-near", "", lex)
+	}
+	if mentionsJ && i-j > 5 {
+		add("mention-far", "", 1)
+	}
+	if n := len(shared); n > 0 {
+		add(fmt.Sprintf("shared-words-%d", min(n, 3)), "", 1)
+	}
+	if fj.ack || fj.thanks {
+		add("candidate-ack", "", 1)
+	}
+	if mi.Sender == mj.Sender && j == i-1 {
+		add("same-speaker-previous", "", 1)
+	}
+	if len(c.targets[i]) > 0 && len(c.targets[j]) > 0 && c.targets[i][0] == c.targets[j][0] {
+		add("same-addressee", "", 1)
+	}
+	if fi.question && fj.question {
+		add("both-questions", "", 1)
 	}
 	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
 	if fi.opener && !addressed {
-		pen += 2 * c.p.NewQuestion
-		add("opener", "opens with an asking phrase: a new topic", -2*c.p.NewQuestion)
+		add("opener", "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
-		w := c.p.NewQuestion
+		v := 1.0
 		if (fi.anaphor || lex > 0) && !fi.opener {
-			w *= 0.3
+			v = 0.3
 		}
-		pen += w
-		add("fresh-question", "an unaddressed question tends to start a thread", -w)
+		add("fresh-question", "an unaddressed question tends to start a thread", v)
 	}
 	if !addressed && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
-		pen += c.p.NewQuestion
-		add("share", "a shared article or headline tends to start a thread", -c.p.NewQuestion)
+		add("share", "a shared article or headline tends to start a thread", 1)
 	}
-	add("distance", fmt.Sprintf("%d messages, %.0f min earlier", i-j, gap.Minutes()), -(c.p.PerMessage*dist + c.p.PerMinute*minutes))
-	return total - pen, ev
+	add("gap-messages", fmt.Sprintf("%d messages earlier", i-j), dist*scale)
+	add("gap-minutes", fmt.Sprintf("%.0f min earlier", gap.Minutes()), minutes*scale)
+	return fs
+}
+
+// distanceBucket names the distance class of a candidate, for trained models.
+func distanceBucket(d int) string {
+	switch {
+	case d == 1:
+		return "dist-1"
+	case d == 2:
+		return "dist-2"
+	case d <= 4:
+		return "dist-3-4"
+	case d <= 8:
+		return "dist-5-8"
+	case d <= 16:
+		return "dist-9-16"
+	}
+	return "dist-17+"
+}
+
+// gapBucket names the time-gap class of a candidate, for trained models.
+func gapBucket(gap time.Duration) string {
+	switch {
+	case gap <= time.Minute:
+		return "gap-0-1m"
+	case gap <= 5*time.Minute:
+		return "gap-1-5m"
+	case gap <= 15*time.Minute:
+		return "gap-5-15m"
+	}
+	return "gap-15m+"
 }
 
 // adjacency is the weight of plain succession: a reply to the message just
@@ -280,7 +379,7 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	if len(c.targets[i]) > 0 && !contains(c.targets[i], mj.Sender) {
 		return 0
 	}
-	w := c.p.Adjacent
+	w := 1.0
 	if i-j == 2 {
 		w /= 2
 	}
@@ -317,12 +416,12 @@ func lexical(a, b *features, p Params) (float64, []string) {
 
 // latestBy returns the index of sender's latest message before i, or -1.
 func (c *linkContext) latestBy(sender string, i int) int {
-	for j := i - 1; j >= 0; j-- {
-		if c.msgs[j].Sender == sender {
-			return j
-		}
+	idx := c.bySender[sender]
+	k := sort.SearchInts(idx, i) // first index >= i
+	if k == 0 {
+		return -1
 	}
-	return -1
+	return idx[k-1]
 }
 
 // latestSubstantiveBy returns sender's latest message before i that says

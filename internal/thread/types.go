@@ -77,46 +77,25 @@ type Result struct {
 	Aliases []Alias  // every mention name resolved, sorted by mention
 }
 
-// A Params holds the tunable weights of the link scorer.
+// A Params holds the structure of the link scorer; the weights are in Model.
 type Params struct {
-	Window          int           // how many earlier messages are candidate parents
-	MaxGap          time.Duration // candidates older than this are skipped unless quoted or mentioned
-	NewThreadScore  float64       // a link needs at least this score, else the message starts a thread
-	Quote           float64       // message quotes the candidate
-	MentionSender   float64       // message @mentions the candidate's sender
-	MentionedReply  float64       // candidate @mentioned this message's sender
-	SameSender      float64       // candidate is this sender's previous message, close in time
-	Adjacent        float64       // candidate is the message just before (half for two before)
-	Anaphor         float64       // message refers back (这个, 同问) to one of the last three
-	AnswersQuestion float64       // candidate is another's question and this message is not a question
-	AskerFollowUp   float64       // candidate answered this sender's question
-	DomainTerm      float64       // per shared domain term
-	SharedWord      float64       // per shared ordinary content word
-	MaxLexical      float64       // cap on the lexical contribution
-	PerMessage      float64       // penalty per message between candidate and message
-	PerMinute       float64       // penalty per minute between candidate and message
-	NewQuestion     float64       // penalty for linking a fresh, unaddressed question
+	Window     int           // how many earlier messages are candidate parents
+	MaxGap     time.Duration // candidates older than this are skipped unless mentioned
+	Quote      float64       // score shown for a link made by a quote or a re-post
+	DomainTerm float64       // per shared domain term, in the shared-terms feature
+	SharedWord float64       // per shared ordinary content word, in the shared-terms feature
+	MaxLexical float64       // cap on the shared-terms feature
+	Model      *Model        // the weights; nil picks DefaultModel for the log's format
 }
 
-// DefaultParams returns the weights tuned on the shared gold days.
+// DefaultParams returns the scorer structure used by Build.
 func DefaultParams() Params {
 	return Params{
-		Window:          40,
-		MaxGap:          90 * time.Minute,
-		NewThreadScore:  1.0,
-		Quote:           12,
-		MentionSender:   6,
-		MentionedReply:  5,
-		SameSender:      4,
-		Adjacent:        1.3,
-		Anaphor:         1.2,
-		AnswersQuestion: 1.5,
-		AskerFollowUp:   1.5,
-		DomainTerm:      1.2,
-		SharedWord:      0.5,
-		MaxLexical:      4,
-		PerMessage:      0.08,
-		PerMinute:       0.02,
-		NewQuestion:     2.5,
+		Window:     40,
+		MaxGap:     90 * time.Minute,
+		Quote:      12,
+		DomainTerm: 1.2,
+		SharedWord: 0.5,
+		MaxLexical: 4,
 	}
 }
