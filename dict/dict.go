@@ -1,6 +1,7 @@
 // Package dict holds the word lists that people edit by hand: the terms of
 // China's payment industry (payments.yaml) and the chat filler that carries
-// no topic (stopwords.yaml). Both files are embedded in the binary; this
+// no topic (stopwords.yaml), and the payment topics a digest groups
+// questions by (topics.yaml). The files are embedded in the binary; this
 // package parses and checks them and reports mistakes with file and line.
 package dict
 

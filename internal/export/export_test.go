@@ -101,3 +101,19 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		t.Errorf("%s differs from the output (run go test ./internal/export -update to accept):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
+
+func TestWriteLinks(t *testing.T) {
+	var one, two bytes.Buffer
+	if err := WriteLinks(&one, []Day{sampleDay()}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "0 0 -\n0 1 -\n1 2 -\n2 3 -\n4 4 -\n"; one.String() != want {
+		t.Errorf("one day:\n%s\nwant:\n%s", one.String(), want)
+	}
+	if err := WriteLinks(&two, []Day{sampleDay(), sampleDay()}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(two.Bytes(), []byte("testdata/sample.markdown:0 0 -\n")) {
+		t.Errorf("several days should prefix the path: %q", two.String()[:40])
+	}
+}

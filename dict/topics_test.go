@@ -1,0 +1,101 @@
+package dict
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTopics(t *testing.T) {
+	topics, err := Topics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(topics) < 25 {
+		t.Errorf("got %d topics, want at least 25", len(topics))
+	}
+	byName := make(map[string]Topic)
+	for _, tp := range topics {
+		byName[tp.Name] = tp
+		if tp.Gloss == "" {
+			t.Errorf("topic %q has no gloss", tp.Name)
+		}
+	}
+	required := map[string][]string{
+		"分账":  {"分账", "分润", "分佣"},
+		"网联":  {"网联", "断直连", "协议支付", "认证支付", "商业委托"},
+		"备付金": {"备付金", "集中存管"},
+		"对账":  {"对账", "差错"},
+	}
+	for name, terms := range required {
+		tp, ok := byName[name]
+		if !ok {
+			t.Errorf("missing topic %q", name)
+			continue
+		}
+		have := strings.Join(tp.Terms, " ")
+		for _, w := range terms {
+			if !strings.Contains(" "+have+" ", " "+w+" ") {
+				t.Errorf("topic %q lacks term %q", name, w)
+			}
+		}
+	}
+}
+
+func TestParseTopics(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want string // topics as name/gloss:terms joined by "; ", or the error prefix
+	}{
+		{"flow", "- {topic: 分账, gloss: profit sharing, terms: [分账, 分润]}\n", "分账/profit sharing:分账,分润"},
+		{"block", "# c\n- topic: 网联\n  terms:\n    - 网联\n    - 断直连\n", "网联/:网联,断直连"},
+		{"two", "- {topic: a, terms: [x]}\n- {topic: b, terms: [y, Y2]}\n", "a/:x; b/:y,Y2"},
+		{"empty", "", "x.yaml: no topics"},
+		{"not a list", "topic: 分账\n", "x.yaml:1: want a list of topics, got a mapping"},
+		{"not a mapping", "- 分账\n", "x.yaml:1: want a mapping"},
+		{"unknown key", "- {topic: a, terms: [x]}\n- {topic: b, term: [y]}\n", `x.yaml:2: unknown key "term"`},
+		{"no topic", "- {terms: [x]}\n", "x.yaml:1: entry has no topic"},
+		{"no terms", "- {topic: a}\n", `x.yaml:1: topic "a" has no terms`},
+		{"empty terms", "- {topic: a, terms: []}\n", `x.yaml:1: topic "a" has no terms`},
+		{"terms not a list", "- {topic: a, terms: x}\n", "x.yaml:1: terms: want a list"},
+		{"empty term", "- {topic: a, terms: [x, '']}\n", "x.yaml:1: empty word"},
+		{"duplicate term", "- topic: a\n  terms:\n    - POS\n    - pos\n", `x.yaml:4: duplicate term "pos" in one topic (first at line 3)`},
+		{"duplicate topic", "- {topic: a, terms: [x]}\n\n- {topic: a, terms: [y]}\n", `x.yaml:3: duplicate topic "a" (first at line 1)`},
+		{"syntax", "- {topic: a, terms: [x\n", "x.yaml: yaml: line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			topics, err := ParseTopics("x.yaml", []byte(tt.yaml))
+			var got string
+			if err != nil {
+				got = err.Error()
+			} else {
+				var parts []string
+				for _, tp := range topics {
+					parts = append(parts, tp.Name+"/"+tp.Gloss+":"+strings.Join(tp.Terms, ","))
+				}
+				got = strings.Join(parts, "; ")
+			}
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestExtendTopics(t *testing.T) {
+	base := []Topic{{Name: "分账", Gloss: "profit sharing", Terms: []string{"分账", "分润"}}, {Name: "网联", Terms: []string{"网联"}}}
+	extra := []Topic{{Name: "网联", Gloss: "NetsUnion", Terms: []string{"断直连", "网联"}}, {Name: "跨境", Terms: []string{"跨境"}}}
+	got := ExtendTopics(base, extra)
+	var parts []string
+	for _, tp := range got {
+		parts = append(parts, tp.Name+"/"+tp.Gloss+":"+strings.Join(tp.Terms, ","))
+	}
+	want := "分账/profit sharing:分账,分润; 网联/NetsUnion:网联,断直连; 跨境/:跨境"
+	if s := strings.Join(parts, "; "); s != want {
+		t.Errorf("got %q, want %q", s, want)
+	}
+	if len(base[1].Terms) != 1 || base[1].Gloss != "" {
+		t.Errorf("ExtendTopics modified its argument: %+v", base[1])
+	}
+}

@@ -1,0 +1,518 @@
+package digest
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// A Tokenizer splits text into classified tokens; *segment.Segmenter is one.
+type Tokenizer interface {
+	Tokens(text string) []segment.Token
+}
+
+// A Day is one threaded input file.
+type Day struct {
+	Log    *chatlog.Log   // the parsed input
+	Result *thread.Result // its threading; Result.Links[i] belongs to Log.Messages[i]
+}
+
+// Options tune Build.
+type Options struct {
+	Topics    []dict.Topic // the topics threads and entries are given; none when empty
+	Terms     []dict.Term  // payments terms, to read aliases as their term; none when empty
+	Threshold float64      // similarity at or above which two questions merge; 0 means DefaultThreshold
+}
+
+// A Digest is the questions of many days merged into ranked entries, with
+// an overview of every day's threads.
+type Digest struct {
+	Entries []Entry      // best first: most asked, then best answered
+	Days    []DayView    // the input days by date, group and path
+	Topics  []dict.Topic // the topics used, in file order
+}
+
+// An Entry is one question asked once or more, with every time it was asked.
+type Entry struct {
+	ID          string       // stable identifier: the date and a hash of the first occurrence
+	Title       string       // the most representative question of the entry
+	Topics      []string     // topic names, best first
+	Occurrences []Occurrence // every time the question was asked, oldest first
+}
+
+// An Occurrence is one asking of a question in one day's chat, with its answers.
+type Occurrence struct {
+	Path     string    // the source file
+	Line     int       // 1-based line of the question's header in Path
+	Date     string    // the day, YYYY-MM-DD
+	Group    string    // the group or channel, "" when unknown
+	Asker    string    // who asked
+	Question string    // the question as written, on one line
+	Time     time.Time // when it was asked
+	Answers  []Answer  // the answers the threading found, in order
+	Day      int       // index into Digest.Days
+	Thread   string    // the thread's ID in that day ("t3")
+}
+
+// An Answer is one message that answers an occurrence's question.
+type Answer struct {
+	Sender string    // who answered
+	Text   string    // the answer as written, on one line
+	Line   int       // 1-based line of the answer's header in the occurrence's Path
+	Time   time.Time // when it was sent
+}
+
+// A DayView is one input day as the HTML timeline shows it.
+type DayView struct {
+	Path     string       // the source file
+	Date     string       // YYYY-MM-DD
+	Group    string       // the group, "" when unknown
+	Title    string       // the log's title
+	Messages int          // how many messages the day has
+	Threads  []ThreadView // in order of their first message
+}
+
+// A ThreadView is one thread of a day: its kind, span, topics and messages.
+type ThreadView struct {
+	ID       string        // the thread's ID in its day ("t3")
+	Kind     thread.Kind   // qa, discussion, talk, news, greeting or other
+	Title    string        // the thread's title
+	Start    time.Time     // time of the first message
+	End      time.Time     // time of the last message
+	Topics   []string      // topic names, best first
+	Entries  []string      // IDs of the entries its questions belong to, in order
+	Messages []MessageView // the thread's messages in file order
+}
+
+// A MessageView is one message of a thread as the timeline shows it.
+type MessageView struct {
+	Line   int         // 1-based line of its header in the source
+	Time   time.Time   // when it was sent
+	Sender string      // who sent it
+	Text   string      // its readable text, on one line
+	Role   thread.Role // question, answer or none
+}
+
+// FirstAsked returns the date of the entry's first occurrence.
+func (e *Entry) FirstAsked() string { return e.Occurrences[0].Date }
+
+// LastAsked returns the date of the entry's last occurrence.
+func (e *Entry) LastAsked() string { return e.Occurrences[len(e.Occurrences)-1].Date }
+
+// Answered returns how many occurrences got at least one answer.
+func (e *Entry) Answered() int {
+	n := 0
+	for _, o := range e.Occurrences {
+		if len(o.Answers) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// AnswerCount returns the number of answers over all occurrences.
+func (e *Entry) AnswerCount() int {
+	n := 0
+	for _, o := range e.Occurrences {
+		n += len(o.Answers)
+	}
+	return n
+}
+
+// Build merges the questions of days that ask the same thing into entries,
+// ranks them, and gives every thread and entry its topics. days may be in
+// any order; the digest is the same for the same set of days.
+func Build(days []Day, tok Tokenizer, opts Options) *Digest {
+	if opts.Threshold == 0 {
+		opts.Threshold = DefaultThreshold
+	}
+	days = sortedDays(days)
+	tm := newTopicMatcher(opts.Topics)
+	d := &Digest{Topics: opts.Topics}
+	var qs []*question
+	for k, day := range days {
+		view, dayQs := collectDay(day, k, tm)
+		d.Days = append(d.Days, view)
+		qs = append(qs, dayQs...)
+	}
+	tn := newTerms(opts.Terms)
+	df, n := messageDF(days, tok, tn)
+	vectorize(qs, tok, tn, df, n)
+	clusters := cluster(qs, opts.Threshold)
+	entryOf := make(map[*question]int)
+	for _, c := range clusters {
+		e, ok := makeEntry(c, tm)
+		if !ok {
+			continue
+		}
+		for _, q := range c.members {
+			entryOf[q] = len(d.Entries)
+		}
+		d.Entries = append(d.Entries, e)
+	}
+	uniqueIDs(d.Entries)
+	for _, q := range qs {
+		if k, ok := entryOf[q]; ok {
+			t := &d.Days[q.occ.Day].Threads[q.thread]
+			t.Entries = append(t.Entries, d.Entries[k].ID)
+		}
+	}
+	rank(d.Entries)
+	return d
+}
+
+// messageDF counts, for every content word, the messages of days that use
+// it, and returns the counts with the number of messages counted.
+func messageDF(days []Day, tok Tokenizer, tn *terms) (map[string]int, int) {
+	df := make(map[string]int)
+	n := 0
+	for _, d := range days {
+		for i := range d.Log.Messages {
+			m := &d.Log.Messages[i]
+			if m.Text == "" {
+				continue
+			}
+			n++
+			for _, w := range tn.keys(segment.ContentWords(tok.Tokens(m.Text))) {
+				df[w]++
+			}
+		}
+	}
+	return df, n
+}
+
+// sortedDays returns days ordered by date, group and path.
+func sortedDays(days []Day) []Day {
+	out := append([]Day(nil), days...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].Log, out[j].Log
+		if da, db := logDate(a), logDate(b); da != db {
+			return da < db
+		}
+		if a.Group != b.Group {
+			return a.Group < b.Group
+		}
+		return a.Path < b.Path
+	})
+	return out
+}
+
+// logDate is the day a log covers: its Date, else the date of its first message.
+func logDate(l *chatlog.Log) string {
+	if l.Date != "" {
+		return l.Date
+	}
+	for _, m := range l.Messages {
+		if !m.Time.IsZero() {
+			return m.Time.Format("2006-01-02")
+		}
+	}
+	return ""
+}
+
+// A question is one occurrence while it is being merged.
+type question struct {
+	occ    Occurrence
+	thread int                // index of its thread in the day's view
+	key    string             // day and thread, so that one thread's questions never merge
+	plain  string             // the question without @mentions
+	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
+	vec    map[string]float64 // TF-IDF weights, unit length
+
+	contextual bool            // the question points into its conversation (这个, 你)
+	domain     map[string]bool // the features that are payments terms
+	part       map[string]bool // the features that are terms found inside longer ones (快捷 of 快捷支付)
+}
+
+// collectDay describes one day's threads with their topics and returns its
+// questions.
+func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
+	log, res := day.Log, day.Result
+	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+	senders := senderNames(log)
+	var qs []*question
+	for ti, t := range res.Threads {
+		tv := ThreadView{ID: t.ID, Kind: t.Kind, Title: t.Title, Start: t.Start, End: t.End}
+		counts := topicCounter{}
+		isQuestion := make(map[int]bool, len(t.Questions))
+		for _, q := range t.Questions {
+			isQuestion[q.Question] = true
+		}
+		for n, i := range t.Messages {
+			m := &log.Messages[i]
+			text := readable(m)
+			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, Role: res.Links[i].Role})
+			w := 1.0
+			if isQuestion[i] || n == 0 {
+				w = 2
+			}
+			counts.add(tm.mentions(stripMentions(text, senders)), w)
+		}
+		tv.Topics = counts.names(tm)
+		view.Threads = append(view.Threads, tv)
+		for _, q := range t.Questions {
+			m := &log.Messages[q.Question]
+			if m.Type == chatlog.TypeLink {
+				continue // a shared article whose title asks something
+			}
+			occ := Occurrence{
+				Path: log.Path, Line: m.Line, Date: view.Date, Group: log.Group, Asker: m.Sender,
+				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID,
+			}
+			if occ.Date == "" && !m.Time.IsZero() {
+				occ.Date = m.Time.Format("2006-01-02")
+			}
+			for _, a := range q.Answers {
+				am := &log.Messages[a]
+				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), Line: am.Line, Time: am.Time})
+			}
+			q := &question{occ: occ, thread: ti, key: log.Path + "\x00" + t.ID, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
+			q.topics.add(tm.mentions(q.plain), 2)
+			for _, a := range occ.Answers {
+				q.topics.add(tm.mentions(stripMentions(a.Text, senders)), 1)
+			}
+			qs = append(qs, q)
+		}
+	}
+	return view, qs
+}
+
+// readable is a message's text as a reader should see it, on one line: its
+// text, the title of a shared link, or "[image]".
+func readable(m *chatlog.Message) string {
+	s := strings.Join(strings.Fields(m.Text), " ")
+	switch m.Type {
+	case chatlog.TypeImage:
+		if s == "" {
+			s = "[image]"
+		}
+	case chatlog.TypeLink:
+		if t := strings.Join(strings.Fields(m.LinkTitle), " "); t != "" && (s == "" || s == m.URL) {
+			s = t
+		}
+	}
+	return s
+}
+
+// mentionRe matches an @mention: names carry company and city words that
+// say nothing about the question.
+var mentionRe = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
+
+// stripMentions removes @mentions from text: first "@" followed by the
+// whole name of one of senders (longest first; names may hold spaces, as in
+// "@shawn - fullrich - BJ"), then any other "@name" up to the characters
+// that end a mention.
+func stripMentions(text string, senders []string) string {
+	if !strings.ContainsAny(text, "@＠") {
+		return text
+	}
+	for _, s := range senders {
+		if !strings.Contains(s, " ") {
+			continue // the pattern below strips it whole
+		}
+		for _, at := range []string{"@", "＠"} {
+			text = replaceMention(text, at+s)
+		}
+	}
+	return mentionRe.ReplaceAllString(text, " ")
+}
+
+// replaceMention replaces every occurrence of mention in text that ends
+// where a mention ends (white space, punctuation, "@" or the end) by a space.
+func replaceMention(text, mention string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, mention)
+		if i < 0 {
+			break
+		}
+		end := i + len(mention)
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if end < len(text) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && r != '@' && r != '＠' {
+			b.WriteString(text[:end])
+			text = text[end:]
+			continue
+		}
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[end:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// senderNames returns the distinct senders of a log, longest first.
+func senderNames(log *chatlog.Log) []string {
+	seen := make(map[string]bool)
+	var names []string
+	for _, m := range log.Messages {
+		if m.Sender != "" && !seen[m.Sender] {
+			seen[m.Sender] = true
+			names = append(names, m.Sender)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return names
+}
+
+// makeEntry turns a cluster into an entry, or reports false when the
+// cluster is not worth a digest entry: asked once and never answered, or
+// without words that say what it asks.
+func makeEntry(c *clusterSet, tm *topicMatcher) (Entry, bool) {
+	members := append([]*question(nil), c.members...)
+	sort.SliceStable(members, func(i, j int) bool { return occLess(&members[i].occ, &members[j].occ) })
+	answered := false
+	for _, q := range members {
+		if len(q.occ.Answers) > 0 {
+			answered = true
+		}
+	}
+	if len(members) < 2 && !answered {
+		return Entry{}, false
+	}
+	title := central(members)
+	if !substantial(title) {
+		return Entry{}, false
+	}
+	e := Entry{ID: entryID(&members[0].occ), Title: entryTitle(title.plain)}
+	counts := topicCounter{}
+	for _, q := range members {
+		e.Occurrences = append(e.Occurrences, q.occ)
+		for t, w := range q.topics {
+			counts[t] += w
+		}
+	}
+	e.Topics = counts.names(tm)
+	return e, true
+}
+
+// occLess orders occurrences by time, then source and line.
+func occLess(a, b *Occurrence) bool {
+	if a.Date != b.Date {
+		return a.Date < b.Date
+	}
+	if !a.Time.Equal(b.Time) {
+		return a.Time.Before(b.Time)
+	}
+	if a.Group != b.Group {
+		return a.Group < b.Group
+	}
+	if a.Path != b.Path {
+		return a.Path < b.Path
+	}
+	return a.Line < b.Line
+}
+
+// entryID derives an entry's identifier from its first occurrence, so that
+// it does not depend on the entry's rank or on the other days of the run:
+// the date and a hash of the group, asker and question.
+func entryID(o *Occurrence) string {
+	h := sha1.Sum([]byte(o.Group + "\x00" + o.Asker + "\x00" + o.Question))
+	date := o.Date
+	if date == "" {
+		date = "undated"
+	}
+	return date + "-" + hex.EncodeToString(h[:4])
+}
+
+// uniqueIDs suffixes the IDs of entries whose first occurrences hash alike
+// (one asker posting the same question twice in a day) with -2, -3, ... in
+// order of their first occurrence.
+func uniqueIDs(es []Entry) {
+	seen := make(map[string]int)
+	order := make([]int, len(es))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return occLess(&es[order[a]].Occurrences[0], &es[order[b]].Occurrences[0])
+	})
+	for _, i := range order {
+		id := es[i].ID
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			es[i].ID = fmt.Sprintf("%s-%d", id, n)
+		}
+	}
+}
+
+// rank orders entries: most occurrences, then most answered occurrences,
+// then most answers, then first asked, then ID.
+func rank(es []Entry) {
+	sort.SliceStable(es, func(i, j int) bool {
+		a, b := &es[i], &es[j]
+		if len(a.Occurrences) != len(b.Occurrences) {
+			return len(a.Occurrences) > len(b.Occurrences)
+		}
+		if x, y := a.Answered(), b.Answered(); x != y {
+			return x > y
+		}
+		if x, y := a.AnswerCount(), b.AnswerCount(); x != y {
+			return x > y
+		}
+		if a.FirstAsked() != b.FirstAsked() {
+			return a.FirstAsked() < b.FirstAsked()
+		}
+		return a.ID < b.ID
+	})
+}
+
+// openers are polite lead-ins that an entry title does without when a
+// comma or a space follows them ("请教一下，微信分账接口怎么申请？").
+var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好"}
+
+// leadPunct is what may separate an opener from the question, and what a
+// title does not start with (the "?" cocolian leaves after a mention).
+const leadPunct = "，,：:、!！~～?？ "
+
+// entryTitle is a question as an entry title: on one line, without
+// mentions, the answer of a re-posted question, or a polite lead-in, and at
+// most titleRunes long.
+func entryTitle(plain string) string {
+	s := strings.TrimLeft(strings.Join(strings.Fields(askedPart(plain)), " "), leadPunct)
+	for again := true; again; {
+		again = false
+		for _, o := range openers {
+			rest, ok := strings.CutPrefix(s, o)
+			if !ok || rest == "" || !strings.ContainsRune(leadPunct, []rune(rest)[0]) {
+				continue
+			}
+			if rest = strings.TrimLeft(rest, leadPunct); rest != "" {
+				s, again = rest, true
+			}
+			break
+		}
+	}
+	if s == "" {
+		s = strings.Join(strings.Fields(plain), " ")
+	}
+	return shorten(s, titleRunes)
+}
+
+// titleRunes is the longest entry title, in runes.
+const titleRunes = 80
+
+// shorten cuts s to max runes, marking the cut with "…".
+func shorten(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}

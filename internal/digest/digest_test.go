@@ -1,0 +1,344 @@
+package digest
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixtureDir holds synthetic cocolian days where the same questions recur
+// in different words (see testdata/digest/days/README.txt).
+const fixtureDir = "../../testdata/digest/days"
+
+var (
+	segOnce sync.Once
+	seg     *segment.Segmenter
+	segErr  error
+)
+
+func segmenter(t testing.TB) *segment.Segmenter {
+	t.Helper()
+	segOnce.Do(func() { seg, segErr = segment.New() })
+	if segErr != nil {
+		t.Fatal(segErr)
+	}
+	return seg
+}
+
+// fixtureDays parses and threads the fixture days in path order.
+func fixtureDays(t testing.TB) []Day {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(fixtureDir, "*", "*.markdown"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixture days in %s: %v", fixtureDir, err)
+	}
+	sort.Strings(files)
+	var days []Day
+	for _, f := range files {
+		if strings.HasPrefix(filepath.Base(filepath.Dir(f)), ".") {
+			continue // the hidden folder the command skips
+		}
+		log, err := chatlog.ParseFile(f, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		days = append(days, Day{Log: log, Result: thread.Build(log, segmenter(t))})
+	}
+	return days
+}
+
+func fixtureOptions(t testing.TB) Options {
+	t.Helper()
+	topics, err := dict.Topics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	terms, err := dict.Payments()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Topics: topics, Terms: terms}
+}
+
+func fixtureDigest(t testing.TB) *Digest {
+	t.Helper()
+	return Build(fixtureDays(t), segmenter(t), fixtureOptions(t))
+}
+
+// TestBuildMergesFixture checks which questions of the fixture days end up
+// together: the same question asked in other words on other days merges,
+// questions that share a topic but ask something else do not, and neither
+// do questions that lean on their conversation.
+func TestBuildMergesFixture(t *testing.T) {
+	d := fixtureDigest(t)
+	entryOf := map[string]*Entry{}
+	for i := range d.Entries {
+		for _, o := range d.Entries[i].Occurrences {
+			entryOf[o.Question] = &d.Entries[i]
+		}
+	}
+	tests := []struct {
+		question string
+		group    string // questions with the same group share an entry; "" alone; "-" no entry
+	}{
+		{"请教一下，微信分账接口怎么申请？", "分账接口"},
+		{"请问微信的分账接口要怎么申请开通？", "分账接口"},
+		{"微信的分账接口在哪里申请？", "分账接口"},
+		{"网联的协议支付和认证支付有什么区别？", "协议认证"},
+		{"协议支付跟认证支付的区别是什么？", "协议认证"},
+		{"备付金集中存管以后，还有利息收入吗？", "利息"},
+		{"备付金集中存管之后，支付公司还有利息收入吗？", "利息"},
+		{"对账出现长款和短款的差错，你们一般怎么处理？", "长短款"},
+		{"对账时长款短款的差错一般怎么处理？", "长短款"},
+		{"有没有网联的接口文档？", "文档"},
+		{"网联接口文档谁有？", "文档"},
+		{"聚合支付现在还能做二清吗？", "二清"},
+		{"聚合支付现在还可以做二清吗？", "二清"},
+		// Same topic, another question.
+		{"分账回退有时间限制吗？", ""},
+		{"渠道对账文件一般几点能下载？", ""},
+		// Shares only 分账 with the 分账接口 questions: merging it would take
+		// knowing that 开通 and 申请 mean the same here.
+		{"分账功能要单独开通吗？", ""},
+		// Leans on its conversation: an entry, but never merged.
+		{"那存量的快捷用户要重新签约吗？", ""},
+		// Says too little out of its chat to be an entry.
+		{"这个接口怎么申请？", "-"},
+	}
+	first := map[string]*Entry{}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			e := entryOf[tt.question]
+			switch {
+			case tt.group == "-":
+				if e != nil {
+					t.Errorf("in entry %s (%q), want no entry", e.ID, e.Title)
+				}
+				return
+			case e == nil:
+				t.Fatalf("no entry")
+			case tt.group == "":
+				if len(e.Occurrences) != 1 {
+					t.Errorf("merged into %s with %d occurrences, want alone", e.ID, len(e.Occurrences))
+				}
+				return
+			}
+			if f, ok := first[tt.group]; !ok {
+				first[tt.group] = e
+			} else if f != e {
+				t.Errorf("in entry %s, want %s (%q)", e.ID, f.ID, f.Title)
+			}
+		})
+	}
+	for group, e := range first {
+		n := 0
+		for _, tt := range tests {
+			if tt.group == group {
+				n++
+			}
+		}
+		if len(e.Occurrences) != n {
+			t.Errorf("entry %q has %d occurrences, want %d", e.Title, len(e.Occurrences), n)
+		}
+	}
+	if len(d.Entries) == 0 || !strings.Contains(d.Entries[0].Title, "分账接口") {
+		t.Errorf("the most asked question should rank first, got %+v", d.Entries[0])
+	}
+	if got := d.Entries[0].Topics; len(got) == 0 || got[0] != "分账" {
+		t.Errorf("first entry topics %v, want 分账 first", got)
+	}
+}
+
+// TestBuildOccurrences checks what an occurrence records and that every
+// thread lists the entries of its questions.
+func TestBuildOccurrences(t *testing.T) {
+	d := fixtureDigest(t)
+	e := d.Entries[0]
+	o := e.Occurrences[0]
+	want := Occurrence{Path: filepath.Join(fixtureDir, "proddev", "2018-03-01-chat.markdown"), Line: 13, Date: "2018-03-01", Group: "proddev", Asker: "陈立-银通支付-产品-上海", Question: "请教一下，微信分账接口怎么申请？"}
+	if o.Path != want.Path || o.Line != want.Line || o.Date != want.Date || o.Group != want.Group || o.Asker != want.Asker || o.Question != want.Question {
+		t.Errorf("first occurrence %+v, want %+v", o, want)
+	}
+	if len(o.Answers) != 2 || o.Answers[0].Line != 17 || o.Answers[0].Sender != "沈清-云汇支付-清算产品-杭州" {
+		t.Errorf("answers %+v", o.Answers)
+	}
+	if e.FirstAsked() != "2018-03-01" || e.LastAsked() != "2018-03-22" || e.Answered() != 3 || e.AnswerCount() != 4 {
+		t.Errorf("first %s last %s answered %d answers %d", e.FirstAsked(), e.LastAsked(), e.Answered(), e.AnswerCount())
+	}
+	for _, o := range e.Occurrences {
+		day := d.Days[o.Day]
+		if day.Path != o.Path {
+			t.Errorf("occurrence %s:%d points at day %s", o.Path, o.Line, day.Path)
+		}
+		found := false
+		for _, th := range day.Threads {
+			if th.ID == o.Thread {
+				found = contains(th.Entries, e.ID)
+			}
+		}
+		if !found {
+			t.Errorf("thread %s of %s does not list entry %s", o.Thread, day.Path, e.ID)
+		}
+	}
+}
+
+// TestBuildDeterministic checks that the order of the days does not matter
+// and that the output is the same every time.
+func TestBuildDeterministic(t *testing.T) {
+	days := fixtureDays(t)
+	var outs [][]byte
+	for _, ds := range [][]Day{days, reversed(days)} {
+		var b bytes.Buffer
+		if err := WriteJSON(&b, Build(ds, segmenter(t), fixtureOptions(t))); err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, b.Bytes())
+	}
+	if !bytes.Equal(outs[0], outs[1]) {
+		t.Error("reversing the days changed the digest")
+	}
+}
+
+// TestBuildSameThread checks that two questions of one thread never merge,
+// however alike, and that the same question on two days does.
+func TestBuildSameThread(t *testing.T) {
+	day := func(path, date string, texts ...string) Day {
+		base := time.Date(2018, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+		log := &chatlog.Log{Path: path, Format: "test", Date: date, Group: "g"}
+		res := &thread.Result{Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA}}}
+		for i, text := range texts {
+			log.Messages = append(log.Messages, chatlog.Message{Index: i, Line: 1 + 4*i, Time: base.Add(time.Duration(i) * time.Minute), Sender: string(rune('A' + i)), Type: chatlog.TypeText, Text: text})
+			res.Links = append(res.Links, thread.Link{Parent: i - 1, AnswerOf: -1})
+			res.Threads[0].Messages = append(res.Threads[0].Messages, i)
+		}
+		// Messages 0 and 2 are questions, 1 and 3 their answers.
+		res.Threads[0].Questions = []thread.QA{{Question: 0, Answers: []int{1}}, {Question: 2, Answers: []int{3}}}
+		return Day{Log: log, Result: res}
+	}
+	days := []Day{
+		day("a.md", "2018-03-01", "微信 分账 接口 怎么 申请", "商户平台 申请", "微信 分账 接口 怎么 申请", "产品中心 开通"),
+		day("b.md", "2018-03-09", "微信 分账 接口 申请", "找 客户经理", "备付金 利息 收入 还有 吗", "没有 了"),
+	}
+	d := Build(days, spaceTokenizer{}, fixtureOptions(t))
+	var sizes []int
+	for _, e := range d.Entries {
+		sizes = append(sizes, len(e.Occurrences))
+	}
+	sort.Ints(sizes)
+	if got := fmt.Sprint(sizes); got != "[1 1 2]" {
+		t.Errorf("entry sizes %s, want [1 1 2]: the two questions of one thread apart, one of them with day b's", got)
+	}
+}
+
+// spaceTokenizer splits on spaces and marks payments terms of dict.
+type spaceTokenizer struct{}
+
+func (spaceTokenizer) Tokens(text string) []segment.Token {
+	var toks []segment.Token
+	pos := 0
+	for _, w := range strings.Fields(text) {
+		k := strings.Index(text[pos:], w) + pos
+		kind := segment.KindWord
+		switch w {
+		case "微信", "分账", "备付金", "商户平台":
+			kind = segment.KindDomain
+		case "怎么", "吗", "了", "还有":
+			kind = segment.KindStop
+		}
+		toks = append(toks, segment.Token{Text: w, Start: k, End: k + len(w), Kind: kind})
+		pos = k + len(w)
+	}
+	return toks
+}
+
+func reversed(days []Day) []Day {
+	out := make([]Day, len(days))
+	for i, d := range days {
+		out[len(days)-1-i] = d
+	}
+	return out
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestWritersGolden compares every writer's output on the fixture days with
+// its golden file; go test ./internal/digest -update rewrites them.
+func TestWritersGolden(t *testing.T) {
+	d := fixtureDigest(t)
+	tests := []struct {
+		golden string
+		write  func(*bytes.Buffer, *Digest) error
+	}{
+		{"digest.md", func(b *bytes.Buffer, d *Digest) error { return WriteMarkdown(b, d) }},
+		{"digest.json", func(b *bytes.Buffer, d *Digest) error { return WriteJSON(b, d) }},
+		{"digest.html", func(b *bytes.Buffer, d *Digest) error { return WriteHTML(b, d) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := tt.write(&b, d); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, filepath.Join("..", "..", "testdata", "digest", "golden", tt.golden), b.Bytes())
+			var again bytes.Buffer
+			if err := tt.write(&again, fixtureDigest(t)); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(b.Bytes(), again.Bytes()) {
+				t.Error("a second run gave different output")
+			}
+		})
+	}
+}
+
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/digest -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test ./internal/digest -update to accept)", path)
+	}
+}
+
+// BenchmarkBuildFixture measures merging on the fixture days (threading excluded).
+func BenchmarkBuildFixture(b *testing.B) {
+	days := fixtureDays(b)
+	opts := fixtureOptions(b)
+	s := segmenter(b)
+	b.ResetTimer()
+	for range b.N {
+		Build(days, s, opts)
+	}
+}

@@ -1,0 +1,65 @@
+package digest
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// jsonDigest is the JSON contract of `threads digest --format json`.
+type jsonDigest struct {
+	Entries []jsonEntry `json:"entries"`
+}
+
+type jsonEntry struct {
+	ID          string           `json:"id"`
+	Title       string           `json:"title"`
+	Topics      []string         `json:"topics"`
+	Occurrences []jsonOccurrence `json:"occurrences"`
+}
+
+type jsonOccurrence struct {
+	Path     string       `json:"path"`
+	Line     int          `json:"line"`
+	Date     string       `json:"date"`
+	Group    string       `json:"group"`
+	Asker    string       `json:"asker"`
+	Question string       `json:"question"`
+	Answers  []jsonAnswer `json:"answers"`
+}
+
+type jsonAnswer struct {
+	Sender string `json:"sender"`
+	Text   string `json:"text"`
+	Line   int    `json:"line"`
+}
+
+// WriteJSON writes the merged entries in rank order as
+// {"entries": [{"id", "title", "topics", "occurrences": [{"path", "line",
+// "date", "group", "asker", "question", "answers": [{"sender", "text",
+// "line"}]}]}]}, where line is the 1-based line of a message's header in
+// path. Lists are never null.
+func WriteJSON(w io.Writer, d *Digest) error {
+	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries))}
+	for _, e := range d.Entries {
+		je := jsonEntry{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), Occurrences: make([]jsonOccurrence, 0, len(e.Occurrences))}
+		for _, o := range e.Occurrences {
+			jo := jsonOccurrence{Path: o.Path, Line: o.Line, Date: o.Date, Group: o.Group, Asker: o.Asker, Question: o.Question, Answers: make([]jsonAnswer, 0, len(o.Answers))}
+			for _, a := range o.Answers {
+				jo.Answers = append(jo.Answers, jsonAnswer{Sender: a.Sender, Text: a.Text, Line: a.Line})
+			}
+			je.Occurrences = append(je.Occurrences, jo)
+		}
+		out.Entries = append(out.Entries, je)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

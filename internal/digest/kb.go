@@ -1,0 +1,353 @@
+package digest
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Marker separates what `threads digest --format kb` generates from what a
+// curator adds: everything after the marker line of a knowledge-base file is
+// kept when the file is regenerated.
+const Marker = "<!-- threads: edits below this line are kept -->"
+
+// kbIndex is the name of the knowledge base's table of contents.
+const kbIndex = "index.md"
+
+// entryFile matches the names of entry files: the entry ID and ".md".
+var entryFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}|undated)-[0-9a-f]{8}(-\d+)?\.md$`)
+
+// KBResult says what WriteKB did to the folder; every list is sorted.
+type KBResult struct {
+	Written   []string // files created or changed
+	Unchanged []string // files that were already up to date
+	Merged    []string // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
+	Stale     []string // entry files this digest does not produce, left as they were (entries of days not in this run)
+	NoMarker  []string // entry files whose marker line was removed, left as they were
+}
+
+// kbFrontMatter is the YAML front matter of an entry file.
+type kbFrontMatter struct {
+	ID          string   `yaml:"id"`
+	Title       string   `yaml:"title"`
+	Topics      []string `yaml:"topics"`
+	FirstAsked  string   `yaml:"first_asked"`
+	LastAsked   string   `yaml:"last_asked"`
+	Occurrences int      `yaml:"occurrences"`
+	Sources     []string `yaml:"sources"`
+}
+
+// WriteKB writes a knowledge base into dir, creating it if needed: one
+// Markdown file per entry, named by its ID, with YAML front matter (id,
+// title, topics, first_asked, last_asked, occurrences, sources) and the
+// generated text above the Marker line, and an index.md by topic.
+//
+// Regenerating keeps everything below the marker of an existing file.
+// When an entry's ID changes (a question asked earlier joined it), the
+// edits of its old file move to the new one: every entry file this digest
+// does not produce whose sources overlap an entry's gives its edits to that
+// entry and is removed. Other entry files are left alone, and so is a file
+// whose marker was removed. Files that would not change are not rewritten.
+func WriteKB(dir string, d *Digest) (*KBResult, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("%s: cannot create the knowledge base folder: %w", dir, err)
+	}
+	existing, err := readKB(dir)
+	if err != nil {
+		return nil, err
+	}
+	res := &KBResult{}
+	produced := make(map[string]bool, len(d.Entries)+1)
+	for i := range d.Entries {
+		produced[d.Entries[i].ID+".md"] = true
+	}
+	// Old files whose entries are gone, by the sources they list.
+	bySource := make(map[string][]string)
+	for name, f := range existing {
+		if produced[name] || name == kbIndex || !f.marked {
+			continue
+		}
+		for _, s := range f.sources {
+			bySource[s] = append(bySource[s], name)
+		}
+	}
+	absorbed := make(map[string]bool)
+	for i := range d.Entries {
+		e := &d.Entries[i]
+		name := e.ID + ".md"
+		old, ok := existing[name]
+		if ok && !old.marked {
+			res.NoMarker = append(res.NoMarker, name)
+			continue
+		}
+		kept := "\n"
+		if ok {
+			kept = old.kept
+		}
+		for _, from := range carriedFrom(e, bySource) {
+			absorbed[from] = true
+			if k := strings.TrimSpace(existing[from].kept); k != "" && !strings.Contains(kept, k) {
+				kept = strings.TrimRight(kept, "\n") + "\n\n" + k + "\n"
+			}
+		}
+		if err := writeKBFile(dir, name, append(entryMarkdown(dir, e), kept...), existing, res); err != nil {
+			return nil, err
+		}
+	}
+	if old, ok := existing[kbIndex]; ok && !old.marked {
+		res.NoMarker = append(res.NoMarker, kbIndex)
+	} else {
+		kept := "\n"
+		if ok {
+			kept = old.kept
+		}
+		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(d), kept...), existing, res); err != nil {
+			return nil, err
+		}
+	}
+	for name := range existing {
+		switch {
+		case produced[name] || name == kbIndex:
+		case absorbed[name]:
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+			}
+			res.Merged = append(res.Merged, name)
+		case !existing[name].marked:
+			res.NoMarker = append(res.NoMarker, name)
+		default:
+			res.Stale = append(res.Stale, name)
+		}
+	}
+	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.NoMarker} {
+		sort.Strings(l)
+	}
+	return res, nil
+}
+
+// A kbFile is an existing file of the knowledge base.
+type kbFile struct {
+	data    []byte
+	marked  bool     // it has the marker line
+	kept    string   // what follows the marker line
+	sources []string // the source keys of its front matter
+}
+
+// readKB reads the entry files and the index of dir.
+func readKB(dir string) (map[string]*kbFile, error) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", dir, err)
+	}
+	files := make(map[string]*kbFile)
+	for _, ent := range ents {
+		name := ent.Name()
+		if !ent.Type().IsRegular() || (name != kbIndex && !entryFile.MatchString(name)) {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+		}
+		f := &kbFile{data: data}
+		if i := markerAt(data); i >= 0 {
+			f.marked = true
+			rest := data[i+len(Marker):]
+			if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+				f.kept = string(rest[j+1:])
+			}
+		}
+		f.sources = frontMatterSources(data)
+		files[name] = f
+	}
+	return files, nil
+}
+
+// markerAt returns the offset of the first line of data that is the
+// marker, or -1.
+func markerAt(data []byte) int {
+	for off := 0; off < len(data); {
+		end := bytes.IndexByte(data[off:], '\n')
+		line := data[off:]
+		if end >= 0 {
+			line = data[off : off+end]
+		}
+		if string(bytes.TrimSpace(line)) == Marker {
+			return off + bytes.Index(line, []byte(Marker))
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+	}
+	return -1
+}
+
+// frontMatterSources returns the source keys listed in a file's front
+// matter, or nil when it has none or cannot be read.
+func frontMatterSources(data []byte) []string {
+	s := string(data)
+	if !strings.HasPrefix(s, "---\n") {
+		return nil
+	}
+	end := strings.Index(s[4:], "\n---")
+	if end < 0 {
+		return nil
+	}
+	var fm kbFrontMatter
+	if yaml.Unmarshal([]byte(s[4:4+end]), &fm) != nil {
+		return nil
+	}
+	keys := make([]string, 0, len(fm.Sources))
+	for _, src := range fm.Sources {
+		keys = append(keys, sourceKey(src))
+	}
+	return keys
+}
+
+// sourceKey identifies a "path:line" source independently of the folder
+// the digest ran from: the file's folder and name, and the line.
+func sourceKey(src string) string {
+	i := strings.LastIndexByte(src, ':')
+	if i < 0 {
+		return src
+	}
+	path := filepath.ToSlash(src[:i])
+	parts := strings.Split(path, "/")
+	if len(parts) > 2 {
+		parts = parts[len(parts)-2:]
+	}
+	return strings.Join(parts, "/") + src[i:]
+}
+
+// carriedFrom returns the old files that list one of e's sources.
+func carriedFrom(e *Entry, bySource map[string][]string) []string {
+	seen := make(map[string]bool)
+	var out []string
+	for _, o := range e.Occurrences {
+		for _, name := range bySource[sourceKey(source(&o))] {
+			if !seen[name] {
+				seen[name] = true
+				out = append(out, name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// source is an occurrence's "path:line".
+func source(o *Occurrence) string {
+	return fmt.Sprintf("%s:%d", o.Path, o.Line)
+}
+
+// writeKBFile writes data to dir/name unless the file already holds it.
+func writeKBFile(dir, name string, data []byte, existing map[string]*kbFile, res *KBResult) error {
+	if old, ok := existing[name]; ok && bytes.Equal(old.data, data) {
+		res.Unchanged = append(res.Unchanged, name)
+		return nil
+	}
+	if err := WriteFileAtomic(filepath.Join(dir, name), data); err != nil {
+		return err
+	}
+	res.Written = append(res.Written, name)
+	return nil
+}
+
+// entryMarkdown is the generated part of an entry file, up to and
+// including the marker line.
+func entryMarkdown(dir string, e *Entry) []byte {
+	var b bytes.Buffer
+	fm := kbFrontMatter{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), FirstAsked: e.FirstAsked(), LastAsked: e.LastAsked(), Occurrences: len(e.Occurrences)}
+	for _, o := range e.Occurrences {
+		fm.Sources = append(fm.Sources, source(&o))
+	}
+	writeFrontMatter(&b, fm)
+	fmt.Fprintf(&b, "\n# %s\n\n", mdText(e.Title))
+	b.WriteString(askedLine(e))
+	if len(e.Topics) > 0 {
+		fmt.Fprintf(&b, " Topics: %s.", mdText(strings.Join(e.Topics, ", ")))
+	}
+	b.WriteString("\n")
+	for _, o := range e.Occurrences {
+		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdText(o.Asker))
+		fmt.Fprintf(&b, "> %s\n\n", mdText(o.Question))
+		for _, a := range o.Answers {
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdText(a.Sender), mdText(a.Text))
+		}
+		if len(o.Answers) == 0 {
+			b.WriteString("No answer in the chat.\n")
+		}
+		fmt.Fprintf(&b, "\nSource: [%s:%d](%s#L%d)\n", filepath.Base(o.Path), o.Line, relLink(dir, o.Path), o.Line)
+	}
+	b.WriteString("\n" + Marker + "\n")
+	return b.Bytes()
+}
+
+// writeFrontMatter writes fm between --- lines.
+func writeFrontMatter(b *bytes.Buffer, fm kbFrontMatter) {
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(b)
+	enc.SetIndent(2)
+	_ = enc.Encode(fm) // a struct of strings and ints always encodes
+	_ = enc.Close()
+	b.WriteString("---\n")
+}
+
+// relLink is the path of a source file relative to the knowledge-base
+// folder, with forward slashes, for a Markdown link.
+func relLink(dir, path string) string {
+	ad, err1 := filepath.Abs(dir)
+	ap, err2 := filepath.Abs(path)
+	if err1 == nil && err2 == nil {
+		if rel, err := filepath.Rel(ad, ap); err == nil {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(path)
+}
+
+// indexMarkdown is the generated part of the knowledge base's index: the
+// entries by topic, up to and including the marker line.
+func indexMarkdown(d *Digest) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "# Knowledge base: %s\n\n%s\n", span(d), summary(d))
+	for _, g := range byTopic(d) {
+		fmt.Fprintf(&b, "\n## %s\n\n", mdText(topicHeading(g.topic)))
+		for _, e := range g.entries {
+			fmt.Fprintf(&b, "- [%s](%s.md): asked %s, last %s\n", mdText(e.Title), e.ID, times(len(e.Occurrences)), e.LastAsked())
+		}
+	}
+	b.WriteString("\n" + Marker + "\n")
+	return b.Bytes()
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames
+// it over path, so readers never see a half-written file.
+func WriteFileAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot create output: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("%s: cannot write output: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: cannot write output: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: cannot replace output: %w", path, err)
+	}
+	return nil
+}

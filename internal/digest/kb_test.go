@@ -1,0 +1,228 @@
+package digest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestWriteKB checks the files of a new knowledge base: one per entry with
+// front matter and the marker, and an index.
+func TestWriteKB(t *testing.T) {
+	d := fixtureDigest(t)
+	dir := filepath.Join(t.TempDir(), "kb")
+	res, err := WriteKB(dir, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Written) != len(d.Entries)+1 || len(res.Unchanged)+len(res.Stale)+len(res.Merged)+len(res.NoMarker) != 0 {
+		t.Fatalf("result %+v, want %d files written", res, len(d.Entries)+1)
+	}
+	e := d.Entries[0]
+	text := readFile(t, filepath.Join(dir, e.ID+".md"))
+	parts := strings.SplitN(text, "---\n", 3)
+	if len(parts) != 3 || parts[0] != "" {
+		t.Fatalf("no front matter in\n%s", text)
+	}
+	var fm kbFrontMatter
+	if err := yaml.Unmarshal([]byte(parts[1]), &fm); err != nil {
+		t.Fatal(err)
+	}
+	if fm.ID != e.ID || fm.Title != e.Title || fm.FirstAsked != "2018-03-01" || fm.LastAsked != "2018-03-22" || fm.Occurrences != 3 || len(fm.Sources) != 3 || len(fm.Topics) == 0 {
+		t.Errorf("front matter %+v", fm)
+	}
+	if want := filepath.Join(fixtureDir, "proddev", "2018-03-01-chat.markdown") + ":13"; fm.Sources[0] != want {
+		t.Errorf("first source %q, want %q", fm.Sources[0], want)
+	}
+	if !strings.HasSuffix(text, "\n"+Marker+"\n\n") {
+		t.Errorf("entry file does not end with the marker and an empty edit section:\n%s", text)
+	}
+	// The source link is relative to the knowledge base folder.
+	absDir, _ := filepath.Abs(dir)
+	absSrc, _ := filepath.Abs(filepath.Join(fixtureDir, "proddev", "2018-03-01-chat.markdown"))
+	rel, _ := filepath.Rel(absDir, absSrc)
+	if !strings.Contains(text, "("+filepath.ToSlash(rel)+"#L13)") {
+		t.Errorf("no link to %s#L13 in\n%s", rel, text)
+	}
+	index := readFile(t, filepath.Join(dir, kbIndex))
+	if !strings.Contains(index, "]("+e.ID+".md)") {
+		t.Errorf("index does not link %s:\n%s", e.ID, index)
+	}
+}
+
+// TestWriteKBRegenerate checks that regenerating keeps what curators wrote
+// below the marker, rewrites only what changed, moves the edits of an
+// entry whose ID changed, and leaves alone entries of other runs and files
+// whose marker was removed.
+func TestWriteKBRegenerate(t *testing.T) {
+	days := fixtureDays(t)
+	opts := fixtureOptions(t)
+	full := Build(days, segmenter(t), opts)
+	dir := t.TempDir()
+	if _, err := WriteKB(dir, full); err != nil {
+		t.Fatal(err)
+	}
+
+	t.Run("unchanged", func(t *testing.T) {
+		res, err := WriteKB(dir, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Written) != 0 || len(res.Unchanged) != len(full.Entries)+1 {
+			t.Errorf("second run: %+v", res)
+		}
+	})
+
+	first := filepath.Join(dir, full.Entries[0].ID+".md")
+	const note = "Curator: 服务商模式见 https://pay.weixin.qq.com 的分账文档。\n"
+	writeFile(t, first, readFile(t, first)+note)
+	t.Run("edits kept", func(t *testing.T) {
+		// Regenerate from the days after the first: the entry keeps its
+		// file only if its ID is unchanged, so use a digest where it is.
+		res, err := WriteKB(dir, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Written) != 0 {
+			t.Errorf("files rewritten: %v", res.Written)
+		}
+		if !strings.HasSuffix(readFile(t, first), Marker+"\n\n"+note) {
+			t.Error("the curator's note is gone")
+		}
+	})
+
+	t.Run("edits survive a changed entry", func(t *testing.T) {
+		mod := *full
+		mod.Entries = append([]Entry(nil), full.Entries...)
+		mod.Entries[0].Title = "微信的分账接口怎么申请？"
+		res, err := WriteKB(dir, &mod)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(res.Written, " ") != filepath.Base(first)+" "+kbIndex {
+			t.Errorf("written %v, want the entry and the index", res.Written)
+		}
+		text := readFile(t, first)
+		if !strings.Contains(text, "title: 微信的分账接口怎么申请？") || !strings.HasSuffix(text, Marker+"\n\n"+note) {
+			t.Errorf("regenerated file:\n%s", text)
+		}
+	})
+
+	t.Run("moved to the new ID", func(t *testing.T) {
+		// Without the first day, the 分账接口 entry starts on 2018-03-14 and
+		// has another ID; a curator edits that file, then the first day comes
+		// back and the entry gets its old ID again.
+		var rest []Day
+		for _, d := range days {
+			if d.Log.Date != "2018-03-01" {
+				rest = append(rest, d)
+			}
+		}
+		later := Build(rest, segmenter(t), opts)
+		var id string
+		for _, e := range later.Entries {
+			if strings.Contains(e.Title, "分账接口") {
+				id = e.ID
+			}
+		}
+		if id == "" || id == full.Entries[0].ID {
+			t.Fatalf("entry ID without the first day %q, with it %q", id, full.Entries[0].ID)
+		}
+		dir := t.TempDir()
+		if _, err := WriteKB(dir, later); err != nil {
+			t.Fatal(err)
+		}
+		old := filepath.Join(dir, id+".md")
+		writeFile(t, old, readFile(t, old)+note)
+		res, err := WriteKB(dir, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The 协议支付 entry also started on the first day.
+		if !contains(res.Merged, id+".md") || len(res.Merged) != 2 || len(res.Stale) != 0 {
+			t.Errorf("merged %v, stale %v, want %s.md and the 协议支付 entry merged", res.Merged, res.Stale, id)
+		}
+		if _, err := os.Stat(old); !os.IsNotExist(err) {
+			t.Errorf("%s still exists", old)
+		}
+		if !strings.HasSuffix(readFile(t, first), note) {
+			t.Error("the note did not move to the new file")
+		}
+	})
+
+	t.Run("stale and unmarked files left alone", func(t *testing.T) {
+		dir := t.TempDir()
+		if _, err := WriteKB(dir, full); err != nil {
+			t.Fatal(err)
+		}
+		stale := filepath.Join(dir, "2017-01-01-0123abcd.md")
+		writeFile(t, stale, "---\nid: 2017-01-01-0123abcd\nsources:\n  - elsewhere/2017-01-01-chat.markdown:9\n---\n\n"+Marker+"\nkeep me\n")
+		unmarked := filepath.Join(dir, full.Entries[1].ID+".md")
+		writeFile(t, unmarked, "my own text, no marker\n")
+		res, err := WriteKB(dir, full)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Join(res.Stale, " ") != filepath.Base(stale) || strings.Join(res.NoMarker, " ") != filepath.Base(unmarked) {
+			t.Errorf("stale %v, no marker %v", res.Stale, res.NoMarker)
+		}
+		if readFile(t, unmarked) != "my own text, no marker\n" || !strings.HasSuffix(readFile(t, stale), "keep me\n") {
+			t.Error("a file was changed")
+		}
+	})
+}
+
+func TestMarkerAt(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"a\n" + Marker + "\nb", true},
+		{"a\n  " + Marker + "  \nb", true},
+		{Marker, true},
+		{"a " + Marker + " b\n", false},
+		{"no marker\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := markerAt([]byte(tt.text)) >= 0; got != tt.want {
+				t.Errorf("markerAt = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSourceKey(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"../shared/corpus/cocolian/proddev/2018-05-04-chat.markdown:845", "proddev/2018-05-04-chat.markdown:845"},
+		{"/abs/cocolian/proddev/2018-05-04-chat.markdown:845", "proddev/2018-05-04-chat.markdown:845"},
+		{"day.markdown:3", "day.markdown:3"},
+		{"no-line", "no-line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			if got := sourceKey(tt.src); got != tt.want {
+				t.Errorf("sourceKey(%q) = %q, want %q", tt.src, got, tt.want)
+			}
+		})
+	}
+}

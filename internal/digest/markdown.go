@@ -1,0 +1,227 @@
+package digest
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/cocolian/threads/dict"
+)
+
+// otherTopic heads the entries that have no topic.
+const otherTopic = "Other questions"
+
+// WriteMarkdown writes the digest as a Markdown FAQ to post back into a
+// group: a section per topic (the topics with the most askings first), and
+// in each the entries whose first topic it is, most asked and best
+// answered first, with every occurrence, its answers and its source line.
+func WriteMarkdown(w io.Writer, d *Digest) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# FAQ digest: %s\n\n", span(d))
+	bw.WriteString(summary(d) + "\n\n")
+	groups := byTopic(d)
+	if len(groups) == 0 {
+		bw.WriteString("No answered or repeated questions.\n")
+	}
+	for _, g := range groups {
+		fmt.Fprintf(bw, "## %s\n\n", mdText(topicHeading(g.topic)))
+		for i, e := range g.entries {
+			writeEntryMarkdown(bw, i+1, e)
+		}
+	}
+	return bw.Flush()
+}
+
+// span describes the days of a digest: "2018-03-01 to 2018-03-07".
+func span(d *Digest) string {
+	first, last := "", ""
+	for _, day := range d.Days {
+		if day.Date == "" {
+			continue
+		}
+		if first == "" || day.Date < first {
+			first = day.Date
+		}
+		if day.Date > last {
+			last = day.Date
+		}
+	}
+	switch {
+	case first == "":
+		return "no dated days"
+	case first == last:
+		return first
+	}
+	return first + " to " + last
+}
+
+// summary says in one line what the digest covers.
+func summary(d *Digest) string {
+	groups := map[string]bool{}
+	threads, askings, repeated := 0, 0, 0
+	for _, day := range d.Days {
+		if day.Group != "" {
+			groups[day.Group] = true
+		}
+		threads += len(day.Threads)
+	}
+	for _, e := range d.Entries {
+		askings += len(e.Occurrences)
+		if len(e.Occurrences) > 1 {
+			repeated++
+		}
+	}
+	s := plural(len(d.Days), "day")
+	if len(groups) > 0 {
+		s += " (" + strings.Join(sortedKeys(groups), ", ") + ")"
+	}
+	return fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
+		s, plural(threads, "thread"), plural(len(d.Entries), "question"), plural(askings, "time"), repeated)
+}
+
+// A topicGroup is one section of the digest.
+type topicGroup struct {
+	topic   *dict.Topic // nil for the entries without a topic
+	entries []*Entry    // in rank order
+	askings int         // occurrences over its entries
+}
+
+// byTopic groups entries under their first topic: groups with more askings
+// first, then in topics-file order; entries without a topic come last.
+func byTopic(d *Digest) []topicGroup {
+	index := make(map[string]int, len(d.Topics))
+	for i, t := range d.Topics {
+		index[t.Name] = i
+	}
+	groups := make(map[int]*topicGroup)
+	for i := range d.Entries {
+		e := &d.Entries[i]
+		k := len(d.Topics) // the other questions
+		if len(e.Topics) > 0 {
+			if j, ok := index[e.Topics[0]]; ok {
+				k = j
+			}
+		}
+		g, ok := groups[k]
+		if !ok {
+			g = &topicGroup{}
+			if k < len(d.Topics) {
+				g.topic = &d.Topics[k]
+			}
+			groups[k] = g
+		}
+		g.entries = append(g.entries, e)
+		g.askings += len(e.Occurrences)
+	}
+	keys := make([]int, 0, len(groups))
+	for k := range groups {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(a, b int) bool {
+		ka, kb := keys[a], keys[b]
+		if (ka == len(d.Topics)) != (kb == len(d.Topics)) {
+			return kb == len(d.Topics)
+		}
+		if groups[ka].askings != groups[kb].askings {
+			return groups[ka].askings > groups[kb].askings
+		}
+		return ka < kb
+	})
+	out := make([]topicGroup, len(keys))
+	for i, k := range keys {
+		out[i] = *groups[k]
+	}
+	return out
+}
+
+// topicHeading is a topic's name with its gloss: "分账 (profit sharing)".
+func topicHeading(t *dict.Topic) string {
+	if t == nil {
+		return otherTopic
+	}
+	if t.Gloss == "" {
+		return t.Name
+	}
+	return t.Name + " (" + t.Gloss + ")"
+}
+
+func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
+	fmt.Fprintf(w, "### %d. %s\n\n", n, mdText(e.Title))
+	w.WriteString(askedLine(e))
+	if len(e.Topics) > 0 {
+		fmt.Fprintf(w, " Topics: %s.", mdText(strings.Join(e.Topics, ", ")))
+	}
+	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
+	for _, o := range e.Occurrences {
+		fmt.Fprintf(w, "- %s: **%s** asked (`%s:%d`): %s\n", occWhere(&o), mdText(o.Asker), o.Path, o.Line, mdText(o.Question))
+		for _, a := range o.Answers {
+			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdText(a.Sender), a.Line, mdText(a.Text))
+		}
+	}
+	w.WriteString("\n")
+}
+
+// askedLine says how often an entry was asked and answered.
+func askedLine(e *Entry) string {
+	s := "Asked " + times(len(e.Occurrences))
+	if e.FirstAsked() != e.LastAsked() {
+		s += fmt.Sprintf(" (%s to %s)", e.FirstAsked(), e.LastAsked())
+	} else {
+		s += fmt.Sprintf(" (%s)", e.FirstAsked())
+	}
+	switch a := e.Answered(); {
+	case a == 0:
+		s += ", not answered."
+	case len(e.Occurrences) == 1:
+		s += fmt.Sprintf(", %s.", plural(e.AnswerCount(), "answer"))
+	default:
+		s += fmt.Sprintf(", answered %s, %s.", times(a), plural(e.AnswerCount(), "answer"))
+	}
+	return s
+}
+
+// occWhere is the date and group of an occurrence: "2018-05-04 proddev".
+func occWhere(o *Occurrence) string {
+	if o.Group == "" {
+		return o.Date
+	}
+	return o.Date + " " + o.Group
+}
+
+// mdText keeps text on one line and from being read as Markdown structure.
+func mdText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return mdReplacer.Replace(s)
+}
+
+var mdReplacer = strings.NewReplacer("<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "'", "[", `\[`, "]", `\]`, "#", `\#`)
+
+// plural writes "1 day", "2 days".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// times writes "once", "twice", "3 times".
+func times(n int) string {
+	switch n {
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,171 @@
+package digest
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"testing"
+
+	"github.com/cocolian/threads/dict"
+)
+
+func TestTerms(t *testing.T) {
+	tn := newTerms([]dict.Term{
+		{Term: "人民银行", Aliases: []string{"人行", "央行"}},
+		{Term: "快捷支付"}, {Term: "快捷"},
+		{Term: "I类户"}, {Term: "II类户", Aliases: []string{"二类户"}},
+	})
+	tests := []struct {
+		words []string
+		want  string // feature:count:weight, sorted
+	}{
+		{[]string{"央行", "利息"}, "人民银行:1:1.5 利息:1:1"},
+		{[]string{"人行", "人民银行"}, "人民银行:2:1.5"},
+		{[]string{"快捷支付"}, "快捷:1:0.75 快捷支付:1:1.5"},
+		{[]string{"快捷"}, "快捷:1:1.5"},
+		{[]string{"ii类户"}, "ii类户:1:1.5"},
+		{[]string{"二类户", "开户"}, "ii类户:1:1.5 开户:1:1"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.words), func(t *testing.T) {
+			var got []string
+			for w, f := range tn.features(tt.words) {
+				got = append(got, fmt.Sprintf("%s:%g:%g", w, f.count, f.weight))
+			}
+			sort.Strings(got)
+			if s := fmt.Sprint(got); s != "["+tt.want+"]" {
+				t.Errorf("features = %s, want [%s]", s, tt.want)
+			}
+		})
+	}
+	if got := fmt.Sprint(tn.parts["快捷支付"]); got != "[快捷]" {
+		t.Errorf("parts of 快捷支付 = %s", got)
+	}
+	if got := tn.parts["ii类户"]; len(got) != 0 {
+		t.Errorf("parts of ii类户 = %v, want none (i类户 is not a word of it)", got)
+	}
+}
+
+func TestContextual(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"微信分账接口怎么申请？", false},
+		{"你们对账差错怎么处理？", false},
+		{"那么分账要单独开通吗", false},
+		{"这个余额是指账户余额？", true},
+		{"那存量用户要重新签约吗？", true},
+		{"你做过合规？", true},
+		{"上面说的是二清吗", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := contextual(tt.text); got != tt.want {
+				t.Errorf("contextual(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAskedPart(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"问题：会员中会员和支付会员，两套单独维护？ 回答：淘宝账户和支付宝账户应该不是一个吧", "会员中会员和支付会员，两套单独维护？"},
+		{"问题: 对账怎么做? 回答: 每天跑批", "对账怎么做?"},
+		{"我的问题：回答不了", "我的问题：回答不了"},
+		{"对账怎么做？", "对账怎么做？"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := askedPart(tt.text); got != tt.want {
+				t.Errorf("askedPart = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripMentions(t *testing.T) {
+	senders := []string{"shawn - fullrich - BJ", "陈创"}
+	tests := []struct{ text, want string }{
+		{"@陈立-银通支付-产品-上海 在商户平台申请", "  在商户平台申请"},
+		{"@shawn - fullrich - BJ 你的观点呢", "  你的观点呢"},
+		{"@陈创~兴业数金~产品~上海?", " ?"},
+		{"@甲@乙 好的", "   好的"},
+		{"没有提到谁", "没有提到谁"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := stripMentions(tt.text, senders); got != tt.want {
+				t.Errorf("stripMentions(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEntryTitle(t *testing.T) {
+	tests := []struct{ plain, want string }{
+		{"请教一下，微信分账接口怎么申请？", "微信分账接口怎么申请？"},
+		{"各位大佬， 请问  网联  接口文档谁有？", "网联 接口文档谁有？"},
+		{"问题：两套单独维护？ 回答：不是", "两套单独维护？"},
+		{"请问", "请问"},
+		{"请问微信的分账接口要怎么申请开通？", "请问微信的分账接口要怎么申请开通？"},
+		{"各位是怎么处理金融和支付账户的", "各位是怎么处理金融和支付账户的"},
+		{" ?网联和银联有网银产品么？", "网联和银联有网银产品么？"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.plain, func(t *testing.T) {
+			if got := entryTitle(tt.plain); got != tt.want {
+				t.Errorf("entryTitle = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// unit builds a unit vector from feature weights.
+func unit(ws map[string]float64) map[string]float64 {
+	var n float64
+	for _, x := range ws {
+		n += x * x
+	}
+	out := make(map[string]float64, len(ws))
+	for w, x := range ws {
+		out[w] = x / math.Sqrt(n)
+	}
+	return out
+}
+
+func TestMergeable(t *testing.T) {
+	q := func(key string, day int, contextual bool, ws map[string]float64, domain ...string) *question {
+		d := map[string]bool{}
+		for _, w := range domain {
+			d[w] = true
+		}
+		return &question{key: key, occ: Occurrence{Day: day}, contextual: contextual, vec: unit(ws), domain: d, part: map[string]bool{}}
+	}
+	apply := q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账")
+	tests := []struct {
+		name string
+		a, b *question
+		want bool
+	}{
+		{"same words, other day", apply, q("b", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), true},
+		{"same thread", apply, q("a", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), false},
+		{"one extra word", apply, q("b", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 1}, "分账"), true},
+		{"same day needs more", apply, q("b", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 2}, "分账"), false},
+		{"same day, word for word", apply, q("b", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), true},
+		{"same day, re-posted with its answer", q("c", 0, false, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2}, "银联"), q("d", 0, false, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2, "人行": 2, "通道": 2}, "银联", "人行"), true},
+		{"same day, a short question inside a reply", q("c", 0, false, map[string]float64{"柜台": 3, "转账": 2, "银联": 2}, "银联"), q("d", 0, false, map[string]float64{"柜台": 3, "转账": 2, "银联": 2, "人行": 2, "通道": 2}, "银联", "人行"), false},
+		{"re-post rule is for one day", q("c", 0, false, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2}, "银联"), q("d", 1, true, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2, "人行": 2, "通道": 2}, "银联", "人行"), false},
+		{"contextual needs more", apply, q("b", 1, true, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 2}, "分账"), false},
+		{"short question inside a long one", q("c", 0, false, map[string]float64{"代扣": 3, "通道": 2}, "代扣"), q("d", 1, false, map[string]float64{"代扣": 3, "通道": 2, "支付路由": 4, "错误": 2}, "代扣", "支付路由"), false},
+		{"two common words", q("c", 0, false, map[string]float64{"消息": 1, "可靠": 1}), q("d", 1, false, map[string]float64{"消息": 1, "可靠": 1}), false},
+		{"three shared words", q("c", 0, false, map[string]float64{"消息": 1, "可靠": 1, "来源": 1}), q("d", 1, false, map[string]float64{"消息": 1, "可靠": 1, "来源": 1}), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mergeable(tt.a, tt.b, cosine(tt.a.vec, tt.b.vec), DefaultThreshold); got != tt.want {
+				t.Errorf("mergeable = %v (cosine %.3f), want %v", got, cosine(tt.a.vec, tt.b.vec), tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,65 @@
+package digest
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/cocolian/threads/dict"
+)
+
+func TestTopicMentions(t *testing.T) {
+	m := newTopicMatcher([]dict.Topic{
+		{Name: "分账", Terms: []string{"分账", "分润"}},
+		{Name: "POS终端", Terms: []string{"POS", "机具"}},
+		{Name: "网联", Terms: []string{"网联", "协议支付"}},
+	})
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"微信分账接口怎么申请？", "[0]"},
+		{"分润和分账有什么区别", "[0]"},
+		{"网联的协议支付和分账", "[0 2]"},
+		{"POS机具怎么申请", "[1]"},
+		{"pos机", "[1]"},
+		{"POST 请求超时", "[]"},
+		{"用 mPOS 收款", "[]"},
+		{"", "[]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := m.mentions(tt.text)
+			if s := fmt.Sprint(nonNilInts(got)); s != tt.want {
+				t.Errorf("mentions(%q) = %s, want %s", tt.text, s, tt.want)
+			}
+		})
+	}
+}
+
+func TestTopicCounterNames(t *testing.T) {
+	m := newTopicMatcher([]dict.Topic{{Name: "a", Terms: []string{"a"}}, {Name: "b", Terms: []string{"b"}}, {Name: "c", Terms: []string{"c"}}, {Name: "d", Terms: []string{"d"}}})
+	tests := []struct {
+		name   string
+		counts topicCounter
+		want   string
+	}{
+		{"one mention in an answer is not enough", topicCounter{0: 1}, "[]"},
+		{"a question mention is", topicCounter{1: 2}, "[b]"},
+		{"best first, ties in file order", topicCounter{3: 2, 0: 2, 2: 5}, "[c a d]"},
+		{"at most three", topicCounter{0: 2, 1: 3, 2: 4, 3: 5}, "[d c b]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fmt.Sprint(nonNil(tt.counts.names(m))); got != tt.want {
+				t.Errorf("names = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func nonNilInts(xs []int) []int {
+	if xs == nil {
+		return []int{}
+	}
+	return xs
+}
