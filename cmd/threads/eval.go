@@ -23,6 +23,7 @@ type evalOptions struct {
 	Inputs      []string
 	Format      string // text or json
 	InputFormat string
+	Model       string // link-scorer weights file, "" for the embedded model
 }
 
 // evalPair is one chat file and its gold annotation.
@@ -64,6 +65,7 @@ GOLD is one of:
 	cmd.Flags().StringVar(&opts.Gold, "gold", "", "gold annotation `FILE` or folder")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: `text` or json")
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format of the chat files (default: detected)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
 	return cmd
 }
 
@@ -76,6 +78,12 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	params := thread.DefaultParams()
+	if opts.Model != "" {
+		if params.Model, err = thread.LoadModel(opts.Model); err != nil {
+			return err
+		}
+	}
 	type fileScore struct {
 		Name   string      `json:"name"`
 		Scores eval.Scores `json:"scores"`
@@ -83,7 +91,7 @@ func evalRun(opts *evalOptions) error {
 	var all []fileScore
 	var tsv, links []eval.Scores
 	for _, p := range pairs {
-		s, err := scorePair(p, opts.InputFormat, seg)
+		s, err := scorePair(p, opts.InputFormat, seg, params)
 		if err != nil {
 			return err
 		}
@@ -122,7 +130,7 @@ func nonNilScores[T any](s []T) []T {
 }
 
 // scorePair threads one chat file and scores it against its gold file.
-func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter) (eval.Scores, error) {
+func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params) (eval.Scores, error) {
 	format := inputFormat
 	if format == "" && strings.HasSuffix(p.chat, ".raw.txt") {
 		format = "irc"
@@ -131,7 +139,7 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter) (eval.Sco
 	if err != nil {
 		return eval.Scores{}, err
 	}
-	pred := annotationOf(thread.Build(log, seg))
+	pred := annotationOf(thread.BuildWith(log, seg, params))
 	f, err := os.Open(p.gold)
 	if err != nil {
 		return eval.Scores{}, fmt.Errorf("%s: cannot open gold file: %w", p.gold, err)

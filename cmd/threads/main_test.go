@@ -251,3 +251,34 @@ func checkGolden(t *testing.T, path string, got []byte) {
 		t.Errorf("output differs from %s (run go test ./cmd/threads -update to accept)", path)
 	}
 }
+
+func TestExtractLinksModelAndSlack(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "extract", "--format", "links", sampleDay)
+	if code != exitOK {
+		t.Fatalf("links: exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 60 || lines[0] != "0 0 -" {
+		t.Errorf("links: %d lines starting %q, want 60 starting \"0 0 -\"", len(lines), lines[0])
+	}
+	code, _, errOut = runCmd(t, "", "extract", "--model", "no-such-model.yaml", sampleDay)
+	if code != exitFailure || !strings.Contains(errOut, "no-such-model.yaml: cannot read model") {
+		t.Errorf("missing model: exit %d, stderr %q", code, errOut)
+	}
+	code, withModel, errOut := runCmd(t, "", "extract", "--format", "json", "--model", "../../internal/thread/models/wechat.yaml", sampleDay)
+	if code != exitOK {
+		t.Fatalf("model: exit %d: %s", code, errOut)
+	}
+	_, embedded, _ := runCmd(t, "", "extract", "--format", "json", sampleDay)
+	if withModel != embedded {
+		t.Error("--model with the embedded WeChat weights should change nothing")
+	}
+	code, out, errOut = runCmd(t, "", "extract", "--format", "json", "../../testdata/chatlog/slack/workspace")
+	if code != exitOK {
+		t.Fatalf("slack: exit %d: %s", code, errOut)
+	}
+	var days []contractDay
+	if err := json.Unmarshal([]byte(out), &days); err != nil || len(days) != 2 {
+		t.Errorf("slack export folder: want two channels, got %d (%v)", len(days), err)
+	}
+}

@@ -67,6 +67,6 @@ answers, and writes JSON or a Markdown FAQ.`,
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newExtractCmd(io, nil), newSegmentCmd(io, nil), newEvalCmd(io, nil), newFormatsCmd(io))
+	root.AddCommand(newExtractCmd(io, nil), newSegmentCmd(io, nil), newEvalCmd(io, nil), newTrainCmd(io, nil), newFormatsCmd(io), newDigestCmd(io, nil))
 	return root
 }

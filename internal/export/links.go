@@ -11,19 +11,28 @@ import (
 // a thread start), so their evaluation scripts can score the output. With
 // several days each line starts with the day's path and a colon.
 func WriteLinks(w io.Writer, days []Day) error {
-	bw := bufio.NewWriter(w)
 	for _, d := range days {
-		prefix := ""
-		if len(days) > 1 {
-			prefix = d.Log.Path + ":"
+		if err := WriteDayLinks(w, d, len(days) > 1); err != nil {
+			return err
 		}
-		for i, l := range d.Result.Links {
-			parent := l.Parent
-			if parent < 0 {
-				parent = i
-			}
-			fmt.Fprintf(bw, "%s%d %d -\n", prefix, parent, i)
+	}
+	return nil
+}
+
+// WriteDayLinks writes the links of one day, each line starting with the
+// day's path and a colon when withPath is set.
+func WriteDayLinks(w io.Writer, d Day, withPath bool) error {
+	bw := bufio.NewWriter(w)
+	prefix := ""
+	if withPath {
+		prefix = d.Log.Path + ":"
+	}
+	for i, l := range d.Result.Links {
+		parent := l.Parent
+		if parent < 0 {
+			parent = i
 		}
+		fmt.Fprintf(bw, "%s%d %d -\n", prefix, parent, i)
 	}
 	return bw.Flush()
 }

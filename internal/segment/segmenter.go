@@ -1,13 +1,9 @@
 package segment
 
 import (
-	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
 
 	"github.com/cocolian/threads/dict"
 )
@@ -41,40 +37,28 @@ const domainFreq = 10000
 // (最好|的 in 最好的) keeps winning.
 const stopFreq = 100
 
-// The part-of-speech tags gse stores for added words (nz: other proper
-// noun, y: modal particle); the segmenter does not read them back.
-const (
-	domainPos = "nz"
-	stopPos   = "y"
-)
-
 // maxStickerRunes is the longest unlisted bracketed Han code that still
 // counts as a sticker ([微信红包], [动画表情]).
 const maxStickerRunes = 4
-
-// special matches the spans cut out before gse: bracketed codes that may be
-// stickers, and URLs. A bracketed code that turns out not to be a sticker
-// goes to gse like any other text.
-var special = regexp.MustCompile(`\[[^\[\]\r\n]{1,24}\]|(?i:https?://|www\.)[!-~]+`)
 
 // urlTrail is what a URL match gives back at its end: sentence punctuation
 // and closing brackets that rarely end a real link.
 const urlTrail = `.,;:!?'")]}>`
 
 // A Segmenter splits chat text into classified tokens. It is safe for
-// concurrent use by several goroutines once New has returned: gse's
-// Segment only reads the dictionary (a cedar double-array trie) and gse's
-// package-level ToLower switch, which nothing here changes, and allocates
-// its working arrays per call; the maps below are never written after New.
+// concurrent use by several goroutines once New has returned: nothing in it
+// is written after New, and Tokens allocates its working arrays per call.
 type Segmenter struct {
-	gse    gse.Segmenter     // general dictionary plus payments terms; read-only
+	words  cutter            // general dictionary plus payments terms; read-only
 	domain map[string]string // lowercased payments term or alias -> gloss
 	stop   map[string]bool   // lowercased stop words and sticker codes
+	known  map[string]Kind   // the keys of domain (KindDomain) and stop (KindStop)
 }
 
-// New builds a Segmenter from gse's embedded simplified-Chinese dictionary
-// and the word lists of package dict. Loading the dictionary takes one to
-// two seconds, so build one Segmenter and share it.
+// New builds a Segmenter from gse's simplified-Chinese dictionary, compiled
+// into the binary, and the word lists of package dict. It takes a few
+// milliseconds (parsing the YAML of dict/); the dictionary itself is
+// searched in place.
 func New() (*Segmenter, error) {
 	terms, err := dict.Payments()
 	if err != nil {
@@ -84,12 +68,12 @@ func New() (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := loadDictionary(terms, stops)
+	words, err := openDictionary(terms, stops)
 	if err != nil {
 		return nil, err
 	}
 	s := &Segmenter{
-		gse:    *g,
+		words:  words,
 		domain: make(map[string]string),
 		stop:   make(map[string]bool, len(stops)),
 	}
@@ -102,68 +86,21 @@ func New() (*Segmenter, error) {
 	for _, w := range stops {
 		s.stop[strings.ToLower(w)] = true
 	}
+	s.known = make(map[string]Kind, len(s.domain)+len(s.stop))
+	for w := range s.stop {
+		s.known[w] = KindStop
+	}
+	for w := range s.domain {
+		s.known[w] = KindDomain
+	}
 	return s, nil
 }
 
-// loadDictionary returns a gse segmenter whose dictionary is gse's embedded
-// zh_s dictionary with every payments term and alias added at domainFreq,
-// or kept at its own frequency when that is higher, and the stop words it
-// lacks added at stopFreq.
-//
-// It is the one place that builds the dictionary, so that a faster loader
-// can replace it. gse computes word distances in CalcToken, which loading
-// zh_s runs once and which runs here again for the terms (about 0.4 s of
-// the total). The terms cannot go in before zh_s instead: gse's
-// Dictionary.AddToken ignores a word it already holds, so zh_s would keep
-// the term's frequency whatever it is, and the general frequency of words
-// such as 交易 is not known until zh_s is loaded.
-func loadDictionary(terms []dict.Term, stops []string) (*gse.Segmenter, error) {
-	g := &gse.Segmenter{
-		NotLoadHMM: true, // Slice never uses the HMM; loading it writes package globals
-		SkipLog:    true,
-	}
-	if err := g.LoadDictEmbed("zh_s"); err != nil {
-		return nil, fmt.Errorf("segment: load gse dictionary zh_s: %w", err)
-	}
-	natural := func(w string) float64 {
-		f, _, _ := g.Dict.Find([]byte(join(g.SplitTextToWords([]byte(w)))))
-		return f
-	}
-	for _, t := range terms {
-		for _, w := range append([]string{t.Term}, t.Aliases...) {
-			f := natural(w)
-			var err error
-			switch {
-			case f == 0:
-				err = g.AddToken(w, domainFreq, domainPos)
-			case f < domainFreq:
-				err = g.ReAddToken(w, domainFreq, domainPos)
-			}
-			if err != nil {
-				return nil, fmt.Errorf("segment: add payments term %q: %w", w, err)
-			}
-		}
-	}
-	for _, w := range stops {
-		// Sticker codes never reach gse, single characters are words already.
-		if strings.HasPrefix(w, "[") || utf8.RuneCountInString(w) < 2 || natural(w) > 0 {
-			continue
-		}
-		if err := g.AddToken(w, stopFreq, stopPos); err != nil {
-			return nil, fmt.Errorf("segment: add stop word %q: %w", w, err)
-		}
-	}
-	g.CalcToken()
-	return g, nil
-}
-
-// join returns the text of gse units as one string.
-func join(units []gse.Text) string {
-	var b strings.Builder
-	for _, u := range units {
-		b.Write(u)
-	}
-	return b.String()
+// A cutter finds the words of a text that holds no sticker or URL: it
+// appends to ends the byte offset at which each word ends. The dictionary
+// is one; tests use gse itself as another.
+type cutter interface {
+	cut(ends []int, text string) []int
 }
 
 // Gloss returns the English gloss of a payments term or alias, and whether
@@ -179,8 +116,7 @@ func (s *Segmenter) Gloss(term string) (string, bool) {
 func (s *Segmenter) Tokens(text string) []Token {
 	toks := make([]Token, 0, len(text)/3+1)
 	last := 0
-	for _, m := range special.FindAllStringIndex(text, -1) {
-		start, end := m[0], m[1]
+	for start, end := nextSpecial(text, 0); start >= 0; start, end = nextSpecial(text, end) {
 		var kind Kind
 		if text[start] == '[' {
 			if !s.isSticker(text[start+1 : end-1]) {
@@ -226,12 +162,13 @@ func (s *Segmenter) segmentPlain(toks []Token, text string, start, end int) []To
 	}
 	first := len(toks)
 	pos := start
-	for _, sg := range s.gse.Segment([]byte(text[start:end])) {
-		a, b := start+sg.Start(), start+sg.End()
-		if a != pos || b <= a || b > end {
-			break // gse lost track of the bytes; finish rune by rune below
+	var buf [64]int
+	for _, e := range s.words.cut(buf[:0], text[start:end]) {
+		b := start + e
+		if b <= pos || b > end {
+			break // lost track of the bytes; finish rune by rune below
 		}
-		toks = append(toks, Token{Text: text[a:b], Start: a, End: b, Kind: s.kind(text[a:b])})
+		toks = append(toks, Token{Text: text[pos:b], Start: pos, End: b, Kind: s.kind(text[pos:b])})
 		pos = b
 	}
 	for pos < end {
@@ -244,11 +181,11 @@ func (s *Segmenter) segmentPlain(toks []Token, text string, start, end int) []To
 
 // kind classifies one word as gse returned it.
 func (s *Segmenter) kind(w string) Kind {
-	folded := strings.ToLower(w)
-	if _, ok := s.domain[folded]; ok {
-		return KindDomain
+	folded := lower(w)
+	if k, ok := s.known[folded]; ok {
+		return k // a payments term, else a stop word
 	}
-	if s.stop[folded] || isFiller(folded) {
+	if isFiller(folded) {
 		return KindStop
 	}
 	var han, letters, latin, numbers, marks int
@@ -256,6 +193,20 @@ func (s *Segmenter) kind(w string) Kind {
 	for _, r := range w {
 		n++
 		switch {
+		// Fast paths for the common runes, which the general cases below
+		// classify the same way (TestKindFastPaths).
+		case r < utf8.RuneSelf:
+			switch {
+			case 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z':
+				letters++
+				latin++
+			case '0' <= r && r <= '9':
+				numbers++
+			default:
+				marks++ // every other ASCII character is punctuation, a symbol, a space or a control
+			}
+		case cjkFirst <= r && r <= cjkLast:
+			han++
 		case isMark(r):
 			marks++
 		case unicode.IsNumber(r):
@@ -294,6 +245,10 @@ func isMark(r rune) bool {
 // any length that the stop list cannot spell out: 哈哈哈哈哈, 嗯嗯嗯嗯, hhhhh,
 // hahaha, emmmmm.
 func isFiller(w string) bool {
+	// Every filler starts with h, e or one of the characters below.
+	if w == "" || w[0] != 'h' && w[0] != 'e' && !strings.ContainsRune("哈呵嘿嘻嗯", firstRune(w)) {
+		return false
+	}
 	if utf8.RuneCountInString(w) < 2 {
 		return false
 	}
@@ -305,6 +260,50 @@ func isFiller(w string) bool {
 	}
 	return strings.Trim(strings.ReplaceAll(w, "ha", ""), "h") == ""
 }
+
+// firstRune returns the first rune of s.
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// The CJK Unified Ideographs block: Han characters, none of them
+// punctuation, a number or a letter with case.
+const (
+	cjkFirst = 0x4E00
+	cjkLast  = 0x9FFF
+)
+
+// lower returns strings.ToLower(w), without looking up case tables for the
+// runes that have no case: ASCII other than A-Z, and U+3000 to U+A63F
+// (CJK punctuation, kana, CJK ideographs, Yi, Lisu, Vai); TestLowerFastPath
+// checks that range.
+func lower(w string) string {
+	upper := false
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			upper = upper || 'A' <= c && c <= 'Z'
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if r < noCaseFirst || r > noCaseLast {
+			return strings.ToLower(w)
+		}
+		i += size
+	}
+	if upper {
+		return strings.ToLower(w)
+	}
+	return w
+}
+
+// The runes from noCaseFirst to noCaseLast have no lowercase form.
+const (
+	noCaseFirst = 0x3000
+	noCaseLast  = 0xA63F
+)
 
 // merge joins the pieces gse leaves of one thing: runs of spaces, runs of
 // other punctuation and symbols, numbers with separators, and runs of

@@ -12,8 +12,7 @@ import (
 	"github.com/cocolian/threads/internal/sharedtest"
 )
 
-// The Segmenter takes over a second to build, so the tests of one binary
-// share a single one.
+// The tests of one binary share a single Segmenter.
 var (
 	sharedOnce sync.Once
 	sharedSeg  *Segmenter
@@ -111,7 +110,9 @@ func TestTokensDomainTerms(t *testing.T) {
 
 // TestTokensEveryTermWhole checks that every term and alias of the
 // payments dictionary comes out as one domain token, alone and between two
-// ordinary phrases.
+// ordinary phrases. It pins the terms against the dictionary New builds (the
+// compiled zh_s plus dict/), so that a smaller or differently loaded
+// dictionary cannot split a term unnoticed.
 func TestTokensEveryTermWhole(t *testing.T) {
 	s := testSegmenter(t)
 	terms, err := dict.Payments()

@@ -241,40 +241,43 @@ func shorten(s string) string {
 
 // threadKeywords are the thread's most frequent content words, domain terms first.
 func threadKeywords(fs []features, t *Thread) []string {
-	count := map[string]int{}
-	first := map[string]int{}
-	domain := map[string]bool{}
-	n := 0
+	type word struct {
+		text         string
+		domain       bool
+		count, first int
+	}
+	at := map[string]int{}
+	var words []word
 	for _, i := range t.Messages {
 		for _, w := range fs[i].words {
-			if _, ok := first[w]; !ok {
-				first[w] = n
+			k, ok := at[w]
+			if !ok {
+				k = len(words)
+				at[w] = k
+				_, dom := fs[i].domain[w]
+				words = append(words, word{text: w, domain: dom, first: k})
 			}
-			n++
-			count[w]++
-			if _, ok := fs[i].domain[w]; ok {
-				domain[w] = true
+			words[k].count++
+			if _, dom := fs[i].domain[w]; dom {
+				words[k].domain = true
 			}
 		}
-	}
-	words := make([]string, 0, len(count))
-	for w := range count {
-		words = append(words, w)
 	}
 	sort.Slice(words, func(a, b int) bool {
-		wa, wb := words[a], words[b]
-		if domain[wa] != domain[wb] {
-			return domain[wa]
+		wa, wb := &words[a], &words[b]
+		if wa.domain != wb.domain {
+			return wa.domain
 		}
-		if count[wa] != count[wb] {
-			return count[wa] > count[wb]
+		if wa.count != wb.count {
+			return wa.count > wb.count
 		}
-		return first[wa] < first[wb]
+		return wa.first < wb.first
 	})
-	if len(words) > 5 {
-		words = words[:5]
+	out := make([]string, 0, min(len(words), 5))
+	for _, w := range words[:min(len(words), 5)] {
+		out = append(out, w.text)
 	}
-	return words
+	return out
 }
 
 // freshPostGap is how long a sender must have been quiet for a headline-like

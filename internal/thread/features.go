@@ -173,6 +173,9 @@ func isQuestion(text string) (question, explicit bool) {
 		}
 	}
 	if !hasHan(t) {
+		if countLetters(trimmed) < 2 {
+			return false, false // "??": characters lost in export, not a question
+		}
 		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? ")), endsASCII
 	}
 	// Very short exclamations ("真的？", "又是他？") are reactions, not questions.
@@ -213,6 +216,16 @@ func isEnglishQuestion(trimmed string, mark bool) bool {
 		lower = strings.TrimSpace(lower[k+1:]) // "nick: how do I ..."
 	}
 	return startsWithAny(lower, englishAsking) && len(strings.Fields(lower)) >= 4
+}
+
+func countLetters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
 }
 
 func hasHan(s string) bool {

@@ -22,6 +22,10 @@ type linkContext struct {
 	m       *Model
 
 	bySender map[string][]int // message indices per sender, ascending
+	explain  bool             // fill in the readable details of features (only for chosen links)
+	scratch  []feature        // reused feature buffer of the scoring loop
+
+	talkMember []bool // message is part of a talk, built on first use
 }
 
 // indexSenders records each sender's messages for latestBy.
@@ -54,14 +58,20 @@ func linkRest(c *linkContext, decided []bool) {
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
 		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
-			fs := c.pairFeatures(i, j)
+			fs := c.pairFeaturesInto(c.scratch[:0], i, j)
 			if fs == nil {
 				continue
 			}
-			s, ok, ev := c.m.score(fs)
+			c.scratch = fs
+			s, ok := c.m.total(fs)
 			if ok && s > bestScore {
-				best, bestScore, bestEv = j, s, ev
+				best, bestScore = j, s
 			}
+		}
+		if best >= 0 {
+			c.explain = true
+			_, _, bestEv = c.m.score(c.pairFeaturesInto(nil, i, best))
+			c.explain = false
 		}
 		linked := best >= 0 && bestScore >= self
 		if linked && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
@@ -181,28 +191,29 @@ func (c *linkContext) asksSpeaker(i int) bool {
 
 // inTalk reports whether message j belongs to a talk.
 func (c *linkContext) inTalk(j int) bool {
-	for _, t := range c.talks {
-		for _, k := range t.members {
-			if k == j {
-				return true
+	if c.talkMember == nil {
+		c.talkMember = make([]bool, len(c.msgs))
+		for _, t := range c.talks {
+			for _, k := range t.members {
+				c.talkMember[k] = true
 			}
 		}
 	}
-	return false
+	return c.talkMember[j]
 }
 
 // selfFeatures measure message i as the start of a new thread.
 func (c *linkContext) selfFeatures(i int) []feature {
 	mi, fi := &c.msgs[i], &c.fs[i]
-	fs := []feature{{name: "new-thread", value: 1}}
+	fs := []feature{{id: fNewThread, value: 1}}
 	if fi.question {
-		fs = append(fs, feature{"self-question", 1, "the message is a question"})
+		fs = append(fs, feature{fSelfQuestion, 1, "the message is a question"})
 	}
 	if len(mi.Mentions) > 0 {
-		fs = append(fs, feature{"self-addressed", 1, "the message addresses someone"})
+		fs = append(fs, feature{fSelfAddressed, 1, "the message addresses someone"})
 	}
 	if c.latestBy(mi.Sender, i) < 0 || mi.Time.Sub(c.msgs[c.latestBy(mi.Sender, i)].Time) > 30*time.Minute {
-		fs = append(fs, feature{"self-first-post", 1, "the sender's first message in a while"})
+		fs = append(fs, feature{fSelfFirstPost, 1, "the sender's first message in a while"})
 	}
 	return fs
 }
@@ -210,6 +221,12 @@ func (c *linkContext) selfFeatures(i int) []feature {
 // pairFeatures measure message j as the parent of message i; nil when j is
 // out of reach (too long ago and not mentioned).
 func (c *linkContext) pairFeatures(i, j int) []feature {
+	return c.pairFeaturesInto(nil, i, j)
+}
+
+// pairFeaturesInto is pairFeatures appending to dst. Readable details are
+// filled in only when c.explain is set.
+func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
 	gap := mi.Time.Sub(mj.Time)
@@ -217,73 +234,77 @@ func (c *linkContext) pairFeatures(i, j int) []feature {
 	if gap > c.p.MaxGap && !mentionsJ {
 		return nil
 	}
-	fs := make([]feature, 0, 12)
-	add := func(name, detail string, value float64) {
+	fs := dst
+	add := func(id featureID, detail string, value float64) {
 		if value != 0 {
-			fs = append(fs, feature{name, value, detail})
+			fs = append(fs, feature{id, value, detail})
 		}
 	}
 	latestBySender := c.latestBy(mj.Sender, i) == j
 	if mentionsJ && c.latestSubstantiveBy(mj.Sender, i) == j {
-		add("mention", "mentions "+mj.Sender, 1)
+		add(fMention, "mentions "+mj.Sender, 1)
 	}
 	if contains(c.targets[j], mi.Sender) && c.latestBy(mi.Sender, i) < j {
 		v := 1.0
 		if gap > 10*time.Minute {
 			v = 0.5
 		}
-		add("mentioned", mj.Sender+" mentioned this sender", v)
+		add(fMentioned, mj.Sender+" mentioned this sender", v)
 	}
 	if mi.Sender == mj.Sender && latestBySender && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
-			add("same-sender", "continues the sender's previous message", 1)
+			add(fSameSender, "continues the sender's previous message", 1)
 		case gap <= 3*time.Minute:
-			add("same-sender", "the sender's previous message, others spoke since", 0.4)
+			add(fSameSender, "the sender's previous message, others spoke since", 0.4)
 		}
 	}
 	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
-		add("answers", "candidate is a recent question", 1)
+		add(fAnswers, "candidate is a recent question", 1)
 	}
 	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
-		add("asker-follow-up", "asker replies to an answer", 1)
+		add(fAskerFollowUp, "asker replies to an answer", 1)
 	}
-	lex, shared := lexical(fi, fj, c.p)
-	add("shared-terms", strings.Join(shared, " "), lex)
+	lex, nShared := lexical(fi, fj, c.p)
+	sharedDetail := ""
+	if c.explain && nShared > 0 {
+		sharedDetail = strings.Join(sharedWords(fi, fj), " ")
+	}
+	add(fSharedTerms, sharedDetail, lex)
 	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
-		add("reply", "short reply to a recent message", 1)
+		add(fReply, "short reply to a recent message", 1)
 	}
 	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
-		add("anaphor", "refers back to something just said", 1)
+		add(fAnaphor, "refers back to something just said", 1)
 	}
 	if fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 && (!fi.question || fi.runes <= 4) {
-		add("news-reaction", "reacts to a headline just posted", 1)
+		add(fNewsReaction, "reacts to a headline just posted", 1)
 	}
-	add("adjacent", fmt.Sprintf("%d messages before", i-j), c.adjacency(i, j))
+	add(fAdjacent, c.detailf("%d messages before", i-j), c.adjacency(i, j))
 	if mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeRedPacket {
-		add("media", "candidate is media", 1)
+		add(fMedia, "candidate is media", 1)
 	}
 	// Plain structure, for models trained on other chats.
 	if mi.Sender == mj.Sender {
-		add("same-speaker", "same speaker", 1)
+		add(fSameSpeaker, "same speaker", 1)
 	}
 	if j == i-1 {
-		add("previous", "the message just before", 1)
+		add(fPrevious, "the message just before", 1)
 	}
 	if fj.question {
-		add("candidate-question", "candidate is a question", 1)
+		add(fCandidateQuestion, "candidate is a question", 1)
 	}
 	if mj.Type == chatlog.TypeSystem {
-		add("candidate-system", "candidate is a system line", 1)
+		add(fCandidateSystem, "candidate is a system line", 1)
 	}
 	if len(c.targets[i]) > 0 && !mentionsJ {
-		add("addressed-elsewhere", "the message addresses someone else", 1)
+		add(fAddressedElsewhere, "the message addresses someone else", 1)
 	}
 	if len(c.targets[j]) > 0 && !contains(c.targets[j], mi.Sender) {
-		add("candidate-addressed-elsewhere", "the candidate addressed someone else", 1)
+		add(fCandidateAddressedElsewhere, "the candidate addressed someone else", 1)
 	}
 	if latestBySender {
-		add("candidate-latest", "the candidate's sender has not spoken since", 1)
+		add(fCandidateLatest, "the candidate's sender has not spoken since", 1)
 	}
 	dist := float64(i - j - 1)
 	minutes := min(gap.Minutes(), 30)
@@ -291,76 +312,88 @@ func (c *linkContext) pairFeatures(i, j int) []feature {
 	if mentionsJ {
 		scale = 0.25
 	}
-	add("log-distance", "", math.Log2(2+dist))
+	add(fLogDistance, "", math.Log2(2+dist))
 	add(distanceBucket(i-j), "", 1)
 	add(gapBucket(gap), "", 1)
 	if lex > 0 && i-j <= 5 {
-		add("shared-terms-near", "", lex)
+		add(fSharedTermsNear, "", lex)
 	}
 	if mentionsJ && i-j > 5 {
-		add("mention-far", "", 1)
+		add(fMentionFar, "", 1)
 	}
-	if n := len(shared); n > 0 {
-		add(fmt.Sprintf("shared-words-%d", min(n, 3)), "", 1)
+	if nShared > 0 {
+		add(sharedWordsFeature[min(nShared, 3)], "", 1)
 	}
 	if fj.ack || fj.thanks {
-		add("candidate-ack", "", 1)
+		add(fCandidateAck, "", 1)
 	}
 	if mi.Sender == mj.Sender && j == i-1 {
-		add("same-speaker-previous", "", 1)
+		add(fSameSpeakerPrevious, "", 1)
 	}
 	if len(c.targets[i]) > 0 && len(c.targets[j]) > 0 && c.targets[i][0] == c.targets[j][0] {
-		add("same-addressee", "", 1)
+		add(fSameAddressee, "", 1)
 	}
 	if fi.question && fj.question {
-		add("both-questions", "", 1)
+		add(fBothQuestions, "", 1)
 	}
 	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
 	if fi.opener && !addressed {
-		add("opener", "opens with an asking phrase: a new topic", 1)
+		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		if (fi.anaphor || lex > 0) && !fi.opener {
 			v = 0.3
 		}
-		add("fresh-question", "an unaddressed question tends to start a thread", v)
+		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
 	}
 	if !addressed && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
-		add("share", "a shared article or headline tends to start a thread", 1)
+		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
-	add("gap-messages", fmt.Sprintf("%d messages earlier", i-j), dist*scale)
-	add("gap-minutes", fmt.Sprintf("%.0f min earlier", gap.Minutes()), minutes*scale)
+	add(fGapMessages, c.detailf("%d messages earlier", i-j), dist*scale)
+	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
 	return fs
 }
 
+// sharedWords lists the content words two messages share, sorted.
+func sharedWords(a, b *features) []string {
+	var out []string
+	for w := range a.wordSet {
+		if _, ok := b.wordSet[w]; ok {
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // distanceBucket names the distance class of a candidate, for trained models.
-func distanceBucket(d int) string {
+func distanceBucket(d int) featureID {
 	switch {
 	case d == 1:
-		return "dist-1"
+		return fDist1
 	case d == 2:
-		return "dist-2"
+		return fDist2
 	case d <= 4:
-		return "dist-3-4"
+		return fDist34
 	case d <= 8:
-		return "dist-5-8"
+		return fDist58
 	case d <= 16:
-		return "dist-9-16"
+		return fDist916
 	}
-	return "dist-17+"
+	return fDist17Plus
 }
 
 // gapBucket names the time-gap class of a candidate, for trained models.
-func gapBucket(gap time.Duration) string {
+func gapBucket(gap time.Duration) featureID {
 	switch {
 	case gap <= time.Minute:
-		return "gap-0-1m"
+		return fGap01m
 	case gap <= 5*time.Minute:
-		return "gap-1-5m"
+		return fGap15m
 	case gap <= 15*time.Minute:
-		return "gap-5-15m"
+		return fGap515m
 	}
-	return "gap-15m+"
+	return fGap15mPlus
 }
 
 // adjacency is the weight of plain succession: a reply to the message just
@@ -392,26 +425,36 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	return 0
 }
 
-// lexical scores the content words two messages share.
-func lexical(a, b *features, p Params) (float64, []string) {
+// lexical scores the content words two messages share, and counts them.
+func lexical(a, b *features, p Params) (float64, int) {
 	if len(a.wordSet) == 0 || len(b.wordSet) == 0 {
-		return 0, nil
+		return 0, 0
 	}
-	var shared []string
+	n := 0
 	s := 0.0
 	for w := range a.wordSet {
 		if _, ok := b.wordSet[w]; !ok {
 			continue
 		}
-		shared = append(shared, w)
+		n++
 		if _, dom := a.domain[w]; dom {
 			s += p.DomainTerm
 		} else {
 			s += p.SharedWord
 		}
 	}
-	sort.Strings(shared)
-	return min(s, p.MaxLexical), shared
+	return min(s, p.MaxLexical), n
+}
+
+// sharedWordsFeature names the shared-word-count features.
+var sharedWordsFeature = [...]featureID{0, fSharedWords1, fSharedWords2, fSharedWords3}
+
+// detailf formats a feature detail, only when details are wanted.
+func (c *linkContext) detailf(format string, args ...any) string {
+	if !c.explain {
+		return ""
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // latestBy returns the index of sender's latest message before i, or -1.

@@ -14,22 +14,150 @@ import (
 //go:embed models/*.yaml
 var modelFiles embed.FS
 
+// A featureID names one feature of the link scorer.
+type featureID int
+
+// Feature identifiers, in the order of featureNames.
+const (
+	fMention featureID = iota
+	fMentioned
+	fSameSender
+	fAnswers
+	fAskerFollowUp
+	fSharedTerms
+	fReply
+	fAnaphor
+	fNewsReaction
+	fAdjacent
+	fMedia
+	fSameSpeaker
+	fPrevious
+	fCandidateQuestion
+	fCandidateSystem
+	fAddressedElsewhere
+	fCandidateAddressedElsewhere
+	fCandidateLatest
+	fLogDistance
+	fSharedTermsNear
+	fMentionFar
+	fCandidateAck
+	fSameSpeakerPrevious
+	fSameAddressee
+	fBothQuestions
+	fOpener
+	fFreshQuestion
+	fShare
+	fGapMessages
+	fGapMinutes
+	fNewThread
+	fSelfQuestion
+	fSelfAddressed
+	fSelfFirstPost
+	fDist1
+	fDist2
+	fDist34
+	fDist58
+	fDist916
+	fDist17Plus
+	fGap01m
+	fGap15m
+	fGap515m
+	fGap15mPlus
+	fSharedWords1
+	fSharedWords2
+	fSharedWords3
+	numFeatures
+)
+
+// featureNames are the names of the features as model files write them.
+var featureNames = [numFeatures]string{
+	fMention:                     "mention",
+	fMentioned:                   "mentioned",
+	fSameSender:                  "same-sender",
+	fAnswers:                     "answers",
+	fAskerFollowUp:               "asker-follow-up",
+	fSharedTerms:                 "shared-terms",
+	fReply:                       "reply",
+	fAnaphor:                     "anaphor",
+	fNewsReaction:                "news-reaction",
+	fAdjacent:                    "adjacent",
+	fMedia:                       "media",
+	fSameSpeaker:                 "same-speaker",
+	fPrevious:                    "previous",
+	fCandidateQuestion:           "candidate-question",
+	fCandidateSystem:             "candidate-system",
+	fAddressedElsewhere:          "addressed-elsewhere",
+	fCandidateAddressedElsewhere: "candidate-addressed-elsewhere",
+	fCandidateLatest:             "candidate-latest",
+	fLogDistance:                 "log-distance",
+	fSharedTermsNear:             "shared-terms-near",
+	fMentionFar:                  "mention-far",
+	fCandidateAck:                "candidate-ack",
+	fSameSpeakerPrevious:         "same-speaker-previous",
+	fSameAddressee:               "same-addressee",
+	fBothQuestions:               "both-questions",
+	fOpener:                      "opener",
+	fFreshQuestion:               "fresh-question",
+	fShare:                       "share",
+	fGapMessages:                 "gap-messages",
+	fGapMinutes:                  "gap-minutes",
+	fNewThread:                   "new-thread",
+	fSelfQuestion:                "self-question",
+	fSelfAddressed:               "self-addressed",
+	fSelfFirstPost:               "self-first-post",
+	fDist1:                       "dist-1",
+	fDist2:                       "dist-2",
+	fDist34:                      "dist-3-4",
+	fDist58:                      "dist-5-8",
+	fDist916:                     "dist-9-16",
+	fDist17Plus:                  "dist-17+",
+	fGap01m:                      "gap-0-1m",
+	fGap15m:                      "gap-1-5m",
+	fGap515m:                     "gap-5-15m",
+	fGap15mPlus:                  "gap-15m+",
+	fSharedWords1:                "shared-words-1",
+	fSharedWords2:                "shared-words-2",
+	fSharedWords3:                "shared-words-3",
+}
+
+// featureByName maps model-file names to identifiers.
+var featureByName = func() map[string]featureID {
+	m := make(map[string]featureID, numFeatures)
+	for id, n := range featureNames {
+		m[n] = featureID(id)
+	}
+	return m
+}()
+
 // A Model holds the weights of the link scorer: a linear function over named
 // features of a (message, candidate parent) pair.
 type Model struct {
 	Name    string             `yaml:"name"`    // e.g. "wechat", "irc"
 	Gate    bool               `yaml:"gate"`    // consider a candidate only when its evidence sums above zero
 	Weights map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
+
+	w [numFeatures]float64 // Weights by feature identifier
+}
+
+// index fills the identifier-indexed weights from Weights.
+func (m *Model) index(path string) error {
+	m.w = [numFeatures]float64{}
+	for name, w := range m.Weights {
+		id, ok := featureByName[name]
+		if !ok {
+			return fmt.Errorf("%s: unknown feature %q; known features: %s", path, name, strings.Join(featureNames[:], ", "))
+		}
+		m.w[id] = w
+	}
+	return nil
 }
 
 // penaltyFeatures are the features that never count as evidence for the gate.
-var penaltyFeatures = map[string]bool{
-	"gap-messages": true, "gap-minutes": true, "opener": true, "fresh-question": true, "share": true,
-}
+var penaltyFeatures = [numFeatures]bool{fGapMessages: true, fGapMinutes: true, fOpener: true, fFreshQuestion: true, fShare: true}
 
-// A feature is one named measurement of a candidate link.
+// A feature is one measurement of a candidate link.
 type feature struct {
-	name   string
+	id     featureID
 	value  float64
 	detail string
 }
@@ -40,17 +168,30 @@ func (m *Model) score(fs []feature) (float64, bool, []Evidence) {
 	total, evidence := 0.0, 0.0
 	var ev []Evidence
 	for _, f := range fs {
-		w := m.Weights[f.name] * f.value
+		w := m.w[f.id] * f.value
 		if w == 0 {
 			continue
 		}
 		total += w
-		if !penaltyFeatures[f.name] {
+		if !penaltyFeatures[f.id] {
 			evidence += w
 		}
-		ev = append(ev, Evidence{Kind: f.name, Detail: f.detail, Weight: round2(w)})
+		ev = append(ev, Evidence{Kind: featureNames[f.id], Detail: f.detail, Weight: round2(w)})
 	}
 	return total, !m.Gate || evidence > 0, ev
+}
+
+// total is score without the evidence: the scoring loop's fast path.
+func (m *Model) total(fs []feature) (float64, bool) {
+	total, evidence := 0.0, 0.0
+	for _, f := range fs {
+		w := m.w[f.id] * f.value
+		total += w
+		if !penaltyFeatures[f.id] {
+			evidence += w
+		}
+	}
+	return total, !m.Gate || evidence > 0
 }
 
 // DefaultModel returns the embedded model for a log format: "irc" for IRC
@@ -84,6 +225,9 @@ func ParseModel(data []byte, path string) (*Model, error) {
 		if math.IsNaN(w) || math.IsInf(w, 0) {
 			return nil, fmt.Errorf("%s: weight %s is not a finite number", path, name)
 		}
+	}
+	if err := m.index(path); err != nil {
+		return nil, err
 	}
 	return &m, nil
 }

@@ -32,10 +32,11 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 		opts.Epochs = 5
 	}
 	p := DefaultParams()
-	w := map[string]float64{"new-thread": 1}
-	sum := map[string]float64{}
+	model := &Model{Name: opts.Name, Gate: opts.Gate}
+	model.w[fNewThread] = 1
+	w := &model.w
+	var sum [numFeatures]float64
 	steps := 0.0
-	model := &Model{Name: opts.Name, Gate: opts.Gate, Weights: w}
 	p.Model = model
 	type prepared struct {
 		c       *linkContext
@@ -83,10 +84,10 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 				}
 				if best >= 0 && !isGold(cands[pred].j) {
 					for _, f := range cands[best].fs {
-						w[f.name] += f.value
+						w[f.id] += f.value
 					}
 					for _, f := range cands[pred].fs {
-						w[f.name] -= f.value
+						w[f.id] -= f.value
 					}
 				}
 				steps++
@@ -105,10 +106,14 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 	avg := map[string]float64{}
 	for n, v := range sum {
 		if a := v / steps; math.Abs(a) >= 1e-4 {
-			avg[n] = round4(a)
+			avg[featureNames[n]] = round4(a)
 		}
 	}
-	return &Model{Name: opts.Name, Gate: opts.Gate, Weights: avg}
+	out := &Model{Name: opts.Name, Gate: opts.Gate, Weights: avg}
+	if err := out.index(opts.Name); err != nil {
+		panic(err) // every name comes from featureNames
+	}
+	return out
 }
 
 // A candidate is one possible parent of a message: an earlier message, or

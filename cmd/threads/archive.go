@@ -1,0 +1,358 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/export"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// An input is one log to read: a path given on the command line, or a file
+// found in a folder given on the command line.
+type input struct {
+	path   string
+	folder int  // index of the folder argument it was found in, -1 for none
+	walked bool // found in a folder: skipped unless it is a chat log
+}
+
+// expandInputs replaces every folder argument by the files in it,
+// recursively and in name order, leaving out hidden files and folders, and
+// returns the folders. A Slack export folder stays one input. Parts of
+// folders that cannot be read are returned as errors.
+func expandInputs(args []string) (inputs []input, folders []string, errs []error) {
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if arg == "-" || err != nil || !st.IsDir() || chatlog.IsSlackDir(arg) {
+			inputs = append(inputs, input{path: arg, folder: -1})
+			continue
+		}
+		folder := len(folders)
+		folders = append(folders, arg)
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, &chatlog.ParseError{Path: path, Msg: "cannot read folder", Err: unwrapPathError(err)})
+				return nil
+			}
+			if path != arg && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if path != arg && chatlog.IsSlackDir(path) {
+					inputs = append(inputs, input{path: path, folder: folder})
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				// A symbolic link is followed when it leads to a file.
+				if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() {
+					return nil
+				}
+			}
+			inputs = append(inputs, input{path: path, folder: folder, walked: true})
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, &chatlog.ParseError{Path: arg, Msg: "cannot read folder", Err: err})
+		}
+	}
+	return inputs, folders, errs
+}
+
+// unwrapPathError returns the cause of a *fs.PathError, whose path the
+// ParseError already names.
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// A result is what became of one input: the rendered days (a Slack folder
+// gives one per channel), or why there are none.
+type result struct {
+	days    [][]byte // each day as WriteJSON or WriteMarkdown writes one day alone
+	err     error    // the input could not be read or parsed
+	skipped bool     // a file found in a folder that is no chat log
+}
+
+// processInput reads, threads and renders one input.
+func processInput(in input, opts *extractOptions, seg *segment.Segmenter) result {
+	if in.walked && opts.InputFormat == "" {
+		ok, err := isChatLog(in.path)
+		if err != nil {
+			return result{err: err}
+		}
+		if !ok {
+			return result{skipped: true}
+		}
+	}
+	logs, err := chatlog.ParsePath(in.path, opts.InputFormat, opts.io.In)
+	if err != nil {
+		return result{err: err}
+	}
+	var r result
+	eo := export.Options{Explain: opts.Explain}
+	for _, log := range logs {
+		days := []export.Day{{Log: log, Result: thread.BuildWith(log, seg, opts.params)}}
+		var buf bytes.Buffer
+		switch opts.Format {
+		case "json":
+			err = export.WriteJSON(&buf, days, eo)
+		case "links":
+			err = export.WriteDayLinks(&buf, days[0], opts.withPath)
+		default:
+			err = export.WriteMarkdown(&buf, days, eo)
+		}
+		if err != nil {
+			return result{err: fmt.Errorf("%s: %w", in.path, err)}
+		}
+		r.days = append(r.days, buf.Bytes())
+	}
+	return r
+}
+
+// isChatLog reports whether the file at path starts like a chat log in a
+// format that detection knows.
+func isChatLog(path string) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, &chatlog.ParseError{Path: path, Msg: "cannot open input", Err: unwrapPathError(err)}
+	}
+	defer f.Close()
+	dec, _ := chatlog.Decode(f)
+	head := make([]byte, 8*1024)
+	n, err := io.ReadFull(dec, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return false, &chatlog.ParseError{Path: path, Msg: "cannot read input", Err: err}
+	}
+	return chatlog.Detect(head[:n]) != "", nil
+}
+
+// inFlight is how many results per job may wait to be emitted: enough that
+// a slow day holds the others up only once they are this far ahead.
+const inFlight = 4
+
+// runOrdered calls process on every input, on up to jobs goroutines, and
+// emit on each result in input order as soon as it and those before it are
+// done. At most inFlight*jobs results wait to be emitted, so memory does not
+// grow with the number of inputs. Once emit returns false, the inputs not yet
+// started are no longer processed (process is not called) and emit is not
+// called again.
+func runOrdered(inputs []input, jobs int, process func(input) result, emit func(input, result) bool) {
+	type job struct {
+		in  input
+		out chan result
+	}
+	jobsCh := make(chan job)
+	pending := make(chan job, inFlight*jobs) // in input order; bounds the results in flight
+	var mu sync.Mutex
+	stopped := false
+	isStopped := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return stopped
+	}
+	go func() {
+		defer close(jobsCh)
+		defer close(pending)
+		for _, in := range inputs {
+			if isStopped() {
+				return
+			}
+			j := job{in: in, out: make(chan result, 1)}
+			pending <- j
+			jobsCh <- j
+		}
+	}()
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobsCh {
+				if isStopped() {
+					j.out <- result{}
+					continue
+				}
+				j.out <- process(j.in)
+			}
+		}()
+	}
+	ok := true
+	for j := range pending {
+		r := <-j.out
+		if ok && !emit(j.in, r) {
+			ok = false
+			mu.Lock()
+			stopped = true
+			mu.Unlock()
+		}
+	}
+	wg.Wait()
+}
+
+// A daySink writes rendered days one after another.
+type daySink interface {
+	add(day []byte) error // write one day as rendered alone
+	finish() error        // write what closes the output
+	count() int           // days added so far
+}
+
+// jsonSink writes what export.WriteJSON writes for all the days at once:
+// the object alone for one day, else an array of the objects, indented one
+// level deeper. The first day is held until a second shows whether an
+// array is needed.
+type jsonSink struct {
+	w     io.Writer
+	first []byte
+	n     int
+}
+
+func (s *jsonSink) add(day []byte) error {
+	s.n++
+	switch s.n {
+	case 1:
+		s.first = day
+		return nil
+	case 2:
+		if _, err := io.WriteString(s.w, "[\n"); err != nil {
+			return err
+		}
+		if err := writeIndented(s.w, s.first); err != nil {
+			return err
+		}
+		s.first = nil
+	}
+	if _, err := io.WriteString(s.w, ",\n"); err != nil {
+		return err
+	}
+	return writeIndented(s.w, day)
+}
+
+func (s *jsonSink) finish() error {
+	var err error
+	switch {
+	case s.n == 1:
+		_, err = s.w.Write(s.first)
+	case s.n > 1:
+		_, err = io.WriteString(s.w, "\n]\n")
+	}
+	return err
+}
+
+func (s *jsonSink) count() int { return s.n }
+
+// writeIndented writes a JSON document as encoding/json writes it as an
+// element of an indented array: every line two spaces deeper, without the
+// final newline. Strings hold no raw newline, so lines are the document's.
+func writeIndented(w io.Writer, doc []byte) error {
+	doc = bytes.TrimSuffix(doc, []byte("\n"))
+	for len(doc) > 0 {
+		line := doc
+		if i := bytes.IndexByte(doc, '\n'); i >= 0 {
+			line = doc[:i+1]
+		}
+		doc = doc[len(line):]
+		if _, err := io.WriteString(w, "  "); err != nil {
+			return err
+		}
+		if _, err := w.Write(line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// markdownSink writes what export.WriteMarkdown writes for all the days at
+// once: the days separated by a rule.
+type markdownSink struct {
+	w     io.Writer
+	n     int
+	plain bool // no separator between days (link lines)
+}
+
+func (s *markdownSink) add(day []byte) error {
+	if s.n > 0 && !s.plain {
+		if _, err := io.WriteString(s.w, "\n---\n\n"); err != nil {
+			return err
+		}
+	}
+	s.n++
+	_, err := s.w.Write(day)
+	return err
+}
+
+func (s *markdownSink) finish() error { return nil }
+
+func (s *markdownSink) count() int { return s.n }
+
+// An output is where the days go: stdout, or a temporary file beside the
+// output file that replaces it on commit, so readers never see a
+// half-written file.
+type output struct {
+	w    *bufio.Writer
+	dest io.Writer
+	tmp  *os.File // nil for stdout
+	path string
+	done bool
+}
+
+func openOutput(opts *extractOptions) (*output, error) {
+	if opts.Output == "" {
+		return &output{w: bufio.NewWriterSize(opts.io.Out, 64*1024)}, nil
+	}
+	path := opts.Output
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot create output: %w", path, err)
+	}
+	return &output{w: bufio.NewWriterSize(tmp, 64*1024), tmp: tmp, path: path}, nil
+}
+
+// commit flushes the output and, for a file, moves it into place.
+func (o *output) commit() error {
+	o.done = true
+	if o.tmp == nil {
+		return o.w.Flush()
+	}
+	defer os.Remove(o.tmp.Name())
+	if err := o.w.Flush(); err != nil {
+		o.tmp.Close()
+		return fmt.Errorf("%s: cannot write output: %w", o.path, err)
+	}
+	if err := o.tmp.Close(); err != nil {
+		return fmt.Errorf("%s: cannot write output: %w", o.path, err)
+	}
+	if err := os.Chmod(o.tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("%s: %w", o.path, err)
+	}
+	if err := os.Rename(o.tmp.Name(), o.path); err != nil {
+		return fmt.Errorf("%s: cannot replace output: %w", o.path, err)
+	}
+	return nil
+}
+
+// abort drops a file output that was not committed.
+func (o *output) abort() {
+	if o.done || o.tmp == nil {
+		return
+	}
+	o.tmp.Close()
+	os.Remove(o.tmp.Name())
+}

@@ -1,0 +1,274 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/export"
+	"github.com/cocolian/threads/internal/sharedtest"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// wantOutput renders files the way extract did before it streamed: every
+// day parsed and threaded first, then written at once.
+func wantOutput(t *testing.T, format string, explain bool, files ...string) string {
+	t.Helper()
+	seg, err := loadSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []export.Day
+	for _, f := range files {
+		log, err := chatlog.ParseFile(f, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		days = append(days, export.Day{Log: log, Result: thread.Build(log, seg)})
+	}
+	var buf bytes.Buffer
+	eo := export.Options{Explain: explain}
+	if format == "json" {
+		err = export.WriteJSON(&buf, days, eo)
+	} else {
+		err = export.WriteMarkdown(&buf, days, eo)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// copyFile copies the file src to dst, making dst's folder.
+func copyFile(t *testing.T, src, dst string) {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, dst, string(data))
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestExtractStreamsSameBytes checks that streaming the days gives the
+// bytes that writing them all at once gives, for one, two and many days,
+// in both formats and with any number of jobs.
+func TestExtractStreamsSameBytes(t *testing.T) {
+	files := []string{sampleDay}
+	if root := sharedtest.Root(); root != "" {
+		more, _ := filepath.Glob(filepath.Join(root, "corpus", "cocolian", "*", "*.markdown"))
+		if len(more) > 4 {
+			more = more[:4]
+		}
+		files = append(files, more...)
+	}
+	for _, n := range []int{1, 2, len(files) + 1} {
+		in := make([]string, n)
+		for i := range in {
+			in[i] = files[i%len(files)]
+		}
+		for _, format := range []string{"json", "markdown"} {
+			for _, explain := range []bool{false, true} {
+				if explain && (n != 2 || format != "json") {
+					continue // the evidence changes what is written, not how
+				}
+				want := wantOutput(t, format, explain, in...)
+				for _, jobs := range []string{"1", "3"} {
+					name := fmt.Sprintf("%d days/%s/explain=%v/jobs=%s", n, format, explain, jobs)
+					args := []string{"extract", "--format", format, "--jobs", jobs}
+					if explain {
+						args = append(args, "--explain")
+					}
+					code, out, errOut := runCmd(t, "", append(args, in...)...)
+					if code != exitOK {
+						t.Fatalf("%s: exit %d: %s", name, code, errOut)
+					}
+					if out != want {
+						t.Errorf("%s: streamed output differs from writing all days at once", name)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestExtractFolder checks that a folder is read recursively in name order,
+// that hidden files and files of no known format are left out, and that
+// --verbose names what was skipped.
+func TestExtractFolder(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "2018", "05-04.markdown")
+	b := filepath.Join(dir, "2018", "sub", "day.md")
+	c := filepath.Join(dir, "b-day.txt")
+	copyFile(t, sampleDay, a)
+	copyFile(t, sampleDay, b)
+	copyFile(t, sampleDay, c)
+	copyFile(t, sampleDay, filepath.Join(dir, ".hidden.markdown"))
+	copyFile(t, sampleDay, filepath.Join(dir, ".git", "day.markdown"))
+	notes := filepath.Join(dir, "2018", "notes.txt")
+	writeFile(t, notes, "just some notes\nnothing else\n")
+	want := wantOutput(t, "json", false, a, b, c)
+
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out != want {
+		t.Error("folder output differs from its chat files given in name order")
+	}
+	if errOut != "" {
+		t.Errorf("stderr without --verbose: %q", errOut)
+	}
+	code, out2, errOut := runCmd(t, "", "extract", "--format", "json", "--verbose", dir)
+	if code != exitOK || out2 != out {
+		t.Fatalf("--verbose: exit %d, same output %v", code, out2 == out)
+	}
+	if !strings.Contains(errOut, notes+": skipped") || strings.Contains(errOut, "hidden") || strings.Contains(errOut, ".git") {
+		t.Errorf("--verbose stderr: %q", errOut)
+	}
+	// Folders and files mix, in argument order.
+	code, out, errOut = runCmd(t, "", "extract", "--format", "json", c, filepath.Join(dir, "2018"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out != wantOutput(t, "json", false, c, a, b) {
+		t.Error("file then folder: output differs")
+	}
+}
+
+// TestExtractFolderErrors checks what a folder without chat logs and an
+// unreadable input among good ones give.
+func TestExtractFolderErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	writeFile(t, filepath.Join(empty, "notes.txt"), "just some notes\n")
+	code, out, errOut := runCmd(t, "", "extract", empty)
+	if code != exitFailure || out != "" {
+		t.Errorf("folder without logs: exit %d, stdout %q", code, out)
+	}
+	if !strings.Contains(errOut, empty+": no chat log") {
+		t.Errorf("folder without logs: stderr %q", errOut)
+	}
+
+	missing := filepath.Join(dir, "nope.markdown")
+	bad := filepath.Join(dir, "bad.markdown")
+	writeFile(t, bad, "---\ntitle: x\ndate: 2018-05-04 12:00:00\n---\n> 25:61:00  someone  \n   \nhi  \n")
+	code, out, errOut = runCmd(t, "", "extract", "--format", "json", sampleDay, missing, bad, sampleDay)
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	if out != wantOutput(t, "json", false, sampleDay, sampleDay) {
+		t.Error("the good inputs' output differs")
+	}
+	re := regexp.MustCompile(`(?s)` + regexp.QuoteMeta(missing) + `: cannot open input.*` + regexp.QuoteMeta(bad) + `:5: .*2 of 4 inputs failed`)
+	if !re.MatchString(errOut) {
+		t.Errorf("stderr %q does not match %s", errOut, re)
+	}
+}
+
+// TestExtractOutputFileStreams checks -o with many inputs: the file holds
+// what stdout would, no temporary file is left, and no file is made when
+// every input fails.
+func TestExtractOutputFileStreams(t *testing.T) {
+	dir := t.TempDir()
+	outPath := filepath.Join(dir, "out.json")
+	code, _, errOut := runCmd(t, "", "extract", "--format", "json", "-o", outPath, sampleDay, sampleDay, sampleDay)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	data, err := os.ReadFile(outPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(data) != wantOutput(t, "json", false, sampleDay, sampleDay, sampleDay) {
+		t.Error("-o file differs")
+	}
+	failPath := filepath.Join(dir, "fail.json")
+	code, _, _ = runCmd(t, "", "extract", "-o", failPath, filepath.Join(dir, "nope.markdown"))
+	if code != exitFailure {
+		t.Errorf("exit %d", code)
+	}
+	if _, err := os.Stat(failPath); !os.IsNotExist(err) {
+		t.Errorf("an output file was made though every input failed: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("-o left files: %v", entries)
+	}
+}
+
+func TestExtractBadJobs(t *testing.T) {
+	code, _, errOut := runCmd(t, "", "extract", "--jobs", "-1", sampleDay)
+	if code != exitUsage || !strings.Contains(errOut, "--jobs") {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestRunOrdered checks that results come out in input order whatever
+// order they finish in, that no more than inFlight*jobs+1 inputs are
+// between start and emit at any time, and that a false emit stops the work.
+func TestRunOrdered(t *testing.T) {
+	const n, jobs = 200, 3
+	inputs := make([]input, n)
+	for i := range inputs {
+		inputs[i] = input{path: fmt.Sprint(i)}
+	}
+	var mu sync.Mutex
+	started, maxLive := 0, 0
+	emitted := 0
+	process := func(in input) result {
+		mu.Lock()
+		started++
+		if live := started - emitted; live > maxLive {
+			maxLive = live
+		}
+		mu.Unlock()
+		time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
+		return result{days: [][]byte{[]byte(in.path)}}
+	}
+	var got []string
+	runOrdered(inputs, jobs, process, func(in input, r result) bool {
+		mu.Lock()
+		emitted++
+		mu.Unlock()
+		if string(r.days[0]) != in.path {
+			t.Errorf("input %s got the result of %s", in.path, r.days[0])
+		}
+		got = append(got, in.path)
+		return true
+	})
+	if len(got) != n || !sort.SliceIsSorted(got, func(i, j int) bool { return len(got[i]) < len(got[j]) || len(got[i]) == len(got[j]) && got[i] < got[j] }) {
+		t.Errorf("emitted %d results out of order: %v", len(got), got)
+	}
+	if maxLive > inFlight*jobs+1 {
+		t.Errorf("%d results in flight, want at most %d", maxLive, inFlight*jobs+1)
+	}
+
+	started, emitted = 0, 0
+	calls := 0
+	runOrdered(inputs, jobs, process, func(in input, r result) bool {
+		calls++
+		return calls < 5
+	})
+	if calls != 5 || started > 5+inFlight*jobs+1 {
+		t.Errorf("after a false emit: %d emits, %d inputs processed", calls, started)
+	}
+}

@@ -1,0 +1,408 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/digest"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// digestFormats are the values of `threads digest --format`.
+var digestFormats = []string{"markdown", "json", "kb", "html"}
+
+// digestOptions are the flags and arguments of `threads digest`.
+type digestOptions struct {
+	io        *streams
+	Inputs    []string // files and folders to read
+	Since     string   // first day to include, YYYY-MM-DD; "" for no limit
+	Until     string   // last day to include, YYYY-MM-DD; "" for no limit
+	Format    string   // markdown, json, kb or html
+	Out       string   // output file (the folder for kb); "" for stdout
+	Topics    string   // a topics file extending dict/topics.yaml
+	Threshold float64  // similarity for merging questions of different days
+	Quiet     bool     // no progress on the error stream
+	progress  bool     // show progress: the error stream is a terminal and not Quiet
+}
+
+func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
+	opts := &digestOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "digest [FILE|DIR...]",
+		Short: "Merge the questions of many days into a FAQ digest or knowledge base",
+		Long: `Read many days of chat (files, or folders walked recursively, any supported
+format), thread each day, and merge the questions that ask the same thing
+across days into entries, each keeping every time it was asked (date, group,
+asker, answers, source file and line). Entries get topics from
+dict/topics.yaml (extend it with --topics FILE) and are ranked by how often
+they were asked, then how well they were answered.
+
+Formats:
+  markdown  a FAQ digest grouped by topic, to post back into a group
+  json      the merged entries: {"entries": [{"id", "title", "topics",
+            "occurrences": [{"path", "line", "date", "group", "asker",
+            "question", "answers": [{"sender", "text", "line"}]}]}]}
+  kb        a knowledge base in the folder --out: one Markdown file per entry
+            with YAML front matter, and index.md; edits below the line
+            "` + digest.Marker + `" are kept when it is regenerated
+  html      one self-contained page: a timeline per day with threads as lanes
+            coloured by kind (click a Q&A thread to read it), and a topic index
+
+Files in folders whose format is not recognised are skipped with a note.
+Progress goes to stderr when it is a terminal (--quiet turns it off).`,
+		Example: "  threads digest ../shared/corpus/cocolian\n" +
+			"  threads digest --since 2018-05-01 --until 2018-05-31 --format html -o may.html ../shared/corpus/cocolian\n" +
+			"  threads digest --format kb --out kb/ ../shared/corpus/cocolian",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Inputs = args
+			if len(opts.Inputs) == 0 {
+				return usageError{errors.New("digest needs at least one FILE or DIR")}
+			}
+			if !contains(digestFormats, opts.Format) {
+				return usageError{fmt.Errorf("invalid `--format` %q: use %s", opts.Format, strings.Join(digestFormats, ", "))}
+			}
+			if opts.Format == "kb" && opts.Out == "" {
+				return usageError{errors.New("`--format kb` needs `--out DIR`")}
+			}
+			for _, f := range []struct{ name, val string }{{"--since", opts.Since}, {"--until", opts.Until}} {
+				if f.val == "" {
+					continue
+				}
+				if _, err := time.Parse("2006-01-02", f.val); err != nil {
+					return usageError{fmt.Errorf("invalid `%s` %q: want a date like 2018-05-04", f.name, f.val)}
+				}
+			}
+			if opts.Since != "" && opts.Until != "" && opts.Since > opts.Until {
+				return usageError{fmt.Errorf("`--since` %s is after `--until` %s", opts.Since, opts.Until)}
+			}
+			if opts.Threshold < 0 || opts.Threshold > 1 {
+				return usageError{fmt.Errorf("invalid `--threshold` %v: want a similarity between 0 and 1", opts.Threshold)}
+			}
+			opts.progress = !opts.Quiet && isTerminal(opts.io.Err)
+			if runF != nil {
+				return runF(opts)
+			}
+			return digestRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include")
+	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include")
+	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, kb or html")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout; with --format kb, the knowledge-base folder")
+	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
+	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on stderr")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+// digestRun reads and threads every input day, merges the questions and
+// writes the digest. Inputs that fail are reported on the error stream and
+// the others are still digested.
+func digestRun(opts *digestOptions) error {
+	topics, err := loadTopics(opts.Topics)
+	if err != nil {
+		return err
+	}
+	terms, err := dict.Payments()
+	if err != nil {
+		return err
+	}
+	files, missing, err := digestInputs(opts)
+	if err != nil {
+		return err
+	}
+	seg, err := loadSegmenter()
+	if err != nil {
+		return err
+	}
+	days, bad := threadFiles(opts, files, seg)
+	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold})
+	if err := writeDigest(opts, d); err != nil {
+		return err
+	}
+	if missing+bad > 0 {
+		return &partialError{failed: missing + bad, total: missing + len(files)}
+	}
+	return nil
+}
+
+// loadTopics returns the embedded topics, extended by the file path when
+// it is not empty.
+func loadTopics(path string) ([]dict.Topic, error) {
+	topics, err := dict.Topics()
+	if err != nil {
+		return nil, err
+	}
+	if path == "" {
+		return topics, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read topics: %w", path, err)
+	}
+	extra, err := dict.ParseTopics(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return dict.ExtendTopics(topics, extra), nil
+}
+
+// A digestFile is one input file and whether it was named on the command
+// line (rather than found in a folder).
+type digestFile struct {
+	path  string
+	named bool
+}
+
+// digestInputs expands the inputs into files: folders are walked
+// recursively in lexical order, skipping hidden files and folders. A named
+// input that cannot be read is reported and counted as failed.
+func digestInputs(opts *digestOptions) ([]digestFile, int, error) {
+	var files []digestFile
+	failed := 0
+	for _, in := range opts.Inputs {
+		st, err := os.Stat(in)
+		if err != nil {
+			fmt.Fprintf(opts.io.Err, "threads: %s: cannot open input: %v\n", in, err)
+			failed++
+			continue
+		}
+		if !st.IsDir() {
+			files = append(files, digestFile{path: in, named: true})
+			continue
+		}
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				files = append(files, digestFile{path: path})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s: %w", in, err)
+		}
+	}
+	return files, failed, nil
+}
+
+// threadFiles parses and threads the files, several at a time, and returns
+// the days within --since and --until in input order, with how many files
+// failed. Files found in folders whose format is not recognised are
+// skipped with a note.
+func threadFiles(opts *digestOptions, files []digestFile, tok thread.Tokenizer) ([]digest.Day, int) {
+	type result struct {
+		day     *digest.Day
+		err     error
+		skipped bool
+	}
+	results := make([]result, len(files))
+	jobs := make(chan int)
+	done := make(chan int)
+	var wg sync.WaitGroup
+	workers := min(runtime.GOMAXPROCS(0), len(files))
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				r := &results[i]
+				f := files[i]
+				if !f.named && !recognised(f.path) {
+					r.skipped = true
+				} else if log, err := chatlog.ParseFile(f.path, "", nil); err != nil {
+					r.err = err
+				} else if inRange(log, opts.Since, opts.Until) {
+					r.day = &digest.Day{Log: log, Result: thread.Build(log, tok)}
+				}
+				done <- i
+			}
+		}()
+	}
+	go func() {
+		for i := range files {
+			jobs <- i
+		}
+		close(jobs)
+		wg.Wait()
+		close(done)
+	}()
+	p := newProgress(opts.io.Err, opts.progress, len(files))
+	for range done {
+		p.step()
+	}
+	p.finish()
+	var days []digest.Day
+	failed := 0
+	for i, r := range results {
+		switch {
+		case r.skipped:
+			fmt.Fprintf(opts.io.Err, "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
+		case r.err != nil:
+			fmt.Fprintln(opts.io.Err, "threads:", r.err)
+			failed++
+		case r.day != nil:
+			days = append(days, *r.day)
+		}
+	}
+	return days, failed
+}
+
+// recognised reports whether the start of the file at path is in a format
+// chatlog can detect. A file that cannot be read is recognised, so that
+// parsing it reports the error.
+func recognised(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true
+	}
+	defer f.Close()
+	head := make([]byte, 8*1024)
+	n, _ := io.ReadFull(f, head)
+	return chatlog.Detect(head[:n]) != ""
+}
+
+// inRange reports whether a log's day is within since and until
+// (inclusive; "" is no limit). A log without a date is the day of its
+// first message; one with neither is kept only when there is no limit.
+func inRange(log *chatlog.Log, since, until string) bool {
+	if since == "" && until == "" {
+		return true
+	}
+	date := log.Date
+	if date == "" {
+		for _, m := range log.Messages {
+			if !m.Time.IsZero() {
+				date = m.Time.Format("2006-01-02")
+				break
+			}
+		}
+	}
+	if date == "" {
+		return false
+	}
+	return (since == "" || date >= since) && (until == "" || date <= until)
+}
+
+// writeDigest writes the digest in the chosen format.
+func writeDigest(opts *digestOptions, d *digest.Digest) error {
+	if opts.Format == "kb" {
+		res, err := digest.WriteKB(opts.Out, d)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(opts.io.Err, "threads: %s: %d files written, %d unchanged", opts.Out, len(res.Written), len(res.Unchanged))
+		if len(res.Merged) > 0 {
+			fmt.Fprintf(opts.io.Err, ", %d merged into other entries (their edits moved)", len(res.Merged))
+		}
+		if len(res.Stale) > 0 {
+			fmt.Fprintf(opts.io.Err, ", %d entries not in this run kept", len(res.Stale))
+		}
+		fmt.Fprintln(opts.io.Err)
+		for _, name := range res.NoMarker {
+			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))
+		}
+		return nil
+	}
+	var buf bytes.Buffer
+	var err error
+	switch opts.Format {
+	case "json":
+		err = digest.WriteJSON(&buf, d)
+	case "html":
+		err = digest.WriteHTML(&buf, d)
+	default:
+		err = digest.WriteMarkdown(&buf, d)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Out == "" {
+		_, err = opts.io.Out.Write(buf.Bytes())
+		return err
+	}
+	return digest.WriteFileAtomic(opts.Out, buf.Bytes())
+}
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// A progress line on the error stream: files done of total and the rate,
+// rewritten in place at most every tenth of a second.
+type progress struct {
+	w           io.Writer
+	on          bool
+	done, total int
+	shown       int // the count last printed
+	start, last time.Time
+}
+
+func newProgress(w io.Writer, on bool, total int) *progress {
+	now := time.Now()
+	return &progress{w: w, on: on, total: total, start: now, last: now}
+}
+
+// step counts one file done.
+func (p *progress) step() {
+	p.done++
+	if !p.on {
+		return
+	}
+	if now := time.Now(); now.Sub(p.last) >= 100*time.Millisecond || p.done == p.total {
+		p.last = now
+		p.print()
+	}
+}
+
+func (p *progress) print() {
+	p.shown = p.done
+	rate := float64(p.done) / max(time.Since(p.start).Seconds(), 1e-3)
+	fmt.Fprintf(p.w, "\rthreads digest: %d/%d files, %.1f files/s", p.done, p.total, rate)
+}
+
+// finish ends the progress line.
+func (p *progress) finish() {
+	if p.on && p.total > 0 {
+		if p.shown != p.done {
+			p.print()
+		}
+		fmt.Fprintln(p.w)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,396 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/sharedtest"
+)
+
+// digestDays are synthetic days where the same questions recur in other words.
+const digestDays = "../../testdata/digest/days"
+
+// digestGolden holds the golden digests, shared with internal/digest's tests.
+var digestGolden = filepath.Join("..", "..", "testdata", "digest", "golden")
+
+// digestEntries is the part of the JSON contract the tests read.
+type digestEntries struct {
+	Entries []struct {
+		ID          string
+		Title       string
+		Topics      []string
+		Occurrences []struct {
+			Path, Date, Group, Asker, Question string
+			Line                               int
+			Answers                            []struct {
+				Sender, Text string
+				Line         int
+			}
+		}
+	}
+}
+
+func TestDigestGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		args   []string
+	}{
+		{"digest.md", []string{"digest", digestDays}},
+		{"digest.json", []string{"digest", "--format", "json", digestDays}},
+		{"digest.html", []string{"digest", "--format", "html", digestDays}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", tt.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d, stderr: %s", code, errOut)
+			}
+			checkGolden(t, filepath.Join(digestGolden, tt.golden), []byte(out))
+			// The folder walk notes the file that is not a chat log and
+			// says nothing of the hidden folder.
+			if !strings.Contains(errOut, "README.txt: skipped, not a chat log") || strings.Contains(errOut, ".hidden") {
+				t.Errorf("stderr %q", errOut)
+			}
+			if strings.Contains(errOut, "files/s") {
+				t.Error("progress shown although stderr is not a terminal")
+			}
+		})
+	}
+}
+
+func TestDigestErrors(t *testing.T) {
+	dir := t.TempDir()
+	badTopics := filepath.Join(dir, "topics.yaml")
+	if err := os.WriteFile(badTopics, []byte("- {topic: 沙龙, terms: [沙龙]}\n- {topic: 沙龙, terms: [活动]}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notChat := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notChat, []byte("just notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	day := filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string // regexp on stderr
+		wantOut  bool   // a digest was still written
+	}{
+		{"no input", []string{"digest"}, exitUsage, `needs at least one FILE or DIR`, false},
+		{"bad format", []string{"digest", "--format", "pdf", day}, exitUsage, "invalid `--format` \"pdf\"", false},
+		{"kb without out", []string{"digest", "--format", "kb", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
+		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\"", false},
+		{"since after until", []string{"digest", "--since", "2018-03-09", "--until", "2018-03-01", day}, exitUsage, "`--since` 2018-03-09 is after `--until` 2018-03-01", false},
+		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2", false},
+		{"bad topics", []string{"digest", "--topics", badTopics, day}, exitFailure, regexp.QuoteMeta(badTopics) + `:2: duplicate topic "沙龙"`, false},
+		{"missing topics", []string{"digest", "--topics", filepath.Join(dir, "nope.yaml"), day}, exitFailure, `nope\.yaml: cannot read topics`, false},
+		{"missing input", []string{"digest", filepath.Join(dir, "nope"), day}, exitFailure, `nope: cannot open input[^\n]*\n(.|\n)*1 of 2 inputs failed`, true},
+		{"named file not a chat", []string{"digest", notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
+			}
+			if !regexp.MustCompile(tt.wantErr).MatchString(errOut) {
+				t.Errorf("stderr %q does not match %q", errOut, tt.wantErr)
+			}
+			if tt.wantOut != (out != "") {
+				t.Errorf("stdout present = %v, want %v", out != "", tt.wantOut)
+			}
+		})
+	}
+}
+
+func digestJSON(t *testing.T, args ...string) digestEntries {
+	t.Helper()
+	code, out, errOut := runCmd(t, "", append([]string{"digest", "--format", "json"}, args...)...)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var d digestEntries
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDigestSinceUntil(t *testing.T) {
+	tests := []struct {
+		since, until string
+		dates        string // the distinct dates of all occurrences, sorted
+	}{
+		{"", "", "2018-03-01 2018-03-08 2018-03-14 2018-03-22"},
+		{"2018-03-08", "", "2018-03-08 2018-03-14 2018-03-22"},
+		{"", "2018-03-08", "2018-03-01 2018-03-08"},
+		{"2018-03-08", "2018-03-14", "2018-03-08 2018-03-14"},
+		{"2018-03-14", "2018-03-14", "2018-03-14"},
+		{"2019-01-01", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.since+".."+tt.until, func(t *testing.T) {
+			args := []string{digestDays}
+			if tt.since != "" {
+				args = append(args, "--since", tt.since)
+			}
+			if tt.until != "" {
+				args = append(args, "--until", tt.until)
+			}
+			seen := map[string]bool{}
+			for _, e := range digestJSON(t, args...).Entries {
+				for _, o := range e.Occurrences {
+					seen[o.Date] = true
+				}
+			}
+			if got := strings.Join(sortedKeys(seen), " "); got != tt.dates {
+				t.Errorf("dates %q, want %q", got, tt.dates)
+			}
+		})
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// TestDigestTopicsFile checks that --topics extends the embedded topics:
+// a new topic is added, and an existing one gets more terms.
+func TestDigestTopicsFile(t *testing.T) {
+	extra := filepath.Join(t.TempDir(), "topics.yaml")
+	data := "- {topic: 接口文档, gloss: API documents, terms: [接口文档, 文档]}\n- {topic: 二清, terms: [平台自己的账户]}\n"
+	if err := os.WriteFile(extra, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	topicsOf := func(d digestEntries, question string) []string {
+		for _, e := range d.Entries {
+			for _, o := range e.Occurrences {
+				if o.Question == question {
+					return e.Topics
+				}
+			}
+		}
+		t.Fatalf("no entry for %q", question)
+		return nil
+	}
+	before, after := digestJSON(t, digestDays), digestJSON(t, "--topics", extra, digestDays)
+	if got := topicsOf(before, "网联接口文档谁有？"); strings.Join(got, " ") != "网联" {
+		t.Errorf("without the file: %v", got)
+	}
+	if got := topicsOf(after, "网联接口文档谁有？"); strings.Join(got, " ") != "网联 接口文档" {
+		t.Errorf("with the file: %v, want 网联 接口文档", got)
+	}
+	code, out, _ := runCmd(t, "", "digest", "--topics", extra, digestDays)
+	if code != exitOK || !strings.Contains(out, "Topics: 网联, 接口文档.") {
+		t.Errorf("the markdown digest does not show the new topic (exit %d)", code)
+	}
+}
+
+func TestDigestKB(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	code, out, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, digestDays)
+	if code != exitOK || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errOut)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	if len(files) < 5 || !strings.Contains(errOut, dir+": "+strconv.Itoa(len(files))+" files written, 0 unchanged") {
+		t.Errorf("%d files; stderr %q", len(files), errOut)
+	}
+	code, _, errOut = runCmd(t, "", "digest", "--format", "kb", "--out", dir, digestDays)
+	if code != exitOK || !strings.Contains(errOut, "0 files written, "+strconv.Itoa(len(files))+" unchanged") {
+		t.Errorf("second run: exit %d, stderr %q", code, errOut)
+	}
+}
+
+func TestDigestOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "digest.md")
+	code, out, errOut := runCmd(t, "", "digest", "-q", "-o", path, digestDays)
+	if code != exitOK || out != "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errOut)
+	}
+	want, _ := os.ReadFile(filepath.Join(digestGolden, "digest.md"))
+	if got, _ := os.ReadFile(path); !bytes.Equal(got, want) {
+		t.Error("-o wrote something else than stdout would show")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("-o left temporary files: %v", entries)
+	}
+}
+
+func TestProgress(t *testing.T) {
+	var b bytes.Buffer
+	p := newProgress(&b, true, 3)
+	for range 3 {
+		p.step()
+	}
+	p.finish()
+	if !regexp.MustCompile(`\rthreads digest: 3/3 files, [0-9.]+ files/s\n$`).MatchString(b.String()) {
+		t.Errorf("progress %q", b.String())
+	}
+	b.Reset()
+	p = newProgress(&b, false, 3)
+	p.step()
+	p.finish()
+	if b.Len() != 0 {
+		t.Errorf("progress off wrote %q", b.String())
+	}
+	if isTerminal(&b) {
+		t.Error("a buffer is not a terminal")
+	}
+}
+
+// TestDigestCorpus digests the whole shared corpus: every entry points at a
+// real question header, and some questions recur.
+func TestDigestCorpus(t *testing.T) {
+	root := sharedtest.Dir(t, "corpus", "cocolian")
+	d := digestJSON(t, "-q", root)
+	if len(d.Entries) < 100 {
+		t.Fatalf("only %d entries", len(d.Entries))
+	}
+	lines := map[string][]string{}
+	repeated := 0
+	for _, e := range d.Entries {
+		if len(e.Occurrences) > 1 {
+			repeated++
+		}
+		for _, o := range e.Occurrences {
+			if lines[o.Path] == nil {
+				data, err := os.ReadFile(o.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines[o.Path] = strings.Split(string(data), "\n")
+			}
+			if l := lines[o.Path]; o.Line < 1 || o.Line > len(l) || !strings.HasPrefix(l[o.Line-1], "> ") || !strings.Contains(l[o.Line-1], o.Asker) {
+				t.Errorf("%s:%d is not the header of %s's question", o.Path, o.Line, o.Asker)
+			}
+		}
+	}
+	if repeated == 0 {
+		t.Error("no question recurs")
+	}
+	t.Logf("%d entries, %d asked more than once", len(d.Entries), repeated)
+}
+
+// TestDigestHTMLInChromium renders the HTML digest in headless Chromium and
+// checks what its script drew: a lane per thread, the topic index, and a
+// Q&A thread's messages in the panel when the location names the thread.
+func TestDigestHTMLInChromium(t *testing.T) {
+	chromium, err := exec.LookPath("chromium")
+	if err != nil {
+		t.Skip("chromium not installed (apt-get install chromium); skipping the browser test")
+	}
+	dir := t.TempDir()
+	page := filepath.Join(dir, "digest.html")
+	if code, _, errOut := runCmd(t, "", "digest", "--format", "html", "-o", page, digestDays); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	abs, err := filepath.Abs(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := func(t *testing.T, url string) string {
+		t.Helper()
+		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+			"--user-data-dir="+t.TempDir(), "--dump-dom", url)
+		var out, errOut bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &errOut
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("chromium: %v\n%s", err, errOut.String())
+		}
+		return out.String()
+	}
+	var threads, qa int
+	for _, f := range []string{"proddev/2018-03-01", "proddev/2018-03-08", "devarch/2018-03-14", "proddev/2018-03-22"} {
+		_, out, _ := runCmd(t, "", "extract", "--format", "json", filepath.Join(digestDays, f+"-chat.markdown"))
+		var day contractDay
+		if err := json.Unmarshal([]byte(out), &day); err != nil {
+			t.Fatal(err)
+		}
+		threads += len(day.Threads)
+		for _, th := range day.Threads {
+			if th.Kind == "qa" {
+				qa++
+			}
+		}
+	}
+
+	t.Run("lanes and index", func(t *testing.T) {
+		dom := dump(t, "file://"+abs)
+		if !strings.Contains(dom, `data-rendered="true"`) {
+			t.Fatal("the page script did not finish")
+		}
+		if got := strings.Count(dom, `<rect class="lane `); got != threads {
+			t.Errorf("%d lanes, want one per thread (%d)", got, threads)
+		}
+		if got := strings.Count(dom, `<rect class="lane kind-qa qa"`); got != qa {
+			t.Errorf("%d clickable Q&A lanes, want %d", got, qa)
+		}
+		if got := strings.Count(dom, `<svg class="lanes"`); got != 4 {
+			t.Errorf("%d day timelines, want 4", got)
+		}
+		index := regexp.MustCompile(`<ul id="topic-index">(.*?)</ul>`).FindStringSubmatch(dom)
+		if index == nil || !strings.Contains(index[1], `href="#topic-0"`) || !strings.Contains(index[1], "分账 (profit sharing") {
+			t.Errorf("topic index missing or without 分账: %q", index)
+		}
+		if !strings.Contains(dom, `<li class="entry" data-entry="`) || !strings.Contains(dom, "微信分账接口怎么申请？") {
+			t.Error("no entries in the topic sections")
+		}
+	})
+
+	t.Run("a topic dims the other lanes", func(t *testing.T) {
+		dom := dump(t, "file://"+abs+"#topic-0") // 分账
+		lanes := regexp.MustCompile(`<rect class="lane ([^"]*)"[^>]*data-topics="([^"]*)"`).FindAllStringSubmatch(dom, -1)
+		if len(lanes) != threads {
+			t.Fatalf("%d lanes, want %d", len(lanes), threads)
+		}
+		on := 0
+		for _, l := range lanes {
+			has := strings.Contains(" "+l[2]+" ", " 0 ")
+			if dim := strings.Contains(l[1], "dim"); dim == has {
+				t.Errorf("lane %q with topics %q: dim = %v", l[1], l[2], dim)
+			}
+			if has {
+				on++
+			}
+		}
+		if on == 0 {
+			t.Error("no lane has the topic 分账")
+		}
+	})
+
+	t.Run("a Q&A thread opens in the panel", func(t *testing.T) {
+		dom := dump(t, "file://"+abs+"#d0-t2") // 2018-03-01, the 分账接口 thread
+		panel := regexp.MustCompile(`(?s)<aside id="panel">(.*?)</aside>`).FindStringSubmatch(dom)
+		if panel == nil {
+			t.Fatal("no panel")
+		}
+		for _, want := range []string{"2018-03-01 · proddev · t2", "请教一下，微信分账接口怎么申请？", "在微信支付商户平台的产品中心申请开通分账", `class="msg role-answer"`} {
+			if !strings.Contains(panel[1], want) {
+				t.Errorf("panel lacks %q:\n%s", want, panel[1])
+			}
+		}
+		if !strings.Contains(dom, `class="lane kind-qa qa selected"`) {
+			t.Error("the thread's lane is not selected")
+		}
+	})
+}

@@ -1,0 +1,131 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/eval"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// trainOptions are the flags of `threads train`.
+type trainOptions struct {
+	io     *streams
+	Gold   string // folder of gold files (as for eval)
+	Corpus string // folder of the chat files, when not beside the gold
+	Output string // model file to write
+	Name   string // model name
+	Epochs int
+	Gate   bool
+}
+
+func newTrainCmd(io *streams, runF func(*trainOptions) error) *cobra.Command {
+	opts := &trainOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "train --gold DIR [CORPUS_DIR] -o MODEL.yaml",
+		Short: "Fit the reply-link weights to your own annotations",
+		Long: `Fit the weights of the link scorer (a linear model over the features the
+threading computes: mentions, same speaker, distance, time gap, shared words,
+question and answer cues, ...) to gold reply links, with an averaged
+perceptron, and write them as YAML. Use the file with --model on extract and
+eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
+*.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.`,
+		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc",
+		Args:    cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Gold == "" || opts.Output == "" {
+				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
+			}
+			if len(args) == 1 {
+				opts.Corpus = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return trainRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Gold, "gold", "", "folder of gold annotation files")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the model to `FILE`")
+	cmd.Flags().StringVar(&opts.Name, "name", "custom", "model `name` recorded in the file")
+	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
+	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
+	return cmd
+}
+
+func trainRun(opts *trainOptions) error {
+	var inputs []string
+	if opts.Corpus != "" {
+		inputs = []string{opts.Corpus}
+	}
+	pairs, err := evalPairs(opts.Gold, inputs)
+	if err != nil {
+		return err
+	}
+	seg, err := loadSegmenter()
+	if err != nil {
+		return err
+	}
+	var days []thread.TrainingDay
+	annotated := 0
+	for _, p := range pairs {
+		d, err := trainingDay(p)
+		if err != nil {
+			return err
+		}
+		annotated += len(d.Gold)
+		days = append(days, d)
+	}
+	m := thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
+	comment := fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, opts.Gold, opts.Epochs)
+	if err := writeFileAtomic(opts.Output, m.YAML(comment)); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages; wrote %s\n", len(days), annotated, opts.Output)
+	return nil
+}
+
+// trainingDay reads one chat file and its gold links.
+func trainingDay(p evalPair) (thread.TrainingDay, error) {
+	format := ""
+	if strings.HasSuffix(p.chat, ".raw.txt") {
+		format = "irc"
+	}
+	log, err := chatlog.ParseFile(p.chat, format, nil)
+	if err != nil {
+		return thread.TrainingDay{}, err
+	}
+	data, err := os.ReadFile(p.gold)
+	if err != nil {
+		return thread.TrainingDay{}, fmt.Errorf("%s: cannot read gold: %w", p.gold, err)
+	}
+	gold := map[int][]int{}
+	if strings.HasSuffix(p.gold, ".tsv") {
+		a, err := eval.ReadTSV(bytes.NewReader(data), p.gold)
+		if err != nil {
+			return thread.TrainingDay{}, err
+		}
+		for i, parent := range a.Parent {
+			gold[i] = []int{parent}
+		}
+	} else {
+		links, err := eval.ReadLinks(bytes.NewReader(data), p.gold)
+		if err != nil {
+			return thread.TrainingDay{}, err
+		}
+		for _, l := range links.Pairs {
+			gold[l.Message] = append(gold[l.Message], l.Antecedent)
+		}
+	}
+	for i := range gold {
+		if i >= len(log.Messages) {
+			return thread.TrainingDay{}, fmt.Errorf("%s: annotates message %d but %s has %d messages", p.gold, i, p.chat, len(log.Messages))
+		}
+	}
+	return thread.TrainingDay{Log: log, Gold: gold}, nil
+}
