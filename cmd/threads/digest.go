@@ -16,6 +16,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/digest"
 	"github.com/cocolian/threads/internal/thread"
@@ -342,7 +343,7 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		_, err = opts.io.Out.Write(buf.Bytes())
 		return err
 	}
-	return digest.WriteFileAtomic(opts.Out, buf.Bytes())
+	return atomicfile.Write(opts.Out, buf.Bytes())
 }
 
 // isTerminal reports whether w is a character device such as a terminal.

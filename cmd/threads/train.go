@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/eval"
 	"github.com/cocolian/threads/internal/thread"
@@ -83,7 +84,7 @@ func trainRun(opts *trainOptions) error {
 	}
 	m := thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
 	comment := fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, opts.Gold, opts.Epochs)
-	if err := writeFileAtomic(opts.Output, m.YAML(comment)); err != nil {
+	if err := atomicfile.Write(opts.Output, m.YAML(comment)); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages; wrote %s\n", len(days), annotated, opts.Output)

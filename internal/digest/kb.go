@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cocolian/threads/internal/atomicfile"
 )
 
 // Marker separates what `threads digest --format kb` generates from what a
@@ -253,7 +255,7 @@ func writeKBFile(dir, name string, data []byte, existing map[string]*kbFile, res
 		res.Unchanged = append(res.Unchanged, name)
 		return nil
 	}
-	if err := WriteFileAtomic(filepath.Join(dir, name), data); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, name), data); err != nil {
 		return err
 	}
 	res.Written = append(res.Written, name)
@@ -326,28 +328,4 @@ func indexMarkdown(d *Digest) []byte {
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames
-// it over path, so readers never see a half-written file.
-func WriteFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot create output: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("%s: cannot write output: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write output: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: cannot replace output: %w", path, err)
-	}
-	return nil
 }

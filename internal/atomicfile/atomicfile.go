@@ -1,4 +1,5 @@
-package main
+// Package atomicfile writes files so that readers never see them half-written.
+package atomicfile
 
 import (
 	"fmt"
@@ -6,9 +7,9 @@ import (
 	"path/filepath"
 )
 
-// writeFileAtomic writes data to a temporary file beside path and renames it
-// over path, so readers never see a half-written file.
-func writeFileAtomic(path string, data []byte) error {
+// Write writes data to a temporary file beside path and renames it over
+// path; on any error path is left as it was.
+func Write(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("%s: cannot create output: %w", path, err)
