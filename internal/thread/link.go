@@ -25,7 +25,8 @@ type linkContext struct {
 	explain  bool             // fill in the readable details of features (only for chosen links)
 	scratch  []feature        // reused feature buffer of the scoring loop
 
-	talkMember []bool // message is part of a talk, built on first use
+	talkMember []bool           // message is part of a talk, built on first use
+	byPlain    map[string][]int // message indices by plain text, built on first use
 }
 
 // indexSenders records each sender's messages for latestBy.
@@ -103,8 +104,15 @@ func (c *linkContext) repeatOf(i int) int {
 	if f.runes < repeatMinRunes || f.welcome || f.sticker {
 		return -1
 	}
-	for j := i - 1; j >= 0; j-- {
-		if c.fs[j].plain == f.plain && c.msgs[j].Sender != c.msgs[i].Sender {
+	if c.byPlain == nil {
+		c.byPlain = map[string][]int{}
+		for k := range c.fs {
+			c.byPlain[c.fs[k].plain] = append(c.byPlain[c.fs[k].plain], k)
+		}
+	}
+	same := c.byPlain[f.plain]
+	for k := sort.SearchInts(same, i) - 1; k >= 0; k-- {
+		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender {
 			return j
 		}
 	}

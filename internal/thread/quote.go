@@ -7,6 +7,10 @@ import (
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
+// quoteWindow is how many messages before a quote are searched besides the
+// quoted sender's own messages.
+const quoteWindow = 300
+
 // resolveQuotes finds, for every message that quotes or explicitly replies to
 // another, the index of that message; -1 where there is none or no match.
 func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
@@ -18,10 +22,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
 			byID[m.ID] = i
 		}
 	}
-	aliasOf := map[string]string{}
-	for _, a := range aliases {
-		aliasOf[a.Mention] = a.Sender
-	}
+	var qm *quoteMatcher // built at the first quote
 	for i, m := range msgs {
 		if m.ReplyToID != "" {
 			if j, ok := byID[m.ReplyToID]; ok && j < i {
@@ -32,43 +33,102 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
 		if m.Quote == nil {
 			continue
 		}
-		target[i] = matchQuote(msgs[:i], m.Quote, aliasOf)
+		if qm == nil {
+			qm = newQuoteMatcher(msgs, aliases)
+		}
+		target[i] = qm.match(i, m.Quote)
 	}
 	return target
 }
 
-// matchQuote returns the latest earlier message whose text best matches the
-// quote, preferring messages by the quoted sender; -1 when nothing matches.
-func matchQuote(earlier []chatlog.Message, q *chatlog.Quote, aliasOf map[string]string) int {
-	quoted := innermostText(q.Text)
-	qn := normaliseText(quoted)
+// A quoteMatcher finds quoted messages, caching each message's normalised
+// text and character bigrams so that a day of many quotes stays linear.
+type quoteMatcher struct {
+	msgs     []chatlog.Message
+	aliasOf  map[string]string // mention name -> sender
+	bySender map[string][]int  // normalised sender -> message indices, ascending
+	sender   []string          // normalised sender per message
+	norm     []string          // normalised text, filled on first use
+	grams    []map[string]struct{}
+	done     []bool
+}
+
+func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias) *quoteMatcher {
+	qm := &quoteMatcher{
+		msgs:     msgs,
+		aliasOf:  map[string]string{},
+		bySender: map[string][]int{},
+		sender:   make([]string, len(msgs)),
+		norm:     make([]string, len(msgs)),
+		grams:    make([]map[string]struct{}, len(msgs)),
+		done:     make([]bool, len(msgs)),
+	}
+	for _, a := range aliases {
+		qm.aliasOf[a.Mention] = a.Sender
+	}
+	for i, m := range msgs {
+		n := normaliseName(m.Sender)
+		qm.sender[i] = n
+		qm.bySender[n] = append(qm.bySender[n], i)
+	}
+	return qm
+}
+
+// text returns message j's normalised text and bigrams.
+func (qm *quoteMatcher) text(j int) (string, map[string]struct{}) {
+	if !qm.done[j] {
+		m := &qm.msgs[j]
+		t := m.Text
+		if t == "" {
+			t = m.LinkTitle
+		}
+		qm.norm[j] = normaliseText(t)
+		qm.done[j] = true
+	}
+	if qm.grams[j] == nil && qm.norm[j] != "" {
+		qm.grams[j] = bigrams(qm.norm[j])
+	}
+	return qm.norm[j], qm.grams[j]
+}
+
+// match returns the earlier message whose text best matches the quote of
+// message i, preferring messages by the quoted sender; -1 when nothing does.
+// It searches the quoted sender's messages and the last quoteWindow others.
+func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
+	qn := normaliseText(innermostText(q.Text))
 	if qn == "" {
 		return -1
 	}
+	qg := bigrams(qn)
 	sender := q.Sender
-	if s, ok := aliasOf[sender]; ok {
+	if s, ok := qm.aliasOf[sender]; ok {
 		sender = s
 	}
+	sn := normaliseName(sender)
 	best, bestScore := -1, 0.0
-	for j := len(earlier) - 1; j >= 0; j-- {
-		m := earlier[j]
-		text := m.Text
-		if text == "" {
-			text = m.LinkTitle
-		}
-		tn := normaliseText(text)
+	try := func(j int, bonus float64) {
+		tn, tg := qm.text(j)
 		if tn == "" {
-			continue
+			return
 		}
-		s := textMatch(qn, tn)
+		s := textMatch(qn, tn, qg, tg)
 		if s == 0 {
-			continue
+			return
 		}
-		if m.Sender == sender || normaliseName(m.Sender) == normaliseName(sender) {
-			s += 1
-		}
-		if s > bestScore {
+		s += bonus
+		if s > bestScore || (s == bestScore && j > best) {
 			best, bestScore = j, s
+		}
+	}
+	for _, j := range qm.bySender[sn] {
+		if j >= i {
+			break
+		}
+		try(j, 1)
+	}
+	for j := i - 1; j >= 0 && j >= i-quoteWindow; j-- {
+		if qm.sender[j] != sn {
+			try(j, 0)
 		}
 	}
 	if bestScore < 0.6 {
@@ -77,8 +137,9 @@ func matchQuote(earlier []chatlog.Message, q *chatlog.Quote, aliasOf map[string]
 	return best
 }
 
-// textMatch scores how well quoted text q matches message text t, 0 to 1.
-func textMatch(q, t string) float64 {
+// textMatch scores how well quoted text q matches message text t, 0 to 1;
+// qb and tb are their character bigrams.
+func textMatch(q, t string, qb, tb map[string]struct{}) float64 {
 	if q == t {
 		return 1
 	}
@@ -91,7 +152,6 @@ func textMatch(q, t string) float64 {
 		return 0.3
 	}
 	// Character bigram overlap for quotes the exporter shortened or re-spaced.
-	qb, tb := bigrams(q), bigrams(t)
 	if len(qb) == 0 {
 		return 0
 	}
