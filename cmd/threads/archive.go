@@ -83,16 +83,21 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// A result is what became of one input: the rendered days (a Slack folder
-// gives one per channel), or why there are none.
+// A result is what became of one input once its days have been sent: why
+// it gave none or stopped part-way.
 type result struct {
-	days    [][]byte // each day as WriteJSON or WriteMarkdown writes one day alone
-	err     error    // the input could not be read or parsed
-	skipped bool     // a file found in a folder that is no chat log
+	err     error // the input could not be read or parsed (after the days sent before the error)
+	skipped bool  // a file found in a folder that is no chat log
 }
 
-// processInput reads, threads and renders one input.
-func processInput(in input, opts *extractOptions, seg *segment.Segmenter) result {
+// processInput reads, threads and renders one input, handing each rendered
+// day to send (as WriteJSON or WriteMarkdown writes one day alone) as soon
+// as it is done; send returns false when the output wants no more. A file
+// is read with chatlog.Scan and threaded one calendar day at a time (see
+// daySplitter), so that only one day is held; a Slack folder gives one day
+// per channel. With THREADS_NOSTREAM=1 in the environment a file is parsed
+// and threaded whole, as before days were split (for benchmarks).
+func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send func([]byte) bool) result {
 	if in.walked && opts.InputFormat == "" {
 		ok, err := isChatLog(in.path)
 		if err != nil {
@@ -102,29 +107,156 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter) result
 			return result{skipped: true}
 		}
 	}
-	logs, err := chatlog.ParsePath(in.path, opts.InputFormat, opts.io.In)
-	if err != nil {
-		return result{err: err}
-	}
-	var r result
-	eo := export.Options{Explain: opts.Explain}
-	for _, log := range logs {
-		days := []export.Day{{Log: log, Result: thread.BuildWith(log, seg, opts.params)}}
-		var buf bytes.Buffer
-		switch opts.Format {
-		case "json":
-			err = export.WriteJSON(&buf, days, eo)
-		case "links":
-			err = export.WriteDayLinks(&buf, days[0], opts.withPath)
-		default:
-			err = export.WriteMarkdown(&buf, days, eo)
-		}
+	render := func(log *chatlog.Log, offset int) error {
+		day, err := renderDay(log, offset, opts, seg)
 		if err != nil {
-			return result{err: fmt.Errorf("%s: %w", in.path, err)}
+			return fmt.Errorf("%s: %w", in.path, err)
 		}
-		r.days = append(r.days, buf.Bytes())
+		if !send(day) {
+			return errStopped
+		}
+		return nil
 	}
-	return r
+	if os.Getenv("THREADS_NOSTREAM") == "1" || in.path != "-" && (opts.InputFormat == "" || opts.InputFormat == "slack") && chatlog.IsSlackDir(in.path) {
+		logs, err := chatlog.ParsePath(in.path, opts.InputFormat, opts.io.In)
+		if err != nil {
+			return result{err: err}
+		}
+		for _, log := range logs {
+			if err := render(log, 0); err != nil {
+				return stopResult(err)
+			}
+		}
+		return result{}
+	}
+	sp := &daySplitter{flush: render}
+	final, err := chatlog.ScanFile(in.path, opts.InputFormat, opts.io.In, sp.add)
+	if err == nil {
+		err = sp.finish(final)
+	}
+	return stopResult(err)
+}
+
+// errStopped says the output wants no more days.
+var errStopped = errors.New("output stopped")
+
+// stopResult is the result of an input that ended with err (nil or
+// errStopped for none).
+func stopResult(err error) result {
+	if err == nil || errors.Is(err, errStopped) {
+		return result{}
+	}
+	return result{err: err}
+}
+
+// renderDay threads one log and renders it in the output format; offset is
+// the file index of its first message (link lines number messages in the
+// file, not the day).
+func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.Segmenter) ([]byte, error) {
+	days := []export.Day{{Log: log, Result: thread.BuildWith(log, seg, opts.params)}}
+	eo := export.Options{Explain: opts.Explain}
+	var buf bytes.Buffer
+	var err error
+	switch opts.Format {
+	case "json":
+		err = export.WriteJSON(&buf, days, eo)
+	case "links":
+		err = writeLinks(&buf, days[0], opts.withPath, offset)
+	default:
+		err = export.WriteMarkdown(&buf, days, eo)
+	}
+	return buf.Bytes(), err
+}
+
+// writeLinks writes the "X Y -" lines of one day as export.WriteDayLinks
+// does, its indexes shifted by offset so that the days of one file number
+// their messages in the file.
+func writeLinks(w io.Writer, d export.Day, withPath bool, offset int) error {
+	if offset == 0 {
+		return export.WriteDayLinks(w, d, withPath)
+	}
+	prefix := ""
+	if withPath {
+		prefix = d.Log.Path + ":"
+	}
+	for i, l := range d.Result.Links {
+		parent := l.Parent
+		if parent < 0 {
+			parent = i
+		}
+		if _, err := fmt.Fprintf(w, "%s%d %d -\n", prefix, parent+offset, i+offset); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A daySplitter cuts the messages of one input, as chatlog.Scan emits
+// them, into calendar days (the date of the message's time in its own
+// zone) and hands each day to flush as a log of its own: the input's
+// metadata with Date the day and Messages the day's messages, Index
+// counting from 0 in the day and Line still the source line. Only a
+// message dated later than the day being collected starts a new one; a
+// message dated earlier (a clock set back, an export out of order) stays
+// in the day being collected, in file order, and messages without a date
+// (0001-01-01) never cut. So an input without dates, and an IRC log, whose
+// dates come from its file name, stay one log. When no cut happens the
+// input is one log exactly as chatlog.Parse gives it.
+type daySplitter struct {
+	flush func(log *chatlog.Log, offset int) error
+
+	cur    []chatlog.Message // the messages of the day being collected
+	day    string            // its date as YYYY-MM-DD, "" while none of its messages has one
+	first  int               // file index of cur[0]
+	cuts   int               // days flushed
+	nodays bool              // the format's dates are not the data's (IRC)
+}
+
+// add takes the next message of the input; it is a chatlog.EmitFunc.
+func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
+	if m.Index == 0 && log.Format == chatlog.FormatIRC {
+		s.nodays = true
+	}
+	if !s.nodays && m.Time.Year() > 1 {
+		switch d := m.Time.Format("2006-01-02"); {
+		case s.day == "":
+			s.day = d
+		case d > s.day:
+			if err := s.cut(log); err != nil {
+				return err
+			}
+			s.first = m.Index
+			s.day = d
+		}
+	}
+	m.Index -= s.first
+	s.cur = append(s.cur, m)
+	return nil
+}
+
+// cut flushes the day collected so far with the metadata known now.
+func (s *daySplitter) cut(meta *chatlog.Log) error {
+	log := *meta
+	log.Date = s.day
+	log.Messages = s.cur
+	s.cur = nil
+	s.cuts++
+	return s.flush(&log, s.first)
+}
+
+// finish flushes the last day, given the input's complete metadata.
+func (s *daySplitter) finish(meta *chatlog.Log) error {
+	if s.cuts == 0 {
+		// One day (or no dates): the log as chatlog.Parse gives it.
+		log := *meta
+		log.Messages = s.cur
+		if log.Messages == nil {
+			log.Messages = make([]chatlog.Message, 0)
+		}
+		s.cur = nil
+		return s.flush(&log, 0)
+	}
+	return s.cut(meta)
 }
 
 // isChatLog reports whether the file at path starts like a chat log in a
@@ -149,15 +281,19 @@ func isChatLog(path string) (bool, error) {
 const inFlight = 4
 
 // runOrdered calls process on every input, on up to jobs goroutines, and
-// emit on each result in input order as soon as it and those before it are
-// done. At most inFlight*jobs results wait to be emitted, so memory does not
-// grow with the number of inputs. Once emit returns false, the inputs not yet
-// started are no longer processed (process is not called) and emit is not
-// called again.
-func runOrdered(inputs []input, jobs int, process func(input) result, emit func(input, result) bool) {
+// hands what they produce on in input order: emitDay gets each day an input
+// sends, as soon as it and every day of the inputs before it are ready,
+// and emit the input's result once its days are done. At most inFlight*jobs
+// inputs wait to be emitted, each holding at most one finished day while it
+// works on the next, so memory grows neither with the number of inputs nor
+// with the number of days in one. Once emitDay or emit returns false, the
+// inputs not yet started are no longer processed (process is not called),
+// send returns false to those running, and neither is called again.
+func runOrdered(inputs []input, jobs int, process func(in input, send func([]byte) bool) result, emitDay func(input, []byte) bool, emit func(input, result) bool) {
 	type job struct {
-		in  input
-		out chan result
+		in   input
+		days chan []byte
+		out  chan result
 	}
 	jobsCh := make(chan job)
 	pending := make(chan job, inFlight*jobs) // in input order; bounds the results in flight
@@ -175,7 +311,7 @@ func runOrdered(inputs []input, jobs int, process func(input) result, emit func(
 			if isStopped() {
 				return
 			}
-			j := job{in: in, out: make(chan result, 1)}
+			j := job{in: in, days: make(chan []byte, 1), out: make(chan result, 1)}
 			pending <- j
 			jobsCh <- j
 		}
@@ -187,21 +323,38 @@ func runOrdered(inputs []input, jobs int, process func(input) result, emit func(
 			defer wg.Done()
 			for j := range jobsCh {
 				if isStopped() {
+					close(j.days)
 					j.out <- result{}
 					continue
 				}
-				j.out <- process(j.in)
+				r := process(j.in, func(day []byte) bool {
+					if isStopped() {
+						return false
+					}
+					j.days <- day
+					return true
+				})
+				close(j.days)
+				j.out <- r
 			}
 		}()
 	}
 	ok := true
+	stop := func() {
+		ok = false
+		mu.Lock()
+		stopped = true
+		mu.Unlock()
+	}
 	for j := range pending {
+		for day := range j.days { // drained even once stopped, so that no sender blocks
+			if ok && !emitDay(j.in, day) {
+				stop()
+			}
+		}
 		r := <-j.out
 		if ok && !emit(j.in, r) {
-			ok = false
-			mu.Lock()
-			stopped = true
-			mu.Unlock()
+			stop()
 		}
 	}
 	wg.Wait()

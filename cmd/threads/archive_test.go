@@ -234,7 +234,7 @@ func TestRunOrdered(t *testing.T) {
 	var mu sync.Mutex
 	started, maxLive := 0, 0
 	emitted := 0
-	process := func(in input) result {
+	process := func(in input, send func([]byte) bool) result {
 		mu.Lock()
 		started++
 		if live := started - emitted; live > maxLive {
@@ -242,21 +242,30 @@ func TestRunOrdered(t *testing.T) {
 		}
 		mu.Unlock()
 		time.Sleep(time.Duration(rand.IntN(300)) * time.Microsecond)
-		return result{days: [][]byte{[]byte(in.path)}}
+		for k := range 3 {
+			if !send(fmt.Appendf(nil, "%s/%d", in.path, k)) {
+				break
+			}
+		}
+		return result{}
 	}
 	var got []string
-	runOrdered(inputs, jobs, process, func(in input, r result) bool {
+	var days []string
+	runOrdered(inputs, jobs, process, func(in input, day []byte) bool {
+		if want := fmt.Sprintf("%s/%d", in.path, len(days)%3); string(day) != want {
+			t.Errorf("input %s got day %s, want %s", in.path, day, want)
+		}
+		days = append(days, string(day))
+		return true
+	}, func(in input, r result) bool {
 		mu.Lock()
 		emitted++
 		mu.Unlock()
-		if string(r.days[0]) != in.path {
-			t.Errorf("input %s got the result of %s", in.path, r.days[0])
-		}
 		got = append(got, in.path)
 		return true
 	})
-	if len(got) != n || !sort.SliceIsSorted(got, func(i, j int) bool { return len(got[i]) < len(got[j]) || len(got[i]) == len(got[j]) && got[i] < got[j] }) {
-		t.Errorf("emitted %d results out of order: %v", len(got), got)
+	if len(got) != n || len(days) != 3*n || !sort.SliceIsSorted(got, func(i, j int) bool { return len(got[i]) < len(got[j]) || len(got[i]) == len(got[j]) && got[i] < got[j] }) {
+		t.Errorf("emitted %d results and %d days out of order: %v", len(got), len(days), got)
 	}
 	if maxLive > inFlight*jobs+1 {
 		t.Errorf("%d results in flight, want at most %d", maxLive, inFlight*jobs+1)
@@ -264,11 +273,25 @@ func TestRunOrdered(t *testing.T) {
 
 	started, emitted = 0, 0
 	calls := 0
-	runOrdered(inputs, jobs, process, func(in input, r result) bool {
+	runOrdered(inputs, jobs, process, func(input, []byte) bool { return true }, func(in input, r result) bool {
 		calls++
 		return calls < 5
 	})
 	if calls != 5 || started > 5+inFlight*jobs+1 {
 		t.Errorf("after a false emit: %d emits, %d inputs processed", calls, started)
+	}
+
+	// A false emitDay stops the input sending days at once.
+	started, emitted = 0, 0
+	dayCalls := 0
+	runOrdered(inputs, jobs, process, func(input, []byte) bool {
+		dayCalls++
+		return dayCalls < 2
+	}, func(input, result) bool {
+		t.Error("emit called after a false emitDay")
+		return true
+	})
+	if dayCalls != 2 || started > 1+inFlight*jobs+1 {
+		t.Errorf("after a false emitDay: %d days emitted, %d inputs processed", dayCalls, started)
 	}
 }

@@ -36,6 +36,14 @@ func newExtractCmd(io *streams, runF func(*extractOptions) error) *cobra.Command
 threads with reply-to links and question/answer roles, and write the result.
 With several logs, JSON output is an array in argument order.
 
+A file whose messages span several calendar days is threaded one day at a
+time, each day one object (or Markdown section) of its own: source.date is
+the day, index counts from 0 in the day, line is still the file's line.
+Only a message dated later than the day being read starts a new day (an
+earlier one stays in it, in file order); files without dates, IRC logs and
+Slack channels stay one log. Files in the "stream" formats (see threads
+formats) are read as they are threaded, holding one day at a time.
+
 A DIR is read recursively, its files in name order: those whose content is a
 chat log in a known format (see threads formats) are threaded and the others
 skipped (--verbose names them; with --input-format every file is read in that
@@ -128,7 +136,17 @@ func extractRun(opts *extractOptions) error {
 		report(err)
 	}
 	var writeErr error
-	process := func(in input) result { return processInput(in, opts, seg) }
+	process := func(in input, send func([]byte) bool) result { return processInput(in, opts, seg, send) }
+	emitDay := func(in input, day []byte) bool {
+		if in.folder >= 0 {
+			found[in.folder] = true
+		}
+		if err := sink.add(day); err != nil {
+			writeErr = err
+			return false
+		}
+		return true
+	}
 	emit := func(in input, r result) bool {
 		switch {
 		case r.skipped:
@@ -144,15 +162,9 @@ func extractRun(opts *extractOptions) error {
 		if in.folder >= 0 {
 			found[in.folder] = true
 		}
-		for _, day := range r.days {
-			if err := sink.add(day); err != nil {
-				writeErr = err
-				return false
-			}
-		}
 		return true
 	}
-	runOrdered(inputs, jobs, process, emit)
+	runOrdered(inputs, jobs, process, emitDay, emit)
 	for i, dir := range folders {
 		if !found[i] && writeErr == nil {
 			report(fmt.Errorf("%s: no chat log in a known format in this folder (see threads formats; --verbose names the files skipped)", dir))

@@ -1175,6 +1175,12 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // header is a message, including a last record cut short. Errors are
 // *ParseError values: a wrong header, a bad Time or Type, or malformed CSV.
 func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanChatlogCSV)
+}
+
+// scanChatlogCSV is ParseChatlogCSV as a stream: it hands each message to
+// emit as it is read.
+func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	cr, which, err := newWXCSV(r, path, chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport)
 	if err != nil {
 		return nil, err
@@ -1186,8 +1192,12 @@ func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
 		}
 		return wxField(rec, i)
 	}
-	log := &Log{Path: path, Format: FormatChatlogCSV, Messages: make([]Message, 0)}
-	var title wxTitle
+	log := &Log{Path: path, Format: FormatChatlogCSV}
+	var (
+		title wxTitle
+		date  logDate
+		n     int
+	)
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -1230,11 +1240,16 @@ func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
 			talker = field(rec, cols.talker)
 		}
 		title.add(talker)
-		log.Messages = append(log.Messages, m)
+		log.Title = title.get()
+		log.Group = log.Title
+		m.Index = n
+		n++
+		date.add(m.Time)
+		if err := emit(log, m); err != nil {
+			return nil, err
+		}
 	}
-	log.Title = title.get()
-	log.Group = log.Title
-	wxFinish(log)
+	log.Date = date.get()
 	return log, nil
 }
 
@@ -1276,26 +1291,38 @@ var chatlogHeaderRE = regexp.MustCompile(`^(.*?) (?:\[(.*)\] )?(?:(?:(\d{4})-)?(
 // line is not a header, or an impossible time. A last message cut short is
 // kept.
 func ParseChatlogText(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanChatlogText)
+}
+
+// scanChatlogText is ParseChatlogText as a stream: it hands each message to
+// emit once its body has ended.
+func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	lr := newWXLineReader(r, path)
-	log := &Log{Path: path, Format: FormatChatlogText, Messages: make([]Message, 0)}
+	log := &Log{Path: path, Format: FormatChatlogText}
 	day, haveDay := wxDayFromPath(path)
 	var (
 		title     wxTitle
+		date      logDate
+		n         int
 		cur       *Message
 		system    bool
 		body      []string
 		prevBlank = true
 	)
-	flush := func() {
+	flush := func() error {
 		if cur == nil {
-			return
+			return nil
 		}
 		for len(body) > 0 && wxBlank(body[len(body)-1]) {
 			body = body[:len(body)-1]
 		}
 		chatlogPlain(cur, strings.Join(body, "\n"), system)
-		log.Messages = append(log.Messages, *cur)
+		m := *cur
 		cur, body = nil, nil
+		m.Index = n
+		n++
+		date.add(m.Time)
+		return emit(log, m)
 	}
 	for {
 		line, ok, err := lr.next()
@@ -1312,7 +1339,9 @@ func ParseChatlogText(r io.Reader, path string) (*Log, error) {
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: err.Error()}
 				}
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				// "SenderName(sender)", or the sender alone when the name
 				// is unknown; "我" stands for the account's own id.
 				name, id := wxSplitName(h[1])
@@ -1333,6 +1362,8 @@ func ParseChatlogText(r io.Reader, path string) (*Log, error) {
 						tn = tid
 					}
 					title.add(tn)
+					log.Title = title.get()
+					log.Group = log.Title
 				}
 				prevBlank = false
 				continue
@@ -1346,13 +1377,15 @@ func ParseChatlogText(r io.Reader, path string) (*Log, error) {
 		}
 		prevBlank = blank
 	}
-	flush()
-	if len(log.Messages) == 0 {
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	if n == 0 {
 		return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a 'SenderName(sender) HH:MM:SS' header line"}
 	}
 	log.Title = title.get()
 	log.Group = log.Title
-	wxFinish(log)
+	log.Date = date.get()
 	return log, nil
 }
 

@@ -73,9 +73,16 @@ const redPacket = "微信红包"
 // neither front matter nor a header, an unterminated front matter, a malformed
 // front-matter date, an impossible header time, or a read error.
 func ParseCocolian(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanCocolian)
+}
+
+// scanCocolian is ParseCocolian as a stream: it hands each message to emit
+// once its body has ended.
+func scanCocolian(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	p := &cocolianParser{
-		br:  bufio.NewReaderSize(r, 64*1024),
-		log: &Log{Path: path, Format: FormatCocolian, Group: groupOf(path), Messages: make([]Message, 0)},
+		br:   bufio.NewReaderSize(r, 64*1024),
+		log:  &Log{Path: path, Format: FormatCocolian, Group: groupOf(path)},
+		emit: emit,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -99,6 +106,7 @@ func groupOf(path string) string {
 type cocolianParser struct {
 	br     *bufio.Reader
 	log    *Log
+	emit   EmitFunc  // receives each message once its body has ended
 	lineNo int       // number of the line last read
 	day    time.Time // midnight of the front-matter date, or of 0001-01-01
 	eof    bool
@@ -166,7 +174,9 @@ func (p *cocolianParser) run() error {
 			return err
 		}
 	}
-	p.flush()
+	if err := p.flush(); err != nil {
+		return err
+	}
 	if !frontMatter && p.headers == 0 {
 		return p.errorf(1, "not a cocolian day archive: expected front matter '---' or a '> HH:MM:SS  name' header")
 	}
@@ -232,12 +242,14 @@ func (p *cocolianParser) line(s string) error {
 	if h > 23 || mi > 59 || sec > 59 {
 		return p.errorf(p.lineNo, "bad message time %s:%s:%s: expected HH:MM:SS from 00:00:00 to 23:59:59", m[1], m[2], m[3])
 	}
-	p.flush()
+	if err := p.flush(); err != nil {
+		return err
+	}
 	name := trimUpTo(s[headerLen:], 2, true)
 	name = trimUpTo(name, 2, false)
 	p.headers++
 	p.cur = &Message{
-		Index:  len(p.log.Messages),
+		Index:  p.headers - 1,
 		Line:   p.lineNo,
 		Time:   p.day.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second),
 		Sender: name,
@@ -260,15 +272,15 @@ func trimUpTo(s string, n int, start bool) string {
 	return s
 }
 
-// flush completes the current message and appends it to the log.
-func (p *cocolianParser) flush() {
+// flush completes the current message and hands it to emit.
+func (p *cocolianParser) flush() error {
 	if p.cur == nil {
-		return
+		return nil
 	}
 	m := p.cur
 	classify(m, strings.Join(p.body, "\n"))
-	p.log.Messages = append(p.log.Messages, *m)
 	p.cur, p.body = nil, nil
+	return p.emit(p.log, *m)
 }
 
 // classify sets the type, text, quote, mentions, URL and link title of m from

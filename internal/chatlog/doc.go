@@ -2,6 +2,9 @@
 //
 // Each input format has its own parser; all of them produce the same Log and
 // Message types, keep the source line (or record number) of every message,
-// and never drop a record: messages out equal records in.
+// and never drop a record: messages out equal records in. Parse returns a
+// whole Log; Scan hands the messages over one at a time, and for the
+// line-oriented formats (Format.Streams) reads the input as a stream, so
+// that a file of any size is read in bounded memory.
 // This package imports no other internal package.
 package chatlog

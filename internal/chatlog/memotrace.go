@@ -69,11 +69,22 @@ const (
 // *ParseError values: a wrong header, a non-numeric Type or SubType, no
 // usable time, or malformed CSV.
 func ParseMemoTraceCSV(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanMemoTraceCSV)
+}
+
+// scanMemoTraceCSV is ParseMemoTraceCSV as a stream: it hands each message
+// to emit as it is read.
+func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	cr, _, err := newWXCSV(r, path, memoTraceCSVHeader)
 	if err != nil {
 		return nil, err
 	}
-	log := &Log{Path: path, Format: FormatMemoTraceCSV, Messages: make([]Message, 0)}
+	log := &Log{Path: path, Format: FormatMemoTraceCSV, Title: memoTraceChatName(path)}
+	log.Group = log.Title
+	var (
+		date logDate
+		n    int
+	)
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -109,11 +120,14 @@ func ParseMemoTraceCSV(r io.Reader, path string) (*Log, error) {
 			}
 		}
 		memoTraceClassify(&m, typ, sub, wxField(rec, mtStrContent))
-		log.Messages = append(log.Messages, m)
+		m.Index = n
+		n++
+		date.add(m.Time)
+		if err := emit(log, m); err != nil {
+			return nil, err
+		}
 	}
-	log.Title = memoTraceChatName(path)
-	log.Group = log.Title
-	wxFinish(log)
+	log.Date = date.get()
 	return log, nil
 }
 
@@ -251,18 +265,27 @@ var memoTraceHeaderRE = regexp.MustCompile(`^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)
 // short is kept (a header alone at the end of the file is a message with an
 // empty text, not a system message).
 func ParseMemoTraceTXT(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanMemoTraceTXT)
+}
+
+// scanMemoTraceTXT is ParseMemoTraceTXT as a stream: it hands each message
+// to emit once its body has ended.
+func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	lr := newWXLineReader(r, path)
-	log := &Log{Path: path, Format: FormatMemoTraceTXT, Messages: make([]Message, 0)}
+	log := &Log{Path: path, Format: FormatMemoTraceTXT, Title: memoTraceChatName(path)}
+	log.Group = log.Title
 	var (
+		date      logDate
+		n         int
 		cur       *Message
 		rest      string // the header's text after the time
 		body      []string
 		after     int // lines read after the current header
 		prevBlank = true
 	)
-	flush := func() {
+	flush := func() error {
 		if cur == nil {
-			return
+			return nil
 		}
 		for len(body) > 0 && wxBlank(body[len(body)-1]) {
 			body = body[:len(body)-1]
@@ -274,8 +297,12 @@ func ParseMemoTraceTXT(r io.Reader, path string) (*Log, error) {
 			cur.Sender = rest
 			memoTraceTXTBody(cur, body)
 		}
-		log.Messages = append(log.Messages, *cur)
+		m := *cur
 		cur, body = nil, nil
+		m.Index = n
+		n++
+		date.add(m.Time)
+		return emit(log, m)
 	}
 	for {
 		line, ok, err := lr.next()
@@ -292,7 +319,9 @@ func ParseMemoTraceTXT(r io.Reader, path string) (*Log, error) {
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: fmt.Sprintf("bad message time %q: expected a valid YYYY-MM-DD HH:MM:SS", line[:19])}
 				}
-				flush()
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				cur = &Message{Line: lr.n, Time: t}
 				rest, after = h[7], 0
 				prevBlank = false
@@ -308,13 +337,13 @@ func ParseMemoTraceTXT(r io.Reader, path string) (*Log, error) {
 		}
 		prevBlank = blank
 	}
-	flush()
-	if len(log.Messages) == 0 {
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	if n == 0 {
 		return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a 'YYYY-MM-DD HH:MM:SS name' header line"}
 	}
-	log.Title = memoTraceChatName(path)
-	log.Group = log.Title
-	wxFinish(log)
+	log.Date = date.get()
 	return log, nil
 }
 

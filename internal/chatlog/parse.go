@@ -14,23 +14,24 @@ type Format struct {
 	Description string                                       // one line for `threads formats`
 	parse       func(r io.Reader, path string) (*Log, error) // nil for folder formats
 	looks       func(head []byte) bool                       // recognises the format from the first bytes
+	scan        scanFunc                                     // reads the format as a stream, nil when it is parsed whole
 }
 
 // formats lists every file format, in the order detection tries them: the
 // most specific first.
 var formats = []Format{
-	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", ParseChatLab, looksChatLab},
-	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", ParseWeFlow, looksWeFlow},
-	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", ParseTelegram, looksTelegram},
-	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", ParseDiscord, looksDiscord},
-	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", ParseChatlogJSON, looksChatlogJSON},
-	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", ParseMemoTraceCSV, looksMemoTraceCSV},
-	{"chatlog-csv", "chatlog (Go WeChat tool) CSV (Time,SenderName,Sender,TalkerName,Talker,Content)", ParseChatlogCSV, looksChatlogCSV},
-	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", ParseCocolian, looksCocolian},
-	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", ParseChatlogText, looksChatlogText},
-	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", ParseMemoTraceTXT, looksMemoTraceTXT},
-	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", ParseWhatsApp, looksWhatsApp},
-	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", ParseIRC, looksIRC},
+	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", ParseChatLab, looksChatLab, nil},
+	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", ParseWeFlow, looksWeFlow, nil},
+	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", ParseTelegram, looksTelegram, nil},
+	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", ParseDiscord, looksDiscord, nil},
+	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", ParseChatlogJSON, looksChatlogJSON, nil},
+	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", ParseMemoTraceCSV, looksMemoTraceCSV, scanMemoTraceCSV},
+	{"chatlog-csv", "chatlog (Go WeChat tool) CSV (Time,SenderName,Sender,TalkerName,Talker,Content)", ParseChatlogCSV, looksChatlogCSV, scanChatlogCSV},
+	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", ParseCocolian, looksCocolian, scanCocolian},
+	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", ParseChatlogText, looksChatlogText, scanChatlogText},
+	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", ParseMemoTraceTXT, looksMemoTraceTXT, scanMemoTraceTXT},
+	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", ParseWhatsApp, looksWhatsApp, scanWhatsApp},
+	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", ParseIRC, looksIRC, nil},
 }
 
 // slackFormat is the one folder format.
@@ -45,6 +46,16 @@ func Formats() []Format {
 // Parse reads one log in the named format; an empty format is detected from
 // content. The input is decoded to UTF-8 first (see Decode).
 func Parse(r io.Reader, path, format string) (*Log, error) {
+	br, f, err := prepare(r, path, format)
+	if err != nil {
+		return nil, err
+	}
+	return f.parse(br, path)
+}
+
+// prepare decodes r and finds its format: the named one, or the detected
+// one when format is "".
+func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 	dec, _ := Decode(r)
 	br := bufio.NewReaderSize(dec, 64*1024)
 	if format == "" {
@@ -52,20 +63,20 @@ func Parse(r io.Reader, path, format string) (*Log, error) {
 		format = Detect(head)
 		if format == "" {
 			if len(strings.TrimSpace(string(head))) == 0 {
-				return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
+				return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
 			}
-			return nil, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
+			return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
 		}
 	}
 	for _, f := range formats {
 		if f.Name == format {
-			return f.parse(br, path)
+			return br, f, nil
 		}
 	}
 	if format == slackFormat.Name {
-		return nil, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json) instead of a file"}
+		return nil, Format{}, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json) instead of a file"}
 	}
-	return nil, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
+	return nil, Format{}, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
 }
 
 // ParseFile opens path ("-" is stdin) and parses it with Parse.
@@ -73,15 +84,25 @@ func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
 	if path == "-" {
 		return Parse(stdin, path, format)
 	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Parse(f, path, format)
+}
+
+// openFile opens an input file, refusing a folder.
+func openFile(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, &ParseError{Path: path, Msg: "cannot open input", Err: err}
 	}
-	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
+		f.Close()
 		return nil, &ParseError{Path: path, Msg: "is a folder; give the files inside it, or a Slack export folder to ParsePath"}
 	}
-	return Parse(f, path, format)
+	return f, nil
 }
 
 // ParsePath parses a file, or a Slack export folder into one log per channel.

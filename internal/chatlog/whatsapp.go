@@ -55,9 +55,19 @@ const FormatWhatsApp = "whatsapp"
 // with an impossible date or time, or a read error. A last message cut off
 // by the end of the input is kept as it is.
 func ParseWhatsApp(r io.Reader, path string) (*Log, error) {
+	return collect(r, path, scanWhatsApp)
+}
+
+// scanWhatsApp is ParseWhatsApp as a stream: it hands each message to emit
+// once its continuation lines have ended and the file's date order is
+// known. Messages wait until a header shows the order (a number above 12
+// where the day or the month is); when none does, to the end of the input,
+// where the whole file decides as whatsappDayFirst does.
+func scanWhatsApp(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	p := &whatsappParser{
-		br:  bufio.NewReaderSize(r, 64*1024),
-		log: &Log{Path: path, Format: FormatWhatsApp, Title: whatsappTitle(path), Messages: make([]Message, 0)},
+		br:   bufio.NewReaderSize(r, 64*1024),
+		log:  &Log{Path: path, Format: FormatWhatsApp, Title: whatsappTitle(path)},
+		emit: emit,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -93,11 +103,18 @@ type whatsappRaw struct {
 type whatsappParser struct {
 	br     *bufio.Reader
 	log    *Log
+	emit   EmitFunc
 	lineNo int
-	raws   []whatsappRaw
+	raws   []whatsappRaw // messages read and not yet emitted, the last one possibly still open
+
+	decided  bool // the date order is known
+	dayFirst bool // days come before months
+	n        int  // messages emitted
+	headers  int  // headers read
+	date     logDate
 }
 
-// run parses the whole input into p.log.
+// run parses the whole input, emitting its messages.
 func (p *whatsappParser) run() error {
 	for {
 		line, ok, err := p.next()
@@ -108,27 +125,69 @@ func (p *whatsappParser) run() error {
 			break
 		}
 		if hdr, rest, ok := parseWhatsAppHeader(line); ok {
+			p.headers++
+			if !p.decided {
+				p.decide(hdr)
+			}
+			if p.decided {
+				// Every message before this header is complete.
+				if err := p.flush(len(p.raws)); err != nil {
+					return err
+				}
+			}
 			p.raws = append(p.raws, whatsappRaw{hdr: hdr, line: p.lineNo, body: []string{rest}})
 		} else if n := len(p.raws); n > 0 {
 			p.raws[n-1].body = append(p.raws[n-1].body, line)
 		}
 	}
-	if len(p.raws) == 0 {
+	if p.headers == 0 {
 		return &ParseError{Path: p.log.Path, Line: 1, Msg: "not a WhatsApp chat export: expected a line such as '31/12/23, 21:15 - Name: text' or '[31/12/23, 21:15:32] Name: text'"}
 	}
-	dayFirst := whatsappDayFirst(p.raws)
-	for i := range p.raws {
+	if !p.decided {
+		p.dayFirst, p.decided = whatsappDayFirst(p.raws), true
+	}
+	if err := p.flush(len(p.raws)); err != nil {
+		return err
+	}
+	p.log.Date = p.date.get()
+	return nil
+}
+
+// decide settles the date order when hdr shows it: a first number above
+// 12 puts the day first, a second one the month, as whatsappDayFirst
+// decides for a whole file.
+func (p *whatsappParser) decide(hdr whatsappHeader) {
+	if len(hdr.a) >= 3 {
+		return
+	}
+	a, _ := strconv.Atoi(hdr.a)
+	b, _ := strconv.Atoi(hdr.b)
+	switch {
+	case a > 12:
+		p.dayFirst, p.decided = true, true
+	case b > 12:
+		p.dayFirst, p.decided = false, true
+	}
+}
+
+// flush resolves and emits the first n waiting messages.
+func (p *whatsappParser) flush(n int) error {
+	for i := 0; i < n; i++ {
 		raw := &p.raws[i]
-		t, err := raw.hdr.time(dayFirst)
+		t, err := raw.hdr.time(p.dayFirst)
 		if err != nil {
 			return &ParseError{Path: p.log.Path, Line: raw.line, Msg: err.Error()}
 		}
-		m := Message{Index: i, Line: raw.line, Time: t}
+		m := Message{Index: p.n, Line: raw.line, Time: t}
 		p.classify(&m, raw.body)
-		p.log.Messages = append(p.log.Messages, m)
 		raw.body = nil
+		p.n++
+		p.date.add(m.Time)
+		if err := p.emit(p.log, m); err != nil {
+			return err
+		}
 	}
-	p.log.Date = logDay(p.log.Messages)
+	p.raws = append(p.raws[:0], p.raws[n:]...)
 	return nil
 }
 

@@ -1,0 +1,157 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// multiDay writes a MemoTrace TXT export of the given number of messages
+// per day, from 2025-03-01 on, and returns its path and the line of every
+// message header.
+func multiDay(t *testing.T, perDay []int) (string, []int) {
+	t.Helper()
+	var b strings.Builder
+	var lines []int
+	line := 1
+	for d, n := range perDay {
+		for i := range n {
+			lines = append(lines, line)
+			fmt.Fprintf(&b, "2025-03-%02d 10:%02d:00 用户%d\n请问第%d天的第%d个问题是什么？\n\n", d+1, i, i%3, d+1, i)
+			line += 3
+		}
+	}
+	path := filepath.Join(t.TempDir(), "group.txt")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, lines
+}
+
+// TestExtractSplitsDays checks that a multi-day input gives one JSON object
+// per calendar day, with the day's date, its messages numbered from 0 and
+// their source lines, every message of the file in exactly one day.
+func TestExtractSplitsDays(t *testing.T) {
+	perDay := []int{4, 7, 2}
+	path, lines := multiDay(t, perDay)
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var days []contractDay
+	if err := json.Unmarshal([]byte(out), &days); err != nil {
+		t.Fatalf("want an array of day objects: %v", err)
+	}
+	if len(days) != len(perDay) {
+		t.Fatalf("got %d day objects, want %d", len(days), len(perDay))
+	}
+	k, total := 0, 0
+	for d, day := range days {
+		if want := fmt.Sprintf("2025-03-%02d", d+1); day.Source.Date != want || day.Source.Format != "memotrace-txt" {
+			t.Errorf("day %d: source date, format = %q, %q; want %q, memotrace-txt", d, day.Source.Date, day.Source.Format, want)
+		}
+		if len(day.Messages) != perDay[d] {
+			t.Errorf("day %d: %d messages, want %d", d, len(day.Messages), perDay[d])
+		}
+		inThreads := 0
+		for _, th := range day.Threads {
+			inThreads += len(th.Messages)
+		}
+		if inThreads != len(day.Messages) {
+			t.Errorf("day %d: %d messages in threads, want %d", d, inThreads, len(day.Messages))
+		}
+		for i, m := range day.Messages {
+			if m.Index != i || m.Line != lines[k] {
+				t.Errorf("day %d message %d: index, line = %d, %d; want %d, %d", d, i, m.Index, m.Line, i, lines[k])
+			}
+			k++
+		}
+		total += len(day.Messages)
+	}
+	if total != len(lines) {
+		t.Errorf("%d messages in the days, %d in the file", total, len(lines))
+	}
+
+	// Link lines number the messages in the file.
+	code, out, errOut = runCmd(t, "", "extract", "--format", "links", path)
+	if code != exitOK {
+		t.Fatalf("links: exit %d: %s", code, errOut)
+	}
+	links := strings.Split(strings.TrimSpace(out), "\n")
+	if len(links) != len(lines) || !strings.HasSuffix(links[len(links)-1], fmt.Sprintf(" %d -", len(lines)-1)) {
+		t.Errorf("links: %d lines ending %q, want %d ending with message %d", len(links), links[len(links)-1], len(lines), len(lines)-1)
+	}
+	for i, l := range links[perDay[0]:] {
+		var x, y int
+		if _, err := fmt.Sscanf(l, "%d %d -", &x, &y); err != nil || y != perDay[0]+i || x < perDay[0] {
+			t.Errorf("links line %q: want a link of message %d within its day", l, perDay[0]+i)
+		}
+	}
+}
+
+// TestExtractDayOrder checks that only a later date cuts: a message dated
+// before the day being collected stays in it, in file order, and messages
+// without a date never cut.
+func TestExtractDayOrder(t *testing.T) {
+	input := "" +
+		"2025-03-01 10:00:00 甲\n一\n\n" +
+		"2025-03-02 09:00:00 乙\n二\n\n" +
+		"2025-03-01 23:59:00 丙\n迟到的一条\n\n" +
+		"2025-03-02 09:05:00 甲\n三\n\n" +
+		"2025-03-03 08:00:00 乙\n四\n\n"
+	path := filepath.Join(t.TempDir(), "g.txt")
+	if err := os.WriteFile(path, []byte(input), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var days []contractDay
+	if err := json.Unmarshal([]byte(out), &days); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range days {
+		got = append(got, fmt.Sprintf("%s:%d", d.Source.Date, len(d.Messages)))
+	}
+	if want := "2025-03-01:1 2025-03-02:3 2025-03-03:1"; strings.Join(got, " ") != want {
+		t.Errorf("days %q, want %q", strings.Join(got, " "), want)
+	}
+
+	// chatlog text without a date in the header or file name: one log.
+	undated := "张三(wxid_a) 10:00:00\n一\n\n李四(wxid_b) 09:00:00\n二\n\n"
+	code, out, errOut = runCmd(t, undated, "extract", "--format", "json", "-")
+	if code != exitOK {
+		t.Fatalf("undated: exit %d: %s", code, errOut)
+	}
+	var one contractDay
+	if err := json.Unmarshal([]byte(out), &one); err != nil || len(one.Messages) != 2 || one.Source.Date != "" {
+		t.Errorf("undated input: want one object of 2 messages without a date, got %d (%v)", len(one.Messages), err)
+	}
+}
+
+// TestExtractDaysBeforeError checks that the days of an input read before
+// a parse error are written, and the error reported.
+func TestExtractDaysBeforeError(t *testing.T) {
+	input := "" +
+		"2025-03-01 10:00:00 甲\n一\n\n" +
+		"2025-03-02 09:00:00 乙\n二\n\n" +
+		"2025-03-02 09:01:00 甲\n三\n\n" +
+		"2025-03-03 25:00:00 丙\n四\n\n"
+	path := filepath.Join(t.TempDir(), "g.txt")
+	if err := os.WriteFile(path, []byte(input), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+	if code != exitFailure || !strings.Contains(errOut, "g.txt:10:") {
+		t.Errorf("exit %d, stderr %q; want %d and an error at line 10", code, errOut, exitFailure)
+	}
+	var day contractDay
+	if err := json.Unmarshal([]byte(out), &day); err != nil || day.Source.Date != "2025-03-01" {
+		t.Errorf("want the first day written before the error, got %q (%v)", out, err)
+	}
+}

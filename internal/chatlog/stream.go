@@ -1,0 +1,122 @@
+package chatlog
+
+import (
+	"io"
+	"time"
+)
+
+// An EmitFunc receives the messages of a log one at a time, in file order,
+// as Scan reads them. log holds what is known of the log's metadata so far
+// (Path and Format always; Title, Group and Speaker once the input has
+// named them); its Messages is nil and it must not be kept or changed. An
+// error returned by emit stops the scan, and Scan returns it unchanged.
+type EmitFunc func(log *Log, m Message) error
+
+// scanFunc is a parser that hands each message to emit as soon as it is
+// complete and returns the log's metadata (Messages nil).
+type scanFunc func(r io.Reader, path string, emit EmitFunc) (*Log, error)
+
+// Streams reports whether Scan reads the format as a stream, holding one
+// message at a time; the other formats are parsed whole first (IRC resolves
+// mentions against every nick of the file, the JSON formats resolve members
+// or replies across the whole document, Slack sorts its days).
+func (f Format) Streams() bool { return f.scan != nil }
+
+// Scan reads one log like Parse but hands every message to emit in file
+// order as soon as it is read, instead of collecting them: for the formats
+// that stream (chatlog-csv, chatlog-text, memotrace-csv, memotrace-txt,
+// whatsapp, cocolian; see Format.Streams) memory does not grow with the
+// input. The other formats are parsed whole, then emitted. Messages carry
+// the same fields, Index included, as Parse gives them. Scan returns the
+// log's metadata, complete (Date and a Title gathered from the records are
+// only known at the end), with Messages nil.
+//
+// A parse error met part-way comes after the messages before it have been
+// emitted. A WhatsApp export whose first headers do not tell whether the
+// day or the month comes first is held until one does (a day above 12 in
+// either place), and to the end when none does.
+func Scan(r io.Reader, path, format string, emit EmitFunc) (*Log, error) {
+	br, f, err := prepare(r, path, format)
+	if err != nil {
+		return nil, err
+	}
+	if f.scan != nil {
+		return f.scan(br, path, emit)
+	}
+	log, err := f.parse(br, path)
+	if err != nil {
+		return nil, err
+	}
+	msgs := log.Messages
+	log.Messages = nil
+	for _, m := range msgs {
+		if err := emit(log, m); err != nil {
+			return nil, err
+		}
+	}
+	return log, nil
+}
+
+// ScanFile opens path ("-" is stdin) and reads it with Scan.
+func ScanFile(path, format string, stdin io.Reader, emit EmitFunc) (*Log, error) {
+	if path == "-" {
+		return Scan(stdin, path, format, emit)
+	}
+	f, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Scan(f, path, format, emit)
+}
+
+// collect runs a streaming parser and gathers its messages into the log, so
+// that the Parse functions of the streaming formats share its code path.
+func collect(r io.Reader, path string, scan scanFunc) (*Log, error) {
+	msgs := make([]Message, 0)
+	log, err := scan(r, path, func(_ *Log, m Message) error {
+		msgs = append(msgs, m)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	log.Messages = msgs
+	return log, nil
+}
+
+// A logDate finds the day every message of a log falls on, message by
+// message: Log.Date is that day as YYYY-MM-DD, or "" when the messages span
+// several days, one has no date (0001-01-01), or there are none.
+type logDate struct {
+	day   string
+	n     int
+	mixed bool
+}
+
+// add records one message's time.
+func (d *logDate) add(t time.Time) {
+	d.n++
+	if d.mixed {
+		return
+	}
+	if t.Year() <= 1 {
+		d.mixed = true
+		return
+	}
+	day := t.Format("2006-01-02")
+	switch {
+	case d.n == 1:
+		d.day = day
+	case day != d.day:
+		d.mixed = true
+	}
+}
+
+// get returns the common day, or "".
+func (d *logDate) get() string {
+	if d.mixed {
+		return ""
+	}
+	return d.day
+}

@@ -1,0 +1,158 @@
+package chatlog
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestScanMatchesParse checks, on every file fixture of every format, that
+// Scan emits exactly the messages ParseFile returns, in the same order and
+// with the same fields, and returns the same metadata.
+func TestScanMatchesParse(t *testing.T) {
+	streams := map[string]bool{}
+	for _, f := range Formats() {
+		streams[f.Name] = f.Streams()
+	}
+	for _, f := range Formats() {
+		if f.Name == slackFormat.Name {
+			continue
+		}
+		t.Run(f.Name, func(t *testing.T) {
+			for _, file := range wxFixtures(t, f.Name, "*") {
+				t.Run(filepath.Base(file), func(t *testing.T) {
+					want, err := ParseFile(file, "", nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					var got []Message
+					meta, err := ScanFile(file, "", nil, func(log *Log, m Message) error {
+						if log.Messages != nil {
+							t.Errorf("message %d: emit got a log with Messages", m.Index)
+						}
+						if log.Path != file || log.Format != f.Name {
+							t.Errorf("message %d: emit got Path, Format = %q, %q", m.Index, log.Path, log.Format)
+						}
+						got = append(got, m)
+						return nil
+					})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if meta.Messages != nil {
+						t.Errorf("Scan returned %d messages in the log, want none", len(meta.Messages))
+					}
+					if len(got) != len(want.Messages) {
+						t.Fatalf("emitted %d messages, ParseFile gives %d", len(got), len(want.Messages))
+					}
+					for i := range got {
+						if !reflect.DeepEqual(got[i], want.Messages[i]) {
+							t.Errorf("message %d:\n got %+v\nwant %+v", i, got[i], want.Messages[i])
+						}
+					}
+					want.Messages = nil
+					if !reflect.DeepEqual(meta, want) {
+						t.Errorf("metadata:\n got %+v\nwant %+v", meta, want)
+					}
+				})
+			}
+		})
+	}
+	for _, name := range []string{"chatlog-csv", "chatlog-text", "memotrace-csv", "memotrace-txt", "whatsapp", "cocolian"} {
+		if !streams[name] {
+			t.Errorf("%s does not stream", name)
+		}
+	}
+	for _, name := range []string{"irc", "chatlab", "telegram"} {
+		if streams[name] {
+			t.Errorf("%s streams, but is parsed whole", name)
+		}
+	}
+}
+
+// TestScanEmitsAsItReads checks that a streaming parser hands a message to
+// emit before it reads the rest of the input: a read error far after the
+// first messages comes after they were emitted, and an emit error stops the
+// scan and is returned as is.
+func TestScanEmitsAsItReads(t *testing.T) {
+	var b strings.Builder
+	for i := range 3 {
+		fmt.Fprintf(&b, "2025-03-0%d 10:00:00 张三\n第%d天\n\n", i+1, i+1)
+	}
+	input := b.String()
+	r := &failAfter{data: []byte(input)}
+	n := 0
+	_, err := Scan(r, "g.txt", "", func(_ *Log, m Message) error {
+		n++
+		return nil
+	})
+	if err == nil || n != 2 {
+		t.Errorf("read error after the input: got %d messages before %v, want 2 (the last one is still open)", n, err)
+	}
+	stop := errors.New("stop")
+	n = 0
+	_, err = Scan(strings.NewReader(input), "g.txt", "", func(_ *Log, m Message) error {
+		n++
+		if n == 2 {
+			return stop
+		}
+		return nil
+	})
+	if err != stop || n != 2 {
+		t.Errorf("emit error: got %v after %d messages, want stop after 2", err, n)
+	}
+}
+
+// failAfter returns its data, then an error instead of io.EOF.
+type failAfter struct {
+	data []byte
+	off  int
+}
+
+func (f *failAfter) Read(p []byte) (int, error) {
+	if f.off >= len(f.data) {
+		return 0, errors.New("disk on fire")
+	}
+	n := copy(p, f.data[f.off:])
+	f.off += n
+	return n, nil
+}
+
+// TestScanWhatsAppDateOrder checks that a WhatsApp export whose first days
+// do not show the date order is read as the whole file decides: month
+// first when a later header has a second number above 12.
+func TestScanWhatsAppDateOrder(t *testing.T) {
+	input := "1/2/24, 10:00 - A: one\n1/3/24, 10:00 - B: two\n1/13/24, 10:00 - A: three\n"
+	log, err := Parse(strings.NewReader(input), "chat.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, m := range log.Messages {
+		days = append(days, m.Time.Format("2006-01-02"))
+	}
+	if want := []string{"2024-01-02", "2024-01-03", "2024-01-13"}; !reflect.DeepEqual(days, want) {
+		t.Errorf("days %v, want %v", days, want)
+	}
+}
+
+// TestScanFileErrors checks that ScanFile reports what ParseFile reports.
+func TestScanFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{dir, filepath.Join(dir, "missing.txt"), empty} {
+		_, perr := ParseFile(path, "", nil)
+		_, serr := ScanFile(path, "", bytes.NewReader(nil), func(*Log, Message) error { return nil })
+		if perr == nil || serr == nil || perr.Error() != serr.Error() {
+			t.Errorf("%s: ScanFile error %v, ParseFile error %v", path, serr, perr)
+		}
+	}
+}
