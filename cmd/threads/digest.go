@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -122,21 +121,21 @@ func digestRun(opts *digestOptions) error {
 	if err != nil {
 		return err
 	}
-	files, missing, err := digestInputs(opts)
-	if err != nil {
-		return err
+	inputs, _, walkErrs := expandInputs(opts.Inputs)
+	for _, err := range walkErrs {
+		fmt.Fprintln(opts.io.Err, "threads:", err)
 	}
 	seg, err := loadSegmenter()
 	if err != nil {
 		return err
 	}
-	days, bad := threadFiles(opts, files, seg)
+	days, bad := threadFiles(opts, inputs, seg)
 	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}
-	if missing+bad > 0 {
-		return &partialError{failed: missing + bad, total: missing + len(files)}
+	if failed := len(walkErrs) + bad; failed > 0 {
+		return &partialError{failed: failed, total: len(walkErrs) + len(inputs)}
 	}
 	return nil
 }
@@ -162,59 +161,13 @@ func loadTopics(path string) ([]dict.Topic, error) {
 	return dict.ExtendTopics(topics, extra), nil
 }
 
-// A digestFile is one input file and whether it was named on the command
-// line (rather than found in a folder).
-type digestFile struct {
-	path  string
-	named bool
-}
-
-// digestInputs expands the inputs into files: folders are walked
-// recursively in lexical order, skipping hidden files and folders. A named
-// input that cannot be read is reported and counted as failed.
-func digestInputs(opts *digestOptions) ([]digestFile, int, error) {
-	var files []digestFile
-	failed := 0
-	for _, in := range opts.Inputs {
-		st, err := os.Stat(in)
-		if err != nil {
-			fmt.Fprintf(opts.io.Err, "threads: %s: cannot open input: %v\n", in, err)
-			failed++
-			continue
-		}
-		if !st.IsDir() {
-			files = append(files, digestFile{path: in, named: true})
-			continue
-		}
-		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if path != in && strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.Type().IsRegular() {
-				files = append(files, digestFile{path: path})
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, 0, fmt.Errorf("%s: %w", in, err)
-		}
-	}
-	return files, failed, nil
-}
-
 // threadFiles parses and threads the files, several at a time, and returns
 // the days within --since and --until in input order, with how many files
 // failed. Files found in folders whose format is not recognised are
 // skipped with a note.
-func threadFiles(opts *digestOptions, files []digestFile, tok thread.Tokenizer) ([]digest.Day, int) {
+func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, int) {
 	type result struct {
-		day     *digest.Day
+		days    []digest.Day
 		err     error
 		skipped bool
 	}
@@ -230,12 +183,18 @@ func threadFiles(opts *digestOptions, files []digestFile, tok thread.Tokenizer) 
 			for i := range jobs {
 				r := &results[i]
 				f := files[i]
-				if !f.named && !recognised(f.path) {
-					r.skipped = true
-				} else if log, err := chatlog.ParseFile(f.path, "", nil); err != nil {
+				if f.walked {
+					ok, err := isChatLog(f.path)
+					r.err, r.skipped = err, err == nil && !ok
+				}
+				if r.err == nil && !r.skipped {
+					logs, err := chatlog.ParsePath(f.path, "", nil)
 					r.err = err
-				} else if inRange(log, opts.Since, opts.Until) {
-					r.day = &digest.Day{Log: log, Result: thread.Build(log, tok)}
+					for _, log := range logs {
+						if inRange(log, opts.Since, opts.Until) {
+							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
+						}
+					}
 				}
 				done <- i
 			}
@@ -263,25 +222,11 @@ func threadFiles(opts *digestOptions, files []digestFile, tok thread.Tokenizer) 
 		case r.err != nil:
 			fmt.Fprintln(opts.io.Err, "threads:", r.err)
 			failed++
-		case r.day != nil:
-			days = append(days, *r.day)
+		default:
+			days = append(days, r.days...)
 		}
 	}
 	return days, failed
-}
-
-// recognised reports whether the start of the file at path is in a format
-// chatlog can detect. A file that cannot be read is recognised, so that
-// parsing it reports the error.
-func recognised(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return true
-	}
-	defer f.Close()
-	head := make([]byte, 8*1024)
-	n, _ := io.ReadFull(f, head)
-	return chatlog.Detect(head[:n]) != ""
 }
 
 // inRange reports whether a log's day is within since and until
