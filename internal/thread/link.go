@@ -139,7 +139,7 @@ func (c *linkContext) linkReaction(i int) bool {
 		return false
 	}
 	prev := i - 1
-	recent := m.Time.Sub(c.msgs[prev].Time) <= 5*time.Minute
+	recent := m.Time.Sub(c.msgs[prev].Time) <= reactionReach
 	if recent && c.participates(m.Sender, prev) {
 		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "reacts to the conversation it takes part in", Weight: 1})
 		return true
@@ -155,6 +155,9 @@ func (c *linkContext) linkReaction(i int) bool {
 	}
 	return false
 }
+
+// reactionReach is how soon after a message a sticker or praise reacts to it.
+const reactionReach = 10 * time.Minute
 
 // participates reports whether sender posted in, or was mentioned in, the
 // recent reply chain that ends at message j.
