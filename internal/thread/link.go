@@ -76,7 +76,7 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		linked := best >= 0 && bestScore >= self
 		if linked && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
-			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: "a question or comment to the speaker after a talk opens its own thread"})
+			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thread-start", Detail: "a question or comment to the speaker after a talk opens its own thread"})
 			continue
 		}
 		if linked {
@@ -89,7 +89,7 @@ func linkRest(c *linkContext, decided []bool) {
 		if best >= 0 {
 			reason = fmt.Sprintf("best candidate %d scored %.2f < %.2f", best, bestScore, self)
 		}
-		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "new-thread", Detail: reason})
+		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thread-start", Detail: reason})
 		c.links[i].Evidence = append(c.links[i].Evidence, selfEv...)
 	}
 }
