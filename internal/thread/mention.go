@@ -121,8 +121,23 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	if len(prefixHits) == 1 {
 		return Alias{Mention: name, Sender: prefixHits[0], Reason: "one name is a prefix of the other"}, true
 	}
-	// Shared organisation, role and city parts (e.g. 哈木-快钱-产品-上海 ~ 李奔-快钱-产品-上海).
 	mp := nameParts(name)
+	// The same person name with one more part in common (张泽雄-民生金服-研发-北京 ~
+	// 张泽雄-民生金服 项目总监), or a sender whose whole name is one part of the
+	// mention (CSII-崔奕 ~ 崔奕).
+	var personHits []string
+	for _, s := range r.senders {
+		sp := nameParts(s)
+		samePerson := len([]rune(mp[0])) >= 2 && strings.EqualFold(mp[0], sp[0]) && len(mp) > 1 && len(sp) > 1 && len(sharedParts(mp[1:], sp[1:])) > 0
+		wholePart := len(sp) == 1 && len([]rune(sp[0])) >= 2 && len(mp) > 1 && contains(mp, sp[0])
+		if samePerson || wholePart {
+			personHits = append(personHits, s)
+		}
+	}
+	if len(personHits) == 1 {
+		return Alias{Mention: name, Sender: personHits[0], Reason: "same person name"}, true
+	}
+	// Shared organisation, role and city parts (e.g. 哈木-快钱-产品-上海 ~ 李奔-快钱-产品-上海).
 	if len(mp) < 3 {
 		return Alias{}, false
 	}

@@ -98,3 +98,22 @@ func TestResolveMentions(t *testing.T) {
 		})
 	}
 }
+
+func TestResolveSamePerson(t *testing.T) {
+	tests := []struct{ mention, sender string }{
+		{"CSII-崔奕", "崔奕"},
+		{"张泽雄-民生金服-研发-北京", "张泽雄-民生金服 项目总监"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.mention, func(t *testing.T) {
+			log := day(
+				chatlog.Message{Sender: tt.sender, Text: "请问规则引擎是用什么实现的"},
+				chatlog.Message{Sender: "someone-else", Text: "@" + tt.mention + " 写代码实现的", Mentions: []string{tt.mention}},
+			)
+			_, aliases := resolveMentions(log)
+			if len(aliases) != 1 || aliases[0].Sender != tt.sender || aliases[0].Reason != "same person name" {
+				t.Errorf("aliases %+v, want %s -> %s by same person name", aliases, tt.mention, tt.sender)
+			}
+		})
+	}
+}
