@@ -324,7 +324,14 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		scale = 0.25
 	}
 	add(fLogDistance, "", math.Log2(2+dist))
-	add(distanceBucket(i-j), "", 1)
+	bucket := distanceBucket(i - j)
+	add(bucket, "", 1)
+	if fj.question {
+		add(fQuestionDist1+bucket-fDist1, "", 1)
+	}
+	if mi.Sender == mj.Sender {
+		add(fSameSpeakerDist1+bucket-fDist1, "", 1)
+	}
 	add(gapBucket(gap), "", 1)
 	if lex > 0 && i-j <= 5 {
 		add(fSharedTermsNear, "", lex)

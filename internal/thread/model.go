@@ -66,6 +66,18 @@ const (
 	fSharedWords1
 	fSharedWords2
 	fSharedWords3
+	fQuestionDist1
+	fQuestionDist2
+	fQuestionDist34
+	fQuestionDist58
+	fQuestionDist916
+	fQuestionDist17Plus
+	fSameSpeakerDist1
+	fSameSpeakerDist2
+	fSameSpeakerDist34
+	fSameSpeakerDist58
+	fSameSpeakerDist916
+	fSameSpeakerDist17Plus
 	numFeatures
 )
 
@@ -118,6 +130,18 @@ var featureNames = [numFeatures]string{
 	fSharedWords1:                "shared-words-1",
 	fSharedWords2:                "shared-words-2",
 	fSharedWords3:                "shared-words-3",
+	fQuestionDist1:               "question-dist-1",
+	fQuestionDist2:               "question-dist-2",
+	fQuestionDist34:              "question-dist-3-4",
+	fQuestionDist58:              "question-dist-5-8",
+	fQuestionDist916:             "question-dist-9-16",
+	fQuestionDist17Plus:          "question-dist-17+",
+	fSameSpeakerDist1:            "same-speaker-dist-1",
+	fSameSpeakerDist2:            "same-speaker-dist-2",
+	fSameSpeakerDist34:           "same-speaker-dist-3-4",
+	fSameSpeakerDist58:           "same-speaker-dist-5-8",
+	fSameSpeakerDist916:          "same-speaker-dist-9-16",
+	fSameSpeakerDist17Plus:       "same-speaker-dist-17+",
 }
 
 // featureByName maps model-file names to identifiers.
