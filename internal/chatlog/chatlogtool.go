@@ -118,6 +118,14 @@ func (s *wxString) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// wxTrimBlankTail drops the blank lines that end a message body.
+func wxTrimBlankTail(body []string) []string {
+	for len(body) > 0 && wxBlank(body[len(body)-1]) {
+		body = body[:len(body)-1]
+	}
+	return body
+}
+
 // wxClip shortens s to at most n bytes (on a rune boundary) for an error message.
 func wxClip(s string, n int) string {
 	if len(s) <= n {
@@ -1196,7 +1204,6 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	var (
 		title wxTitle
 		date  logDate
-		n     int
 	)
 	for {
 		rec, err := cr.Read()
@@ -1242,9 +1249,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		title.add(talker)
 		log.Title = title.get()
 		log.Group = log.Title
-		m.Index = n
-		n++
-		date.add(m.Time)
+		date.number(&m)
 		if err := emit(log, m); err != nil {
 			return nil, err
 		}
@@ -1303,7 +1308,6 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	var (
 		title     wxTitle
 		date      logDate
-		n         int
 		cur       *Message
 		system    bool
 		body      []string
@@ -1313,15 +1317,11 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		if cur == nil {
 			return nil
 		}
-		for len(body) > 0 && wxBlank(body[len(body)-1]) {
-			body = body[:len(body)-1]
-		}
+		body = wxTrimBlankTail(body)
 		chatlogPlain(cur, strings.Join(body, "\n"), system)
 		m := *cur
 		cur, body = nil, nil
-		m.Index = n
-		n++
-		date.add(m.Time)
+		date.number(&m)
 		return emit(log, m)
 	}
 	for {
@@ -1380,7 +1380,7 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	if err := flush(); err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if date.n == 0 {
 		return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a 'SenderName(sender) HH:MM:SS' header line"}
 	}
 	log.Title = title.get()

@@ -81,10 +81,7 @@ func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	}
 	log := &Log{Path: path, Format: FormatMemoTraceCSV, Title: memoTraceChatName(path)}
 	log.Group = log.Title
-	var (
-		date logDate
-		n    int
-	)
+	var date logDate
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -120,9 +117,7 @@ func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 			}
 		}
 		memoTraceClassify(&m, typ, sub, wxField(rec, mtStrContent))
-		m.Index = n
-		n++
-		date.add(m.Time)
+		date.number(&m)
 		if err := emit(log, m); err != nil {
 			return nil, err
 		}
@@ -276,7 +271,6 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	log.Group = log.Title
 	var (
 		date      logDate
-		n         int
 		cur       *Message
 		rest      string // the header's text after the time
 		body      []string
@@ -287,9 +281,7 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		if cur == nil {
 			return nil
 		}
-		for len(body) > 0 && wxBlank(body[len(body)-1]) {
-			body = body[:len(body)-1]
-		}
+		body = wxTrimBlankTail(body)
 		if len(body) == 0 && after > 0 {
 			// A header followed by a blank line: a system notice.
 			wxSet(cur, TypeSystem, wxText(rest))
@@ -299,9 +291,7 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		}
 		m := *cur
 		cur, body = nil, nil
-		m.Index = n
-		n++
-		date.add(m.Time)
+		date.number(&m)
 		return emit(log, m)
 	}
 	for {
@@ -340,7 +330,7 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	if err := flush(); err != nil {
 		return nil, err
 	}
-	if n == 0 {
+	if date.n == 0 {
 		return nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a 'YYYY-MM-DD HH:MM:SS name' header line"}
 	}
 	log.Date = date.get()

@@ -113,6 +113,13 @@ func (d *logDate) add(t time.Time) {
 	}
 }
 
+// number gives a streamed message the next Index (the count of messages
+// added so far) and records its time.
+func (d *logDate) number(m *Message) {
+	m.Index = d.n
+	d.add(m.Time)
+}
+
 // get returns the common day, or "".
 func (d *logDate) get() string {
 	if d.mixed {

@@ -109,7 +109,6 @@ type whatsappParser struct {
 
 	decided  bool // the date order is known
 	dayFirst bool // days come before months
-	n        int  // messages emitted
 	headers  int  // headers read
 	date     logDate
 }
@@ -178,11 +177,10 @@ func (p *whatsappParser) flush(n int) error {
 		if err != nil {
 			return &ParseError{Path: p.log.Path, Line: raw.line, Msg: err.Error()}
 		}
-		m := Message{Index: p.n, Line: raw.line, Time: t}
+		m := Message{Line: raw.line, Time: t}
 		p.classify(&m, raw.body)
 		raw.body = nil
-		p.n++
-		p.date.add(m.Time)
+		p.date.number(&m)
 		if err := p.emit(p.log, m); err != nil {
 			return err
 		}
