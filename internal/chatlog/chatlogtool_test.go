@@ -656,7 +656,13 @@ func TestParseChatlogTextErrors(t *testing.T) {
 // line, independently of the parser; -1 when the first non-blank line is not
 // a header (the parser then fails).
 func countChatlogTextHeaders(data []byte) int {
-	re := regexp.MustCompile(`^.*? (?:\[.*\] )?(?:(?:\d{4}-)?\d\d-\d\d )?\d\d:\d\d:\d\d$`)
+	return countBlockHeaders(data, regexp.MustCompile(`^.*? (?:\[.*\] )?(?:(?:\d{4}-)?\d\d-\d\d )?\d\d:\d\d:\d\d$`))
+}
+
+// countBlockHeaders counts the lines matching re that start a block (the
+// first line, or one after a blank line), independently of the parsers; -1
+// when the first non-blank line is not such a header.
+func countBlockHeaders(data []byte, re *regexp.Regexp) int {
 	lines := strings.Split(string(data), "\n")
 	n, prevBlank, started := 0, true, false
 	for i, l := range lines {

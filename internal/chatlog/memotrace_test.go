@@ -3,7 +3,6 @@ package chatlog
 import (
 	"os"
 	"regexp"
-	"strings"
 	"testing"
 	"time"
 )
@@ -204,27 +203,7 @@ func TestParseMemoTraceTXTErrors(t *testing.T) {
 // line, independently of the parser; -1 when the first non-blank line is not
 // a header.
 func countMemoTraceTXTHeaders(data []byte) int {
-	re := regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: |$)`)
-	lines := strings.Split(string(data), "\n")
-	n, prevBlank, started := 0, true, false
-	for i, l := range lines {
-		if i == len(lines)-1 && l == "" {
-			break
-		}
-		l = strings.TrimSuffix(l, "\r")
-		if i == 0 {
-			l = strings.TrimPrefix(l, "\ufeff")
-		}
-		blank := strings.TrimSpace(l) == ""
-		if prevBlank && !blank && re.MatchString(l) {
-			n++
-			started = true
-		} else if !started && !blank {
-			return -1
-		}
-		prevBlank = blank
-	}
-	return n
+	return countBlockHeaders(data, regexp.MustCompile(`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: |$)`))
 }
 
 func FuzzParseMemoTraceTXT(f *testing.F) {
