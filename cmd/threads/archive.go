@@ -161,34 +161,11 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 	case "json":
 		err = export.WriteJSON(&buf, days, eo)
 	case "links":
-		err = writeLinks(&buf, days[0], opts.withPath, offset)
+		err = export.WriteDayLinks(&buf, days[0], opts.withPath, offset)
 	default:
 		err = export.WriteMarkdown(&buf, days, eo)
 	}
 	return buf.Bytes(), err
-}
-
-// writeLinks writes the "X Y -" lines of one day as export.WriteDayLinks
-// does, its indexes shifted by offset so that the days of one file number
-// their messages in the file.
-func writeLinks(w io.Writer, d export.Day, withPath bool, offset int) error {
-	if offset == 0 {
-		return export.WriteDayLinks(w, d, withPath)
-	}
-	prefix := ""
-	if withPath {
-		prefix = d.Log.Path + ":"
-	}
-	for i, l := range d.Result.Links {
-		parent := l.Parent
-		if parent < 0 {
-			parent = i
-		}
-		if _, err := fmt.Fprintf(w, "%s%d %d -\n", prefix, parent+offset, i+offset); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // A daySplitter cuts the messages of one input, as chatlog.Scan emits

@@ -12,7 +12,7 @@ import (
 // several days each line starts with the day's path and a colon.
 func WriteLinks(w io.Writer, days []Day) error {
 	for _, d := range days {
-		if err := WriteDayLinks(w, d, len(days) > 1); err != nil {
+		if err := WriteDayLinks(w, d, len(days) > 1, 0); err != nil {
 			return err
 		}
 	}
@@ -20,8 +20,10 @@ func WriteLinks(w io.Writer, days []Day) error {
 }
 
 // WriteDayLinks writes the links of one day, each line starting with the
-// day's path and a colon when withPath is set.
-func WriteDayLinks(w io.Writer, d Day, withPath bool) error {
+// day's path and a colon when withPath is set. Message numbers are shifted
+// by offset, so that the days of one multi-day file number their messages
+// in the file.
+func WriteDayLinks(w io.Writer, d Day, withPath bool, offset int) error {
 	bw := bufio.NewWriter(w)
 	prefix := ""
 	if withPath {
@@ -32,7 +34,7 @@ func WriteDayLinks(w io.Writer, d Day, withPath bool) error {
 		if parent < 0 {
 			parent = i
 		}
-		fmt.Fprintf(bw, "%s%d %d -\n", prefix, parent, i)
+		fmt.Fprintf(bw, "%s%d %d -\n", prefix, parent+offset, i+offset)
 	}
 	return bw.Flush()
 }
