@@ -437,7 +437,6 @@ func (s *markdownSink) count() int { return s.n }
 // half-written file.
 type output struct {
 	w    *bufio.Writer
-	dest io.Writer
 	tmp  *os.File // nil for stdout
 	path string
 	done bool
