@@ -82,6 +82,43 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "Q-Q",
 		},
 		{
+			name: "a short question pointing back (这个) joins the conversation",
+			msgs: []chatlog.Message{
+				msg("A", "微信 分账 接口 有没有？", 0),
+				msg("B", "分账接口V1.3.pdf", 2),
+				msg("C", "京东 是不是 用的 这个？", 3),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "QAQ",
+		},
+		{
+			name: "a lone sticker reacts to the message before, even after a pause",
+			msgs: []chatlog.Message{
+				msg("A", "升级 版本 之后 好了", 0),
+				msg("B", "[强]", 60),
+			},
+			parents: []int{-1, 0},
+			roles:   "--",
+		},
+		{
+			name: "a notice to the group does not answer the question before it",
+			msgs: []chatlog.Message{
+				msg("A", "这种 卡 是 什么 卡？", 0),
+				msg("B", "如果 有人 用 ZipKin 的 时候 注意一下 默认 版本 要 升级", 1),
+			},
+			parents: []int{-1, -1},
+			roles:   "Q-",
+		},
+		{
+			name: "a rhetorical question (不是…吗) answers rather than asks",
+			msgs: []chatlog.Message{
+				msg("A", "500个 税号 是不是 指 企业 有 500个 单位？", 0),
+				msg("B", "一个 企业 不是 只有 一个 税号 吗？", 20),
+			},
+			parents: []int{-1, 0},
+			roles:   "QA",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),
@@ -130,6 +167,9 @@ func TestTalk(t *testing.T) {
 		msg("C", "@韩伟-双乾支付 商业委托支付 可以 开给 p2p 吗？", 18, "韩伟-双乾支付"),
 		msg("心有灵浠", "要 一家 一家 银行 谈", 19),
 		msg("D", "谢谢分享", 40),
+		msg("E", "群里 都是 大佬", 41),
+		msg("E", "学习 了", 41),
+		msg("心有灵浠", "还有 一点 好处 合作 之后 银行 可以 给 商户 提供 融资 服务", 45),
 	)
 	log := day(msgs...)
 	log.Speaker = "心有灵浠"
@@ -151,6 +191,9 @@ func TestTalk(t *testing.T) {
 	}
 	if res.Links[10].Thread != talk {
 		t.Errorf("thanks for the talk should join it: %+v", res.Links[10])
+	}
+	if res.Links[13].Thread != talk {
+		t.Errorf("the speaker's long addition after the talk should join it: %+v", res.Links[13])
 	}
 	found := false
 	for _, a := range res.Aliases {

@@ -29,7 +29,7 @@ type features struct {
 	thanks   bool                // thanks for a shared talk or article, praise of it (谢谢分享, 干货)
 	ack      bool                // an acknowledgement that answers nothing (谢谢, 明白了, 收到)
 	affirm   bool                // a short yes/no (对, 是的, 有, 不是): answers a yes/no question
-	headline bool                // reads as a news headline or article title
+	headline bool                // reads as a news headline, an article title or a notice to all
 	anaphor  bool                // refers back to something said before (这个, 那, 同问)
 	metoo    bool                // joins another's question (同问, 我也想问)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
@@ -39,6 +39,9 @@ var (
 	stickerRe  = regexp.MustCompile(`\[[^\[\]\s]{1,6}\]`)
 	mentionRe  = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
+	// rhetoricalRe matches a rhetorical question (反问: "不是…吗", "难道",
+	// "岂不"), which asserts rather than asks.
+	rhetoricalRe = regexp.MustCompile(`不是[^，,。；;？?]{0,15}吗|难道|岂不`)
 )
 
 // interrogatives are words that make a sentence a question when it ends in
@@ -80,8 +83,12 @@ var greetWords = []string{"欢迎", "大家好", "早上好", "晚上好", "晚�
 // newsCues mark headlines: announcements of rules, reports and events.
 var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|"}
 
+// noticeCues mark a warning or tip posted to the whole group; like a
+// headline it opens its own thread rather than answering what came before.
+var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示"}
+
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
-	"这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
+	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
 
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
@@ -130,6 +137,9 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	switch m.Type {
 	case chatlog.TypeText:
 		f.question, f.explicit = isQuestion(f.plain)
+		if f.question && rhetoricalRe.MatchString(f.plain) {
+			f.question, f.explicit = false, false
+		}
 		f.sticker = text != "" && !hasLetter(f.plain)
 		if f.question {
 			break
@@ -138,7 +148,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.thanks = f.runes <= 24 && containsAny(f.plain, thanksWords)
 		f.ack = f.runes <= 12 && containsAny(f.plain, ackWords) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
-		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil && !containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues)
+		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil &&
+			(!containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues) || containsAny(f.plain, noticeCues))
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}

@@ -55,6 +55,11 @@ func linkRest(c *linkContext, decided []bool) {
 		if c.linkReaction(i) {
 			continue
 		}
+		if j := c.talkAddendum(i); j >= 0 {
+			c.talkMember[i] = true
+			c.setLink(i, j, 1, Evidence{Kind: "talk", Detail: fmt.Sprintf("%s adds to their talk", c.msgs[i].Sender), Weight: 1})
+			continue
+		}
 		self, _, selfEv := c.m.score(c.selfFeatures(i))
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
@@ -153,11 +158,19 @@ func (c *linkContext) linkReaction(i int) bool {
 		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "sticker right after a message", Weight: 1})
 		return true
 	}
+	if f.sticker && len(m.Mentions) == 0 && m.Time.Sub(c.msgs[prev].Time) <= loneStickerReach {
+		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "a sticker alone opens no conversation: it reacts to the message before", Weight: 1})
+		return true
+	}
 	return false
 }
 
 // reactionReach is how soon after a message a sticker or praise reacts to it.
 const reactionReach = 10 * time.Minute
+
+// loneStickerReach is how long after a message a sticker still reacts to it
+// when nothing else claims it.
+const loneStickerReach = 2 * time.Hour
 
 // participates reports whether sender posted in, or was mentioned in, the
 // recent reply chain that ends at message j.
@@ -198,6 +211,46 @@ func (c *linkContext) asksSpeaker(i int) bool {
 		}
 	}
 	return false
+}
+
+// talkAddendumReach is how long after a talk its speaker may still add to it.
+const talkAddendumReach = 3 * time.Hour
+
+// replyOpeners open a message that answers the one before it.
+var replyOpeners = []string{"嗯", "是的", "对，", "对的", "没错", "不是", "不对"}
+
+// addendumCues open a message that adds to what its sender said before.
+var addendumCues = []string{"还有", "另外", "补充", "再补充", "此外", "顺便说"}
+
+// talkAddendum returns the talk message that message i adds to, or -1: the
+// speaker, after the talk, posting a long statement (or one that opens with
+// "还有", "另外") that addresses nobody, asks nothing, does not go on from the
+// speaker's own conversation of the last two messages, and neither follows a
+// question nor takes up another message's words since the speaker last spoke.
+func (c *linkContext) talkAddendum(i int) int {
+	m, f := &c.msgs[i], &c.fs[i]
+	t, ok := c.talkBefore(i)
+	if !ok || t.speaker != m.Sender || m.Type != chatlog.TypeText || f.question ||
+		len(m.Mentions) > 0 || m.Quote != nil || m.Time.Sub(c.msgs[t.members[len(t.members)-1]].Time) > talkAddendumReach {
+		return -1
+	}
+	if f.runes < talkLongRunes && !startsWithAny(f.plain, addendumCues) {
+		return -1
+	}
+	if prev := c.latestBy(m.Sender, i); prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
+		return -1 // the speaker goes on with a conversation of their own
+	}
+	for j := i - 1; j > c.latestBy(m.Sender, i); j-- {
+		if _, shared := lexical(f, &c.fs[j], c.p); c.fs[j].question || shared >= 3 {
+			return -1 // the speaker is answering, not adding to the talk
+		}
+	}
+	for j := i - 1; j >= t.members[0]; j-- {
+		if c.inTalk(j) && c.msgs[j].Sender == m.Sender {
+			return j
+		}
+	}
+	return -1
 }
 
 // inTalk reports whether message j belongs to a talk.
@@ -255,7 +308,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if mentionsJ && c.latestSubstantiveBy(mj.Sender, i) == j {
 		add(fMention, "mentions "+mj.Sender, 1)
 	}
-	if contains(c.targets[j], mi.Sender) && c.latestBy(mi.Sender, i) < j {
+	if contains(c.targets[j], mi.Sender) && !c.repliedTo(mi.Sender, j, i) {
 		v := 1.0
 		if gap > 10*time.Minute {
 			v = 0.5
@@ -359,7 +412,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
-		if (fi.anaphor || lex > 0) && !fi.opener {
+		switch {
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20:
+			v = 0
+		case (fi.anaphor || lex > 0) && !fi.opener:
 			v = 0.3
 		}
 		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
@@ -497,6 +553,23 @@ func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
 		}
 	}
 	return -1
+}
+
+// repliedTo reports whether sender has spoken between j and i: replied to j,
+// or said anything other than an addition to their talk.
+func (c *linkContext) repliedTo(sender string, j, i int) bool {
+	for _, k := range c.bySender[sender] {
+		if k <= j {
+			continue
+		}
+		if k >= i {
+			break
+		}
+		if c.links[k].Parent == j || !c.inTalk(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // answersAskerOf reports whether j directly answers a question asked by sender(i).
