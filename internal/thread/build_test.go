@@ -72,6 +72,19 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "--Q--",
 		},
 		{
+			name: "the welcomed guest, thanks and a word to the guest join the wave",
+			msgs: []chatlog.Message{
+				msg("A", "欢迎文通老师~~", 0),
+				msg("B", "欢迎文通老师~~", 5),
+				msg("C", "嘿嘿，谢谢老熊", 13),
+				msg("喵喵家的文通", "总算 进来 了 以后 多 交流", 16),
+				msg("D", "[呲牙]文通老师", 19),
+				msg("E", "网联 协议支付 上线 了 吗？", 20),
+			},
+			parents: []int{-1, 0, 0, 0, 0, -1},
+			roles:   "-----Q",
+		},
+		{
 			name: "a re-post links to the original",
 			msgs: []chatlog.Message{
 				msg("A", "有没有直播课程", 0),

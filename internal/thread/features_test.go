@@ -47,3 +47,18 @@ func TestNormaliseName(t *testing.T) {
 		}
 	}
 }
+
+func TestGuestName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"欢迎文通老师~~", "文通"},
+		{"欢迎韩总", ""}, // one character is too short to recognise
+		{"欢迎海尔.快捷通架构童鞋的分享", ""},
+		{"欢迎新朋友", "新朋友"},
+		{"欢迎", ""},
+	}
+	for _, tt := range tests {
+		if got := guestName(tt.in); got != tt.want {
+			t.Errorf("guestName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

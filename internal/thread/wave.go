@@ -2,7 +2,10 @@ package thread
 
 import (
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
 )
@@ -16,6 +19,7 @@ const waveWindow = 30 * time.Minute
 // flowing. Questions and addressed messages never join a wave.
 func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
 	root, last := -1, -1
+	guest := "" // the name the open wave welcomes
 	for i, m := range msgs {
 		if decided[i] {
 			continue
@@ -32,11 +36,48 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 			last = i
 		case f.welcome && !open:
 			root, last = i, i
-		case f.sticker && open && i-last <= 2 && m.Sender != msgs[root].Sender:
+		case (f.sticker || f.ack && containsAny(f.plain, waveThanks)) && open && i-last <= 2 && m.Sender != msgs[root].Sender && !addressed:
 			links[i].Parent = root
-			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: "sticker inside a flowing greeting wave", Weight: 1})
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: "sticker or thanks inside a flowing greeting wave", Weight: 1})
+			decided[i] = true
+			last = i
+		case open && i-last <= 2 && !addressed && guest != "" &&
+			(strings.Contains(m.Sender, guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
+			links[i].Parent = root
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("the welcomed %s, or a short word to them, inside the wave", guest), Weight: 1})
 			decided[i] = true
 			last = i
 		}
+		if root == i {
+			guest = guestName(f.plain)
+		}
 	}
+}
+
+// waveThanks are the thanks a welcomed guest gives inside a wave.
+var waveThanks = []string{"谢谢", "感谢", "多谢"}
+
+// honorifics follow a name in a welcome (欢迎文通老师, 欢迎韩总).
+var honorifics = []string{"老师", "大神", "大佬", "同学", "总", "哥", "姐", "兄"}
+
+// guestName is the name a welcome greets ("欢迎文通老师~~" greets 文通), or ""
+// when it names nobody or too short a name to recognise.
+func guestName(welcome string) string {
+	name := welcome
+	for _, w := range greetWords {
+		name = strings.ReplaceAll(name, w, "")
+	}
+	name = strings.TrimFunc(name, func(r rune) bool { return !isNameRune(r) })
+	for _, h := range honorifics {
+		name = strings.TrimSuffix(name, h)
+	}
+	if utf8.RuneCountInString(name) < 2 || utf8.RuneCountInString(name) > 6 || strings.ContainsFunc(name, func(r rune) bool { return !isNameRune(r) }) {
+		return ""
+	}
+	return name
+}
+
+// isNameRune reports whether r can be part of a person's name.
+func isNameRune(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r)
 }
