@@ -542,17 +542,22 @@ func (c *linkContext) latestBy(sender string, i int) int {
 }
 
 // latestSubstantiveBy returns sender's latest message before i that says
-// something (not a sticker, thanks or welcome), or -1.
+// something (not a sticker, thanks or welcome), else their latest thanks or
+// praise within the window, or -1.
 func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
+	latest := -1
 	for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
 		f := &c.fs[j]
 		if c.msgs[j].Sender == sender {
 			if !f.sticker && !f.thanks && !f.welcome {
 				return j
 			}
+			if latest < 0 && f.thanks {
+				latest = j
+			}
 		}
 	}
-	return -1
+	return latest
 }
 
 // repliedTo reports whether sender has spoken between j and i: replied to j,

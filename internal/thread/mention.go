@@ -70,7 +70,17 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 			}
 		}
 	}
-	// Pass 3: learn from the day who answers when the name is mentioned.
+	// Pass 3: a name part (company, team) that only one sender of the day has.
+	var unresolved []string
+	for _, name := range pending {
+		if a, ok := r.byUniquePart(name); ok {
+			r.resolved[name] = a
+		} else {
+			unresolved = append(unresolved, name)
+		}
+	}
+	pending = unresolved
+	// Pass 4: learn from the day who answers when the name is mentioned.
 	for _, name := range pending {
 		if a, ok := r.byReply(name, msgs); ok {
 			r.resolved[name] = a
@@ -160,6 +170,56 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 		return Alias{Mention: name, Sender: best, Reason: "shared name parts: " + strings.Join(bestShared, " ")}, true
 	}
 	return Alias{}, false
+}
+
+// byUniquePart resolves a name whose organisation part matches a part of
+// exactly one sender of the day (铁手_蘑菇街_技术_杭州 ~ 蘑菇街_陈宗 when no one
+// else is from 蘑菇街). Only parts of three or more characters that name no
+// role (产品, 架构师, 技术经理) count: roles and cities are shared by many.
+func (r *resolver) byUniquePart(name string) (Alias, bool) {
+	mp := nameParts(name)
+	found, part := "", ""
+	for _, p := range mp[1:] {
+		if len([]rune(p)) < 3 || containsAny(strings.ToLower(p), roleWords) {
+			continue
+		}
+		var hits []string
+		for _, s := range r.senders {
+			for _, sp := range nameParts(s) {
+				if sameOrganisation(p, sp) {
+					hits = append(hits, s)
+					break
+				}
+			}
+		}
+		switch {
+		case len(hits) == 0:
+		case len(hits) > 1 || found != "" && hits[0] != found:
+			return Alias{}, false
+		default:
+			found, part = hits[0], p
+		}
+	}
+	if found == "" {
+		return Alias{}, false
+	}
+	return Alias{Mention: name, Sender: found, Reason: "the only sender with the name part " + part}, true
+}
+
+// roleWords mark a name part that is a job or group role, not an organisation.
+var roleWords = []string{"产品", "技术", "开发", "架构", "经理", "总监", "工程师", "研发", "设计", "运营", "市场",
+	"销售", "商务", "风控", "财务", "测试", "主管", "专家", "总裁", "创始", "负责人", "群主", "群管理", "合作", "合规",
+	"pm", "cto", "ceo", "java", "dev", "lead", "pl"}
+
+// sameOrganisation reports whether two name parts name one organisation:
+// equal, or one containing the other when the shorter is Chinese and has
+// three or more characters (银盈通 ~ 银盈通支付; ark is not mark).
+func sameOrganisation(a, b string) bool {
+	a, b = strings.ToLower(a), strings.ToLower(b)
+	if len([]rune(a)) > len([]rune(b)) {
+		a, b = b, a
+	}
+	return a == b || len([]rune(a)) >= 3 && hasHan(a) && strings.Contains(b, a)
 }
 
 // byReply learns an alias from the day: the sender who posts right after the

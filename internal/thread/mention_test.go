@@ -54,6 +54,33 @@ func TestResolveMentions(t *testing.T) {
 			mention: "聚合支付_程昱_PM", want: "聚合支付_程昱",
 		},
 		{
+			name: "the only sender from an organisation",
+			log: day(
+				chatlog.Message{Sender: "蘑菇街_陈宗", Text: "[强] 好好消化"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "嗯"},
+				chatlog.Message{Sender: "袁军", Text: "@铁手_蘑菇街_技术_杭州 互相学习", Mentions: []string{"铁手_蘑菇街_技术_杭州"}},
+			),
+			mention: "铁手_蘑菇街_技术_杭州", want: "蘑菇街_陈宗",
+		},
+		{
+			name: "roles and Latin fragments name no organisation",
+			log: day(
+				chatlog.Message{Sender: "廊坊银行-架构师-朱文义", Text: "嗯"},
+				chatlog.Message{Sender: "mark-U掌柜-系统架构", Text: "对"},
+				chatlog.Message{Sender: "B", Text: "@张海-澳觅-架构师-澳门 @追梦师-ark 你好", Mentions: []string{"张海-澳觅-架构师-澳门", "追梦师-ark"}},
+			),
+			mention: "追梦师-ark", want: "",
+		},
+		{
+			name: "two senders from the organisation: unresolved",
+			log: day(
+				chatlog.Message{Sender: "蘑菇街_陈宗", Text: "[强]"},
+				chatlog.Message{Sender: "蘑菇街-小王", Text: "嗯"},
+				chatlog.Message{Sender: "袁军", Text: "@铁手_蘑菇街_技术_杭州 互相学习", Mentions: []string{"铁手_蘑菇街_技术_杭州"}},
+			),
+			mention: "铁手_蘑菇街_技术_杭州", want: "",
+		},
+		{
 			name: "shared company role city",
 			log: day(
 				chatlog.Message{Sender: "李奔-快钱-产品-上海", Text: "有的"},
