@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -165,7 +166,9 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	for _, q := range qs {
 		if k, ok := entryOf[q]; ok {
 			t := &d.Days[q.occ.Day].Threads[q.thread]
-			t.Entries = append(t.Entries, d.Entries[k].ID)
+			if id := d.Entries[k].ID; !slices.Contains(t.Entries, id) {
+				t.Entries = append(t.Entries, id) // a question copied within a thread
+			}
 		}
 	}
 	rank(d.Entries)
@@ -225,7 +228,6 @@ func logDate(l *chatlog.Log) string {
 type question struct {
 	occ    Occurrence
 	thread int                // index of its thread in the day's view
-	key    string             // day and thread, so that one thread's questions never merge
 	plain  string             // the question without @mentions
 	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
 	vec    map[string]float64 // TF-IDF weights, unit length
@@ -266,6 +268,9 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 			if m.Type == chatlog.TypeLink {
 				continue // a shared article whose title asks something
 			}
+			if exportCopy(log.Messages, q.Question) {
+				continue // the message before, exported twice
+			}
 			occ := Occurrence{
 				Path: log.Path, Line: m.Line, Date: view.Date, Group: log.Group, Asker: m.Sender,
 				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID,
@@ -277,7 +282,7 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 				am := &log.Messages[a]
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), Line: am.Line, Time: am.Time})
 			}
-			q := &question{occ: occ, thread: ti, key: log.Path + "\x00" + t.ID, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
+			q := &question{occ: occ, thread: ti, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
 			q.topics.add(tm.mentions(q.plain), 2)
 			for _, a := range occ.Answers {
 				q.topics.add(tm.mentions(stripMentions(a.Text, senders)), 1)
@@ -286,6 +291,17 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 		}
 	}
 	return view, qs
+}
+
+// exportCopy reports whether message i repeats the message before it in
+// the same second, word for word: some exports list a message twice, under
+// the sender's display name and their group nickname.
+func exportCopy(msgs []chatlog.Message, i int) bool {
+	if i == 0 {
+		return false
+	}
+	a, b := &msgs[i-1], &msgs[i]
+	return a.Text != "" && a.Text == b.Text && a.Time.Equal(b.Time)
 }
 
 // readable is a message's text as a reader should see it, on one line: its

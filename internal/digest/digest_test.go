@@ -213,8 +213,9 @@ func TestBuildDeterministic(t *testing.T) {
 	}
 }
 
-// TestBuildSameThread checks that two questions of one thread never merge,
-// however alike, and that the same question on two days does.
+// TestBuildSameThread checks that a follow-up question of one thread stays
+// apart, that a question copied within its thread joins it, and that the
+// same question on two days merges.
 func TestBuildSameThread(t *testing.T) {
 	day := func(path, date string, texts ...string) Day {
 		base := time.Date(2018, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
@@ -230,8 +231,8 @@ func TestBuildSameThread(t *testing.T) {
 		return Day{Log: log, Result: res}
 	}
 	days := []Day{
-		day("a.md", "2018-03-01", "微信 分账 接口 怎么 申请", "商户平台 申请", "微信 分账 接口 怎么 申请", "产品中心 开通"),
-		day("b.md", "2018-03-09", "微信 分账 接口 申请", "找 客户经理", "备付金 利息 收入 还有 吗", "没有 了"),
+		day("a.md", "2018-03-01", "微信 分账 接口 怎么 申请", "商户平台 申请", "微信 分账 比例 上限 多少", "百分之三十"),
+		day("b.md", "2018-03-09", "微信 分账 接口 申请", "找 客户经理", "微信 分账 接口 申请", "产品中心 开通"),
 	}
 	d := Build(days, spaceTokenizer{}, fixtureOptions(t))
 	var sizes []int
@@ -239,8 +240,40 @@ func TestBuildSameThread(t *testing.T) {
 		sizes = append(sizes, len(e.Occurrences))
 	}
 	sort.Ints(sizes)
-	if got := fmt.Sprint(sizes); got != "[1 1 2]" {
-		t.Errorf("entry sizes %s, want [1 1 2]: the two questions of one thread apart, one of them with day b's", got)
+	if got := fmt.Sprint(sizes); got != "[1 3]" {
+		t.Errorf("entry sizes %s, want [1 3]: day a's follow-up apart, its first question with day b's question and its copy", got)
+	}
+}
+
+// TestBuildSkipsExportCopies checks that a message an export lists twice
+// (same second, same words, under the display name and the group nickname)
+// is one asking, while the same words a minute later are a second one.
+func TestBuildSkipsExportCopies(t *testing.T) {
+	base := time.Date(2017, 12, 20, 18, 19, 52, 0, time.FixedZone("CST", 8*3600))
+	msgs := []struct {
+		sender, text string
+		sec          int
+	}{
+		{"吴生", "跨境 支付 对接 境外 银行 要 走 swift 吗", 0},
+		{"吴生-海辉-支付主管", "跨境 支付 对接 境外 银行 要 走 swift 吗", 0},
+		{"B", "要 走 swift", 30},
+		{"C", "跨境 支付 对接 境外 银行 要 走 swift 吗", 90},
+		{"B", "对", 100},
+	}
+	log := &chatlog.Log{Path: "a.md", Format: "test", Date: "2017-12-20", Group: "g"}
+	res := &thread.Result{Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA,
+		Questions: []thread.QA{{Question: 0, Answers: []int{2}}, {Question: 1}, {Question: 3, Answers: []int{4}}}}}}
+	for i, m := range msgs {
+		log.Messages = append(log.Messages, chatlog.Message{Index: i, Line: 1 + 4*i, Time: base.Add(time.Duration(m.sec) * time.Second), Sender: m.sender, Type: chatlog.TypeText, Text: m.text})
+		res.Links = append(res.Links, thread.Link{Parent: i - 1, AnswerOf: -1})
+		res.Threads[0].Messages = append(res.Threads[0].Messages, i)
+	}
+	d := Build([]Day{{Log: log, Result: res}}, spaceTokenizer{}, fixtureOptions(t))
+	if len(d.Entries) != 1 || len(d.Entries[0].Occurrences) != 2 {
+		t.Fatalf("entries %+v, want one entry asked twice (lines 1 and 13)", d.Entries)
+	}
+	if a, b := d.Entries[0].Occurrences[0].Line, d.Entries[0].Occurrences[1].Line; a != 1 || b != 13 {
+		t.Errorf("occurrences at lines %d and %d, want 1 and 13", a, b)
 	}
 }
 

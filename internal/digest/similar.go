@@ -123,16 +123,14 @@ func coverage(a, b map[string]float64) float64 {
 }
 
 // mergeable reports whether two questions with similarity sim ask the same
-// thing: they come from different threads; they share minShared features,
-// or two with a payments term; and they reach threshold, or
-// SameDayThreshold when they come from one day or one of them leans on its
-// conversation, with the shared features carrying at least minCoverage of
-// each one's weight. Questions of one day also merge when one holds all
-// the features of the other, at least minRepost of them.
+// thing: they share minShared features, or two with a payments term; and
+// they reach threshold, or SameDayThreshold when they come from one day
+// (one thread included: a question copied or quoted to ask it again) or
+// one of them leans on its conversation, with the shared features carrying
+// at least minCoverage of each one's weight. Questions of one day also
+// merge when one holds all the features of the other, at least minRepost
+// of them.
 func mergeable(a, b *question, sim, threshold float64) bool {
-	if a.key == b.key {
-		return false
-	}
 	shared, words, domain := 0, 0, false
 	for w := range a.vec {
 		if _, ok := b.vec[w]; ok {
@@ -178,7 +176,7 @@ type pair struct {
 // cluster merges questions that ask the same thing. Mergeable pairs, most
 // similar first, join their groups when every pair across the two groups
 // is mergeable too (complete linkage: A~B and B~C do not put an unrelated C
-// with A), so no group holds two questions of one thread. Every question
+// with A). Every question
 // ends in exactly one group; groups come out in order of their first
 // question, members in input order.
 func cluster(qs []*question, threshold float64) []*clusterSet {

@@ -135,12 +135,12 @@ func unit(ws map[string]float64) map[string]float64 {
 }
 
 func TestMergeable(t *testing.T) {
-	q := func(key string, day int, contextual bool, ws map[string]float64, domain ...string) *question {
+	q := func(thread string, day int, contextual bool, ws map[string]float64, domain ...string) *question {
 		d := map[string]bool{}
 		for _, w := range domain {
 			d[w] = true
 		}
-		return &question{key: key, occ: Occurrence{Day: day}, contextual: contextual, vec: unit(ws), domain: d, part: map[string]bool{}}
+		return &question{occ: Occurrence{Day: day, Thread: thread}, contextual: contextual, vec: unit(ws), domain: d, part: map[string]bool{}}
 	}
 	apply := q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账")
 	tests := []struct {
@@ -149,7 +149,8 @@ func TestMergeable(t *testing.T) {
 		want bool
 	}{
 		{"same words, other day", apply, q("b", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), true},
-		{"same thread", apply, q("a", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), false},
+		{"same thread, copied", apply, q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), true},
+		{"same thread, a follow-up", apply, q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "比例": 2, "上限": 2}, "分账"), false},
 		{"one extra word", apply, q("b", 1, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 1}, "分账"), true},
 		{"same day needs more", apply, q("b", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 2}, "分账"), false},
 		{"same day, word for word", apply, q("b", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账"), true},
