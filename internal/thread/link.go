@@ -56,6 +56,7 @@ func linkRest(c *linkContext, decided []bool) {
 			continue
 		}
 		if j := c.talkAddendum(i); j >= 0 {
+			c.inTalk(i) // builds talkMember
 			c.talkMember[i] = true
 			c.setLink(i, j, 1, Evidence{Kind: "talk", Detail: fmt.Sprintf("%s adds to their talk", c.msgs[i].Sender), Weight: 1})
 			continue
@@ -237,7 +238,7 @@ func (c *linkContext) talkAddendum(i int) int {
 	if f.runes < talkLongRunes && !startsWithAny(f.plain, addendumCues) {
 		return -1
 	}
-	if prev := c.latestBy(m.Sender, i); prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
+	if prev := c.latestBy(m.Sender, i); prev >= 0 && prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
 		return -1 // the speaker goes on with a conversation of their own
 	}
 	for j := i - 1; j > c.latestBy(m.Sender, i); j-- {
