@@ -421,7 +421,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
 	}
-	if !addressed && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
+	ownPrevious := mi.Sender == mj.Sender && j == i-1 && gap <= 2*time.Minute
+	if !addressed && !ownPrevious && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
 	add(fGapMessages, c.detailf("%d messages earlier", i-j), dist*scale)
