@@ -316,12 +316,15 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 		add(fMentioned, mj.Sender+" mentioned this sender", v)
 	}
+	lex, nShared := lexical(fi, fj, c.p)
 	if mi.Sender == mj.Sender && latestBySender && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
 			add(fSameSender, "continues the sender's previous message", 1)
 		case gap <= 3*time.Minute:
 			add(fSameSender, "the sender's previous message, others spoke since", 0.4)
+		case gap <= 10*time.Minute && nShared > 0:
+			add(fSameSender, "the sender's previous message on the same subject, others spoke since", 0.4)
 		}
 	}
 	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
@@ -330,7 +333,6 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
 		add(fAskerFollowUp, "asker replies to an answer", 1)
 	}
-	lex, nShared := lexical(fi, fj, c.p)
 	sharedDetail := ""
 	if c.explain && nShared > 0 {
 		sharedDetail = strings.Join(sharedWords(fi, fj), " ")
@@ -342,7 +344,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
 		add(fAnaphor, "refers back to something just said", 1)
 	}
-	if fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 && (!fi.question || fi.runes <= 4) {
+	newsReaction := fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
+		(!fi.question || fi.runes <= newsQuestionRunes && !fi.opener)
+	if newsReaction {
 		add(fNewsReaction, "reacts to a headline just posted", 1)
 	}
 	add(fAdjacent, c.detailf("%d messages before", i-j), c.adjacency(i, j))
@@ -414,7 +418,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20:
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction:
 			v = 0
 		case (fi.anaphor || lex > 0) && !fi.opener:
 			v = 0.3
@@ -422,13 +426,18 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
 	}
 	ownPrevious := mi.Sender == mj.Sender && j == i-1 && gap <= 2*time.Minute
-	if !addressed && !ownPrevious && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
+	sameStory := fi.headline && fj.headline && nShared >= 3
+	if !addressed && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && !fj.question)) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
 	add(fGapMessages, c.detailf("%d messages earlier", i-j), dist*scale)
 	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
 	return fs
 }
+
+// newsQuestionRunes is the longest question that, right after a headline,
+// is taken as a reaction to it ("要开始松绑了？", "标题党了？").
+const newsQuestionRunes = 10
 
 // sharedWords lists the content words two messages share, sorted.
 func sharedWords(a, b *features) []string {

@@ -10,7 +10,8 @@ import (
 
 // Talk detection thresholds: a run of one sender's messages with at most
 // talkMaxInterleave others between consecutive ones, none of them a question,
-// and no pause longer than talkMaxPause, is a talk when it is long enough.
+// few of them saying anything, and no pause longer than talkMaxPause, is a
+// talk when it is long enough.
 const (
 	talkMaxInterleave = 4
 	talkMaxPause      = 10 * time.Minute
@@ -18,6 +19,9 @@ const (
 	talkMinLong       = 3   // long text messages a talk needs (images count as slides)
 	talkMinMessages   = 8   // messages a talk needs; the front-matter speaker needs fewer
 	talkMinRunes      = 400 // total text a talk needs when it has few long messages
+	// talkMaxSaidShare: a talk's run holds fewer than one message that says
+	// something by others for every talkMaxSaidShare of the speaker's.
+	talkMaxSaidShare = 3
 )
 
 // A talk is one guest speaker's monologue.
@@ -50,6 +54,9 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		if len(run) < minMessages || (long < talkMinLong && total < talkMinRunes) {
 			continue
 		}
+		if others := saidBetween(msgs, fs, run); others*talkMaxSaidShare >= len(run) {
+			continue // a discussion the sender leads, not a monologue
+		}
 		t := talk{speaker: msgs[i].Sender}
 		last := run[len(run)-1]
 		k := 0
@@ -69,6 +76,19 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		talks = append(talks, t)
 	}
 	return talks
+}
+
+// saidBetween counts the messages of others inside a run that say something
+// (not a sticker, acknowledgement, praise or welcome).
+func saidBetween(msgs []chatlog.Message, fs []features, run []int) int {
+	n := 0
+	for j := run[0]; j <= run[len(run)-1]; j++ {
+		f := &fs[j]
+		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) {
+			n++
+		}
+	}
+	return n
 }
 
 // talkRun follows sender(i)'s messages from i while the talk conditions hold.
