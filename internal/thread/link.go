@@ -418,9 +418,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction:
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j):
 			v = 0
-		case (fi.anaphor || lex > 0) && !fi.opener:
+		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
 		}
 		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
@@ -434,6 +434,27 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
 	return fs
 }
+
+// quickQuestion reports whether message i is a short question (no asking
+// phrase) put to message j, one or two before it, in a running exchange:
+// j asks nothing itself, i's sender has not just spoken, and i brings up no
+// payments term that j does not use (分账回退有时间限制吗？ after talk of
+// 备付金 opens a topic).
+func (c *linkContext) quickQuestion(i, j int) bool {
+	fi, fj := &c.fs[i], &c.fs[j]
+	if !fi.question || fi.opener || fi.runes > quickQuestionRunes || i-j > 2 || fj.question {
+		return false
+	}
+	for t := range fi.domain {
+		if _, ok := fj.wordSet[t]; !ok {
+			return false
+		}
+	}
+	return c.latestBy(c.msgs[i].Sender, i) < i-2
+}
+
+// quickQuestionRunes is the longest question quickQuestion considers.
+const quickQuestionRunes = 12
 
 // newsQuestionRunes is the longest question that, right after a headline,
 // is taken as a reaction to it ("要开始松绑了？", "标题党了？").
@@ -488,7 +509,7 @@ func gapBucket(gap time.Duration) featureID {
 func (c *linkContext) adjacency(i, j int) float64 {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
-	if i-j > 2 || mi.Sender == mj.Sender || fi.question || fi.headline || mi.Type == chatlog.TypeLink {
+	if i-j > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > 12) || fi.headline || mi.Type == chatlog.TypeLink {
 		return 0
 	}
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
