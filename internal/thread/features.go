@@ -78,7 +78,7 @@ var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "�
 // meToo marks a message that joins someone else's question without adding to it.
 var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
 
-var greetWords = []string{"欢迎", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
+var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
 
 // newsCues mark headlines: announcements of rules, reports and events.
 var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|"}
@@ -91,7 +91,7 @@ var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那�
 	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
 
 // openers start a question that opens a new topic.
-var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
+var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
 var pronouns = []string{"我", "你", "咱", "您"}
 
