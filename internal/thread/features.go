@@ -41,7 +41,7 @@ var (
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
 	// rhetoricalRe matches a rhetorical question (反问: "不是…吗", "难道",
 	// "岂不"), which asserts rather than asks.
-	rhetoricalRe = regexp.MustCompile(`不是[^，,。；;？?]{0,15}吗|难道|岂不`)
+	rhetoricalRe = regexp.MustCompile(`(不是|不就|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
 )
 
 // interrogatives are words that make a sentence a question when it ends in
@@ -90,6 +90,25 @@ var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大�
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
 	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
 
+// requests ask for something without a question form (求推荐, 麻烦提供下思路).
+var requests = []string{"求推荐", "求分享", "求共享", "求讲", "求助", "求教", "麻烦提供", "麻烦发", "麻烦给", "麻烦推荐"}
+
+// titleMarks set off an article title or its source (【震惊】, " - FT中文网", "|").
+var titleMarks = []string{"【", "】", " - ", "|", "｜", "——"}
+
+// titled reports whether a text reads as an article title: a title mark, or
+// a question mark followed by more headline ("…28+15=26？方案有望6月出炉").
+func titled(text string) bool {
+	if containsAny(text, titleMarks) {
+		return true
+	}
+	k := strings.LastIndex(text, "？")
+	return k >= 0 && utf8.RuneCountInString(text[k:]) > 8 && containsAny(text, newsWords)
+}
+
+// newsWords are the words of newsCues, and a few more of article titles.
+var newsWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "来临", "出炉", "剖析", "解读", "曝光"}
+
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
@@ -137,8 +156,15 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	switch m.Type {
 	case chatlog.TypeText:
 		f.question, f.explicit = isQuestion(f.plain)
-		if f.question && rhetoricalRe.MatchString(f.plain) {
+		switch {
+		case f.question && rhetoricalRe.MatchString(f.plain):
 			f.question, f.explicit = false, false
+		case f.question && titled(f.plain):
+			f.question, f.explicit = false, false // an article title that asks ("…是否越界？ - FT中文网")
+		case !f.question && containsAny(f.plain, requests):
+			f.question = true
+		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
+			f.question, f.explicit = true, true // "四要素？": a payments term asked about
 		}
 		f.sticker = text != "" && !hasLetter(f.plain)
 		if f.question {

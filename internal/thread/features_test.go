@@ -1,6 +1,10 @@
 package thread
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
 
 func TestIsQuestion(t *testing.T) {
 	tests := []struct {
@@ -59,6 +63,32 @@ func TestGuestName(t *testing.T) {
 	for _, tt := range tests {
 		if got := guestName(tt.in); got != tt.want {
 			t.Errorf("guestName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestQuestionCues checks the cues messageFeatures adds to isQuestion:
+// rhetorical questions assert, article titles that ask are headlines, and
+// requests without a question form ask.
+func TestQuestionCues(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"一个企业不是只有一个税号吗？", false},
+		{"这不应该是产品该关心的事情么", false},
+		{"但是转型哪那么容易", false},
+		{"“花呗”服务协议惹风波，信息收集是否越界？ - FT中文网", false},
+		{"金融监管史上最大部门调整来临，28+15=26？方案有望6月出炉", false},
+		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
+		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
+		{"麻烦提供下思路", true},
+		{"网联的商业委托支付投入使用了吗？", true},
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, fieldTokenizer{}).question; got != tt.want {
+			t.Errorf("question(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }
