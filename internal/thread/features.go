@@ -159,7 +159,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		switch {
 		case f.question && rhetoricalRe.MatchString(f.plain):
 			f.question, f.explicit = false, false
-		case f.question && titled(f.plain):
+		case f.question && hasHan(f.plain) && titled(f.plain):
 			f.question, f.explicit = false, false // an article title that asks ("…是否越界？ - FT中文网")
 		case !f.question && containsAny(f.plain, requests):
 			f.question = true
