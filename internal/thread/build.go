@@ -63,10 +63,11 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	return c, decided, aliases
 }
 
-// linkSystem makes every system line (joins, leaves, renames) its own thread.
+// linkSystem makes every system line (joins, leaves, renames), and every
+// empty message with no sender, its own thread.
 func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
 	for i, m := range msgs {
-		if m.Type == chatlog.TypeSystem && !decided[i] {
+		if (m.Type == chatlog.TypeSystem || m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText) && !decided[i] {
 			decided[i] = true
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a system line stands alone"})
 		}

@@ -81,11 +81,15 @@ var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
 var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
 
 // newsCues mark headlines: announcements of rules, reports and events.
-var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|"}
+var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|", "【"}
 
-// noticeCues mark a warning or tip posted to the whole group; like a
-// headline it opens its own thread rather than answering what came before.
-var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示"}
+// noticeCues mark a warning, tip, announcement or ad posted to the whole
+// group; like a headline it opens its own thread rather than answering what
+// came before.
+var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示", "插播", "今天请到", "给大家推荐"}
+
+// noticeOpeners open a post to the whole group: a job ad.
+var noticeOpeners = []string{"招聘", "急招", "诚聘"}
 
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
 	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
@@ -175,7 +179,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.ack = f.runes <= 12 && containsAny(f.plain, ackWords) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil &&
-			(!containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues) || containsAny(f.plain, noticeCues))
+			(!containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues) || containsAny(f.plain, noticeCues) || startsWithAny(f.plain, noticeOpeners))
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}

@@ -317,7 +317,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fMentioned, mj.Sender+" mentioned this sender", v)
 	}
 	lex, nShared := lexical(fi, fj, c.p)
-	if mi.Sender == mj.Sender && latestBySender && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
+	twoStories := fi.headline && fj.headline && nShared < 3 // one sender posting news after news
+	if mi.Sender == mj.Sender && latestBySender && !twoStories && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
 			add(fSameSender, "continues the sender's previous message", 1)
