@@ -133,9 +133,17 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if m.Type == chatlog.TypeLink && text == "" {
 		text = m.LinkTitle
 	}
-	plain := mentionRe.ReplaceAllString(text, " ")
-	stripped := stickerRe.ReplaceAllString(plain, " ")
-	stripped = lostMarkRe.ReplaceAllString(stripped, " ")
+	plain := text
+	if strings.ContainsAny(plain, "@＠") {
+		plain = mentionRe.ReplaceAllString(plain, " ")
+	}
+	stripped := plain
+	if strings.Contains(stripped, "[") {
+		stripped = stickerRe.ReplaceAllString(stripped, " ")
+	}
+	if strings.Contains(stripped, "??") {
+		stripped = lostMarkRe.ReplaceAllString(stripped, " ")
+	}
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
 

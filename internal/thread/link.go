@@ -382,7 +382,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if mentionsJ {
 		scale = 0.25
 	}
-	add(fLogDistance, "", math.Log2(2+dist))
+	add(fLogDistance, "", logDistance(i-j-1))
 	bucket := distanceBucket(i - j)
 	add(bucket, "", 1)
 	if fj.question {
@@ -471,6 +471,23 @@ func sharedWords(a, b *features) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// logDistances holds log2(2+d) for the distances the window reaches.
+var logDistances = func() [128]float64 {
+	var t [128]float64
+	for d := range t {
+		t[d] = math.Log2(float64(2 + d))
+	}
+	return t
+}()
+
+// logDistance is log2(2+d), from the table when d is small.
+func logDistance(d int) float64 {
+	if d >= 0 && d < len(logDistances) {
+		return logDistances[d]
+	}
+	return math.Log2(float64(2 + d))
 }
 
 // distanceBucket names the distance class of a candidate, for trained models.

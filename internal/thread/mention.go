@@ -17,13 +17,36 @@ type resolver struct {
 	senders  []string          // distinct senders in order of first message
 	byNorm   map[string]string // normalised sender name -> sender
 	resolved map[string]Alias  // mention -> resolution, learned once per day
+
+	normOf  map[string]string   // normaliseName of names seen, computed once
+	partsOf map[string][]string // nameParts of names seen, computed once
+}
+
+// norm is normaliseName(s), remembered.
+func (r *resolver) norm(s string) string {
+	n, ok := r.normOf[s]
+	if !ok {
+		n = normaliseName(s)
+		r.normOf[s] = n
+	}
+	return n
+}
+
+// parts is nameParts(s), remembered.
+func (r *resolver) parts(s string) []string {
+	p, ok := r.partsOf[s]
+	if !ok {
+		p = nameParts(s)
+		r.partsOf[s] = p
+	}
+	return p
 }
 
 // resolveMentions resolves every mention of the day and returns, per message,
 // the senders its mentions resolve to (in mention order, unresolved skipped).
 func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 	msgs := log.Messages
-	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}}
+	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, normOf: map[string]string{}, partsOf: map[string][]string{}}
 	seen := map[string]bool{}
 	for _, m := range msgs {
 		if m.Sender == "" || seen[m.Sender] {
@@ -110,7 +133,7 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 			return Alias{Mention: name, Sender: s, Reason: "exact"}, true
 		}
 	}
-	n := normaliseName(name)
+	n := r.norm(name)
 	if n == "" {
 		return Alias{}, false
 	}
@@ -120,7 +143,7 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	// A unique sender whose normalised name starts with the mention's or the reverse.
 	var prefixHits []string
 	for _, s := range r.senders {
-		sn := normaliseName(s)
+		sn := r.norm(s)
 		if len([]rune(sn)) < 2 || len([]rune(n)) < 2 {
 			continue
 		}
@@ -131,13 +154,13 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	if len(prefixHits) == 1 {
 		return Alias{Mention: name, Sender: prefixHits[0], Reason: "one name is a prefix of the other"}, true
 	}
-	mp := nameParts(name)
+	mp := r.parts(name)
 	// The same person name with one more part in common (张泽雄-民生金服-研发-北京 ~
 	// 张泽雄-民生金服 项目总监), or a sender whose whole name is one part of the
 	// mention (CSII-崔奕 ~ 崔奕).
 	var personHits []string
 	for _, s := range r.senders {
-		sp := nameParts(s)
+		sp := r.parts(s)
 		samePerson := len([]rune(mp[0])) >= 2 && strings.EqualFold(mp[0], sp[0]) && len(mp) > 1 && len(sp) > 1 && len(sharedParts(mp[1:], sp[1:])) > 0
 		wholePart := len(sp) == 1 && len([]rune(sp[0])) >= 2 && len(mp) > 1 && contains(mp, sp[0])
 		if samePerson || wholePart {
@@ -154,7 +177,7 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	best, bestN, tie := "", 0, false
 	var bestShared []string
 	for _, s := range r.senders {
-		sp := nameParts(s)
+		sp := r.parts(s)
 		if len(sp) < 3 {
 			continue
 		}
@@ -177,7 +200,7 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 // else is from 蘑菇街). Only parts of three or more characters that name no
 // role (产品, 架构师, 技术经理) count: roles and cities are shared by many.
 func (r *resolver) byUniquePart(name string) (Alias, bool) {
-	mp := nameParts(name)
+	mp := r.parts(name)
 	found, part := "", ""
 	for _, p := range mp[1:] {
 		if len([]rune(p)) < 3 || containsAny(strings.ToLower(p), roleWords) {
@@ -185,7 +208,7 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 		}
 		var hits []string
 		for _, s := range r.senders {
-			for _, sp := range nameParts(s) {
+			for _, sp := range r.parts(s) {
 				if sameOrganisation(p, sp) {
 					hits = append(hits, s)
 					break
@@ -248,10 +271,10 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message) (Alias, bool) {
 			first = false
 		}
 	}
-	mp := nameParts(name)
+	mp := r.parts(name)
 	best, bestN := "", 0
 	for s, n := range score {
-		if len(mp) > 1 && len(sharedParts(mp[1:], nameParts(s))) > 0 || sharesHan(mp[0], s) {
+		if len(mp) > 1 && len(sharedParts(mp[1:], r.parts(s))) > 0 || sharesHan(mp[0], s) {
 			n++
 		}
 		if n > bestN || (n == bestN && s < best) {
