@@ -23,7 +23,10 @@ type linkContext struct {
 
 	bySender map[string][]int // message indices per sender, ascending
 	explain  bool             // fill in the readable details of features (only for chosen links)
-	scratch  []feature        // reused feature buffer of the scoring loop
+	// allFeatures keeps the features the model weighs 0 (training needs
+	// them all; scoring skips them).
+	allFeatures bool
+	scratch     []feature // reused feature buffer of the scoring loop
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -301,7 +304,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	fs := dst
 	add := func(id featureID, detail string, value float64) {
-		if value != 0 {
+		if value != 0 && (c.allFeatures || c.m.w[id] != 0) {
 			fs = append(fs, feature{id, value, detail})
 		}
 	}

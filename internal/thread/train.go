@@ -46,6 +46,7 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 	var ready []prepared
 	for _, d := range days {
 		c, decided, _ := prepare(d.Log, tok, p)
+		c.allFeatures = true
 		first := len(d.Log.Messages)
 		for i := range d.Gold {
 			first = min(first, i)
