@@ -401,9 +401,7 @@ func slackText(s string, users map[string]string) (text string, mentions []strin
 			} else {
 				label = ""
 			}
-			if strings.HasPrefix(shown, "mailto:") {
-				shown = strings.TrimPrefix(shown, "mailto:")
-			}
+			shown = strings.TrimPrefix(shown, "mailto:")
 			b.WriteString(shown)
 			links = append(links, slackLink{url: url, label: label, shown: shown})
 		}
