@@ -59,8 +59,7 @@ func linkRest(c *linkContext, decided []bool) {
 			continue
 		}
 		if j := c.talkAddendum(i); j >= 0 {
-			c.inTalk(i) // builds talkMember
-			c.talkMember[i] = true
+			c.addToTalk(i)
 			c.setLink(i, j, 1, Evidence{Kind: "talk", Detail: fmt.Sprintf("%s adds to their talk", c.msgs[i].Sender), Weight: 1})
 			continue
 		}
@@ -241,10 +240,11 @@ func (c *linkContext) talkAddendum(i int) int {
 	if f.runes < talkLongRunes && !startsWithAny(f.plain, addendumCues) {
 		return -1
 	}
-	if prev := c.latestBy(m.Sender, i); prev >= 0 && prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
+	prev := c.latestBy(m.Sender, i)
+	if prev >= 0 && prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
 		return -1 // the speaker goes on with a conversation of their own
 	}
-	for j := i - 1; j > c.latestBy(m.Sender, i); j-- {
+	for j := i - 1; j > prev; j-- {
 		if _, shared := lexical(f, &c.fs[j], c.p); c.fs[j].question || shared >= 3 {
 			return -1 // the speaker is answering, not adding to the talk
 		}
@@ -255,6 +255,12 @@ func (c *linkContext) talkAddendum(i int) int {
 		}
 	}
 	return -1
+}
+
+// addToTalk makes message i a member of the talk it adds to.
+func (c *linkContext) addToTalk(i int) {
+	c.inTalk(i) // builds talkMember
+	c.talkMember[i] = true
 }
 
 // inTalk reports whether message j belongs to a talk.
@@ -530,7 +536,7 @@ func gapBucket(gap time.Duration) featureID {
 func (c *linkContext) adjacency(i, j int) float64 {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
-	if i-j > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > 12) || fi.headline || mi.Type == chatlog.TypeLink {
+	if i-j > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes) || fi.headline || mi.Type == chatlog.TypeLink {
 		return 0
 	}
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
@@ -616,10 +622,8 @@ func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
 // repliedTo reports whether sender has spoken between j and i: replied to j,
 // or said anything other than an addition to their talk.
 func (c *linkContext) repliedTo(sender string, j, i int) bool {
-	for _, k := range c.bySender[sender] {
-		if k <= j {
-			continue
-		}
+	idx := c.bySender[sender]
+	for _, k := range idx[sort.SearchInts(idx, j+1):] {
 		if k >= i {
 			break
 		}
