@@ -2,6 +2,7 @@ package thread
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,7 +82,10 @@ var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
 var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
 
 // newsCues mark headlines: announcements of rules, reports and events.
-var newsCues = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "《", "：", "！", "|", "【"}
+var newsCues = append(slices.Clone(newsCueWords), "《", "：", "！", "|", "【")
+
+// newsCueWords are the words among newsCues.
+var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告"}
 
 // noticeCues mark a warning, tip, announcement or ad posted to the whole
 // group; like a headline it opens its own thread rather than answering what
@@ -111,7 +115,7 @@ func titled(text string) bool {
 }
 
 // newsWords are the words of newsCues, and a few more of article titles.
-var newsWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "来临", "出炉", "剖析", "解读", "曝光"}
+var newsWords = append(slices.Clone(newsCueWords), "来临", "出炉", "剖析", "解读", "曝光")
 
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
