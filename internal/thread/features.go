@@ -22,6 +22,8 @@ type features struct {
 	runes    int                 // length of plain in runes
 	words    []string            // content words, in order
 	wordSet  map[string]struct{} // content words as a set
+	wordIDs  []int32             // the day's numbers for the content words, ascending
+	idDomain []bool              // wordIDs[k] is a domain term
 	domain   map[string]struct{} // domain terms as a set
 	question bool                // an information-seeking question
 	explicit bool                // the question carries a question mark or an explicit asking phrase
@@ -125,10 +127,42 @@ var pronouns = []string{"我", "你", "咱", "您"}
 // computeFeatures derives the cues of every message.
 func computeFeatures(msgs []chatlog.Message, tok Tokenizer) []features {
 	fs := make([]features, len(msgs))
+	ids := map[string]int32{}
 	for i := range msgs {
 		fs[i] = messageFeatures(&msgs[i], tok)
+		fs[i].numberWords(ids)
 	}
 	return fs
+}
+
+// numberWords gives f's content words the day's numbers (ids, extended as
+// new words appear), sorted, so that two messages' shared words are found by
+// one merge.
+func (f *features) numberWords(ids map[string]int32) {
+	if len(f.wordSet) == 0 {
+		return
+	}
+	f.wordIDs = make([]int32, 0, len(f.wordSet))
+	for w := range f.wordSet {
+		id, ok := ids[w]
+		if !ok {
+			id = int32(len(ids))
+			ids[w] = id
+		}
+		f.wordIDs = append(f.wordIDs, id)
+	}
+	slices.Sort(f.wordIDs)
+	if len(f.domain) == 0 {
+		return
+	}
+	f.idDomain = make([]bool, len(f.wordIDs))
+	for w := range f.domain {
+		if id, ok := ids[w]; ok {
+			if k, found := slices.BinarySearch(f.wordIDs, id); found {
+				f.idDomain[k] = true
+			}
+		}
+	}
 }
 
 func messageFeatures(m *chatlog.Message, tok Tokenizer) features {

@@ -560,23 +560,26 @@ func (c *linkContext) adjacency(i, j int) float64 {
 
 // lexical scores the content words two messages share, and counts them.
 func lexical(a, b *features, p Params) (float64, int) {
-	if len(a.wordSet) == 0 || len(b.wordSet) == 0 {
+	n, domain := 0, 0
+	for x, y := 0, 0; x < len(a.wordIDs) && y < len(b.wordIDs); {
+		switch {
+		case a.wordIDs[x] < b.wordIDs[y]:
+			x++
+		case a.wordIDs[x] > b.wordIDs[y]:
+			y++
+		default:
+			n++
+			if a.idDomain != nil && a.idDomain[x] {
+				domain++
+			}
+			x++
+			y++
+		}
+	}
+	if n == 0 {
 		return 0, 0
 	}
-	n := 0
-	s := 0.0
-	for w := range a.wordSet {
-		if _, ok := b.wordSet[w]; !ok {
-			continue
-		}
-		n++
-		if _, dom := a.domain[w]; dom {
-			s += p.DomainTerm
-		} else {
-			s += p.SharedWord
-		}
-	}
-	return min(s, p.MaxLexical), n
+	return min(float64(domain)*p.DomainTerm+float64(n-domain)*p.SharedWord, p.MaxLexical), n
 }
 
 // sharedWordsFeature names the shared-word-count features.
