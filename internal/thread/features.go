@@ -203,15 +203,16 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 
 	bare := strings.TrimRightFunc(f.plain, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～' })
+	cues := scanCues(f.plain)
 	switch m.Type {
 	case chatlog.TypeText:
-		f.question, f.explicit = isQuestion(f.plain)
+		f.question, f.explicit = questionWith(f.plain, cues)
 		switch {
 		case f.question && rhetoricalRe.MatchString(f.plain):
 			f.question, f.explicit = false, false
 		case f.question && hasHan(f.plain) && titled(f.plain):
 			f.question, f.explicit = false, false // an article title that asks ("…是否越界？ - FT中文网")
-		case !f.question && containsAny(f.plain, requests):
+		case !f.question && cues.has(cueRequest):
 			f.question = true
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
 			f.question, f.explicit = true, true // "四要素？": a payments term asked about
@@ -220,17 +221,17 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		if f.question {
 			break
 		}
-		f.welcome = containsAny(f.plain, greetWords)
-		f.thanks = f.runes <= 24 && containsAny(f.plain, thanksWords)
-		f.ack = f.runes <= 12 && containsAny(f.plain, ackWords) && !f.thanks
+		f.welcome = cues.has(cueGreet)
+		f.thanks = f.runes <= 24 && cues.has(cueThanks)
+		f.ack = f.runes <= 12 && cues.has(cueAck) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil &&
-			(!containsAny(f.plain, pronouns) && containsAny(f.plain, newsCues) || containsAny(f.plain, noticeCues) || startsWithAny(f.plain, noticeOpeners))
+			(!cues.has(cuePronoun) && cues.has(cueNews) || cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}
-	f.anaphor = containsAny(f.plain, anaphors)
-	f.metoo = f.runes <= 16 && containsAny(f.plain, meToo)
+	f.anaphor = cues.has(cueAnaphor)
+	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
 	if f.metoo {
 		f.question = false
 	}
@@ -241,12 +242,17 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 // isQuestion reports whether text reads as an information-seeking question,
 // and whether it says so explicitly (a question mark or an asking phrase).
 func isQuestion(text string) (question, explicit bool) {
+	return questionWith(text, scanCues(text))
+}
+
+// questionWith is isQuestion for a text whose cues are already scanned.
+func questionWith(text string, cues cueSet) (question, explicit bool) {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false, false
 	}
-	hasWord := containsAny(t, interrogatives)
-	strong := containsAny(t, strongInterrogatives)
+	hasWord := cues.has(cueInterrogative)
+	strong := cues.has(cueStrongInterrogative)
 	trimmed := strings.TrimRightFunc(t, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '~' || r == '～'
 	})
@@ -285,7 +291,7 @@ func isQuestion(text string) (question, explicit bool) {
 		return true, false
 	case hasWord && particle != "":
 		return true, false
-	case n <= 20 && containsAny(t, whWords) && !containsAny(t, notAsking) && !strings.HasSuffix(trimmed, "了"):
+	case n <= 20 && cues.has(cueWh) && !cues.has(cueNotAsking) && !strings.HasSuffix(trimmed, "了"):
 		return true, false
 	}
 	return false, false
