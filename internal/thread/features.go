@@ -33,6 +33,7 @@ type features struct {
 	ack      bool                // an acknowledgement that answers nothing (谢谢, 明白了, 收到)
 	affirm   bool                // a short yes/no (对, 是的, 有, 不是): answers a yes/no question
 	headline bool                // reads as a news headline, an article title or a notice to all
+	notice   bool                // a notice to all (a tip, a talk announcement, a job ad), mentions or not
 	anaphor  bool                // refers back to something said before (这个, 那, 同问)
 	metoo    bool                // joins another's question (同问, 我也想问)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
@@ -225,8 +226,10 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.thanks = f.runes <= 24 && cues.has(cueThanks)
 		f.ack = f.runes <= 12 && cues.has(cueAck) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
-		f.headline = f.runes >= 12 && len(m.Mentions) == 0 && m.Quote == nil &&
-			(!cues.has(cuePronoun) && cues.has(cueNews) || cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
+		// A notice may name people (a talk announcement names its guest); a
+		// headline names nobody.
+		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
+		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews)
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}

@@ -437,7 +437,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	ownPrevious := mi.Sender == mj.Sender && j == i-1 && gap <= 2*time.Minute
 	sameStory := fi.headline && fj.headline && nShared >= 3
-	if !addressed && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
+	if (!addressed || fi.notice) && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
 	add(fGapMessages, c.detailf("%d messages earlier", i-j), dist*scale)
