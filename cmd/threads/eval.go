@@ -104,7 +104,7 @@ func evalRun(opts *evalOptions) error {
 	}
 	var avg []fileScore
 	if len(pairs) > 1 && len(tsv) > 0 {
-		avg = append(avg, fileScore{"mean over gold days", eval.Mean(tsv)})
+		avg = append(avg, fileScore{"mean over annotated days", eval.Mean(tsv)})
 	}
 	if len(pairs) > 1 && len(links) > 0 {
 		avg = append(avg, fileScore{"micro-average over link files", eval.Micro(links)})
