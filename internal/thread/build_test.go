@@ -85,6 +85,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "-----Q",
 		},
 		{
+			name: "check-ins keep joining an announced talk's wave until it begins",
+			msgs: []chatlog.Message{
+				msg("Host", "今天请到一位朋友给大家做分享，开始时间为19:30，欢迎欢迎", 0),
+				msg("B", "签到", 5),
+				msg("C", "签到", 50),
+				msg("D", "签到", 95),
+			},
+			parents: []int{-1, 0, 0, 0},
+			roles:   "----",
+		},
+		{
 			name: "a re-post links to the original",
 			msgs: []chatlog.Message{
 				msg("A", "有没有直播课程", 0),

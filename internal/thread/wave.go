@@ -16,7 +16,9 @@ const waveWindow = 30 * time.Minute
 // linkWaves joins welcomes into greeting waves: each welcome links to the
 // first message of its wave. A welcome opens a wave (an announcement that
 // names the guest may open it too); stickers join only while the wave is
-// flowing. Questions and addressed messages never join a wave.
+// flowing. A wave opened by a talk announcement stays open to welcomes and
+// check-ins (签到) until the talk begins. Questions and addressed messages
+// never join a wave.
 func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
 	root, last := -1, -1
 	guest := "" // the name the open wave welcomes
@@ -27,6 +29,9 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 		f := fs[i]
 		addressed := len(m.Mentions) > 0 || m.Quote != nil || m.ReplyToID != ""
 		open := root >= 0 && m.Time.Sub(msgs[last].Time) <= waveWindow
+		if !open && root >= 0 && f.welcome && fs[root].notice && !talkSince(links, root, i) && m.Time.Sub(msgs[root].Time) <= announcementWave {
+			open = true // check-ins and welcomes keep coming until the announced talk begins
+		}
 		switch {
 		case f.question:
 		case f.welcome && open && !addressed:
@@ -52,6 +57,21 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 			guest = guestName(f.plain)
 		}
 	}
+}
+
+// announcementWave is how long the welcomes to an announced talk may keep
+// coming before the talk begins.
+const announcementWave = 3 * time.Hour
+
+// talkSince reports whether a talk message lies between the wave's root and
+// message i.
+func talkSince(links []Link, root, i int) bool {
+	for k := root + 1; k < i; k++ {
+		if hasEvidence(links[k], "talk") {
+			return true
+		}
+	}
+	return false
 }
 
 // waveThanks are the thanks a welcomed guest gives inside a wave.
