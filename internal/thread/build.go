@@ -23,6 +23,9 @@ func Build(log *chatlog.Log, tok Tokenizer) *Result {
 func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	c, decided, aliases := prepare(log, tok, p)
 	linkRest(c, decided)
+	if c.m.Handover {
+		joinHandovers(c, decided)
+	}
 	assignRoles(c.msgs, c.fs, c.links)
 	threads := assemble(c.msgs, c.fs, c.links, c.talks)
 	return &Result{Links: c.links, Threads: threads, Aliases: aliases}

@@ -143,6 +143,56 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QA",
 		},
 		{
+			name: "a remark after a round of stickers follows the message they cheered",
+			msgs: []chatlog.Message{
+				msg("A", "外汇 杠杆 1:400", 0),
+				msg("B", "[强]", 1),
+				msg("C", "[强]", 1),
+				msg("D", "只要 不是 比特币 就 没事", 2),
+			},
+			parents: []int{-1, 0, 1, 0},
+			roles:   "----",
+		},
+		{
+			name: "a question the same people carry on with continues their conversation",
+			msgs: []chatlog.Message{
+				msg("A", "今天 行情 不错", 0),
+				msg("B", "确实 涨 了", 0),
+				msg("A", "估计 还会 涨", 1),
+				msg("C", "现在 买 什么 基金 比较 好？", 2),
+				msg("A", "基金 也 一般", 3),
+				msg("C", "好吧", 3),
+			},
+			parents: []int{-1, 0, 0, 2, 3, 4},
+			roles:   "---QA-",
+		},
+		{
+			name: "a question with an asking phrase opens its own thread",
+			msgs: []chatlog.Message{
+				msg("A", "今天 行情 不错", 0),
+				msg("B", "确实 涨 了", 0),
+				msg("A", "估计 还会 涨", 1),
+				msg("C", "请问 现在 买 什么 基金 比较 好？", 2),
+				msg("A", "基金 也 一般", 3),
+				msg("C", "好吧", 3),
+			},
+			parents: []int{-1, 0, 0, -1, 3, 4},
+			roles:   "---QA-",
+		},
+		{
+			name: "a question starts a thread when the conversation before it goes on",
+			msgs: []chatlog.Message{
+				msg("A", "今天 行情 不错", 0),
+				msg("B", "确实 涨 了", 0),
+				msg("A", "估计 还会 涨", 1),
+				msg("C", "现在 买 什么 基金 比较 好？", 2),
+				msg("B", "@A 明天 还会 涨", 2, "A"),
+				msg("D", "基金 也 一般", 3),
+			},
+			parents: []int{-1, 0, 0, -1, 2, 3},
+			roles:   "---Q-A",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

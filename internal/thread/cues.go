@@ -19,11 +19,12 @@ const (
 	cueNotice
 	cueAnaphor
 	cueMeToo
+	cueGroupAsk
 )
 
 // cueLists are the phrase lists behind the cue bits, in bit order.
 var cueLists = [...]*[]string{&interrogatives, &strongInterrogatives, &whWords, &notAsking, &requests,
-	&greetWords, &thanksWords, &ackWords, &pronouns, &newsCues, &noticeCues, &anaphors, &meToo}
+	&greetWords, &thanksWords, &ackWords, &pronouns, &newsCues, &noticeCues, &anaphors, &meToo, &groupAsk}
 
 // A cueEntry is one phrase and the lists it belongs to.
 type cueEntry struct {

@@ -123,6 +123,11 @@ var newsWords = append(slices.Clone(newsCueWords), "来临", "出炉", "剖析",
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
+// groupAsk put a question to the whole group (各位, 哪位大神, 谁有) or announce
+// one (我也想问个问题): like an asking phrase at the start, they open a topic
+// wherever they stand in the question.
+var groupAsk = []string{"各位", "哪位", "想问", "谁有", "谁知道", "有谁", "有没有人", "大神", "大拿", "大佬", "大咖", "大牛"}
+
 var pronouns = []string{"我", "你", "咱", "您"}
 
 // computeFeatures derives the cues of every message.
@@ -238,7 +243,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if f.metoo {
 		f.question = false
 	}
-	f.opener = f.question && startsWithAny(f.plain, openers)
+	f.opener = f.question && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
 	return f
 }
 

@@ -92,3 +92,26 @@ func TestQuestionCues(t *testing.T) {
 		}
 	}
 }
+
+// TestOpener checks which questions open a topic: an asking phrase at the
+// start, or a question put to the whole group wherever it stands.
+func TestOpener(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"请问 分账 有 限额 吗？", true},
+		{"现在反洗钱是什么政策呢？哪位大拿科普下？", true},
+		{"网联的接口文档谁有？", true},
+		{"好吧，我也想问问题。对接过PayPal 支付的同学吗？", true},
+		{"高频交易？", false},
+		{"那现在还在用吗？", false},
+		{"各位晚上好", false}, // a greeting, not a question
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, fieldTokenizer{}).opener; got != tt.want {
+			t.Errorf("opener(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

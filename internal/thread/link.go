@@ -530,13 +530,15 @@ func gapBucket(gap time.Duration) featureID {
 }
 
 // adjacency is the weight of plain succession: a reply to the message just
-// before (half for two before), fading with the pause, and none where the
+// before (half for two before; stickers in between do not count), fading
+// with the pause, and none where the
 // earlier message closes a conversation (thanks, stickers, welcomes), belongs
 // to a talk, or where this message addresses someone else or opens a topic.
 func (c *linkContext) adjacency(i, j int) float64 {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
-	if i-j > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes) || fi.headline || mi.Type == chatlog.TypeLink {
+	d := c.substantiveDistance(i, j)
+	if d > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes) || fi.headline || mi.Type == chatlog.TypeLink {
 		return 0
 	}
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
@@ -546,7 +548,7 @@ func (c *linkContext) adjacency(i, j int) float64 {
 		return 0
 	}
 	w := 1.0
-	if i-j == 2 {
+	if d == 2 {
 		w /= 2
 	}
 	switch gap := mi.Time.Sub(mj.Time); {
@@ -673,4 +675,23 @@ func round2(x float64) float64 {
 		return -round2(-x)
 	}
 	return float64(int64(x*100+0.5)) / 100
+}
+
+// substantiveReach bounds the look-through of substantiveDistance.
+const substantiveReach = 6
+
+// substantiveDistance is how many messages back j is from i, not counting
+// the stickers in between: a remark after a round of [强] still follows the
+// message they cheered.
+func (c *linkContext) substantiveDistance(i, j int) int {
+	if i-j > substantiveReach {
+		return i - j
+	}
+	d := 1
+	for k := j + 1; k < i; k++ {
+		if !c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText {
+			d++
+		}
+	}
+	return d
 }

@@ -156,9 +156,12 @@ var featureByName = func() map[string]featureID {
 // A Model holds the weights of the link scorer: a linear function over named
 // features of a (message, candidate parent) pair.
 type Model struct {
-	Name    string             `yaml:"name"`    // e.g. "wechat", "irc"
-	Gate    bool               `yaml:"gate"`    // consider a candidate only when its evidence sums above zero
-	Weights map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
+	Name string `yaml:"name"` // e.g. "wechat", "irc"
+	Gate bool   `yaml:"gate"` // consider a candidate only when its evidence sums above zero
+	// Handover joins a thread start to the conversation just before it when
+	// the same people carry on and that conversation stops (joinHandovers).
+	Handover bool               `yaml:"handover"`
+	Weights  map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
 
 	w [numFeatures]float64 // Weights by feature identifier
 }
@@ -271,7 +274,11 @@ func (m *Model) YAML(comment string) []byte {
 	for _, line := range strings.Split(strings.TrimSpace(comment), "\n") {
 		b.WriteString("# " + line + "\n")
 	}
-	fmt.Fprintf(&b, "name: %s\ngate: %v\nweights:\n", m.Name, m.Gate)
+	fmt.Fprintf(&b, "name: %s\ngate: %v\n", m.Name, m.Gate)
+	if m.Handover {
+		b.WriteString("handover: true\n")
+	}
+	b.WriteString("weights:\n")
 	names := make([]string, 0, len(m.Weights))
 	for n := range m.Weights {
 		names = append(names, n)
