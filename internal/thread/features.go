@@ -48,6 +48,13 @@ var (
 	rhetoricalRe = regexp.MustCompile(`(不是|不就|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
 )
 
+// saysStatement reports whether a text without a question mark wraps its
+// interrogative in a statement: an admitted uncertainty (不知道…是不是) or
+// an explanation (这就是为什么…).
+func saysStatement(text string) bool {
+	return strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么")
+}
+
 // interrogatives are words that make a sentence a question when it ends in
 // a question mark or a question particle.
 var interrogatives = []string{
@@ -216,6 +223,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		switch {
 		case f.question && rhetoricalRe.MatchString(f.plain):
 			f.question, f.explicit = false, false
+		case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
+			f.question, f.explicit = false, false // "不知道现在还能不能用了", "这就是为什么会有代沟"
 		case f.question && hasHan(f.plain) && titled(f.plain):
 			f.question, f.explicit = false, false // an article title that asks ("…是否越界？ - FT中文网")
 		case !f.question && cues.has(cueRequest):

@@ -83,6 +83,10 @@ func TestQuestionCues(t *testing.T) {
 		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
 		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
 		{"麻烦提供下思路", true},
+		{"不过不知道现在还能不能用了", false},
+		{"这就是为什么会有代沟", false},
+		{"再请教各位大神 知不知道有什么开源的项目", true},
+		{"不知道是不是最新版的？", true}, // a question mark still asks
 		{"网联的商业委托支付投入使用了吗？", true},
 	}
 	for _, tt := range tests {
