@@ -29,6 +29,13 @@ func msg(sender, text string, m int, mentions ...string) chatlog.Message {
 	return chatlog.Message{Sender: sender, Text: text, Time: base.Add(time.Duration(m) * time.Minute), Type: chatlog.TypeText, Mentions: mentions}
 }
 
+// link builds a shared article at minute m of the test day.
+func link(sender, title string, m int) chatlog.Message {
+	l := msg(sender, "", m)
+	l.Type, l.LinkTitle, l.URL = chatlog.TypeLink, title, "https://example.com/a"
+	return l
+}
+
 func TestBuildLinks(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -191,6 +198,17 @@ func TestBuildLinks(t *testing.T) {
 			},
 			parents: []int{-1, 0, 0, -1, 2, 3},
 			roles:   "---Q-A",
+		},
+		{
+			name: "a sender's stories each start a thread",
+			msgs: []chatlog.Message{
+				link("A", "央行 对 互联网 存款 窗口 指导", 0),
+				link("A", "美团 回应 裁员 传言", 1),
+				msg("A", "寒冬 凛冽", 3),
+				link("A", "广州 地铁 可续期 行权", 9),
+			},
+			parents: []int{-1, -1, 1, -1},
+			roles:   "----",
 		},
 		{
 			name: "after a long pause an unrelated message starts a thread",

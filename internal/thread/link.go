@@ -326,7 +326,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fMentioned, mj.Sender+" mentioned this sender", v)
 	}
 	lex, nShared := lexical(fi, fj, c.p)
-	twoStories := fi.headline && fj.headline && nShared < 3 // one sender posting news after news
+	// One sender posting story after story, or posting a story a while after
+	// their last word, starts a new thread each time.
+	shareI, shareJ := fi.headline || mi.Type == chatlog.TypeLink, fj.headline || mj.Type == chatlog.TypeLink
+	twoStories := shareI && (shareJ && nShared < 3 || gap > ownShareGap)
 	if mi.Sender == mj.Sender && latestBySender && !twoStories && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
 		switch {
 		case j == i-1 && gap <= 10*time.Minute:
@@ -444,6 +447,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
 	return fs
 }
+
+// ownShareGap is how soon after their last message a sender's shared story
+// may still belong to it ("看这个" and the link).
+const ownShareGap = 2 * time.Minute
 
 // quickQuestion reports whether message i is a short question (no asking
 // phrase) put to message j, one or two before it, in a running exchange:
