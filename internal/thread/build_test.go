@@ -211,6 +211,18 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "a mention picks up what the person said in the sender's conversation",
+			msgs: []chatlog.Message{
+				msg("A", "招行 能 汇款 吗？", 0),
+				msg("B", "可以 汇", 1),
+				msg("C", "请问 动账 通知 是 什么 形式？", 2),
+				msg("B", "111 报文", 3),
+				msg("A", "@B 私户 充值 一般 不做 吧？", 4, "B"),
+			},
+			parents: []int{-1, 0, -1, 2, 1},
+			roles:   "QAQAQ",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

@@ -315,7 +315,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 	}
 	latestBySender := c.latestBy(mj.Sender, i) == j
-	if mentionsJ && c.latestSubstantiveBy(mj.Sender, i) == j {
+	if mentionsJ && c.mentionTarget(i, mj.Sender) == j {
 		add(fMention, "mentions "+mj.Sender, 1)
 	}
 	if contains(c.targets[j], mi.Sender) && !c.repliedTo(mi.Sender, j, i) {
@@ -630,6 +630,35 @@ func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
 	}
 	return latest
 }
+
+// mentionTarget is the message of person that message i, mentioning them,
+// replies to: their latest substantive message, or, when that message
+// replies in a conversation the sender of i took no part in, their latest one
+// in a conversation the sender of i did take part in ("@王文 私户充值一般不做吧" picks up what 王文
+// said to the sender a few minutes earlier, not 王文's answer to someone else).
+func (c *linkContext) mentionTarget(i int, person string) int {
+	latest := c.latestSubstantiveBy(person, i)
+	sender := c.msgs[i].Sender
+	if latest < 0 || c.links[latest].Parent < 0 || c.participates(sender, latest) {
+		return latest // a person's new post, or their word in the sender's conversation
+	}
+	idx := c.bySender[person]
+	k := sort.SearchInts(idx, latest)
+	for n := 1; n <= mentionLookback && k-n >= 0; n++ {
+		j := idx[k-n]
+		if j < i-c.p.Window {
+			break
+		}
+		if f := &c.fs[j]; !f.sticker && !f.thanks && !f.welcome && c.participates(sender, j) {
+			return j
+		}
+	}
+	return latest
+}
+
+// mentionLookback is how many earlier messages of a mentioned person
+// mentionTarget considers.
+const mentionLookback = 3
 
 // repliedTo reports whether sender has spoken between j and i: replied to j,
 // or said anything other than an addition to their talk.
