@@ -48,6 +48,26 @@ var (
 	rhetoricalRe = regexp.MustCompile(`(不是|不就|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
 )
 
+// rhetorical reports whether text asks a rhetorical question (rhetoricalRe),
+// leaving out the look-alikes: 是不是 asks, and the 么 of 这么, 那么, 怎么,
+// 什么, 多么 is no question particle.
+func rhetorical(text string) bool {
+	for _, m := range rhetoricalRe.FindAllStringIndex(text, -1) {
+		match := text[m[0]:m[1]]
+		if strings.HasPrefix(match, "不是") && strings.HasSuffix(text[:m[0]], "是") {
+			continue
+		}
+		if strings.HasPrefix(match, "不") && strings.HasSuffix(match, "么") {
+			before, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(match, "么"))
+			if strings.ContainsRune("这那怎什多要", before) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // saysStatement reports whether a text without a question mark wraps its
 // interrogative in a statement: an admitted uncertainty (不知道…是不是) or
 // an explanation (这就是为什么…).
@@ -60,7 +80,7 @@ func saysStatement(text string) bool {
 var interrogatives = []string{
 	"请教", "请问", "有没有", "是不是", "能不能", "可不可以", "会不会", "要不要", "有谁", "谁知道", "谁有",
 	"怎么", "怎样", "如何", "为什么", "为啥", "什么", "哪个", "哪些", "哪里", "哪家", "多少", "是否",
-	"求助", "咨询", "问一下", "问下", "有无", "能否", "可否", "行不行", "对不对", "几个", "几天", "啥",
+	"求助", "咨询", "问一下", "问下", "有无", "能否", "可否", "行不行", "对不对", "几个", "几天", "啥", "咋", "肿么",
 }
 
 // strongInterrogatives make a sentence a question even without a question mark.
@@ -72,7 +92,7 @@ var strongInterrogatives = []string{
 
 // whWords ask for a thing, a way, a place or a number: a short message with
 // one reads as a question even without a question mark.
-var whWords = []string{"什么", "怎么", "哪", "啥", "多少", "几个", "几天"}
+var whWords = []string{"什么", "怎么", "哪", "啥", "咋", "肿么", "多少", "几个", "几天"}
 
 // notAsking are phrases with an interrogative word that do not ask.
 var notAsking = []string{"没什么", "什么都", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
@@ -221,7 +241,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	case chatlog.TypeText:
 		f.question, f.explicit = questionWith(f.plain, cues)
 		switch {
-		case f.question && rhetoricalRe.MatchString(f.plain):
+		case f.question && rhetorical(f.plain):
 			f.question, f.explicit = false, false
 		case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
 			f.question, f.explicit = false, false // "不知道现在还能不能用了", "这就是为什么会有代沟"
@@ -297,7 +317,7 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	case endsFull || strings.Contains(t, "？"):
 		return true, true
 	case strong:
-		return true, false
+		return true, endsASCII
 	case endsASCII && (hasWord || particle != ""):
 		return true, true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):

@@ -35,6 +35,9 @@ func TestIsQuestion(t *testing.T) {
 			}
 		})
 	}
+	if _, explicit := isQuestion("信用卡还款是不是不能做了?"); !explicit {
+		t.Error("a question mark after an asking word should make the question explicit")
+	}
 }
 
 func TestNormaliseName(t *testing.T) {
@@ -83,6 +86,8 @@ func TestQuestionCues(t *testing.T) {
 		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
 		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
 		{"麻烦提供下思路", true},
+		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
+		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
 		{"这就是为什么会有代沟", false},
 		{"再请教各位大神 知不知道有什么开源的项目", true},
