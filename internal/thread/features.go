@@ -324,8 +324,10 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 		return true, false
 	case particle == "吗" || particle == "么" || particle == "嘛":
 		return true, false
-	case (particle == "不" || particle == "没" || particle == "呢") && n >= 5:
+	case (particle == "不" || particle == "没") && n >= 5:
 		return true, false
+	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没"):
+		return true, false // "房产、车子呢": what about them? (还养活孩子呢 only stresses)
 	case hasWord && particle != "":
 		return true, false
 	case n <= 20 && cues.has(cueWh) && !cues.has(cueNotAsking) && !strings.HasSuffix(trimmed, "了"):
@@ -333,6 +335,10 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	}
 	return false, false
 }
+
+// whatAboutRunes is the longest "X呢" that asks about X without an asking
+// word; a longer sentence ending in 呢 states something.
+const whatAboutRunes = 8
 
 // englishAsking start a question in English chats.
 var englishAsking = []string{"how ", "what ", "why ", "where ", "when ", "who ", "which ", "does ", "do ", "is ", "are ", "can ", "could ", "anyone ", "any ", "should ", "would ", "will ", "has ", "have "}

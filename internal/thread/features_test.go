@@ -17,6 +17,10 @@ func TestIsQuestion(t *testing.T) {
 		{"网联的接口文档方便发一个不", true}, // a request ending in 不 asks
 		{"商业委托支付投入使用了吗", true},
 		{"也不会退了是吧", true},
+		{"房产、车子呢", true},  // what about them?
+		{"还养活孩子呢", false}, // 呢 after 还 stresses
+		{"没呢，我在开会呢", false},
+		{"存管属于银行的表外业务，按照记账规则，还的记单边账呢", false},
 		{"同问", false},
 		{"否则银行想怎么送就怎么送了", false},
 		{"真的？", false},
