@@ -223,6 +223,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QAQAQ",
 		},
 		{
+			name: "an asker restating their unanswered question continues it",
+			msgs: []chatlog.Message{
+				msg("A", "请教下，有前辈玩过 cassandra 吗？", 0),
+				msg("A", "请教下 cassandra 数据 迁移 的 问题，有前辈玩过吗？", 1),
+				msg("B", "迁移 用 sstableloader", 3),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "QQA",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

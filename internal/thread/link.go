@@ -426,7 +426,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fBothQuestions, "", 1)
 	}
 	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
-	if fi.opener && !addressed {
+	restates := mi.Sender == mj.Sender && latestBySender && fj.question && nShared > 0 && gap <= 10*time.Minute
+	if fi.opener && !addressed && !restates {
 		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
