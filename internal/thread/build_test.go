@@ -233,6 +233,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QQA",
 		},
 		{
+			name: "a question that checks an understanding follows what it checks",
+			msgs: []chatlog.Message{
+				msg("A", "分笔 支付 加 部分 退款 的 需求", 0),
+				msg("B", "类似 定金 加 尾款 的 模式 对吧？", 1),
+				msg("A", "对", 2),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "-QA",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

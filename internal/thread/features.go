@@ -35,6 +35,7 @@ type features struct {
 	headline bool                // reads as a news headline, an article title or a notice to all
 	notice   bool                // a notice to all (a tip, a talk announcement, a job ad), mentions or not
 	anaphor  bool                // refers back to something said before (这个, 那, 同问)
+	confirm  bool                // asks to confirm an understanding (…对吧？, 相当于…？)
 	metoo    bool                // joins another's question (同问, 我也想问)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 }
@@ -127,6 +128,13 @@ var noticeOpeners = []string{"招聘", "急招", "诚聘"}
 
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
 	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
+
+// confirmEndings and confirmOpenings mark a question that checks an
+// understanding of what was just said rather than opening a topic.
+var (
+	confirmEndings  = []string{"对吧", "是吧", "的吧", "对吗", "是吗", "了吧", "吧"}
+	confirmOpenings = []string{"相当于", "也就是说", "就是说", "意思是", "类似", "所以说"}
+)
 
 // requests ask for something without a question form (求推荐, 麻烦提供下思路).
 var requests = []string{"求推荐", "求分享", "求共享", "求讲", "求助", "求教", "麻烦提供", "麻烦发", "麻烦给", "麻烦推荐"}
@@ -268,6 +276,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.sticker = true
 	}
 	f.anaphor = cues.has(cueAnaphor)
+	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
 	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
 	if f.metoo {
 		f.question = false
@@ -377,6 +386,15 @@ func hasHan(s string) bool {
 func isOneOf(s string, words []string) bool {
 	for _, w := range words {
 		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithAny(s string, suffixes []string) bool {
+	for _, p := range suffixes {
+		if strings.HasSuffix(s, p) {
 			return true
 		}
 	}

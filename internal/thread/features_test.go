@@ -128,3 +128,23 @@ func TestOpener(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirm checks which questions only ask to confirm an understanding.
+func TestConfirm(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"类似定金+尾款的模式对吧？", true},
+		{"出款类的路由，一般都会很慎重的吧？", true},
+		{"相当于每次做一遍签约并支付？", true},
+		{"分账回退有时间限制吗？", false},
+		{"总分核对应该是账账核对的一个维度", false}, // not a question
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, fieldTokenizer{}).confirm; got != tt.want {
+			t.Errorf("confirm(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

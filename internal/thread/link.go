@@ -432,7 +432,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j):
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3:
 			v = 0
 		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
@@ -546,7 +546,7 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
 	d := c.substantiveDistance(i, j)
-	if d > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes) || fi.headline || mi.Type == chatlog.TypeLink {
+	if d > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes && !fi.confirm) || fi.headline || mi.Type == chatlog.TypeLink {
 		return 0
 	}
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
