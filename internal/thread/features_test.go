@@ -148,3 +148,22 @@ func TestConfirm(t *testing.T) {
 		}
 	}
 }
+
+// TestAck checks short acknowledgements, which answer nothing.
+func TestAck(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"田老师。辛苦", true},
+		{"明白了", true},
+		{"收到", true},
+		{"要单独申请", false},
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, fieldTokenizer{}).ack; got != tt.want {
+			t.Errorf("ack(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
