@@ -356,3 +356,37 @@ func checkInvariants(t *testing.T, res *Result, n int) {
 		}
 	}
 }
+
+// TestTalkResumes checks that a talk interrupted by a question and the
+// speaker's short reply goes on as one talk, and that the reply answers.
+func TestTalkResumes(t *testing.T) {
+	long := strings.Repeat("供应链 金融 围绕 核心 企业 提供 融资 服务 ", 8)
+	var msgs []chatlog.Message
+	for k := 0; k < 8; k++ {
+		msgs = append(msgs, msg("Speaker", long, k))
+	}
+	msgs = append(msgs,
+		msg("A", "@Speaker 你用的什么软件，幕布么？", 8, "Speaker"),
+		msg("Speaker", "是的", 8),
+	)
+	for k := 0; k < 8; k++ {
+		msgs = append(msgs, msg("Speaker", long, 9+k))
+	}
+	res := Build(day(msgs...), fieldTokenizer{})
+	talk := res.Links[0].Thread
+	if res.Threads[talk].Kind != KindTalk {
+		t.Fatalf("thread of the talk has kind %s", res.Threads[talk].Kind)
+	}
+	for i := 10; i < len(msgs); i++ {
+		if res.Links[i].Thread != talk {
+			t.Errorf("message %d after the interruption is not in the talk: %+v", i, res.Links[i])
+		}
+	}
+	if res.Links[8].Thread == talk || res.Links[8].Role != RoleQuestion {
+		t.Errorf("the question should open its own thread: %+v", res.Links[8])
+	}
+	if res.Links[9].AnswerOf != 8 {
+		t.Errorf("the speaker's short reply should answer the question: %+v", res.Links[9])
+	}
+	checkInvariants(t, res, len(msgs))
+}

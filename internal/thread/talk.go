@@ -75,7 +75,35 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		}
 		talks = append(talks, t)
 	}
-	return talks
+	return resumeTalks(msgs, fs, talks, used)
+}
+
+// resumeTalks joins a talk to the same speaker's talk just before it when
+// only a short interruption (a question and the speaker's short reply to it)
+// separates them: the speaker answered and went on with the same talk. The
+// short replies leave the talk so that they answer the question.
+func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk, used []bool) []talk {
+	out := talks[:0]
+	for _, t := range talks {
+		if len(out) == 0 {
+			out = append(out, t)
+			continue
+		}
+		p := &out[len(out)-1]
+		last := p.members[len(p.members)-1]
+		first := t.members[0]
+		if p.speaker != t.speaker || first-last > talkMaxInterleave+2 || msgs[first].Time.Sub(msgs[last].Time) > talkMaxPause {
+			out = append(out, t)
+			continue
+		}
+		members := t.members
+		for len(members) > 1 && msgs[members[0]].Sender == t.speaker && msgs[members[0]].Type == chatlog.TypeText && fs[members[0]].runes < talkLongRunes {
+			used[members[0]] = false
+			members = members[1:]
+		}
+		p.members = append(p.members, members...)
+	}
+	return out
 }
 
 // saidBetween counts the messages of others inside a run that say something
