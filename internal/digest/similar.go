@@ -126,18 +126,23 @@ func coverage(a, b map[string]float64) float64 {
 // thing: they share minShared features, or two with a payments term; and
 // they reach threshold, or SameDayThreshold when they come from one day
 // (one thread included: a question copied or quoted to ask it again) or
-// one of them leans on its conversation, with the shared features carrying
+// one of them leans on its conversation, and then share a word besides
+// payments terms unless they share all their features ("信用卡还款是不是不能做了?"
+// / "你们也有信用卡还款业务？" share only a subject), with the shared features carrying
 // at least minCoverage of each one's weight. Questions of one day also
 // merge when one holds all the features of the other, at least minRepost
 // of them.
 func mergeable(a, b *question, sim, threshold float64) bool {
-	shared, words, domain := 0, 0, false
+	shared, words, plain, domain := 0, 0, 0, false
 	for w := range a.vec {
 		if _, ok := b.vec[w]; ok {
 			shared++
 			domain = domain || a.domain[w]
 			if !a.part[w] {
 				words++
+			}
+			if !a.part[w] && !a.domain[w] {
+				plain++
 			}
 		}
 	}
@@ -149,6 +154,9 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 		return true // one repeats the other whole, with its answer or a remark after it
 	}
 	if a.occ.Day == b.occ.Day || a.contextual || b.contextual {
+		if plain == 0 && (shared != len(a.vec) || shared != len(b.vec)) {
+			return false // payments terms alone in common: one subject, not one question asked again
+		}
 		threshold = math.Max(threshold, SameDayThreshold)
 	}
 	return sim >= threshold && covA >= minCoverage && covB >= minCoverage

@@ -159,6 +159,7 @@ func TestMergeable(t *testing.T) {
 		{"re-post rule is for one day", q("c", 0, false, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2}, "银联"), q("d", 1, true, map[string]float64{"柜台": 3, "转账": 2, "信息流": 2, "银联": 2, "人行": 2, "通道": 2}, "银联", "人行"), false},
 		{"contextual needs more", apply, q("b", 1, true, map[string]float64{"分账": 3, "接口": 2, "申请": 2, "开通": 2}, "分账"), false},
 		{"short question inside a long one", q("c", 0, false, map[string]float64{"代扣": 3, "通道": 2}, "代扣"), q("d", 1, false, map[string]float64{"代扣": 3, "通道": 2, "支付路由": 4, "错误": 2}, "代扣", "支付路由"), false},
+		{"same day, only payments terms in common", q("c", 0, false, map[string]float64{"信用卡": 3, "还款": 3}, "信用卡", "还款"), q("d", 0, true, map[string]float64{"信用卡": 3, "还款": 3, "业务": 0.5}, "信用卡", "还款"), false},
 		{"two common words", q("c", 0, false, map[string]float64{"消息": 1, "可靠": 1}), q("d", 1, false, map[string]float64{"消息": 1, "可靠": 1}), false},
 		{"three shared words", q("c", 0, false, map[string]float64{"消息": 1, "可靠": 1, "来源": 1}), q("d", 1, false, map[string]float64{"消息": 1, "可靠": 1, "来源": 1}), true},
 	}
