@@ -243,6 +243,19 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "-QA",
 		},
 		{
+			name: "thanks said again later is no re-post",
+			msgs: []chatlog.Message{
+				msg("A", "分账 怎么 做？", 0),
+				msg("B", "看 文档", 1),
+				msg("A", "谢谢龚老师", 2),
+				msg("C", "备付金 交 多少？", 120),
+				msg("D", "全额 交存", 121),
+				msg("C", "谢谢龚老师", 122),
+			},
+			parents: []int{-1, 0, 1, -1, 3, 4},
+			roles:   "QA-QA-",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

@@ -158,6 +158,10 @@ var newsWords = append(slices.Clone(newsCueWords), "来临", "出炉", "剖析",
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
+// announceRunes is the longest message that can announce a question to
+// come ("群里的跨境支付大佬，请教一个问题呀") without asking it.
+const announceRunes = 20
+
 // groupAsk put a question to the whole group (各位, 哪位大神, 谁有) or announce
 // one (我也想问个问题): like an asking phrase at the start, they open a topic
 // wherever they stand in the question.
@@ -281,7 +285,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if f.metoo {
 		f.question = false
 	}
-	f.opener = f.question && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
+	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
+	f.opener = asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
 	return f
 }
 

@@ -119,7 +119,9 @@ func TestOpener(t *testing.T) {
 		{"好吧，我也想问问题。对接过PayPal 支付的同学吗？", true},
 		{"高频交易？", false},
 		{"那现在还在用吗？", false},
-		{"各位晚上好", false}, // a greeting, not a question
+		{"各位晚上好", false},            // a greeting, not a question
+		{"群里的跨境支付大佬，请教一个问题呀", true}, // announces a question
+		{"我也想问相同的问题", false},        // me too
 	}
 	for _, tt := range tests {
 		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}

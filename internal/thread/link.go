@@ -109,7 +109,7 @@ const repeatMinRunes = 5
 // word (a re-post, or "me too" by copying), or -1.
 func (c *linkContext) repeatOf(i int) int {
 	f := &c.fs[i]
-	if f.runes < repeatMinRunes || f.welcome || f.sticker {
+	if f.runes < repeatMinRunes || f.welcome || f.sticker || f.ack || f.thanks {
 		return -1
 	}
 	if c.byPlain == nil {
