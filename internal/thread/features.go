@@ -70,10 +70,15 @@ func rhetorical(text string) bool {
 }
 
 // saysStatement reports whether a text without a question mark wraps its
-// interrogative in a statement: an admitted uncertainty (不知道…是不是) or
-// an explanation (这就是为什么…).
+// interrogative in a statement: an admitted uncertainty (不知道…是不是), an
+// explanation (这就是为什么…), or advice to ask someone (去问一下…).
 func saysStatement(text string) bool {
-	return strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么")
+	if strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么") {
+		return true
+	}
+	// Advice to ask someone else: "去问一下你们做清算的同事", "问一下你们管入网的同事吧".
+	bare := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"})
 }
 
 // interrogatives are words that make a sentence a question when it ends in
@@ -96,7 +101,7 @@ var strongInterrogatives = []string{
 var whWords = []string{"什么", "怎么", "哪", "啥", "咋", "肿么", "多少", "几个", "几天"}
 
 // notAsking are phrases with an interrogative word that do not ask.
-var notAsking = []string{"没什么", "什么都", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
+var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥也", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
 
 // finalParticles make a sentence a question when they end it.
 var finalParticles = []string{"吗", "么", "嘛", "呢", "不", "没", "否"}

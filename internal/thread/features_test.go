@@ -93,6 +93,9 @@ func TestQuestionCues(t *testing.T) {
 		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
 		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
+		{"厉害啊，韩老师啥都有", false},
+		{"问一下你们管银联入网的同事吧", false}, // advice to ask someone
+		{"好，我去问下", false},
 		{"这就是为什么会有代沟", false},
 		{"再请教各位大神 知不知道有什么开源的项目", true},
 		{"不知道是不是最新版的？", true}, // a question mark still asks
