@@ -82,6 +82,10 @@ func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	for i := range msgs {
 		p := links[i].Parent
+		if p >= 0 && hasEvidence(links[i], "copy") {
+			links[i].Role, links[i].AnswerOf = links[p].Role, links[p].AnswerOf // the same message again
+			continue
+		}
 		if fs[i].question && !fs[i].explicit && p >= 0 && links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender && !hasEvidence(links[i], "repeat") {
 			fs[i].question = false // "能不能开出来还是问题呢" in reply to a question is an answer
 		}

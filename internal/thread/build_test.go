@@ -256,6 +256,27 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QA-QA-",
 		},
 		{
+			name: "a message the export lists twice is one message with one role",
+			msgs: []chatlog.Message{
+				msg("A", "分账 怎么 做？", 0),
+				msg("A-群昵称", "分账 怎么 做？", 0),
+				msg("B", "看 文档", 1),
+				msg("B-群昵称", "看 文档", 1),
+			},
+			parents: []int{-1, 0, 1, 2},
+			roles:   "QQAA",
+		},
+		{
+			name: "laughter is a reaction, not the message an answer follows",
+			msgs: []chatlog.Message{
+				msg("A", "故纸堆 翻出来 的 谁有？", 0),
+				msg("B", "哈哈哈", 1),
+				msg("C", "这本书 我 有", 1),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "Q-A",
+		},
+		{
 			name: "after a long pause an unrelated message starts a thread",
 			msgs: []chatlog.Message{
 				msg("A", "对账 差错 怎么 处理", 0),

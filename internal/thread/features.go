@@ -69,6 +69,21 @@ func rhetorical(text string) bool {
 	return false
 }
 
+// laughOnly reports whether text is only laughter (哈哈哈, 呵呵, 嘿嘿): a
+// reaction, like a sticker.
+func laughOnly(text string) bool {
+	t := strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～' })
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if !strings.ContainsRune("哈呵嘿嘻hH", r) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(t) >= 2
+}
+
 // saysStatement reports whether a text without a question mark wraps its
 // interrogative in a statement: an admitted uncertainty (不知道…是不是), an
 // explanation (这就是为什么…), or advice to ask someone (去问一下…).
@@ -269,7 +284,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
 			f.question, f.explicit = true, true // "四要素？": a payments term asked about
 		}
-		f.sticker = text != "" && !hasLetter(f.plain)
+		f.sticker = text != "" && (!hasLetter(f.plain) || laughOnly(f.plain))
 		if f.question {
 			break
 		}

@@ -172,3 +172,21 @@ func TestAck(t *testing.T) {
 		}
 	}
 }
+
+// TestLaughOnly checks that laughter alone reads as a sticker.
+func TestLaughOnly(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"哈哈哈", true},
+		{"呵呵，。", true},
+		{"哈", false},
+		{"哈哈，有道理", false},
+	}
+	for _, tt := range tests {
+		if got := laughOnly(tt.text); got != tt.want {
+			t.Errorf("laughOnly(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -51,6 +51,10 @@ func linkRest(c *linkContext, decided []bool) {
 			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
 			continue
 		}
+		if j := c.exportCopyOf(i); j >= 0 {
+			c.setLink(i, j, c.p.Quote, Evidence{Kind: "copy", Detail: fmt.Sprintf("the export lists message %d again under another name of its sender", j), Weight: c.p.Quote})
+			continue
+		}
 		if j := c.repeatOf(i); j >= 0 {
 			c.setLink(i, j, c.p.Quote, Evidence{Kind: "repeat", Detail: fmt.Sprintf("repeats message %d", j), Weight: c.p.Quote})
 			continue
@@ -102,6 +106,18 @@ func linkRest(c *linkContext, decided []bool) {
 	}
 }
 
+// exportCopyOf returns the message just before i when i is the same message
+// listed again by the export in the same second under another name of its
+// sender (display name and group nickname), or -1.
+func (c *linkContext) exportCopyOf(i int) int {
+	j := i - 1
+	if j < 0 || c.msgs[i].Text == "" || c.msgs[j].Text != c.msgs[i].Text ||
+		!c.msgs[j].Time.Equal(c.msgs[i].Time) || c.msgs[j].Sender == c.msgs[i].Sender {
+		return -1
+	}
+	return j
+}
+
 // repeatMinRunes is the shortest text whose repetition counts as a re-post.
 const repeatMinRunes = 5
 
@@ -109,6 +125,7 @@ const repeatMinRunes = 5
 // word (a re-post, or "me too" by copying), or -1.
 func (c *linkContext) repeatOf(i int) int {
 	f := &c.fs[i]
+
 	if f.runes < repeatMinRunes || f.welcome || f.sticker || f.ack || f.thanks {
 		return -1
 	}
