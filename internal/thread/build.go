@@ -131,15 +131,12 @@ func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
 // assemble groups messages into threads by following reply links, and
 // describes each thread.
 func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk) []Thread {
-	root := make([]int, len(msgs))
-	for i := range msgs {
-		if links[i].Parent < 0 || links[i].Parent >= i {
+	for i := range links {
+		if links[i].Parent >= i {
 			links[i].Parent = -1
-			root[i] = i
-		} else {
-			root[i] = root[links[i].Parent]
 		}
 	}
+	root := threadRoots(links)
 	talkRoot := map[int]bool{}
 	for _, t := range talks {
 		talkRoot[root[t.members[0]]] = true
@@ -312,4 +309,18 @@ func hasEvidence(l Link, kind string) bool {
 		}
 	}
 	return false
+}
+
+// threadRoots returns, for every message, the thread start its reply links
+// lead back to (parents point backwards; a parent of -1 starts a thread).
+func threadRoots(links []Link) []int {
+	root := make([]int, len(links))
+	for i := range links {
+		if p := links[i].Parent; p >= 0 && p < i {
+			root[i] = root[p]
+		} else {
+			root[i] = i
+		}
+	}
+	return root
 }

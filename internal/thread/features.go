@@ -69,10 +69,16 @@ func rhetorical(text string) bool {
 	return false
 }
 
+// isClosingMark reports whether r is punctuation, space or a tilde, the
+// marks that end a chat line without changing what it says.
+func isClosingMark(r rune) bool {
+	return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～'
+}
+
 // laughOnly reports whether text is only laughter (哈哈哈, 呵呵, 嘿嘿): a
 // reaction, like a sticker.
 func laughOnly(text string) bool {
-	t := strings.TrimFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～' })
+	t := strings.TrimFunc(text, isClosingMark)
 	if t == "" {
 		return false
 	}
@@ -92,7 +98,7 @@ func saysStatement(text string) bool {
 		return true
 	}
 	// Advice to ask someone else: "去问一下你们做清算的同事", "问一下你们管入网的同事吧".
-	bare := strings.TrimRightFunc(text, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	bare := strings.TrimRightFunc(text, isClosingMark)
 	return strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"})
 }
 
@@ -267,7 +273,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		}
 	}
 
-	bare := strings.TrimRightFunc(f.plain, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || r == '~' || r == '～' })
+	bare := strings.TrimRightFunc(f.plain, isClosingMark)
 	cues := scanCues(f.plain)
 	switch m.Type {
 	case chatlog.TypeText:
@@ -324,9 +330,7 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	}
 	hasWord := cues.has(cueInterrogative)
 	strong := cues.has(cueStrongInterrogative)
-	trimmed := strings.TrimRightFunc(t, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '~' || r == '～'
-	})
+	trimmed := strings.TrimRightFunc(t, isClosingMark)
 	n := utf8.RuneCountInString(trimmed)
 	endsFull := strings.HasSuffix(t, "？")
 	endsASCII := strings.HasSuffix(t, "?")

@@ -30,14 +30,7 @@ const (
 //   - a question brings up no payments term the conversation has not used.
 func joinHandovers(c *linkContext, decided []bool) {
 	n := len(c.msgs)
-	root := make([]int, n)
-	for i := range c.msgs {
-		if p := c.links[i].Parent; p >= 0 && p < i {
-			root[i] = root[p]
-		} else {
-			root[i] = i
-		}
-	}
+	root := threadRoots(c.links)
 	for s := 1; s < n; s++ {
 		p := s - 1
 		if decided[s] || c.links[s].Parent >= 0 || !c.mayHandOver(s) ||

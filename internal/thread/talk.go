@@ -75,14 +75,14 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		}
 		talks = append(talks, t)
 	}
-	return resumeTalks(msgs, fs, talks, used)
+	return resumeTalks(msgs, fs, talks)
 }
 
 // resumeTalks joins a talk to the same speaker's talk just before it when
 // only a short interruption (a question and the speaker's short reply to it)
 // separates them: the speaker answered and went on with the same talk. The
 // short replies leave the talk so that they answer the question.
-func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk, used []bool) []talk {
+func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk) []talk {
 	out := talks[:0]
 	for _, t := range talks {
 		if len(out) == 0 {
@@ -98,7 +98,6 @@ func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk, used []boo
 		}
 		members := t.members
 		for len(members) > 1 && msgs[members[0]].Sender == t.speaker && msgs[members[0]].Type == chatlog.TypeText && fs[members[0]].runes < talkLongRunes {
-			used[members[0]] = false
 			members = members[1:]
 		}
 		p.members = append(p.members, members...)
