@@ -74,3 +74,14 @@ func (e *ParseError) Error() string {
 
 // Unwrap returns the underlying error.
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// ExportCopy reports whether msgs[i] repeats the message before it in the
+// same second, word for word: some exports list a message twice, under the
+// sender's display name and their group nickname.
+func ExportCopy(msgs []Message, i int) bool {
+	if i <= 0 {
+		return false
+	}
+	a, b := &msgs[i-1], &msgs[i]
+	return a.Text != "" && a.Text == b.Text && a.Time.Equal(b.Time)
+}

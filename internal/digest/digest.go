@@ -268,7 +268,7 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 			if m.Type == chatlog.TypeLink {
 				continue // a shared article whose title asks something
 			}
-			if exportCopy(log.Messages, q.Question) {
+			if chatlog.ExportCopy(log.Messages, q.Question) {
 				continue // the message before, exported twice
 			}
 			occ := Occurrence{
@@ -291,17 +291,6 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 		}
 	}
 	return view, qs
-}
-
-// exportCopy reports whether message i repeats the message before it in
-// the same second, word for word: some exports list a message twice, under
-// the sender's display name and their group nickname.
-func exportCopy(msgs []chatlog.Message, i int) bool {
-	if i == 0 {
-		return false
-	}
-	a, b := &msgs[i-1], &msgs[i]
-	return a.Text != "" && a.Text == b.Text && a.Time.Equal(b.Time)
 }
 
 // readable is a message's text as a reader should see it, on one line: its

@@ -110,12 +110,10 @@ func linkRest(c *linkContext, decided []bool) {
 // listed again by the export in the same second under another name of its
 // sender (display name and group nickname), or -1.
 func (c *linkContext) exportCopyOf(i int) int {
-	j := i - 1
-	if j < 0 || c.msgs[i].Text == "" || c.msgs[j].Text != c.msgs[i].Text ||
-		!c.msgs[j].Time.Equal(c.msgs[i].Time) || c.msgs[j].Sender == c.msgs[i].Sender {
+	if !chatlog.ExportCopy(c.msgs, i) || c.msgs[i-1].Sender == c.msgs[i].Sender {
 		return -1
 	}
-	return j
+	return i - 1
 }
 
 // repeatMinRunes is the shortest text whose repetition counts as a re-post.
