@@ -102,8 +102,7 @@ func TestQuestionCues(t *testing.T) {
 		{"网联的商业委托支付投入使用了吗？", true},
 	}
 	for _, tt := range tests {
-		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
-		if got := messageFeatures(&m, fieldTokenizer{}).question; got != tt.want {
+		if got := textFeatures(tt.text).question; got != tt.want {
 			t.Errorf("question(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -127,8 +126,7 @@ func TestOpener(t *testing.T) {
 		{"我也想问相同的问题", false},        // me too
 	}
 	for _, tt := range tests {
-		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
-		if got := messageFeatures(&m, fieldTokenizer{}).opener; got != tt.want {
+		if got := textFeatures(tt.text).opener; got != tt.want {
 			t.Errorf("opener(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -147,8 +145,7 @@ func TestConfirm(t *testing.T) {
 		{"总分核对应该是账账核对的一个维度", false}, // not a question
 	}
 	for _, tt := range tests {
-		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
-		if got := messageFeatures(&m, fieldTokenizer{}).confirm; got != tt.want {
+		if got := textFeatures(tt.text).confirm; got != tt.want {
 			t.Errorf("confirm(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -166,8 +163,7 @@ func TestAck(t *testing.T) {
 		{"要单独申请", false},
 	}
 	for _, tt := range tests {
-		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
-		if got := messageFeatures(&m, fieldTokenizer{}).ack; got != tt.want {
+		if got := textFeatures(tt.text).ack; got != tt.want {
 			t.Errorf("ack(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -189,4 +185,10 @@ func TestLaughOnly(t *testing.T) {
 			t.Errorf("laughOnly(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
+}
+
+// textFeatures computes the cues of a text message.
+func textFeatures(text string) features {
+	m := chatlog.Message{Type: chatlog.TypeText, Text: text}
+	return messageFeatures(&m, fieldTokenizer{})
 }
