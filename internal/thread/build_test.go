@@ -29,6 +29,13 @@ func msg(sender, text string, m int, mentions ...string) chatlog.Message {
 	return chatlog.Message{Sender: sender, Text: text, Time: base.Add(time.Duration(m) * time.Minute), Type: chatlog.TypeText, Mentions: mentions}
 }
 
+// image builds a picture posted at minute m of the test day.
+func image(sender string, m int) chatlog.Message {
+	p := msg(sender, "", m)
+	p.Type = chatlog.TypeImage
+	return p
+}
+
 // link builds a shared article at minute m of the test day.
 func link(sender, title string, m int) chatlog.Message {
 	l := msg(sender, "", m)
@@ -275,6 +282,38 @@ func TestBuildLinks(t *testing.T) {
 			},
 			parents: []int{-1, 0, 0},
 			roles:   "Q-A",
+		},
+		{
+			name: "a question about the picture its sender just posted continues it",
+			msgs: []chatlog.Message{
+				msg("A", "各位大牛", 0),
+				image("A", 0),
+				msg("A", "这个 是 啥 系统 ， 有没有人 了解？", 0),
+				msg("B", "同城 交换", 3),
+			},
+			parents: []int{-1, 0, 1, 2},
+			roles:   "--QA",
+		},
+		{
+			name: "praise no conversation claims goes to the article shared before",
+			msgs: []chatlog.Message{
+				link("Bot", "20171218-微服务下支付宝接入", 0),
+				msg("A", "对账 差错 怎么 处理？", 30),
+				msg("B", "看 日切", 31),
+				msg("C", "整理的好全[强]", 150),
+			},
+			parents: []int{-1, -1, 1, 0},
+			roles:   "-QA-",
+		},
+		{
+			name: "morning greetings are one wave",
+			msgs: []chatlog.Message{
+				msg("A", "早", 0),
+				msg("B", "早", 19),
+				msg("C", "大家早", 25),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "---",
 		},
 		{
 			name: "after a long pause an unrelated message starts a thread",

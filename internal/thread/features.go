@@ -131,7 +131,11 @@ var ackWords = []string{"辛苦", "恩恩", "哦哦", "好嘞", "谢谢", "感�
 
 var affirmWords = []string{"对", "是的", "是呀", "是啊", "对的", "对呀", "嗯", "嗯嗯", "有", "有的", "没有", "不是", "不行", "可以", "不可以", "能", "不能", "会", "不会", "要", "不要", "需要", "不需要", "没", "不用", "肯定", "当然"}
 
-var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛"}
+// morningWords are whole messages that greet the group in the morning (早
+// alone is a greeting; inside a sentence it means "early").
+var morningWords = []string{"早", "早啊", "早呀", "早早早", "大家早", "各位早"}
+
+var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "长知识", "涨姿势", "好多知识", "很棒", "好棒", "整理的好", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛"}
 
 // meToo marks a message that joins someone else's question without adding to it.
 var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
@@ -294,7 +298,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		if f.question {
 			break
 		}
-		f.welcome = cues.has(cueGreet)
+		f.welcome = cues.has(cueGreet) || isOneOf(bare, morningWords)
 		f.thanks = f.runes <= 24 && cues.has(cueThanks)
 		f.ack = f.runes <= 12 && cues.has(cueAck) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))

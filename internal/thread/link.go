@@ -97,6 +97,10 @@ func linkRest(c *linkContext, decided []bool) {
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
 			continue
 		}
+		if k := c.shareBefore(i); k >= 0 && c.fs[i].thanks && len(c.msgs[i].Mentions) == 0 {
+			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise no conversation claims: for the story %s shared", c.msgs[k].Sender), Weight: 1})
+			continue
+		}
 		reason := "no earlier message scored above the new-thread score"
 		if best >= 0 {
 			reason = fmt.Sprintf("best candidate %d scored %.2f < %.2f", best, bestScore, self)
@@ -181,6 +185,20 @@ func (c *linkContext) linkReaction(i int) bool {
 		return true
 	}
 	return false
+}
+
+// praiseReach is how long after a shared article praise for it still comes.
+const praiseReach = 3 * time.Hour
+
+// shareBefore returns the latest article or headline shared before message i
+// within praiseReach, or -1.
+func (c *linkContext) shareBefore(i int) int {
+	for k := i - 1; k >= 0 && c.msgs[i].Time.Sub(c.msgs[k].Time) <= praiseReach; k-- {
+		if c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink {
+			return k
+		}
+	}
+	return -1
 }
 
 // reactionReach is how soon after a message a sticker or praise reacts to it.
@@ -442,7 +460,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
 	restates := mi.Sender == mj.Sender && latestBySender && fj.question && nShared > 0 && gap <= 10*time.Minute
-	if fi.opener && !addressed && !restates {
+	// 各位大牛 / [image] / 这个是啥系统，有没有人了解？ asks about the picture just posted.
+	captions := mi.Sender == mj.Sender && j == i-1 && gap <= time.Minute && (mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeLink)
+	if fi.opener && !addressed && !restates && !captions {
 		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
