@@ -131,6 +131,9 @@ var ackWords = []string{"辛苦", "恩恩", "哦哦", "好嘞", "谢谢", "感�
 
 var affirmWords = []string{"对", "是的", "是呀", "是啊", "对的", "对呀", "嗯", "嗯嗯", "有", "有的", "没有", "不是", "不行", "可以", "不可以", "能", "不能", "会", "不会", "要", "不要", "需要", "不需要", "没", "不用", "肯定", "当然"}
 
+// degreeWords use a praise word for degree (黄金跌的厉害: falls hard), not praise.
+var degreeWords = []string{"的厉害", "得厉害"}
+
 // morningWords are whole messages that greet the group in the morning (早
 // alone is a greeting; inside a sentence it means "early").
 var morningWords = []string{"早", "早啊", "早呀", "早早早", "大家早", "各位早"}
@@ -146,7 +149,14 @@ var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上�
 var newsCues = append(slices.Clone(newsCueWords), "《", "：", "！", "|", "【")
 
 // newsCueWords are the words among newsCues.
-var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告"}
+var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "据悉", "爆料", "被罚", "罚没", "罚单"}
+
+// hearsayOpeners open news passed on by word of mouth (据说支付要发牌照了):
+// like a headline it brings up a new subject.
+var hearsayOpeners = []string{"据说", "听说", "今天听说", "刚听说", "刚刚听说"}
+
+// hearsayRunes is the shortest message that passes on news.
+const hearsayRunes = 8
 
 // noticeCues mark a warning, tip, announcement or ad posted to the whole
 // group; like a headline it opens its own thread rather than answering what
@@ -299,13 +309,14 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			break
 		}
 		f.welcome = cues.has(cueGreet) || isOneOf(bare, morningWords)
-		f.thanks = f.runes <= 24 && cues.has(cueThanks)
+		f.thanks = f.runes <= 24 && cues.has(cueThanks) && !containsAny(f.plain, degreeWords)
 		f.ack = f.runes <= 12 && cues.has(cueAck) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		// A notice may name people (a talk announcement names its guest); a
 		// headline names nobody.
 		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
-		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews)
+		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
+			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners)
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}

@@ -192,3 +192,26 @@ func textFeatures(text string) features {
 	m := chatlog.Message{Type: chatlog.TypeText, Text: text}
 	return messageFeatures(&m, fieldTokenizer{})
 }
+
+// TestNewsAndPraise checks hearsay and penalty news read as headlines, and a
+// praise word used for degree is no praise.
+func TestNewsAndPraise(t *testing.T) {
+	tests := []struct {
+		text             string
+		headline, thanks bool
+	}{
+		{"据说支付要发牌照了", true, false},
+		{"今天听说了各家支付机构都在大裁员啊", true, false},
+		{"没听说过哎。。。Javassist 比较常见", false, false},
+		{"招商银行等5家银行分行被罚没1731万元", true, false},
+		{"最近黄金跌的厉害", false, false},
+		{"整理的好全[强][强][强]", false, true},
+		{"厉害了[强]", false, true},
+	}
+	for _, tt := range tests {
+		f := textFeatures(tt.text)
+		if f.headline != tt.headline || f.thanks != tt.thanks {
+			t.Errorf("%q: headline %v thanks %v, want %v %v", tt.text, f.headline, f.thanks, tt.headline, tt.thanks)
+		}
+	}
+}
