@@ -306,6 +306,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "-QA-",
 		},
 		{
+			name: "a question put to you asks the one who just spoke",
+			msgs: []chatlog.Message{
+				msg("A", "现在 这些 银行 和 农行 支持 电汇", 0),
+				msg("B", "你们 咋 测 的？", 4),
+				msg("C", "有人 用过 星云 吗？", 5),
+			},
+			parents: []int{-1, 0, -1},
+			roles:   "-QQ",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

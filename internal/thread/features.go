@@ -37,6 +37,7 @@ type features struct {
 	anaphor  bool                // refers back to something said before (这个, 那, 同问)
 	confirm  bool                // asks to confirm an understanding (…对吧？, 相当于…？)
 	metoo    bool                // joins another's question (同问, 我也想问)
+	you      bool                // speaks to someone as 你 / 您 (你们咋测的？)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 }
 
@@ -323,6 +324,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	f.anaphor = cues.has(cueAnaphor)
 	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
 	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
+	f.you = strings.ContainsAny(f.plain, "你您")
 	if f.metoo {
 		f.question = false
 	}

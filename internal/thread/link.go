@@ -467,8 +467,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3:
-			v = 0
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
+			fi.you && !fi.opener && latestBySender && c.substantiveDistance(i, j) <= 3:
+			v = 0 // "你们咋测的？" asks the one who just spoke
 		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
 		}
