@@ -316,6 +316,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "-QQ",
 		},
 		{
+			name: "a short remark after a pause comments on the last thing said",
+			msgs: []chatlog.Message{
+				msg("A", "谈 信仰 的 人 都 在 为 信仰 充值", 0),
+				msg("B", "[强]", 1),
+				msg("C", "一看 就是 做 支付 的", 32),
+				msg("E", "群聊的聊天记录", 34),
+			},
+			parents: []int{-1, 0, 0, -1},
+			roles:   "----",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

@@ -150,7 +150,11 @@ var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上�
 var newsCues = append(slices.Clone(newsCueWords), "《", "：", "！", "|", "【")
 
 // newsCueWords are the words among newsCues.
-var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "据悉", "爆料", "被罚", "罚没", "罚单"}
+var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "据悉", "爆料", "被罚", "罚没", "罚单", "声明"}
+
+// forwardedChat ends the title WeChat gives a forwarded chat history
+// (群聊的聊天记录): shared like an article.
+const forwardedChat = "的聊天记录"
 
 // hearsayOpeners open news passed on by word of mouth (据说支付要发牌照了):
 // like a headline it brings up a new subject.
@@ -317,7 +321,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		// headline names nobody.
 		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
 		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
-			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners)
+			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners) ||
+			strings.HasSuffix(f.plain, forwardedChat)
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}

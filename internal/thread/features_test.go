@@ -205,6 +205,7 @@ func TestNewsAndPraise(t *testing.T) {
 		{"没听说过哎。。。Javassist 比较常见", false, false},
 		{"招商银行等5家银行分行被罚没1731万元", true, false},
 		{"最近黄金跌的厉害", false, false},
+		{"风风火火大渠道的聊天记录", true, false},
 		{"整理的好全[强][强][强]", false, true},
 		{"厉害了[强]", false, true},
 	}

@@ -101,6 +101,10 @@ func linkRest(c *linkContext, decided []bool) {
 			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise no conversation claims: for the story %s shared", c.msgs[k].Sender), Weight: 1})
 			continue
 		}
+		if k := c.remarkTarget(i); k >= 0 && c.m.Remarks {
+			c.setLink(i, k, 1, Evidence{Kind: "remark", Detail: fmt.Sprintf("a short remark opens no subject: it comments on message %d", k), Weight: 1})
+			continue
+		}
 		reason := "no earlier message scored above the new-thread score"
 		if best >= 0 {
 			reason = fmt.Sprintf("best candidate %d scored %.2f < %.2f", best, bestScore, self)
@@ -186,6 +190,42 @@ func (c *linkContext) linkReaction(i int) bool {
 	}
 	return false
 }
+
+// Limits of a short remark (see remarkTarget).
+const (
+	remarkRunes = 14               // longest remark
+	remarkReach = 60 * time.Minute // longest pause before it
+)
+
+// remarkTarget returns the message a short remark comments on, or -1. A
+// short statement (对赌, 一看就是做支付的, 0.5元一笔) that asks nothing,
+// addresses nobody and is no headline, notice or greeting opens no subject
+// of its own: it comments on the last thing said (over stickers) within
+// remarkReach.
+func (c *linkContext) remarkTarget(i int) int {
+	m, f := &c.msgs[i], &c.fs[i]
+	if i == 0 || m.Type != chatlog.TypeText || f.question || f.headline || f.notice || f.welcome ||
+		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
+		return -1
+	}
+	k := i - 1
+	for k > 0 && k > i-4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
+		k--
+	}
+	if c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[i-1].Time) > remarkReach {
+		return -1
+	}
+	for t := range f.domain {
+		if _, ok := c.fs[k].wordSet[t]; !ok {
+			return -1 // 做一个滚动对账 brings up a subject of its own
+		}
+	}
+	return k
+}
+
+// vocatives call on someone by title (文通老师): a remark with one speaks to
+// a person, not about the last message.
+var vocatives = []string{"老师", "大神", "大佬", "同学"}
 
 // praiseReach is how long after a shared article praise for it still comes.
 const praiseReach = 3 * time.Hour

@@ -160,8 +160,11 @@ type Model struct {
 	Gate bool   `yaml:"gate"` // consider a candidate only when its evidence sums above zero
 	// Handover joins a thread start to the conversation just before it when
 	// the same people carry on and that conversation stops (joinHandovers).
-	Handover bool               `yaml:"handover"`
-	Weights  map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
+	Handover bool `yaml:"handover"`
+	// Remarks links a short remark that would start a thread to the message
+	// it comments on (remarkTarget).
+	Remarks bool               `yaml:"remarks"`
+	Weights map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
 
 	w [numFeatures]float64 // Weights by feature identifier
 }
@@ -277,6 +280,9 @@ func (m *Model) YAML(comment string) []byte {
 	fmt.Fprintf(&b, "name: %s\ngate: %v\n", m.Name, m.Gate)
 	if m.Handover {
 		b.WriteString("handover: true\n")
+	}
+	if m.Remarks {
+		b.WriteString("remarks: true\n")
 	}
 	b.WriteString("weights:\n")
 	names := make([]string, 0, len(m.Weights))
