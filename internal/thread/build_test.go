@@ -327,6 +327,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "a plea for help put to someone by name asks them something new",
+			msgs: []chatlog.Message{
+				msg("B", "分账 接口 上线 了", 0),
+				msg("C", "恭喜", 1),
+				msg("A", "@B 请教一下， 公司 内部 网络 访问 是不是 有 困难？", 2, "B"),
+				msg("B", "没有", 3),
+			},
+			parents: []int{-1, 0, -1, 2},
+			roles:   "--QA",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

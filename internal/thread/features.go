@@ -39,6 +39,7 @@ type features struct {
 	metoo    bool                // joins another's question (同问, 我也想问)
 	you      bool                // speaks to someone as 你 / 您 (你们咋测的？)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
+	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
 }
 
 var (
@@ -200,6 +201,10 @@ func titled(text string) bool {
 // newsWords are the words of newsCues, and a few more of article titles.
 var newsWords = append(slices.Clone(newsCueWords), "来临", "出炉", "剖析", "解读", "曝光")
 
+// pleas open a question by asking for help: put to someone by name, it asks
+// them something new rather than replying to what they said.
+var pleas = []string{"请问", "请教", "想请教", "想了解", "想咨询", "咨询", "问一下", "问下", "问个"}
+
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
@@ -335,6 +340,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
 	f.opener = asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
+	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
 }
 

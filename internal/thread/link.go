@@ -388,7 +388,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 	}
 	latestBySender := c.latestBy(mj.Sender, i) == j
-	if mentionsJ && c.mentionTarget(i, mj.Sender) == j {
+	if mentionsJ && c.mentionTarget(i, mj.Sender) == j && !fi.pleads {
 		add(fMention, "mentions "+mj.Sender, 1)
 	}
 	if contains(c.targets[j], mi.Sender) && !c.repliedTo(mi.Sender, j, i) {
@@ -502,7 +502,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	restates := mi.Sender == mj.Sender && latestBySender && fj.question && nShared > 0 && gap <= 10*time.Minute
 	// 各位大牛 / [image] / 这个是啥系统，有没有人了解？ asks about the picture just posted.
 	captions := mi.Sender == mj.Sender && j == i-1 && gap <= time.Minute && (mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeLink)
-	if fi.opener && !addressed && !restates && !captions {
+	if fi.opener && (!addressed || fi.pleads) && !restates && !captions {
 		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
