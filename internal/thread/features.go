@@ -48,7 +48,7 @@ var (
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
 	// rhetoricalRe matches a rhetorical question (反问: "不是…吗", "难道",
 	// "岂不"), which asserts rather than asks.
-	rhetoricalRe = regexp.MustCompile(`(不是|不就|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
+	rhetoricalRe = regexp.MustCompile(`(不是|不就|不也|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
 )
 
 // rhetorical reports whether text asks a rhetorical question (rhetoricalRe),
@@ -124,7 +124,7 @@ var strongInterrogatives = []string{
 var whWords = []string{"什么", "怎么", "哪", "啥", "咋", "肿么", "多少", "几个", "几天"}
 
 // notAsking are phrases with an interrogative word that do not ask.
-var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥也", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道"}
+var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥也", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道", "我说呢", "想什么呢"}
 
 // finalParticles make a sentence a question when they end it.
 var finalParticles = []string{"吗", "么", "嘛", "呢", "不", "没", "否"}
@@ -388,11 +388,11 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 		return true, true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
 		return true, false
-	case particle == "吗" || particle == "么" || particle == "嘛":
-		return true, false
+	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes:
+		return true, false // a long sentence ending in 嘛 insists (毕竟需要更好的平台嘛)
 	case (particle == "不" || particle == "没") && n >= 5:
 		return true, false
-	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没"):
+	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没") && !strings.Contains(trimmed, "以为") && !cues.has(cueNotAsking):
 		return true, false // "房产、车子呢": what about them? (还养活孩子呢 only stresses)
 	case hasWord && particle != "":
 		return true, false

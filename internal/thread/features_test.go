@@ -22,6 +22,10 @@ func TestIsQuestion(t *testing.T) {
 		{"没呢，我在开会呢", false},
 		{"存管属于银行的表外业务，按照记账规则，还的记单边账呢", false},
 		{"同问", false},
+		{"能借鉴下嘛", true},
+		{"毕竟需要更好的平台嘛", false}, // a long sentence ending in 嘛 insists
+		{"以为创业是玩呢", false},
+		{"哦。。。我说呢", false},
 		{"否则银行想怎么送就怎么送了", false},
 		{"真的？", false},
 		{"又是他？", false},
@@ -38,6 +42,9 @@ func TestIsQuestion(t *testing.T) {
 				t.Errorf("isQuestion(%q) = %v, want %v", tt.text, got, tt.want)
 			}
 		})
+	}
+	if textFeatures("做支付的不也是靠这个赚钱嘛").question {
+		t.Error("不也…嘛 is rhetorical")
 	}
 	if _, explicit := isQuestion("信用卡还款是不是不能做了?"); !explicit {
 		t.Error("a question mark after an asking word should make the question explicit")
