@@ -338,6 +338,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "--QA",
 		},
 		{
+			name: "a round of stickers cheers one message",
+			msgs: []chatlog.Message{
+				msg("A", "山哥 谈 支付 系统", 0),
+				msg("B", "[强][强]", 1),
+				msg("C", "[强]", 2),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "---",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

@@ -171,6 +171,10 @@ func (c *linkContext) linkReaction(i int) bool {
 	}
 	prev := i - 1
 	recent := m.Time.Sub(c.msgs[prev].Time) <= reactionReach
+	if p := c.links[prev].Parent; recent && f.sticker && c.fs[prev].sticker && p >= 0 && (hasEvidence(c.links[prev], "reaction") || hasEvidence(c.links[prev], "praise")) {
+		c.setLink(i, p, 1, Evidence{Kind: "reaction", Detail: fmt.Sprintf("cheers message %d with the sticker before", p), Weight: 1})
+		return true
+	}
 	if recent && c.participates(m.Sender, prev) {
 		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "reacts to the conversation it takes part in", Weight: 1})
 		return true
