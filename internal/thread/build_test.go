@@ -301,9 +301,10 @@ func TestBuildLinks(t *testing.T) {
 				msg("A", "对账 差错 怎么 处理？", 30),
 				msg("B", "看 日切", 31),
 				msg("C", "整理的好全[强]", 150),
+				msg("D", "看了 里面 讨论 的 一账通", 160),
 			},
-			parents: []int{-1, -1, 1, 0},
-			roles:   "-QA-",
+			parents: []int{-1, -1, 1, 0, 0},
+			roles:   "-QA--",
 		},
 		{
 			name: "a question put to you asks the one who just spoke",

@@ -46,6 +46,9 @@ var (
 	stickerRe  = regexp.MustCompile(`\[[^\[\]\s]{1,6}\]`)
 	mentionRe  = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
+	// datedTitleRe matches an article title posted with its date
+	// (20171218-微服务下支付宝接入).
+	datedTitleRe = regexp.MustCompile(`^20\d{6}[-－]\S`)
 	// rhetoricalRe matches a rhetorical question (反问: "不是…吗", "难道",
 	// "岂不"), which asserts rather than asks.
 	rhetoricalRe = regexp.MustCompile(`(不是|不就|不也|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
@@ -327,7 +330,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
 		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
 			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners) ||
-			strings.HasSuffix(f.plain, forwardedChat)
+			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}
@@ -388,7 +391,8 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 		return true, true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
 		return true, false
-	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes:
+	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes,
+		containsAny(trimmed, clauseQuestions): // 群里有做担保的朋友吗，有业务勾兑
 		return true, false // a long sentence ending in 嘛 insists (毕竟需要更好的平台嘛)
 	case (particle == "不" || particle == "没") && n >= 5:
 		return true, false
@@ -401,6 +405,9 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	}
 	return false, false
 }
+
+// clauseQuestions end a clause with 吗 and go on: the clause asks.
+var clauseQuestions = []string{"吗，", "吗,", "吗 ", "吗。"}
 
 // whatAboutRunes is the longest "X呢" that asks about X without an asking
 // word; a longer sentence ending in 呢 states something.

@@ -23,6 +23,7 @@ func TestIsQuestion(t *testing.T) {
 		{"存管属于银行的表外业务，按照记账规则，还的记单边账呢", false},
 		{"同问", false},
 		{"能借鉴下嘛", true},
+		{"群里有做融资担保业务的朋友吗，有业务勾兑", true}, // a clause ending in 吗 asks
 		{"毕竟需要更好的平台嘛", false}, // a long sentence ending in 嘛 insists
 		{"以为创业是玩呢", false},
 		{"哦。。。我说呢", false},
@@ -213,6 +214,7 @@ func TestNewsAndPraise(t *testing.T) {
 		{"招商银行等5家银行分行被罚没1731万元", true, false},
 		{"最近黄金跌的厉害", false, false},
 		{"风风火火大渠道的聊天记录", true, false},
+		{"20171218-微服务下支付宝接入", true, false},
 		{"整理的好全[强][强][强]", false, true},
 		{"厉害了[强]", false, true},
 	}

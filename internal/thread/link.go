@@ -97,8 +97,8 @@ func linkRest(c *linkContext, decided []bool) {
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
 			continue
 		}
-		if k := c.shareBefore(i); k >= 0 && c.fs[i].thanks && len(c.msgs[i].Mentions) == 0 {
-			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise no conversation claims: for the story %s shared", c.msgs[k].Sender), Weight: 1})
+		if k := c.shareBefore(i); k >= 0 && (c.fs[i].thanks || containsAny(c.fs[i].plain, readCues)) && len(c.msgs[i].Mentions) == 0 {
+			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise or a comment no conversation claims: on the story %s shared", c.msgs[k].Sender), Weight: 1})
 			continue
 		}
 		if k := c.remarkTarget(i); k >= 0 && c.m.Remarks {
@@ -219,6 +219,9 @@ func (c *linkContext) remarkTarget(i int) int {
 	if c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[i-1].Time) > remarkReach {
 		return -1
 	}
+	if c.fs[k].question && c.msgs[k].Sender != m.Sender {
+		return k // 找云闪付: a pointer in reply to the question just asked
+	}
 	for t := range f.domain {
 		if _, ok := c.fs[k].wordSet[t]; !ok {
 			return -1 // 做一个滚动对账 brings up a subject of its own
@@ -230,6 +233,10 @@ func (c *linkContext) remarkTarget(i int) int {
 // vocatives call on someone by title (文通老师): a remark with one speaks to
 // a person, not about the last message.
 var vocatives = []string{"老师", "大神", "大佬", "同学"}
+
+// readCues tell of reading something (看了里面讨论的…, 这篇文章): with no
+// conversation to join, the message comments on the story shared before.
+var readCues = []string{"看了", "看完", "读了", "读完", "文中", "文章", "这篇", "里面"}
 
 // praiseReach is how long after a shared article praise for it still comes.
 const praiseReach = 3 * time.Hour
