@@ -349,6 +349,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "---",
 		},
 		{
+			name: "a short question about words just said asks their speaker",
+			msgs: []chatlog.Message{
+				msg("A", "业务 系统 根据 业务指令 去 记账", 0),
+				msg("B", "对账 一般 参考 资金", 0),
+				msg("B", "业务指令 ？", 1),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "--Q",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

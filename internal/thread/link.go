@@ -62,6 +62,10 @@ func linkRest(c *linkContext, decided []bool) {
 		if c.linkReaction(i) {
 			continue
 		}
+		if j := c.echoOf(i); j >= 0 {
+			c.setLink(i, j, 1, Evidence{Kind: "echo", Detail: fmt.Sprintf("asks about words of message %d", j), Weight: 1})
+			continue
+		}
 		if j := c.talkAddendum(i); j >= 0 {
 			c.addToTalk(i)
 			c.setLink(i, j, 1, Evidence{Kind: "talk", Detail: fmt.Sprintf("%s adds to their talk", c.msgs[i].Sender), Weight: 1})
@@ -237,6 +241,38 @@ var vocatives = []string{"老师", "大神", "大佬", "同学"}
 // readCues tell of reading something (看了里面讨论的…, 这篇文章): with no
 // conversation to join, the message comments on the story shared before.
 var readCues = []string{"看了", "看完", "读了", "读完", "文中", "文章", "这篇", "里面"}
+
+// echoRunes is the longest question echoOf considers.
+const echoRunes = 8
+
+// echoOf returns the message a short question echoes, or -1: 业务指令？
+// right after 业务系统根据业务指令去 asks what those words mean. Every
+// content word of the question appears in one of the three messages before
+// it, by someone else, and not in the asker's own message among them.
+func (c *linkContext) echoOf(i int) int {
+	f := &c.fs[i]
+	if !f.question || f.runes > echoRunes || len(f.words) == 0 || len(c.msgs[i].Mentions) > 0 || c.msgs[i].Quote != nil {
+		return -1
+	}
+	has := func(k int) bool {
+		for _, w := range f.words {
+			if _, ok := c.fs[k].wordSet[w]; !ok && hasLetter(w) {
+				return false
+			}
+		}
+		return true
+	}
+	echo := -1
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		switch {
+		case c.msgs[k].Sender == c.msgs[i].Sender && has(k):
+			return -1
+		case echo < 0 && c.msgs[k].Sender != c.msgs[i].Sender && has(k):
+			echo = k
+		}
+	}
+	return echo
+}
 
 // praiseReach is how long after a shared article praise for it still comes.
 const praiseReach = 3 * time.Hour
