@@ -80,6 +80,7 @@ func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
 // assignRoles marks questions, and answers: a message answers the nearest
 // question by another sender up its reply chain.
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
+	root := threadRoots(links)
 	for i := range msgs {
 		p := links[i].Parent
 		if p >= 0 && hasEvidence(links[i], "copy") {
@@ -100,9 +101,36 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 		if q := answeredQuestion(msgs, links, i); q >= 0 {
 			links[i].Role = RoleAnswer
 			links[i].AnswerOf = q
+		} else if q := openQuestion(msgs, links, root, i); q >= 0 {
+			links[i].Role = RoleAnswer
+			links[i].AnswerOf = q
 		}
 	}
 }
+
+// openQuestion returns the question that message i's thread ends on when i
+// comes, asked by another sender (i replies to someone else in the thread,
+// but right after a question it answers it); -1 if none.
+func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
+	seen := 0
+	for k := i - 1; k >= 0 && seen < openReach; k-- {
+		if root[k] != root[i] {
+			continue
+		}
+		seen++
+		if links[k].Role == RoleQuestion {
+			if msgs[k].Sender == msgs[i].Sender {
+				return -1
+			}
+			return k
+		}
+	}
+	return -1
+}
+
+// openReach is how many earlier messages of its thread openQuestion looks
+// at: only the last (looking further back attributes comments as answers).
+const openReach = 1
 
 // answeredQuestion walks up the reply chain of message i to the question it
 // answers: the first question by another sender, reached through the

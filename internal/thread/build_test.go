@@ -516,3 +516,27 @@ func TestTalkResumes(t *testing.T) {
 	}
 	checkInvariants(t, res, len(msgs))
 }
+
+// TestOpenQuestion checks that a reply right after a question in its thread
+// answers it even when its link goes elsewhere in the thread.
+func TestOpenQuestion(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("B", "分账 要 开通 权限", 0),
+		msg("A", "怎么 开通？", 1),
+		msg("B", "找 客户经理", 2),
+		msg("A", "好 的", 3),
+	}
+	links := []Link{
+		{Parent: -1, AnswerOf: -1},
+		{Parent: 0, AnswerOf: -1, Role: RoleQuestion},
+		{Parent: 0, AnswerOf: -1}, // the scorer took B's own line as the parent
+		{Parent: 2, AnswerOf: -1},
+	}
+	root := threadRoots(links)
+	if q := openQuestion(msgs, links, root, 2); q != 1 {
+		t.Errorf("openQuestion(2) = %d, want 1", q)
+	}
+	if q := openQuestion(msgs, links, root, 3); q != -1 {
+		t.Errorf("openQuestion(3) = %d, want -1 (the message before asks nothing)", q)
+	}
+}
