@@ -24,7 +24,7 @@ func TestIsQuestion(t *testing.T) {
 		{"同问", false},
 		{"能借鉴下嘛", true},
 		{"群里有做融资担保业务的朋友吗，有业务勾兑", true}, // a clause ending in 吗 asks
-		{"毕竟需要更好的平台嘛", false}, // a long sentence ending in 嘛 insists
+		{"毕竟需要更好的平台嘛", false},          // a long sentence ending in 嘛 insists
 		{"以为创业是玩呢", false},
 		{"哦。。。我说呢", false},
 		{"否则银行想怎么送就怎么送了", false},

@@ -101,7 +101,7 @@ func linkRest(c *linkContext, decided []bool) {
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
 			continue
 		}
-		if k := c.shareBefore(i); k >= 0 && (c.fs[i].thanks || containsAny(c.fs[i].plain, readCues)) && len(c.msgs[i].Mentions) == 0 {
+		if k := c.shareBefore(i); k >= 0 && (c.fs[i].thanks || !c.fs[i].question && containsAny(c.fs[i].plain, readCues)) && len(c.msgs[i].Mentions) == 0 {
 			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise or a comment no conversation claims: on the story %s shared", c.msgs[k].Sender), Weight: 1})
 			continue
 		}
@@ -238,9 +238,9 @@ func (c *linkContext) remarkTarget(i int) int {
 // a person, not about the last message.
 var vocatives = []string{"老师", "大神", "大佬", "同学"}
 
-// readCues tell of reading something (看了里面讨论的…, 这篇文章): with no
+// readCues tell of reading something (看了里面讨论的…, 这篇文章; not 看了看): with no
 // conversation to join, the message comments on the story shared before.
-var readCues = []string{"看了", "看完", "读了", "读完", "文中", "文章", "这篇", "里面"}
+var readCues = []string{"看完", "读完", "文中", "文章", "这篇", "里面"}
 
 // echoRunes is the longest question echoOf considers.
 const echoRunes = 8
