@@ -312,9 +312,10 @@ func TestBuildLinks(t *testing.T) {
 				msg("A", "现在 这些 银行 和 农行 支持 电汇", 0),
 				msg("B", "你们 咋 测 的？", 4),
 				msg("C", "有人 用过 星云 吗？", 5),
+				msg("D", "冻结 资金 你们 一般 怎么 设计 的？", 6),
 			},
-			parents: []int{-1, 0, -1},
-			roles:   "-QQ",
+			parents: []int{-1, 0, -1, -1},
+			roles:   "-QQQ",
 		},
 		{
 			name: "a short remark after a pause comments on the last thing said",

@@ -555,7 +555,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		v := 1.0
 		switch {
 		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
-			fi.you && !fi.opener && latestBySender && c.substantiveDistance(i, j) <= 3:
+			fi.you && !fi.opener && !containsAny(fi.plain, pollWords) && latestBySender && c.substantiveDistance(i, j) <= 3:
 			v = 0 // "你们咋测的？" asks the one who just spoke
 		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
@@ -571,6 +571,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
 	return fs
 }
+
+// pollWords ask about usual practice (你们一般怎么设计的？): put to 你们, such
+// a question polls the whole group rather than the last speaker.
+var pollWords = []string{"一般", "通常", "平时"}
 
 // ownShareGap is how soon after their last message a sender's shared story
 // may still belong to it ("看这个" and the link).
