@@ -235,13 +235,16 @@ func computeFeatures(msgs []chatlog.Message, tok Tokenizer) []features {
 
 // numberWords gives f's content words the day's numbers (ids, extended as
 // new words appear), sorted, so that two messages' shared words are found by
-// one merge.
+// one merge. A Chinese word of three or more characters that is no payments
+// term also gets the numbers of its first and last two characters, so that
+// 北方人 shares a word with 北方 (a term's parts, such as the 支付 of 认证支付,
+// say too little).
 func (f *features) numberWords(ids map[string]int32) {
 	if len(f.wordSet) == 0 {
 		return
 	}
 	f.wordIDs = make([]int32, 0, len(f.wordSet))
-	for w := range f.wordSet {
+	number := func(w string) {
 		id, ok := ids[w]
 		if !ok {
 			id = int32(len(ids))
@@ -249,7 +252,16 @@ func (f *features) numberWords(ids map[string]int32) {
 		}
 		f.wordIDs = append(f.wordIDs, id)
 	}
+	for w := range f.wordSet {
+		number(w)
+		if _, term := f.domain[w]; !term && utf8.RuneCountInString(w) >= 3 && hasHan(w) {
+			r := []rune(w)
+			number(string(r[:2]))
+			number(string(r[len(r)-2:]))
+		}
+	}
 	slices.Sort(f.wordIDs)
+	f.wordIDs = slices.Compact(f.wordIDs)
 	if len(f.domain) == 0 {
 		return
 	}

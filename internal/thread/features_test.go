@@ -225,3 +225,20 @@ func TestNewsAndPraise(t *testing.T) {
 		}
 	}
 }
+
+// TestSubwordsShared checks that a long Chinese word shares its first and
+// last two characters with shorter words.
+func TestSubwordsShared(t *testing.T) {
+	ids := map[string]int32{}
+	a, b, c := textFeatures("北方人 抗冻"), textFeatures("北方 的 零下"), textFeatures("南方 的 冬天")
+	for _, f := range []*features{&a, &b, &c} {
+		f.numberWords(ids)
+	}
+	p := DefaultParams()
+	if _, n := lexical(&a, &b, p); n != 1 {
+		t.Errorf("北方人 and 北方 share %d words, want 1", n)
+	}
+	if _, n := lexical(&a, &c, p); n != 0 {
+		t.Errorf("北方人 and 南方 share %d words, want 0", n)
+	}
+}
