@@ -108,29 +108,21 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	}
 }
 
-// openQuestion returns the question that message i's thread ends on when i
-// comes, asked by another sender (i replies to someone else in the thread,
-// but right after a question it answers it); -1 if none.
+// openQuestion returns the message before i in i's thread when that is a
+// question by another sender: i links elsewhere in the thread, but right
+// after the question it answers it (looking further back would take
+// comments for answers); -1 otherwise.
 func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
-	seen := 0
-	for k := i - 1; k >= 0 && seen < openReach; k-- {
-		if root[k] != root[i] {
-			continue
-		}
-		seen++
-		if links[k].Role == RoleQuestion {
-			if msgs[k].Sender == msgs[i].Sender {
-				return -1
+	for k := i - 1; k >= 0; k-- {
+		if root[k] == root[i] {
+			if links[k].Role == RoleQuestion && msgs[k].Sender != msgs[i].Sender {
+				return k
 			}
-			return k
+			return -1
 		}
 	}
 	return -1
 }
-
-// openReach is how many earlier messages of its thread openQuestion looks
-// at: only the last (looking further back attributes comments as answers).
-const openReach = 1
 
 // answeredQuestion walks up the reply chain of message i to the question it
 // answers: the first question by another sender, reached through the

@@ -403,9 +403,9 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 		return true, true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
 		return true, false
-	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes,
+	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes, // 毕竟需要更好的平台嘛 insists
 		containsAny(trimmed, clauseQuestions): // 群里有做担保的朋友吗，有业务勾兑
-		return true, false // a long sentence ending in 嘛 insists (毕竟需要更好的平台嘛)
+		return true, false
 	case (particle == "不" || particle == "没") && n >= 5:
 		return true, false
 	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没") && !strings.Contains(trimmed, "以为") && !cues.has(cueNotAsking):

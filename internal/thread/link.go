@@ -101,11 +101,11 @@ func linkRest(c *linkContext, decided []bool) {
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
 			continue
 		}
-		if k := c.shareBefore(i); k >= 0 && (c.fs[i].thanks || !c.fs[i].question && containsAny(c.fs[i].plain, readCues)) && len(c.msgs[i].Mentions) == 0 {
+		if k := c.praiseTarget(i); k >= 0 {
 			c.setLink(i, k, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("praise or a comment no conversation claims: on the story %s shared", c.msgs[k].Sender), Weight: 1})
 			continue
 		}
-		if k := c.remarkTarget(i); k >= 0 && c.m.Remarks {
+		if k := c.remarkTarget(i); k >= 0 {
 			c.setLink(i, k, 1, Evidence{Kind: "remark", Detail: fmt.Sprintf("a short remark opens no subject: it comments on message %d", k), Weight: 1})
 			continue
 		}
@@ -212,7 +212,7 @@ const (
 // remarkReach.
 func (c *linkContext) remarkTarget(i int) int {
 	m, f := &c.msgs[i], &c.fs[i]
-	if i == 0 || m.Type != chatlog.TypeText || f.question || f.headline || f.notice || f.welcome ||
+	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question || f.headline || f.notice || f.welcome ||
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
@@ -223,15 +223,10 @@ func (c *linkContext) remarkTarget(i int) int {
 	if c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[i-1].Time) > remarkReach {
 		return -1
 	}
-	if c.fs[k].question && c.msgs[k].Sender != m.Sender {
-		return k // 找云闪付: a pointer in reply to the question just asked
+	if c.fs[k].question && c.msgs[k].Sender != m.Sender || f.termsIn(&c.fs[k]) {
+		return k // 找云闪付 is a pointer in reply to the question just asked
 	}
-	for t := range f.domain {
-		if _, ok := c.fs[k].wordSet[t]; !ok {
-			return -1 // 做一个滚动对账 brings up a subject of its own
-		}
-	}
-	return k
+	return -1 // 做一个滚动对账 brings up a subject of its own
 }
 
 // vocatives call on someone by title (文通老师): a remark with one speaks to
@@ -277,9 +272,14 @@ func (c *linkContext) echoOf(i int) int {
 // praiseReach is how long after a shared article praise for it still comes.
 const praiseReach = 3 * time.Hour
 
-// shareBefore returns the latest article or headline shared before message i
-// within praiseReach, or -1.
-func (c *linkContext) shareBefore(i int) int {
+// praiseTarget returns the article or headline shared last within
+// praiseReach when message i praises something (整理的好全[强]) or tells of
+// reading it, addressing nobody; else -1.
+func (c *linkContext) praiseTarget(i int) int {
+	f := &c.fs[i]
+	if !(f.thanks || !f.question && containsAny(f.plain, readCues)) || len(c.msgs[i].Mentions) > 0 {
+		return -1
+	}
 	for k := i - 1; k >= 0 && c.msgs[i].Time.Sub(c.msgs[k].Time) <= praiseReach; k-- {
 		if c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink {
 			return k
@@ -590,12 +590,18 @@ func (c *linkContext) quickQuestion(i, j int) bool {
 	if !fi.question || fi.opener || fi.runes > quickQuestionRunes || i-j > 2 || fj.question {
 		return false
 	}
-	for t := range fi.domain {
-		if _, ok := fj.wordSet[t]; !ok {
+	return fi.termsIn(fj) && c.latestBy(c.msgs[i].Sender, i) < i-2
+}
+
+// termsIn reports whether every payments term of f appears in g: f brings
+// up no subject g did not.
+func (f *features) termsIn(g *features) bool {
+	for t := range f.domain {
+		if _, ok := g.wordSet[t]; !ok {
 			return false
 		}
 	}
-	return c.latestBy(c.msgs[i].Sender, i) < i-2
+	return true
 }
 
 // quickQuestionRunes is the longest question quickQuestion considers.
