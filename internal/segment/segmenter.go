@@ -51,6 +51,7 @@ const urlTrail = `.,;:!?'")]}>`
 type Segmenter struct {
 	words  cutter            // general dictionary plus payments terms; read-only
 	domain map[string]string // lowercased payments term or alias -> gloss
+	term   map[string]string // lowercased payments term or alias -> lowercased term
 	stop   map[string]bool   // lowercased stop words and sticker codes
 	known  map[string]Kind   // the keys of domain (KindDomain) and stop (KindStop)
 }
@@ -75,12 +76,14 @@ func New() (*Segmenter, error) {
 	s := &Segmenter{
 		words:  words,
 		domain: make(map[string]string),
+		term:   make(map[string]string),
 		stop:   make(map[string]bool, len(stops)),
 	}
 	for _, t := range terms {
-		s.domain[strings.ToLower(t.Term)] = t.Gloss
+		term := strings.ToLower(t.Term)
+		s.domain[term], s.term[term] = t.Gloss, term
 		for _, a := range t.Aliases {
-			s.domain[strings.ToLower(a)] = t.Gloss
+			s.domain[strings.ToLower(a)], s.term[strings.ToLower(a)] = t.Gloss, term
 		}
 	}
 	for _, w := range stops {
@@ -176,7 +179,13 @@ func (s *Segmenter) segmentPlain(toks []Token, text string, start, end int) []To
 		toks = append(toks, Token{Text: text[pos : pos+size], Start: pos, End: pos + size, Kind: s.kind(text[pos : pos+size])})
 		pos += size
 	}
-	return append(toks[:first], merge(text, toks[first:])...)
+	toks = append(toks[:first], merge(text, toks[first:])...)
+	for k := first; k < len(toks); k++ {
+		if toks[k].Kind == KindDomain {
+			toks[k].Term = s.term[lower(toks[k].Text)]
+		}
+	}
+	return toks
 }
 
 // kind classifies one word as gse returned it.
@@ -365,8 +374,9 @@ func isNumberSep(w string) bool {
 }
 
 // ContentWords returns the words of tokens that carry meaning for lexical
-// similarity: payments terms, ordinary words and Latin runs, lowercased, in
-// order and with repeats, leaving out stop words and single Han characters.
+// similarity: payments terms (as their Term: an alias reads as its term),
+// ordinary words and Latin runs, lowercased, in order and with repeats,
+// leaving out stop words and single Han characters.
 func ContentWords(tokens []Token) []string {
 	var words []string
 	for _, t := range tokens {
@@ -377,6 +387,10 @@ func ContentWords(tokens []Token) []string {
 				continue
 			}
 		default:
+			continue
+		}
+		if t.Term != "" {
+			words = append(words, t.Term)
 			continue
 		}
 		words = append(words, strings.ToLower(t.Text))

@@ -37,4 +37,8 @@ type Token struct {
 	Start int    // byte offset of the first byte in the text
 	End   int    // byte offset just past the last byte
 	Kind  Kind   // what the token is
+	// Term is, for a payments term (KindDomain), the dictionary's spelling of
+	// it, lowercased: an alias gives its term (央行 gives 人民银行). Empty
+	// otherwise.
+	Term string
 }

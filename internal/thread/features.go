@@ -218,7 +218,7 @@ const announceRunes = 20
 // groupAsk put a question to the whole group (各位, 哪位大神, 谁有) or announce
 // one (我也想问个问题): like an asking phrase at the start, they open a topic
 // wherever they stand in the question.
-var groupAsk = []string{"各位", "哪位", "想问", "想请教", "谁有", "谁知道", "有谁", "有没有人", "大神", "大拿", "大佬", "大咖", "大牛"}
+var groupAsk = []string{"各位", "哪位", "想问", "想请教", "谁有", "谁知道", "谁能", "谁可以", "有谁", "有没有人", "大神", "大拿", "大佬", "大咖", "大牛"}
 
 var pronouns = []string{"我", "你", "咱", "您"}
 
@@ -307,7 +307,11 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 				if f.domain == nil {
 					f.domain = map[string]struct{}{}
 				}
-				f.domain[t.Text] = struct{}{}
+				term := t.Term
+				if term == "" {
+					term = strings.ToLower(t.Text) // a tokenizer that knows no terms' spellings
+				}
+				f.domain[term] = struct{}{}
 			}
 		}
 	}
