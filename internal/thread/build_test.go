@@ -360,6 +360,19 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "--Q",
 		},
 		{
+			name: "the host's new call to check in opens a new round",
+			msgs: []chatlog.Message{
+				msg("Host", "大家好， 友情提示 一下 入群 推荐 的 事情 请 大家 理解", 0),
+				msg("A", "欢迎", 1),
+				msg("B", "欢迎", 2),
+				msg("Host", "老规矩， 19:15 开始签到 ， 签到手势 为 [OK]", 5),
+				msg("C", "签到", 6),
+				msg("D", "签到", 6),
+			},
+			parents: []int{-1, 0, 0, -1, 3, 3},
+			roles:   "------",
+		},
+		{
 			name: "morning greetings are one wave",
 			msgs: []chatlog.Message{
 				msg("A", "早", 0),

@@ -17,8 +17,9 @@ const waveWindow = 30 * time.Minute
 // first message of its wave. A welcome opens a wave (an announcement that
 // names the guest may open it too); stickers join only while the wave is
 // flowing. A wave opened by a talk announcement stays open to welcomes and
-// check-ins (签到) until the talk begins. Questions and addressed messages
-// never join a wave.
+// check-ins (签到) until the talk begins. The wave's opener posting a new
+// notice that calls for welcomes or check-ins (19:15开始签到) opens a new
+// round. Questions and addressed messages never join a wave.
 func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
 	root, last := -1, -1
 	guest := "" // the name the open wave welcomes
@@ -31,6 +32,9 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 		open := root >= 0 && m.Time.Sub(msgs[last].Time) <= waveWindow
 		if !open && root >= 0 && f.welcome && fs[root].notice && !talkSince(links, root, i) && m.Time.Sub(msgs[root].Time) <= announcementWave {
 			open = true // check-ins and welcomes keep coming until the announced talk begins
+		}
+		if open && f.welcome && f.notice && m.Sender == msgs[root].Sender && i > root+1 {
+			open = false // the host's new call to check in (19:15开始签到) opens a new round
 		}
 		switch {
 		case f.question:
