@@ -39,6 +39,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
 	targets, aliases := resolveMentions(log)
+	toFirstListing(msgs, targets)
 	quotes := resolveQuotes(msgs, aliases)
 
 	links := make([]Link, len(msgs))
@@ -64,6 +65,29 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m}
 	c.indexSenders()
 	return c, decided, aliases
+}
+
+// toFirstListing makes mentions of the name a sender's messages are listed
+// under a second time (an export that lists each message under the display
+// name and again under the group nickname) name the first listing's sender,
+// whose messages the replies link to.
+func toFirstListing(msgs []chatlog.Message, targets [][]string) {
+	first := map[string]string{}
+	for i := range msgs {
+		if chatlog.ExportCopy(msgs, i) && msgs[i].Sender != msgs[i-1].Sender {
+			first[msgs[i].Sender] = msgs[i-1].Sender
+		}
+	}
+	if len(first) == 0 {
+		return
+	}
+	for _, ts := range targets {
+		for k, t := range ts {
+			if f, ok := first[t]; ok {
+				ts[k] = f
+			}
+		}
+	}
 }
 
 // linkSystem makes every system line (joins, leaves, renames), and every
@@ -114,7 +138,7 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 // comments for answers); -1 otherwise.
 func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
 	for k := i - 1; k >= 0; k-- {
-		if root[k] == root[i] {
+		if root[k] == root[i] && !hasEvidence(links[k], "copy") {
 			if links[k].Role == RoleQuestion && msgs[k].Sender != msgs[i].Sender {
 				return k
 			}

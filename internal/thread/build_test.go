@@ -270,7 +270,7 @@ func TestBuildLinks(t *testing.T) {
 				msg("B", "看 文档", 1),
 				msg("B-群昵称", "看 文档", 1),
 			},
-			parents: []int{-1, 0, 1, 2},
+			parents: []int{-1, 0, 0, 2}, // replies go to the first listing
 			roles:   "QQAA",
 		},
 		{
@@ -371,6 +371,17 @@ func TestBuildLinks(t *testing.T) {
 			},
 			parents: []int{-1, 0, 0, -1, 3, 3},
 			roles:   "------",
+		},
+		{
+			name: "replies go to the first listing of a message the export lists twice",
+			msgs: []chatlog.Message{
+				msg("杜雷", "国外 信用卡 怎么 校验 的？", 0),
+				msg("杜雷-乐天-技术", "国外 信用卡 怎么 校验 的？", 0),
+				msg("杜雷", "好奇", 1),
+				msg("陈鹏", "@杜雷-乐天-技术 连 visa 就 可以", 2, "杜雷-乐天-技术"),
+			},
+			parents: []int{-1, 0, 0, 2},
+			roles:   "QQ--",
 		},
 		{
 			name: "morning greetings are one wave",

@@ -75,6 +75,9 @@ func linkRest(c *linkContext, decided []bool) {
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
 		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+			if c.exportCopyOf(j) >= 0 {
+				continue // the export's second listing of j-1: replies go to the first
+			}
 			fs := c.pairFeaturesInto(c.scratch[:0], i, j)
 			if fs == nil {
 				continue
