@@ -279,6 +279,9 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 				occ.Date = m.Time.Format("2006-01-02")
 			}
 			for _, a := range q.Answers {
+				if chatlog.ExportCopy(log.Messages, a) {
+					continue // the answer before, exported twice
+				}
 				am := &log.Messages[a]
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), Line: am.Line, Time: am.Time})
 			}

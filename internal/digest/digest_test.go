@@ -247,7 +247,8 @@ func TestBuildSameThread(t *testing.T) {
 
 // TestBuildSkipsExportCopies checks that a message an export lists twice
 // (same second, same words, under the display name and the group nickname)
-// is one asking, while the same words a minute later are a second one.
+// is one asking (and an answer listed twice one answer), while the same
+// words a minute later are a second one.
 func TestBuildSkipsExportCopies(t *testing.T) {
 	base := time.Date(2017, 12, 20, 18, 19, 52, 0, time.FixedZone("CST", 8*3600))
 	msgs := []struct {
@@ -257,12 +258,13 @@ func TestBuildSkipsExportCopies(t *testing.T) {
 		{"吴生", "跨境 支付 对接 境外 银行 要 走 swift 吗", 0},
 		{"吴生-海辉-支付主管", "跨境 支付 对接 境外 银行 要 走 swift 吗", 0},
 		{"B", "要 走 swift", 30},
+		{"B-群昵称", "要 走 swift", 30},
 		{"C", "跨境 支付 对接 境外 银行 要 走 swift 吗", 90},
 		{"B", "对", 100},
 	}
 	log := &chatlog.Log{Path: "a.md", Format: "test", Date: "2017-12-20", Group: "g"}
 	res := &thread.Result{Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA,
-		Questions: []thread.QA{{Question: 0, Answers: []int{2}}, {Question: 1}, {Question: 3, Answers: []int{4}}}}}}
+		Questions: []thread.QA{{Question: 0, Answers: []int{2, 3}}, {Question: 1}, {Question: 4, Answers: []int{5}}}}}}
 	for i, m := range msgs {
 		log.Messages = append(log.Messages, chatlog.Message{Index: i, Line: 1 + 4*i, Time: base.Add(time.Duration(m.sec) * time.Second), Sender: m.sender, Type: chatlog.TypeText, Text: m.text})
 		res.Links = append(res.Links, thread.Link{Parent: i - 1, AnswerOf: -1})
@@ -270,10 +272,13 @@ func TestBuildSkipsExportCopies(t *testing.T) {
 	}
 	d := Build([]Day{{Log: log, Result: res}}, spaceTokenizer{}, fixtureOptions(t))
 	if len(d.Entries) != 1 || len(d.Entries[0].Occurrences) != 2 {
-		t.Fatalf("entries %+v, want one entry asked twice (lines 1 and 13)", d.Entries)
+		t.Fatalf("entries %+v, want one entry asked twice (lines 1 and 17)", d.Entries)
 	}
-	if a, b := d.Entries[0].Occurrences[0].Line, d.Entries[0].Occurrences[1].Line; a != 1 || b != 13 {
-		t.Errorf("occurrences at lines %d and %d, want 1 and 13", a, b)
+	if a, b := d.Entries[0].Occurrences[0].Line, d.Entries[0].Occurrences[1].Line; a != 1 || b != 17 {
+		t.Errorf("occurrences at lines %d and %d, want 1 and 17", a, b)
+	}
+	if n := len(d.Entries[0].Occurrences[0].Answers); n != 1 {
+		t.Errorf("first asking has %d answers, want 1 (the answer listed twice is one)", n)
 	}
 }
 
