@@ -166,7 +166,21 @@ func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
 		case links[p].Role == RoleAnswer:
 			return -1 // a comment on someone else's answer
 		case msgs[p].Sender != msgs[i].Sender:
+			if q := askerLineOf(msgs, links, p); q >= 0 {
+				return q // a reply to the asker's line that goes on from their question
+			}
 			return -1 // a reply to a comment, not to the question
+		}
+	}
+	return -1
+}
+
+// askerLineOf returns the question that message p goes on from through its
+// sender's own lines (the asker adding to their question), or -1.
+func askerLineOf(msgs []chatlog.Message, links []Link, p int) int {
+	for k, depth := links[p].Parent, 0; k >= 0 && depth < 4 && msgs[k].Sender == msgs[p].Sender; k, depth = links[k].Parent, depth+1 {
+		if links[k].Role == RoleQuestion {
+			return k
 		}
 	}
 	return -1

@@ -381,7 +381,7 @@ func TestBuildLinks(t *testing.T) {
 				msg("陈鹏", "@杜雷-乐天-技术 连 visa 就 可以", 2, "杜雷-乐天-技术"),
 			},
 			parents: []int{-1, 0, 0, 2},
-			roles:   "QQ--",
+			roles:   "QQ-A",
 		},
 		{
 			name: "morning greetings are one wave",
@@ -563,5 +563,27 @@ func TestOpenQuestion(t *testing.T) {
 	}
 	if q := openQuestion(msgs, links, root, 3); q != -1 {
 		t.Errorf("openQuestion(3) = %d, want -1 (the message before asks nothing)", q)
+	}
+}
+
+// TestAnswerToAskerLine checks that a reply to the line an asker adds to
+// their question answers the question.
+func TestAnswerToAskerLine(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 怎么 开通？", 0),
+		msg("A", "我们 是 服务商", 1),
+		msg("B", "找 客户经理", 2),
+	}
+	links := []Link{
+		{Parent: -1, AnswerOf: -1, Role: RoleQuestion},
+		{Parent: 0, AnswerOf: -1},
+		{Parent: 1, AnswerOf: -1},
+	}
+	if q := answeredQuestion(msgs, links, 2); q != 0 {
+		t.Errorf("answeredQuestion(2) = %d, want 0", q)
+	}
+	links[1].Parent = -1 // the line opens its own conversation
+	if q := answeredQuestion(msgs, links, 2); q != -1 {
+		t.Errorf("answeredQuestion(2) = %d, want -1 once the line is no longer the asker's addition", q)
 	}
 }
