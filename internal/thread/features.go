@@ -255,9 +255,12 @@ func (f *features) numberWords(ids map[string]int32) {
 	for w := range f.wordSet {
 		number(w)
 		if _, term := f.domain[w]; !term && utf8.RuneCountInString(w) >= 3 && hasHan(w) {
-			r := []rune(w)
-			number(string(r[:2]))
-			number(string(r[len(r)-2:]))
+			_, a := utf8.DecodeRuneInString(w)
+			_, b := utf8.DecodeRuneInString(w[a:])
+			_, z := utf8.DecodeLastRuneInString(w)
+			_, y := utf8.DecodeLastRuneInString(w[:len(w)-z])
+			number(w[:a+b])
+			number(w[len(w)-y-z:])
 		}
 	}
 	slices.Sort(f.wordIDs)
