@@ -74,7 +74,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 func toFirstListing(msgs []chatlog.Message, targets [][]string) {
 	first := map[string]string{}
 	for i := range msgs {
-		if chatlog.ExportCopy(msgs, i) && msgs[i].Sender != msgs[i-1].Sender {
+		if secondListing(msgs, i) {
 			first[msgs[i].Sender] = msgs[i-1].Sender
 		}
 	}

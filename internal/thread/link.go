@@ -122,13 +122,19 @@ func linkRest(c *linkContext, decided []bool) {
 }
 
 // exportCopyOf returns the message just before i when i is the same message
-// listed again by the export in the same second under another name of its
-// sender (display name and group nickname), or -1.
+// listed again by the export (see secondListing), or -1.
 func (c *linkContext) exportCopyOf(i int) int {
-	if !chatlog.ExportCopy(c.msgs, i) || c.msgs[i-1].Sender == c.msgs[i].Sender {
+	if !secondListing(c.msgs, i) {
 		return -1
 	}
 	return i - 1
+}
+
+// secondListing reports whether message i is message i-1 listed again by
+// the export in the same second under another name of its sender (display
+// name and group nickname).
+func secondListing(msgs []chatlog.Message, i int) bool {
+	return chatlog.ExportCopy(msgs, i) && msgs[i-1].Sender != msgs[i].Sender
 }
 
 // repeatMinRunes is the shortest text whose repetition counts as a re-post.
