@@ -49,11 +49,10 @@ const urlTrail = `.,;:!?'")]}>`
 // concurrent use by several goroutines once New has returned: nothing in it
 // is written after New, and Tokens allocates its working arrays per call.
 type Segmenter struct {
-	words  cutter            // general dictionary plus payments terms; read-only
-	domain map[string]string // lowercased payments term or alias -> gloss
-	term   map[string]string // lowercased payments term or alias -> lowercased term
-	stop   map[string]bool   // lowercased stop words and sticker codes
-	known  map[string]Kind   // the keys of domain (KindDomain) and stop (KindStop)
+	words  cutter             // general dictionary plus payments terms; read-only
+	domain map[string]payTerm // lowercased payments term or alias -> its entry
+	stop   map[string]bool    // lowercased stop words and sticker codes
+	known  map[string]Kind    // the keys of domain (KindDomain) and stop (KindStop)
 }
 
 // New builds a Segmenter from gse's simplified-Chinese dictionary, compiled
@@ -75,15 +74,14 @@ func New() (*Segmenter, error) {
 	}
 	s := &Segmenter{
 		words:  words,
-		domain: make(map[string]string),
-		term:   make(map[string]string),
+		domain: make(map[string]payTerm),
 		stop:   make(map[string]bool, len(stops)),
 	}
 	for _, t := range terms {
-		term := strings.ToLower(t.Term)
-		s.domain[term], s.term[term] = t.Gloss, term
+		e := payTerm{term: strings.ToLower(t.Term), gloss: t.Gloss}
+		s.domain[e.term] = e
 		for _, a := range t.Aliases {
-			s.domain[strings.ToLower(a)], s.term[strings.ToLower(a)] = t.Gloss, term
+			s.domain[strings.ToLower(a)] = e
 		}
 	}
 	for _, w := range stops {
@@ -99,6 +97,12 @@ func New() (*Segmenter, error) {
 	return s, nil
 }
 
+// A payTerm is a payments term of dict/ as a spelling of it finds it: the
+// term, lowercased, and its English gloss.
+type payTerm struct {
+	term, gloss string
+}
+
 // A cutter finds the words of a text that holds no sticker or URL: it
 // appends to ends the byte offset at which each word ends. The dictionary
 // is one; tests use gse itself as another.
@@ -110,8 +114,8 @@ type cutter interface {
 // term is one; the gloss may be empty for a term that needs none. Latin
 // letters match in any case.
 func (s *Segmenter) Gloss(term string) (string, bool) {
-	g, ok := s.domain[strings.ToLower(strings.TrimSpace(term))]
-	return g, ok
+	e, ok := s.domain[strings.ToLower(strings.TrimSpace(term))]
+	return e.gloss, ok
 }
 
 // Tokens splits text into tokens whose texts, in order, concatenate to
@@ -182,7 +186,7 @@ func (s *Segmenter) segmentPlain(toks []Token, text string, start, end int) []To
 	toks = append(toks[:first], merge(text, toks[first:])...)
 	for k := first; k < len(toks); k++ {
 		if toks[k].Kind == KindDomain {
-			toks[k].Term = s.term[lower(toks[k].Text)]
+			toks[k].Term = s.domain[lower(toks[k].Text)].term
 		}
 	}
 	return toks
