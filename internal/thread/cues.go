@@ -20,11 +20,12 @@ const (
 	cueAnaphor
 	cueMeToo
 	cueGroupAsk
+	cueIndefinite
 )
 
 // cueLists are the phrase lists behind the cue bits, in bit order.
 var cueLists = [...]*[]string{&interrogatives, &strongInterrogatives, &whWords, &notAsking, &requests,
-	&greetWords, &thanksWords, &ackWords, &pronouns, &newsCues, &noticeCues, &anaphors, &meToo, &groupAsk}
+	&greetWords, &thanksWords, &ackWords, &pronouns, &newsCues, &noticeCues, &anaphors, &meToo, &groupAsk, &indefinites}
 
 // A cueEntry is one phrase and the lists it belongs to.
 type cueEntry struct {

@@ -129,6 +129,23 @@ var whWords = []string{"什么", "怎么", "哪", "啥", "咋", "肿么", "多�
 // notAsking are phrases with an interrogative word that do not ask.
 var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥也", "什么的", "不怎么", "怎么也", "无论", "不管", "多少有", "为什么不", "不知道", "我说呢", "想什么呢"}
 
+// indefinites hold an interrogative word that asks nothing: after a negation
+// (没啥, 没多少, 不到哪), before 都 (哪都有), closing a list (啥的), counting
+// a few (前几天, 这几个), or in a rhetorical or concessive phrase (怎么可能,
+// 哪怕, 说不定). Another interrogative word in the sentence still asks
+// (这几天哪家通道稳定).
+var indefinites = []string{"没啥", "没多少", "没几", "不到哪", "哪都", "哪儿都", "哪里都", "怎么都", "啥的",
+	"前几天", "这几天", "那几天", "这几个", "那几个", "哪怕", "说不定", "怎么可能", "怎么会"}
+
+// maskIndefinites blanks the indefinites of a text.
+var maskIndefinites = func() *strings.Replacer {
+	pairs := make([]string, 0, 2*len(indefinites))
+	for _, w := range indefinites {
+		pairs = append(pairs, w, "、")
+	}
+	return strings.NewReplacer(pairs...)
+}()
+
 // finalParticles make a sentence a question when they end it.
 var finalParticles = []string{"吗", "么", "嘛", "呢", "不", "没", "否"}
 
@@ -377,6 +394,9 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false, false
+	}
+	if cues.has(cueIndefinite) {
+		cues = scanCues(maskIndefinites.Replace(t)) // the 啥 of 没啥 asks nothing
 	}
 	hasWord := cues.has(cueInterrogative)
 	strong := cues.has(cueStrongInterrogative)

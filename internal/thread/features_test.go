@@ -28,6 +28,14 @@ func TestIsQuestion(t *testing.T) {
 		{"以为创业是玩呢", false},
 		{"哦。。。我说呢", false},
 		{"否则银行想怎么送就怎么送了", false},
+		{"这个跟风控没啥关系", false}, // 啥 after a negation is indefinite
+		{"想开户哪都行", false},    // 哪 before 都: anywhere
+		{"通道费手续费啥的", false},  // 啥 closes a list
+		{"前几天刚切的网联", false},  // 几 counts a few days
+		{"怎么可能不赚钱", false},   // rhetorical
+		{"这几天哪家通道比较稳", true}, // 这几天 asks nothing, 哪家 does
+		{"一共多少钱", true},
+
 		{"真的？", false},
 		{"又是他？", false},
 		{"对", false},
