@@ -97,14 +97,66 @@ func laughOnly(text string) bool {
 
 // saysStatement reports whether a text without a question mark wraps its
 // interrogative in a statement: an admitted uncertainty (不知道…是不是), an
-// explanation (这就是为什么…), or advice to ask someone (去问一下…).
+// explanation (这就是为什么…), advice to ask someone (去问一下…), or a
+// whether-clause that something depends on (要看有没有商家账户的概念).
 func saysStatement(text string) bool {
 	if strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么") {
 		return true
 	}
 	// Advice to ask someone else: "去问一下你们做清算的同事", "问一下你们管入网的同事吧".
 	bare := strings.TrimRightFunc(text, isClosingMark)
-	return strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"})
+	if strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"}) {
+		return true
+	}
+	return !endsWithAny(bare, finalParticles) && dependsOnWhether(text)
+}
+
+// whetherWords ask yes or no (是否, 有没有); after a verb of judging or
+// depending they only name the alternative (看是否合理: depends on whether).
+var whetherWords = []string{"是否", "有没有", "能不能", "是不是", "能否", "可不可以", "会不会", "要不要"}
+
+// judgingVerbs take a whether-clause as their object.
+var judgingVerbs = []string{"看", "取决于", "判断", "确定", "在于", "关键是", "决定", "考虑", "确认"}
+
+// whetherReach is how many characters a whether-word may stand after its
+// judging verb in the same clause.
+const whetherReach = 12
+
+// dependsOnWhether reports whether a whether-word in text is the object of a
+// judging verb earlier in its clause (看你服务拆分是否合理, 关键是有没有特殊
+// 处理), not a request to check (帮忙看看是否…).
+func dependsOnWhether(text string) bool {
+	for _, w := range whetherWords {
+		k := strings.Index(text, w)
+		if k < 0 {
+			continue
+		}
+		clause := []rune(text[:k])
+		if cut := lastClauseBreak(clause); cut >= 0 {
+			clause = clause[cut+1:]
+		}
+		if len(clause) > whetherReach {
+			clause = clause[len(clause)-whetherReach:]
+		}
+		before := string(clause)
+		for _, v := range judgingVerbs {
+			if at := strings.Index(before, v); at >= 0 && !containsAny(before[:at], []string{"帮", "请", "麻烦"}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lastClauseBreak returns the index of the last clause-ending punctuation in
+// runes, or -1.
+func lastClauseBreak(runes []rune) int {
+	for i := len(runes) - 1; i >= 0; i-- {
+		if strings.ContainsRune("，,。；;！!：:", runes[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // interrogatives are words that make a sentence a question when it ends in

@@ -113,6 +113,10 @@ func TestQuestionCues(t *testing.T) {
 		{"问一下你们管银联入网的同事吧", false}, // advice to ask someone
 		{"好，我去问下", false},
 		{"这就是为什么会有代沟", false},
+		{"要看通道有没有开通这个权限", false}, // depends on whether
+		{"关键是银行能不能给接口", false},
+		{"也帮忙看看是否有遗漏的地方", true},  // a request to check asks
+		{"先判断是否实名，这个接口有吗", true}, // the closing 吗 still asks
 		{"再请教各位大神 知不知道有什么开源的项目", true},
 		{"不知道是不是最新版的？", true}, // a question mark still asks
 		{"网联的商业委托支付投入使用了吗？", true},
