@@ -93,10 +93,13 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 			}
 		}
 	}
-	// Pass 3: a name part (company, team) that only one sender of the day has.
+	// Pass 3: a name part (company, team) that only one sender of the day
+	// has, else a person name only one sender has.
 	var unresolved []string
 	for _, name := range pending {
 		if a, ok := r.byUniquePart(name); ok {
+			r.resolved[name] = a
+		} else if a, ok := r.byPersonName(name); ok {
 			r.resolved[name] = a
 		} else {
 			unresolved = append(unresolved, name)
@@ -227,6 +230,41 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 		return Alias{}, false
 	}
 	return Alias{Mention: name, Sender: found, Reason: "the only sender with the name part " + part}, true
+}
+
+// byPersonName resolves a name whose first part, the person's name or
+// handle, is the first part of exactly one sender of the day (戴斌-招行卡中心-
+// 技术经理 ~ 戴斌-招行信用卡, freewolf-天金所-技术总监 ~ freewolf-天津金融资产
+// 交易所技术), or a one-part Latin handle that is a part of exactly one
+// sender's name (Summer ~ 乾橙科技_Summer 梁夏; a one-part Chinese name may be
+// a city). The name has at least two characters and is no role word.
+func (r *resolver) byPersonName(name string) (Alias, bool) {
+	mp := r.parts(name)
+	person := mp[0]
+	if len([]rune(person)) < 2 || containsAny(strings.ToLower(person), roleWords) {
+		return Alias{}, false
+	}
+	var hits []string
+	for _, s := range r.senders {
+		sp := r.parts(s)
+		if strings.EqualFold(sp[0], person) || len(mp) == 1 && !hasHan(person) && containsFold(sp, person) {
+			hits = append(hits, s)
+		}
+	}
+	if len(hits) != 1 {
+		return Alias{}, false
+	}
+	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender named " + person}, true
+}
+
+// containsFold reports whether parts holds s, ignoring case.
+func containsFold(parts []string, s string) bool {
+	for _, p := range parts {
+		if strings.EqualFold(p, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // roleWords mark a name part that is a job or group role, not an organisation.

@@ -54,6 +54,31 @@ func TestResolveMentions(t *testing.T) {
 			mention: "聚合支付_程昱_PM", want: "聚合支付_程昱",
 		},
 		{
+			name: "the only sender with that person name",
+			log: day(
+				chatlog.Message{Sender: "戴明-招行信用卡", Text: "我们是复式记账"},
+				chatlog.Message{Sender: "戴安-平安-产品", Text: "嗯"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@戴明-招行卡中心-技术经理 借贷两边都记？", Mentions: []string{"戴明-招行卡中心-技术经理"}},
+			),
+			mention: "戴明-招行卡中心-技术经理", want: "戴明-招行信用卡",
+		},
+		{
+			name: "a handle that is one part of one sender's name",
+			log: day(
+				chatlog.Message{Sender: "乾橙科技_Summer 梁夏", Text: "可以用爬虫"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "谢谢@Summer", Mentions: []string{"Summer"}},
+			),
+			mention: "Summer", want: "乾橙科技_Summer 梁夏",
+		},
+		{
+			name: "a one-part Chinese name may be a city",
+			log: day(
+				chatlog.Message{Sender: "周文-爱客仕-支付PM-杭州", Text: "杭州下雨了"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@杭州 的朋友", Mentions: []string{"杭州"}},
+			),
+			mention: "杭州", want: "",
+		},
+		{
 			name: "the only sender from an organisation",
 			log: day(
 				chatlog.Message{Sender: "蘑菇街_陈宗", Text: "[强] 好好消化"},
