@@ -23,6 +23,9 @@ type trainOptions struct {
 	Name   string // model name
 	Epochs int
 	Gate   bool
+	Rank   bool    // fit only the Rank weights, on top of Model's link weights
+	Lambda float64 // L2 penalty of the Rank weights
+	Model  string  // model file whose link weights Rank refines (default: the embedded one)
 }
 
 func newTrainCmd(io *streams, runF func(*trainOptions) error) *cobra.Command {
@@ -35,12 +38,22 @@ threading computes: mentions, same speaker, distance, time gap, shared words,
 question and answer cues, ...) to gold reply links, with an averaged
 perceptron, and write them as YAML. Use the file with --model on extract and
 eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
-*.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.`,
-		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc",
-		Args:    cobra.MaximumNArgs(1),
+*.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.
+
+With --rank, the link weights of --model (default: the embedded model) stay
+as they are and only its rank weights are fitted: once the link weights have
+chosen a thread for a message, the rank weights choose which message of that
+thread it replies to (a conditional logit over those candidates, with an L2
+penalty of --lambda). Threads and roles do not change, reply links do.`,
+		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
+			"  threads train --rank --gold ../shared/gold ../shared/corpus/cocolian -o wechat-ranked.yaml",
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Gold == "" || opts.Output == "" {
 				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
+			}
+			if !opts.Rank && (cmd.Flags().Changed("model") || cmd.Flags().Changed("lambda")) {
+				return usageError{fmt.Errorf("`--model` and `--lambda` go with `--rank`")}
 			}
 			if len(args) == 1 {
 				opts.Corpus = args[0]
@@ -56,6 +69,9 @@ eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
 	cmd.Flags().StringVar(&opts.Name, "name", "custom", "model `name` recorded in the file")
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
 	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
+	cmd.Flags().BoolVar(&opts.Rank, "rank", false, "fit only the rank weights that choose a parent inside the chosen thread")
+	cmd.Flags().Float64Var(&opts.Lambda, "lambda", 10, "with --rank: L2 penalty that keeps the rank weights small")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "with --rank: model `FILE` whose link weights to keep (default: the embedded one)")
 	return cmd
 }
 
@@ -82,8 +98,27 @@ func trainRun(opts *trainOptions) error {
 		annotated += len(d.Gold)
 		days = append(days, d)
 	}
-	m := thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
-	comment := fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, opts.Gold, opts.Epochs)
+	if len(days) == 0 {
+		return fmt.Errorf("%s: no gold files to train on", opts.Gold)
+	}
+	var m *thread.Model
+	var comment string
+	if opts.Rank {
+		base := thread.DefaultModel(days[0].Log.Format)
+		from := "the embedded " + base.Name + " model"
+		if opts.Model != "" {
+			if base, err = thread.LoadModel(opts.Model); err != nil {
+				return err
+			}
+			from = opts.Model
+		}
+		var examples int
+		m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
+		comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), opts.Gold, examples, opts.Lambda)
+	} else {
+		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
+		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, opts.Gold, opts.Epochs)
+	}
 	if err := atomicfile.Write(opts.Output, m.YAML(comment)); err != nil {
 		return err
 	}

@@ -27,6 +27,7 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 		joinHandovers(c, decided)
 	}
 	assignRoles(c.msgs, c.fs, c.links)
+	c.applyRerank()
 	threads := assemble(c.msgs, c.fs, c.links, c.talks)
 	return &Result{Links: c.links, Threads: threads, Aliases: aliases}
 }

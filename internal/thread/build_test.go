@@ -43,6 +43,20 @@ func link(sender, title string, m int) chatlog.Message {
 	return l
 }
 
+// linkWeightsOnly returns the embedded WeChat model without its rank
+// weights: the hand-set link rules alone.
+func linkWeightsOnly(t *testing.T) *Model {
+	t.Helper()
+	m := *DefaultModel("cocolian")
+	m.Rank = nil
+	if err := m.index("wechat without rank"); err != nil {
+		t.Fatal(err)
+	}
+	return &m
+}
+
+// TestBuildLinks checks the link rules; it runs the link weights without the
+// rank weights, which learned choices are checked in train_test.go.
 func TestBuildLinks(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -408,7 +422,9 @@ func TestBuildLinks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			log := day(tt.msgs...)
 			log.Speaker = tt.speaker
-			res := Build(log, fieldTokenizer{})
+			p := DefaultParams()
+			p.Model = linkWeightsOnly(t)
+			res := BuildWith(log, fieldTokenizer{}, p)
 			var roles strings.Builder
 			for i, l := range res.Links {
 				if l.Parent != tt.parents[i] {

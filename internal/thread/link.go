@@ -30,6 +30,17 @@ type linkContext struct {
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
+	roots      []int            // rootOf's memo, -1 where not yet known
+
+	scoredLink []bool               // the scoring loop linked the message
+	reranked   map[int]rerankedLink // messages the Rank weights move, applied by applyRerank
+}
+
+// A rerankedLink is the parent the Rank weights choose for a message, and
+// the evidence for it.
+type rerankedLink struct {
+	parent   int
+	evidence []Evidence
 }
 
 // indexSenders records each sender's messages for latestBy.
@@ -41,8 +52,12 @@ func (c *linkContext) indexSenders() {
 }
 
 // linkRest scores candidate parents for every message not yet decided by the
-// talk and wave passes, and keeps the best one above the new-thread score.
+// talk and wave passes, and keeps the best one above the new-thread score
+// (and, with Rank weights, records which message of its thread the reply
+// link should name: see rerank).
 func linkRest(c *linkContext, decided []bool) {
+	var ranked []rankedCandidate
+	c.scoredLink = make([]bool, len(c.msgs))
 	for i := range c.msgs {
 		if decided[i] {
 			continue
@@ -74,6 +89,7 @@ func linkRest(c *linkContext, decided []bool) {
 		self, _, selfEv := c.m.score(c.selfFeatures(i))
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
+		ranked = ranked[:0]
 		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
 			if c.exportCopyOf(j) >= 0 {
 				continue // the export's second listing of j-1: replies go to the first
@@ -86,6 +102,9 @@ func linkRest(c *linkContext, decided []bool) {
 			s, ok := c.m.total(fs)
 			if ok && s > bestScore {
 				best, bestScore = j, s
+			}
+			if ok && c.m.ranks {
+				ranked = append(ranked, rankedCandidate{j, s + c.m.rankScore(fs)})
 			}
 		}
 		if best >= 0 {
@@ -102,6 +121,8 @@ func linkRest(c *linkContext, decided []bool) {
 			c.links[i].Parent = best
 			c.links[i].Score = round2(bestScore)
 			c.links[i].Evidence = append(c.links[i].Evidence, bestEv...)
+			c.scoredLink[i] = true
+			c.rerank(i, best, ranked)
 			continue
 		}
 		if k := c.praiseTarget(i); k >= 0 {
@@ -119,6 +140,78 @@ func linkRest(c *linkContext, decided []bool) {
 		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thread-start", Detail: reason})
 		c.links[i].Evidence = append(c.links[i].Evidence, selfEv...)
 	}
+}
+
+// A rankedCandidate is a candidate parent that passed the gate, with its
+// score under the link and Rank weights.
+type rankedCandidate struct {
+	j     int
+	score float64
+}
+
+// rerank records, for message i that the link weights link to best, the
+// candidate of best's thread that scores highest with the Rank weights
+// added, when that is another message: the link weights decide the thread
+// (and everything that follows from the links, roles included), the Rank
+// weights only which message of it the reply link names (applyRerank).
+func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
+	if !c.m.ranks {
+		return
+	}
+	root, top, topScore, chosenScore := c.rootOf(best), best, math.Inf(-1), 0.0
+	for _, rc := range ranked {
+		if rc.score > topScore && c.rootOf(rc.j) == root {
+			top, topScore = rc.j, rc.score
+		}
+		if rc.j == best {
+			chosenScore = rc.score
+		}
+	}
+	if top == best {
+		return
+	}
+	c.explain = true
+	_, _, ev := c.m.score(c.pairFeaturesInto(nil, i, top))
+	c.explain = false
+	ev = append(ev, Evidence{Kind: "rerank", Detail: fmt.Sprintf("the link weights chose message %d of this thread; with the rank weights this one scores higher by the weight", best), Weight: round2(topScore - chosenScore)})
+	if c.reranked == nil {
+		c.reranked = map[int]rerankedLink{}
+	}
+	c.reranked[i] = rerankedLink{top, ev}
+}
+
+// applyRerank moves the reply links rerank recorded, once threads, thread
+// starts and roles are settled.
+func (c *linkContext) applyRerank() {
+	for i, r := range c.reranked {
+		c.links[i].Parent = r.parent
+		c.links[i].Evidence = r.evidence
+	}
+}
+
+// rootOf returns the first message of j's thread as linked so far; j must
+// come before the message being linked, so that its links are final.
+func (c *linkContext) rootOf(j int) int {
+	if c.roots == nil {
+		c.roots = make([]int, len(c.msgs))
+		for k := range c.roots {
+			c.roots[k] = -1
+		}
+	}
+	r := j
+	for c.roots[r] < 0 && c.links[r].Parent >= 0 && c.links[r].Parent < r {
+		r = c.links[r].Parent
+	}
+	if c.roots[r] >= 0 {
+		r = c.roots[r]
+	}
+	for k := j; c.roots[k] < 0; k = c.links[k].Parent {
+		c.roots[k] = r
+		if k == r {
+			break
+		}
+	}
+	return r
 }
 
 // exportCopyOf returns the message just before i when i is the same message
@@ -439,7 +532,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	fs := dst
 	add := func(id featureID, detail string, value float64) {
-		if value != 0 && (c.allFeatures || c.m.w[id] != 0) {
+		if value != 0 && (c.allFeatures || c.m.used[id]) {
 			fs = append(fs, feature{id, value, detail})
 		}
 	}

@@ -165,21 +165,48 @@ type Model struct {
 	// it comments on (remarkTarget).
 	Remarks bool               `yaml:"remarks"`
 	Weights map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
+	// Rank (optional, from `threads train --rank`) adds to Weights when a
+	// message that Weights link chooses its parent among the messages of the
+	// thread Weights chose; it changes neither threads nor roles.
+	Rank map[string]float64 `yaml:"rank"`
 
-	w [numFeatures]float64 // Weights by feature identifier
+	w     [numFeatures]float64 // Weights by feature identifier
+	r     [numFeatures]float64 // Rank by feature identifier
+	used  [numFeatures]bool    // the feature weighs in w or r
+	ranks bool                 // some Rank weight is not zero
 }
 
-// index fills the identifier-indexed weights from Weights.
+// index fills the identifier-indexed weights from Weights and Rank.
 func (m *Model) index(path string) error {
-	m.w = [numFeatures]float64{}
-	for name, w := range m.Weights {
-		id, ok := featureByName[name]
-		if !ok {
-			return fmt.Errorf("%s: unknown feature %q; known features: %s", path, name, strings.Join(featureNames[:], ", "))
-		}
-		m.w[id] = w
+	var err error
+	if m.w, err = indexWeights(m.Weights, path); err != nil {
+		return err
+	}
+	if m.r, err = indexWeights(m.Rank, path); err != nil {
+		return err
+	}
+	m.ranks = false
+	for id := range m.used {
+		m.used[id] = m.w[id] != 0 || m.r[id] != 0
+		m.ranks = m.ranks || m.r[id] != 0
 	}
 	return nil
+}
+
+// indexWeights turns named weights into weights by feature identifier.
+func indexWeights(named map[string]float64, path string) ([numFeatures]float64, error) {
+	var by [numFeatures]float64
+	for name, w := range named {
+		id, ok := featureByName[name]
+		if !ok {
+			return by, fmt.Errorf("%s: unknown feature %q; known features: %s", path, name, strings.Join(featureNames[:], ", "))
+		}
+		if math.IsNaN(w) || math.IsInf(w, 0) {
+			return by, fmt.Errorf("%s: weight %s is not a finite number", path, name)
+		}
+		by[id] = w
+	}
+	return by, nil
 }
 
 // penaltyFeatures are the features that never count as evidence for the gate.
@@ -251,11 +278,6 @@ func ParseModel(data []byte, path string) (*Model, error) {
 	if len(m.Weights) == 0 {
 		return nil, fmt.Errorf("%s: no weights: expected a `weights:` mapping of feature names to numbers", path)
 	}
-	for name, w := range m.Weights {
-		if math.IsNaN(w) || math.IsInf(w, 0) {
-			return nil, fmt.Errorf("%s: weight %s is not a finite number", path, name)
-		}
-	}
 	if err := m.index(path); err != nil {
 		return nil, err
 	}
@@ -285,13 +307,31 @@ func (m *Model) YAML(comment string) []byte {
 		b.WriteString("remarks: true\n")
 	}
 	b.WriteString("weights:\n")
-	names := make([]string, 0, len(m.Weights))
-	for n := range m.Weights {
+	writeWeights(&b, m.Weights)
+	if len(m.Rank) > 0 {
+		b.WriteString("rank:\n")
+		writeWeights(&b, m.Rank)
+	}
+	return []byte(b.String())
+}
+
+// writeWeights writes named weights as YAML mapping lines, sorted by name.
+func writeWeights(b *strings.Builder, named map[string]float64) {
+	names := make([]string, 0, len(named))
+	for n := range named {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(&b, "  %s: %.4g\n", n, m.Weights[n])
+		fmt.Fprintf(b, "  %s: %.4g\n", n, named[n])
 	}
-	return []byte(b.String())
+}
+
+// rankScore is the Rank part of a candidate's score.
+func (m *Model) rankScore(fs []feature) float64 {
+	total := 0.0
+	for _, f := range fs {
+		total += m.r[f.id] * f.value
+	}
+	return total
 }

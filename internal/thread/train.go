@@ -2,7 +2,10 @@ package thread
 
 import (
 	"math"
+	"slices"
 	"sort"
+
+	"gonum.org/v1/gonum/optimize"
 
 	"github.com/cocolian/threads/internal/chatlog"
 )
@@ -177,3 +180,146 @@ func latestGold(gold []int, i int) int {
 }
 
 func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
+
+// RankOptions control TrainRank.
+type RankOptions struct {
+	Lambda float64 // L2 penalty on the Rank weights: larger keeps them nearer 0
+}
+
+// A rankExample is one annotated message the link weights link: its
+// candidates inside the thread they chose, their link-weight scores, and
+// which of them gold names as the parent.
+type rankExample struct {
+	fs   [][]feature
+	base []float64
+	gold int
+}
+
+// TrainRank fits the Rank weights of m to gold reply links and returns a
+// copy of m that has them, with the number of messages it learned from.
+// Each annotated message that m's link weights link to an earlier message
+// whose thread holds its gold parent is one example: among the candidates of
+// that thread that pass the gate, the gold parent should score highest with
+// the link weights plus the Rank weights. The Rank weights maximise the
+// likelihood of the gold parents under a conditional logit (softmax over the
+// candidates) minus Lambda times their squared size, found by L-BFGS. The
+// threads, thread starts and roles m gives stay as they are.
+func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*Model, int) {
+	base := *m
+	base.Rank = nil
+	if err := base.index(base.Name); err != nil {
+		panic(err) // m was indexed already
+	}
+	p := DefaultParams()
+	p.Model = &base
+	var examples []rankExample
+	for _, d := range days {
+		c, decided, _ := prepare(d.Log, tok, p)
+		linkRest(c, decided)
+		examples = append(examples, c.rankExamples(d.Gold)...)
+	}
+	delta := fitRank(examples, opts.Lambda)
+	out := base
+	out.Rank = map[string]float64{}
+	for id, v := range delta {
+		if v = round4(v); v != 0 {
+			out.Rank[featureNames[id]] = v
+		}
+	}
+	if err := out.index(out.Name); err != nil {
+		panic(err) // every name comes from featureNames
+	}
+	return &out, len(examples)
+}
+
+// rankExamples lists the examples of one threaded day (see TrainRank).
+func (c *linkContext) rankExamples(gold map[int][]int) []rankExample {
+	var out []rankExample
+	c.allFeatures = true
+	defer func() { c.allFeatures = false }()
+	for i, scored := range c.scoredLink {
+		parents, annotated := gold[i]
+		if !scored || !annotated {
+			continue
+		}
+		root := c.rootOf(c.links[i].Parent)
+		ex := rankExample{gold: -1}
+		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+			if c.exportCopyOf(j) >= 0 || c.rootOf(j) != root {
+				continue
+			}
+			fs := c.pairFeatures(i, j)
+			s, ok := c.m.total(fs)
+			if fs == nil || !ok {
+				continue
+			}
+			if slices.Contains(parents, j) {
+				ex.gold = len(ex.fs)
+			}
+			ex.fs = append(ex.fs, fs)
+			ex.base = append(ex.base, s)
+		}
+		if ex.gold >= 0 {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// fitRank returns the Rank weights that minimise the negative
+// log-likelihood of the gold candidates plus lambda times the squared
+// weights.
+func fitRank(examples []rankExample, lambda float64) []float64 {
+	var scores, probs []float64
+	objective := func(x, grad []float64) float64 {
+		loss := 0.0
+		for k, v := range x {
+			loss += lambda * v * v
+			if grad != nil {
+				grad[k] = 2 * lambda * v
+			}
+		}
+		for _, ex := range examples {
+			scores = scores[:0]
+			top := math.Inf(-1)
+			for k, fs := range ex.fs {
+				s := ex.base[k]
+				for _, f := range fs {
+					s += x[f.id] * f.value
+				}
+				scores = append(scores, s)
+				top = max(top, s)
+			}
+			sum := 0.0
+			probs = probs[:0]
+			for _, s := range scores {
+				e := math.Exp(s - top)
+				probs = append(probs, e)
+				sum += e
+			}
+			loss += math.Log(sum) + top - scores[ex.gold]
+			if grad == nil {
+				continue
+			}
+			for k, fs := range ex.fs {
+				pk := probs[k] / sum
+				if k == ex.gold {
+					pk--
+				}
+				for _, f := range fs {
+					grad[f.id] += pk * f.value
+				}
+			}
+		}
+		return loss
+	}
+	problem := optimize.Problem{
+		Func: func(x []float64) float64 { return objective(x, nil) },
+		Grad: func(grad, x []float64) { objective(x, grad) },
+	}
+	result, err := optimize.Minimize(problem, make([]float64, numFeatures), nil, &optimize.LBFGS{})
+	if err != nil && result == nil {
+		panic(err)
+	}
+	return result.X
+}

@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// writeSampleGold lays out the sample day as a gold folder and a corpus
+// folder for train and eval (gold/sample-2018-05-04.tsv beside
+// corpus/sample/2018-05-04-chat.markdown), with the reply links that model m
+// makes as the gold links.
+func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
+	t.Helper()
+	dir := t.TempDir()
+	gold, corpus = filepath.Join(dir, "gold"), filepath.Join(dir, "corpus")
+	data, err := os.ReadFile(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(corpus, "sample"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(gold, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	chat := filepath.Join(corpus, "sample", "2018-05-04-chat.markdown")
+	if err := os.WriteFile(chat, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log, err := chatlog.ParseFile(chat, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := loadSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := thread.DefaultParams()
+	p.Model = m
+	res := thread.BuildWith(log, seg, p)
+	label := map[int]string{}
+	for _, th := range res.Threads {
+		for _, i := range th.Messages {
+			label[i] = th.ID
+		}
+	}
+	var b strings.Builder
+	b.WriteString("# reply links of a model with rank weights\nidx\ttime\tnick\tparent\trole\tthread\n")
+	for i, l := range res.Links {
+		parent := l.Parent
+		if parent < 0 {
+			parent = i
+		}
+		fmt.Fprintf(&b, "%d\t%s\tn%d\t%d\t-\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), i, parent, label[i])
+	}
+	if err := os.WriteFile(filepath.Join(gold, "sample-2018-05-04.tsv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return gold, corpus
+}
+
+// linkF1 runs eval on one gold file and returns its reply-link F1.
+func linkF1(t *testing.T, args ...string) float64 {
+	t.Helper()
+	code, out, errOut := runCmd(t, "", append([]string{"eval", "--format", "json"}, args...)...)
+	if code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, errOut)
+	}
+	var res struct {
+		Files []struct{ Scores map[string]float64 }
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Files) != 1 {
+		t.Fatalf("eval output %s (%v)", out, err)
+	}
+	return res.Files[0].Scores["link_f1"]
+}
+
+// TestTrainRank fits rank weights to reply links a known rank weighting
+// made, and checks that the written model reproduces them better than the
+// embedded one.
+func TestTrainRank(t *testing.T) {
+	target := *thread.DefaultModel("cocolian")
+	target.Rank = map[string]float64{"log-distance": 2}
+	data := target.YAML("target")
+	m, err := thread.ParseModel(data, "target")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gold, corpus := writeSampleGold(t, m)
+	out := filepath.Join(t.TempDir(), "ranked.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--rank", "--lambda", "0.1", "--gold", gold, corpus, "-o", out)
+	if code != exitOK {
+		t.Fatalf("train exit %d: %s", code, errOut)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(written), "\nrank:\n") || !strings.Contains(string(written), "rank weights fitted by `threads train --rank`") {
+		t.Errorf("model file lacks its rank weights or their provenance:\n%s", written)
+	}
+	before := linkF1(t, "--gold", gold, corpus)
+	after := linkF1(t, "--model", out, "--gold", gold, corpus)
+	if after <= before {
+		t.Errorf("link F1 %.1f with the trained rank weights, %.1f without", after, before)
+	}
+	t.Logf("link F1 %.1f -> %.1f", before, after)
+}
+
+// TestTrainRankErrors checks the errors of train --rank.
+func TestTrainRankErrors(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--rank", "--model", "no-such.yaml", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "no-such.yaml: cannot read model") {
+		t.Errorf("missing --model file: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "", "train", "--lambda", "3", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "go with `--rank`") {
+		t.Errorf("--lambda without --rank: exit %d, stderr %q", code, errOut)
+	}
+	empty := t.TempDir()
+	code, _, errOut = runCmd(t, "", "train", "--rank", "--gold", empty, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, empty) {
+		t.Errorf("empty gold folder: exit %d, stderr %q", code, errOut)
+	}
+}

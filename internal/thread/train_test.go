@@ -1,0 +1,137 @@
+package thread
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+)
+
+// sampleDay threads the sample day shipped in testdata with model m.
+func sampleDay(t *testing.T, m *Model) (*chatlog.Log, *Result) {
+	t.Helper()
+	log, err := chatlog.ParseFile("../../testdata/sample-day.markdown", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := DefaultParams()
+	p.Model = m
+	return log, BuildWith(log, seg, p)
+}
+
+// withRank returns the embedded WeChat link weights with the given rank
+// weights in place of the embedded ones.
+func withRank(t *testing.T, rank map[string]float64) *Model {
+	t.Helper()
+	m := *linkWeightsOnly(t)
+	m.Rank = rank
+	if err := m.index("test"); err != nil {
+		t.Fatal(err)
+	}
+	return &m
+}
+
+// TestRankKeepsThreadsAndRoles checks that rank weights only move a reply
+// link to another, earlier message of the same thread: threads, thread
+// starts and roles stay as the link weights make them.
+func TestRankKeepsThreadsAndRoles(t *testing.T) {
+	_, plain := sampleDay(t, linkWeightsOnly(t))
+	// A strong pull toward far candidates: many links move.
+	_, ranked := sampleDay(t, withRank(t, map[string]float64{"log-distance": 3}))
+	threadOf := func(r *Result) map[int]string {
+		out := map[int]string{}
+		for _, th := range r.Threads {
+			for _, i := range th.Messages {
+				out[i] = th.ID
+			}
+		}
+		return out
+	}
+	a, b := threadOf(plain), threadOf(ranked)
+	moved := 0
+	for i := range plain.Links {
+		p, q := plain.Links[i], ranked.Links[i]
+		if (p.Parent < 0) != (q.Parent < 0) {
+			t.Errorf("message %d: thread start changed (parent %d -> %d)", i, p.Parent, q.Parent)
+		}
+		if p.Role != q.Role || p.AnswerOf != q.AnswerOf {
+			t.Errorf("message %d: role %s/%d -> %s/%d", i, p.Role, p.AnswerOf, q.Role, q.AnswerOf)
+		}
+		if p.Parent != q.Parent {
+			moved++
+			if q.Parent >= i || a[q.Parent] != a[i] {
+				t.Errorf("message %d moved to %d, outside its thread", i, q.Parent)
+			}
+			if !hasEvidence(q, "rerank") {
+				t.Errorf("message %d moved without rerank evidence: %+v", i, q.Evidence)
+			}
+		}
+	}
+	for i, id := range a {
+		if b[i] != id {
+			t.Errorf("message %d: thread %s -> %s", i, id, b[i])
+		}
+	}
+	if moved == 0 {
+		t.Error("no link moved; the test needs rank weights that matter")
+	}
+}
+
+// TestTrainRank checks that TrainRank recovers the reply links a known rank
+// weighting makes, from the link weights alone.
+func TestTrainRank(t *testing.T) {
+	log, target := sampleDay(t, withRank(t, map[string]float64{"shared-words-1": 2, "adjacent": -1}))
+	_, plain := sampleDay(t, linkWeightsOnly(t))
+	gold := map[int][]int{}
+	for i, l := range target.Links {
+		gold[i] = []int{l.Parent}
+		if l.Parent < 0 {
+			gold[i] = []int{i}
+		}
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, examples := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), RankOptions{Lambda: 0.1})
+	if examples == 0 || len(m.Rank) == 0 {
+		t.Fatalf("learned nothing: %d examples, rank %v", examples, m.Rank)
+	}
+	_, learned := sampleDay(t, m)
+	agree := func(r *Result) int {
+		n := 0
+		for i, l := range r.Links {
+			if l.Parent == target.Links[i].Parent {
+				n++
+			}
+		}
+		return n
+	}
+	before, after := agree(plain), agree(learned)
+	if after <= before || after < len(gold)*95/100 {
+		t.Errorf("links agreeing with the target: %d without rank weights, %d with the learned ones, of %d", before, after, len(gold))
+	}
+	t.Logf("agreeing links: %d -> %d of %d (%d examples)", before, after, len(gold), examples)
+}
+
+// TestModelRankYAML checks that rank weights are read, written, and checked.
+func TestModelRankYAML(t *testing.T) {
+	m, err := ParseModel([]byte("name: x\ngate: true\nweights:\n  mention: 6\nrank:\n  shared-terms: 0.5\n"), "x.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.ranks || m.r[fSharedTerms] != 0.5 || !m.used[fSharedTerms] {
+		t.Errorf("rank weights not indexed: %+v", m.Rank)
+	}
+	if out := string(m.YAML("a model")); !strings.Contains(out, "rank:\n  shared-terms: 0.5\n") {
+		t.Errorf("YAML lost the rank weights:\n%s", out)
+	}
+	if _, err := ParseModel([]byte("weights:\n  mention: 6\nrank:\n  no-such: 1\n"), "y.yaml"); err == nil || !strings.Contains(err.Error(), `y.yaml: unknown feature "no-such"`) {
+		t.Errorf("unknown rank feature: got error %v", err)
+	}
+}
