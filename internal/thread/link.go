@@ -26,6 +26,7 @@ type linkContext struct {
 	// allFeatures keeps the features the model weighs 0 (training needs
 	// them all; scoring skips them).
 	allFeatures bool
+	ranking     bool      // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature // reused feature buffer of the scoring loop
 
 	talkMember []bool           // message is part of a talk, built on first use
@@ -104,7 +105,7 @@ func linkRest(c *linkContext, decided []bool) {
 				best, bestScore = j, s
 			}
 			if ok && c.m.ranks {
-				ranked = append(ranked, rankedCandidate{j, s + c.m.rankScore(fs)})
+				ranked = append(ranked, rankedCandidate{j, s})
 			}
 		}
 		if best >= 0 {
@@ -143,7 +144,7 @@ func linkRest(c *linkContext, decided []bool) {
 }
 
 // A rankedCandidate is a candidate parent that passed the gate, with its
-// score under the link and Rank weights.
+// score under the link weights.
 type rankedCandidate struct {
 	j     int
 	score float64
@@ -159,14 +160,21 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 		return
 	}
 	root, top, topScore, chosenScore := c.rootOf(best), best, math.Inf(-1), 0.0
+	c.ranking = true // the features only the Rank weights use, too
 	for _, rc := range ranked {
-		if rc.score > topScore && c.rootOf(rc.j) == root {
-			top, topScore = rc.j, rc.score
+		if c.rootOf(rc.j) != root {
+			continue
+		}
+		c.scratch = c.pairFeaturesInto(c.scratch[:0], i, rc.j)
+		score := rc.score + c.m.rankScore(c.scratch)
+		if score > topScore {
+			top, topScore = rc.j, score
 		}
 		if rc.j == best {
-			chosenScore = rc.score
+			chosenScore = score
 		}
 	}
+	c.ranking = false
 	if top == best {
 		return
 	}
@@ -532,7 +540,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	fs := dst
 	add := func(id featureID, detail string, value float64) {
-		if value != 0 && (c.allFeatures || c.m.used[id]) {
+		if value != 0 && (c.allFeatures || c.m.w[id] != 0 || c.ranking && c.m.r[id] != 0) {
 			fs = append(fs, feature{id, value, detail})
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -172,7 +173,6 @@ type Model struct {
 
 	w     [numFeatures]float64 // Weights by feature identifier
 	r     [numFeatures]float64 // Rank by feature identifier
-	used  [numFeatures]bool    // the feature weighs in w or r
 	ranks bool                 // some Rank weight is not zero
 }
 
@@ -186,9 +186,8 @@ func (m *Model) index(path string) error {
 		return err
 	}
 	m.ranks = false
-	for id := range m.used {
-		m.used[id] = m.w[id] != 0 || m.r[id] != 0
-		m.ranks = m.ranks || m.r[id] != 0
+	for _, w := range m.r {
+		m.ranks = m.ranks || w != 0
 	}
 	return nil
 }
@@ -258,6 +257,20 @@ func DefaultModel(format string) *Model {
 	if format == "irc" {
 		name = "irc"
 	}
+	m := *embeddedModels[name]()
+	return &m
+}
+
+// embeddedModels parse each embedded model once: threading an archive asks
+// for one per file. Callers get a copy of the parsed model; they must not
+// write into its weight maps.
+var embeddedModels = map[string]func() *Model{
+	"wechat": sync.OnceValue(func() *Model { return parseEmbedded("wechat") }),
+	"irc":    sync.OnceValue(func() *Model { return parseEmbedded("irc") }),
+}
+
+// parseEmbedded parses the embedded model file models/NAME.yaml.
+func parseEmbedded(name string) *Model {
 	data, err := modelFiles.ReadFile("models/" + name + ".yaml")
 	if err != nil {
 		panic(fmt.Sprintf("embedded model %s missing: %v", name, err))

@@ -125,7 +125,7 @@ func TestModelRankYAML(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !m.ranks || m.r[fSharedTerms] != 0.5 || !m.used[fSharedTerms] {
+	if !m.ranks || m.r[fSharedTerms] != 0.5 {
 		t.Errorf("rank weights not indexed: %+v", m.Rank)
 	}
 	if out := string(m.YAML("a model")); !strings.Contains(out, "rank:\n  shared-terms: 0.5\n") {
