@@ -354,7 +354,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		text = m.LinkTitle
 	}
 	plain := text
-	if strings.ContainsAny(plain, "@＠") {
+	if strings.IndexByte(plain, '@') >= 0 || strings.Contains(plain, "＠") { // ContainsAny is slow on non-ASCII sets
 		plain = mentionRe.ReplaceAllString(plain, " ")
 	}
 	stripped := plain
@@ -425,7 +425,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	f.anaphor = cues.has(cueAnaphor)
 	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
 	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
-	f.you = strings.ContainsAny(f.plain, "你您")
+	f.you = strings.ContainsRune(f.plain, '你') || strings.ContainsRune(f.plain, '您')
 	if f.metoo {
 		f.question = false
 	}
