@@ -131,16 +131,16 @@ func dependsOnWhether(text string) bool {
 		if k < 0 {
 			continue
 		}
-		clause := []rune(text[:k])
-		if cut := lastClauseBreak(clause); cut >= 0 {
-			clause = clause[cut+1:]
+		clause := text[:k]
+		if cut := strings.LastIndexAny(clause, clauseBreaks); cut >= 0 {
+			_, size := utf8.DecodeRuneInString(clause[cut:])
+			clause = clause[cut+size:]
 		}
-		if len(clause) > whetherReach {
-			clause = clause[len(clause)-whetherReach:]
+		if r := []rune(clause); len(r) > whetherReach {
+			clause = string(r[len(r)-whetherReach:])
 		}
-		before := string(clause)
 		for _, v := range judgingVerbs {
-			if at := strings.Index(before, v); at >= 0 && !containsAny(before[:at], []string{"帮", "请", "麻烦"}) {
+			if at := strings.Index(clause, v); at >= 0 && !containsAny(clause[:at], checkRequests) {
 				return true
 			}
 		}
@@ -148,16 +148,11 @@ func dependsOnWhether(text string) bool {
 	return false
 }
 
-// lastClauseBreak returns the index of the last clause-ending punctuation in
-// runes, or -1.
-func lastClauseBreak(runes []rune) int {
-	for i := len(runes) - 1; i >= 0; i-- {
-		if strings.ContainsRune("，,。；;！!：:", runes[i]) {
-			return i
-		}
-	}
-	return -1
-}
+// clauseBreaks end a clause.
+const clauseBreaks = "，,。；;！!：:"
+
+// checkRequests before a judging verb ask someone to check (帮忙看看是否…).
+var checkRequests = []string{"帮", "请", "麻烦"}
 
 // interrogatives are words that make a sentence a question when it ends in
 // a question mark or a question particle.

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -247,7 +248,8 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 	var hits []string
 	for _, s := range r.senders {
 		sp := r.parts(s)
-		if strings.EqualFold(sp[0], person) || len(mp) == 1 && !hasHan(person) && containsFold(sp, person) {
+		samePart := func(p string) bool { return strings.EqualFold(p, person) }
+		if samePart(sp[0]) || len(mp) == 1 && !hasHan(person) && slices.ContainsFunc(sp, samePart) {
 			hits = append(hits, s)
 		}
 	}
@@ -255,16 +257,6 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 		return Alias{}, false
 	}
 	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender named " + person}, true
-}
-
-// containsFold reports whether parts holds s, ignoring case.
-func containsFold(parts []string, s string) bool {
-	for _, p := range parts {
-		if strings.EqualFold(p, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // roleWords mark a name part that is a job or group role, not an organisation.
