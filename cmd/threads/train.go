@@ -55,6 +55,9 @@ penalty of --lambda). Threads and roles do not change, reply links do.`,
 			if !opts.Rank && (cmd.Flags().Changed("model") || cmd.Flags().Changed("lambda")) {
 				return usageError{fmt.Errorf("`--model` and `--lambda` go with `--rank`")}
 			}
+			if opts.Lambda <= 0 {
+				return usageError{fmt.Errorf("`--lambda` must be above 0 (got %g): without a penalty the rank weights can grow without bound", opts.Lambda)}
+			}
 			if len(args) == 1 {
 				opts.Corpus = args[0]
 			}
@@ -114,6 +117,9 @@ func trainRun(opts *trainOptions) error {
 		}
 		var examples int
 		m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
+		if examples == 0 {
+			return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", opts.Gold)
+		}
 		comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), opts.Gold, examples, opts.Lambda)
 	} else {
 		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})

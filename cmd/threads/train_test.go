@@ -126,6 +126,31 @@ func TestTrainRankErrors(t *testing.T) {
 	if code == exitOK || !strings.Contains(errOut, "go with `--rank`") {
 		t.Errorf("--lambda without --rank: exit %d, stderr %q", code, errOut)
 	}
+	code, _, errOut = runCmd(t, "", "train", "--rank", "--lambda", "0", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "`--lambda` must be above 0") {
+		t.Errorf("--lambda 0: exit %d, stderr %q", code, errOut)
+	}
+	// Gold where every message starts its own thread gives nothing to rank.
+	path := filepath.Join(gold, "sample-2018-05-04.tsv")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var alone strings.Builder
+	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) == 6 && f[0] != "idx" {
+			f[3], f[5] = f[0], "T"+f[0]
+		}
+		alone.WriteString(strings.Join(f, "\t") + "\n")
+	}
+	if err := os.WriteFile(path, []byte(alone.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut = runCmd(t, "", "train", "--rank", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "nothing to fit the rank weights to") {
+		t.Errorf("no example: exit %d, stderr %q", code, errOut)
+	}
 	empty := t.TempDir()
 	code, _, errOut = runCmd(t, "", "train", "--rank", "--gold", empty, corpus, "-o", out)
 	if code == exitOK || !strings.Contains(errOut, empty) {
