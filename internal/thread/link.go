@@ -41,6 +41,7 @@ type linkContext struct {
 // the evidence for it.
 type rerankedLink struct {
 	parent   int
+	score    float64 // the parent's score under the link weights
 	evidence []Evidence
 }
 
@@ -159,7 +160,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	if !c.m.ranks {
 		return
 	}
-	root, top, topScore, chosenScore := c.rootOf(best), best, math.Inf(-1), 0.0
+	root, top, topScore, topLinkScore, chosenScore := c.rootOf(best), best, math.Inf(-1), 0.0, 0.0
 	c.ranking = true // the features only the Rank weights use, too
 	for _, rc := range ranked {
 		if c.rootOf(rc.j) != root {
@@ -168,7 +169,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 		c.scratch = c.pairFeaturesInto(c.scratch[:0], i, rc.j)
 		score := rc.score + c.m.rankScore(c.scratch)
 		if score > topScore {
-			top, topScore = rc.j, score
+			top, topScore, topLinkScore = rc.j, score, rc.score
 		}
 		if rc.j == best {
 			chosenScore = score
@@ -185,7 +186,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	if c.reranked == nil {
 		c.reranked = map[int]rerankedLink{}
 	}
-	c.reranked[i] = rerankedLink{top, ev}
+	c.reranked[i] = rerankedLink{top, topLinkScore, ev}
 }
 
 // applyRerank moves the reply links rerank recorded, once threads, thread
@@ -193,6 +194,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 func (c *linkContext) applyRerank() {
 	for i, r := range c.reranked {
 		c.links[i].Parent = r.parent
+		c.links[i].Score = round2(r.score)
 		c.links[i].Evidence = r.evidence
 	}
 }
