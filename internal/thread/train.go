@@ -244,19 +244,18 @@ func (c *linkContext) rankExamples(gold map[int][]int) []rankExample {
 		}
 		root := c.rootOf(c.links[i].Parent)
 		ex := rankExample{gold: -1}
-		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
-			if c.exportCopyOf(j) >= 0 || c.rootOf(j) != root {
+		for _, cand := range c.candidates(i)[1:] { // [0] is i itself
+			if c.exportCopyOf(cand.j) >= 0 || c.rootOf(cand.j) != root {
 				continue
 			}
-			fs := c.pairFeatures(i, j)
-			s, ok := c.m.total(fs)
-			if fs == nil || !ok {
+			s, ok := c.m.total(cand.fs)
+			if !ok {
 				continue
 			}
-			if slices.Contains(parents, j) {
+			if slices.Contains(parents, cand.j) {
 				ex.gold = len(ex.fs)
 			}
-			ex.fs = append(ex.fs, fs)
+			ex.fs = append(ex.fs, cand.fs)
 			ex.base = append(ex.base, s)
 		}
 		if ex.gold >= 0 {
