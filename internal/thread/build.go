@@ -112,9 +112,6 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			links[i].Role, links[i].AnswerOf = links[p].Role, links[p].AnswerOf // the same message again
 			continue
 		}
-		if fs[i].question && !fs[i].explicit && p >= 0 && links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender && !hasEvidence(links[i], "repeat") {
-			fs[i].question = false // "能不能开出来还是问题呢" in reply to a question is an answer
-		}
 		if fs[i].question {
 			links[i].Role = RoleQuestion
 			continue

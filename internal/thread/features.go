@@ -26,7 +26,6 @@ type features struct {
 	idDomain []bool              // wordIDs[k] is a domain term
 	domain   map[string]struct{} // domain terms as a set
 	question bool                // an information-seeking question
-	explicit bool                // the question carries a question mark or an explicit asking phrase
 	sticker  bool                // only stickers, emoji or symbols (a cheer or a reaction)
 	welcome  bool                // a welcome or greeting (欢迎, 大家好)
 	thanks   bool                // thanks for a shared talk or article, praise of it (谢谢分享, 干货)
@@ -74,6 +73,23 @@ func rhetorical(text string) bool {
 	return false
 }
 
+// asksAfterRhetorical reports whether a sentence after the first rhetorical
+// question asks in earnest ("钱不是直接到商家了吗？收钱吧提现是什么情况？").
+func asksAfterRhetorical(text string) bool {
+	m := rhetoricalRe.FindStringIndex(text)
+	if m == nil {
+		return false
+	}
+	rest := text[m[1]:]
+	cut := strings.IndexAny(rest, "？?。！!")
+	if cut < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(rest[cut:])
+	rest = rest[cut+size:]
+	return isQuestion(rest) && !rhetorical(rest)
+}
+
 // isClosingMark reports whether r is punctuation, space or a tilde, the
 // marks that end a chat line without changing what it says.
 func isClosingMark(r rune) bool {
@@ -108,7 +124,34 @@ func saysStatement(text string) bool {
 	if strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"}) {
 		return true
 	}
+	if whetherIsOpen(text) || strings.HasSuffix(bare, "的问题") && !startsWithAny(text, pleas) {
+		return true // "有个过度资金存在哪个账户的问题" names a problem
+	}
 	return !endsWithAny(bare, finalParticles) && dependsOnWhether(text)
+}
+
+// openMatters say that a matter is still open: a whether-clause before them
+// is their subject, not a question (能不能开的出来还是问题呢).
+var openMatters = []string{"还是问题", "是个问题", "是问题", "不好说", "不一定", "难说", "两说", "另说"}
+
+// whetherIsOpen reports whether text says that a whether-clause is an open
+// matter: a whether-word followed in the same sentence by an open-matter
+// phrase.
+func whetherIsOpen(text string) bool {
+	for _, w := range whetherWords {
+		k := strings.Index(text, w)
+		if k < 0 {
+			continue
+		}
+		rest := text[k+len(w):]
+		if cut := strings.IndexAny(rest, "。；;！!？?"); cut >= 0 {
+			rest = rest[:cut]
+		}
+		if containsAny(rest, openMatters) {
+			return true
+		}
+	}
+	return false
 }
 
 // whetherWords ask yes or no (是否, 有没有); after a verb of judging or
@@ -387,18 +430,18 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	cues := scanCues(f.plain)
 	switch m.Type {
 	case chatlog.TypeText:
-		f.question, f.explicit = questionWith(f.plain, cues)
+		f.question = questionWith(f.plain, cues)
 		switch {
-		case f.question && rhetorical(f.plain):
-			f.question, f.explicit = false, false
+		case f.question && rhetorical(f.plain) && !asksAfterRhetorical(f.plain):
+			f.question = false
 		case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
-			f.question, f.explicit = false, false // "不知道现在还能不能用了", "这就是为什么会有代沟"
+			f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
 		case f.question && hasHan(f.plain) && titled(f.plain):
-			f.question, f.explicit = false, false // an article title that asks ("…是否越界？ - FT中文网")
+			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
 		case !f.question && cues.has(cueRequest):
 			f.question = true
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
-			f.question, f.explicit = true, true // "四要素？": a payments term asked about
+			f.question = true // "四要素？": a payments term asked about
 		}
 		f.sticker = text != "" && (!hasLetter(f.plain) || laughOnly(f.plain))
 		if f.question {
@@ -430,17 +473,16 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	return f
 }
 
-// isQuestion reports whether text reads as an information-seeking question,
-// and whether it says so explicitly (a question mark or an asking phrase).
-func isQuestion(text string) (question, explicit bool) {
+// isQuestion reports whether text reads as an information-seeking question.
+func isQuestion(text string) bool {
 	return questionWith(text, scanCues(text))
 }
 
 // questionWith is isQuestion for a text whose cues are already scanned.
-func questionWith(text string, cues cueSet) (question, explicit bool) {
+func questionWith(text string, cues cueSet) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
-		return false, false
+		return false
 	}
 	if cues.has(cueIndefinite) {
 		cues = scanCues(maskIndefinites.Replace(t)) // the 啥 of 没啥 asks nothing
@@ -460,36 +502,36 @@ func questionWith(text string, cues cueSet) (question, explicit bool) {
 	}
 	if !hasHan(t) {
 		if countLetters(trimmed) < 2 {
-			return false, false // "??": characters lost in export, not a question
+			return false // "??": characters lost in export, not a question
 		}
-		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? ")), endsASCII
+		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? "))
 	}
 	// Very short exclamations ("真的？", "又是他？") are reactions, not questions.
 	if n <= 3 && !hasWord {
-		return false, false
+		return false
 	}
 	switch {
 	case endsFull || strings.Contains(t, "？"):
-		return true, true
+		return true
 	case strong:
-		return true, endsASCII
+		return true
 	case endsASCII && (hasWord || particle != ""):
-		return true, true
+		return true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
-		return true, false
+		return true
 	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes, // 毕竟需要更好的平台嘛 insists
 		containsAny(trimmed, clauseQuestions): // 群里有做担保的朋友吗，有业务勾兑
-		return true, false
-	case (particle == "不" || particle == "没") && n >= 5:
-		return true, false
+		return true
+	case (particle == "不" || particle == "没" || particle == "否") && n >= 5:
+		return true
 	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没") && !strings.Contains(trimmed, "以为") && !cues.has(cueNotAsking):
-		return true, false // "房产、车子呢": what about them? (还养活孩子呢 only stresses)
+		return true // "房产、车子呢": what about them? (还养活孩子呢 only stresses)
 	case hasWord && particle != "":
-		return true, false
+		return true
 	case n <= 20 && cues.has(cueWh) && !cues.has(cueNotAsking) && !strings.HasSuffix(trimmed, "了"):
-		return true, false
+		return true
 	}
-	return false, false
+	return false
 }
 
 // clauseQuestions end a clause with 吗 and go on: the clause asks.
