@@ -156,6 +156,9 @@ func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
 		case links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender:
 			return p
 		case links[p].Role == RoleQuestion:
+			if pp := links[p].Parent; pp >= 0 && links[pp].Role == RoleQuestion && msgs[pp].Sender != msgs[i].Sender {
+				return pp // the answerer's counter-question ("哪个银行不支持"), then the answer
+			}
 			return -1 // the asker's own follow-up chain
 		case links[p].Role == RoleAnswer && msgs[p].Sender == msgs[links[p].AnswerOf].Sender:
 			return -1

@@ -603,3 +603,28 @@ func TestAnswerToAskerLine(t *testing.T) {
 		t.Errorf("answeredQuestion(2) = %d, want -1 once the line is no longer the asker's addition", q)
 	}
 }
+
+// TestAnswerAfterCounterQuestion checks that an answerer who first asks
+// back (哪个银行不支持) and then answers answers the original question,
+// while an asker's own follow-up chain answers nothing.
+func TestAnswerAfterCounterQuestion(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "电汇 业务 怎么 做？", 0),
+		msg("B", "哪个 银行 不 支持", 1),
+		msg("B", "这些 银行 支持 电汇", 2),
+		msg("A", "我们 是 服务商", 3),
+	}
+	links := []Link{
+		{Parent: -1, AnswerOf: -1, Role: RoleQuestion},
+		{Parent: 0, AnswerOf: -1, Role: RoleQuestion},
+		{Parent: 1, AnswerOf: -1},
+		{Parent: 0, AnswerOf: -1},
+	}
+	if q := answeredQuestion(msgs, links, 2); q != 0 {
+		t.Errorf("answeredQuestion(2) = %d, want 0 (the question B asked back about)", q)
+	}
+	links[1].Parent = -1 // B's question opens its own conversation
+	if q := answeredQuestion(msgs, links, 2); q != -1 {
+		t.Errorf("answeredQuestion(2) = %d, want -1 once B's question asks on its own", q)
+	}
+}
