@@ -318,6 +318,18 @@ var pleas = []string{"请问", "请教", "想请教", "想了解", "想咨询", 
 // openers start a question that opens a new topic.
 var openers = []string{"请问", "请教", "问个", "插个问题", "问一下", "问下", "再问", "还有个问题", "还有一个问题", "另外问", "有没有人", "有谁", "谁知道", "各位", "大家好", "求助", "咨询"}
 
+// announceRe matches a message that only announces a question to come (有个
+// 问题想咨询一下, 各位大神 请问个问题, 正好想请教): the annotators give the
+// announcement no role and count the question that follows.
+var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0,8}?(?:大神|大佬|老师|朋友|大拿|专家)?们?[，,\s]*)?(?:正好|还|再|另外)?(?:有个|有一个|有)?小?(?:问题)?(?:想|要)?(?:请问|请教|咨询|问个|问一下|问下)(?:一下|下)?(?:个|一个|几个)?小?(?:问题)?(?:各位|大家)?(?:大神|大佬|老师)?[呀啊哈。.：:！!~～\s]*$`)
+
+// announces reports whether a message only announces a question to come
+// (announceRe); a bare 请教 may be a typo fixed, so it takes four
+// characters or more.
+func announces(f *features) bool {
+	return f.runes >= 4 && announceRe.MatchString(strings.TrimSpace(f.plain))
+}
+
 // announceRunes is the longest message that can announce a question to
 // come ("群里的跨境支付大佬，请教一个问题呀") without asking it.
 const announceRunes = 20
@@ -438,6 +450,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
 		case f.question && hasHan(f.plain) && titled(f.plain):
 			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
+		case f.question && announces(&f):
+			f.question = false // announces the question that follows
 		case !f.question && cues.has(cueRequest):
 			f.question = true
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
@@ -467,7 +481,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if f.metoo {
 		f.question = false
 	}
-	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
+	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") || // "请教一个问题呀" announces one
+		announces(&f)
 	f.opener = asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f

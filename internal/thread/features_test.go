@@ -124,6 +124,10 @@ func TestQuestionCues(t *testing.T) {
 		{"但是钱不是直接到商家了吗？收钱吧提现是什么情况？", true}, // asks after the rhetorical question
 		{"钱不是直接到商家了吗？我觉得是", false},
 		{"入手一个域名 可以否", true}, // a closing 否 asks
+		{"有个问题想咨询一下", false}, // announces the question that follows
+		{"各位大神 请问个问题", false},
+		{"问个问题：", false},
+		{"问个问题，比如说提现要收手续费，在收单层面是怎么做的？", true},
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).question; got != tt.want {

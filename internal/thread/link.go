@@ -324,7 +324,7 @@ const (
 // remarkReach.
 func (c *linkContext) remarkTarget(i int) int {
 	m, f := &c.msgs[i], &c.fs[i]
-	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question || f.headline || f.notice || f.welcome ||
+	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question || f.opener || f.headline || f.notice || f.welcome ||
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
