@@ -277,7 +277,7 @@ const hearsayRunes = 8
 // noticeCues mark a warning, tip, announcement or ad posted to the whole
 // group; like a headline it opens its own thread rather than answering what
 // came before.
-var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示", "插播", "今天请到", "给大家推荐", "开始签到", "签到手势"}
+var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示", "插播", "今天请到", "给大家推荐", "开始签到", "签到手势", "简历", "内推", "薪资"}
 
 // noticeOpeners open a post to the whole group: a job ad.
 var noticeOpeners = []string{"招聘", "急招", "诚聘"}

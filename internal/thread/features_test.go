@@ -237,6 +237,7 @@ func TestNewsAndPraise(t *testing.T) {
 		{"20171218-微服务下支付宝接入", true, false},
 		{"整理的好全[强][强][强]", false, true},
 		{"厉害了[强]", false, true},
+		{"有想跳槽的java开发没，简历丢过来，要招聘10人+。", true, false}, // a job ad is a notice
 	}
 	for _, tt := range tests {
 		f := textFeatures(tt.text)
