@@ -422,9 +422,14 @@ func cleanTitle(s string) string {
 // into spaces and trims the result.
 func cleanText(s string) string {
 	s = unescape(s)
-	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ").Replace(s)
+	if strings.ContainsAny(s, "\r\n\t") {
+		s = lineBreaks.Replace(s)
+	}
 	return strings.TrimSpace(s)
 }
+
+// lineBreaks turns line breaks and TABs into spaces.
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
 // unescape decodes semicolon-terminated HTML character references, repeatedly,
 // until the text is stable ("&amp;amp;amp;" becomes "&"). References without a

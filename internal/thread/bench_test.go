@@ -2,6 +2,7 @@ package thread_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/cocolian/threads/internal/chatlog"
@@ -30,5 +31,40 @@ func BenchmarkBuildReferenceDay(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		thread.Build(log, seg)
+	}
+}
+
+// BenchmarkBuildCorpus threads every parsed day of the shared cocolian
+// corpus once per iteration, segmentation included.
+func BenchmarkBuildCorpus(b *testing.B) {
+	root := sharedtest.Dir(b, "corpus", "cocolian")
+	files, err := filepath.Glob(filepath.Join(root, "*", "*.markdown"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no corpus days under %s: %v", root, err)
+	}
+	var logs []*chatlog.Log
+	var size int64
+	for _, f := range files {
+		log, err := chatlog.ParseFile(f, "", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := os.Stat(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+		logs = append(logs, log)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, log := range logs {
+			thread.Build(log, seg)
+		}
 	}
 }

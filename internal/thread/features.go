@@ -53,10 +53,16 @@ var (
 	rhetoricalRe = regexp.MustCompile(`(不是|不就|不也|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
 )
 
+// rhetoricalMarks are the words rhetoricalRe starts with.
+var rhetoricalMarks = []string{"不是", "不就", "不也", "不应该", "难道", "岂不", "哪那么", "哪敢", "哪有"}
+
 // rhetorical reports whether text asks a rhetorical question (rhetoricalRe),
 // leaving out the look-alikes: 是不是 asks, and the 么 of 这么, 那么, 怎么,
 // 什么, 多么 is no question particle.
 func rhetorical(text string) bool {
+	if !containsAny(text, rhetoricalMarks) {
+		return false // the regexp cannot match: skip its backtracking
+	}
 	for _, m := range rhetoricalRe.FindAllStringIndex(text, -1) {
 		match := text[m[0]:m[1]]
 		if strings.HasPrefix(match, "不是") && strings.HasSuffix(text[:m[0]], "是") {
@@ -325,9 +331,12 @@ var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0
 
 // announces reports whether a message only announces a question to come
 // (announceRe); a bare 请教 may be a typo fixed, so it takes four
-// characters or more.
+// characters or more, and at most announceRunes.
 func announces(f *features) bool {
-	return f.runes >= 4 && announceRe.MatchString(strings.TrimSpace(f.plain))
+	if f.runes < 4 || f.runes > announceRunes || !strings.Contains(f.plain, "问") && !strings.Contains(f.plain, "请教") && !strings.Contains(f.plain, "咨询") {
+		return false
+	}
+	return announceRe.MatchString(strings.TrimSpace(f.plain))
 }
 
 // announceRunes is the longest message that can announce a question to

@@ -22,6 +22,7 @@ type linkContext struct {
 	m       *Model
 
 	bySender map[string][]int // message indices per sender, ascending
+	nextSame []int            // index of the sender's next message, len(msgs) after their last
 	explain  bool             // fill in the readable details of features (only for chosen links)
 	// allFeatures keeps the features the model weighs 0 (training needs
 	// them all; scoring skips them).
@@ -48,8 +49,14 @@ type rerankedLink struct {
 // indexSenders records each sender's messages for latestBy.
 func (c *linkContext) indexSenders() {
 	c.bySender = map[string][]int{}
+	c.nextSame = make([]int, len(c.msgs))
 	for i, m := range c.msgs {
-		c.bySender[m.Sender] = append(c.bySender[m.Sender], i)
+		idx := c.bySender[m.Sender]
+		if len(idx) > 0 {
+			c.nextSame[idx[len(idx)-1]] = i
+		}
+		c.nextSame[i] = len(c.msgs)
+		c.bySender[m.Sender] = append(idx, i)
 	}
 }
 
@@ -546,7 +553,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 			fs = append(fs, feature{id, value, detail})
 		}
 	}
-	latestBySender := c.latestBy(mj.Sender, i) == j
+	latestBySender := c.nextSame[j] >= i // j is its sender's latest message before i
 	if mentionsJ && c.mentionTarget(i, mj.Sender) == j && !fi.pleads {
 		add(fMention, "mentions "+mj.Sender, 1)
 	}
@@ -594,7 +601,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if newsReaction {
 		add(fNewsReaction, "reacts to a headline just posted", 1)
 	}
-	add(fAdjacent, c.detailf("%d messages before", i-j), c.adjacency(i, j))
+	add(fAdjacent, c.distanceDetail("%d messages before", i-j), c.adjacency(i, j))
 	if mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeRedPacket {
 		add(fMedia, "candidate is media", 1)
 	}
@@ -679,8 +686,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if (!addressed || fi.notice) && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
-	add(fGapMessages, c.detailf("%d messages earlier", i-j), dist*scale)
-	add(fGapMinutes, c.detailf("%.0f min earlier", gap.Minutes()), minutes*scale)
+	add(fGapMessages, c.distanceDetail("%d messages earlier", i-j), dist*scale)
+	add(fGapMinutes, c.minutesDetail(gap), minutes*scale)
 	return fs
 }
 
@@ -840,12 +847,22 @@ func lexical(a, b *features, p Params) (float64, int) {
 // sharedWordsFeature names the shared-word-count features.
 var sharedWordsFeature = [...]featureID{0, fSharedWords1, fSharedWords2, fSharedWords3}
 
-// detailf formats a feature detail, only when details are wanted.
-func (c *linkContext) detailf(format string, args ...any) string {
+// distanceDetail describes how many messages back a candidate is, only
+// when explaining: the scoring loop calls it for every candidate, so it
+// boxes nothing otherwise.
+func (c *linkContext) distanceDetail(format string, d int) string {
 	if !c.explain {
 		return ""
 	}
-	return fmt.Sprintf(format, args...)
+	return fmt.Sprintf(format, d)
+}
+
+// minutesDetail describes the pause before a message, when explaining.
+func (c *linkContext) minutesDetail(gap time.Duration) string {
+	if !c.explain {
+		return ""
+	}
+	return fmt.Sprintf("%.0f min earlier", gap.Minutes())
 }
 
 // latestBy returns the index of sender's latest message before i, or -1.
