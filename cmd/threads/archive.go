@@ -159,7 +159,7 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 	var err error
 	switch opts.Format {
 	case "json":
-		err = export.WriteJSON(&buf, days, eo)
+		err = export.WriteJSONElement(&buf, days[0], eo)
 	case "links":
 		err = export.WriteDayLinks(&buf, days[0], opts.withPath, offset)
 	default:
@@ -345,9 +345,10 @@ type daySink interface {
 }
 
 // jsonSink writes what export.WriteJSON writes for all the days at once:
-// the object alone for one day, else an array of the objects, indented one
-// level deeper. The first day is held until a second shows whether an
-// array is needed.
+// the object alone for one day, else an array of the objects. Days come
+// rendered as array elements (export.WriteJSONElement); the first is held
+// until a second shows whether an array is needed, and a lone day loses
+// the element's indentation.
 type jsonSink struct {
 	w     io.Writer
 	first []byte
@@ -364,7 +365,7 @@ func (s *jsonSink) add(day []byte) error {
 		if _, err := io.WriteString(s.w, "[\n"); err != nil {
 			return err
 		}
-		if err := writeIndented(s.w, s.first); err != nil {
+		if _, err := s.w.Write(bytes.TrimSuffix(s.first, []byte("\n"))); err != nil {
 			return err
 		}
 		s.first = nil
@@ -372,14 +373,15 @@ func (s *jsonSink) add(day []byte) error {
 	if _, err := io.WriteString(s.w, ",\n"); err != nil {
 		return err
 	}
-	return writeIndented(s.w, day)
+	_, err := s.w.Write(bytes.TrimSuffix(day, []byte("\n")))
+	return err
 }
 
 func (s *jsonSink) finish() error {
 	var err error
 	switch {
 	case s.n == 1:
-		_, err = s.w.Write(s.first)
+		_, err = s.w.Write(outdent(s.first))
 	case s.n > 1:
 		_, err = io.WriteString(s.w, "\n]\n")
 	}
@@ -388,25 +390,19 @@ func (s *jsonSink) finish() error {
 
 func (s *jsonSink) count() int { return s.n }
 
-// writeIndented writes a JSON document as encoding/json writes it as an
-// element of an indented array: every line two spaces deeper, without the
-// final newline. Strings hold no raw newline, so lines are the document's.
-func writeIndented(w io.Writer, doc []byte) error {
-	doc = bytes.TrimSuffix(doc, []byte("\n"))
+// outdent removes the two spaces an array element's lines start with.
+// Strings hold no raw newline, so lines are the document's.
+func outdent(doc []byte) []byte {
+	out := make([]byte, 0, len(doc))
 	for len(doc) > 0 {
 		line := doc
 		if i := bytes.IndexByte(doc, '\n'); i >= 0 {
 			line = doc[:i+1]
 		}
 		doc = doc[len(line):]
-		if _, err := io.WriteString(w, "  "); err != nil {
-			return err
-		}
-		if _, err := w.Write(line); err != nil {
-			return err
-		}
+		out = append(out, bytes.TrimPrefix(line, []byte("  "))...)
 	}
-	return nil
+	return out
 }
 
 // markdownSink writes what export.WriteMarkdown writes for all the days at

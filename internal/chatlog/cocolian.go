@@ -231,7 +231,10 @@ func unquote(s string) string {
 
 // line handles one line after the front matter.
 func (p *cocolianParser) line(s string) error {
-	m := headerRE.FindStringSubmatch(s)
+	var m []string
+	if strings.HasPrefix(s, "> ") { // most lines are message text: skip the regexp
+		m = headerRE.FindStringSubmatch(s)
+	}
 	if m == nil {
 		if p.cur != nil && strings.TrimSpace(s) != "" {
 			p.body = append(p.body, s)

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -82,6 +83,24 @@ func TestWritersDeterministic(t *testing.T) {
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
 		t.Fatal("two runs on the same input gave different JSON")
+	}
+}
+
+// TestWriteJSONElement checks that days written as array elements, joined
+// the way the archive writer joins them, are WriteJSON's array.
+func TestWriteJSONElement(t *testing.T) {
+	var want, a, b bytes.Buffer
+	if err := WriteJSON(&want, []Day{sampleDay(), sampleDay()}, Options{Explain: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, buf := range []*bytes.Buffer{&a, &b} {
+		if err := WriteJSONElement(buf, sampleDay(), Options{Explain: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := "[\n" + strings.TrimSuffix(a.String(), "\n") + ",\n" + strings.TrimSuffix(b.String(), "\n") + "\n]\n"
+	if got != want.String() {
+		t.Errorf("joined elements differ from WriteJSON:\n--- got\n%s\n--- want\n%s", got, want.String())
 	}
 }
 

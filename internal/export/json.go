@@ -89,6 +89,20 @@ func WriteJSON(w io.Writer, days []Day, opts Options) error {
 	return enc.Encode(all)
 }
 
+// WriteJSONElement writes one day as WriteJSON writes it as an element of
+// the array for several days: every line indented two spaces, ending in a
+// newline. Archive runs render days in parallel this way, so the single
+// writer only joins them.
+func WriteJSONElement(w io.Writer, d Day, opts Options) error {
+	if _, err := io.WriteString(w, "  "); err != nil {
+		return err
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("  ", "  ")
+	return enc.Encode(toJSON(d, opts))
+}
+
 func toJSON(d Day, opts Options) jsonDay {
 	log, res := d.Log, d.Result
 	out := jsonDay{
