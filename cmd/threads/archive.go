@@ -91,7 +91,8 @@ type result struct {
 }
 
 // processInput reads, threads and renders one input, handing each rendered
-// day to send (as WriteJSON or WriteMarkdown writes one day alone) as soon
+// day to send (JSON as export.WriteJSONElement writes it, Markdown as
+// WriteMarkdown writes one day alone) as soon
 // as it is done; send returns false when the output wants no more. A file
 // is read with chatlog.Scan and threaded one calendar day at a time (see
 // daySplitter), so that only one day is held; a Slack folder gives one day

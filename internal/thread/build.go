@@ -117,10 +117,10 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			continue
 		}
 		f := fs[i]
-		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || msgs[i].Type == chatlog.TypeRedPacket {
+		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
-		if q := answeredQuestion(msgs, links, i); q >= 0 {
+		if q := answeredQuestion(msgs, fs, links, i); q >= 0 {
 			links[i].Role = RoleAnswer
 			links[i].AnswerOf = q
 		} else if q := openQuestion(msgs, links, root, i); q >= 0 {
@@ -150,13 +150,13 @@ func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
 // answers: the first question by another sender, reached through the
 // answerer's own lines. The chain stops at the asker's own replies (the
 // talk has moved on) and at anything that is neither question nor answer.
-func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
+func answeredQuestion(msgs []chatlog.Message, fs []features, links []Link, i int) int {
 	for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
 		switch {
 		case links[p].Role == RoleQuestion && msgs[p].Sender != msgs[i].Sender:
 			return p
 		case links[p].Role == RoleQuestion:
-			if pp := links[p].Parent; pp >= 0 && links[pp].Role == RoleQuestion && msgs[pp].Sender != msgs[i].Sender {
+			if pp := links[p].Parent; pp >= 0 && links[pp].Role == RoleQuestion && msgs[pp].Sender != msgs[i].Sender && counterQuestion(&fs[p]) {
 				return pp // the answerer's counter-question ("哪个银行不支持"), then the answer
 			}
 			return -1 // the asker's own follow-up chain
@@ -174,6 +174,15 @@ func answeredQuestion(msgs []chatlog.Message, links []Link, i int) int {
 		}
 	}
 	return -1
+}
+
+// counterQuestion reports whether a question put to another's question asks
+// back about it (哪个银行不支持, 你指的是？) rather than opening a topic of
+// the answerer's own (no asking phrase at its start, not put to the group:
+// 各位大神，退款怎么处理？). On the annotated days a length limit on top of
+// this lost more answers than it saved.
+func counterQuestion(f *features) bool {
+	return !f.opener
 }
 
 // askerLineOf returns the question that message p goes on from through its

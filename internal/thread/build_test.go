@@ -124,6 +124,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "an announced question opens its own topic; the announcement has no role",
+			msgs: []chatlog.Message{
+				msg("A", "电汇 业务 怎么 做？", 0),
+				msg("B", "再请教一下", 1),
+				msg("B", "退款 一般 几天 到账？", 1),
+			},
+			parents: []int{-1, -1, 1},
+			roles:   "Q-Q",
+		},
+		{
 			name: "a re-post links to the original",
 			msgs: []chatlog.Message{
 				msg("A", "有没有直播课程", 0),
@@ -595,11 +605,11 @@ func TestAnswerToAskerLine(t *testing.T) {
 		{Parent: 0, AnswerOf: -1},
 		{Parent: 1, AnswerOf: -1},
 	}
-	if q := answeredQuestion(msgs, links, 2); q != 0 {
+	if q := answeredQuestion(msgs, fsOf(msgs), links, 2); q != 0 {
 		t.Errorf("answeredQuestion(2) = %d, want 0", q)
 	}
 	links[1].Parent = -1 // the line opens its own conversation
-	if q := answeredQuestion(msgs, links, 2); q != -1 {
+	if q := answeredQuestion(msgs, fsOf(msgs), links, 2); q != -1 {
 		t.Errorf("answeredQuestion(2) = %d, want -1 once the line is no longer the asker's addition", q)
 	}
 }
@@ -620,11 +630,16 @@ func TestAnswerAfterCounterQuestion(t *testing.T) {
 		{Parent: 1, AnswerOf: -1},
 		{Parent: 0, AnswerOf: -1},
 	}
-	if q := answeredQuestion(msgs, links, 2); q != 0 {
+	if q := answeredQuestion(msgs, fsOf(msgs), links, 2); q != 0 {
 		t.Errorf("answeredQuestion(2) = %d, want 0 (the question B asked back about)", q)
 	}
 	links[1].Parent = -1 // B's question opens its own conversation
-	if q := answeredQuestion(msgs, links, 2); q != -1 {
+	if q := answeredQuestion(msgs, fsOf(msgs), links, 2); q != -1 {
 		t.Errorf("answeredQuestion(2) = %d, want -1 once B's question asks on its own", q)
+	}
+	links[1].Parent = 0
+	msgs[1] = msg("B", "电汇 业务 退款 一般 怎么 处理 比较 好 呢 各位 大神？", 1)
+	if q := answeredQuestion(msgs, fsOf(msgs), links, 2); q != -1 {
+		t.Errorf("answeredQuestion(2) = %d, want -1 after B's own question to the group", q)
 	}
 }

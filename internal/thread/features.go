@@ -39,6 +39,7 @@ type features struct {
 	you      bool                // speaks to someone as 你 / 您 (你们咋测的？)
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
+	announce bool                // only announces a question to come (问个问题：): no question itself, no role, opens a topic
 }
 
 var (
@@ -59,9 +60,13 @@ var rhetoricalMarks = []string{"不是", "不就", "不也", "不应该", "难�
 // rhetorical reports whether text asks a rhetorical question (rhetoricalRe),
 // leaving out the look-alikes: 是不是 asks, and the 么 of 这么, 那么, 怎么,
 // 什么, 多么 is no question particle.
-func rhetorical(text string) bool {
+func rhetorical(text string) bool { return rhetoricalEnd(text) >= 0 }
+
+// rhetoricalEnd returns where the first rhetorical question rhetorical
+// accepts ends in text, or -1 when there is none.
+func rhetoricalEnd(text string) int {
 	if !containsAny(text, rhetoricalMarks) {
-		return false // the regexp cannot match: skip its backtracking
+		return -1 // the regexp cannot match: skip the scan
 	}
 	for _, m := range rhetoricalRe.FindAllStringIndex(text, -1) {
 		match := text[m[0]:m[1]]
@@ -74,27 +79,40 @@ func rhetorical(text string) bool {
 				continue
 			}
 		}
-		return true
+		return m[1]
 	}
-	return false
+	return -1
 }
 
-// asksAfterRhetorical reports whether a sentence after the first rhetorical
-// question asks in earnest ("钱不是直接到商家了吗？收钱吧提现是什么情况？").
+// asksAfterRhetorical reports whether one of the sentences after the first
+// rhetorical question asks in earnest, itself not rhetorically
+// ("钱不是直接到商家了吗？收钱吧提现是什么情况？").
 func asksAfterRhetorical(text string) bool {
-	m := rhetoricalRe.FindStringIndex(text)
-	if m == nil {
+	end := rhetoricalEnd(text)
+	if end < 0 {
 		return false
 	}
-	rest := text[m[1]:]
-	cut := strings.IndexAny(rest, "？?。！!")
-	if cut < 0 {
-		return false
+	rest := text[end:]
+	for {
+		cut := strings.IndexAny(rest, sentenceEnds)
+		if cut < 0 {
+			return false // the rhetorical question's sentence runs to the end
+		}
+		_, size := utf8.DecodeRuneInString(rest[cut:])
+		rest = rest[cut+size:]
+		sentence := rest
+		if next := strings.IndexAny(rest, sentenceEnds); next >= 0 {
+			_, size := utf8.DecodeRuneInString(rest[next:])
+			sentence = rest[:next+size]
+		}
+		if isQuestion(sentence) && !rhetorical(sentence) {
+			return true
+		}
 	}
-	_, size := utf8.DecodeRuneInString(rest[cut:])
-	rest = rest[cut+size:]
-	return isQuestion(rest) && !rhetorical(rest)
 }
+
+// sentenceEnds end a sentence.
+const sentenceEnds = "？?。！!"
 
 // isClosingMark reports whether r is punctuation, space or a tilde, the
 // marks that end a chat line without changing what it says.
@@ -119,8 +137,10 @@ func laughOnly(text string) bool {
 
 // saysStatement reports whether a text without a question mark wraps its
 // interrogative in a statement: an admitted uncertainty (不知道…是不是), an
-// explanation (这就是为什么…), advice to ask someone (去问一下…), or a
-// whether-clause that something depends on (要看有没有商家账户的概念).
+// explanation (这就是为什么…), advice to ask someone (去问一下…), a
+// whether-clause that is still open (能不能开的出来还是问题呢) or that
+// something depends on (要看有没有商家账户的概念), or a problem named
+// (存在哪个账户的问题; not when asked about: 有没有人遇到过…的问题).
 func saysStatement(text string) bool {
 	if strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么") {
 		return true
@@ -130,7 +150,10 @@ func saysStatement(text string) bool {
 	if strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"}) {
 		return true
 	}
-	if whetherIsOpen(text) || strings.HasSuffix(bare, "的问题") && !startsWithAny(text, pleas) {
+	if whetherIsOpen(text) {
+		return true
+	}
+	if strings.HasSuffix(bare, "的问题") && !startsWithAny(text, pleas) && !scanCues(text).has(cueStrongInterrogative|cueGroupAsk) {
 		return true // "有个过度资金存在哪个账户的问题" names a problem
 	}
 	return !endsWithAny(bare, finalParticles) && dependsOnWhether(text)
@@ -138,11 +161,11 @@ func saysStatement(text string) bool {
 
 // openMatters say that a matter is still open: a whether-clause before them
 // is their subject, not a question (能不能开的出来还是问题呢).
-var openMatters = []string{"还是问题", "是个问题", "是问题", "不好说", "不一定", "难说", "两说", "另说"}
+var openMatters = []string{"是个问题", "是问题", "不好说", "不一定", "难说", "两说", "另说"}
 
 // whetherIsOpen reports whether text says that a whether-clause is an open
 // matter: a whether-word followed in the same sentence by an open-matter
-// phrase.
+// phrase that closes its clause (是否要备案还不好说; not 有没有不一定要执照的通道).
 func whetherIsOpen(text string) bool {
 	for _, w := range whetherWords {
 		k := strings.Index(text, w)
@@ -153,11 +176,22 @@ func whetherIsOpen(text string) bool {
 		if cut := strings.IndexAny(rest, "。；;！!？?"); cut >= 0 {
 			rest = rest[:cut]
 		}
-		if containsAny(rest, openMatters) {
-			return true
+		for _, o := range openMatters {
+			if at := strings.Index(rest, o); at >= 0 && closesClause(rest[at+len(o):]) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// closesClause reports whether what follows a phrase ends its clause: only
+// particles and marks before the next clause break.
+func closesClause(after string) bool {
+	if cut := strings.IndexAny(after, clauseBreaks); cut >= 0 {
+		after = after[:cut]
+	}
+	return strings.Trim(after, "呢啊吧了的哦呀 ~～.。…") == ""
 }
 
 // whetherWords ask yes or no (是否, 有没有); after a verb of judging or
@@ -283,7 +317,14 @@ const hearsayRunes = 8
 // noticeCues mark a warning, tip, announcement or ad posted to the whole
 // group; like a headline it opens its own thread rather than answering what
 // came before.
-var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示", "插播", "今天请到", "给大家推荐", "开始签到", "签到手势", "简历", "内推", "薪资"}
+var noticeCues = []string{"注意一下", "提醒一下", "提醒大家", "大家注意", "友情提示", "温馨提示", "插播", "今天请到", "给大家推荐", "开始签到", "签到手势"}
+
+// jobWords and hiringWords together make a job ad (简历丢过来…要招聘10人+):
+// either alone is talk about one's job (投了简历没回音, 薪资都在降).
+var (
+	jobWords    = []string{"简历", "内推", "薪资"}
+	hiringWords = []string{"招", "岗位", "经验", "坐标", "base", "Base", "感兴趣", "丢过来", "发我"}
+)
 
 // noticeOpeners open a post to the whole group: a job ad.
 var noticeOpeners = []string{"招聘", "急招", "诚聘"}
@@ -336,7 +377,7 @@ func announces(f *features) bool {
 	if f.runes < 4 || f.runes > announceRunes || !strings.Contains(f.plain, "问") && !strings.Contains(f.plain, "请教") && !strings.Contains(f.plain, "咨询") {
 		return false
 	}
-	return announceRe.MatchString(strings.TrimSpace(f.plain))
+	return announceRe.MatchString(f.plain)
 }
 
 // announceRunes is the longest message that can announce a question to
@@ -452,6 +493,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	switch m.Type {
 	case chatlog.TypeText:
 		f.question = questionWith(f.plain, cues)
+		f.announce = announces(&f)
 		switch {
 		case f.question && rhetorical(f.plain) && !asksAfterRhetorical(f.plain):
 			f.question = false
@@ -459,7 +501,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
 		case f.question && hasHan(f.plain) && titled(f.plain):
 			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
-		case f.question && announces(&f):
+		case f.question && f.announce:
 			f.question = false // announces the question that follows
 		case !f.question && cues.has(cueRequest):
 			f.question = true
@@ -476,7 +518,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		// A notice may name people (a talk announcement names its guest); a
 		// headline names nobody.
-		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners))
+		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
+			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords))
 		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
 			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
@@ -490,9 +533,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if f.metoo {
 		f.question = false
 	}
-	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") || // "请教一个问题呀" announces one
-		announces(&f)
-	f.opener = asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
+	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
+	f.opener = f.announce || asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
 }
@@ -546,7 +588,7 @@ func questionWith(text string, cues cueSet) bool {
 	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes, // 毕竟需要更好的平台嘛 insists
 		containsAny(trimmed, clauseQuestions): // 群里有做担保的朋友吗，有业务勾兑
 		return true
-	case (particle == "不" || particle == "没" || particle == "否") && n >= 5:
+	case (particle == "不" || particle == "没" || particle == "否" && !strings.HasSuffix(trimmed, "与否") && !strings.HasSuffix(trimmed, "是否")) && n >= 5:
 		return true
 	case particle == "呢" && n >= 5 && n <= whatAboutRunes && !strings.ContainsAny(trimmed, "还都才正没") && !strings.Contains(trimmed, "以为") && !cues.has(cueNotAsking):
 		return true // "房产、车子呢": what about them? (还养活孩子呢 only stresses)

@@ -1,6 +1,8 @@
 package thread
 
 import (
+	"regexp/syntax"
+	"slices"
 	"testing"
 
 	"github.com/cocolian/threads/internal/chatlog"
@@ -128,6 +130,11 @@ func TestQuestionCues(t *testing.T) {
 		{"各位大神 请问个问题", false},
 		{"问个问题：", false},
 		{"问个问题，比如说提现要收手续费，在收单层面是怎么做的？", true},
+		{"有没有人遇到过支付失败的问题", true}, // asks about a problem
+		{"这取决于你的业务合规与否", false},  // 与否 closes no question
+		{"有没有不一定要营业执照的通道", true}, // 不一定 inside the clause asks on
+		{"钱不是到商家了吗？难道不行？那提现怎么办？", true},
+		{"钱不是到商家了吗？难道不行？", false},
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).question; got != tt.want {
@@ -151,7 +158,8 @@ func TestOpener(t *testing.T) {
 		{"那现在还在用吗？", false},
 		{"各位晚上好", false},            // a greeting, not a question
 		{"群里的跨境支付大佬，请教一个问题呀", true}, // announces a question
-		{"我也想问相同的问题", false},        // me too
+		{"再请教一下", true},
+		{"我也想问相同的问题", false}, // me too
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).opener; got != tt.want {
@@ -238,6 +246,8 @@ func TestNewsAndPraise(t *testing.T) {
 		{"整理的好全[强][强][强]", false, true},
 		{"厉害了[强]", false, true},
 		{"有想跳槽的java开发没，简历丢过来，要招聘10人+。", true, false}, // a job ad is a notice
+		{"我去年投了简历，后来也没回音了", false, false},            // talk about one's job is not
+		{"现在支付行业的薪资都在降，跳槽要谨慎", false, false},
 	}
 	for _, tt := range tests {
 		f := textFeatures(tt.text)
@@ -262,4 +272,81 @@ func TestSubwordsShared(t *testing.T) {
 	if _, n := lexical(&a, &c, p); n != 0 {
 		t.Errorf("北方人 and 南方 share %d words, want 0", n)
 	}
+}
+
+// fsOf computes the cues of each message.
+func fsOf(msgs []chatlog.Message) []features {
+	fs := make([]features, len(msgs))
+	for i := range msgs {
+		fs[i] = messageFeatures(&msgs[i], fieldTokenizer{})
+	}
+	return fs
+}
+
+// TestRhetoricalMarks checks that rhetoricalMarks are exactly the literal
+// words a match of rhetoricalRe can start with, so that the pre-check in
+// rhetoricalEnd never skips a text the regexp would match.
+func TestRhetoricalMarks(t *testing.T) {
+	re, err := syntax.Parse(rhetoricalRe.String(), syntax.Perl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	starts, _ := literalStarts(re)
+	slices.Sort(starts)
+	want := slices.Clone(rhetoricalMarks)
+	slices.Sort(want)
+	if !slices.Equal(starts, want) {
+		t.Errorf("rhetoricalRe starts with %q; rhetoricalMarks are %q", starts, want)
+	}
+}
+
+// literalStarts lists the literal prefixes a match of re starts with, and
+// whether re is literal throughout (so that what follows extends them).
+func literalStarts(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{string(re.Rune)}, true
+	case syntax.OpCapture:
+		return literalStarts(re.Sub[0])
+	case syntax.OpCharClass: // the parser factors 不是|不就 into 不[就是]
+		var out []string
+		for k := 0; k < len(re.Rune); k += 2 {
+			if re.Rune[k+1]-re.Rune[k] > 16 {
+				return nil, false
+			}
+			for r := re.Rune[k]; r <= re.Rune[k+1]; r++ {
+				out = append(out, string(r))
+			}
+		}
+		return out, true
+	case syntax.OpAlternate:
+		var out []string
+		whole := true
+		for _, sub := range re.Sub {
+			s, w := literalStarts(sub)
+			out = append(out, s...)
+			whole = whole && w
+		}
+		return out, whole
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			s, w := literalStarts(sub)
+			if len(s) == 0 {
+				return out, false
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range s {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+			if !w {
+				return out, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
 }

@@ -46,7 +46,8 @@ type rerankedLink struct {
 	evidence []Evidence
 }
 
-// indexSenders records each sender's messages for latestBy.
+// indexSenders records each sender's messages for latestBy, and each
+// message's next one by the same sender (nextSame).
 func (c *linkContext) indexSenders() {
 	c.bySender = map[string][]int{}
 	c.nextSame = make([]int, len(c.msgs))
@@ -538,7 +539,7 @@ func (c *linkContext) pairFeatures(i, j int) []feature {
 }
 
 // pairFeaturesInto is pairFeatures appending to dst. Readable details are
-// filled in only when c.explain is set.
+// filled in only when c.explain is set. The candidate j comes before i.
 func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
