@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -107,6 +108,17 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 		}
 	}
 	pending = unresolved
+	// Pass 3b: another display name of a person already resolved, by the
+	// handle they share (ark-滴滴-金融 after ark-滴滴-滴滴).
+	unresolved = nil
+	for _, name := range pending {
+		if a, ok := r.bySameHandle(name); ok {
+			r.resolved[name] = a
+		} else {
+			unresolved = append(unresolved, name)
+		}
+	}
+	pending = unresolved
 	// Pass 4: learn from the day who answers when the name is mentioned.
 	for _, name := range pending {
 		if a, ok := r.byReply(name, msgs); ok {
@@ -193,11 +205,60 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 			tie = true
 		}
 	}
-	if !tie && bestN >= 2 && bestN >= len(mp)-2 {
+	if !tie && bestN >= 2 && bestN >= len(mp)-2 && slices.ContainsFunc(bestShared, namesOrganisation) {
 		return Alias{Mention: name, Sender: best, Reason: "shared name parts: " + strings.Join(bestShared, " ")}, true
 	}
 	return Alias{}, false
 }
+
+// bySameHandle resolves a name that shares its first part, or a Latin part
+// of three letters or more, with the first part of a name already resolved
+// by form or by name parts: the same person under another display name
+// (追梦师-ark and ark-滴滴-金融 after ark-滴滴-滴滴). All such names must
+// resolve to one sender.
+func (r *resolver) bySameHandle(name string) (Alias, bool) {
+	mp := r.parts(name)
+	found, via := "", ""
+	for _, other := range slices.Sorted(maps.Keys(r.resolved)) {
+		a := r.resolved[other]
+		if strings.HasPrefix(a.Reason, "answered") || strings.HasPrefix(a.Reason, "day's speaker") {
+			continue
+		}
+		handle := r.parts(other)[0]
+		if len([]rune(handle)) < 2 || !namesOrganisation(handle) {
+			continue
+		}
+		match := strings.EqualFold(mp[0], handle) ||
+			!hasHan(handle) && len(handle) >= 3 && slices.ContainsFunc(mp, func(p string) bool { return strings.EqualFold(p, handle) })
+		if !match {
+			continue
+		}
+		if found != "" && found != a.Sender {
+			return Alias{}, false
+		}
+		found, via = a.Sender, other
+	}
+	if found == "" {
+		return Alias{}, false
+	}
+	return Alias{Mention: name, Sender: found, Reason: "same handle as " + via}, true
+}
+
+// namesOrganisation reports whether a name part may name an organisation:
+// it is no role (产品, 技术经理) and no city (北京, SH), the parts that many
+// members share (老熊-爱奇艺-技术经理-北京 is not suevip-技术经理 畅捷通 北京).
+func namesOrganisation(part string) bool {
+	p := strings.ToLower(part)
+	return !containsAny(p, roleWords) && !isOneOf(strings.TrimSuffix(part, "市"), cities) && !isOneOf(p, cityCodes)
+}
+
+// cities are the cities members put in their display names.
+var cities = []string{"北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "苏州", "武汉", "西安", "重庆", "天津",
+	"厦门", "长沙", "合肥", "珠海", "郑州", "济南", "青岛", "大连", "福州", "石家庄", "南昌", "昆明", "宁波", "无锡",
+	"东莞", "佛山", "沈阳", "哈尔滨", "长春", "贵阳", "南宁", "太原", "兰州", "海口", "香港", "台北", "新加坡"}
+
+// cityCodes are the short forms of cities in display names.
+var cityCodes = []string{"bj", "sh", "sz", "gz", "hz", "cd", "nj", "wh", "pek", "sha", "szx", "can"}
 
 // byUniquePart resolves a name whose organisation part matches a part of
 // exactly one sender of the day (铁手_蘑菇街_技术_杭州 ~ 蘑菇街_陈宗 when no one
@@ -234,11 +295,14 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 }
 
 // byPersonName resolves a name whose first part, the person's name or
-// handle, is the first part of exactly one sender of the day (戴斌-招行卡中心-
-// 技术经理 ~ 戴斌-招行信用卡, freewolf-天金所-技术总监 ~ freewolf-天津金融资产
-// 交易所技术), or a one-part Latin handle that is a part of exactly one
-// sender's name (Summer ~ 乾橙科技_Summer 梁夏; a one-part Chinese name may be
-// a city). The name has at least two characters and is no role word.
+// handle, names exactly one sender of the day: as that sender's first part
+// (戴斌-招行卡中心-技术经理 ~ 戴斌-招行信用卡, freewolf-天金所-技术总监 ~
+// freewolf-天津金融资产交易所技术); a Latin handle as any part of it (Summer
+// ~ 乾橙科技_Summer 梁夏); or a Chinese name as a later part, when another
+// part is shared too (马忠信-赫美微贷产品-深圳 ~ 联金所-产品-马忠信-深圳, but
+// not 中金支付-王宇 ~ 翔远-中金支付-产品: a one-part Chinese name may be a
+// city, a first part may be a company). The name has at least two
+// characters and is no role word.
 func (r *resolver) byPersonName(name string) (Alias, bool) {
 	mp := r.parts(name)
 	person := mp[0]
@@ -249,7 +313,9 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 	for _, s := range r.senders {
 		sp := r.parts(s)
 		samePart := func(p string) bool { return strings.EqualFold(p, person) }
-		if samePart(sp[0]) || len(mp) == 1 && !hasHan(person) && slices.ContainsFunc(sp, samePart) {
+		if samePart(sp[0]) ||
+			!hasHan(person) && slices.ContainsFunc(sp, samePart) ||
+			len(mp) > 1 && slices.ContainsFunc(sp, samePart) && len(sharedParts(mp[1:], sp)) > 0 {
 			hits = append(hits, s)
 		}
 	}
@@ -353,7 +419,7 @@ func normaliseName(s string) string {
 
 func isNameSeparator(r rune) bool {
 	switch r {
-	case '-', '~', '_', '－', '～', '—', '|', '｜', '·', '/', '、', '＿', '–':
+	case '-', '~', '_', '－', '～', '—', '|', '｜', '·', '/', '、', '＿', '–', '（', '）', '(', ')':
 		return true
 	}
 	return false

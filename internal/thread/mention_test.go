@@ -127,6 +127,48 @@ func TestResolveMentions(t *testing.T) {
 			mention: "韩伟-双乾支付-技术-苏州", want: "心有灵浠",
 		},
 		{
+			name: "brackets separate name parts",
+			log: day(
+				chatlog.Message{Sender: "周峰（Edison Zhou）", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@周峰-车置宝-项目管理-南京 你好", Mentions: []string{"周峰-车置宝-项目管理-南京"}},
+			),
+			mention: "周峰-车置宝-项目管理-南京", want: "周峰（Edison Zhou）",
+		},
+		{
+			name: "a person name later in the sender's name, with another part shared",
+			log: day(
+				chatlog.Message{Sender: "联金所-产品-马忠信-深圳", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@马忠信-赫美微贷产品-深圳 你好", Mentions: []string{"马忠信-赫美微贷产品-深圳"}},
+			),
+			mention: "马忠信-赫美微贷产品-深圳", want: "联金所-产品-马忠信-深圳",
+		},
+		{
+			name: "a company first in the mention is no person name",
+			log: day(
+				chatlog.Message{Sender: "翔远-中金支付-产品", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@中金支付-王宇 你好", Mentions: []string{"中金支付-王宇"}},
+			),
+			mention: "中金支付-王宇", want: "",
+		},
+		{
+			name: "a shared role and city alone name nobody",
+			log: day(
+				chatlog.Message{Sender: "suevip-技术经理 畅捷通 北京", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@老熊-爱奇艺-技术经理-北京 你好", Mentions: []string{"老熊-爱奇艺-技术经理-北京"}},
+			),
+			mention: "老熊-爱奇艺-技术经理-北京", want: "",
+		},
+		{
+			name: "another display name with the same handle",
+			log: day(
+				chatlog.Message{Sender: "龚正-滴滴-支付金融", Text: "嗯"},
+				chatlog.Message{Sender: "ibmHuang", Text: "好"},
+				chatlog.Message{Sender: "B", Text: "@ark-滴滴-滴滴 你好", Mentions: []string{"ark-滴滴-滴滴"}},
+				chatlog.Message{Sender: "C", Text: "感谢@追梦师-ark 的分享", Mentions: []string{"追梦师-ark"}},
+			),
+			mention: "追梦师-ark", want: "龚正-滴滴-支付金融",
+		},
+		{
 			name: "unknown person stays unresolved",
 			log: day(
 				chatlog.Message{Sender: "风者", Text: "@Ben-富友-产品?你玩过?", Mentions: []string{"Ben-富友-产品"}},
