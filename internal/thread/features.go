@@ -173,7 +173,7 @@ func whetherIsOpen(text string) bool {
 			continue
 		}
 		rest := text[k+len(w):]
-		if cut := strings.IndexAny(rest, "。；;！!？?"); cut >= 0 {
+		if cut := strings.IndexAny(rest, sentenceEnds+"；;"); cut >= 0 {
 			rest = rest[:cut]
 		}
 		for _, o := range openMatters {
@@ -374,11 +374,12 @@ var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0
 // (announceRe); a bare 请教 may be a typo fixed, so it takes four
 // characters or more, and at most announceRunes.
 func announces(f *features) bool {
-	if f.runes < 4 || f.runes > announceRunes || !strings.Contains(f.plain, "问") && !strings.Contains(f.plain, "请教") && !strings.Contains(f.plain, "咨询") {
-		return false
-	}
-	return announceRe.MatchString(f.plain)
+	return f.runes >= 4 && f.runes <= announceRunes && containsAny(f.plain, announceVerbs) && announceRe.MatchString(f.plain)
 }
+
+// announceVerbs are the asking verbs announceRe requires: a cheap test
+// before the regexp.
+var announceVerbs = []string{"问", "请教", "咨询"}
 
 // announceRunes is the longest message that can announce a question to
 // come ("群里的跨境支付大佬，请教一个问题呀") without asking it.
