@@ -26,6 +26,7 @@ func FuzzBuild(f *testing.F) {
 		"甲|钱不是直接到商家了吗？难道不行？那提现怎么办？\n乙|「甲：钱不是直接到商家了吗？」 - - - 不是",
 		"甲|能不能开的出来还是问题呢\n乙|[强][强]\n丙|欢迎欢迎\n丁|有想跳槽的java开发没，简历丢过来，要招聘10人+。",
 		"甲|@乙?@丙? ??\n乙|[捂脸]\n丙|http://mp.weixin.qq.com/s?a=1",
+		"甲|> 09:00:00  乙\n乙|> 99:00:00\n丙|a\r> 10:00:00 b",
 	} {
 		f.Add(seed)
 	}
@@ -37,7 +38,10 @@ func FuzzBuild(f *testing.F) {
 			lines = lines[:200]
 		}
 		for k, line := range lines {
-			sender, text, _ := strings.Cut(line, "|")
+			sender, text, _ := strings.Cut(strings.ReplaceAll(line, "\r", " "), "|")
+			if strings.HasPrefix(strings.TrimSpace(text), ">") {
+				text = "» " + text // a text line reading as a message header would start another message
+			}
 			fmt.Fprintf(&md, "> %02d:%02d:%02d  %s  \n   \n%s  \n   \n", 9+k/60, k%60, k%7, sender, text)
 		}
 		log, err := chatlog.ParseCocolian(bytes.NewReader([]byte(md.String())), "fuzz.markdown")

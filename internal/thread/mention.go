@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
 )
@@ -78,6 +79,7 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 		}
 	}
 	// Pass 2: the day's speaker, introduced by display name in an announcement.
+	bySpeaker := ""
 	if log.Speaker != "" && seen[log.Speaker] && !r.anyResolvesTo(log.Speaker) {
 		for _, m := range msgs {
 			if m.Sender == log.Speaker || !containsAny(m.Text, announceWords) {
@@ -86,6 +88,7 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 			for _, name := range m.Mentions {
 				if contains(pending, name) {
 					r.resolved[name] = Alias{Mention: name, Sender: log.Speaker, Reason: "day's speaker (front matter author) introduced in an announcement"}
+					bySpeaker = name
 					pending = remove(pending, name)
 					break
 				}
@@ -109,10 +112,12 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 	}
 	pending = unresolved
 	// Pass 3b: another display name of a person already resolved, by the
-	// handle they share (ark-滴滴-金融 after ark-滴滴-滴滴).
+	// handle they share (ark-滴滴-金融 after ark-滴滴-支付). The handles
+	// come from the names resolved so far, so the pass does not chain.
+	handles := r.personHandles(bySpeaker)
 	unresolved = nil
 	for _, name := range pending {
-		if a, ok := r.bySameHandle(name); ok {
+		if a, ok := r.bySameHandle(name, handles); ok {
 			r.resolved[name] = a
 		} else {
 			unresolved = append(unresolved, name)
@@ -211,46 +216,97 @@ func (r *resolver) byForm(name string) (Alias, bool) {
 	return Alias{}, false
 }
 
-// bySameHandle resolves a name that shares its first part, or a Latin part
-// of three letters or more, with the first part of a name already resolved
-// by form or by name parts: the same person under another display name
-// (追梦师-ark and ark-滴滴-金融 after ark-滴滴-滴滴). All such names must
-// resolve to one sender.
-func (r *resolver) bySameHandle(name string) (Alias, bool) {
-	mp := r.parts(name)
-	found, via := "", ""
-	for _, other := range slices.Sorted(maps.Keys(r.resolved)) {
-		a := r.resolved[other]
-		if strings.HasPrefix(a.Reason, "answered") || strings.HasPrefix(a.Reason, "day's speaker") {
+// A handle is the first part of a resolved display name, taken as the
+// person's own name or nickname, and the name it came from.
+type handle struct {
+	sender, via string
+}
+
+// personHandles collects, from the names resolved so far (but the one
+// resolved as the day's speaker, skip), the first parts that name the
+// person: at least two characters, no role or city, no part of any sender's
+// name but the person's own first part (a company, 滴滴 or CSII, is no
+// handle), and no later part of the display name naming the person instead
+// (CSII-崔奕 for 崔奕). A handle two senders claim is dropped.
+func (r *resolver) personHandles(skip string) map[string]handle {
+	handles := map[string]handle{}
+	claimed := map[string]bool{}
+	for _, name := range slices.Sorted(maps.Keys(r.resolved)) {
+		a := r.resolved[name]
+		if name == skip {
 			continue
 		}
-		handle := r.parts(other)[0]
-		if len([]rune(handle)) < 2 || !namesOrganisation(handle) {
+		mp, sp := r.parts(name), r.parts(a.Sender)
+		h := strings.ToLower(mp[0])
+		if !namesOrganisation(mp[0]) || slices.ContainsFunc(mp[1:], func(p string) bool { return strings.EqualFold(p, sp[0]) }) ||
+			r.partOfASender(mp[0], a.Sender) {
 			continue
 		}
-		match := strings.EqualFold(mp[0], handle) ||
-			!hasHan(handle) && len(handle) >= 3 && slices.ContainsFunc(mp, func(p string) bool { return strings.EqualFold(p, handle) })
-		if !match {
+		if prev, ok := handles[h]; ok && prev.sender != a.Sender {
+			claimed[h] = true
+		}
+		if _, ok := handles[h]; !ok {
+			handles[h] = handle{a.Sender, name}
+		}
+	}
+	for h := range claimed {
+		delete(handles, h)
+	}
+	return handles
+}
+
+// partOfASender reports whether part is a part of some sender's name other
+// than the first part of own.
+func (r *resolver) partOfASender(part, own string) bool {
+	for _, s := range r.senders {
+		sp := r.parts(s)
+		for k, p := range sp {
+			if strings.EqualFold(p, part) && !(s == own && k == 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bySameHandle resolves a name whose first part, or a Latin part of three
+// letters or more, is the handle of a person already resolved: the same
+// person under another display name (追梦师-ark and ark-滴滴-金融 after
+// ark-滴滴-支付). All its handles must name one sender.
+func (r *resolver) bySameHandle(name string, handles map[string]handle) (Alias, bool) {
+	var found handle
+	for k, p := range r.parts(name) {
+		if k > 0 && (hasHan(p) || len(p) < 3) {
 			continue
 		}
-		if found != "" && found != a.Sender {
+		h, ok := handles[strings.ToLower(p)]
+		if !ok {
+			continue
+		}
+		if found.sender != "" && found.sender != h.sender {
 			return Alias{}, false
 		}
-		found, via = a.Sender, other
+		found = h
 	}
-	if found == "" {
+	if found.sender == "" {
 		return Alias{}, false
 	}
-	return Alias{Mention: name, Sender: found, Reason: "same handle as " + via}, true
+	return Alias{Mention: name, Sender: found.sender, Reason: "same handle as " + found.via}, true
 }
 
 // namesOrganisation reports whether a name part may name an organisation:
-// it is no role (产品, 技术经理) and no city (北京, SH), the parts that many
-// members share (老熊-爱奇艺-技术经理-北京 is not suevip-技术经理 畅捷通 北京).
+// two characters or more, no role (产品, 技术经理), no city (北京, SH) and
+// no remark (前), the parts that many members share (老熊-爱奇艺-技术经理-北京
+// is not suevip-技术经理 畅捷通 北京).
 func namesOrganisation(part string) bool {
 	p := strings.ToLower(part)
-	return !containsAny(p, roleWords) && !isOneOf(strings.TrimSuffix(part, "市"), cities) && !isOneOf(p, cityCodes)
+	return utf8.RuneCountInString(part) >= 2 && !containsAny(p, roleWords) && !isOneOf(strings.TrimSuffix(part, "市"), cities) &&
+		!isOneOf(p, cityCodes) && !isOneOf(part, formerMarks)
 }
+
+// formerMarks are remarks in a display name that name no organisation
+// (易联（前）: formerly at 易联).
+var formerMarks = []string{"前", "原", "离职", "已离职", "待业", "无业"}
 
 // cities are the cities members put in their display names.
 var cities = []string{"北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "苏州", "武汉", "西安", "重庆", "天津",
@@ -298,11 +354,12 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 // handle, names exactly one sender of the day: as that sender's first part
 // (戴斌-招行卡中心-技术经理 ~ 戴斌-招行信用卡, freewolf-天金所-技术总监 ~
 // freewolf-天津金融资产交易所技术); a Latin handle as any part of it (Summer
-// ~ 乾橙科技_Summer 梁夏); or a Chinese name as a later part, when another
-// part is shared too (马忠信-赫美微贷产品-深圳 ~ 联金所-产品-马忠信-深圳, but
-// not 中金支付-王宇 ~ 翔远-中金支付-产品: a one-part Chinese name may be a
-// city, a first part may be a company). The name has at least two
-// characters and is no role word.
+// ~ 乾橙科技_Summer 梁夏); or a Chinese name as the sender's third part or
+// later, past the usual place of a company, when another part is shared too
+// (马忠信-赫美微贷产品-深圳 ~ 联金所-产品-马忠信-深圳, but not 中金支付-王宇-北京
+// ~ 翔远-中金支付-产品-北京: a one-part Chinese name may be a city, a first
+// part may be a company). The name has at least two characters and is no
+// role word.
 func (r *resolver) byPersonName(name string) (Alias, bool) {
 	mp := r.parts(name)
 	person := mp[0]
@@ -315,7 +372,7 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 		samePart := func(p string) bool { return strings.EqualFold(p, person) }
 		if samePart(sp[0]) ||
 			!hasHan(person) && slices.ContainsFunc(sp, samePart) ||
-			len(mp) > 1 && slices.ContainsFunc(sp, samePart) && len(sharedParts(mp[1:], sp)) > 0 {
+			len(mp) > 1 && len(sp) > 2 && slices.ContainsFunc(sp[2:], samePart) && len(sharedParts(mp[1:], sp)) > 0 {
 			hits = append(hits, s)
 		}
 	}
@@ -436,11 +493,14 @@ func nameParts(s string) []string {
 	return f
 }
 
-// sharedParts returns the parts of a that match a part of b: equal, or one
-// a prefix of the other (架构 ~ 架构师).
+// sharedParts returns the distinct parts of a that match a part of b:
+// equal, or one a prefix of the other (架构 ~ 架构师).
 func sharedParts(a, b []string) []string {
 	var out []string
 	for _, x := range a {
+		if slices.Contains(out, x) {
+			continue // ark-滴滴-滴滴 shares 滴滴 once
+		}
 		for _, y := range b {
 			lx, ly := strings.ToLower(x), strings.ToLower(y)
 			short := min(len([]rune(lx)), len([]rune(ly)))

@@ -163,10 +163,45 @@ func TestResolveMentions(t *testing.T) {
 			log: day(
 				chatlog.Message{Sender: "龚正-滴滴-支付金融", Text: "嗯"},
 				chatlog.Message{Sender: "ibmHuang", Text: "好"},
-				chatlog.Message{Sender: "B", Text: "@ark-滴滴-滴滴 你好", Mentions: []string{"ark-滴滴-滴滴"}},
+				chatlog.Message{Sender: "B", Text: "@ark-滴滴-支付金融 你好", Mentions: []string{"ark-滴滴-支付金融"}},
 				chatlog.Message{Sender: "C", Text: "感谢@追梦师-ark 的分享", Mentions: []string{"追梦师-ark"}},
 			),
 			mention: "追梦师-ark", want: "龚正-滴滴-支付金融",
+		},
+		{
+			name: "handles do not chain through names resolved by handle",
+			log: day(
+				chatlog.Message{Sender: "龚正-滴滴-支付金融", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@ark-滴滴-支付金融 你好", Mentions: []string{"ark-滴滴-支付金融"}},
+				chatlog.Message{Sender: "C", Text: "感谢@追梦师-ark", Mentions: []string{"追梦师-ark"}},
+				chatlog.Message{Sender: "D", Text: "@追梦师-蚂蚁 你好", Mentions: []string{"追梦师-蚂蚁"}},
+			),
+			mention: "追梦师-蚂蚁", want: "",
+		},
+		{
+			name: "a company in front is no handle",
+			log: day(
+				chatlog.Message{Sender: "崔奕", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@CSII-崔奕 @CSII-张三 你好", Mentions: []string{"CSII-崔奕", "CSII-张三"}},
+			),
+			mention: "CSII-张三", want: "",
+		},
+		{
+			name: "a person name in the company's place is no match",
+			log: day(
+				chatlog.Message{Sender: "吕斌-网联-研发-北京", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@网联-王强-北京 你好", Mentions: []string{"网联-王强-北京"}},
+			),
+			mention: "网联-王强-北京", want: "",
+		},
+		{
+			name: "a remark in brackets names no organisation",
+			log: day(
+				chatlog.Message{Sender: "方块-创建科技（前）-项目经理", Text: "嗯"},
+				chatlog.Message{Sender: "小王-富友-产品-北京", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@张三-易联（前）-项目经理 你好", Mentions: []string{"张三-易联（前）-项目经理"}},
+			),
+			mention: "张三-易联（前）-项目经理", want: "",
 		},
 		{
 			name: "unknown person stays unresolved",
