@@ -643,3 +643,34 @@ func TestAnswerAfterCounterQuestion(t *testing.T) {
 		t.Errorf("answeredQuestion(2) = %d, want -1 after B's own question to the group", q)
 	}
 }
+
+// TestShortQuestionOnWordJustSaid checks that a short question taking up a
+// word said a few messages back asks about it: against that message it is
+// not a fresh question, against one that shares nothing it still is.
+func TestShortQuestionOnWordJustSaid(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "找 银行 朋友 核实 了 下 小牛在线 已经 跑路 了 上个月 工资 就 停发 了", 0),
+		msg("B", "上个月 刚 清光 吓死 我 了", 1),
+		msg("C", "网贷 这 一年 真 不太平", 2),
+		msg("E", "股市 也 一样", 3),
+		msg("F", "还是 存 银行 吧", 4),
+		msg("D", "小牛在线 被黑 了 么", 5),
+	}
+	p := DefaultParams()
+	p.Model = linkWeightsOnly(t)
+	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	fresh := func(j int) float64 {
+		for _, f := range c.pairFeatures(5, j) {
+			if f.id == fFreshQuestion {
+				return f.value
+			}
+		}
+		return 0
+	}
+	if v := fresh(0); v != 0 {
+		t.Errorf("fresh-question against the message on 小牛在线 = %v, want 0", v)
+	}
+	if v := fresh(2); v == 0 {
+		t.Error("fresh-question against a message sharing no word = 0, want a penalty")
+	}
+}

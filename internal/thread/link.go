@@ -677,6 +677,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
 			fi.you && !fi.opener && !containsAny(fi.plain, pollWords) && latestBySender && c.substantiveDistance(i, j) <= 3:
 			v = 0 // "你们咋测的？" asks the one who just spoke
+		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && i-j <= askAboutReach && !fj.question:
+			v = 0 // "小牛在线官网被黑了么" asks about what was just said of 小牛在线
 		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
 		}
@@ -691,6 +693,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	add(fGapMinutes, c.minutesDetail(gap), minutes*scale)
 	return fs
 }
+
+// askAboutReach is how many messages back a short question may pick up a
+// word from and ask about it rather than open a topic.
+const askAboutReach = 8
 
 // pollWords ask about usual practice (你们一般怎么设计的？): put to 你们, such
 // a question polls the whole group rather than the last speaker.
