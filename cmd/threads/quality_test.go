@@ -39,7 +39,7 @@ func TestGoldQuality(t *testing.T) {
 		"vi":          94,
 		"exact_f1":    60,
 		"link_f1":     81,
-		"question_f1": 93,
+		"question_f1": 94,
 		"qa_f1":       69,
 	}
 	// Each day may sit below the mean, but not far below.
