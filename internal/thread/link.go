@@ -34,6 +34,8 @@ type linkContext struct {
 	byPlain    map[string][]int // message indices by plain text, built on first use
 	roots      []int            // rootOf's memo, -1 where not yet known
 
+	place threadPlaces // where the candidates of one message stand in their threads
+
 	scoredLink []bool               // the scoring loop linked the message
 	reranked   map[int]rerankedLink // messages the Rank weights move, applied by applyRerank
 }
@@ -689,9 +691,103 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if (!addressed || fi.notice) && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
+	if c.ranking || c.allFeatures {
+		c.addThreadPlace(add, i, j)
+	}
 	add(fGapMessages, c.distanceDetail("%d messages earlier", i-j), dist*scale)
 	add(fGapMinutes, c.minutesDetail(gap), minutes*scale)
 	return fs
+}
+
+// threadPlaces records, for the message being linked, the latest message
+// of each thread before it, scanned back from it as far as the candidates
+// reach (the Rank weights' thread-place features).
+type threadPlaces struct {
+	i       int // the message being linked
+	scanned int // messages scanned[..i) are recorded
+	threads []threadPlace
+}
+
+// A threadPlace is where one thread stands just before the message being
+// linked.
+type threadPlace struct {
+	root     int
+	latest   int // the thread's latest message
+	other    int // its latest message from someone but the linked message's sender, or -1
+	question int // its latest question, or -1
+}
+
+// addThreadPlace adds the Rank-only features of candidate j for message i
+// that depend on j's place in its thread: whether j is the latest message of
+// its thread (from another sender, or the latest question), its thread's
+// first message, a reply to i's sender, or a message i's sender answered
+// already; and whether i's sender, since j, last replied to j's sender.
+func (c *linkContext) addThreadPlace(add func(featureID, string, float64), i, j int) {
+	mi, mj := &c.msgs[i], &c.msgs[j]
+	if p := c.links[j].Parent; p >= 0 && mi.Sender != mj.Sender && c.msgs[p].Sender == mi.Sender {
+		add(fRepliesToSender, "", 1)
+	}
+	if c.links[j].Parent < 0 {
+		add(fThreadRoot, "", 1)
+	}
+	own := c.bySender[mi.Sender]
+	for k := sort.SearchInts(own, i) - 1; k >= 0 && own[k] > j; k-- {
+		if c.links[own[k]].Parent == j {
+			add(fRepliedAlready, "", 1)
+			break
+		}
+	}
+	if k := c.latestBy(mi.Sender, i); k > j && mi.Sender != mj.Sender {
+		if p := c.links[k].Parent; p >= 0 && c.msgs[p].Sender == mj.Sender {
+			add(fPartner, "", 1)
+		}
+	}
+	place := c.threadPlaceOf(i, j)
+	if place.latest == j {
+		add(fThreadLatest, "", 1)
+	}
+	if place.other == j {
+		add(fThreadLatestOther, "", 1)
+	}
+	if place.question == j {
+		add(fThreadLatestQuestion, "", 1)
+	}
+}
+
+// threadPlaceOf returns where j's thread stands just before message i,
+// scanning back from i no further than j.
+func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
+	pl := &c.place
+	if pl.i != i || pl.threads == nil {
+		pl.i, pl.scanned, pl.threads = i, i, pl.threads[:0:0]
+	}
+	for ; pl.scanned > j; pl.scanned-- {
+		k := pl.scanned - 1
+		root, t := c.rootOf(k), -1
+		for x := range pl.threads {
+			if pl.threads[x].root == root {
+				t = x
+				break
+			}
+		}
+		if t < 0 {
+			pl.threads = append(pl.threads, threadPlace{root: root, latest: k, other: -1, question: -1})
+			t = len(pl.threads) - 1
+		}
+		if th := &pl.threads[t]; th.other < 0 && c.msgs[k].Sender != c.msgs[i].Sender {
+			th.other = k
+		}
+		if th := &pl.threads[t]; th.question < 0 && c.fs[k].question {
+			th.question = k
+		}
+	}
+	root := c.rootOf(j)
+	for _, th := range pl.threads {
+		if th.root == root {
+			return th
+		}
+	}
+	return threadPlace{root: root, latest: -1, other: -1, question: -1}
 }
 
 // askAboutReach is how many messages back a short question may pick up a

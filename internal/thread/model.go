@@ -79,6 +79,13 @@ const (
 	fSameSpeakerDist58
 	fSameSpeakerDist916
 	fSameSpeakerDist17Plus
+	fRepliesToSender
+	fThreadRoot
+	fPartner
+	fRepliedAlready
+	fThreadLatest
+	fThreadLatestOther
+	fThreadLatestQuestion
 	numFeatures
 )
 
@@ -143,6 +150,13 @@ var featureNames = [numFeatures]string{
 	fSameSpeakerDist58:           "same-speaker-dist-5-8",
 	fSameSpeakerDist916:          "same-speaker-dist-9-16",
 	fSameSpeakerDist17Plus:       "same-speaker-dist-17+",
+	fRepliesToSender:             "replies-to-sender",
+	fThreadRoot:                  "thread-root",
+	fPartner:                     "partner",
+	fRepliedAlready:              "replied-already",
+	fThreadLatest:                "thread-latest",
+	fThreadLatestOther:           "thread-latest-other",
+	fThreadLatestQuestion:        "thread-latest-question",
 }
 
 // featureByName maps model-file names to identifiers.

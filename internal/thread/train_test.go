@@ -135,3 +135,58 @@ func TestModelRankYAML(t *testing.T) {
 		t.Errorf("unknown rank feature: got error %v", err)
 	}
 }
+
+// TestThreadPlaceFeatures checks the Rank-only features that read where a
+// candidate stands in its thread, on a hand-linked exchange.
+func TestThreadPlaceFeatures(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 怎么 开通？", 0), // 0: thread 1 starts
+		msg("B", "找 客户经理 开通", 1), // 1 -> 0
+		msg("C", "今天 天气 不错", 2),  // 2: thread 2 starts
+		msg("A", "要 什么 资料？", 3),  // 3 -> 1
+		msg("B", "营业执照 就 行", 4),  // 4 -> 3
+		msg("D", "是 的", 5),       // 5 -> 2
+		msg("A", "好 的 谢谢", 6),    // 6: the message linked
+	}
+	parents := []int{-1, 0, -1, 1, 3, 2}
+	p := DefaultParams()
+	p.Model = linkWeightsOnly(t)
+	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	for k, parent := range parents {
+		c.links[k].Parent = parent
+	}
+	c.allFeatures = true // the embedded link weights weigh these 0
+	has := func(j int, id featureID) bool {
+		for _, f := range c.pairFeatures(6, j) {
+			if f.id == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tc := range []struct {
+		j    int
+		id   featureID
+		want bool
+	}{
+		{0, fThreadRoot, true},
+		{1, fThreadRoot, false},
+		{4, fThreadLatest, true},
+		{1, fThreadLatest, false},
+		{4, fThreadLatestOther, true},
+		{1, fThreadLatestOther, false},
+		{3, fThreadLatestQuestion, true}, // A's own question, the thread's latest
+		{0, fThreadLatestQuestion, false},
+		{4, fRepliesToSender, true}, // B answered A's 要什么资料
+		{2, fRepliesToSender, false},
+		{1, fRepliedAlready, true}, // A replied to 1 already (message 3)
+		{4, fRepliedAlready, false},
+		{1, fPartner, true},      // A replied to B after this line of B's
+		{4, fPartner, false},     // B's line after A's reply
+		{5, fThreadLatest, true}, // the other thread's latest line
+	} {
+		if got := has(tc.j, tc.id); got != tc.want {
+			t.Errorf("candidate %d: %s = %v, want %v", tc.j, featureNames[tc.id], got, tc.want)
+		}
+	}
+}
