@@ -78,6 +78,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QAA--",
 		},
 		{
+			name: "a bare question asks about what was just said",
+			msgs: []chatlog.Message{
+				msg("A", "今日头条 在 收购 支付 牌照", 0),
+				msg("B", "不是 已经 收 了 吗", 1),
+				msg("A", "问 老熊 就 知道 了", 2),
+				msg("C", "打赏？", 20),
+			},
+			parents: []int{-1, 0, 0, 2},
+			roles:   "---Q",
+		},
+		{
 			name: "a sticker joins the conversation its sender is in",
 			msgs: []chatlog.Message{
 				msg("A", "备付金 要 交 多少？", 0),

@@ -573,8 +573,9 @@ func questionWith(text string, cues cueSet) bool {
 		}
 		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? "))
 	}
-	// Very short exclamations ("真的？", "又是他？") are reactions, not questions.
-	if n <= 3 && !hasWord {
+	// A very short text asks when marked so (几度？ 车贷？ 招联的？), unless it
+	// is a bare exclamation (真的？ 又是他？) or connective (还是？).
+	if n <= 3 && !hasWord && (n < 2 || !endsFull && !endsASCII || containsAny(trimmed, bareReactions)) {
 		return false
 	}
 	switch {
@@ -600,6 +601,10 @@ func questionWith(text string, cues cueSet) bool {
 	}
 	return false
 }
+
+// bareReactions make a very short text a reaction or a fragment rather
+// than a question.
+var bareReactions = []string{"真的", "又是", "是吗", "是么", "不会", "感谢", "谢谢", "还是", "而且"}
 
 // clauseQuestions end a clause with 吗 and go on: the clause asks.
 var clauseQuestions = []string{"吗，", "吗,", "吗 ", "吗。"}

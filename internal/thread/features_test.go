@@ -40,6 +40,11 @@ func TestIsQuestion(t *testing.T) {
 
 		{"真的？", false},
 		{"又是他？", false},
+		{"车贷？", true}, // a bare question asks about what was just said
+		{"招联的？", true},
+		{"还是？", false}, // a connective alone
+		{"啊？", false},  // one character
+		{"四要素", false}, // no mark
 		{"对", false},
 		{"要单独申请", false},
 		{"请教一下各位，优惠券和积分部分退款如何处理", true},

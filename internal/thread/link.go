@@ -328,13 +328,13 @@ const (
 )
 
 // remarkTarget returns the message a short remark comments on, or -1. A
-// short statement (对赌, 一看就是做支付的, 0.5元一笔) that asks nothing,
-// addresses nobody and is no headline, notice or greeting opens no subject
-// of its own: it comments on the last thing said (over stickers) within
-// remarkReach.
+// short statement (对赌, 一看就是做支付的, 0.5元一笔) that asks nothing, or
+// only a bare question (打赏？), addresses nobody and is no headline, notice
+// or greeting opens no subject of its own: it comments on the last thing
+// said (over stickers) within remarkReach.
 func (c *linkContext) remarkTarget(i int) int {
 	m, f := &c.msgs[i], &c.fs[i]
-	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question || f.opener || f.headline || f.notice || f.welcome ||
+	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question && f.runes > bareQuestionRunes || f.opener || f.headline || f.notice || f.welcome ||
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
@@ -676,7 +676,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, fi.runes <= bareQuestionRunes && i-j <= 3, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
 			fi.you && !fi.opener && !containsAny(fi.plain, pollWords) && latestBySender && c.substantiveDistance(i, j) <= 3:
 			v = 0 // "你们咋测的？" asks the one who just spoke
 		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && i-j <= askAboutReach && !fj.question:
@@ -789,6 +789,10 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	}
 	return threadPlace{root: root, latest: -1, other: -1, question: -1}
 }
+
+// bareQuestionRunes is the longest bare question (车贷？ 四要素？): it asks
+// about something just said, never opens a topic.
+const bareQuestionRunes = 4
 
 // askAboutReach is how many messages back a short question may pick up a
 // word from and ask about it rather than open a topic.
