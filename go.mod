@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/go-ego/gse v1.0.2
+	github.com/mozillazg/go-pinyin v0.21.0
 	github.com/spf13/cobra v1.10.2
 	golang.org/x/text v0.44.0
 	gonum.org/v1/gonum v0.17.0

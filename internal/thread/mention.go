@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mozillazg/go-pinyin"
+
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
@@ -118,6 +120,16 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 	unresolved = nil
 	for _, name := range pending {
 		if a, ok := r.bySameHandle(name, handles); ok {
+			r.resolved[name] = a
+		} else {
+			unresolved = append(unresolved, name)
+		}
+	}
+	pending = unresolved
+	// Pass 3c: a Chinese name written in pinyin (陈商 ~ cs, 坦克 ~ Tank).
+	unresolved = nil
+	for _, name := range pending {
+		if a, ok := r.byPinyin(name); ok {
 			r.resolved[name] = a
 		} else {
 			unresolved = append(unresolved, name)
@@ -380,6 +392,72 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 		return Alias{}, false
 	}
 	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender named " + person}, true
+}
+
+// byPinyin resolves a name whose first part is a Chinese name to the only
+// sender of the day whose nickname starts with that name in pinyin: in full
+// or its start (坦克 ~ Tank), the given name alone or twice (邵芳 ~
+// fangfang), or the initials, alone or before an English name (陈商 ~ cs,
+// 王松 ~ wseric; not csp). A sender whose name also has a Chinese part other than a
+// role or city is someone else (龙三 is not ls-老王-产品经理-深圳).
+func (r *resolver) byPinyin(name string) (Alias, bool) {
+	person := r.parts(name)[0]
+	n := utf8.RuneCountInString(person)
+	if n < 2 || n > 4 || !allHan(person) || containsAny(person, roleWords) {
+		return Alias{}, false
+	}
+	syllables := pinyin.LazyPinyin(person, pinyin.NewArgs())
+	if len(syllables) != n {
+		return Alias{}, false
+	}
+	full, given, initials := strings.Join(syllables, ""), strings.Join(syllables[1:], ""), ""
+	for _, s := range syllables {
+		initials += s[:1]
+	}
+	var hits []string
+	for _, s := range r.senders {
+		sp := r.parts(s)
+		handle := strings.ToLower(sp[0])
+		if !isLatinHandle(handle) || slices.ContainsFunc(sp[1:], namesChinesePerson) {
+			continue
+		}
+		if handle == full || len(handle) >= 3 && strings.HasPrefix(full, handle) || strings.HasPrefix(handle, full) ||
+			handle == given || handle == given+given || handle == initials || strings.HasPrefix(handle, initials) && len(handle) >= len(initials)+3 {
+			hits = append(hits, s)
+		}
+	}
+	if len(hits) != 1 {
+		return Alias{}, false
+	}
+	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender whose nickname is " + person + " in pinyin (" + full + ")"}, true
+}
+
+// isLatinHandle reports whether a name part is a handle of Latin letters and
+// digits, starting with a letter.
+func isLatinHandle(s string) bool {
+	for k, c := range s {
+		if c > unicode.MaxASCII || !unicode.IsLetter(c) && (k == 0 || !unicode.IsDigit(c)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// namesChinesePerson reports whether a name part is Chinese and names no
+// role, city or organisation word we know: most likely a person (老王).
+func namesChinesePerson(part string) bool {
+	return allHan(part) && !containsAny(part, roleWords) && !isOneOf(strings.TrimSuffix(part, "市"), cities) && !isOneOf(part, formerMarks) &&
+		!strings.ContainsAny(part, "支付银行金融科技")
+}
+
+// allHan reports whether s is all Chinese characters.
+func allHan(s string) bool {
+	for _, c := range s {
+		if !unicode.Is(unicode.Han, c) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // roleWords mark a name part that is a job or group role, not an organisation.

@@ -71,6 +71,58 @@ func TestResolveMentions(t *testing.T) {
 			mention: "Summer", want: "乾橙科技_Summer 梁夏",
 		},
 		{
+			name: "a name in pinyin: initials",
+			log: day(
+				chatlog.Message{Sender: "cs", Text: "代扣要签约"},
+				chatlog.Message{Sender: "csp", Text: "是的"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@陈商-宜贷网-产品经理-成都 协议支付呢", Mentions: []string{"陈商-宜贷网-产品经理-成都"}},
+			),
+			mention: "陈商-宜贷网-产品经理-成都", want: "cs",
+		},
+		{
+			name: "a name in pinyin: initials and an English name",
+			log: day(
+				chatlog.Message{Sender: "wseric", Text: "我们也接了"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@王松-易宝支付-产品经理-北京 费率多少", Mentions: []string{"王松-易宝支付-产品经理-北京"}},
+			),
+			mention: "王松-易宝支付-产品经理-北京", want: "wseric",
+		},
+		{
+			name: "a name in pinyin: the given name twice, the start of the full name",
+			log: day(
+				chatlog.Message{Sender: "fangfang", Text: "我有卡bin"},
+				chatlog.Message{Sender: "Tank", Text: "我也有"},
+				chatlog.Message{Sender: "hui", Text: "@邵芳 能否给一份", Mentions: []string{"邵芳"}},
+				chatlog.Message{Sender: "hui", Text: "@坦克-爱贝-深圳 你呢", Mentions: []string{"坦克-爱贝-深圳"}},
+			),
+			mention: "邵芳", want: "fangfang",
+		},
+		{
+			name: "a name in pinyin: a handle that starts the full name",
+			log: day(
+				chatlog.Message{Sender: "Tank", Text: "我也有"},
+				chatlog.Message{Sender: "hui", Text: "@坦克-爱贝-深圳 你呢", Mentions: []string{"坦克-爱贝-深圳"}},
+			),
+			mention: "坦克-爱贝-深圳", want: "Tank",
+		},
+		{
+			name: "a name in pinyin, but the sender has another Chinese name",
+			log: day(
+				chatlog.Message{Sender: "ls-老王-产品经理-深圳", Text: "联动的吧"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@龙三-UNPAY-产品-北京 在吗", Mentions: []string{"龙三-UNPAY-产品-北京"}},
+			),
+			mention: "龙三-UNPAY-产品-北京", want: "",
+		},
+		{
+			name: "a name in pinyin that two senders could be",
+			log: day(
+				chatlog.Message{Sender: "cs", Text: "代扣要签约"},
+				chatlog.Message{Sender: "chenshang", Text: "是的"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@陈商 协议支付呢", Mentions: []string{"陈商"}},
+			),
+			mention: "陈商", want: "",
+		},
+		{
 			name: "a one-part Chinese name may be a city",
 			log: day(
 				chatlog.Message{Sender: "周文-爱客仕-支付PM-杭州", Text: "杭州下雨了"},
