@@ -110,6 +110,12 @@ func TestQuestionCues(t *testing.T) {
 		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
 		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
 		{"麻烦提供下思路", true},
+		{"你上次发的设计图麻烦再发一次", true}, // requests ask
+		{"我想知道业务场景", true},
+		{"我也想知道", false}, // joins someone else's question
+		{"你说一下你的应用场景", true},
+		{"龚老师指导下政策呗", true},
+		{"自我介绍一下", false},
 		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
 		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
