@@ -89,6 +89,26 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "---Q",
 		},
 		{
+			name: "a bystander's quick question joins the exchange running",
+			msgs: []chatlog.Message{
+				msg("A", "预付卡 能 提现 吗？", 0),
+				msg("B", "不能 提现 最多 原路 退回", 1),
+				msg("C", "有 发卡 资质 也 不行？", 1),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "QAQ",
+		},
+		{
+			name: "a quick question to the group opens a topic",
+			msgs: []chatlog.Message{
+				msg("A", "预付卡 能 提现 吗？", 0),
+				msg("B", "不能 提现 最多 原路 退回", 1),
+				msg("C", "群里 有 做过 基金 支付 的 同行 么", 1),
+			},
+			parents: []int{-1, 0, -1},
+			roles:   "QAQ",
+		},
+		{
 			name: "a sticker joins the conversation its sender is in",
 			msgs: []chatlog.Message{
 				msg("A", "备付金 要 交 多少？", 0),

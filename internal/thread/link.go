@@ -681,6 +681,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 			v = 0 // "你们咋测的？" asks the one who just spoke
 		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && i-j <= askAboutReach && !fj.question:
 			v = 0 // "小牛在线官网被黑了么" asks about what was just said of 小牛在线
+		case c.followUp(i, j):
+			v = 0 // "有发卡资质也不行？" a few seconds after the answer joins the exchange
 		case (fi.anaphor || lex > 0 || fi.runes <= 12) && !fi.opener:
 			v = 0.3
 		}
@@ -794,6 +796,30 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 // about something just said, never opens a topic.
 const bareQuestionRunes = 4
 
+// followUp reports whether message i, a question without an asking phrase
+// of at most followUpRunes, is posted within a minute of the message before
+// it by someone who has not spoken in the last three messages, and j, one of
+// those three, asks nothing itself: a bystander's quick question on the
+// exchange running (有发卡资质也不行？), not a new topic. On the 43
+// annotated days most such questions continue a conversation.
+func (c *linkContext) followUp(i, j int) bool {
+	fi := &c.fs[i]
+	if fi.opener || fi.runes > followUpRunes || c.fs[j].question || i-j > 3 || c.msgs[i].Time.Sub(c.msgs[i-1].Time) >= time.Minute ||
+		containsAny(fi.plain, toTheGroup) {
+		return false
+	}
+	k := c.latestBy(c.msgs[i].Sender, i)
+	return k < 0 || k < i-3
+}
+
+// toTheGroup put a question to the whole group (群里有做过基金支付的同行么):
+// it opens a topic, however quickly it comes.
+var toTheGroup = []string{"群里", "大家", "有人", "有没有人", "谁"}
+
+// followUpRunes is the longest question followUp considers; a longer one
+// posted as quickly is as often a topic of its own.
+const followUpRunes = 25
+
 // askAboutReach is how many messages back a short question may pick up a
 // word from and ask about it rather than open a topic.
 const askAboutReach = 8
@@ -905,7 +931,7 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	mi, mj := &c.msgs[i], &c.msgs[j]
 	fi, fj := &c.fs[i], &c.fs[j]
 	d := c.substantiveDistance(i, j)
-	if d > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes && !fi.confirm) || fi.headline || mi.Type == chatlog.TypeLink {
+	if d > 2 || mi.Sender == mj.Sender || fi.question && (fi.opener || fi.runes > quickQuestionRunes && !fi.confirm && !c.followUp(i, j)) || fi.headline || mi.Type == chatlog.TypeLink {
 		return 0
 	}
 	if fj.ack || fj.thanks || fj.sticker || fj.welcome || c.inTalk(j) {
