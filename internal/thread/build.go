@@ -57,6 +57,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 		}
 	}
 	linkTalks(talks, links, decided)
+	linkIntros(msgs, fs, links, decided)
 	linkWaves(msgs, fs, links, decided)
 	linkSystem(msgs, links, decided)
 	m := p.Model

@@ -1,0 +1,70 @@
+package thread
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// introWindow is how long after the last self-introduction (or the call for
+// them) a round of introductions stays open.
+const introWindow = 2 * time.Hour
+
+// introOpeningRe matches the start of a self-introduction: a greeting and
+// 我是 (大家好，我是季康，产品经理…), or 我叫 / 自我介绍一下 after an optional
+// greeting; a bare 我是 starts many a reply (我是觉得…).
+var introOpeningRe = regexp.MustCompile(`^(?:(?:大家好|各位好|各位大佬好|各位大神好|各位前辈好|hi|Hi|HI)[，,！!。\s~～]*(?:我是|我叫|自我介绍一下)|我叫|自我介绍一下)`)
+
+// introCallWords ask the group to introduce themselves (进群的同学…做一个自我介绍).
+var introCallWords = []string{"做一个自我介绍", "做个自我介绍", "做下自我介绍", "做一下自我介绍", "还没做自我介绍", "请自我介绍", "进群需要自我介绍", "先自我介绍"}
+
+// introducesSelf reports whether a text introduces its sender to the group:
+// it opens with 我叫, or 我是 after a greeting, or says 新人报到, and
+// it is no speaker opening a talk (今天…分享).
+func introducesSelf(f *features) bool {
+	t := strings.TrimSpace(f.plain)
+	if f.question || strings.Contains(t, "分享") && strings.Contains(t, "今天") {
+		return false
+	}
+	return introOpeningRe.MatchString(t) || strings.Contains(t, "新人报到") || strings.Contains(t, "新人报道")
+}
+
+// linkIntros joins a round of self-introductions into one thread, as
+// annotators keep it: a call for introductions (进群的同学…做一个自我介绍)
+// opens the round, or else its first introduction does, and every later
+// introduction within introWindow of the last links to that opener.
+// Introductions are linked before greeting waves, so that the 大家好 they
+// open with does not put them in a round of welcomes.
+func linkIntros(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
+	root, last := -1, -1
+	for i, m := range msgs {
+		if decided[i] || m.Type != chatlog.TypeText {
+			continue
+		}
+		f := &fs[i]
+		open := root >= 0 && m.Time.Sub(msgs[last].Time) <= introWindow
+		switch {
+		case containsAny(f.plain, introCallWords) && !f.question:
+			if open && msgs[root].Sender == m.Sender {
+				links[i].Parent = root // the host calling again (入群后还没做自我介绍的同学…)
+				links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "introductions", Detail: fmt.Sprintf("calls again for the introductions message %d asked for", root), Weight: 1})
+				decided[i] = true
+			} else {
+				root = i
+			}
+			last = i
+		case introducesSelf(f) && len(m.Mentions) == 0 && m.Quote == nil:
+			if !open {
+				root, last = i, i
+				continue
+			}
+			links[i].Parent = root
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "introductions", Detail: fmt.Sprintf("a self-introduction in the round opened by message %d", root), Weight: 1})
+			decided[i] = true
+			last = i
+		}
+	}
+}
