@@ -506,6 +506,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
 		case f.question && f.announce:
 			f.question = false // announces the question that follows
+		case f.question && containsAny(f.plain, answerMarks):
+			f.question = false // "问题：户账分离是怎么做的？ 回答：…" gives its own answer
 		case !f.question && cues.has(cueRequest):
 			f.question = true
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
@@ -607,6 +609,10 @@ func questionWith(text string, cues cueSet) bool {
 // bareReactions make a very short text a reaction or a fragment rather
 // than a question.
 var bareReactions = []string{"真的", "又是", "是吗", "是么", "不会", "感谢", "谢谢", "还是", "而且"}
+
+// answerMarks introduce the answer a message gives to its own question (a
+// speaker posting the questions they took, each with its answer).
+var answerMarks = []string{"回答：", "回答:", "答：", "答:"}
 
 // clauseQuestions end a clause with 吗 and go on: the clause asks.
 var clauseQuestions = []string{"吗，", "吗,", "吗 ", "吗。"}

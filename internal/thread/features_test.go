@@ -116,6 +116,7 @@ func TestQuestionCues(t *testing.T) {
 		{"你说一下你的应用场景", true},
 		{"龚老师指导下政策呗", true},
 		{"自我介绍一下", false},
+		{"问题：户账分离是怎么做的？ 回答：根据对支付系统的设计", false}, // gives its own answer
 		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
 		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
