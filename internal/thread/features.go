@@ -265,7 +265,8 @@ var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥�
 // 哪怕, 说不定). Another interrogative word in the sentence still asks
 // (这几天哪家通道稳定).
 var indefinites = []string{"没啥", "没多少", "没几", "不到哪", "哪都", "哪儿都", "哪里都", "怎么都", "啥的",
-	"前几天", "这几天", "那几天", "这几个", "那几个", "哪怕", "说不定", "怎么可能", "怎么会"}
+	"前几天", "这几天", "那几天", "这几个", "那几个", "哪怕", "说不定", "怎么可能", "怎么会",
+	"最近几", "近几", "不了几", "过几天"}
 
 // maskIndefinites blanks the indefinites of a text.
 var maskIndefinites = func() *strings.Replacer {

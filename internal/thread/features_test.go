@@ -34,6 +34,8 @@ func TestIsQuestion(t *testing.T) {
 		{"想开户哪都行", false},    // 哪 before 都: anywhere
 		{"通道费手续费啥的", false},  // 啥 closes a list
 		{"前几天刚切的网联", false},  // 几 counts a few days
+		{"我关注的公众号最近几天都在狂推这个pdf", false},
+		{"估计也用不了几天", false},
 		{"怎么可能不赚钱", false},   // rhetorical
 		{"这几天哪家通道比较稳", true}, // 这几天 asks nothing, 哪家 does
 		{"一共多少钱", true},
@@ -117,7 +119,7 @@ func TestQuestionCues(t *testing.T) {
 		{"龚老师指导下政策呗", true},
 		{"自我介绍一下", false},
 		{"问题：户账分离是怎么做的？ 回答：根据对支付系统的设计", false}, // gives its own answer
-		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
+		{"目前是不是都是这么处理的？", true},                // 是不是 asks; the 么 of 这么 is no particle
 		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
 		{"厉害啊，韩老师啥都有", false},
