@@ -73,7 +73,7 @@ penalty of --lambda). Threads and roles do not change, reply links do.`,
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
 	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
 	cmd.Flags().BoolVar(&opts.Rank, "rank", false, "fit only the rank weights that choose a parent inside the chosen thread")
-	cmd.Flags().Float64Var(&opts.Lambda, "lambda", 1, "with --rank: L2 penalty that keeps the rank weights small")
+	cmd.Flags().Float64Var(&opts.Lambda, "lambda", 3, "with --rank: L2 penalty that keeps the rank weights small")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "with --rank: model `FILE` whose link weights to keep (default: the embedded one)")
 	return cmd
 }
