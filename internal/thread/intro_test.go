@@ -28,8 +28,10 @@ func TestIntroducesSelf(t *testing.T) {
 	}
 }
 
-// TestLinkIntros checks that a round of introductions is one thread, opened
-// by the host's call, apart from the welcomes and the talk around it.
+// TestLinkIntros checks that a round of introductions is one thread opened
+// by the host's call (the host calling again joins it), that a question
+// inside the round is left to the other passes, and that an introduction
+// long after the round opens a new one.
 func TestLinkIntros(t *testing.T) {
 	msgs := []chatlog.Message{
 		msg("Host", "进群的同学注意修改下昵称，做一个自我介绍以便大家相互了解", 0),
