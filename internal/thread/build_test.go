@@ -565,6 +565,34 @@ func checkInvariants(t *testing.T, res *Result, n int) {
 	}
 }
 
+// TestAnswersByNameAreNoTalk checks that the day's speaker answering a
+// question in a run of long messages that name the people they answer is
+// taking part in a discussion, not giving a talk: the asker's follow-up
+// stays in the conversation.
+func TestAnswersByNameAreNoTalk(t *testing.T) {
+	long := strings.Repeat("清算 公式 待结算 资金 手续费 ", 6)
+	msgs := []chatlog.Message{msg("A", "分账 是不是 先 对 主 交易 记账 再 分账？", 0)}
+	for k := 0; k < 6; k++ {
+		text, mentions := long, []string(nil)
+		if k%2 == 1 {
+			text, mentions = "@A "+long, []string{"A"}
+		}
+		msgs = append(msgs, msg("Speaker", text, 1+k, mentions...))
+	}
+	msgs = append(msgs, msg("A", "如果 按 我 上面 分账 举例 的话 手续费 怎么 算？", 8))
+	log := day(msgs...)
+	log.Speaker = "Speaker"
+	res := Build(log, fieldTokenizer{})
+	for _, th := range res.Threads {
+		if th.Kind == KindTalk {
+			t.Errorf("thread %s is a talk: %v", th.ID, th.Messages)
+		}
+	}
+	if res.Links[7].Parent < 0 {
+		t.Errorf("the asker's follow-up opens a thread: %+v", res.Links[7].Evidence)
+	}
+}
+
 // TestTalkResumes checks that a talk interrupted by a question and the
 // speaker's short reply goes on as one talk, and that the reply answers.
 func TestTalkResumes(t *testing.T) {

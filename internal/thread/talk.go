@@ -57,6 +57,9 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		if others := saidBetween(msgs, fs, run); others*talkMaxSaidShare >= len(run) {
 			continue // a discussion the sender leads, not a monologue
 		}
+		if addressing(msgs, run) >= talkMaxAddressed {
+			continue // replies to people by name: an answer in a discussion
+		}
 		t := talk{speaker: msgs[i].Sender}
 		last := run[len(run)-1]
 		k := 0
@@ -103,6 +106,22 @@ func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk) []talk {
 		p.members = append(p.members, members...)
 	}
 	return out
+}
+
+// talkMaxAddressed is how many of a run's messages may @mention someone:
+// a speaker giving a talk addresses the group, one answering in a
+// discussion names the people they answer (@程琳 做清算先把计算公式写出来).
+const talkMaxAddressed = 2
+
+// addressing counts the messages of a run that @mention someone.
+func addressing(msgs []chatlog.Message, run []int) int {
+	n := 0
+	for _, j := range run {
+		if len(msgs[j].Mentions) > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // saidBetween counts the messages of others inside a run that say something
