@@ -40,6 +40,7 @@ type features struct {
 	opener   bool                // opens with an asking phrase (请问, 请教, 问个问题): a new topic
 	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
 	announce bool                // only announces a question to come (问个问题：): no question itself, no role, opens a topic
+	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
 }
 
 var (
@@ -342,8 +343,12 @@ var (
 
 // requests ask for something without a question form (求推荐, 麻烦提供下思路).
 var requests = []string{"求推荐", "求分享", "求共享", "求讲", "求助", "求教", "麻烦提供", "麻烦发", "麻烦给", "麻烦推荐",
-	"求科普", "求指教", "求指导", "跪求", "麻烦再发", "麻烦整理", "再发一次", "再发一下", "我想知道", "我想了解", "想了解下", "想了解一下",
+	"求科普", "求指教", "求指导", "跪求", "麻烦再发", "麻烦整理", "我想知道", "我想了解", "想了解下", "想了解一下",
 	"指导下", "指导一下", "科普下", "科普一下", "说一下你", "讲一下你", "介绍下你"}
+
+// notRequests contain a request phrase but state or offer something (我想知道的都在文档里了,
+// 我说一下你的问题).
+var notRequests = []string{"我想知道的", "我想了解的", "我说一下你", "我讲一下你", "我介绍下你"}
 
 // titleMarks set off an article title or its source (【震惊】, " - FT中文网", "|").
 var titleMarks = []string{"【", "】", " - ", "|", "｜", "——"}
@@ -507,13 +512,14 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
 		case f.question && f.announce:
 			f.question = false // announces the question that follows
-		case f.question && containsAny(f.plain, answerMarks):
+		case f.question && givesOwnAnswer(f.plain):
 			f.question = false // "问题：户账分离是怎么做的？ 回答：…" gives its own answer
-		case !f.question && cues.has(cueRequest):
+		case !f.question && cues.has(cueRequest) && !containsAny(f.plain, notRequests):
 			f.question = true
 		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
 			f.question = true // "四要素？": a payments term asked about
 		}
+		f.bare = isBareQuestion(&f)
 		f.sticker = text != "" && (!hasLetter(f.plain) || laughOnly(f.plain))
 		if f.question {
 			break
@@ -579,8 +585,9 @@ func questionWith(text string, cues cueSet) bool {
 		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? "))
 	}
 	// A very short text asks when marked so (几度？ 车贷？ 招联的？), unless it
-	// is a bare exclamation (真的？ 又是他？) or connective (还是？).
-	if n <= 3 && !hasWord && (n < 2 || !endsFull && !endsASCII || containsAny(trimmed, bareReactions)) {
+	// is a bare exclamation (真的？ 又是他？), a connective (还是？), a call
+	// (在吗？ 有人吗？) or a reaction (好的？ 哈哈？ 可以？).
+	if n <= 3 && !hasWord && (n < 2 || !endsFull && !endsASCII || !asksBare(trimmed)) {
 		return false
 	}
 	switch {
@@ -607,13 +614,50 @@ func questionWith(text string, cues cueSet) bool {
 	return false
 }
 
-// bareReactions make a very short text a reaction or a fragment rather
-// than a question.
-var bareReactions = []string{"真的", "又是", "是吗", "是么", "不会", "感谢", "谢谢", "还是", "而且"}
+// bareReactions make a very short text a reaction, a call or a fragment
+// rather than a question.
+var bareReactions = []string{"真的", "又是", "是吗", "是么", "不会", "感谢", "谢谢", "还是", "而且", "在吗", "在么", "有人", "人呢"}
 
-// answerMarks introduce the answer a message gives to its own question (a
-// speaker posting the questions they took, each with its answer).
-var answerMarks = []string{"回答：", "回答:", "答：", "答:"}
+// asksBare reports whether a text of two or three characters, marked as a
+// question and without an asking word, asks about something (车贷 of 车贷？)
+// rather than reacting (真的, 好的, 哈哈, 可以).
+func asksBare(text string) bool {
+	return !containsAny(text, bareReactions) && !containsAny(text, ackWords) && !isOneOf(text, affirmWords) &&
+		!laughOnly(text) && !containsAny(text, thanksWords)
+}
+
+// isBareQuestion reports whether a question is a bare one (车贷？ 几度？
+// 什么节奏): four characters at most besides its mark, no call to the group
+// (在吗？ 有人吗？) and no reaction.
+func isBareQuestion(f *features) bool {
+	t := strings.TrimRightFunc(f.plain, isClosingMark)
+	return f.question && utf8.RuneCountInString(t) <= bareQuestionRunes && asksBare(t)
+}
+
+// bareQuestionRunes is the longest bare question, its mark aside.
+const bareQuestionRunes = 4
+
+// givesOwnAnswer reports whether a text goes on to answer its own question
+// (a speaker posting the questions they took, each with its answer: 问题：…？
+// 回答：…): 答： or 回答： opening a clause, not 解答： inside a request
+// (谁能解答：分账怎么做？).
+func givesOwnAnswer(text string) bool {
+	for _, mark := range []string{"答：", "答:"} {
+		for rest, at := text, 0; ; {
+			k := strings.Index(rest, mark)
+			if k < 0 {
+				break
+			}
+			before, _ := utf8.DecodeLastRuneInString(text[:at+k])
+			if at+k == 0 || before == '回' || !unicode.Is(unicode.Han, before) {
+				return true
+			}
+			at += k + len(mark)
+			rest = text[at:]
+		}
+	}
+	return false
+}
 
 // clauseQuestions end a clause with 吗 and go on: the clause asks.
 var clauseQuestions = []string{"吗，", "吗,", "吗 ", "吗。"}

@@ -45,6 +45,11 @@ func TestIsQuestion(t *testing.T) {
 		{"车贷？", true}, // a bare question asks about what was just said
 		{"招联的？", true},
 		{"还是？", false}, // a connective alone
+		{"好的？", false}, // a reaction
+		{"哈哈？", false},
+		{"在吗？", false}, // a call
+		{"有人吗？", false},
+		{"为啥？", true},
 		{"啊？", false},  // one character
 		{"四要素", false}, // no mark
 		{"对", false},
@@ -118,8 +123,13 @@ func TestQuestionCues(t *testing.T) {
 		{"你说一下你的应用场景", true},
 		{"龚老师指导下政策呗", true},
 		{"自我介绍一下", false},
+		{"我想知道的都在文档里了", false}, // states, asks nothing
+		{"我说一下你的问题", false},
+		{"我再发一次", false},                       // offers
 		{"问题：户账分离是怎么做的？ 回答：根据对支付系统的设计", false}, // gives its own answer
-		{"目前是不是都是这么处理的？", true},                // 是不是 asks; the 么 of 这么 is no particle
+		{"分账怎么做？答：找客户经理", false},
+		{"谁能解答：分账怎么做？", true},   // 解答： asks for an answer
+		{"目前是不是都是这么处理的？", true}, // 是不是 asks; the 么 of 这么 is no particle
 		{"这种情况咋办[磕头]", true},
 		{"不过不知道现在还能不能用了", false},
 		{"厉害啊，韩老师啥都有", false},

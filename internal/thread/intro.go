@@ -14,16 +14,17 @@ import (
 const introWindow = 2 * time.Hour
 
 // introOpeningRe matches the start of a self-introduction: a greeting and
-// 我是 (大家好，我是季康，产品经理…), or 我叫 / 自我介绍一下 after an optional
-// greeting; a bare 我是 starts many a reply (我是觉得…).
-var introOpeningRe = regexp.MustCompile(`^(?:(?:大家好|各位好|各位大佬好|各位大神好|各位前辈好|hi|Hi|HI)[，,！!。\s~～]*(?:我是|我叫|自我介绍一下)|我叫|自我介绍一下)`)
+// 我是 / 我叫 / 自我介绍一下 (大家好，我是季康，产品经理…), or without the
+// greeting 自我介绍一下, or 我叫 and a name set off by punctuation (我叫陈商，…;
+// not 我叫了个外卖); a bare 我是 starts many a reply (我是觉得…).
+var introOpeningRe = regexp.MustCompile(`^(?:(?:大家好|各位好|各位大佬好|各位大神好|各位前辈好|hi|Hi|HI)[，,！!。\s~～]*(?:我是|我叫|自我介绍一下)|我叫[\p{Han}A-Za-z]{2,8}[，,。\s]|自我介绍一下)`)
 
 // introCallWords ask the group to introduce themselves (进群的同学…做一个自我介绍).
 var introCallWords = []string{"做一个自我介绍", "做个自我介绍", "做下自我介绍", "做一下自我介绍", "还没做自我介绍", "请自我介绍", "进群需要自我介绍", "先自我介绍"}
 
 // introducesSelf reports whether a text introduces its sender to the group:
-// it opens with 我叫, or 我是 after a greeting, or says 新人报到, and
-// it is no speaker opening a talk (今天…分享).
+// it opens as introOpeningRe says or says 新人报到, asks nothing, and is no
+// speaker opening a talk (今天…分享).
 func introducesSelf(f *features) bool {
 	t := strings.TrimSpace(f.plain)
 	if f.question || strings.Contains(t, "分享") && strings.Contains(t, "今天") {

@@ -17,7 +17,8 @@ func TestIntroducesSelf(t *testing.T) {
 		{"我叫陈商，目前就职成都宜贷网，产品经理", true},
 		{"大家好，自我介绍一下。刘国果Gary，目前在威富通负责产品", true},
 		{"池永， 上海化交，架构，上海。新人报道，各位大神好！", true},
-		{"我是觉得这样不太好", false},                 // a bare 我是 starts a reply
+		{"我是觉得这样不太好", false}, // a bare 我是 starts a reply
+		{"我叫了个外卖", false},
 		{"大家好，我是今天的分享者，今天主要和大家交流下支付", false}, // a speaker opening a talk
 		{"大家好，我是新来的，请问分账怎么开通？", false},       // asks
 	}

@@ -334,7 +334,7 @@ const (
 // said (over stickers) within remarkReach.
 func (c *linkContext) remarkTarget(i int) int {
 	m, f := &c.msgs[i], &c.fs[i]
-	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question && f.runes > bareQuestionRunes || f.opener || f.headline || f.notice || f.welcome ||
+	if !c.m.Remarks || i == 0 || m.Type != chatlog.TypeText || f.question && !f.bare || f.opener || f.headline || f.notice || f.welcome ||
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
@@ -676,7 +676,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
 		v := 1.0
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, fi.runes <= bareQuestionRunes && i-j <= 3, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
+		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, fi.bare && i-j <= 3, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
 			fi.you && !fi.opener && !containsAny(fi.plain, pollWords) && latestBySender && c.substantiveDistance(i, j) <= 3:
 			v = 0 // "你们咋测的？" asks the one who just spoke
 		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && i-j <= askAboutReach && !fj.question:
@@ -791,10 +791,6 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	}
 	return threadPlace{root: root, latest: -1, other: -1, question: -1}
 }
-
-// bareQuestionRunes is the longest bare question (车贷？ 四要素？): it asks
-// about something just said, never opens a topic.
-const bareQuestionRunes = 4
 
 // followUp reports whether message i, a question without an asking phrase
 // of at most followUpRunes, is posted within a minute of the message before

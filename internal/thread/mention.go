@@ -395,10 +395,12 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 }
 
 // byPinyin resolves a name whose first part is a Chinese name to the only
-// sender of the day whose nickname starts with that name in pinyin: in full
-// or its start (坦克 ~ Tank), the given name alone or twice (邵芳 ~
-// fangfang), or the initials, alone or before an English name (陈商 ~ cs,
-// 王松 ~ wseric; not csp). A sender whose name also has a Chinese part other than a
+// sender of the day whose nickname starts with that name in pinyin: in full,
+// or its start past the first syllable (坦克 ~ Tank, but zhang is no more
+// than a surname), the given name alone or twice when it has three letters
+// or more (邵芳 ~ fangfang), or the initials, alone or before an English
+// name (陈商 ~ cs, 王松 ~ wseric; not csp). The first character counts with
+// any of its readings (曾伟 ~ zengwei). A sender whose name also has a Chinese part other than a
 // role or city is someone else (龙三 is not ls-老王-产品经理-深圳).
 func (r *resolver) byPinyin(name string) (Alias, bool) {
 	person := r.parts(name)[0]
@@ -410,10 +412,7 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 	if len(syllables) != n {
 		return Alias{}, false
 	}
-	full, given, initials := strings.Join(syllables, ""), strings.Join(syllables[1:], ""), ""
-	for _, s := range syllables {
-		initials += s[:1]
-	}
+	given := strings.Join(syllables[1:], "")
 	var hits []string
 	for _, s := range r.senders {
 		sp := r.parts(s)
@@ -421,15 +420,42 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 		if !isLatinHandle(handle) || slices.ContainsFunc(sp[1:], namesChinesePerson) {
 			continue
 		}
-		if handle == full || len(handle) >= 3 && strings.HasPrefix(full, handle) || strings.HasPrefix(handle, full) ||
-			handle == given || handle == given+given || handle == initials || strings.HasPrefix(handle, initials) && len(handle) >= len(initials)+3 {
+		matches := len(given) >= 3 && (handle == given || handle == given+given)
+		for _, first := range surnameReadings(person, syllables[0]) {
+			full, initials := first+given, first[:1]
+			for _, s := range syllables[1:] {
+				initials += s[:1]
+			}
+			matches = matches || handle == full || strings.HasPrefix(handle, full) ||
+				len(handle) > len(first) && strings.HasPrefix(full, handle) || // tank ~ tan|ke, not zhang ~ zhang|san
+				handle == initials || strings.HasPrefix(handle, initials) && len(handle) >= len(initials)+3
+		}
+		if matches {
 			hits = append(hits, s)
 		}
 	}
 	if len(hits) != 1 {
 		return Alias{}, false
 	}
+	full := strings.Join(syllables, "")
 	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender whose nickname is " + person + " in pinyin (" + full + ")"}, true
+}
+
+// surnameReadings returns the readings of a name's first character in
+// pinyin without tones: the first one first, then the others (曾 is zeng as
+// a surname, ceng elsewhere; 单 is shan).
+func surnameReadings(person, first string) []string {
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	readings := []string{first}
+	if all := pinyin.Pinyin(person, args); len(all) > 0 {
+		for _, r := range all[0] {
+			if !slices.Contains(readings, r) {
+				readings = append(readings, r)
+			}
+		}
+	}
+	return readings
 }
 
 // isLatinHandle reports whether a name part is a handle of Latin letters and
@@ -443,12 +469,16 @@ func isLatinHandle(s string) bool {
 	return s != ""
 }
 
-// namesChinesePerson reports whether a name part is Chinese and names no
-// role, city or organisation word we know: most likely a person (老王).
+// namesChinesePerson reports whether a name part is Chinese and has no role,
+// city, remark or organisation word in it (支付, 银行): most likely a
+// person (老王, 李金).
 func namesChinesePerson(part string) bool {
 	return allHan(part) && !containsAny(part, roleWords) && !isOneOf(strings.TrimSuffix(part, "市"), cities) && !isOneOf(part, formerMarks) &&
-		!strings.ContainsAny(part, "支付银行金融科技")
+		!containsAny(part, organisationWords)
 }
+
+// organisationWords mark a name part that names a company, not a person.
+var organisationWords = []string{"支付", "银行", "金融", "科技", "金服", "集团", "公司", "网络", "信息", "数据"}
 
 // allHan reports whether s is all Chinese characters.
 func allHan(s string) bool {

@@ -114,6 +114,31 @@ func TestResolveMentions(t *testing.T) {
 			mention: "龙三-UNPAY-产品-北京", want: "",
 		},
 		{
+			name: "a name in pinyin: a surname in its surname reading",
+			log: day(
+				chatlog.Message{Sender: "zengwei", Text: "我们也接了"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@曾伟-联动-产品 费率多少", Mentions: []string{"曾伟-联动-产品"}},
+			),
+			mention: "曾伟-联动-产品", want: "zengwei",
+		},
+		{
+			name: "a name in pinyin: a surname or a two-letter given name is too little",
+			log: day(
+				chatlog.Message{Sender: "zhang", Text: "我们也接了"},
+				chatlog.Message{Sender: "li", Text: "嗯"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@张丽 @张三 费率多少", Mentions: []string{"张丽", "张三"}},
+			),
+			mention: "张丽", want: "",
+		},
+		{
+			name: "a name in pinyin, but the sender's name has a person with 金 in it",
+			log: day(
+				chatlog.Message{Sender: "ls-李金-产品经理-深圳", Text: "联动的吧"},
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@龙三-UNPAY-产品-北京 在吗", Mentions: []string{"龙三-UNPAY-产品-北京"}},
+			),
+			mention: "龙三-UNPAY-产品-北京", want: "",
+		},
+		{
 			name: "a name in pinyin that two senders could be",
 			log: day(
 				chatlog.Message{Sender: "cs", Text: "代扣要签约"},

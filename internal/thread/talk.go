@@ -31,7 +31,8 @@ type talk struct {
 }
 
 // findTalks returns the talks of the day: runs of long messages by one sender
-// that nobody interrupts with a question.
+// that nobody interrupts with a question, others hardly speak in, and that
+// do not keep naming the people they answer.
 func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 	var talks []talk
 	used := make([]bool, len(msgs))
@@ -57,7 +58,7 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		if others := saidBetween(msgs, fs, run); others*talkMaxSaidShare >= len(run) {
 			continue // a discussion the sender leads, not a monologue
 		}
-		if addressing(msgs, run) >= talkMaxAddressed {
+		if n := addressing(msgs, run); n >= 2 && n*talkAddressedShare >= len(run) {
 			continue // replies to people by name: an answer in a discussion
 		}
 		t := talk{speaker: msgs[i].Sender}
@@ -108,10 +109,11 @@ func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk) []talk {
 	return out
 }
 
-// talkMaxAddressed is how many of a run's messages may @mention someone:
-// a speaker giving a talk addresses the group, one answering in a
-// discussion names the people they answer (@程琳 做清算先把计算公式写出来).
-const talkMaxAddressed = 2
+// talkAddressedShare: a run of which two messages or more, and at least
+// one in talkAddressedShare, @mention someone is no talk. A speaker giving
+// a talk addresses the group; one answering in a discussion names the
+// people they answer (@程琳 做清算先把计算公式写出来).
+const talkAddressedShare = 4
 
 // addressing counts the messages of a run that @mention someone.
 func addressing(msgs []chatlog.Message, run []int) int {
