@@ -693,7 +693,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if (!addressed || fi.notice) && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
 	}
-	if c.ranking || c.allFeatures {
+	if c.ranking || c.allFeatures || c.m.place {
 		c.addThreadPlace(add, i, j)
 	}
 	add(fGapMessages, c.distanceDetail("%d messages earlier", i-j), dist*scale)

@@ -188,7 +188,12 @@ type Model struct {
 	w     [numFeatures]float64 // Weights by feature identifier
 	r     [numFeatures]float64 // Rank by feature identifier
 	ranks bool                 // some Rank weight is not zero
+	place bool                 // some Weights weight of a thread-place feature is not zero
 }
+
+// placeFeatures read where a candidate stands in its thread; the scoring
+// loop computes them only for models that weigh them (addThreadPlace).
+var placeFeatures = []featureID{fRepliesToSender, fThreadRoot, fPartner, fRepliedAlready, fThreadLatest, fThreadLatestOther, fThreadLatestQuestion}
 
 // index fills the identifier-indexed weights from Weights and Rank.
 func (m *Model) index(path string) error {
@@ -202,6 +207,10 @@ func (m *Model) index(path string) error {
 	m.ranks = false
 	for _, w := range m.r {
 		m.ranks = m.ranks || w != 0
+	}
+	m.place = false
+	for _, id := range placeFeatures {
+		m.place = m.place || m.w[id] != 0
 	}
 	return nil
 }

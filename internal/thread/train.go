@@ -28,8 +28,10 @@ type TrainOptions struct {
 // (an earlier message, or itself for a new thread) is not a gold antecedent,
 // the weights move toward the best gold candidate and away from the
 // prediction. Links of earlier messages follow gold where it is known, so
-// features that look at the reply chain see the annotated conversation. The
-// same data gives the same model: days and messages are visited in order.
+// features that look at the reply chain see the annotated conversation; the
+// links the passes before the scorer make (talks, waves, system lines) stay.
+// The thread-place features get no link weight: only TrainRank fits them.
+// The same data gives the same model: days and messages are visited in order.
 func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 	if opts.Epochs <= 0 {
 		opts.Epochs = 5
@@ -60,11 +62,12 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 		for k, d := range days {
 			r := ready[k]
 			c := r.c
+			c.roots, c.place = nil, threadPlaces{} // the links change from epoch to epoch
 			for i := r.first; i < len(c.msgs); i++ {
-				c.links[i].Parent = -1
 				if r.decided[i] {
-					continue
+					continue // linked by the passes before the scorer (talks, waves, system lines)
 				}
+				c.links[i].Parent = -1
 				cands := c.candidates(i)
 				pred := argmax(model, cands, opts.Gate)
 				gold, annotated := d.Gold[i]
@@ -88,10 +91,14 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 				}
 				if best >= 0 && !isGold(cands[pred].j) {
 					for _, f := range cands[best].fs {
-						w[f.id] += f.value
+						if !slices.Contains(placeFeatures, f.id) { // rank-only: see TrainRank
+							w[f.id] += f.value
+						}
 					}
 					for _, f := range cands[pred].fs {
-						w[f.id] -= f.value
+						if !slices.Contains(placeFeatures, f.id) {
+							w[f.id] -= f.value
+						}
 					}
 				}
 				steps++

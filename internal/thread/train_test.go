@@ -190,3 +190,43 @@ func TestThreadPlaceFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainLeavesRankOnlyFeaturesOut checks that the perceptron learns no
+// link weight for the thread-place features, which only the Rank weights
+// use, and that a model weighing one by hand gets it computed when scoring.
+func TestTrainLeavesRankOnlyFeaturesOut(t *testing.T) {
+	log, target := sampleDay(t, linkWeightsOnly(t))
+	gold := map[int][]int{}
+	for i, l := range target.Links {
+		gold[i] = []int{l.Parent}
+		if l.Parent < 0 {
+			gold[i] = []int{i}
+		}
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := Train([]TrainingDay{{Log: log, Gold: gold}}, seg, TrainOptions{Name: "t", Epochs: 2, Gate: true})
+	for _, id := range placeFeatures {
+		if w, ok := m.Weights[featureNames[id]]; ok {
+			t.Errorf("Train learned a link weight for the rank-only feature %s: %v", featureNames[id], w)
+		}
+	}
+
+	hand, err := ParseModel([]byte("name: hand\nweights:\n  new-thread: 0.6\n  thread-root: 2\n"), "hand.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := []chatlog.Message{msg("A", "分账 怎么 开通？", 0), msg("B", "找 客户经理", 1)}
+	p := DefaultParams()
+	p.Model = hand
+	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	found := false
+	for _, f := range c.pairFeatures(1, 0) {
+		found = found || f.id == fThreadRoot
+	}
+	if !found {
+		t.Error("a model that weighs thread-root does not get it when scoring")
+	}
+}
