@@ -52,11 +52,11 @@ var (
 	datedTitleRe = regexp.MustCompile(`^20\d{6}[-－]\S`)
 	// rhetoricalRe matches a rhetorical question (反问: "不是…吗", "难道",
 	// "岂不"), which asserts rather than asks.
-	rhetoricalRe = regexp.MustCompile(`(不是|不就|不也|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有`)
+	rhetoricalRe = regexp.MustCompile(`(不是|不就|不也|不应该)[^，,。；;？?]{0,15}[吗么嘛]|难道|岂不|哪那么|哪敢|哪有|何况|还怕|还会有人`)
 )
 
 // rhetoricalMarks are the words rhetoricalRe starts with.
-var rhetoricalMarks = []string{"不是", "不就", "不也", "不应该", "难道", "岂不", "哪那么", "哪敢", "哪有"}
+var rhetoricalMarks = []string{"不是", "不就", "不也", "不应该", "难道", "岂不", "哪那么", "哪敢", "哪有", "何况", "还怕", "还会有人"}
 
 // rhetorical reports whether text asks a rhetorical question (rhetoricalRe),
 // leaving out the look-alikes: 是不是 asks, and the 么 of 这么, 那么, 怎么,

@@ -159,6 +159,9 @@ func TestQuestionCues(t *testing.T) {
 		{"有没有不一定要营业执照的通道", true}, // 不一定 inside the clause asks on
 		{"钱不是到商家了吗？难道不行？那提现怎么办？", true},
 		{"钱不是到商家了吗？难道不行？", false},
+		{"有了客人，还怕没菜？", false}, // 还怕, 何况, 还会有人 ask rhetorically
+		{"清算组织都不可信了，何况普通的非持牌公司？", false},
+		{"这么大的流量，还会有人觉得没有支付场景？", false},
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).question; got != tt.want {
