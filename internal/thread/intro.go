@@ -27,7 +27,8 @@ var introCallWords = []string{"做一个自我介绍", "做个自我介绍", "�
 // speaker opening a talk (今天…分享).
 func introducesSelf(f *features) bool {
 	t := strings.TrimSpace(f.plain)
-	if f.question || strings.Contains(t, "分享") && strings.Contains(t, "今天") {
+	if f.question || !strings.Contains(t, "我") && !strings.Contains(t, "新人") ||
+		strings.Contains(t, "分享") && strings.Contains(t, "今天") {
 		return false
 	}
 	return introOpeningRe.MatchString(t) || strings.Contains(t, "新人报到") || strings.Contains(t, "新人报道")
@@ -48,7 +49,7 @@ func linkIntros(msgs []chatlog.Message, fs []features, links []Link, decided []b
 		f := &fs[i]
 		open := root >= 0 && m.Time.Sub(msgs[last].Time) <= introWindow
 		switch {
-		case containsAny(f.plain, introCallWords) && !f.question:
+		case strings.Contains(f.plain, "自我介绍") && containsAny(f.plain, introCallWords) && !f.question:
 			if open && msgs[root].Sender == m.Sender {
 				links[i].Parent = root // the host calling again (入群后还没做自我介绍的同学…)
 				links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "introductions", Detail: fmt.Sprintf("calls again for the introductions message %d asked for", root), Weight: 1})

@@ -705,8 +705,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 // of each thread before it, scanned back from it as far as the candidates
 // reach (the Rank weights' thread-place features).
 type threadPlaces struct {
-	i       int // the message being linked
-	scanned int // messages scanned[..i) are recorded
+	i       int  // the message being linked
+	started bool // i is set: the zero value scans afresh
+	scanned int  // messages scanned[..i) are recorded
 	threads []threadPlace
 }
 
@@ -760,8 +761,8 @@ func (c *linkContext) addThreadPlace(add func(featureID, string, float64), i, j 
 // scanning back from i no further than j.
 func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	pl := &c.place
-	if pl.i != i || pl.threads == nil {
-		pl.i, pl.scanned, pl.threads = i, i, pl.threads[:0:0]
+	if pl.i != i || !pl.started {
+		pl.i, pl.scanned, pl.threads, pl.started = i, i, pl.threads[:0], true
 	}
 	for ; pl.scanned > j; pl.scanned-- {
 		k := pl.scanned - 1

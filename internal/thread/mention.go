@@ -412,7 +412,7 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 	if len(syllables) != n {
 		return Alias{}, false
 	}
-	given := strings.Join(syllables[1:], "")
+	given, readings := strings.Join(syllables[1:], ""), surnameReadings(person, syllables[0])
 	var hits []string
 	for _, s := range r.senders {
 		sp := r.parts(s)
@@ -421,7 +421,7 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 			continue
 		}
 		matches := len(given) >= 3 && (handle == given || handle == given+given)
-		for _, first := range surnameReadings(person, syllables[0]) {
+		for _, first := range readings {
 			full, initials := first+given, first[:1]
 			for _, s := range syllables[1:] {
 				initials += s[:1]
