@@ -516,8 +516,6 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false // "问题：户账分离是怎么做的？ 回答：…" gives its own answer
 		case !f.question && cues.has(cueRequest) && !containsAny(f.plain, notRequests):
 			f.question = true
-		case !f.question && f.runes <= 3 && len(f.domain) > 0 && strings.HasSuffix(f.plain, "？"):
-			f.question = true // "四要素？": a payments term asked about
 		}
 		f.bare = isBareQuestion(&f)
 		f.sticker = text != "" && (!hasLetter(f.plain) || laughOnly(f.plain))

@@ -777,10 +777,11 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 			pl.threads = append(pl.threads, threadPlace{root: root, latest: k, other: -1, question: -1})
 			t = len(pl.threads) - 1
 		}
-		if th := &pl.threads[t]; th.other < 0 && c.msgs[k].Sender != c.msgs[i].Sender {
+		th := &pl.threads[t]
+		if th.other < 0 && c.msgs[k].Sender != c.msgs[i].Sender {
 			th.other = k
 		}
-		if th := &pl.threads[t]; th.question < 0 && c.fs[k].question {
+		if th.question < 0 && c.fs[k].question {
 			th.question = k
 		}
 	}
