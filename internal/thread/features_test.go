@@ -117,6 +117,7 @@ func TestQuestionCues(t *testing.T) {
 		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
 		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
 		{"麻烦提供下思路", true},
+		{"四要素？", true},           // a payments term asked about
 		{"你上次发的设计图麻烦再发一次", true}, // requests ask
 		{"我想知道业务场景", true},
 		{"我也想知道", false}, // joins someone else's question
