@@ -593,6 +593,36 @@ func TestAnswersByNameAreNoTalk(t *testing.T) {
 	}
 }
 
+// TestTalkPraiseLater checks that long after a talk a bare [强] cheers the
+// conversation running then, while thanks that name the talk still join it.
+func TestTalkPraiseLater(t *testing.T) {
+	long := strings.Repeat("支付 公司 与 银行 的 合作 模式 ", 8)
+	var msgs []chatlog.Message
+	for k := 0; k < 6; k++ {
+		msgs = append(msgs, msg("心有灵浠", long, k))
+	}
+	msgs = append(msgs,
+		msg("A", "对公 代扣 通道 现在 还有 吗？", 180),
+		msg("B", "有 的 我们 在 用 招行 的 对公 代扣", 181),
+		msg("C", "[强]", 182),
+		msg("D", "谢谢分享", 183),
+	)
+	log := day(msgs...)
+	log.Speaker = "心有灵浠"
+	res := Build(log, fieldTokenizer{})
+	talk := res.Links[0].Thread
+	if res.Threads[talk].Kind != KindTalk {
+		t.Fatalf("thread of the talk has kind %s", res.Threads[talk].Kind)
+	}
+	if res.Links[8].Parent != 7 {
+		t.Errorf("a sticker three hours after the talk should cheer the answer before it: %+v", res.Links[8])
+	}
+	if res.Links[9].Thread != talk {
+		t.Errorf("thanks naming the talk should join it even three hours later: %+v", res.Links[9])
+	}
+	checkInvariants(t, res, len(msgs))
+}
+
 // TestTalkResumes checks that a talk interrupted by a question and the
 // speaker's short reply goes on as one talk, and that the reply answers.
 func TestTalkResumes(t *testing.T) {

@@ -305,7 +305,7 @@ func (c *linkContext) linkReaction(i int) bool {
 		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "reacts to the conversation it takes part in", Weight: 1})
 		return true
 	}
-	if t, ok := c.talkBefore(i); ok {
+	if t, ok := c.talkBefore(i); ok && c.reactsToTalk(i, t) {
 		last := t.members[len(t.members)-1]
 		c.setLink(i, last, 1, Evidence{Kind: "praise", Detail: fmt.Sprintf("reacts to %s's talk", t.speaker), Weight: 1})
 		return true
@@ -319,6 +319,19 @@ func (c *linkContext) linkReaction(i int) bool {
 		return true
 	}
 	return false
+}
+
+// talkPraiseReach is how long after a talk a sticker or a word of praise
+// still reacts to it without naming it.
+const talkPraiseReach = 60 * time.Minute
+
+// reactsToTalk reports whether reaction i goes to talk t rather than to what
+// was said last: it comes within talkPraiseReach of the talk's end, or names
+// it (谢谢分享, a mention of the speaker). Later, a bare [强] or 厉害 cheers the
+// conversation running then.
+func (c *linkContext) reactsToTalk(i int, t talk) bool {
+	end := c.msgs[t.members[len(t.members)-1]].Time
+	return c.msgs[i].Time.Sub(end) <= talkPraiseReach || strings.Contains(c.fs[i].plain, "分享") || len(c.msgs[i].Mentions) > 0
 }
 
 // Limits of a short remark (see remarkTarget).
