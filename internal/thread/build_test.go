@@ -623,6 +623,40 @@ func TestTalkPraiseLater(t *testing.T) {
 	checkInvariants(t, res, len(msgs))
 }
 
+// TestSpeakerExchangeFollowUp checks that after a talk a follow-up to the
+// speaker from someone already talking with them stays in that exchange,
+// while a new question to the speaker, even from the same sender, opens its
+// own thread.
+func TestSpeakerExchangeFollowUp(t *testing.T) {
+	long := strings.Repeat("账务 系统 与 会计 科目 的 对应 关系 ", 8)
+	var msgs []chatlog.Message
+	for k := 0; k < 6; k++ {
+		msgs = append(msgs, msg("梁新华", long, k))
+	}
+	msgs = append(msgs,
+		msg("A", "@梁新华 账务 系统 的 余额表 是 怎么 生成 的？", 20, "梁新华"),
+		msg("梁新华", "每日 日终 按 科目 汇总 余额", 21),
+		msg("A", "@梁新华 我 的 意思 是 余额表 按 账户 汇总 还是 按 科目 汇总？", 23, "梁新华"),
+		msg("A", "@梁新华 还要 咨询 个 问题，会计 系统 接收 什么 数据？", 25, "梁新华"),
+	)
+	log := day(msgs...)
+	log.Speaker = "梁新华"
+	res := Build(log, fieldTokenizer{})
+	if res.Threads[res.Links[0].Thread].Kind != KindTalk {
+		t.Fatalf("thread of the talk has kind %s", res.Threads[res.Links[0].Thread].Kind)
+	}
+	if res.Links[6].Parent != -1 {
+		t.Errorf("the first question to the speaker should open its own thread: %+v", res.Links[6])
+	}
+	if res.Links[8].Thread != res.Links[6].Thread {
+		t.Errorf("the asker's follow-up should stay in their exchange with the speaker: %+v", res.Links[8])
+	}
+	if res.Links[9].Parent != -1 {
+		t.Errorf("a new question to the speaker should open its own thread: %+v", res.Links[9])
+	}
+	checkInvariants(t, res, len(msgs))
+}
+
 // TestTalkResumes checks that a talk interrupted by a question and the
 // speaker's short reply goes on as one talk, and that the reply answers.
 func TestTalkResumes(t *testing.T) {

@@ -125,7 +125,7 @@ func linkRest(c *linkContext, decided []bool) {
 			c.explain = false
 		}
 		linked := best >= 0 && bestScore >= self
-		if linked && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) {
+		if linked && c.msgs[i].Quote == nil && (c.fs[i].question && c.inTalk(best) || c.asksSpeaker(i)) && !c.goesOnWithSpeaker(i, best) {
 			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thread-start", Detail: "a question or comment to the speaker after a talk opens its own thread"})
 			continue
 		}
@@ -466,6 +466,45 @@ func (c *linkContext) asksSpeaker(i int) bool {
 	for _, t := range c.talks {
 		if t.members[len(t.members)-1] < i && contains(c.targets[i], t.speaker) {
 			return true
+		}
+	}
+	return false
+}
+
+// askingPhraseReach is how far into a message an asking phrase still
+// announces a new question (谢谢，再咨询下…, 还要咨询个问题…).
+const askingPhraseReach = 8
+
+// speakerExchangeGap is how soon after their own last message a sender
+// still goes on with their exchange with a talk's speaker.
+const speakerExchangeGap = 10 * time.Minute
+
+// goesOnWithSpeaker reports whether message i, linked best, goes on with
+// its sender's exchange with a speaker after the talk: the sender's own last
+// message, within speakerExchangeGap, sits in best's thread (not the talk),
+// which the speaker has posted in, and i has no asking phrase near its start
+// (请教, 谢谢，再咨询下, 还要咨询个问题). Such a follow-up (我的意思是…, 能具体一点吗？) stays
+// in that thread; a fresh question to the speaker opens its own.
+func (c *linkContext) goesOnWithSpeaker(i, best int) bool {
+	k := c.latestBy(c.msgs[i].Sender, i)
+	if k < 0 || c.fs[i].opener || containsAny(firstRunes(c.fs[i].plain, askingPhraseReach), openers) || c.inTalk(k) || c.inTalk(best) || c.msgs[i].Time.Sub(c.msgs[k].Time) > speakerExchangeGap {
+		return false
+	}
+	root := c.rootOf(k)
+	if c.rootOf(best) != root {
+		return false
+	}
+	for _, t := range c.talks {
+		if t.members[len(t.members)-1] >= i {
+			continue
+		}
+		for _, j := range c.bySender[t.speaker] {
+			if j >= i {
+				break
+			}
+			if !c.inTalk(j) && c.rootOf(j) == root {
+				return true
+			}
 		}
 	}
 	return false
@@ -1137,4 +1176,15 @@ func (c *linkContext) substantiveDistance(i, j int) int {
 		}
 	}
 	return d
+}
+
+// firstRunes returns the first n runes of s (all of s when shorter).
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
