@@ -155,6 +155,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "a morning greeting after the morning news greets, it does not react to the news",
+			msgs: []chatlog.Message{
+				msg("A", "20171231-银联信用卡分期新规发布", 0),
+				msg("B", "早", 21),
+				msg("C", "早", 40),
+			},
+			parents: []int{-1, -1, 1},
+			roles:   "---",
+		},
+		{
 			name: "an announced question opens its own topic; the announcement has no role",
 			msgs: []chatlog.Message{
 				msg("A", "电汇 业务 怎么 做？", 0),

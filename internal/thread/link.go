@@ -651,7 +651,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
 		add(fAnaphor, "refers back to something just said", 1)
 	}
-	newsReaction := fj.headline && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
+	newsReaction := fj.headline && !fi.welcome && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
 		(!fi.question || fi.runes <= newsQuestionRunes && !fi.opener)
 	if newsReaction {
 		add(fNewsReaction, "reacts to a headline just posted", 1)
