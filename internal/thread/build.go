@@ -48,7 +48,8 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
-	talks := findTalks(msgs, fs, log.Speaker)
+	linkCheckIns(msgs, links, decided)
+	talks := withoutDecided(findTalks(msgs, fs, log.Speaker), decided)
 	for _, t := range talks {
 		for _, j := range t.members {
 			if msgs[j].Sender == t.speaker {

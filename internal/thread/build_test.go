@@ -667,6 +667,37 @@ func TestSpeakerExchangeFollowUp(t *testing.T) {
 	checkInvariants(t, res, len(msgs))
 }
 
+// TestCheckInsDuringTalk checks that check-ins with the gesture the call
+// named stay in the check-in round even when posted after the talk began,
+// and that a check-in that names a sticker calls for nothing.
+func TestCheckInsDuringTalk(t *testing.T) {
+	long := strings.Repeat("支付 会员 体系 与 账户 体系 的 关系 ", 8)
+	msgs := []chatlog.Message{
+		msg("Host", "大家好，晚上邀请 龚正 给大家做分享。现在是签到时间，请大家回复[OK] 签到。", 0),
+		msg("A", "[OK]", 1),
+		msg("B", "签到[强]", 2),
+	}
+	for k := 0; k < 6; k++ {
+		msgs = append(msgs, msg("龚正", long, 10+k))
+	}
+	msgs = append(msgs, msg("C", "[OK]", 13), msg("D", "[强]", 14))
+	log := day(msgs...)
+	log.Speaker = "龚正"
+	res := Build(log, fieldTokenizer{})
+	if gesture := checkInGesture(msgs[2].Text); gesture != "" {
+		t.Errorf("签到[强] names gesture %q, want none", gesture)
+	}
+	for _, i := range []int{1, 9} {
+		if res.Links[i].Parent != 0 {
+			t.Errorf("check-in %d should join the call to check in: %+v", i, res.Links[i])
+		}
+	}
+	if talk := res.Links[3].Thread; res.Threads[talk].Kind != KindTalk || res.Links[10].Thread != talk {
+		t.Errorf("a cheer during the talk should stay in the talk: %+v", res.Links[10])
+	}
+	checkInvariants(t, res, len(msgs))
+}
+
 // TestTalkResumes checks that a talk interrupted by a question and the
 // speaker's short reply goes on as one talk, and that the reply answers.
 func TestTalkResumes(t *testing.T) {

@@ -2,6 +2,7 @@ package thread
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -80,6 +81,15 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		talks = append(talks, t)
 	}
 	return resumeTalks(msgs, fs, talks)
+}
+
+// withoutDecided drops from each talk the members whose links are already
+// decided (check-ins posted while the talk runs).
+func withoutDecided(talks []talk, decided []bool) []talk {
+	for k := range talks {
+		talks[k].members = slices.DeleteFunc(talks[k].members, func(j int) bool { return decided[j] })
+	}
+	return talks
 }
 
 // resumeTalks joins a talk to the same speaker's talk just before it when

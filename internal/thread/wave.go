@@ -2,6 +2,7 @@ package thread
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -59,6 +60,48 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 		}
 		if root == i {
 			guest = guestName(f.plain)
+		}
+	}
+}
+
+// checkInGestureRe finds the sticker a call to check in names as its gesture:
+// 回复[OK]签到, 签到手势为[OK].
+var checkInGestureRe = regexp.MustCompile(`(?:回复|手势[为是：:]?)\s*(\[[^\[\]\s]{1,6}\])|(\[[^\[\]\s]{1,6}\])\s*签到`)
+
+// checkInGesture returns the sticker a call to check in names, or "" when
+// text is no such call (签到[强] checks in; it calls for nothing).
+func checkInGesture(text string) string {
+	if !strings.Contains(text, "签到") || utf8.RuneCountInString(text) < checkInCallRunes {
+		return ""
+	}
+	m := checkInGestureRe.FindStringSubmatch(text)
+	if m == nil {
+		return ""
+	}
+	return m[1] + m[2]
+}
+
+// checkInCallRunes is the shortest call to check in.
+const checkInCallRunes = 12
+
+// linkCheckIns links every message that is only the check-in gesture a call
+// to check in named, posted within announcementWave of the call, to the
+// call: the check-ins are one round, and late ones posted while the talk
+// has begun still check in rather than react to the talk.
+func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
+	call, gesture := -1, ""
+	for i, m := range msgs {
+		if g := checkInGesture(m.Text); g != "" {
+			call, gesture = i, g
+			continue
+		}
+		if call < 0 || decided[i] || m.Time.Sub(msgs[call].Time) > announcementWave || len(m.Mentions) > 0 || m.Quote != nil {
+			continue
+		}
+		if strings.TrimSpace(m.Text) == gesture {
+			links[i].Parent = call
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("checks in with the %s message %d asked for", gesture, call), Weight: 1})
+			decided[i] = true
 		}
 	}
 }
