@@ -36,6 +36,17 @@ func image(sender string, m int) chatlog.Message {
 	return p
 }
 
+// monologue builds n long messages by speaker, one a minute from minute
+// from: a talk.
+func monologue(speaker, words string, from, n int) []chatlog.Message {
+	long := strings.Repeat(words, 8)
+	msgs := make([]chatlog.Message, n)
+	for k := range msgs {
+		msgs[k] = msg(speaker, long, from+k)
+	}
+	return msgs
+}
+
 // link builds a shared article at minute m of the test day.
 func link(sender, title string, m int) chatlog.Message {
 	l := msg(sender, "", m)
@@ -499,11 +510,8 @@ func TestBuildLinks(t *testing.T) {
 }
 
 func TestTalk(t *testing.T) {
-	long := strings.Repeat("支付 公司 与 银行 的 合作 模式 ", 8)
 	msgs := []chatlog.Message{msg("Host", "今天 请到 @韩伟-双乾支付 给 大家 做 分享，欢迎", 0, "韩伟-双乾支付")}
-	for k := 0; k < 6; k++ {
-		msgs = append(msgs, msg("心有灵浠", long, 10+k))
-	}
+	msgs = append(msgs, monologue("心有灵浠", "支付 公司 与 银行 的 合作 模式 ", 10, 6)...)
 	msgs = append(msgs,
 		msg("B", "[强]", 17),
 		msg("C", "@韩伟-双乾支付 商业委托支付 可以 开给 p2p 吗？", 18, "韩伟-双乾支付"),
@@ -606,11 +614,7 @@ func TestAnswersByNameAreNoTalk(t *testing.T) {
 // TestTalkPraiseLater checks that long after a talk a bare [强] cheers the
 // conversation running then, while thanks that name the talk still join it.
 func TestTalkPraiseLater(t *testing.T) {
-	long := strings.Repeat("支付 公司 与 银行 的 合作 模式 ", 8)
-	var msgs []chatlog.Message
-	for k := 0; k < 6; k++ {
-		msgs = append(msgs, msg("心有灵浠", long, k))
-	}
+	msgs := monologue("心有灵浠", "支付 公司 与 银行 的 合作 模式 ", 0, 6)
 	msgs = append(msgs,
 		msg("A", "对公 代扣 通道 现在 还有 吗？", 180),
 		msg("B", "有 的 我们 在 用 招行 的 对公 代扣", 181),
@@ -638,11 +642,7 @@ func TestTalkPraiseLater(t *testing.T) {
 // while a new question to the speaker, even from the same sender, opens its
 // own thread.
 func TestSpeakerExchangeFollowUp(t *testing.T) {
-	long := strings.Repeat("账务 系统 与 会计 科目 的 对应 关系 ", 8)
-	var msgs []chatlog.Message
-	for k := 0; k < 6; k++ {
-		msgs = append(msgs, msg("梁新华", long, k))
-	}
+	msgs := monologue("梁新华", "账务 系统 与 会计 科目 的 对应 关系 ", 0, 6)
 	msgs = append(msgs,
 		msg("A", "@梁新华 账务 系统 的 余额表 是 怎么 生成 的？", 20, "梁新华"),
 		msg("梁新华", "每日 日终 按 科目 汇总 余额", 21),
@@ -671,15 +671,12 @@ func TestSpeakerExchangeFollowUp(t *testing.T) {
 // named stay in the check-in round even when posted after the talk began,
 // and that a check-in that names a sticker calls for nothing.
 func TestCheckInsDuringTalk(t *testing.T) {
-	long := strings.Repeat("支付 会员 体系 与 账户 体系 的 关系 ", 8)
 	msgs := []chatlog.Message{
 		msg("Host", "大家好，晚上邀请 龚正 给大家做分享。现在是签到时间，请大家回复[OK] 签到。", 0),
 		msg("A", "[OK]", 1),
 		msg("B", "签到[强]", 2),
 	}
-	for k := 0; k < 6; k++ {
-		msgs = append(msgs, msg("龚正", long, 10+k))
-	}
+	msgs = append(msgs, monologue("龚正", "支付 会员 体系 与 账户 体系 的 关系 ", 10, 6)...)
 	msgs = append(msgs, msg("C", "[OK]", 13), msg("D", "[强]", 14))
 	log := day(msgs...)
 	log.Speaker = "龚正"
@@ -701,18 +698,12 @@ func TestCheckInsDuringTalk(t *testing.T) {
 // TestTalkResumes checks that a talk interrupted by a question and the
 // speaker's short reply goes on as one talk, and that the reply answers.
 func TestTalkResumes(t *testing.T) {
-	long := strings.Repeat("供应链 金融 围绕 核心 企业 提供 融资 服务 ", 8)
-	var msgs []chatlog.Message
-	for k := 0; k < 8; k++ {
-		msgs = append(msgs, msg("Speaker", long, k))
-	}
+	msgs := monologue("Speaker", "供应链 金融 围绕 核心 企业 提供 融资 服务 ", 0, 8)
 	msgs = append(msgs,
 		msg("A", "@Speaker 你用的什么软件，幕布么？", 8, "Speaker"),
 		msg("Speaker", "是的", 8),
 	)
-	for k := 0; k < 8; k++ {
-		msgs = append(msgs, msg("Speaker", long, 9+k))
-	}
+	msgs = append(msgs, monologue("Speaker", "供应链 金融 围绕 核心 企业 提供 融资 服务 ", 9, 8)...)
 	res := Build(day(msgs...), fieldTokenizer{})
 	talk := res.Links[0].Thread
 	if res.Threads[talk].Kind != KindTalk {
