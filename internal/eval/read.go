@@ -37,7 +37,8 @@ const maxLine = 1 << 20
 // ReadTSV reads a gold annotation in the project's TSV format (see
 // GUIDELINES.md of the gold set): '#' comment lines, the column line
 // "idx time nick parent role thread" (tab-separated), then one row per
-// message. It checks that idx counts up from 0, that the time is HH:MM:SS,
+// message. It checks that idx counts up from 0, that the time is HH:MM:SS
+// (or "-", unknown: an annotation that leaves times and nicks to the log),
 // that 0 <= parent <= idx and the parent shares the message's thread, and that
 // an answer role A<q> names an earlier message whose role is Q. Errors are
 // *ParseError values positioned at path:line.
@@ -80,9 +81,12 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 		if n, err := strconv.Atoi(f[0]); err != nil || n != idx {
 			return fail("expected idx %d (consecutive from 0), got %q", idx, f[0])
 		}
-		sec, ok := parseClock(f[1])
+		sec, ok := -1, f[1] == "-" // "-": the time is left to the chat log
 		if !ok {
-			return fail("expected time HH:MM:SS, got %q", f[1])
+			sec, ok = parseClock(f[1])
+		}
+		if !ok {
+			return fail("expected time HH:MM:SS or -, got %q", f[1])
 		}
 		parent, err := strconv.Atoi(f[3])
 		if err != nil || parent < 0 || parent > idx {

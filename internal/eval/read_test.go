@@ -53,6 +53,19 @@ func TestReadTSV(t *testing.T) {
 	}
 }
 
+// TestReadTSVUnknownTime checks that "-" in the time column reads as an
+// unknown time: an annotation may leave times and nicks to the chat log.
+func TestReadTSVUnknownTime(t *testing.T) {
+	in := "idx\ttime\tnick\tparent\trole\tthread\n0\t-\t-\t0\tQ\tT1\n1\t-\t-\t0\tA0\tT1\n"
+	a, err := ReadTSV(strings.NewReader(in), "x.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a.Seconds, []int{-1, -1}) || !slices.Equal(a.AnswerOf, []int{-1, 0}) {
+		t.Errorf("Seconds %v, AnswerOf %v; want [-1 -1], [-1 0]", a.Seconds, a.AnswerOf)
+	}
+}
+
 func equalAny(a, b any) bool {
 	switch a := a.(type) {
 	case []int:
@@ -114,7 +127,7 @@ func TestReadTSVErrors(t *testing.T) {
 		{"too few fields", head + "0\t09:00:00\ta\t0\tQ\n", "x.tsv:3: expected 6 tab-separated fields"},
 		{"idx not from 0", head + "1\t09:00:00\ta\t1\t-\tT1\n", `x.tsv:3: expected idx 0 (consecutive from 0), got "1"`},
 		{"idx gap", head + row0 + "2\t09:00:00\ta\t2\t-\tT1\n", `x.tsv:4: expected idx 1 (consecutive from 0), got "2"`},
-		{"bad time", head + "0\t9:00\ta\t0\t-\tT1\n", `x.tsv:3: expected time HH:MM:SS, got "9:00"`},
+		{"bad time", head + "0\t9:00\ta\t0\t-\tT1\n", `x.tsv:3: expected time HH:MM:SS or -, got "9:00"`},
 		{"parent after idx", head + row0 + "1\t09:00:01\tb\t2\t-\tT1\n", `x.tsv:4: expected parent between 0 and 1 (the message's own idx), got "2"`},
 		{"parent not a number", head + "0\t09:00:00\ta\tx\t-\tT1\n", `x.tsv:3: expected parent between 0 and 0`},
 		{"parent in another thread", head + row0 + "1\t09:00:01\tb\t0\t-\tT2\n", "x.tsv:4: parent 0 is in thread T1, expected the message's thread T2"},
