@@ -17,7 +17,7 @@ import (
 // trainOptions are the flags of `threads train`.
 type trainOptions struct {
 	io     *streams
-	Gold   string // folder of gold files (as for eval)
+	Gold   []string // folders of gold files (as for eval), one --gold each
 	Corpus string // folder of the chat files, when not beside the gold
 	Output string // model file to write
 	Name   string // model name
@@ -31,7 +31,7 @@ type trainOptions struct {
 func newTrainCmd(io *streams, runF func(*trainOptions) error) *cobra.Command {
 	opts := &trainOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "train --gold DIR [CORPUS_DIR] -o MODEL.yaml",
+		Use:   "train --gold DIR [--gold DIR...] [CORPUS_DIR] -o MODEL.yaml",
 		Short: "Fit the reply-link weights to your own annotations",
 		Long: `Fit the weights of the link scorer (a linear model over the features the
 threading computes: mentions, same speaker, distance, time gap, shared words,
@@ -39,6 +39,7 @@ question and answer cues, ...) to gold reply links, with an averaged
 perceptron, and write them as YAML. Use the file with --model on extract and
 eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
 *.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.
+Give --gold more than once to train on several folders together.
 
 With --rank, the link weights of --model (default: the embedded model) stay
 as they are and only its rank weights are fitted: once the link weights have
@@ -46,10 +47,10 @@ chosen a thread for a message, the rank weights choose which message of that
 thread it replies to (a conditional logit over those candidates, with an L2
 penalty of --lambda). Threads and roles do not change, reply links do.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
-			"  threads train --rank --gold ../shared/gold ../shared/corpus/cocolian -o wechat-ranked.yaml",
+			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Gold == "" || opts.Output == "" {
+			if len(opts.Gold) == 0 || opts.Output == "" {
 				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
 			}
 			if !opts.Rank && (cmd.Flags().Changed("model") || cmd.Flags().Changed("lambda")) {
@@ -67,7 +68,7 @@ penalty of --lambda). Threads and roles do not change, reply links do.`,
 			return trainRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Gold, "gold", "", "folder of gold annotation files")
+	cmd.Flags().StringArrayVar(&opts.Gold, "gold", nil, "folder of gold annotation files (repeatable)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the model to `FILE`")
 	cmd.Flags().StringVar(&opts.Name, "name", "custom", "model `name` recorded in the file")
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
@@ -83,10 +84,15 @@ func trainRun(opts *trainOptions) error {
 	if opts.Corpus != "" {
 		inputs = []string{opts.Corpus}
 	}
-	pairs, err := evalPairs(opts.Gold, inputs)
-	if err != nil {
-		return err
+	var pairs []evalPair
+	for _, g := range opts.Gold {
+		ps, err := evalPairs(g, inputs)
+		if err != nil {
+			return err
+		}
+		pairs = append(pairs, ps...)
 	}
+	golds := strings.Join(opts.Gold, ", ")
 	seg, err := loadSegmenter()
 	if err != nil {
 		return err
@@ -102,7 +108,7 @@ func trainRun(opts *trainOptions) error {
 		days = append(days, d)
 	}
 	if len(days) == 0 {
-		return fmt.Errorf("%s: no gold files to train on", opts.Gold)
+		return fmt.Errorf("%s: no gold files to train on", golds)
 	}
 	var m *thread.Model
 	var comment string
@@ -118,12 +124,12 @@ func trainRun(opts *trainOptions) error {
 		var examples int
 		m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
 		if examples == 0 {
-			return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", opts.Gold)
+			return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
 		}
-		comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), opts.Gold, examples, opts.Lambda)
+		comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), golds, examples, opts.Lambda)
 	} else {
 		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
-		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, opts.Gold, opts.Epochs)
+		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, golds, opts.Epochs)
 	}
 	if err := atomicfile.Write(opts.Output, m.YAML(comment)); err != nil {
 		return err

@@ -157,3 +157,32 @@ func TestTrainRankErrors(t *testing.T) {
 		t.Errorf("empty gold folder: exit %d, stderr %q", code, errOut)
 	}
 }
+
+// TestTrainSeveralGoldFolders checks that --gold given twice trains on the
+// files of both folders.
+func TestTrainSeveralGoldFolders(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	second := filepath.Join(t.TempDir(), "second")
+	if err := os.MkdirAll(second, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(second, "sample-2018-05-04.tsv"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--rank", "--gold", gold, "--gold", second, corpus, "-o", out)
+	if code != exitOK || !strings.Contains(errOut, "trained on 2 files") {
+		t.Errorf("two gold folders: exit %d, stderr %q", code, errOut)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(written), gold+", "+second) {
+		t.Errorf("model provenance does not name both folders:\n%s", written)
+	}
+}
