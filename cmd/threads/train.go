@@ -18,9 +18,9 @@ import (
 type trainOptions struct {
 	io     *streams
 	Gold   []string // folders of gold files (as for eval), one --gold each
-	Corpus string // folder of the chat files, when not beside the gold
-	Output string // model file to write
-	Name   string // model name
+	Corpus string   // folder of the chat files, when not beside the gold
+	Output string   // model file to write
+	Name   string   // model name
 	Epochs int
 	Gate   bool
 	Rank   bool    // fit only the Rank weights, on top of Model's link weights
