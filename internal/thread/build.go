@@ -93,11 +93,27 @@ func toFirstListing(msgs []chatlog.Message, targets [][]string) {
 	}
 }
 
-// linkSystem makes every system line (joins, leaves, renames), and every
-// empty message with no sender, its own thread.
+// lostContentReach is how soon after the message before it a line whose
+// content the export lost still belongs to that conversation.
+const lostContentReach = 10 * time.Minute
+
+// linkSystem makes every system line (joins, leaves, renames) its own
+// thread. An empty header (no sender, no text: a message the export lost,
+// most often a picture) joins the message just before it, like a picture
+// posted in a conversation, unless it comes more than lostContentReach
+// later.
 func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
 	for i, m := range msgs {
-		if (m.Type == chatlog.TypeSystem || m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText) && !decided[i] {
+		if decided[i] {
+			continue
+		}
+		lost := m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText
+		switch {
+		case lost && i > 0 && m.Time.Sub(msgs[i-1].Time) <= lostContentReach:
+			decided[i] = true
+			links[i].Parent = i - 1
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a line the export lost joins the message just before it", Weight: 1})
+		case lost || m.Type == chatlog.TypeSystem:
 			decided[i] = true
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a system line stands alone"})
 		}
@@ -119,6 +135,9 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			continue
 		}
 		f := fs[i]
+		if hasEvidence(links[i], "system") {
+			continue // a system line, or one whose content the export lost, says nothing
+		}
 		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}

@@ -166,6 +166,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "a line the export lost joins the message before it, unless it comes much later",
+			msgs: []chatlog.Message{
+				msg("A", "代扣 通道 还有 吗？", 0),
+				msg("B", "有 的", 1),
+				msg("", "", 2),
+				msg("", "", 40),
+			},
+			parents: []int{-1, 0, 1, -1},
+			roles:   "QA--",
+		},
+		{
 			name: "a morning greeting after the morning news greets, it does not react to the news",
 			msgs: []chatlog.Message{
 				msg("A", "20171231-银联信用卡分期新规发布", 0),
