@@ -269,6 +269,34 @@ var indefinites = []string{"没啥", "没多少", "没几", "不到哪", "哪都
 	"前几天", "这几天", "那几天", "这几个", "那几个", "哪怕", "说不定", "怎么可能", "怎么会",
 	"最近几", "近几", "不了几", "过几天"}
 
+// negatedWhRe matches an interrogative word right after a negated verb
+// (我不信什么…, 看不出什么, 没懂啥意思, 不差啥): it means "any" and asks
+// nothing.
+var negatedWhRe = regexp.MustCompile(`[不没]\p{Han}{1,2}?(?:什么|啥)`)
+
+// maskNegatedWh blanks the matches of negatedWhRe in text, except after 有
+// (有没有什么资料 asks).
+func maskNegatedWh(text string) string {
+	if !strings.ContainsAny(text, "不没") || !strings.Contains(text, "什么") && !strings.Contains(text, "啥") {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range negatedWhRe.FindAllStringIndex(text, -1) {
+		if strings.HasSuffix(text[:m[0]], "有") {
+			continue
+		}
+		b.WriteString(text[last:m[0]])
+		b.WriteString("、")
+		last = m[1]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
 // maskIndefinites blanks the indefinites of a text.
 var maskIndefinites = func() *strings.Replacer {
 	pairs := make([]string, 0, 2*len(indefinites))
@@ -562,6 +590,10 @@ func questionWith(text string, cues cueSet) bool {
 	}
 	if cues.has(cueIndefinite) {
 		cues = scanCues(maskIndefinites.Replace(t)) // the 啥 of 没啥 asks nothing
+	}
+	if masked := maskNegatedWh(t); masked != t {
+		t = masked // the 什么 of 我不信什么… asks nothing, nor ends a sentence as 么
+		cues = scanCues(maskIndefinites.Replace(t))
 	}
 	hasWord := cues.has(cueInterrogative)
 	strong := cues.has(cueStrongInterrogative)

@@ -30,10 +30,14 @@ func TestIsQuestion(t *testing.T) {
 		{"以为创业是玩呢", false},
 		{"哦。。。我说呢", false},
 		{"否则银行想怎么送就怎么送了", false},
-		{"这个跟风控没啥关系", false}, // 啥 after a negation is indefinite
-		{"想开户哪都行", false},    // 哪 before 都: anywhere
-		{"通道费手续费啥的", false},  // 啥 closes a list
-		{"前几天刚切的网联", false},  // 几 counts a few days
+		{"这个跟风控没啥关系", false},       // 啥 after a negation is indefinite
+		{"我不信什么能一条路走到黑的战略", false}, // 什么 after a negated verb: "any"
+		{"看不出什么", false},
+		{"有没有什么资料可以介绍一下", true}, // 有没有 still asks
+		{"这两个似乎没啥关系？", true},    // the mark still asks
+		{"想开户哪都行", false},       // 哪 before 都: anywhere
+		{"通道费手续费啥的", false},     // 啥 closes a list
+		{"前几天刚切的网联", false},     // 几 counts a few days
 		{"我关注的公众号最近几天都在狂推这个pdf", false},
 		{"估计也用不了几天", false},
 		{"怎么可能不赚钱", false},   // rhetorical
