@@ -166,6 +166,16 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "a sticker after a cheer cheers what the cheer cheered",
+			msgs: []chatlog.Message{
+				msg("A", "20171218-微服务下支付宝接入", 0),
+				msg("B", "整理的好全[强][强]", 60),
+				msg("C", "[强]", 95),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "---",
+		},
+		{
 			name: "a line the export lost joins the message before it, unless it comes much later",
 			msgs: []chatlog.Message{
 				msg("A", "代扣 通道 还有 吗？", 0),

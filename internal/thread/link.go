@@ -311,11 +311,11 @@ func (c *linkContext) linkReaction(i int) bool {
 		return true
 	}
 	if recent && f.sticker {
-		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "sticker right after a message", Weight: 1})
+		c.setLink(i, c.cheered(prev), 1, Evidence{Kind: "reaction", Detail: "sticker right after a message", Weight: 1})
 		return true
 	}
 	if f.sticker && len(m.Mentions) == 0 && m.Time.Sub(c.msgs[prev].Time) <= loneStickerReach {
-		c.setLink(i, prev, 1, Evidence{Kind: "reaction", Detail: "a sticker alone opens no conversation: it reacts to the message before", Weight: 1})
+		c.setLink(i, c.cheered(prev), 1, Evidence{Kind: "reaction", Detail: "a sticker alone opens no conversation: it reacts to the message before", Weight: 1})
 		return true
 	}
 	return false
@@ -332,6 +332,20 @@ const talkPraiseReach = 60 * time.Minute
 func (c *linkContext) reactsToTalk(i int, t talk) bool {
 	end := c.msgs[t.members[len(t.members)-1]].Time
 	return c.msgs[i].Time.Sub(end) <= talkPraiseReach || strings.Contains(c.fs[i].plain, "分享") || len(c.msgs[i].Mentions) > 0
+}
+
+// cheered returns what message j cheers when j is itself a cheer (a
+// sticker, thanks or praise): a sticker after it cheers the same thing (the
+// [强] after the [强] after 整理的好全 cheers the shared article), else j.
+func (c *linkContext) cheered(j int) int {
+	for depth := 0; depth < 20; depth++ {
+		p := c.links[j].Parent
+		if p < 0 || !(c.fs[j].sticker || c.fs[j].thanks) {
+			return j
+		}
+		j = p
+	}
+	return j
 }
 
 // Limits of a short remark (see remarkTarget).
