@@ -24,6 +24,7 @@ type evalOptions struct {
 	Format      string // text or json
 	InputFormat string
 	Model       string // link-scorer weights file, "" for the embedded model
+	Against     string // another annotation (file or folder) to score instead of the threading
 }
 
 // evalPair is one chat file and its gold annotation.
@@ -46,8 +47,13 @@ GOLD is one of:
   a folder: every NAME.tsv is paired with GROUP/DATE-chat.markdown under DIR
   (NAME = GROUP-DATE), every NAME.annotation.txt with NAME.raw.txt in the same
   folder (or DIR). A folder prints each file and their average: the mean over
-  TSV days, the micro-average over link files (as Kummerfeld et al. report it).`,
-		Example: "  threads eval --gold ../shared/gold ../shared/corpus/cocolian\n  threads eval --gold ../shared/corpus/irc-ubuntu/dev",
+  TSV days, the micro-average over link files (as Kummerfeld et al. report it).
+
+With --against, no chat file is read: a second TSV annotation (a file, or a
+folder with the same NAME.tsv files) is scored against GOLD, to measure how
+far two annotators agree.`,
+		Example: "  threads eval --gold ../shared/gold ../shared/corpus/cocolian\n  threads eval --gold ../shared/corpus/irc-ubuntu/dev\n" +
+			"  threads eval --gold testdata/annotations/cocolian --against testdata/annotations/cocolian-second",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if opts.Gold == "" {
@@ -55,6 +61,9 @@ GOLD is one of:
 			}
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use text or json", opts.Format)}
+			}
+			if opts.Against != "" && (len(args) > 0 || opts.Model != "" || opts.InputFormat != "") {
+				return usageError{fmt.Errorf("`--against` scores two annotations: give no chat FILE|DIR, `--model` or `--input-format`")}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -66,6 +75,7 @@ GOLD is one of:
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: `text` or json")
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format of the chat files (default: detected)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
+	cmd.Flags().StringVar(&opts.Against, "against", "", "score this TSV annotation `FILE` or folder against GOLD instead of the threading")
 	return cmd
 }
 
@@ -74,15 +84,19 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	seg, err := loadSegmenter()
-	if err != nil {
-		return err
-	}
-	params := thread.DefaultParams()
-	if opts.Model != "" {
-		if params.Model, err = thread.LoadModel(opts.Model); err != nil {
+	score := func(p evalPair) (eval.Scores, error) { return scoreAgainst(p, opts.Gold, opts.Against) }
+	if opts.Against == "" {
+		seg, err := loadSegmenter()
+		if err != nil {
 			return err
 		}
+		params := thread.DefaultParams()
+		if opts.Model != "" {
+			if params.Model, err = thread.LoadModel(opts.Model); err != nil {
+				return err
+			}
+		}
+		score = func(p evalPair) (eval.Scores, error) { return scorePair(p, opts.InputFormat, seg, params) }
 	}
 	type fileScore struct {
 		Name   string      `json:"name"`
@@ -91,7 +105,7 @@ func evalRun(opts *evalOptions) error {
 	var all []fileScore
 	var tsv, links []eval.Scores
 	for _, p := range pairs {
-		s, err := scorePair(p, opts.InputFormat, seg, params)
+		s, err := score(p)
 		if err != nil {
 			return err
 		}
@@ -163,6 +177,46 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 		return eval.Scores{}, fmt.Errorf("%s: annotates message %d but %s has only %d messages", p.gold, gold.Annotated[n-1], p.chat, pred.Len())
 	}
 	return eval.ScoreLinks(gold, pred), nil
+}
+
+// scoreAgainst scores the annotation against (a TSV file, or the folder
+// holding the same file name as p's gold) against p's gold.
+func scoreAgainst(p evalPair, gold, against string) (eval.Scores, error) {
+	if !strings.HasSuffix(p.gold, ".tsv") {
+		return eval.Scores{}, fmt.Errorf("%s: `--against` compares TSV annotations; this is a link file", p.gold)
+	}
+	st, err := os.Stat(against)
+	if err != nil {
+		return eval.Scores{}, fmt.Errorf("%s: cannot read annotation: %w", against, err)
+	}
+	other := against
+	if st.IsDir() {
+		other = filepath.Join(against, filepath.Base(p.gold))
+	} else if gst, err := os.Stat(gold); err == nil && gst.IsDir() {
+		return eval.Scores{}, usageError{fmt.Errorf("%s: with a gold folder, `--against` takes a folder", against)}
+	}
+	g, err := readTSVFile(p.gold)
+	if err != nil {
+		return eval.Scores{}, err
+	}
+	a, err := readTSVFile(other)
+	if err != nil {
+		return eval.Scores{}, err
+	}
+	if g.Len() != a.Len() {
+		return eval.Scores{}, fmt.Errorf("%s: %d messages, but %s has %d; are they the same day?", other, a.Len(), p.gold, g.Len())
+	}
+	return eval.Score(g, a), nil
+}
+
+// readTSVFile reads one TSV annotation.
+func readTSVFile(path string) (*eval.Annotation, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot open annotation: %w", path, err)
+	}
+	defer f.Close()
+	return eval.ReadTSV(f, path)
 }
 
 // annotationOf turns a threading into the scorer's form.

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// TestEvalAgainst checks that eval --against scores one annotation against
+// another without reading chat files: an annotation agrees with itself
+// fully, with a changed copy less, and mismatched or missing files fail.
+func TestEvalAgainst(t *testing.T) {
+	gold, _ := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	code, out, errOut := runCmd(t, "", "eval", "--format", "json", "--gold", gold, "--against", gold)
+	if code != exitOK || !strings.Contains(out, `"one_to_one": 100`) || !strings.Contains(out, `"link_f1": 100`) {
+		t.Fatalf("against itself: exit %d, stderr %q, out %s", code, errOut, out)
+	}
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The second annotator starts every thread at every message.
+	var rows []string
+	for _, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) == 6 && f[0] != "idx" {
+			f[3], f[4], f[5] = f[0], "-", "T"+f[0]
+		}
+		rows = append(rows, strings.Join(f, "\t"))
+	}
+	other := filepath.Join(t.TempDir(), "other")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(other, "sample-2018-05-04.tsv"), []byte(strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = runCmd(t, "", "eval", "--format", "json", "--gold", gold, "--against", other)
+	if code != exitOK || strings.Contains(out, `"one_to_one": 100`) {
+		t.Errorf("against all-singletons: exit %d, stderr %q, out %s", code, errOut, out)
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"missing folder", []string{"--against", filepath.Join(other, "nope")}, "cannot read annotation"},
+		{"a chat dir too", []string{"--against", other, "corpus"}, "give no chat FILE|DIR"},
+		{"a file for a folder", []string{"--against", filepath.Join(other, "sample-2018-05-04.tsv")}, "takes a folder"},
+	} {
+		code, _, errOut := runCmd(t, "", append([]string{"eval", "--gold", gold}, tt.args...)...)
+		if code == exitOK || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tt.name, code, errOut, tt.want)
+		}
+	}
+}
