@@ -169,7 +169,8 @@ func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
 
 // answeredQuestion walks up the reply chain of message i to the question it
 // answers: the first question by another sender, reached through the
-// answerer's own lines. The chain stops at the asker's own replies (the
+// answerer's own lines (the first of them within answerGoesOnGap of i). The
+// chain stops at the asker's own replies (the
 // talk has moved on) and at anything that is neither question nor answer.
 func answeredQuestion(msgs []chatlog.Message, fs []features, links []Link, i int) int {
 	for p, depth := links[i].Parent, 0; p >= 0 && depth < 12; p, depth = links[p].Parent, depth+1 {
@@ -184,6 +185,9 @@ func answeredQuestion(msgs []chatlog.Message, fs []features, links []Link, i int
 		case links[p].Role == RoleAnswer && msgs[p].Sender == msgs[links[p].AnswerOf].Sender:
 			return -1
 		case links[p].Role == RoleAnswer && msgs[p].Sender == msgs[i].Sender:
+			if depth == 0 && msgs[i].Time.Sub(msgs[p].Time) > answerGoesOnGap {
+				return -1 // a later word of the answerer's: a comment, not more of the answer
+			}
 			return links[p].AnswerOf // the answerer goes on
 		case links[p].Role == RoleAnswer:
 			return -1 // a comment on someone else's answer
@@ -196,6 +200,10 @@ func answeredQuestion(msgs []chatlog.Message, fs []features, links []Link, i int
 	}
 	return -1
 }
+
+// answerGoesOnGap is how soon after their answer line an answerer's next
+// line linked to it still goes on with the answer.
+const answerGoesOnGap = 5 * time.Minute
 
 // counterQuestion reports whether a question put to another's question asks
 // back about it (哪个银行不支持, 你指的是？) rather than opening a topic of

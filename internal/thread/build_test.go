@@ -166,6 +166,17 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "----",
 		},
 		{
+			name: "an answerer's line well after their answer is a comment, not more of the answer",
+			msgs: []chatlog.Message{
+				msg("A", "代扣 通道 还有 吗？", 0),
+				msg("B", "有 的 招行 还 在 做", 1),
+				msg("B", "对公 的 也 有", 2),
+				msg("B", "银行 最近 都 挺难 的", 9),
+			},
+			parents: []int{-1, 0, 1, 2},
+			roles:   "QAA-",
+		},
+		{
 			name: "a sticker after a cheer cheers what the cheer cheered",
 			msgs: []chatlog.Message{
 				msg("A", "20171218-微服务下支付宝接入", 0),
