@@ -84,8 +84,14 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	score := func(p evalPair) (eval.Scores, error) { return scoreAgainst(p, opts.Gold, opts.Against) }
-	if opts.Against == "" {
+	var score func(evalPair) (eval.Scores, error)
+	if opts.Against != "" {
+		otherOf, err := againstPaths(opts.Gold, opts.Against)
+		if err != nil {
+			return err
+		}
+		score = func(p evalPair) (eval.Scores, error) { return scoreAgainst(p.gold, otherOf(p)) }
+	} else {
 		seg, err := loadSegmenter()
 		if err != nil {
 			return err
@@ -154,13 +160,8 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 		return eval.Scores{}, err
 	}
 	pred := annotationOf(thread.BuildWith(log, seg, params))
-	f, err := os.Open(p.gold)
-	if err != nil {
-		return eval.Scores{}, fmt.Errorf("%s: cannot open gold file: %w", p.gold, err)
-	}
-	defer f.Close()
 	if strings.HasSuffix(p.gold, ".tsv") {
-		gold, err := eval.ReadTSV(f, p.gold)
+		gold, err := readTSVFile(p.gold)
 		if err != nil {
 			return eval.Scores{}, err
 		}
@@ -169,6 +170,11 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 		}
 		return eval.Score(gold, pred), nil
 	}
+	f, err := os.Open(p.gold)
+	if err != nil {
+		return eval.Scores{}, fmt.Errorf("%s: cannot open gold file: %w", p.gold, err)
+	}
+	defer f.Close()
 	gold, err := eval.ReadLinks(f, p.gold)
 	if err != nil {
 		return eval.Scores{}, err
@@ -179,23 +185,29 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 	return eval.ScoreLinks(gold, pred), nil
 }
 
-// scoreAgainst scores the annotation against (a TSV file, or the folder
-// holding the same file name as p's gold) against p's gold.
-func scoreAgainst(p evalPair, gold, against string) (eval.Scores, error) {
-	if !strings.HasSuffix(p.gold, ".tsv") {
-		return eval.Scores{}, fmt.Errorf("%s: `--against` compares TSV annotations; this is a link file", p.gold)
-	}
+// againstPaths checks the --against path and returns, for each pair, the
+// annotation to score against its gold: the same file name in the against
+// folder, or the against file itself when GOLD is one file.
+func againstPaths(gold, against string) (func(evalPair) string, error) {
 	st, err := os.Stat(against)
 	if err != nil {
-		return eval.Scores{}, fmt.Errorf("%s: cannot read annotation: %w", against, err)
+		return nil, fmt.Errorf("%s: cannot read annotation: %w", against, err)
 	}
-	other := against
 	if st.IsDir() {
-		other = filepath.Join(against, filepath.Base(p.gold))
-	} else if gst, err := os.Stat(gold); err == nil && gst.IsDir() {
-		return eval.Scores{}, usageError{fmt.Errorf("%s: with a gold folder, `--against` takes a folder", against)}
+		return func(p evalPair) string { return filepath.Join(against, filepath.Base(p.gold)) }, nil
 	}
-	g, err := readTSVFile(p.gold)
+	if gst, err := os.Stat(gold); err == nil && gst.IsDir() {
+		return nil, usageError{fmt.Errorf("%s: with a gold folder, `--against` takes a folder", against)}
+	}
+	return func(evalPair) string { return against }, nil
+}
+
+// scoreAgainst scores the TSV annotation other against the TSV gold.
+func scoreAgainst(gold, other string) (eval.Scores, error) {
+	if !strings.HasSuffix(gold, ".tsv") {
+		return eval.Scores{}, fmt.Errorf("%s: `--against` compares TSV annotations; this is a link file", gold)
+	}
+	g, err := readTSVFile(gold)
 	if err != nil {
 		return eval.Scores{}, err
 	}
@@ -204,7 +216,7 @@ func scoreAgainst(p evalPair, gold, against string) (eval.Scores, error) {
 		return eval.Scores{}, err
 	}
 	if g.Len() != a.Len() {
-		return eval.Scores{}, fmt.Errorf("%s: %d messages, but %s has %d; are they the same day?", other, a.Len(), p.gold, g.Len())
+		return eval.Scores{}, fmt.Errorf("%s: %d messages, but %s has %d; are they the same day?", other, a.Len(), gold, g.Len())
 	}
 	return eval.Score(g, a), nil
 }
@@ -213,7 +225,7 @@ func scoreAgainst(p evalPair, gold, against string) (eval.Scores, error) {
 func readTSVFile(path string) (*eval.Annotation, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot open annotation: %w", path, err)
+		return nil, fmt.Errorf("%s: cannot open annotation file: %w", path, err)
 	}
 	defer f.Close()
 	return eval.ReadTSV(f, path)
