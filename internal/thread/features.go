@@ -43,8 +43,11 @@ type features struct {
 	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
 }
 
+// stickerPattern matches a WeChat sticker code ([强], [捂脸]).
+const stickerPattern = `\[[^\[\]\s]{1,6}\]`
+
 var (
-	stickerRe  = regexp.MustCompile(`\[[^\[\]\s]{1,6}\]`)
+	stickerRe  = regexp.MustCompile(stickerPattern)
 	mentionRe  = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
 	// datedTitleRe matches an article title posted with its date

@@ -497,8 +497,9 @@ const speakerExchangeGap = 10 * time.Minute
 // its sender's exchange with a speaker after the talk: the sender's own last
 // message, within speakerExchangeGap, sits in best's thread (not the talk),
 // which the speaker has posted in, and i has no asking phrase near its start
-// (请教, 谢谢，再咨询下, 还要咨询个问题). Such a follow-up (我的意思是…, 能具体一点吗？) stays
-// in that thread; a fresh question to the speaker opens its own.
+// (请教, 谢谢，再咨询下, 还要咨询个问题). Such a follow-up (我的意思是…,
+// 能具体一点吗？) stays in that thread; a fresh question to the speaker opens
+// its own.
 func (c *linkContext) goesOnWithSpeaker(i, best int) bool {
 	k := c.latestBy(c.msgs[i].Sender, i)
 	if k < 0 || c.fs[i].opener || containsAny(firstRunes(c.fs[i].plain, askingPhraseReach), openers) || c.inTalk(k) || c.inTalk(best) || c.msgs[i].Time.Sub(c.msgs[k].Time) > speakerExchangeGap {

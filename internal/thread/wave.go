@@ -66,7 +66,7 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 
 // checkInGestureRe finds the sticker a call to check in names as its gesture:
 // 回复[OK]签到, 签到手势为[OK].
-var checkInGestureRe = regexp.MustCompile(`(?:回复|手势[为是：:]?)\s*(\[[^\[\]\s]{1,6}\])|(\[[^\[\]\s]{1,6}\])\s*签到`)
+var checkInGestureRe = regexp.MustCompile(`(?:回复|手势[为是：:]?)\s*(` + stickerPattern + `)|(` + stickerPattern + `)\s*签到`)
 
 // checkInGesture returns the sticker a call to check in names, or "" when
 // text is no such call (签到[强] checks in; it calls for nothing).
