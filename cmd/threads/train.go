@@ -25,7 +25,10 @@ type trainOptions struct {
 	Gate   bool
 	Rank   bool    // fit only the Rank weights, on top of Model's link weights
 	Lambda float64 // L2 penalty of the Rank weights
-	Model  string  // model file whose link weights Rank refines (default: the embedded one)
+	Model  string  // model file whose link weights Rank or Answers refines (default: the embedded one)
+	// Answers fits only the answer check, on top of Model's weights.
+	Answers   bool
+	Threshold float64 // with Answers: answers less likely than this lose their role
 }
 
 func newTrainCmd(io *streams, runF func(*trainOptions) error) *cobra.Command {
@@ -45,16 +48,34 @@ With --rank, the link weights of --model (default: the embedded model) stay
 as they are and only its rank weights are fitted: once the link weights have
 chosen a thread for a message, the rank weights choose which message of that
 thread it replies to (a conditional logit over those candidates, with an L2
-penalty of --lambda). Threads and roles do not change, reply links do.`,
+penalty of --lambda). Threads and roles do not change, reply links do.
+
+With --answers, the weights of --model stay as they are and only its answer
+check is fitted, from TSV gold that gives roles: boosted trees that take
+the role from answers the rules find but an annotator would call comments
+(those less likely than --threshold). Threads and links do not change.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
-			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml",
+			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml\n" +
+			"  threads train --answers --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-answers.yaml",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(opts.Gold) == 0 || opts.Output == "" {
 				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
 			}
-			if !opts.Rank && (cmd.Flags().Changed("model") || cmd.Flags().Changed("lambda")) {
-				return usageError{fmt.Errorf("`--model` and `--lambda` go with `--rank`")}
+			if opts.Rank && opts.Answers {
+				return usageError{fmt.Errorf("`--rank` and `--answers` fit different parts of a model; fit one, then the other with `--model` set to the first one's file")}
+			}
+			if !opts.Rank && !opts.Answers && cmd.Flags().Changed("model") {
+				return usageError{fmt.Errorf("`--model` goes with `--rank` or `--answers`")}
+			}
+			if !opts.Rank && cmd.Flags().Changed("lambda") {
+				return usageError{fmt.Errorf("`--lambda` goes with `--rank`")}
+			}
+			if !opts.Answers && cmd.Flags().Changed("threshold") {
+				return usageError{fmt.Errorf("`--threshold` goes with `--answers`")}
+			}
+			if opts.Threshold < 0 || opts.Threshold > 1 {
+				return usageError{fmt.Errorf("`--threshold` is a probability between 0 and 1 (got %g)", opts.Threshold)}
 			}
 			if opts.Lambda <= 0 {
 				return usageError{fmt.Errorf("`--lambda` must be above 0 (got %g): without a penalty the rank weights can grow without bound", opts.Lambda)}
@@ -75,7 +96,9 @@ penalty of --lambda). Threads and roles do not change, reply links do.`,
 	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
 	cmd.Flags().BoolVar(&opts.Rank, "rank", false, "fit only the rank weights that choose a parent inside the chosen thread")
 	cmd.Flags().Float64Var(&opts.Lambda, "lambda", 3, "with --rank: L2 penalty that keeps the rank weights small")
-	cmd.Flags().StringVar(&opts.Model, "model", "", "with --rank: model `FILE` whose link weights to keep (default: the embedded one)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "with --rank or --answers: model `FILE` whose weights to keep (default: the embedded one)")
+	cmd.Flags().BoolVar(&opts.Answers, "answers", false, "fit only the answer check that takes the role from answers that read as comments")
+	cmd.Flags().Float64Var(&opts.Threshold, "threshold", thread.DefaultAnswerOptions().Threshold, "with --answers: answers less likely than this `probability` answer nothing")
 	return cmd
 }
 
@@ -112,7 +135,7 @@ func trainRun(opts *trainOptions) error {
 	}
 	var m *thread.Model
 	var comment string
-	if opts.Rank {
+	if opts.Rank || opts.Answers {
 		base := thread.DefaultModel(days[0].Log.Format)
 		from := "the embedded " + base.Name + " model"
 		if opts.Model != "" {
@@ -122,11 +145,21 @@ func trainRun(opts *trainOptions) error {
 			from = opts.Model
 		}
 		var examples int
-		m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
-		if examples == 0 {
-			return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
+		if opts.Rank {
+			m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
+			if examples == 0 {
+				return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
+			}
+			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), golds, examples, opts.Lambda)
+		} else {
+			ao := thread.DefaultAnswerOptions()
+			ao.Threshold = opts.Threshold
+			m, examples = thread.TrainAnswers(days, seg, base, ao)
+			if examples == 0 {
+				return fmt.Errorf("%s: no annotated message that the rules call an answer; `--answers` needs TSV gold with roles", golds)
+			}
+			comment = fmt.Sprintf("Weights of %s; answer check fitted by `threads train --answers`\non %d files from %s (%d answers the rules find in annotated messages),\n%d trees of depth %d, threshold %g.", from, len(days), golds, examples, ao.Trees, ao.Depth, ao.Threshold)
 		}
-		comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), golds, examples, opts.Lambda)
 	} else {
 		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
 		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, golds, opts.Epochs)
@@ -153,6 +186,7 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 		return thread.TrainingDay{}, fmt.Errorf("%s: cannot read gold: %w", p.gold, err)
 	}
 	gold := map[int][]int{}
+	var answers map[int]int
 	if strings.HasSuffix(p.gold, ".tsv") {
 		a, err := eval.ReadTSV(bytes.NewReader(data), p.gold)
 		if err != nil {
@@ -160,6 +194,12 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 		}
 		for i, parent := range a.Parent {
 			gold[i] = []int{parent}
+		}
+		if a.AnswerOf != nil {
+			answers = map[int]int{}
+			for i, q := range a.AnswerOf {
+				answers[i] = q
+			}
 		}
 	} else {
 		links, err := eval.ReadLinks(bytes.NewReader(data), p.gold)
@@ -175,5 +215,5 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 			return thread.TrainingDay{}, fmt.Errorf("%s: annotates message %d but %s has %d messages", p.gold, i, p.chat, len(log.Messages))
 		}
 	}
-	return thread.TrainingDay{Log: log, Gold: gold}, nil
+	return thread.TrainingDay{Log: log, Gold: gold, Answers: answers}, nil
 }

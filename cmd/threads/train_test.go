@@ -123,7 +123,7 @@ func TestTrainRankErrors(t *testing.T) {
 		t.Errorf("missing --model file: exit %d, stderr %q", code, errOut)
 	}
 	code, _, errOut = runCmd(t, "", "train", "--lambda", "3", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "go with `--rank`") {
+	if code == exitOK || !strings.Contains(errOut, "`--lambda` goes with `--rank`") {
 		t.Errorf("--lambda without --rank: exit %d, stderr %q", code, errOut)
 	}
 	code, _, errOut = runCmd(t, "", "train", "--rank", "--lambda", "0", "--gold", gold, corpus, "-o", out)
@@ -184,5 +184,48 @@ func TestTrainSeveralGoldFolders(t *testing.T) {
 	}
 	if !strings.Contains(string(written), gold+", "+second) {
 		t.Errorf("model provenance does not name both folders:\n%s", written)
+	}
+}
+
+// TestTrainAnswers fits an answer check on the sample gold and checks that
+// the written model names where it came from and serves eval.
+func TestTrainAnswers(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	out := filepath.Join(t.TempDir(), "answers.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--answers", "--threshold", "0.3", "--gold", gold, corpus, "-o", out)
+	if code != exitOK {
+		t.Fatalf("train exit %d: %s", code, errOut)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"\nanswers:\n  threshold: 0.3\n", "answer check fitted by `threads train --answers`", "\nrank:\n"} {
+		if !strings.Contains(string(written), want) {
+			t.Errorf("model file lacks %q:\n%s", want, written)
+		}
+	}
+	linkF1(t, "--model", out, "--gold", gold, corpus)
+}
+
+// TestTrainAnswersErrors checks the flag errors of train --answers.
+func TestTrainAnswersErrors(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--answers", "--rank"}, "fit different parts of a model"},
+		{[]string{"--threshold", "0.3"}, "`--threshold` goes with `--answers`"},
+		{[]string{"--answers", "--threshold", "1.5"}, "between 0 and 1 (got 1.5)"},
+		{[]string{"--model", "m.yaml"}, "`--model` goes with `--rank` or `--answers`"},
+		{[]string{"--answers", "--model", "no-such.yaml"}, "no-such.yaml: cannot read model"},
+	} {
+		args := append([]string{"train"}, tc.args...)
+		code, _, errOut := runCmd(t, "", append(args, "--gold", gold, corpus, "-o", out)...)
+		if code == exitOK || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errOut, tc.want)
+		}
 	}
 }

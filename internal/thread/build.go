@@ -21,15 +21,29 @@ func Build(log *chatlog.Log, tok Tokenizer) *Result {
 // BuildWith threads one log: every message gets exactly one thread, a reply-to
 // link (or none for a thread start), a role, and the evidence behind its link.
 func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
+	c, aliases := linkAndAssignRoles(log, tok, p)
+	var checked map[int]Evidence
+	if c.m.Answers != nil {
+		checked = c.m.Answers.checkAnswers(c.msgs, c.fs, c.links)
+	}
+	c.applyRerank()
+	for i, e := range checked {
+		c.links[i].Evidence = append(c.links[i].Evidence, e)
+	}
+	threads := assemble(c.msgs, c.fs, c.links, c.talks)
+	return &Result{Links: c.links, Threads: threads, Aliases: aliases}
+}
+
+// linkAndAssignRoles links every message and gives it a role by the rules,
+// before the model's answer check.
+func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []Alias) {
 	c, decided, aliases := prepare(log, tok, p)
 	linkRest(c, decided)
 	if c.m.Handover {
 		joinHandovers(c, decided)
 	}
 	assignRoles(c.msgs, c.fs, c.links)
-	c.applyRerank()
-	threads := assemble(c.msgs, c.fs, c.links, c.talks)
-	return &Result{Links: c.links, Threads: threads, Aliases: aliases}
+	return c, aliases
 }
 
 // prepare runs the passes that do not depend on the link weights: cues,

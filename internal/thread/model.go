@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -184,6 +185,9 @@ type Model struct {
 	// message that Weights link chooses its parent among the messages of the
 	// thread Weights chose; it changes neither threads nor roles.
 	Rank map[string]float64 `yaml:"rank"`
+	// Answers (optional, from `threads train --answers`) takes the role from
+	// answers that read as comments; it changes neither threads nor links.
+	Answers *AnswerCheck `yaml:"answers"`
 
 	w     [numFeatures]float64 // Weights by feature identifier
 	r     [numFeatures]float64 // Rank by feature identifier
@@ -317,6 +321,11 @@ func ParseModel(data []byte, path string) (*Model, error) {
 	if err := m.index(path); err != nil {
 		return nil, err
 	}
+	if m.Answers != nil {
+		if err := m.Answers.validate(path); err != nil {
+			return nil, err
+		}
+	}
 	return &m, nil
 }
 
@@ -348,6 +357,9 @@ func (m *Model) YAML(comment string) []byte {
 		b.WriteString("rank:\n")
 		writeWeights(&b, m.Rank)
 	}
+	if m.Answers != nil {
+		writeAnswerCheck(&b, m.Answers)
+	}
 	return []byte(b.String())
 }
 
@@ -360,6 +372,23 @@ func writeWeights(b *strings.Builder, named map[string]float64) {
 	sort.Strings(names)
 	for _, n := range names {
 		fmt.Fprintf(b, "  %s: %.4g\n", n, named[n])
+	}
+}
+
+// writeAnswerCheck writes the `answers:` block, a tree to a line.
+func writeAnswerCheck(b *strings.Builder, c *AnswerCheck) {
+	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n  trees:\n", num(c.Threshold), strings.Join(c.Features, ", "), num(c.Base))
+	for _, t := range c.Trees {
+		nodes := make([]string, len(t))
+		for k, n := range t {
+			parts := make([]string, len(n))
+			for j, v := range n {
+				parts[j] = num(v)
+			}
+			nodes[k] = "[" + strings.Join(parts, ", ") + "]"
+		}
+		fmt.Fprintf(b, "    - [%s]\n", strings.Join(nodes, ", "))
 	}
 }
 

@@ -164,6 +164,7 @@ func textMatch(q, t string, qb, tb map[string]struct{}) float64 {
 	return 0.8 * float64(hit) / float64(len(qb))
 }
 
+// bigrams returns the pairs of neighbouring characters of s.
 func bigrams(s string) map[string]struct{} {
 	r := []rune(s)
 	out := map[string]struct{}{}

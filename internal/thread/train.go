@@ -14,6 +14,9 @@ import (
 type TrainingDay struct {
 	Log  *chatlog.Log  // the parsed log, threaded as a whole for context
 	Gold map[int][]int // annotated message -> its gold antecedents (itself for a thread start)
+	// Answers holds, for annotations that give roles, each annotated
+	// message's question (-1 when it answers none); nil otherwise.
+	Answers map[int]int
 }
 
 // TrainOptions control Train.
@@ -328,4 +331,53 @@ func fitRank(examples []rankExample, lambda float64) []float64 {
 		panic(err)
 	}
 	return result.X
+}
+
+// AnswerOptions control TrainAnswers.
+type AnswerOptions struct {
+	Threshold float64 // answers less likely than this lose their role
+	Trees     int     // boosting rounds
+	Depth     int     // deepest split level of a tree
+	MinLeaf   int     // fewest answers a leaf may hold
+	Rate      float64 // shrinkage of each tree
+}
+
+// DefaultAnswerOptions are the settings the embedded model was fitted with.
+func DefaultAnswerOptions() AnswerOptions {
+	return AnswerOptions{Threshold: 0.15, Trees: 200, Depth: 3, MinLeaf: 20, Rate: 0.05}
+}
+
+// TrainAnswers fits the answer check of m (its `answers:` block) and returns
+// a copy of m that has it, with the number of answers it learned from. Each
+// answer that m's rules give an annotated message of a day with gold roles
+// is one example: right when gold says the message answers that question.
+// The check is boosted trees over answerFeatureNames (fitBoost); threads,
+// links and questions stay as they are.
+func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOptions) (*Model, int) {
+	base := *m
+	base.Answers = nil
+	p := DefaultParams()
+	p.Model = &base
+	var xs [][]float64
+	var ys []bool
+	for _, d := range days {
+		if d.Answers == nil {
+			continue
+		}
+		c, _ := linkAndAssignRoles(d.Log, tok, p)
+		answers, x := answerPairs(c.msgs, c.fs, c.links)
+		for k, a := range answers {
+			if q, ok := d.Answers[a]; ok {
+				xs = append(xs, x[k])
+				ys = append(ys, q == c.links[a].AnswerOf)
+			}
+		}
+	}
+	out := base
+	if len(xs) == 0 {
+		return &out, 0
+	}
+	b, trees := fitBoost(xs, ys, boostOptions{Trees: opts.Trees, Depth: opts.Depth, MinLeaf: opts.MinLeaf, Rate: opts.Rate})
+	out.Answers = &AnswerCheck{Threshold: opts.Threshold, Features: answerFeatureNames, Base: round6(b), Trees: trees}
+	return &out, len(xs)
 }

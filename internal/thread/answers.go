@@ -1,0 +1,223 @@
+package thread
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// An AnswerCheck is the `answers:` block of a model, fitted by `threads train
+// --answers`: boosted trees that give each answer assignRoles finds the
+// probability that an annotator would call it an answer to that question.
+// Below Threshold the message keeps its reply link but answers nothing: a
+// comment in the conversation, a joke, a side remark.
+type AnswerCheck struct {
+	Threshold float64  `yaml:"threshold"` // answers less likely than this answer nothing
+	Features  []string `yaml:"features"`  // the trees' inputs by position, as answerFeatureNames lists them
+	Base      float64  `yaml:"base"`      // log-odds before the trees
+	Trees     []Tree   `yaml:"trees"`     // each adds the log-odds of the leaf an answer reaches
+}
+
+// answerFeatureNames name the inputs of an AnswerCheck: how answer a is
+// placed against question q, and cues of both texts.
+var answerFeatureNames = []string{
+	"messages-between",    // log(1 + a - q)
+	"minutes-between",     // log(1 + minutes from q to a)
+	"replies-to-question", // a's reply link is q
+	"replies-to-own-line", // a's reply link is the answerer's own line
+	"replies-to-asker",    // a's reply link is a line of the asker's
+	"goes-on-answer",      // a's reply link answers q too
+	"link-score",          // score of a's reply link
+	"mention",             // a's link rests on a mention
+	"quote",               // a quotes what it replies to
+	"answerer-between",    // log(1 + the answerer's lines between q and a)
+	"asker-between",       // log(1 + the asker's lines between q and a)
+	"questions-between",   // questions of the same thread between q and a
+	"shared-bigrams",      // character pairs a and q share, over those either has
+	"shared-words",        // content words a and q share
+	"shared-domain",       // domain terms a and q share
+	"answer-runes",        // log(1 + length of a)
+	"question-runes",      // log(1 + length of q)
+	"answer-asks",         // a has a question mark
+	"answer-laughs",       // a laughs (哈哈, 呵呵)
+	"answer-affirm",       // a is a short yes or no
+	"answer-digits",       // a has a number
+	"answer-link",         // a has a web link
+	"answer-tentative",    // a has 吧 (a guess, a suggestion)
+	"answer-first-person", // a says 我
+	"answer-you",          // a says 你 / 您
+	"answer-wh",           // a has a question word
+	"answer-anaphor",      // a refers back (这个, 那)
+	"answer-media",        // a is an image, file or link card
+	"question-asks",       // q has a question mark
+	"question-wh",         // q has a question word (什么, 怎么, 多少)
+	"question-yes-no",     // q asks yes or no (吗, 有没有, 是不是)
+	"question-you",        // q says 你 / 您
+	"question-first-person",
+	"question-digits",
+	"question-opener", // q opens with an asking phrase (请问, 请教)
+	"question-confirm",
+	"question-mentions", // q mentions someone
+}
+
+var (
+	laughRe = regexp.MustCompile(`哈哈|呵呵|嘿嘿|嘻嘻`)
+	whRe    = regexp.MustCompile(`什么|怎么|哪|谁|多少|几[个种家天]|为什么|为啥|啥|如何`)
+	yesNoRe = regexp.MustCompile(`吗|有没有|是不是|能不能|可不可以|会不会|对不对|是否`)
+)
+
+// answerFeatures measures the answer a of question q for an AnswerCheck, in
+// the order of answerFeatureNames. root gives each message's thread root.
+func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, root []int, a, q int) []float64 {
+	b := func(v bool) float64 {
+		if v {
+			return 1
+		}
+		return 0
+	}
+	count := func(pred func(k int) bool) float64 {
+		n := 0
+		for k := q + 1; k < a; k++ {
+			if pred(k) {
+				n++
+			}
+		}
+		return float64(n)
+	}
+	ma, mq := msgs[a], msgs[q]
+	fa, fq := &fs[a], &fs[q]
+	p := links[a].Parent
+	parentSender := ""
+	if p >= 0 {
+		parentSender = msgs[p].Sender
+	}
+	minutes := max(0, ma.Time.Sub(mq.Time).Minutes())
+	shared := func(x, y map[string]struct{}) float64 {
+		n := 0
+		for w := range x {
+			if _, ok := y[w]; ok {
+				n++
+			}
+		}
+		return float64(n)
+	}
+	return []float64{
+		math.Log1p(float64(a - q)),
+		math.Log1p(minutes),
+		b(p == q),
+		b(p >= 0 && parentSender == ma.Sender),
+		b(p >= 0 && parentSender == mq.Sender),
+		b(p >= 0 && links[p].Role == RoleAnswer && links[p].AnswerOf == q),
+		links[a].Score,
+		b(hasEvidence(links[a], "mention") || hasEvidence(links[a], "mentioned")),
+		b(hasEvidence(links[a], "quote")),
+		math.Log1p(count(func(k int) bool { return msgs[k].Sender == ma.Sender })),
+		math.Log1p(count(func(k int) bool { return msgs[k].Sender == mq.Sender })),
+		count(func(k int) bool { return links[k].Role == RoleQuestion && root[k] == root[a] }),
+		bigramOverlap(fa.plain, fq.plain),
+		shared(fa.wordSet, fq.wordSet),
+		shared(fa.domain, fq.domain),
+		math.Log1p(float64(fa.runes)),
+		math.Log1p(float64(fq.runes)),
+		b(strings.ContainsAny(ma.Text, "?？")),
+		b(laughRe.MatchString(ma.Text)),
+		b(fa.affirm),
+		b(strings.ContainsFunc(fa.plain, unicode.IsDigit)),
+		b(strings.Contains(ma.Text, "http")),
+		b(strings.Contains(fa.plain, "吧")),
+		b(strings.Contains(fa.plain, "我")),
+		b(fa.you),
+		b(whRe.MatchString(fa.plain)),
+		b(fa.anaphor),
+		b(ma.Type != chatlog.TypeText),
+		b(strings.ContainsAny(mq.Text, "?？")),
+		b(whRe.MatchString(fq.plain)),
+		b(yesNoRe.MatchString(fq.plain)),
+		b(fq.you),
+		b(strings.Contains(fq.plain, "我")),
+		b(strings.ContainsFunc(fq.plain, unicode.IsDigit)),
+		b(fq.opener),
+		b(fq.confirm),
+		b(len(mq.Mentions) > 0),
+	}
+}
+
+// bigramOverlap is the number of character pairs two texts share (spaces
+// left out) over one more than the number either has.
+func bigramOverlap(x, y string) float64 {
+	bx, by := bigrams(normaliseText(x)), bigrams(normaliseText(y))
+	both := 0
+	for k := range bx {
+		if _, ok := by[k]; ok {
+			both++
+		}
+	}
+	return float64(both) / float64(1+len(bx)+len(by)-both)
+}
+
+// probability is the check's probability that x measures a real answer.
+func (c *AnswerCheck) probability(x []float64) float64 {
+	s := c.Base
+	for _, t := range c.Trees {
+		s += t.value(x)
+	}
+	return 1 / (1 + math.Exp(-s))
+}
+
+// validate reports what is wrong with a check read from path.
+func (c *AnswerCheck) validate(path string) error {
+	if strings.Join(c.Features, ",") != strings.Join(answerFeatureNames, ",") {
+		return fmt.Errorf("%s: the `answers:` block was fitted on other features than this version of threads measures; fit it again with `threads train --answers`", path)
+	}
+	if c.Threshold < 0 || c.Threshold > 1 {
+		return fmt.Errorf("%s: answers threshold %g is not a probability between 0 and 1", path, c.Threshold)
+	}
+	for k, t := range c.Trees {
+		if err := t.check(len(c.Features)); err != nil {
+			return fmt.Errorf("%s: answers tree %d: %w", path, k, err)
+		}
+	}
+	return nil
+}
+
+// answerPairs lists every answer assignRoles found, with its measurements.
+func answerPairs(msgs []chatlog.Message, fs []features, links []Link) (answers []int, xs [][]float64) {
+	root := threadRoots(links)
+	for a, l := range links {
+		if l.Role == RoleAnswer && l.AnswerOf >= 0 && !hasEvidence(l, "copy") {
+			answers = append(answers, a)
+			xs = append(xs, answerFeatures(msgs, fs, links, root, a, l.AnswerOf))
+		}
+	}
+	return answers, xs
+}
+
+// checkAnswers takes the role from every answer the check finds less likely
+// than its threshold, and from the copies of those messages. The
+// measurements are taken before any role changes, as in training. It
+// returns the evidence to add to each message it changed.
+func (c *AnswerCheck) checkAnswers(msgs []chatlog.Message, fs []features, links []Link) map[int]Evidence {
+	answers, xs := answerPairs(msgs, fs, links)
+	dropped := map[int]Evidence{}
+	for k, a := range answers {
+		p := c.probability(xs[k])
+		if p >= c.Threshold {
+			continue
+		}
+		dropped[a] = Evidence{Kind: "answer-check", Detail: fmt.Sprintf("an answer to message %d with probability %.2f, below %.2f: a comment, not an answer", links[a].AnswerOf, p, c.Threshold)}
+		links[a].Role, links[a].AnswerOf = RoleNone, -1
+	}
+	for i := range links {
+		if p := links[i].Parent; p >= 0 && hasEvidence(links[i], "copy") {
+			if e, ok := dropped[p]; ok {
+				links[i].Role, links[i].AnswerOf = RoleNone, -1
+				dropped[i] = e
+			}
+		}
+	}
+	return dropped
+}

@@ -1,0 +1,185 @@
+package thread
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// A Tree is one regression tree of a boosted model, as a list of nodes with
+// the root first. A split node is [feature, threshold, left, right]: an input
+// whose feature is at most threshold goes to node left, else to node right.
+// A leaf is [value], the log-odds it adds.
+type Tree [][]float64
+
+// value returns the leaf value the tree gives input x.
+func (t Tree) value(x []float64) float64 {
+	for k := 0; ; {
+		n := t[k]
+		if len(n) == 1 {
+			return n[0]
+		}
+		if x[int(n[0])] <= n[1] {
+			k = int(n[2])
+		} else {
+			k = int(n[3])
+		}
+	}
+}
+
+// check reports the first malformed node of t: a node that is neither a
+// leaf nor a split, a feature outside [0, features), or a child that does
+// not come after its parent (which would loop).
+func (t Tree) check(features int) error {
+	if len(t) == 0 {
+		return fmt.Errorf("a tree has no nodes")
+	}
+	for k, n := range t {
+		switch {
+		case len(n) == 1:
+		case len(n) != 4:
+			return fmt.Errorf("node %d has %d numbers; a split has 4 ([feature, threshold, left, right]) and a leaf 1 ([value])", k, len(n))
+		case n[0] != math.Trunc(n[0]) || n[0] < 0 || int(n[0]) >= features:
+			return fmt.Errorf("node %d splits on feature %g; there are %d features", k, n[0], features)
+		default:
+			for _, c := range n[2:] {
+				if c != math.Trunc(c) || int(c) <= k || int(c) >= len(t) {
+					return fmt.Errorf("node %d has child %g; a child must be a later node of the tree (%d nodes)", k, c, len(t))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// boostOptions control fitBoost.
+type boostOptions struct {
+	Trees   int     // boosting rounds
+	Depth   int     // deepest split level of a tree
+	MinLeaf int     // fewest examples a leaf may hold
+	Rate    float64 // shrinkage of each tree's leaf values
+}
+
+// fitBoost fits gradient-boosted regression trees to binary labels under the
+// logistic loss (Friedman's gradient boosting with Newton leaf values and an
+// L2 penalty of 1 on them). It returns the starting log-odds and the trees.
+// Splits fall halfway between neighbouring distinct values; ties go to the
+// lowest feature and threshold, so the same data give the same trees.
+func fitBoost(x [][]float64, y []bool, o boostOptions) (float64, []Tree) {
+	n := len(x)
+	if n == 0 {
+		return 0, nil
+	}
+	pos := 0
+	for _, v := range y {
+		if v {
+			pos++
+		}
+	}
+	p0 := (float64(pos) + 0.5) / (float64(n) + 1)
+	base := math.Log(p0 / (1 - p0))
+	f := make([]float64, n)
+	for i := range f {
+		f[i] = base
+	}
+	nf := len(x[0])
+	order := make([][]int, nf) // example indexes sorted by each feature
+	for j := range order {
+		order[j] = make([]int, n)
+		for i := range order[j] {
+			order[j][i] = i
+		}
+		sort.SliceStable(order[j], func(a, b int) bool { return x[order[j][a]][j] < x[order[j][b]][j] })
+	}
+	g, h := make([]float64, n), make([]float64, n)
+	in := make([]int32, n) // node of each example in the tree being grown
+	var trees []Tree
+	for range o.Trees {
+		for i := range f {
+			p := 1 / (1 + math.Exp(-f[i]))
+			g[i] = p
+			if y[i] {
+				g[i]--
+			}
+			h[i] = max(p*(1-p), 1e-6)
+		}
+		for i := range in {
+			in[i] = 0
+		}
+		t := growTree(x, order, g, h, in, o)
+		for i := range f {
+			f[i] += t.value(x[i])
+		}
+		trees = append(trees, t)
+	}
+	return base, trees
+}
+
+// growTree grows one tree level by level on the gradients g and Hessians h;
+// in holds each example's node and starts at 0 (the root).
+func growTree(x [][]float64, order [][]int, g, h []float64, in []int32, o boostOptions) Tree {
+	const lambda = 1.0
+	t := Tree{nil}
+	level := []int32{0}
+	for depth := 0; len(level) > 0; depth++ {
+		var next []int32
+		for _, node := range level {
+			var G, H float64
+			count := 0
+			for i, k := range in {
+				if k == node {
+					G += g[i]
+					H += h[i]
+					count++
+				}
+			}
+			bestGain, bestF, bestT := 0.0, -1, 0.0
+			if depth < o.Depth && count >= 2*o.MinLeaf {
+				parent := G * G / (H + lambda)
+				for j, idx := range order {
+					var gl, hl float64
+					nl := 0
+					prev := math.NaN()
+					for _, i := range idx {
+						if in[i] != node {
+							continue
+						}
+						v := x[i][j]
+						if nl >= o.MinLeaf && count-nl >= o.MinLeaf && v != prev {
+							gain := gl*gl/(hl+lambda) + (G-gl)*(G-gl)/(H-hl+lambda) - parent
+							if gain > bestGain+1e-12 {
+								bestGain, bestF, bestT = gain, j, (prev+v)/2
+							}
+						}
+						gl += g[i]
+						hl += h[i]
+						nl++
+						prev = v
+					}
+				}
+			}
+			if bestF < 0 {
+				t[node] = []float64{round6(-G / (H + lambda) * o.Rate)}
+				continue
+			}
+			left, right := int32(len(t)), int32(len(t)+1)
+			t = append(t, nil, nil)
+			t[node] = []float64{float64(bestF), bestT, float64(left), float64(right)}
+			for i, k := range in {
+				if k == node {
+					if x[i][bestF] <= bestT {
+						in[i] = left
+					} else {
+						in[i] = right
+					}
+				}
+			}
+			next = append(next, left, right)
+		}
+		level = next
+	}
+	return t
+}
+
+// round6 keeps six significant decimals, so that model files stay short.
+func round6(v float64) float64 { return math.Round(v*1e6) / 1e6 }
