@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/sharedtest"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -227,5 +228,37 @@ func TestTrainAnswersErrors(t *testing.T) {
 		if code == exitOK || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+// TestEmbeddedAnswerCheckReproduces refits the embedded answer check from
+// the repository's annotations, as the comment in its model file says, and
+// checks that it comes out the same: a change to what the check measures
+// must come with the refitted block.
+func TestEmbeddedAnswerCheckReproduces(t *testing.T) {
+	corpus := sharedtest.Dir(t, "corpus", "cocolian")
+	out := filepath.Join(t.TempDir(), "answers.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--answers", "--threshold", "0.2",
+		"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus, "-o", out)
+	if code != exitOK {
+		t.Fatalf("train exit %d: %s", code, errOut)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	embedded, err := os.ReadFile("../../internal/thread/models/wechat.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := func(b []byte) string {
+		s := string(b)
+		if k := strings.Index(s, "\nanswers:\n"); k >= 0 {
+			return s[k:]
+		}
+		return ""
+	}
+	if got, want := block(written), block(embedded); got == "" || got != want {
+		t.Errorf("the refitted answers block differs from the embedded one; if the change to the check's inputs is meant, replace the `answers:` block of internal/thread/models/wechat.yaml with the one from\n  go run ./cmd/threads train --answers --threshold 0.2 --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/m.yaml")
 	}
 }

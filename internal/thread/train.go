@@ -344,7 +344,7 @@ type AnswerOptions struct {
 
 // DefaultAnswerOptions are the settings the embedded model was fitted with.
 func DefaultAnswerOptions() AnswerOptions {
-	return AnswerOptions{Threshold: 0.15, Trees: 200, Depth: 3, MinLeaf: 20, Rate: 0.05}
+	return AnswerOptions{Threshold: 0.2, Trees: 200, Depth: 3, MinLeaf: 20, Rate: 0.05}
 }
 
 // TrainAnswers fits the answer check of m (its `answers:` block) and returns
