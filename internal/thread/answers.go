@@ -19,7 +19,7 @@ type AnswerCheck struct {
 	Threshold float64  `yaml:"threshold"` // answers less likely than this answer nothing
 	Features  []string `yaml:"features"`  // the trees' inputs by position, as answerFeatureNames lists them
 	Base      float64  `yaml:"base"`      // log-odds before the trees
-	Trees     []Tree   `yaml:"trees"`     // each adds the log-odds of the leaf an answer reaches
+	Trees     Forest   `yaml:"trees"`     // each adds the log-odds of the leaf an answer reaches
 }
 
 // answerFeatureNames name the inputs of an AnswerCheck: how answer a is

@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
 )
 
 // A Tree is one regression tree of a boosted model, as a list of nodes with
@@ -11,6 +15,56 @@ import (
 // whose feature is at most threshold goes to node left, else to node right.
 // A leaf is [value], the log-odds it adds.
 type Tree [][]float64
+
+// A Forest is the trees of a boosted model. A model file writes it as one
+// block of text, a tree a line and its nodes separated by semicolons
+// (`0 0.5 1 2; -0.1; 0.2`): that reads several times faster than YAML
+// sequences, and the embedded model is read at every start of the program.
+type Forest []Tree
+
+// String writes t on one line, as in a model file.
+func (t Tree) String() string {
+	var b strings.Builder
+	for k, n := range t {
+		if k > 0 {
+			b.WriteString("; ")
+		}
+		for j, v := range n {
+			if j > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	return b.String()
+}
+
+// UnmarshalYAML reads a forest written a tree a line (see Forest).
+func (f *Forest) UnmarshalYAML(value *yaml.Node) error {
+	if value.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: trees are a block of text, a tree a line of nodes separated by semicolons (0 0.5 1 2; -0.1; 0.2)", value.Line)
+	}
+	*f = nil
+	if strings.TrimSpace(value.Value) == "" {
+		return nil
+	}
+	for k, line := range strings.Split(strings.TrimRight(value.Value, "\n"), "\n") {
+		var t Tree
+		for _, node := range strings.Split(line, ";") {
+			var n []float64
+			for _, field := range strings.Fields(node) {
+				v, err := strconv.ParseFloat(field, 64)
+				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+					return fmt.Errorf("line %d: %q in a tree is not a finite number", value.Line+1+k, field)
+				}
+				n = append(n, v)
+			}
+			t = append(t, n)
+		}
+		*f = append(*f, t)
+	}
+	return nil
+}
 
 // value returns the leaf value the tree gives input x.
 func (t Tree) value(x []float64) float64 {
@@ -148,7 +202,7 @@ func growTree(x [][]float64, order [][]int, g, h []float64, in []int32, o boostO
 						if nl >= o.MinLeaf && count-nl >= o.MinLeaf && v != prev {
 							gain := gl*gl/(hl+lambda) + (G-gl)*(G-gl)/(H-hl+lambda) - parent
 							if gain > bestGain+1e-12 {
-								bestGain, bestF, bestT = gain, j, (prev+v)/2
+								bestGain, bestF, bestT = gain, j, between(prev, v)
 							}
 						}
 						gl += g[i]
@@ -179,6 +233,20 @@ func growTree(x [][]float64, order [][]int, g, h []float64, in []int32, o boostO
 		level = next
 	}
 	return t
+}
+
+// between returns the number with the fewest significant digits strictly
+// between a and b (a < b), near their midpoint, so that model files stay
+// short without moving a split across a value it was fitted on.
+func between(a, b float64) float64 {
+	mid := (a + b) / 2
+	for digits := 1; digits < 17; digits++ {
+		v, _ := strconv.ParseFloat(strconv.FormatFloat(mid, 'g', digits, 64), 64)
+		if a < v && v < b {
+			return v
+		}
+	}
+	return mid
 }
 
 // round6 keeps six significant decimals, so that model files stay short.

@@ -93,7 +93,7 @@ func TestTreeCheck(t *testing.T) {
 func TestAnswerCheckRoundTrip(t *testing.T) {
 	m := *linkWeightsOnly(t)
 	tree := Tree{{float64(len(answerFeatureNames) - 1), 0.5, 1, 2}, {-1.25}, {0.75}}
-	m.Answers = &AnswerCheck{Threshold: 0.3, Features: answerFeatureNames, Base: 0.1, Trees: []Tree{tree, {{0.125}}}}
+	m.Answers = &AnswerCheck{Threshold: 0.3, Features: answerFeatureNames, Base: 0.1, Trees: Forest{tree, {{0.125}}}}
 	data := m.YAML("test")
 	back, err := ParseModel(data, "m.yaml")
 	if err != nil {
@@ -112,7 +112,9 @@ func TestAnswerCheckRoundTrip(t *testing.T) {
 	for _, tc := range []struct{ from, to, want string }{
 		{"features: [messages-between,", "features: [words-between,", "fitted on other features"},
 		{"threshold: 0.3", "threshold: 1.5", "threshold 1.5 is not a probability"},
-		{"- [[0.125]]", "- [[0, 1, 1]]", "answers tree 1: node 0 has 3 numbers"},
+		{"\n    0.125\n", "\n    0 1 1\n", "answers tree 1: node 0 has 3 numbers"},
+		{"\n    0.125\n", "\n    0 x 1 2\n", "\"x\" in a tree is not a finite number"},
+		{"trees: |\n    " + tree.String() + "\n    0.125\n", "trees: [1]\n", "trees are a block of text"},
 	} {
 		bad := strings.Replace(string(data), tc.from, tc.to, 1)
 		if bad == string(data) {

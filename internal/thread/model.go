@@ -378,17 +378,14 @@ func writeWeights(b *strings.Builder, named map[string]float64) {
 // writeAnswerCheck writes the `answers:` block, a tree to a line.
 func writeAnswerCheck(b *strings.Builder, c *AnswerCheck) {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n  trees:\n", num(c.Threshold), strings.Join(c.Features, ", "), num(c.Base))
+	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n", num(c.Threshold), strings.Join(c.Features, ", "), num(c.Base))
+	if len(c.Trees) == 0 {
+		b.WriteString("  trees: \"\"\n")
+		return
+	}
+	b.WriteString("  trees: |\n")
 	for _, t := range c.Trees {
-		nodes := make([]string, len(t))
-		for k, n := range t {
-			parts := make([]string, len(n))
-			for j, v := range n {
-				parts[j] = num(v)
-			}
-			nodes[k] = "[" + strings.Join(parts, ", ") + "]"
-		}
-		fmt.Fprintf(b, "    - [%s]\n", strings.Join(nodes, ", "))
+		fmt.Fprintf(b, "    %s\n", t)
 	}
 }
 
