@@ -53,7 +53,8 @@ penalty of --lambda). Threads and roles do not change, reply links do.
 With --answers, the weights of --model stay as they are and only its answer
 check is fitted, from TSV gold that gives roles: boosted trees that take
 the role from answers the rules find but an annotator would call comments
-(those less likely than --threshold). Threads and links do not change.`,
+(those less likely than --threshold). Thread membership and reply links
+do not change; a thread left with no answer becomes a discussion.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
 			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml\n" +
 			"  threads train --answers --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-answers.yaml",
@@ -65,6 +66,11 @@ the role from answers the rules find but an annotator would call comments
 			if opts.Rank && opts.Answers {
 				return usageError{fmt.Errorf("`--rank` and `--answers` fit different parts of a model; fit one, then the other with `--model` set to the first one's file")}
 			}
+			for _, name := range []string{"name", "epochs", "gate"} {
+				if (opts.Rank || opts.Answers) && cmd.Flags().Changed(name) {
+					return usageError{fmt.Errorf("`--%s` sets how the link weights are trained; `--rank` and `--answers` keep those of `--model`", name)}
+				}
+			}
 			if !opts.Rank && !opts.Answers && cmd.Flags().Changed("model") {
 				return usageError{fmt.Errorf("`--model` goes with `--rank` or `--answers`")}
 			}
@@ -74,7 +80,7 @@ the role from answers the rules find but an annotator would call comments
 			if !opts.Answers && cmd.Flags().Changed("threshold") {
 				return usageError{fmt.Errorf("`--threshold` goes with `--answers`")}
 			}
-			if opts.Threshold < 0 || opts.Threshold > 1 {
+			if !(opts.Threshold >= 0 && opts.Threshold <= 1) {
 				return usageError{fmt.Errorf("`--threshold` is a probability between 0 and 1 (got %g)", opts.Threshold)}
 			}
 			if opts.Lambda <= 0 {
@@ -134,7 +140,7 @@ func trainRun(opts *trainOptions) error {
 		return fmt.Errorf("%s: no gold files to train on", golds)
 	}
 	var m *thread.Model
-	var comment string
+	var comment, learned string
 	if opts.Rank || opts.Answers {
 		base := thread.DefaultModel(days[0].Log.Format)
 		from := "the embedded " + base.Name + " model"
@@ -160,6 +166,7 @@ func trainRun(opts *trainOptions) error {
 			}
 			comment = fmt.Sprintf("Weights of %s; answer check fitted by `threads train --answers`\non %d files from %s (%d answers the rules find in annotated messages),\n%d trees of depth %d, threshold %g.", from, len(days), golds, examples, ao.Trees, ao.Depth, ao.Threshold)
 		}
+		learned = fmt.Sprintf(", %d examples", examples)
 	} else {
 		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
 		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, golds, opts.Epochs)
@@ -167,7 +174,7 @@ func trainRun(opts *trainOptions) error {
 	if err := atomicfile.Write(opts.Output, m.YAML(comment)); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages; wrote %s\n", len(days), annotated, opts.Output)
+	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages%s; wrote %s\n", len(days), annotated, learned, opts.Output)
 	return nil
 }
 
@@ -195,11 +202,9 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 		for i, parent := range a.Parent {
 			gold[i] = []int{parent}
 		}
-		if a.AnswerOf != nil {
-			answers = map[int]int{}
-			for i, q := range a.AnswerOf {
-				answers[i] = q
-			}
+		answers = map[int]int{}
+		for i, q := range a.AnswerOf {
+			answers[i] = q
 		}
 	} else {
 		links, err := eval.ReadLinks(bytes.NewReader(data), p.gold)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -220,6 +221,9 @@ func TestTrainAnswersErrors(t *testing.T) {
 		{[]string{"--answers", "--rank"}, "fit different parts of a model"},
 		{[]string{"--threshold", "0.3"}, "`--threshold` goes with `--answers`"},
 		{[]string{"--answers", "--threshold", "1.5"}, "between 0 and 1 (got 1.5)"},
+		{[]string{"--answers", "--threshold", "NaN"}, "between 0 and 1 (got NaN)"},
+		{[]string{"--answers", "--epochs", "3"}, "`--epochs` sets how the link weights are trained"},
+		{[]string{"--rank", "--name", "x"}, "`--name` sets how the link weights are trained"},
 		{[]string{"--model", "m.yaml"}, "`--model` goes with `--rank` or `--answers`"},
 		{[]string{"--answers", "--model", "no-such.yaml"}, "no-such.yaml: cannot read model"},
 	} {
@@ -233,12 +237,16 @@ func TestTrainAnswersErrors(t *testing.T) {
 
 // TestEmbeddedAnswerCheckReproduces refits the embedded answer check from
 // the repository's annotations, as the comment in its model file says, and
-// checks that it comes out the same: a change to what the check measures
-// must come with the refitted block.
+// checks that it comes out the same, with the default threshold: a change to
+// what the check measures, or to the default, must come with the refitted
+// block.
 func TestEmbeddedAnswerCheckReproduces(t *testing.T) {
 	corpus := sharedtest.Dir(t, "corpus", "cocolian")
 	out := filepath.Join(t.TempDir(), "answers.yaml")
-	code, _, errOut := runCmd(t, "", "train", "--answers", "--threshold", "0.2",
+	if runtime.GOARCH != "amd64" {
+		t.Skip("the embedded check was fitted on amd64, where math.Exp and math.Log may differ in the last bit from " + runtime.GOARCH)
+	}
+	code, _, errOut := runCmd(t, "", "train", "--answers",
 		"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus, "-o", out)
 	if code != exitOK {
 		t.Fatalf("train exit %d: %s", code, errOut)

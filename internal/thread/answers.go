@@ -14,7 +14,8 @@ import (
 // --answers`: boosted trees that give each answer assignRoles finds the
 // probability that an annotator would call it an answer to that question.
 // Below Threshold the message keeps its reply link but answers nothing: a
-// comment in the conversation, a joke, a side remark.
+// comment in the conversation, a joke, a side remark. Thread membership and
+// reply links stay; a thread left with no answer is a discussion, not qa.
 type AnswerCheck struct {
 	Threshold float64  `yaml:"threshold"` // answers less likely than this answer nothing
 	Features  []string `yaml:"features"`  // the trees' inputs by position, as answerFeatureNames lists them
@@ -25,51 +26,53 @@ type AnswerCheck struct {
 // answerFeatureNames name the inputs of an AnswerCheck: how answer a is
 // placed against question q, and cues of both texts.
 var answerFeatureNames = []string{
-	"messages-between",    // log(1 + a - q)
-	"minutes-between",     // log(1 + minutes from q to a)
-	"replies-to-question", // a's reply link is q
-	"replies-to-own-line", // a's reply link is the answerer's own line
-	"replies-to-asker",    // a's reply link is a line of the asker's
-	"goes-on-answer",      // a's reply link answers q too
-	"link-score",          // score of a's reply link
-	"mention",             // a's link rests on a mention
-	"quote",               // a quotes what it replies to
-	"answerer-between",    // log(1 + the answerer's lines between q and a)
-	"asker-between",       // log(1 + the asker's lines between q and a)
-	"questions-between",   // questions of the same thread between q and a
-	"shared-bigrams",      // character pairs a and q share, over those either has
-	"shared-words",        // content words a and q share
-	"shared-domain",       // domain terms a and q share
-	"answer-runes",        // log(1 + length of a)
-	"question-runes",      // log(1 + length of q)
-	"answer-asks",         // a has a question mark
-	"answer-laughs",       // a laughs (哈哈, 呵呵)
-	"answer-affirm",       // a is a short yes or no
-	"answer-digits",       // a has a number
-	"answer-link",         // a has a web link
-	"answer-tentative",    // a has 吧 (a guess, a suggestion)
-	"answer-first-person", // a says 我
-	"answer-you",          // a says 你 / 您
-	"answer-wh",           // a has a question word
-	"answer-anaphor",      // a refers back (这个, 那)
-	"answer-media",        // a is an image, file or link card
-	"question-asks",       // q has a question mark
-	"question-wh",         // q has a question word (什么, 怎么, 多少)
-	"question-yes-no",     // q asks yes or no (吗, 有没有, 是不是)
-	"question-you",        // q says 你 / 您
-	"question-first-person",
-	"question-digits",
-	"question-opener", // q opens with an asking phrase (请问, 请教)
-	"question-confirm",
-	"question-mentions", // q mentions someone
+	"messages-between",      // log(1 + a - q)
+	"minutes-between",       // log(1 + minutes from q to a)
+	"replies-to-question",   // a's reply link is q
+	"replies-to-own-line",   // a's reply link is the answerer's own line
+	"replies-to-asker",      // a's reply link is a line of the asker's
+	"goes-on-answer",        // a's reply link answers q too
+	"link-score",            // score of a's reply link
+	"mention",               // a's link rests on a mention
+	"quote",                 // a quotes what it replies to
+	"answerer-between",      // log(1 + the answerer's lines between q and a)
+	"asker-between",         // log(1 + the asker's lines between q and a)
+	"questions-between",     // questions of the same thread between q and a
+	"shared-bigrams",        // character pairs a and q share, over those either has
+	"shared-words",          // content words a and q share
+	"shared-domain",         // domain terms a and q share
+	"answer-runes",          // log(1 + length of a)
+	"question-runes",        // log(1 + length of q)
+	"answer-asks",           // a has a question mark
+	"answer-laughs",         // a laughs (哈哈, 呵呵)
+	"answer-affirm",         // a is a short yes or no
+	"answer-digits",         // a has a number
+	"answer-link",           // a has a web link
+	"answer-tentative",      // a has 吧 (a guess, a suggestion)
+	"answer-first-person",   // a says 我
+	"answer-you",            // a says 你 / 您
+	"answer-wh",             // a has a question word
+	"answer-anaphor",        // a refers back (这个, 那)
+	"answer-media",          // a is not plain text (an image, a file, a link card, a red packet)
+	"question-asks",         // q has a question mark
+	"question-wh",           // q has a question word (什么, 怎么, 多少)
+	"question-yes-no",       // q asks yes or no (吗, 有没有, 是不是)
+	"question-you",          // q says 你 / 您
+	"question-first-person", // q says 我
+	"question-digits",       // q has a number
+	"question-opener",       // q opens with an asking phrase (请问, 请教)
+	"question-confirm",      // q asks to confirm an understanding (…对吧？)
+	"question-mentions",     // q mentions someone
 }
 
 // Words behind the text cues of an AnswerCheck (plain substring tests: a
 // regular expression of the same words took a sixth of the threading time).
+// They are wider than the question rules' lists (whWords, whetherWords):
+// the check weighs them, it does not decide by them.
 var (
-	laughWords   = []string{"哈哈", "呵呵", "嘿嘿", "嘻嘻"}
-	checkWhWords = []string{"什么", "怎么", "哪", "谁", "多少", "几个", "几种", "几家", "几天", "啥", "如何"}
-	yesNoWords   = []string{"吗", "有没有", "是不是", "能不能", "可不可以", "会不会", "对不对", "是否"}
+	laughWords  = []string{"哈哈", "呵呵", "嘿嘿", "嘻嘻"}
+	askingWords = []string{"什么", "怎么", "哪", "谁", "多少", "几个", "几种", "几家", "几天", "啥", "如何"}
+	yesNoWords  = []string{"吗", "有没有", "是不是", "能不能", "可不可以", "会不会", "对不对", "是否"}
 )
 
 // textCues are the measurements of one message's text that an AnswerCheck
@@ -88,7 +91,7 @@ func cuesOf(m *chatlog.Message, f *features) *textCues {
 		link:        strings.Contains(m.Text, "http"),
 		tentative:   strings.Contains(f.plain, "吧"),
 		firstPerson: strings.Contains(f.plain, "我"),
-		wh:          containsAny(f.plain, checkWhWords),
+		wh:          containsAny(f.plain, askingWords),
 		yesNo:       containsAny(f.plain, yesNoWords),
 		grams:       charPairs(normaliseText(f.plain)),
 	}
@@ -186,9 +189,8 @@ func charPairs(s string) []uint64 {
 	return slices.Compact(out)
 }
 
-// overlap is the number of character pairs two texts share over one more
-// than the number either has.
-func overlap(x, y []uint64) float64 {
+// sharedPairs counts the character pairs two sorted charPairs lists share.
+func sharedPairs(x, y []uint64) int {
 	both := 0
 	for i, j := 0, 0; i < len(x) && j < len(y); {
 		switch {
@@ -202,6 +204,13 @@ func overlap(x, y []uint64) float64 {
 			j++
 		}
 	}
+	return both
+}
+
+// overlap is the number of character pairs two texts share over one more
+// than the number either has.
+func overlap(x, y []uint64) float64 {
+	both := sharedPairs(x, y)
 	return float64(both) / float64(1+len(x)+len(y)-both)
 }
 
@@ -219,12 +228,15 @@ func (c *AnswerCheck) validate(path string) error {
 	if strings.Join(c.Features, ",") != strings.Join(answerFeatureNames, ",") {
 		return fmt.Errorf("%s: the `answers:` block was fitted on other features than this version of threads measures; fit it again with `threads train --answers`", path)
 	}
-	if c.Threshold < 0 || c.Threshold > 1 {
+	if !(c.Threshold >= 0 && c.Threshold <= 1) {
 		return fmt.Errorf("%s: answers threshold %g is not a probability between 0 and 1", path, c.Threshold)
+	}
+	if math.IsNaN(c.Base) || math.IsInf(c.Base, 0) {
+		return fmt.Errorf("%s: answers base %g is not a finite number", path, c.Base)
 	}
 	for k, t := range c.Trees {
 		if err := t.check(len(c.Features)); err != nil {
-			return fmt.Errorf("%s: answers tree %d: %w", path, k, err)
+			return fmt.Errorf("%s: answers tree %d (line %d of the trees block): %w", path, k+1, k+1, err)
 		}
 	}
 	return nil
@@ -251,11 +263,11 @@ func answerPairs(msgs []chatlog.Message, fs []features, links []Link) (answers [
 	return answers, xs
 }
 
-// checkAnswers takes the role from every answer the check finds less likely
+// applyTo takes the role from every answer the check finds less likely
 // than its threshold, and from the copies of those messages. The
 // measurements are taken before any role changes, as in training. It
 // returns the evidence to add to each message it changed.
-func (c *AnswerCheck) checkAnswers(msgs []chatlog.Message, fs []features, links []Link) map[int]Evidence {
+func (c *AnswerCheck) applyTo(msgs []chatlog.Message, fs []features, links []Link) map[int]Evidence {
 	answers, xs := answerPairs(msgs, fs, links)
 	dropped := map[int]Evidence{}
 	for k, a := range answers {
@@ -263,7 +275,7 @@ func (c *AnswerCheck) checkAnswers(msgs []chatlog.Message, fs []features, links 
 		if p >= c.Threshold {
 			continue
 		}
-		dropped[a] = Evidence{Kind: "answer-check", Detail: fmt.Sprintf("an answer to message %d with probability %.2f, below %.2f: a comment, not an answer", links[a].AnswerOf, p, c.Threshold)}
+		dropped[a] = Evidence{Kind: "answer-check", Detail: fmt.Sprintf("an answer to message %d with probability %.3f, below %g: a comment, not an answer", links[a].AnswerOf, p, c.Threshold)}
 		links[a].Role, links[a].AnswerOf = RoleNone, -1
 	}
 	for i := range links {

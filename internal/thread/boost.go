@@ -49,17 +49,27 @@ func (f *Forest) UnmarshalYAML(value *yaml.Node) error {
 		return nil
 	}
 	for k, line := range strings.Split(strings.TrimRight(value.Value, "\n"), "\n") {
+		at := value.Line // where the trees start; with `|`, each tree has its line
+		if value.Style == yaml.LiteralStyle {
+			at += 1 + k
+		}
 		var t Tree
 		for _, node := range strings.Split(line, ";") {
 			var n []float64
 			for _, field := range strings.Fields(node) {
 				v, err := strconv.ParseFloat(field, 64)
 				if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-					return fmt.Errorf("line %d: %q in a tree is not a finite number", value.Line+1+k, field)
+					return fmt.Errorf("line %d: %q in a tree is not a finite number", at, field)
 				}
 				n = append(n, v)
 			}
+			if len(n) == 0 {
+				return fmt.Errorf("line %d: an empty node (a blank line, or nothing between semicolons); a tree is one line of nodes separated by semicolons", at)
+			}
 			t = append(t, n)
+		}
+		if err := t.check(math.MaxInt32); err != nil {
+			return fmt.Errorf("line %d: %w", at, err)
 		}
 		*f = append(*f, t)
 	}
@@ -93,11 +103,11 @@ func (t Tree) check(features int) error {
 		case len(n) == 1:
 		case len(n) != 4:
 			return fmt.Errorf("node %d has %d numbers; a split has 4 ([feature, threshold, left, right]) and a leaf 1 ([value])", k, len(n))
-		case n[0] != math.Trunc(n[0]) || n[0] < 0 || int(n[0]) >= features:
+		case n[0] != math.Trunc(n[0]) || n[0] < 0 || n[0] >= float64(features):
 			return fmt.Errorf("node %d splits on feature %g; there are %d features", k, n[0], features)
 		default:
 			for _, c := range n[2:] {
-				if c != math.Trunc(c) || int(c) <= k || int(c) >= len(t) {
+				if c != math.Trunc(c) || c <= float64(k) || c >= float64(len(t)) {
 					return fmt.Errorf("node %d has child %g; a child must be a later node of the tree (%d nodes)", k, c, len(t))
 				}
 			}
@@ -117,8 +127,11 @@ type boostOptions struct {
 // fitBoost fits gradient-boosted regression trees to binary labels under the
 // logistic loss (Friedman's gradient boosting with Newton leaf values and an
 // L2 penalty of 1 on them). It returns the starting log-odds and the trees.
-// Splits fall halfway between neighbouring distinct values; ties go to the
-// lowest feature and threshold, so the same data give the same trees.
+// A split falls between neighbouring distinct values, at the number with
+// the fewest digits near their midpoint (between); ties go to the lowest
+// feature and threshold, so the same data give the same trees. The starting
+// log-odds and the leaf values are rounded to six decimals as fitted, so the
+// model file holds what was fitted.
 func fitBoost(x [][]float64, y []bool, o boostOptions) (float64, []Tree) {
 	n := len(x)
 	if n == 0 {
@@ -131,7 +144,7 @@ func fitBoost(x [][]float64, y []bool, o boostOptions) (float64, []Tree) {
 		}
 	}
 	p0 := (float64(pos) + 0.5) / (float64(n) + 1)
-	base := math.Log(p0 / (1 - p0))
+	base := round6(math.Log(p0 / (1 - p0)))
 	f := make([]float64, n)
 	for i := range f {
 		f[i] = base

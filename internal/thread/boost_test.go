@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -76,6 +77,8 @@ func TestTreeCheck(t *testing.T) {
 		{"fractional feature", Tree{{0.5, 0.5, 1, 2}, {0}, {0}}, "splits on feature 0.5"},
 		{"loop", Tree{{0, 0.5, 0, 1}, {0}}, "child 0"},
 		{"child past the end", Tree{{0, 0.5, 1, 5}, {0}}, "child 5"},
+		{"huge feature", Tree{{1e19, 0.5, 1, 2}, {0}, {0}}, "splits on feature 1e+19"},
+		{"huge child", Tree{{0, 0.5, 1, 1e19}, {0}, {0}}, "child 1e+19"},
 	} {
 		err := tc.tree.check(2)
 		switch {
@@ -109,11 +112,18 @@ func TestAnswerCheckRoundTrip(t *testing.T) {
 	if back.Answers.Threshold != 0.3 {
 		t.Errorf("threshold %g after the round trip", back.Answers.Threshold)
 	}
+	// the line of the second tree (0.125), as a curator's editor shows it
+	line0125 := fmt.Sprintf("line %d: ", strings.Count(string(data[:strings.Index(string(data), "\n    0.125\n")]), "\n")+2)
 	for _, tc := range []struct{ from, to, want string }{
 		{"features: [messages-between,", "features: [words-between,", "fitted on other features"},
 		{"threshold: 0.3", "threshold: 1.5", "threshold 1.5 is not a probability"},
-		{"\n    0.125\n", "\n    0 1 1\n", "answers tree 1: node 0 has 3 numbers"},
-		{"\n    0.125\n", "\n    0 x 1 2\n", "\"x\" in a tree is not a finite number"},
+		{"\n    0.125\n", "\n    0 1 1\n", line0125 + "node 0 has 3 numbers"},
+		{"\n    0.125\n", "\n    0 x 1 2\n", line0125 + "\"x\" in a tree is not a finite number"},
+		{"\n    0.125\n", "\n\n    0.125\n", line0125 + "an empty node"},
+		{"\n    0.125\n", "\n    0.125;\n", line0125 + "an empty node"},
+		{"\n    0.125\n", "\n    99 0.5 1 2; 0; 0\n", "answers tree 2 (line 2 of the trees block): node 0 splits on feature 99"},
+		{"threshold: 0.3", "threshold: .nan", "threshold NaN is not a probability"},
+		{"base: 0.1", "base: .inf", "base +Inf is not a finite number"},
 		{"trees: |\n    " + tree.String() + "\n    0.125\n", "trees: [1]\n", "trees are a block of text"},
 	} {
 		bad := strings.Replace(string(data), tc.from, tc.to, 1)

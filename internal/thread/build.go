@@ -24,7 +24,7 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	c, aliases := linkAndAssignRoles(log, tok, p)
 	var checked map[int]Evidence
 	if c.m.Answers != nil {
-		checked = c.m.Answers.checkAnswers(c.msgs, c.fs, c.links)
+		checked = c.m.Answers.applyTo(c.msgs, c.fs, c.links)
 	}
 	c.applyRerank()
 	for i, e := range checked {

@@ -186,7 +186,8 @@ type Model struct {
 	// thread Weights chose; it changes neither threads nor roles.
 	Rank map[string]float64 `yaml:"rank"`
 	// Answers (optional, from `threads train --answers`) takes the role from
-	// answers that read as comments; it changes neither threads nor links.
+	// answers that read as comments; thread membership and reply links stay
+	// (a thread left with no answer is a discussion rather than qa).
 	Answers *AnswerCheck `yaml:"answers"`
 
 	w     [numFeatures]float64 // Weights by feature identifier

@@ -42,14 +42,14 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
 }
 
 // A quoteMatcher finds quoted messages, caching each message's normalised
-// text and character bigrams so that a day of many quotes stays linear.
+// text and character pairs so that a day of many quotes stays linear.
 type quoteMatcher struct {
 	msgs     []chatlog.Message
 	aliasOf  map[string]string // mention name -> sender
 	bySender map[string][]int  // normalised sender -> message indices, ascending
 	sender   []string          // normalised sender per message
 	norm     []string          // normalised text, filled on first use
-	grams    []map[string]struct{}
+	grams    [][]uint64
 	done     []bool
 }
 
@@ -60,7 +60,7 @@ func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias) *quoteMatcher {
 		bySender: map[string][]int{},
 		sender:   make([]string, len(msgs)),
 		norm:     make([]string, len(msgs)),
-		grams:    make([]map[string]struct{}, len(msgs)),
+		grams:    make([][]uint64, len(msgs)),
 		done:     make([]bool, len(msgs)),
 	}
 	for _, a := range aliases {
@@ -74,8 +74,8 @@ func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias) *quoteMatcher {
 	return qm
 }
 
-// text returns message j's normalised text and bigrams.
-func (qm *quoteMatcher) text(j int) (string, map[string]struct{}) {
+// text returns message j's normalised text and character pairs.
+func (qm *quoteMatcher) text(j int) (string, []uint64) {
 	if !qm.done[j] {
 		m := &qm.msgs[j]
 		t := m.Text
@@ -86,7 +86,7 @@ func (qm *quoteMatcher) text(j int) (string, map[string]struct{}) {
 		qm.done[j] = true
 	}
 	if qm.grams[j] == nil && qm.norm[j] != "" {
-		qm.grams[j] = bigrams(qm.norm[j])
+		qm.grams[j] = charPairs(qm.norm[j])
 	}
 	return qm.norm[j], qm.grams[j]
 }
@@ -99,7 +99,7 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	if qn == "" {
 		return -1
 	}
-	qg := bigrams(qn)
+	qg := charPairs(qn)
 	sender := q.Sender
 	if s, ok := qm.aliasOf[sender]; ok {
 		sender = s
@@ -138,8 +138,8 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 }
 
 // textMatch scores how well quoted text q matches message text t, 0 to 1;
-// qb and tb are their character bigrams.
-func textMatch(q, t string, qb, tb map[string]struct{}) float64 {
+// qb and tb are their character pairs (charPairs).
+func textMatch(q, t string, qb, tb []uint64) float64 {
 	if q == t {
 		return 1
 	}
@@ -155,23 +155,7 @@ func textMatch(q, t string, qb, tb map[string]struct{}) float64 {
 	if len(qb) == 0 {
 		return 0
 	}
-	hit := 0
-	for g := range qb {
-		if _, ok := tb[g]; ok {
-			hit++
-		}
-	}
-	return 0.8 * float64(hit) / float64(len(qb))
-}
-
-// bigrams returns the pairs of neighbouring characters of s.
-func bigrams(s string) map[string]struct{} {
-	r := []rune(s)
-	out := map[string]struct{}{}
-	for i := 0; i+1 < len(r); i++ {
-		out[string(r[i:i+2])] = struct{}{}
-	}
-	return out
+	return 0.8 * float64(sharedPairs(qb, tb)) / float64(len(qb))
 }
 
 // innermostText drops a nested quote inside quoted text, keeping the reply part.

@@ -14,8 +14,8 @@ import (
 type TrainingDay struct {
 	Log  *chatlog.Log  // the parsed log, threaded as a whole for context
 	Gold map[int][]int // annotated message -> its gold antecedents (itself for a thread start)
-	// Answers holds, for annotations that give roles, each annotated
-	// message's question (-1 when it answers none); nil otherwise.
+	// Answers holds, for TSV gold (which gives roles), each annotated
+	// message's question (-1 when it answers none); nil for link gold.
 	Answers map[int]int
 }
 
@@ -351,8 +351,8 @@ func DefaultAnswerOptions() AnswerOptions {
 // a copy of m that has it, with the number of answers it learned from. Each
 // answer that m's rules give an annotated message of a day with gold roles
 // is one example: right when gold says the message answers that question.
-// The check is boosted trees over answerFeatureNames (fitBoost); threads,
-// links and questions stay as they are.
+// The check is boosted trees over answerFeatureNames (fitBoost); thread
+// membership, reply links and questions stay as they are.
 func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOptions) (*Model, int) {
 	base := *m
 	base.Answers = nil
@@ -373,11 +373,10 @@ func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOption
 			}
 		}
 	}
-	out := base
 	if len(xs) == 0 {
-		return &out, 0
+		return &base, 0
 	}
 	b, trees := fitBoost(xs, ys, boostOptions{Trees: opts.Trees, Depth: opts.Depth, MinLeaf: opts.MinLeaf, Rate: opts.Rate})
-	out.Answers = &AnswerCheck{Threshold: opts.Threshold, Features: answerFeatureNames, Base: round6(b), Trees: trees}
-	return &out, len(xs)
+	base.Answers = &AnswerCheck{Threshold: opts.Threshold, Features: answerFeatureNames, Base: b, Trees: trees}
+	return &base, len(xs)
 }
