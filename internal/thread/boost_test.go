@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/segment"
 )
 
@@ -178,5 +180,45 @@ func TestTrainAnswersLearnsAnnotatorsAnswers(t *testing.T) {
 		if res.Links[i].Role == RoleAnswer && l.Role != RoleAnswer && !hasEvidence(l, "answer-check") {
 			t.Errorf("message %d lost its answer role without answer-check evidence", i)
 		}
+	}
+}
+
+// TestAnswerCheckDropsCopies checks that a dropped answer takes its copies
+// (the export's second listing of a message) along, and that an answer the
+// check keeps stays as it was.
+func TestAnswerCheckDropsCopies(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("甲", "分账 要 开通 吗？", 0),
+		msg("乙", "哈哈 随便 聊聊", 1),
+		msg("乙2", "哈哈 随便 聊聊", 1),
+		msg("丙", "要 开通", 2),
+	}
+	for i := range msgs {
+		msgs[i].Index = i
+	}
+	fs := computeFeatures(msgs, fieldTokenizer{})
+	links := []Link{
+		{Parent: -1, AnswerOf: -1, Role: RoleQuestion},
+		{Parent: 0, AnswerOf: 0, Role: RoleAnswer},
+		{Parent: 1, AnswerOf: 0, Role: RoleAnswer, Evidence: []Evidence{{Kind: "copy"}}},
+		{Parent: 0, AnswerOf: 0, Role: RoleAnswer},
+	}
+	// One split on the answer's laugh: laughing answers are unlikely.
+	laughs := float64(slices.Index(answerFeatureNames, "answer-laughs"))
+	c := &AnswerCheck{Threshold: 0.5, Features: answerFeatureNames, Trees: Forest{{{laughs, 0.5, 1, 2}, {3}, {-3}}}}
+	changed := c.applyTo(msgs, fs, links)
+	for i, want := range []Role{RoleQuestion, RoleNone, RoleNone, RoleAnswer} {
+		if links[i].Role != want {
+			t.Errorf("message %d: role %q, want %q", i, links[i].Role, want)
+		}
+	}
+	if _, ok := changed[1]; !ok {
+		t.Error("the dropped answer has no answer-check evidence")
+	}
+	if _, ok := changed[2]; !ok {
+		t.Error("the dropped answer's copy has no answer-check evidence")
+	}
+	if links[3].AnswerOf != 0 || len(changed) != 2 {
+		t.Errorf("kept answer answers %d; %d messages changed, want 2", links[3].AnswerOf, len(changed))
 	}
 }
