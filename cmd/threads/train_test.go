@@ -68,6 +68,23 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 	return gold, corpus
 }
 
+// trainModel runs `threads train` with args and `-o` a new temporary file,
+// fails the test unless it succeeds, and returns the file's path, what it
+// holds and what train wrote to stderr.
+func trainModel(t *testing.T, args ...string) (path, written, errOut string) {
+	t.Helper()
+	path = filepath.Join(t.TempDir(), "model.yaml")
+	code, _, errOut := runCmd(t, "", append(append([]string{"train"}, args...), "-o", path)...)
+	if code != exitOK {
+		t.Fatalf("train %v: exit %d: %s", args, code, errOut)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path, string(data), errOut
+}
+
 // linkF1 runs eval on one gold file and returns its reply-link F1.
 func linkF1(t *testing.T, args ...string) float64 {
 	t.Helper()
@@ -96,16 +113,8 @@ func TestTrainRank(t *testing.T) {
 		t.Fatal(err)
 	}
 	gold, corpus := writeSampleGold(t, m)
-	out := filepath.Join(t.TempDir(), "ranked.yaml")
-	code, _, errOut := runCmd(t, "", "train", "--rank", "--lambda", "0.1", "--gold", gold, corpus, "-o", out)
-	if code != exitOK {
-		t.Fatalf("train exit %d: %s", code, errOut)
-	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(written), "\nrank:\n") || !strings.Contains(string(written), "rank weights fitted by `threads train --rank`") {
+	out, written, _ := trainModel(t, "--rank", "--lambda", "0.1", "--gold", gold, corpus)
+	if !strings.Contains(written, "\nrank:\n") || !strings.Contains(written, "rank weights fitted by `threads train --rank`") {
 		t.Errorf("model file lacks its rank weights or their provenance:\n%s", written)
 	}
 	before := linkF1(t, "--gold", gold, corpus)
@@ -175,16 +184,11 @@ func TestTrainSeveralGoldFolders(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(second, "sample-2018-05-04.tsv"), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(t.TempDir(), "m.yaml")
-	code, _, errOut := runCmd(t, "", "train", "--rank", "--gold", gold, "--gold", second, corpus, "-o", out)
-	if code != exitOK || !strings.Contains(errOut, "trained on 2 files") {
-		t.Errorf("two gold folders: exit %d, stderr %q", code, errOut)
+	_, written, errOut := trainModel(t, "--rank", "--gold", gold, "--gold", second, corpus)
+	if !strings.Contains(errOut, "trained on 2 files") {
+		t.Errorf("two gold folders: stderr %q", errOut)
 	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !strings.Contains(string(written), gold+", "+second) {
+	if !strings.Contains(written, gold+", "+second) {
 		t.Errorf("model provenance does not name both folders:\n%s", written)
 	}
 }
@@ -193,17 +197,9 @@ func TestTrainSeveralGoldFolders(t *testing.T) {
 // the written model names where it came from and serves eval.
 func TestTrainAnswers(t *testing.T) {
 	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
-	out := filepath.Join(t.TempDir(), "answers.yaml")
-	code, _, errOut := runCmd(t, "", "train", "--answers", "--threshold", "0.3", "--gold", gold, corpus, "-o", out)
-	if code != exitOK {
-		t.Fatalf("train exit %d: %s", code, errOut)
-	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	out, written, _ := trainModel(t, "--answers", "--threshold", "0.3", "--gold", gold, corpus)
 	for _, want := range []string{"\nanswers:\n  threshold: 0.3\n", "answer check fitted by `threads train --answers`", "\nrank:\n"} {
-		if !strings.Contains(string(written), want) {
+		if !strings.Contains(written, want) {
 			t.Errorf("model file lacks %q:\n%s", want, written)
 		}
 	}
@@ -242,31 +238,22 @@ func TestTrainAnswersErrors(t *testing.T) {
 // block.
 func TestEmbeddedAnswerCheckReproduces(t *testing.T) {
 	corpus := sharedtest.Dir(t, "corpus", "cocolian")
-	out := filepath.Join(t.TempDir(), "answers.yaml")
 	if runtime.GOARCH != "amd64" {
 		t.Skip("the embedded check was fitted on amd64, where math.Exp and math.Log may differ in the last bit from " + runtime.GOARCH)
 	}
-	code, _, errOut := runCmd(t, "", "train", "--answers",
-		"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus, "-o", out)
-	if code != exitOK {
-		t.Fatalf("train exit %d: %s", code, errOut)
-	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, written, _ := trainModel(t, "--answers",
+		"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus)
 	embedded, err := os.ReadFile("../../internal/thread/models/wechat.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := func(b []byte) string {
-		s := string(b)
+	block := func(s string) string {
 		if k := strings.Index(s, "\nanswers:\n"); k >= 0 {
 			return s[k:]
 		}
 		return ""
 	}
-	if got, want := block(written), block(embedded); got == "" || got != want {
-		t.Errorf("the refitted answers block differs from the embedded one; if the change to the check's inputs is meant, replace the `answers:` block of internal/thread/models/wechat.yaml with the one from\n  go run ./cmd/threads train --answers --threshold 0.2 --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/m.yaml")
+	if got, want := block(written), block(string(embedded)); got == "" || got != want {
+		t.Errorf("the refitted answers block differs from the embedded one; if the change to the check's inputs is meant, replace the `answers:` block of internal/thread/models/wechat.yaml with the one from\n  go run ./cmd/threads train --answers --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/m.yaml")
 	}
 }

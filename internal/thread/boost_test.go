@@ -193,10 +193,7 @@ func TestAnswerCheckDropsCopies(t *testing.T) {
 		msg("乙2", "哈哈 随便 聊聊", 1),
 		msg("丙", "要 开通", 2),
 	}
-	for i := range msgs {
-		msgs[i].Index = i
-	}
-	fs := computeFeatures(msgs, fieldTokenizer{})
+	fs := fsOf(msgs)
 	links := []Link{
 		{Parent: -1, AnswerOf: -1, Role: RoleQuestion},
 		{Parent: 0, AnswerOf: 0, Role: RoleAnswer},
