@@ -160,29 +160,20 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 		return eval.Scores{}, err
 	}
 	pred := annotationOf(thread.BuildWith(log, seg, params))
-	if strings.HasSuffix(p.gold, ".tsv") {
-		gold, err := readTSVFile(p.gold)
-		if err != nil {
-			return eval.Scores{}, err
-		}
+	gold, links, err := readGold(p.gold)
+	if err != nil {
+		return eval.Scores{}, err
+	}
+	if gold != nil {
 		if gold.Len() != pred.Len() {
 			return eval.Scores{}, fmt.Errorf("%s: gold has %d messages but %s has %d; is it the right chat file?", p.gold, gold.Len(), p.chat, pred.Len())
 		}
 		return eval.Score(gold, pred), nil
 	}
-	f, err := os.Open(p.gold)
-	if err != nil {
-		return eval.Scores{}, fmt.Errorf("%s: cannot open gold file: %w", p.gold, err)
+	if n := len(links.Annotated); n > 0 && links.Annotated[n-1] >= pred.Len() {
+		return eval.Scores{}, fmt.Errorf("%s: annotates message %d but %s has only %d messages", p.gold, links.Annotated[n-1], p.chat, pred.Len())
 	}
-	defer f.Close()
-	gold, err := eval.ReadLinks(f, p.gold)
-	if err != nil {
-		return eval.Scores{}, err
-	}
-	if n := len(gold.Annotated); n > 0 && gold.Annotated[n-1] >= pred.Len() {
-		return eval.Scores{}, fmt.Errorf("%s: annotates message %d but %s has only %d messages", p.gold, gold.Annotated[n-1], p.chat, pred.Len())
-	}
-	return eval.ScoreLinks(gold, pred), nil
+	return eval.ScoreLinks(links, pred), nil
 }
 
 // againstPaths checks the --against path and returns, for each pair, the
@@ -219,6 +210,22 @@ func scoreAgainst(gold, other string) (eval.Scores, error) {
 		return eval.Scores{}, fmt.Errorf("%s: %d messages, but %s has %d; are they the same day?", other, a.Len(), gold, g.Len())
 	}
 	return eval.Score(g, a), nil
+}
+
+// readGold reads a gold file: our TSV annotation when its name ends in .tsv,
+// else Kummerfeld's "X Y -" links. Exactly one result is set when err is nil.
+func readGold(path string) (*eval.Annotation, *eval.Links, error) {
+	if strings.HasSuffix(path, ".tsv") {
+		a, err := readTSVFile(path)
+		return a, nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: cannot open gold file: %w", path, err)
+	}
+	defer f.Close()
+	links, err := eval.ReadLinks(f, path)
+	return nil, links, err
 }
 
 // readTSVFile reads one TSV annotation.

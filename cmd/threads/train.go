@@ -1,16 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
-	"github.com/cocolian/threads/internal/eval"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -188,17 +185,13 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 	if err != nil {
 		return thread.TrainingDay{}, err
 	}
-	data, err := os.ReadFile(p.gold)
+	a, links, err := readGold(p.gold)
 	if err != nil {
-		return thread.TrainingDay{}, fmt.Errorf("%s: cannot read gold: %w", p.gold, err)
+		return thread.TrainingDay{}, err
 	}
 	gold := map[int][]int{}
 	var answers map[int]int
-	if strings.HasSuffix(p.gold, ".tsv") {
-		a, err := eval.ReadTSV(bytes.NewReader(data), p.gold)
-		if err != nil {
-			return thread.TrainingDay{}, err
-		}
+	if a != nil {
 		for i, parent := range a.Parent {
 			gold[i] = []int{parent}
 		}
@@ -207,10 +200,6 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 			answers[i] = q
 		}
 	} else {
-		links, err := eval.ReadLinks(bytes.NewReader(data), p.gold)
-		if err != nil {
-			return thread.TrainingDay{}, err
-		}
 		for _, l := range links.Pairs {
 			gold[l.Message] = append(gold[l.Message], l.Antecedent)
 		}
