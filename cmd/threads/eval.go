@@ -151,11 +151,7 @@ func nonNilScores[T any](s []T) []T {
 
 // scorePair threads one chat file and scores it against its gold file.
 func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params) (eval.Scores, error) {
-	format := inputFormat
-	if format == "" && strings.HasSuffix(p.chat, ".raw.txt") {
-		format = "irc"
-	}
-	log, err := chatlog.ParseFile(p.chat, format, nil)
+	log, err := parseChat(p, inputFormat)
 	if err != nil {
 		return eval.Scores{}, err
 	}
@@ -210,6 +206,15 @@ func scoreAgainst(gold, other string) (eval.Scores, error) {
 		return eval.Scores{}, fmt.Errorf("%s: %d messages, but %s has %d; are they the same day?", other, a.Len(), gold, g.Len())
 	}
 	return eval.Score(g, a), nil
+}
+
+// parseChat reads the chat file of a pair in inputFormat, or else in the
+// format its name tells (IRC for *.raw.txt) or its content shows.
+func parseChat(p evalPair, inputFormat string) (*chatlog.Log, error) {
+	if inputFormat == "" && strings.HasSuffix(p.chat, ".raw.txt") {
+		inputFormat = "irc"
+	}
+	return chatlog.ParseFile(p.chat, inputFormat, nil)
 }
 
 // readGold reads a gold file: our TSV annotation when its name ends in .tsv,

@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cocolian/threads/internal/atomicfile"
-	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -177,11 +176,7 @@ func trainRun(opts *trainOptions) error {
 
 // trainingDay reads one chat file and its gold links.
 func trainingDay(p evalPair) (thread.TrainingDay, error) {
-	format := ""
-	if strings.HasSuffix(p.chat, ".raw.txt") {
-		format = "irc"
-	}
-	log, err := chatlog.ParseFile(p.chat, format, nil)
+	log, err := parseChat(p, "")
 	if err != nil {
 		return thread.TrainingDay{}, err
 	}
