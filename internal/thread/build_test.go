@@ -861,3 +861,49 @@ func TestShortQuestionOnWordJustSaid(t *testing.T) {
 		t.Error("fresh-question against a message sharing no word = 0, want a penalty")
 	}
 }
+
+// A reply is typed after what it answers: a message that came sooner after
+// a candidate than one character a second was begun before the candidate
+// arrived, so its 这个 does not point there, and the rank weights see
+// typed-before; a log timed to the minute says nothing about typing.
+func TestTypingRate(t *testing.T) {
+	const text = "这个 要 看 商户 类目 吧" // 14 characters, spaces included
+	cases := []struct {
+		name        string
+		after       time.Duration // the reply's time after the candidate's
+		minutesOnly bool          // every time of the log falls on the minute
+		wantAnaphor bool
+		want        featureID // typed-before, typed-soon-after, or -1 for neither
+	}{
+		{"a minute later", time.Minute, false, true, -1},
+		{"15 seconds later", 15 * time.Second, false, true, fTypedSoonAfter},
+		{"5 seconds later", 5 * time.Second, false, false, fTypedBefore},
+		{"the same second", 0, false, false, fTypedBefore},
+		{"the same minute, times without seconds", 0, true, true, -1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			msgs := []chatlog.Message{msg("A", "分账 功能 要 单独 申请 吗？", 0), msg("B", text, 0)}
+			if !tc.minutesOnly {
+				msgs[0].Time = msgs[0].Time.Add(7 * time.Second)
+			}
+			msgs[1].Time = msgs[0].Time.Add(tc.after)
+			p := DefaultParams()
+			p.Model = DefaultModel(chatlog.FormatCocolian)
+			c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+			c.allFeatures = true
+			got := map[featureID]bool{}
+			for _, f := range c.pairFeatures(1, 0) {
+				got[f.id] = true
+			}
+			if got[fAnaphor] != tc.wantAnaphor {
+				t.Errorf("anaphor = %v, want %v", got[fAnaphor], tc.wantAnaphor)
+			}
+			for _, id := range []featureID{fTypedBefore, fTypedSoonAfter} {
+				if got[id] != (id == tc.want) {
+					t.Errorf("%s = %v, want %v", featureNames[id], got[id], id == tc.want)
+				}
+			}
+		})
+	}
+}

@@ -29,6 +29,7 @@ type linkContext struct {
 	allFeatures bool
 	ranking     bool      // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature // reused feature buffer of the scoring loop
+	seconds     bool      // the log's times have seconds (see typingRate)
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -663,7 +664,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
 		add(fReply, "short reply to a recent message", 1)
 	}
-	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender {
+	rate := c.typingRate(i, j)
+	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender && rate <= 1 {
 		add(fAnaphor, "refers back to something just said", 1)
 	}
 	newsReaction := fj.headline && !fi.welcome && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
@@ -727,6 +729,14 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	}
 	if mi.Sender == mj.Sender && j == i-1 {
 		add(fSameSpeakerPrevious, "", 1)
+	}
+	if mi.Sender != mj.Sender {
+		switch {
+		case rate > 1:
+			add(fTypedBefore, "begun before the candidate arrived", 1)
+		case rate > 0.5:
+			add(fTypedSoonAfter, "", 1)
+		}
 	}
 	if len(c.targets[i]) > 0 && len(c.targets[j]) > 0 && c.targets[i][0] == c.targets[j][0] {
 		add(fSameAddressee, "", 1)
@@ -1016,6 +1026,32 @@ func (c *linkContext) adjacency(i, j int) float64 {
 		return w / 2
 	}
 	return 0
+}
+
+// typingRate is how fast message i must have been typed, in characters a
+// second, to reply to message j (+Inf when no time passed; 0 for a message
+// with no text, and in logs whose times have no seconds). A reply is typed
+// after what it answers appears, and nobody keeps up more than about one
+// character a second: a message faster than that was begun before j
+// arrived. Annotators link only about one in ten such messages to the
+// message just before, against four in ten of the slower ones.
+func (c *linkContext) typingRate(i, j int) float64 {
+	if c.fs[i].runes == 0 || !c.seconds {
+		return 0
+	}
+	return float64(c.fs[i].runes) / max(c.msgs[i].Time.Sub(c.msgs[j].Time).Seconds(), 0)
+}
+
+// timedToTheSecond reports whether some message's time has seconds: a log
+// whose times all fall on the minute (IRC, some exports) cannot tell how
+// fast a message was typed.
+func timedToTheSecond(msgs []chatlog.Message) bool {
+	for _, m := range msgs {
+		if m.Time.Second() != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // lexical scores the content words two messages share, and counts them.

@@ -87,6 +87,8 @@ const (
 	fThreadLatest
 	fThreadLatestOther
 	fThreadLatestQuestion
+	fTypedBefore
+	fTypedSoonAfter
 	numFeatures
 )
 
@@ -158,6 +160,8 @@ var featureNames = [numFeatures]string{
 	fThreadLatest:                "thread-latest",
 	fThreadLatestOther:           "thread-latest-other",
 	fThreadLatestQuestion:        "thread-latest-question",
+	fTypedBefore:                 "typed-before",
+	fTypedSoonAfter:              "typed-soon-after",
 }
 
 // featureByName maps model-file names to identifiers.
