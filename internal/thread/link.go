@@ -193,11 +193,54 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	c.explain = true
 	_, _, ev := c.m.score(c.pairFeaturesInto(nil, i, top))
 	c.explain = false
-	ev = append(ev, Evidence{Kind: "rerank", Detail: fmt.Sprintf("the link weights chose message %d of this thread; with the rank weights this one scores higher by the weight", best), Weight: round2(topScore - chosenScore)})
+	detail := fmt.Sprintf("the link weights chose message %d of this thread; with the rank weights this one scores higher by the weight", best)
+	if why := c.rankDifference(i, top, best); why != "" {
+		detail += "; most of all " + why
+	}
+	ev = append(ev, Evidence{Kind: "rerank", Detail: detail, Weight: round2(topScore - chosenScore)})
 	if c.reranked == nil {
 		c.reranked = map[int]rerankedLink{}
 	}
 	c.reranked[i] = rerankedLink{top, topLinkScore, ev}
+}
+
+// rankDifference names the features whose rank weights most favour
+// candidate top over candidate best for message i, each with how much it
+// favours top and which of the two has it ("typed-before +1.83 (message 49
+// has it), shared-words-1 +1.01 (this one has it)"): the three largest,
+// each at least 0.1.
+func (c *linkContext) rankDifference(i, top, best int) string {
+	var favour [numFeatures]float64
+	var onTop, onBest [numFeatures]bool
+	c.ranking = true
+	for _, f := range c.pairFeaturesInto(nil, i, top) {
+		favour[f.id] += c.m.r[f.id] * f.value
+		onTop[f.id] = true
+	}
+	for _, f := range c.pairFeaturesInto(nil, i, best) {
+		favour[f.id] -= c.m.r[f.id] * f.value
+		onBest[f.id] = true
+	}
+	c.ranking = false
+	var ids []featureID
+	for id, v := range favour {
+		if v >= 0.1 {
+			ids = append(ids, featureID(id))
+		}
+	}
+	sort.SliceStable(ids, func(a, b int) bool { return favour[ids[a]] > favour[ids[b]] })
+	var out []string
+	for _, id := range ids[:min(len(ids), 3)] {
+		has := "both have it"
+		switch {
+		case !onBest[id]:
+			has = "this one has it"
+		case !onTop[id]:
+			has = fmt.Sprintf("message %d has it", best)
+		}
+		out = append(out, fmt.Sprintf("%s %+.2f (%s)", featureNames[id], favour[id], has))
+	}
+	return strings.Join(out, ", ")
 }
 
 // applyRerank moves the reply links rerank recorded, once threads, thread
