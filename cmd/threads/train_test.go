@@ -231,29 +231,43 @@ func TestTrainAnswersErrors(t *testing.T) {
 	}
 }
 
-// TestEmbeddedAnswerCheckReproduces refits the embedded answer check from
-// the repository's annotations, as the comment in its model file says, and
-// checks that it comes out the same, with the default threshold: a change to
-// what the check measures, or to the default, must come with the refitted
+// TestEmbeddedBlocksReproduce refits the learned blocks of the embedded
+// WeChat model (the rank weights and the answer check) from the
+// repository's annotations, as the comments in its model file say, and
+// checks that each comes out the same, with the default settings: a change
+// to what a block measures, or to its defaults, must come with the refitted
 // block.
-func TestEmbeddedAnswerCheckReproduces(t *testing.T) {
+func TestEmbeddedBlocksReproduce(t *testing.T) {
 	corpus := sharedtest.Dir(t, "corpus", "cocolian")
 	if runtime.GOARCH != "amd64" {
-		t.Skip("the embedded check was fitted on amd64, where math.Exp and math.Log may differ in the last bit from " + runtime.GOARCH)
+		t.Skip("the embedded blocks were fitted on amd64, where math.Exp and math.Log may differ in the last bit from " + runtime.GOARCH)
 	}
-	_, written, _ := trainModel(t, "--answers",
-		"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus)
 	embedded, err := os.ReadFile("../../internal/thread/models/wechat.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := func(s string) string {
-		if k := strings.Index(s, "\nanswers:\n"); k >= 0 {
-			return s[k:]
+	// block returns the lines of the top-level key name and those indented
+	// under it.
+	block := func(s, name string) string {
+		k := strings.Index(s, "\n"+name+":\n")
+		if k < 0 {
+			return ""
 		}
-		return ""
+		lines := strings.SplitAfter(s[k+1:], "\n")
+		n := 1
+		for n < len(lines) && strings.HasPrefix(lines[n], "  ") {
+			n++
+		}
+		return strings.Join(lines[:n], "")
 	}
-	if got, want := block(written), block(string(embedded)); got == "" || got != want {
-		t.Errorf("the refitted answers block differs from the embedded one; if the change to the check's inputs is meant, replace the `answers:` block of internal/thread/models/wechat.yaml with the one from\n  go run ./cmd/threads train --answers --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/m.yaml")
+	for _, flag := range []string{"--rank", "--answers"} {
+		t.Run(flag, func(t *testing.T) {
+			_, written, _ := trainModel(t, flag,
+				"--gold", "../../testdata/annotations/cocolian", "--gold", "../../testdata/annotations/cocolian-second", corpus)
+			name := strings.TrimPrefix(flag, "--")
+			if got, want := block(written, name), block(string(embedded), name); got == "" || got != want {
+				t.Errorf("the refitted %s block differs from the embedded one; if the change is meant, replace the `%s:` block of internal/thread/models/wechat.yaml with the one from\n  go run ./cmd/threads train %s --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/m.yaml", name, name, flag)
+			}
+		})
 	}
 }
