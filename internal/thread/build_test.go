@@ -865,25 +865,35 @@ func TestShortQuestionOnWordJustSaid(t *testing.T) {
 // A reply is typed after what it answers: a message that came sooner after
 // a candidate than one character a second was begun before the candidate
 // arrived, so its 这个 does not point there, and the rank weights see
-// typed-before; a log timed to the minute says nothing about typing.
+// typed-before (typed-soon-after under two seconds a character). Where the
+// rate says nothing (times without seconds, a time before the candidate's,
+// a shared article) neither fires and the 这个 counts.
 func TestTypingRate(t *testing.T) {
 	const text = "这个 要 看 商户 类目 吧" // 14 characters, spaces included
 	cases := []struct {
 		name        string
 		after       time.Duration // the reply's time after the candidate's
 		minutesOnly bool          // every time of the log falls on the minute
+		shared      bool          // the reply is a shared article titled text
 		wantAnaphor bool
 		want        featureID // typed-before, typed-soon-after, or -1 for neither
 	}{
-		{"a minute later", time.Minute, false, true, -1},
-		{"15 seconds later", 15 * time.Second, false, true, fTypedSoonAfter},
-		{"5 seconds later", 5 * time.Second, false, false, fTypedBefore},
-		{"the same second", 0, false, false, fTypedBefore},
-		{"the same minute, times without seconds", 0, true, true, -1},
+		{"a minute later", time.Minute, false, false, true, -1},
+		{"28 seconds later: half a character a second", 28 * time.Second, false, false, true, -1},
+		{"15 seconds later", 15 * time.Second, false, false, true, fTypedSoonAfter},
+		{"14 seconds later: one character a second", 14 * time.Second, false, false, true, fTypedSoonAfter},
+		{"5 seconds later", 5 * time.Second, false, false, false, fTypedBefore},
+		{"the same second", 0, false, false, false, fTypedBefore},
+		{"the same minute, times without seconds", 0, true, false, true, -1},
+		{"dated before the candidate", -30 * time.Second, false, false, true, -1},
+		{"a shared article 5 seconds later", 5 * time.Second, false, true, true, -1},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			msgs := []chatlog.Message{msg("A", "分账 功能 要 单独 申请 吗？", 0), msg("B", text, 0)}
+			if tc.shared {
+				msgs[1] = link("B", text, 0)
+			}
 			if !tc.minutesOnly {
 				msgs[0].Time = msgs[0].Time.Add(7 * time.Second)
 			}
@@ -902,6 +912,13 @@ func TestTypingRate(t *testing.T) {
 			for _, id := range []featureID{fTypedBefore, fTypedSoonAfter} {
 				if got[id] != (id == tc.want) {
 					t.Errorf("%s = %v, want %v", featureNames[id], got[id], id == tc.want)
+				}
+			}
+			// Scoring leaves out the features only the rank weights use.
+			c.allFeatures = false
+			for _, f := range c.pairFeatures(1, 0) {
+				if f.id == fTypedBefore || f.id == fTypedSoonAfter {
+					t.Errorf("%s is scored by the link weights, want it for the rank weights only", featureNames[f.id])
 				}
 			}
 		})
