@@ -863,36 +863,41 @@ func TestShortQuestionOnWordJustSaid(t *testing.T) {
 }
 
 // A reply is typed after what it answers: a message that came sooner after
-// a candidate than one character a second was begun before the candidate
-// arrived, so its 这个 does not point there, and the rank weights see
-// typed-before (typed-soon-after under two seconds a character). Where the
-// rate says nothing (times without seconds, a time before the candidate's,
-// a shared article) neither fires and the 这个 counts.
+// a candidate than one Chinese character (or three other characters) a
+// second was begun before the candidate arrived, so its 这个 does not point
+// there, and the rank weights see typed-before (typed-soon-after under two
+// seconds a character). Where the rate says nothing (times without seconds,
+// a time before the candidate's, a shared article) neither fires and the
+// 这个 counts.
 func TestTypingRate(t *testing.T) {
-	const text = "这个 要 看 商户 类目 吧" // 14 characters, spaces included
+	const chinese = "这个 要 看 商户 类目 吧"                        // 9 characters and 5 spaces: 10.67 to type
+	const english = "that depends on the merchant category" // 37 keystrokes: 12.33
 	cases := []struct {
 		name        string
+		text        string
 		after       time.Duration // the reply's time after the candidate's
 		minutesOnly bool          // every time of the log falls on the minute
 		shared      bool          // the reply is a shared article titled text
 		wantAnaphor bool
 		want        featureID // typed-before, typed-soon-after, or -1 for neither
 	}{
-		{"a minute later", time.Minute, false, false, true, -1},
-		{"28 seconds later: half a character a second", 28 * time.Second, false, false, true, -1},
-		{"15 seconds later", 15 * time.Second, false, false, true, fTypedSoonAfter},
-		{"14 seconds later: one character a second", 14 * time.Second, false, false, true, fTypedSoonAfter},
-		{"5 seconds later", 5 * time.Second, false, false, false, fTypedBefore},
-		{"the same second", 0, false, false, false, fTypedBefore},
-		{"the same minute, times without seconds", 0, true, false, true, -1},
-		{"dated before the candidate", -30 * time.Second, false, false, true, -1},
-		{"a shared article 5 seconds later", 5 * time.Second, false, true, true, -1},
+		{"a minute later", chinese, time.Minute, false, false, true, -1},
+		{"22 seconds later: under half a character a second", chinese, 22 * time.Second, false, false, true, -1},
+		{"21 seconds later: over half a character a second", chinese, 21 * time.Second, false, false, true, fTypedSoonAfter},
+		{"11 seconds later: under a character a second", chinese, 11 * time.Second, false, false, true, fTypedSoonAfter},
+		{"10 seconds later: over a character a second", chinese, 10 * time.Second, false, false, false, fTypedBefore},
+		{"the same second", chinese, 0, false, false, false, fTypedBefore},
+		{"the same minute, times without seconds", chinese, 0, true, false, true, -1},
+		{"dated before the candidate", chinese, -30 * time.Second, false, false, true, -1},
+		{"a shared article 5 seconds later", chinese, 5 * time.Second, false, true, true, -1},
+		{"English, 15 seconds later: 2.5 letters a second", english, 15 * time.Second, false, false, false, fTypedSoonAfter},
+		{"English, 5 seconds later", english, 5 * time.Second, false, false, false, fTypedBefore},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			msgs := []chatlog.Message{msg("A", "分账 功能 要 单独 申请 吗？", 0), msg("B", text, 0)}
+			msgs := []chatlog.Message{msg("A", "分账 功能 要 单独 申请 吗？", 0), msg("B", tc.text, 0)}
 			if tc.shared {
-				msgs[1] = link("B", text, 0)
+				msgs[1] = link("B", tc.text, 0)
 			}
 			if !tc.minutesOnly {
 				msgs[0].Time = msgs[0].Time.Add(7 * time.Second)

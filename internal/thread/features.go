@@ -20,6 +20,7 @@ type Tokenizer interface {
 type features struct {
 	plain    string              // text without mentions, stickers and lost-character marks
 	runes    int                 // length of plain in runes
+	effort   float64             // what plain takes to type, in Chinese characters (see typingEffort)
 	words    []string            // content words, in order
 	wordSet  map[string]struct{} // content words as a set
 	wordIDs  []int32             // the day's numbers for the content words, ascending
@@ -506,6 +507,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
+	f.effort = typingEffort(f.plain)
 
 	if tok != nil && text != "" {
 		toks := tok.Tokens(text)
@@ -780,4 +782,20 @@ func hasLetter(s string) bool {
 
 func collapseSpace(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// typingEffort is what text takes to type, counted in Chinese characters:
+// one for each Han character (about three keystrokes of pinyin), a third
+// for any other character (a letter, a digit, a space or a mark is one
+// keystroke), so that typing speed means the same in Chinese and English.
+func typingEffort(text string) float64 {
+	han, other := 0, 0
+	for _, r := range text {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		} else {
+			other++
+		}
+	}
+	return float64(han) + float64(other)/3
 }

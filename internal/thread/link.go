@@ -206,7 +206,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 
 // rankDifference names the features whose rank weights most favour
 // candidate top over candidate best for message i, each with how much it
-// favours top and which of the two has it ("typed-before +1.82 (message 49
+// favours top and which of the two has it ("typed-before +1.84 (message 49
 // has it), shared-words-1 +1.01 (this one has it)"): the three largest,
 // each at least 0.1.
 func (c *linkContext) rankDifference(i, top, best int) string {
@@ -1077,22 +1077,23 @@ func (c *linkContext) adjacency(i, j int) float64 {
 	return 0
 }
 
-// typingRate is how fast message i must have been typed, in characters a
-// second, to reply to message j (+Inf when both came in the same second). A
-// reply is typed after what it answers appears, and nobody keeps up more
-// than about one character a second: a message faster than that was begun
-// before j arrived. Annotators link only about one in ten such messages to
-// the message just before, against four in ten of the slower ones. The rate
+// typingRate is how fast message i must have been typed, in Chinese
+// characters a second (typingEffort: three letters count as one), to reply
+// to message j (+Inf when both came in the same second). A reply is typed
+// after what it answers appears, and nobody keeps up more than about one
+// character a second: a message faster than that was begun before j
+// arrived. Annotators link only about one in ten such messages to the
+// message just before, against four in ten of the slower ones. The rate
 // is 0 (unknown) where it would say nothing: a message with no text, a
 // shared article (its title was not typed), a log whose times have no
 // seconds, and a message dated before j (a log that runs past midnight
 // without dates, or a lost time). Text pasted as a message counts as typed.
 func (c *linkContext) typingRate(i, j int) float64 {
 	gap := c.msgs[i].Time.Sub(c.msgs[j].Time)
-	if c.fs[i].runes == 0 || c.msgs[i].Type != chatlog.TypeText || !c.seconds || gap < 0 {
+	if c.fs[i].effort == 0 || c.msgs[i].Type != chatlog.TypeText || !c.seconds || gap < 0 {
 		return 0
 	}
-	return float64(c.fs[i].runes) / gap.Seconds()
+	return c.fs[i].effort / gap.Seconds()
 }
 
 // timedToTheSecond reports whether some message's time has seconds: a log
