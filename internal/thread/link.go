@@ -664,8 +664,13 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		return nil
 	}
 	fs := dst
+	// wanted reports whether the features kept here include id: scoring
+	// skips those the weights in use ignore.
+	wanted := func(id featureID) bool {
+		return c.allFeatures || c.m.w[id] != 0 || c.ranking && c.m.r[id] != 0
+	}
 	add := func(id featureID, detail string, value float64) {
-		if value != 0 && (c.allFeatures || c.m.w[id] != 0 || c.ranking && c.m.r[id] != 0) {
+		if value != 0 && wanted(id) {
 			fs = append(fs, feature{id, value, detail})
 		}
 	}
@@ -709,8 +714,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
 		add(fReply, "short reply to a recent message", 1)
 	}
-	rate := c.typingRate(i, j)
-	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender && rate <= 1 {
+	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender && c.typingRate(i, j) <= 1 {
 		add(fAnaphor, "refers back to something just said", 1)
 	}
 	newsReaction := fj.headline && !fi.welcome && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
@@ -775,8 +779,8 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if mi.Sender == mj.Sender && j == i-1 {
 		add(fSameSpeakerPrevious, "", 1)
 	}
-	if mi.Sender != mj.Sender {
-		switch {
+	if mi.Sender != mj.Sender && (wanted(fTypedBefore) || wanted(fTypedSoonAfter)) {
+		switch rate := c.typingRate(i, j); {
 		case rate > 1:
 			add(fTypedBefore, "begun before the candidate arrived", 1)
 		case rate > 0.5:
