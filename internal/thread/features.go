@@ -577,7 +577,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.question = false
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
-	f.opener = f.announce || asks && (startsWithAny(f.plain, openers) || cues.has(cueGroupAsk))
+	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
 }
@@ -751,6 +751,22 @@ func endsWithAny(s string, suffixes []string) bool {
 		}
 	}
 	return false
+}
+
+// softeners are the modest adverbs that may come before an asking phrase
+// (弱弱的问一下, 顺便问下, 我也咨询个问题).
+var softeners = []string{"弱弱的", "弱弱地", "默默的", "默默地", "默默", "顺便", "冒昧", "斗胆", "我也", "我再", "我想", "也想", "再"}
+
+// opensWithAsk reports whether text opens with an asking phrase, perhaps
+// after a softener.
+func opensWithAsk(text string) bool {
+	for _, s := range softeners {
+		if strings.HasPrefix(text, s) {
+			text = text[len(s):]
+			break
+		}
+	}
+	return startsWithAny(text, openers)
 }
 
 func startsWithAny(s string, prefixes []string) bool {

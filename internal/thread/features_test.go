@@ -176,7 +176,8 @@ func TestQuestionCues(t *testing.T) {
 }
 
 // TestOpener checks which questions open a topic: an asking phrase at the
-// start, or a question put to the whole group wherever it stands.
+// start (perhaps after a softener: 弱弱的, 顺便), or a question put to the
+// whole group wherever it stands.
 func TestOpener(t *testing.T) {
 	tests := []struct {
 		text string
@@ -191,7 +192,10 @@ func TestOpener(t *testing.T) {
 		{"各位晚上好", false},            // a greeting, not a question
 		{"群里的跨境支付大佬，请教一个问题呀", true}, // announces a question
 		{"再请教一下", true},
-		{"我也想问相同的问题", false}, // me too
+		{"我也想问相同的问题", false},                 // me too
+		{"弱弱的问一下，5台server想做虚拟化，一般怎么搞", true}, // a softener first
+		{"顺便问下群里同学，银联跟支付宝是怎么合作的？", true},
+		{"你最好问一下你对接的支付公司吧？", false}, // advice, not an asking phrase
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).opener; got != tt.want {
