@@ -79,7 +79,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	if m == nil {
 		m = DefaultModel(log.Format)
 	}
-	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs)}
+	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs), pos: listingPositions(msgs)}
 	c.indexSenders()
 	return c, decided, aliases
 }

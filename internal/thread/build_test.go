@@ -929,3 +929,40 @@ func TestTypingRate(t *testing.T) {
 		})
 	}
 }
+
+// TestDistanceSkipsSecondListings checks that an export listing every
+// message twice (under two names of its sender) does not set messages
+// twice as far apart.
+func TestDistanceSkipsSecondListings(t *testing.T) {
+	cases := []struct {
+		name string
+		msgs []chatlog.Message
+		i, j int
+		want int
+	}{
+		{"no second listings", []chatlog.Message{msg("A", "分账 要 申请 吗", 0), msg("B", "要", 1), msg("C", "对", 2)}, 2, 0, 2},
+		{"every message listed twice", []chatlog.Message{
+			msg("A", "分账 要 申请 吗", 0), msg("A-快钱", "分账 要 申请 吗", 0),
+			msg("B", "要 单独 申请", 1), msg("B-银联", "要 单独 申请", 1),
+			msg("C", "不 一定 给 开", 2),
+		}, 4, 2, 1},
+		{"across both pairs", []chatlog.Message{
+			msg("A", "分账 要 申请 吗", 0), msg("A-快钱", "分账 要 申请 吗", 0),
+			msg("B", "要 单独 申请", 1), msg("B-银联", "要 单独 申请", 1),
+			msg("C", "不 一定 给 开", 2),
+		}, 4, 0, 2},
+		{"the same sender saying it twice is two messages", []chatlog.Message{
+			msg("A", "在 吗", 0), msg("A", "在 吗", 0), msg("B", "在", 1),
+		}, 2, 0, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := DefaultParams()
+			p.Model = DefaultModel(chatlog.FormatCocolian)
+			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
+			if got := c.distance(tc.i, tc.j); got != tc.want {
+				t.Errorf("distance(%d, %d) = %d, want %d", tc.i, tc.j, got, tc.want)
+			}
+		})
+	}
+}

@@ -30,6 +30,9 @@ type linkContext struct {
 	ranking     bool      // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature // reused feature buffer of the scoring loop
 	seconds     bool      // the log's times have seconds (see typingRate)
+	// pos numbers the messages leaving out the export's second listings
+	// (see distance); nil when the log has none.
+	pos []int
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -103,7 +106,7 @@ func linkRest(c *linkContext, decided []bool) {
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
 		ranked = ranked[:0]
-		for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
 			if c.exportCopyOf(j) >= 0 {
 				continue // the export's second listing of j-1: replies go to the first
 			}
@@ -675,6 +678,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 	}
 	latestBySender := c.nextSame[j] >= i // j is its sender's latest message before i
+	d := c.distance(i, j)
 	if mentionsJ && c.mentionTarget(i, mj.Sender) == j && !fi.pleads {
 		add(fMention, "mentions "+mj.Sender, 1)
 	}
@@ -700,7 +704,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 			add(fSameSender, "the sender's previous message on the same subject, others spoke since", 0.4)
 		}
 	}
-	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && i-j <= 8 {
+	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && d <= 8 {
 		add(fAnswers, "candidate is a recent question", 1)
 	}
 	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
@@ -711,18 +715,18 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		sharedDetail = strings.Join(sharedWords(fi, fj), " ")
 	}
 	add(fSharedTerms, sharedDetail, lex)
-	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && i-j <= 2 {
+	if (fi.ack || fi.affirm) && mi.Sender != mj.Sender && d <= 2 {
 		add(fReply, "short reply to a recent message", 1)
 	}
-	if fi.anaphor && i-j <= 3 && mi.Sender != mj.Sender && c.typingRate(i, j) <= 1 {
+	if fi.anaphor && d <= 3 && mi.Sender != mj.Sender && c.typingRate(i, j) <= 1 {
 		add(fAnaphor, "refers back to something just said", 1)
 	}
-	newsReaction := fj.headline && !fi.welcome && i-j <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
+	newsReaction := fj.headline && !fi.welcome && d <= 3 && mi.Sender != mj.Sender && len(c.targets[i]) == 0 &&
 		(!fi.question || fi.runes <= newsQuestionRunes && !fi.opener)
 	if newsReaction {
 		add(fNewsReaction, "reacts to a headline just posted", 1)
 	}
-	add(fAdjacent, c.distanceDetail("%d messages before", i-j), c.adjacency(i, j))
+	add(fAdjacent, c.distanceDetail("%d messages before", d), c.adjacency(i, j))
 	if mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeRedPacket {
 		add(fMedia, "candidate is media", 1)
 	}
@@ -748,14 +752,14 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if latestBySender {
 		add(fCandidateLatest, "the candidate's sender has not spoken since", 1)
 	}
-	dist := float64(i - j - 1)
+	dist := float64(d - 1)
 	minutes := min(gap.Minutes(), 30)
 	scale := 1.0
 	if mentionsJ {
 		scale = 0.25
 	}
-	add(fLogDistance, "", logDistance(i-j-1))
-	bucket := distanceBucket(i - j)
+	add(fLogDistance, "", logDistance(d-1))
+	bucket := distanceBucket(d)
 	add(bucket, "", 1)
 	if fj.question {
 		add(fQuestionDist1+bucket-fDist1, "", 1)
@@ -764,10 +768,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		add(fSameSpeakerDist1+bucket-fDist1, "", 1)
 	}
 	add(gapBucket(gap), "", 1)
-	if lex > 0 && i-j <= 5 {
+	if lex > 0 && d <= 5 {
 		add(fSharedTermsNear, "", lex)
 	}
-	if mentionsJ && i-j > 5 {
+	if mentionsJ && d > 5 {
 		add(fMentionFar, "", 1)
 	}
 	if nShared > 0 {
@@ -806,10 +810,10 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		// (requiring the rate to stay under one character a second here
 		// cost one-to-one 0.9 on the 43 annotated days).
 		switch {
-		case fi.anaphor && i-j <= 3 && fi.runes <= 20, newsReaction, fi.bare && i-j <= 3, c.quickQuestion(i, j), fi.confirm && i-j <= 3,
+		case fi.anaphor && d <= 3 && fi.runes <= 20, newsReaction, fi.bare && d <= 3, c.quickQuestion(i, j), fi.confirm && d <= 3,
 			fi.you && !fi.opener && !containsAny(fi.plain, pollWords) && latestBySender && c.substantiveDistance(i, j) <= 3:
 			v = 0 // "你们咋测的？" asks the one who just spoke
-		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && i-j <= askAboutReach && !fj.question:
+		case fi.runes <= quickQuestionRunes && !fi.opener && nShared > 0 && d <= askAboutReach && !fj.question:
 			v = 0 // "小牛在线官网被黑了么" asks about what was just said of 小牛在线
 		case c.followUp(i, j):
 			v = 0 // "有发卡资质也不行？" a few seconds after the answer joins the exchange
@@ -826,7 +830,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if c.ranking || c.allFeatures || c.m.place {
 		c.addThreadPlace(add, i, j)
 	}
-	add(fGapMessages, c.distanceDetail("%d messages earlier", i-j), dist*scale)
+	add(fGapMessages, c.distanceDetail("%d messages earlier", d), dist*scale)
 	add(fGapMinutes, c.minutesDetail(gap), minutes*scale)
 	return fs
 }
@@ -932,7 +936,7 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 // annotated days most such questions continue a conversation.
 func (c *linkContext) followUp(i, j int) bool {
 	fi := &c.fs[i]
-	if fi.opener || fi.runes > followUpRunes || c.fs[j].question || i-j > 3 || c.msgs[i].Time.Sub(c.msgs[i-1].Time) >= time.Minute ||
+	if fi.opener || fi.runes > followUpRunes || c.fs[j].question || c.distance(i, j) > 3 || c.msgs[i].Time.Sub(c.msgs[i-1].Time) >= time.Minute ||
 		containsAny(fi.plain, toTheGroup) {
 		return false
 	}
@@ -967,7 +971,7 @@ const ownShareGap = 2 * time.Minute
 // 备付金 opens a topic).
 func (c *linkContext) quickQuestion(i, j int) bool {
 	fi, fj := &c.fs[i], &c.fs[j]
-	if !fi.question || fi.opener || fi.runes > quickQuestionRunes || i-j > 2 || fj.question {
+	if !fi.question || fi.opener || fi.runes > quickQuestionRunes || c.distance(i, j) > 2 || fj.question {
 		return false
 	}
 	return fi.termsIn(fj) && c.latestBy(c.msgs[i].Sender, i) < i-2
@@ -1280,11 +1284,44 @@ func (c *linkContext) substantiveDistance(i, j int) int {
 	}
 	d := 1
 	for k := j + 1; k < i; k++ {
-		if !c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText {
+		if (!c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText) && !secondListing(c.msgs, k) {
 			d++
 		}
 	}
 	return d
+}
+
+// distance is how many messages j comes before i, leaving out the
+// export's second listings: an export that lists every message twice,
+// under two names of its sender, must not set a conversation twice as far
+// apart.
+func (c *linkContext) distance(i, j int) int {
+	if c.pos == nil {
+		return i - j
+	}
+	return c.pos[i] - c.pos[j]
+}
+
+// listingPositions numbers msgs leaving out second listings (a second
+// listing takes the number of the first), or returns nil when there are
+// none.
+func listingPositions(msgs []chatlog.Message) []int {
+	var pos []int
+	for k := range msgs {
+		if pos == nil && k > 0 && secondListing(msgs, k) {
+			pos = make([]int, len(msgs))
+			for x := range k {
+				pos[x] = x
+			}
+		}
+		if pos != nil {
+			pos[k] = pos[k-1]
+			if !secondListing(msgs, k) {
+				pos[k]++
+			}
+		}
+	}
+	return pos
 }
 
 // firstRunes returns the first n runes of s (all of s when shorter).
