@@ -54,7 +54,8 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
 	targets, aliases := resolveMentions(log)
-	toFirstListing(msgs, targets)
+	second := secondListings(msgs)
+	toFirstListing(msgs, targets, second)
 	quotes := resolveQuotes(msgs, aliases)
 
 	links := make([]Link, len(msgs))
@@ -62,8 +63,9 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
+	linkCopies(second, links, decided, p.Quote)
 	linkCheckIns(msgs, links, decided)
-	talks := withoutDecided(findTalks(msgs, fs, log.Speaker), decided)
+	talks := withoutDecided(findTalks(msgs, fs, second, log.Speaker), decided)
 	for _, t := range talks {
 		for _, j := range t.members {
 			if msgs[j].Sender == t.speaker {
@@ -74,12 +76,13 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	linkTalks(talks, links, decided)
 	linkIntros(msgs, fs, links, decided)
 	linkWaves(msgs, fs, links, decided)
-	linkSystem(msgs, links, decided)
+	linkSystem(msgs, second, links, decided)
 	m := p.Model
 	if m == nil {
 		m = DefaultModel(log.Format)
 	}
-	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs), pos: listingPositions(msgs)}
+	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
+		second: second, pos: listingPositions(second)}
 	c.indexSenders()
 	return c, decided, aliases
 }
@@ -88,10 +91,10 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 // under a second time (an export that lists each message under the display
 // name and again under the group nickname) name the first listing's sender,
 // whose messages the replies link to.
-func toFirstListing(msgs []chatlog.Message, targets [][]string) {
+func toFirstListing(msgs []chatlog.Message, targets [][]string, second []bool) {
 	first := map[string]string{}
-	for i := range msgs {
-		if secondListing(msgs, i) {
+	for i := range second {
+		if second[i] {
 			first[msgs[i].Sender] = msgs[i-1].Sender
 		}
 	}
@@ -116,7 +119,7 @@ const lostContentReach = 10 * time.Minute
 // most often a picture) joins the message just before it, like a picture
 // posted in a conversation, unless it comes more than lostContentReach
 // later.
-func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
+func linkSystem(msgs []chatlog.Message, second []bool, links []Link, decided []bool) {
 	for i, m := range msgs {
 		if decided[i] {
 			continue
@@ -126,10 +129,26 @@ func linkSystem(msgs []chatlog.Message, links []Link, decided []bool) {
 		case lost && i > 0 && m.Time.Sub(msgs[i-1].Time) <= lostContentReach:
 			decided[i] = true
 			links[i].Parent = i - 1
+			if second != nil && second[i-1] {
+				links[i].Parent = i - 2 // the message before, listed twice
+			}
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a line the export lost joins the message just before it", Weight: 1})
 		case lost || m.Type == chatlog.TypeSystem:
 			decided[i] = true
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a system line stands alone"})
+		}
+	}
+}
+
+// linkCopies links each of the export's second listings (see
+// secondListings) to its first listing before any other pass: it is the
+// same message again, and takes that message's role (assignRoles).
+func linkCopies(second []bool, links []Link, decided []bool, weight float64) {
+	for i := range second {
+		if second[i] {
+			decided[i] = true
+			links[i].Parent, links[i].Score = i-1, weight
+			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "copy", Detail: fmt.Sprintf("the export lists message %d again under another name of its sender", i-1), Weight: weight})
 		}
 	}
 }

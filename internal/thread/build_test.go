@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -68,14 +69,56 @@ func linkWeightsOnly(t *testing.T) *Model {
 
 // TestBuildLinks checks the link rules; it runs the link weights without the
 // rank weights, which learned choices are checked in train_test.go.
+// A linkCase is a small day with the parent and role each message should get.
+type linkCase struct {
+	name    string
+	msgs    []chatlog.Message
+	speaker string
+	parents []int // expected parent per message, -1 for a thread start
+	roles   string
+}
+
 func TestBuildLinks(t *testing.T) {
-	tests := []struct {
-		name    string
-		msgs    []chatlog.Message
-		speaker string
-		parents []int // expected parent per message, -1 for a thread start
-		roles   string
-	}{
+	for _, tt := range linkCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			log := day(tt.msgs...)
+			log.Speaker = tt.speaker
+			p := DefaultParams()
+			p.Model = linkWeightsOnly(t)
+			res := BuildWith(log, fieldTokenizer{}, p)
+			for i, l := range res.Links {
+				if l.Parent != tt.parents[i] {
+					t.Errorf("message %d (%s): parent %d, want %d; evidence %+v", i, tt.msgs[i].Text, l.Parent, tt.parents[i], l.Evidence)
+				}
+			}
+			if got := roleString(res.Links); got != tt.roles {
+				t.Errorf("roles %s, want %s", got, tt.roles)
+			}
+			checkInvariants(t, res, len(tt.msgs))
+		})
+	}
+}
+
+// roleString writes the role of each link as Q, A or -.
+func roleString(links []Link) string {
+	var roles strings.Builder
+	for _, l := range links {
+		switch l.Role {
+		case RoleQuestion:
+			roles.WriteByte('Q')
+		case RoleAnswer:
+			roles.WriteByte('A')
+		default:
+			roles.WriteByte('-')
+		}
+	}
+	return roles.String()
+}
+
+// linkCases are the days TestBuildLinks checks; TestDoubledExport checks
+// that listing every message twice changes none of them.
+func linkCases() []linkCase {
+	return []linkCase{
 		{
 			name: "question, answer, continuation, thanks",
 			msgs: []chatlog.Message{
@@ -512,31 +555,54 @@ func TestBuildLinks(t *testing.T) {
 			roles:   "QA-",
 		},
 	}
-	for _, tt := range tests {
+}
+
+// TestDoubledExport checks that an export listing every message twice, the
+// second time under the sender's other name, threads the first listings as
+// the plain log does: each copy links to its first listing and takes its
+// role, and nothing else moves.
+func TestDoubledExport(t *testing.T) {
+	for _, tt := range linkCases() {
 		t.Run(tt.name, func(t *testing.T) {
-			log := day(tt.msgs...)
-			log.Speaker = tt.speaker
+			for k := range tt.msgs {
+				if chatlog.ExportCopy(tt.msgs, k) {
+					t.Skip("the day has messages of the same text and minute already")
+				}
+			}
+			var doubled []chatlog.Message
+			first := make([]int, len(tt.msgs)) // position of each message in doubled
+			for k, m := range tt.msgs {
+				first[k] = len(doubled)
+				doubled = append(doubled, m)
+				if m.Text != "" {
+					copied := m
+					copied.Sender += "-群名片"
+					doubled = append(doubled, copied)
+				}
+			}
 			p := DefaultParams()
 			p.Model = linkWeightsOnly(t)
-			res := BuildWith(log, fieldTokenizer{}, p)
-			var roles strings.Builder
-			for i, l := range res.Links {
-				if l.Parent != tt.parents[i] {
-					t.Errorf("message %d (%s): parent %d, want %d; evidence %+v", i, tt.msgs[i].Text, l.Parent, tt.parents[i], l.Evidence)
+			plainLog, doubledLog := day(tt.msgs...), day(doubled...)
+			plainLog.Speaker, doubledLog.Speaker = tt.speaker, tt.speaker
+			plain := BuildWith(plainLog, fieldTokenizer{}, p)
+			res := BuildWith(doubledLog, fieldTokenizer{}, p)
+			for k, l := range plain.Links {
+				want := -1
+				if l.Parent >= 0 {
+					want = first[l.Parent]
 				}
-				switch l.Role {
-				case RoleQuestion:
-					roles.WriteByte('Q')
-				case RoleAnswer:
-					roles.WriteByte('A')
-				default:
-					roles.WriteByte('-')
+				got := res.Links[first[k]]
+				if got.Parent != want || got.Role != l.Role {
+					t.Errorf("message %d (%s): parent %d role %q, want %d %q (as message %d in the plain log); evidence %+v",
+						first[k], tt.msgs[k].Text, got.Parent, got.Role, want, l.Role, k, got.Evidence)
+				}
+				if c := first[k] + 1; c < len(doubled) && (k+1 == len(first) || c < first[k+1]) {
+					if res.Links[c].Parent != first[k] || res.Links[c].Role != l.Role {
+						t.Errorf("copy %d of message %d: parent %d role %q, want %d %q", c, first[k], res.Links[c].Parent, res.Links[c].Role, first[k], l.Role)
+					}
 				}
 			}
-			if roles.String() != tt.roles {
-				t.Errorf("roles %s, want %s", roles.String(), tt.roles)
-			}
-			checkInvariants(t, res, len(tt.msgs))
+			checkInvariants(t, res, len(doubled))
 		})
 	}
 }
@@ -962,6 +1028,41 @@ func TestDistanceSkipsSecondListings(t *testing.T) {
 			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
 			if got := c.distance(tc.i, tc.j); got != tc.want {
 				t.Errorf("distance(%d, %d) = %d, want %d", tc.i, tc.j, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSecondListings checks when the same words in the same second from two
+// senders count as one message listed twice: only in an export that lists
+// many messages so.
+func TestSecondListings(t *testing.T) {
+	cases := []struct {
+		name string
+		msgs []chatlog.Message
+		want []int // the second listings, nil for an export that lists each message once
+	}{
+		{"a welcome wave: two people clap at once", []chatlog.Message{
+			msg("Host", "欢迎 韩总", 0), msg("A", "欢迎[鼓掌]", 1), msg("B", "欢迎[鼓掌]", 1),
+			msg("C", "分账 怎么 做？", 2), msg("D", "看 文档", 3),
+		}, nil},
+		{"an export listing each message under two names", []chatlog.Message{
+			msg("A", "分账 怎么 做？", 0), msg("A-快钱", "分账 怎么 做？", 0),
+			msg("B", "看 文档", 1), msg("B-银联", "看 文档", 1),
+			msg("C", "[强]", 2),
+		}, []int{1, 3}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			second := secondListings(tc.msgs)
+			var got []int
+			for i, s := range second {
+				if s {
+					got = append(got, i)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("second listings %v, want %v", got, tc.want)
 			}
 		})
 	}

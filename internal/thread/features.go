@@ -758,15 +758,27 @@ func endsWithAny(s string, suffixes []string) bool {
 var softeners = []string{"弱弱的", "弱弱地", "默默的", "默默地", "默默", "顺便", "冒昧", "斗胆", "我也", "我再", "我想", "也想", "再"}
 
 // opensWithAsk reports whether text opens with an asking phrase, perhaps
-// after a softener.
+// after softeners (顺便再请教一下). An asking verb followed by 过 tells of
+// asking done (我也咨询过银联), not of a question now.
 func opensWithAsk(text string) bool {
-	for _, s := range softeners {
-		if strings.HasPrefix(text, s) {
-			text = text[len(s):]
-			break
+	for {
+		for _, p := range openers {
+			if strings.HasPrefix(text, p) && !strings.HasPrefix(text[len(p):], "过") {
+				return true
+			}
 		}
+		rest := text
+		for _, s := range softeners {
+			if strings.HasPrefix(text, s) {
+				rest = text[len(s):]
+				break
+			}
+		}
+		if rest == text {
+			return false
+		}
+		text = rest
 	}
-	return startsWithAny(text, openers)
 }
 
 func startsWithAny(s string, prefixes []string) bool {

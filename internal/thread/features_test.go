@@ -196,6 +196,9 @@ func TestOpener(t *testing.T) {
 		{"弱弱的问一下，5台server想做虚拟化，一般怎么搞", true}, // a softener first
 		{"顺便问下群里同学，银联跟支付宝是怎么合作的？", true},
 		{"你最好问一下你对接的支付公司吧？", false}, // advice, not an asking phrase
+		{"再问一次，到底要不要申请？", true},     // 再问 is an asking phrase itself
+		{"顺便再请教一下，分账有限额吗？", true},   // two softeners
+		{"我也咨询过银联，他们说不行吗？", false},  // asking done, not a question now
 	}
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).opener; got != tt.want {

@@ -32,7 +32,7 @@ func joinHandovers(c *linkContext, decided []bool) {
 	n := len(c.msgs)
 	root := threadRoots(c.links)
 	for s := 1; s < n; s++ {
-		p := s - 1
+		p := c.firstListing(s - 1)
 		if decided[s] || c.links[s].Parent >= 0 || !c.mayHandOver(s) ||
 			c.msgs[s].Time.Sub(c.msgs[p].Time) > handoverGap || c.inTalk(p) {
 			continue
@@ -40,8 +40,8 @@ func joinHandovers(c *linkContext, decided []bool) {
 		old := root[p]
 		people := map[string]bool{}
 		size := 0
-		for k := p; k >= 0 && k >= s-handoverLookback; k-- {
-			if root[k] == old {
+		for k := p; k >= 0 && c.distance(s, k) <= handoverLookback; k-- {
+			if root[k] == old && c.firstListing(k) == k {
 				people[c.msgs[k].Sender] = true
 				size++
 			}
@@ -50,7 +50,10 @@ func joinHandovers(c *linkContext, decided []bool) {
 			continue
 		}
 		carried, oldGoesOn, newGoesOn := people[c.msgs[s].Sender], false, false
-		for k := s + 1; k < n && k <= s+handoverHorizon; k++ {
+		for k := s + 1; k < n && c.distance(k, s) <= handoverHorizon; k++ {
+			if c.firstListing(k) != k {
+				continue // the export lists the message before again
+			}
 			switch root[k] {
 			case old:
 				oldGoesOn = true

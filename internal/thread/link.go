@@ -30,9 +30,11 @@ type linkContext struct {
 	ranking     bool      // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature // reused feature buffer of the scoring loop
 	seconds     bool      // the log's times have seconds (see typingRate)
-	// pos numbers the messages leaving out the export's second listings
-	// (see distance); nil when the log has none.
-	pos []int
+	// second marks the export's second listings (see secondListings) and
+	// pos numbers the messages leaving them out (see distance); both are
+	// nil when the export lists no message twice.
+	second []bool
+	pos    []int
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -80,10 +82,6 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		if j := c.quotes[i]; j >= 0 {
 			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
-			continue
-		}
-		if j := c.exportCopyOf(i); j >= 0 {
-			c.setLink(i, j, c.p.Quote, Evidence{Kind: "copy", Detail: fmt.Sprintf("the export lists message %d again under another name of its sender", j), Weight: c.p.Quote})
 			continue
 		}
 		if j := c.repeatOf(i); j >= 0 {
@@ -283,22 +281,6 @@ func (c *linkContext) rootOf(j int) int {
 	return r
 }
 
-// exportCopyOf returns the message just before i when i is the same message
-// listed again by the export (see secondListing), or -1.
-func (c *linkContext) exportCopyOf(i int) int {
-	if !secondListing(c.msgs, i) {
-		return -1
-	}
-	return i - 1
-}
-
-// secondListing reports whether message i is message i-1 listed again by
-// the export in the same second under another name of its sender (display
-// name and group nickname).
-func secondListing(msgs []chatlog.Message, i int) bool {
-	return chatlog.ExportCopy(msgs, i) && msgs[i-1].Sender != msgs[i].Sender
-}
-
 // repeatMinRunes is the shortest text whose repetition counts as a re-post.
 const repeatMinRunes = 5
 
@@ -318,7 +300,7 @@ func (c *linkContext) repeatOf(i int) int {
 	}
 	same := c.byPlain[f.plain]
 	for k := sort.SearchInts(same, i) - 1; k >= 0; k-- {
-		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender {
+		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender && c.firstListing(j) == j {
 			return j
 		}
 	}
@@ -344,7 +326,7 @@ func (c *linkContext) linkReaction(i int) bool {
 	if len(m.Mentions) > 0 && !c.mentionsOnlySpeakers(i) {
 		return false
 	}
-	prev := i - 1
+	prev := c.firstListing(i - 1)
 	recent := m.Time.Sub(c.msgs[prev].Time) <= reactionReach
 	if p := c.links[prev].Parent; recent && f.sticker && c.fs[prev].sticker && p >= 0 && (hasEvidence(c.links[prev], "reaction") || hasEvidence(c.links[prev], "praise")) {
 		c.setLink(i, p, 1, Evidence{Kind: "reaction", Detail: fmt.Sprintf("cheers message %d with the sticker before", p), Weight: 1})
@@ -414,9 +396,9 @@ func (c *linkContext) remarkTarget(i int) int {
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
-	k := i - 1
-	for k > 0 && k > i-4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
-		k--
+	k := c.firstListing(i - 1)
+	for k > 0 && c.distance(i, k) < 4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
+		k = c.firstListing(k - 1)
 	}
 	if c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[i-1].Time) > remarkReach {
 		return -1
@@ -456,7 +438,10 @@ func (c *linkContext) echoOf(i int) int {
 		return true
 	}
 	echo := -1
-	for k := i - 1; k >= 0 && k >= i-3; k-- {
+	for k := i - 1; k >= 0 && c.distance(i, k) <= 3; k-- {
+		if c.firstListing(k) != k {
+			continue // the export's second listing: replies name the first
+		}
 		switch {
 		case c.msgs[k].Sender == c.msgs[i].Sender && has(k):
 			return -1
@@ -694,9 +679,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	// their last word, starts a new thread each time.
 	shareI, shareJ := fi.headline || mi.Type == chatlog.TypeLink, fj.headline || mj.Type == chatlog.TypeLink
 	twoStories := shareI && (shareJ && nShared < 3 || gap > ownShareGap)
-	if mi.Sender == mj.Sender && latestBySender && !twoStories && (len(c.targets[i]) == 0 || j == i-1 && gap <= time.Minute) {
+	if mi.Sender == mj.Sender && latestBySender && !twoStories && (len(c.targets[i]) == 0 || d == 1 && gap <= time.Minute) {
 		switch {
-		case j == i-1 && gap <= 10*time.Minute:
+		case d == 1 && gap <= 10*time.Minute:
 			add(fSameSender, "continues the sender's previous message", 1)
 		case gap <= 3*time.Minute:
 			add(fSameSender, "the sender's previous message, others spoke since", 0.4)
@@ -734,7 +719,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if mi.Sender == mj.Sender {
 		add(fSameSpeaker, "same speaker", 1)
 	}
-	if j == i-1 {
+	if d == 1 {
 		add(fPrevious, "the message just before", 1)
 	}
 	if fj.question {
@@ -780,7 +765,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if fj.ack || fj.thanks {
 		add(fCandidateAck, "", 1)
 	}
-	if mi.Sender == mj.Sender && j == i-1 {
+	if mi.Sender == mj.Sender && d == 1 {
 		add(fSameSpeakerPrevious, "", 1)
 	}
 	if mi.Sender != mj.Sender && (wanted(fTypedBefore) || wanted(fTypedSoonAfter)) {
@@ -800,7 +785,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	addressed := len(c.targets[i]) > 0 || mi.Quote != nil
 	restates := mi.Sender == mj.Sender && latestBySender && fj.question && nShared > 0 && gap <= 10*time.Minute
 	// 各位大牛 / [image] / 这个是啥系统，有没有人了解？ asks about the picture just posted.
-	captions := mi.Sender == mj.Sender && j == i-1 && gap <= time.Minute && (mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeLink)
+	captions := mi.Sender == mj.Sender && d == 1 && gap <= time.Minute && (mj.Type == chatlog.TypeImage || mj.Type == chatlog.TypeLink)
 	if fi.opener && (!addressed || fi.pleads) && !restates && !captions {
 		add(fOpener, "opens with an asking phrase: a new topic", 1)
 	} else if fi.question && !addressed && mi.Sender != mj.Sender {
@@ -822,7 +807,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 		}
 		add(fFreshQuestion, "an unaddressed question tends to start a thread", v)
 	}
-	ownPrevious := mi.Sender == mj.Sender && j == i-1 && gap <= 2*time.Minute
+	ownPrevious := mi.Sender == mj.Sender && d == 1 && gap <= 2*time.Minute
 	sameStory := fi.headline && fj.headline && nShared >= 3
 	if (!addressed || fi.notice) && !ownPrevious && !sameStory && (fi.headline || (mi.Type == chatlog.TypeLink && (!fj.question || lex == 0 && gap > 10*time.Minute))) {
 		add(fShare, "a shared article or headline tends to start a thread", 1)
@@ -900,6 +885,9 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	}
 	for ; pl.scanned > j; pl.scanned-- {
 		k := pl.scanned - 1
+		if c.firstListing(k) != k {
+			continue // the export's second listing: the first stands for it
+		}
 		root, t := c.rootOf(k), -1
 		for x := range pl.threads {
 			if pl.threads[x].root == root {
@@ -941,7 +929,7 @@ func (c *linkContext) followUp(i, j int) bool {
 		return false
 	}
 	k := c.latestBy(c.msgs[i].Sender, i)
-	return k < 0 || k < i-3
+	return k < 0 || c.distance(i, k) > 3
 }
 
 // toTheGroup put a question to the whole group (群里有做过基金支付的同行么):
@@ -974,7 +962,8 @@ func (c *linkContext) quickQuestion(i, j int) bool {
 	if !fi.question || fi.opener || fi.runes > quickQuestionRunes || c.distance(i, j) > 2 || fj.question {
 		return false
 	}
-	return fi.termsIn(fj) && c.latestBy(c.msgs[i].Sender, i) < i-2
+	k := c.latestBy(c.msgs[i].Sender, i)
+	return fi.termsIn(fj) && (k < 0 || c.distance(i, k) > 2)
 }
 
 // termsIn reports whether every payments term of f appears in g: f brings
@@ -1176,7 +1165,7 @@ func (c *linkContext) latestBy(sender string, i int) int {
 // praise within the window, or -1.
 func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
 	latest := -1
-	for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+	for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
 		f := &c.fs[j]
 		if c.msgs[j].Sender == sender {
 			if !f.sticker && !f.thanks && !f.welcome {
@@ -1205,7 +1194,7 @@ func (c *linkContext) mentionTarget(i int, person string) int {
 	k := sort.SearchInts(idx, latest)
 	for n := 1; n <= mentionLookback && k-n >= 0; n++ {
 		j := idx[k-n]
-		if j < i-c.p.Window {
+		if c.distance(i, j) > c.p.Window {
 			break
 		}
 		if f := &c.fs[j]; !f.sticker && !f.thanks && !f.welcome && c.participates(sender, j) {
@@ -1279,49 +1268,16 @@ const substantiveReach = 6
 // the stickers in between: a remark after a round of [强] still follows the
 // message they cheered.
 func (c *linkContext) substantiveDistance(i, j int) int {
-	if i-j > substantiveReach {
-		return i - j
+	if d := c.distance(i, j); d > substantiveReach {
+		return d
 	}
 	d := 1
 	for k := j + 1; k < i; k++ {
-		if (!c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText) && !secondListing(c.msgs, k) {
+		if (!c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText) && c.firstListing(k) == k {
 			d++
 		}
 	}
 	return d
-}
-
-// distance is how many messages j comes before i, leaving out the
-// export's second listings: an export that lists every message twice,
-// under two names of its sender, must not set a conversation twice as far
-// apart.
-func (c *linkContext) distance(i, j int) int {
-	if c.pos == nil {
-		return i - j
-	}
-	return c.pos[i] - c.pos[j]
-}
-
-// listingPositions numbers msgs leaving out second listings (a second
-// listing takes the number of the first), or returns nil when there are
-// none.
-func listingPositions(msgs []chatlog.Message) []int {
-	var pos []int
-	for k := range msgs {
-		if pos == nil && k > 0 && secondListing(msgs, k) {
-			pos = make([]int, len(msgs))
-			for x := range k {
-				pos[x] = x
-			}
-		}
-		if pos != nil {
-			pos[k] = pos[k-1]
-			if !secondListing(msgs, k) {
-				pos[k]++
-			}
-		}
-	}
-	return pos
 }
 
 // firstRunes returns the first n runes of s (all of s when shorter).

@@ -34,14 +34,14 @@ type talk struct {
 // findTalks returns the talks of the day: runs of long messages by one sender
 // that nobody interrupts with a question, others hardly speak in, and that
 // do not keep naming the people they answer.
-func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
+func findTalks(msgs []chatlog.Message, fs []features, second []bool, speaker string) []talk {
 	var talks []talk
 	used := make([]bool, len(msgs))
 	for i := range msgs {
-		if used[i] || msgs[i].Sender == "" {
+		if used[i] || msgs[i].Sender == "" || second != nil && second[i] {
 			continue
 		}
-		run := talkRun(msgs, fs, i)
+		run := talkRun(msgs, fs, second, i)
 		long, total := 0, 0
 		for _, j := range run {
 			if fs[j].runes >= talkLongRunes || msgs[j].Type == chatlog.TypeImage {
@@ -56,7 +56,7 @@ func findTalks(msgs []chatlog.Message, fs []features, speaker string) []talk {
 		if len(run) < minMessages || (long < talkMinLong && total < talkMinRunes) {
 			continue
 		}
-		if others := saidBetween(msgs, fs, run); others*talkMaxSaidShare >= len(run) {
+		if others := saidBetween(msgs, fs, second, run); others*talkMaxSaidShare >= len(run) {
 			continue // a discussion the sender leads, not a monologue
 		}
 		if n := addressing(msgs, run); n >= 2 && n*talkAddressedShare >= len(run) {
@@ -138,11 +138,11 @@ func addressing(msgs []chatlog.Message, run []int) int {
 
 // saidBetween counts the messages of others inside a run that say something
 // (not a sticker, acknowledgement, praise or welcome).
-func saidBetween(msgs []chatlog.Message, fs []features, run []int) int {
+func saidBetween(msgs []chatlog.Message, fs []features, second []bool, run []int) int {
 	n := 0
 	for j := run[0]; j <= run[len(run)-1]; j++ {
 		f := &fs[j]
-		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) {
+		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) && (second == nil || !second[j]) {
 			n++
 		}
 	}
@@ -150,7 +150,7 @@ func saidBetween(msgs []chatlog.Message, fs []features, run []int) int {
 }
 
 // talkRun follows sender(i)'s messages from i while the talk conditions hold.
-func talkRun(msgs []chatlog.Message, fs []features, i int) []int {
+func talkRun(msgs []chatlog.Message, fs []features, second []bool, i int) []int {
 	run := []int{i}
 	speaker := msgs[i].Sender
 	prev := i
@@ -163,6 +163,9 @@ func talkRun(msgs []chatlog.Message, fs []features, i int) []int {
 			run = append(run, j)
 			prev, others = j, 0
 			continue
+		}
+		if second != nil && second[j] {
+			continue // the export lists the message before again
 		}
 		if fs[j].question {
 			break
