@@ -26,7 +26,7 @@ type AnswerCheck struct {
 // answerFeatureNames name the inputs of an AnswerCheck: how answer a is
 // placed against question q, and cues of both texts.
 var answerFeatureNames = []string{
-	"messages-between",      // log(1 + a - q)
+	"messages-between",      // log(1 + messages from q to a, second listings left out)
 	"minutes-between",       // log(1 + minutes from q to a)
 	"replies-to-question",   // a's reply link is q
 	"replies-to-own-line",   // a's reply link is the answerer's own line
@@ -99,8 +99,9 @@ func cuesOf(m *chatlog.Message, f *features) *textCues {
 
 // answerFeatures measures the answer a of question q for an AnswerCheck, in
 // the order of answerFeatureNames. root gives each message's thread root;
-// ca and cq are the text cues of a and q.
-func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, root []int, a, q int, ca, cq *textCues) []float64 {
+// ca and cq are the text cues of a and q. Messages between them are counted
+// leaving out the export's second listings (lst).
+func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst listings, root []int, a, q int, ca, cq *textCues) []float64 {
 	b := func(v bool) float64 {
 		if v {
 			return 1
@@ -110,7 +111,7 @@ func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, root []
 	count := func(pred func(k int) bool) float64 {
 		n := 0
 		for k := q + 1; k < a; k++ {
-			if pred(k) {
+			if !lst.isSecond(k) && pred(k) {
 				n++
 			}
 		}
@@ -134,7 +135,7 @@ func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, root []
 		return float64(n)
 	}
 	return []float64{
-		math.Log1p(float64(a - q)),
+		math.Log1p(float64(lst.distance(a, q))),
 		math.Log1p(minutes),
 		b(p == q),
 		b(p >= 0 && parentSender == ma.Sender),
@@ -243,7 +244,7 @@ func (c *AnswerCheck) validate(path string) error {
 }
 
 // answerPairs lists every answer assignRoles found, with its measurements.
-func answerPairs(msgs []chatlog.Message, fs []features, links []Link) (answers []int, xs [][]float64) {
+func answerPairs(msgs []chatlog.Message, fs []features, links []Link, lst listings) (answers []int, xs [][]float64) {
 	root := threadRoots(links)
 	cues := map[int]*textCues{}
 	cuesFor := func(i int) *textCues {
@@ -257,7 +258,7 @@ func answerPairs(msgs []chatlog.Message, fs []features, links []Link) (answers [
 	for a, l := range links {
 		if l.Role == RoleAnswer && l.AnswerOf >= 0 && !hasEvidence(l, "copy") {
 			answers = append(answers, a)
-			xs = append(xs, answerFeatures(msgs, fs, links, root, a, l.AnswerOf, cuesFor(a), cuesFor(l.AnswerOf)))
+			xs = append(xs, answerFeatures(msgs, fs, links, lst, root, a, l.AnswerOf, cuesFor(a), cuesFor(l.AnswerOf)))
 		}
 	}
 	return answers, xs
@@ -267,8 +268,8 @@ func answerPairs(msgs []chatlog.Message, fs []features, links []Link) (answers [
 // than its threshold, and from the copies of those messages. The
 // measurements are taken before any role changes, as in training. It
 // returns the evidence to add to each message it changed.
-func (c *AnswerCheck) applyTo(msgs []chatlog.Message, fs []features, links []Link) map[int]Evidence {
-	answers, xs := answerPairs(msgs, fs, links)
+func (c *AnswerCheck) applyTo(msgs []chatlog.Message, fs []features, links []Link, lst listings) map[int]Evidence {
+	answers, xs := answerPairs(msgs, fs, links, lst)
 	dropped := map[int]Evidence{}
 	for k, a := range answers {
 		p := c.probability(xs[k])

@@ -203,7 +203,7 @@ func TestAnswerCheckDropsCopies(t *testing.T) {
 	// One split on the answer's laugh: laughing answers are unlikely.
 	laughs := float64(slices.Index(answerFeatureNames, "answer-laughs"))
 	c := &AnswerCheck{Threshold: 0.5, Features: answerFeatureNames, Trees: Forest{{{laughs, 0.5, 1, 2}, {3}, {-3}}}}
-	changed := c.applyTo(msgs, fs, links)
+	changed := c.applyTo(msgs, fs, links, listings{})
 	for i, want := range []Role{RoleQuestion, RoleNone, RoleNone, RoleAnswer} {
 		if links[i].Role != want {
 			t.Errorf("message %d: role %q, want %q", i, links[i].Role, want)

@@ -24,7 +24,7 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	c, aliases := linkAndAssignRoles(log, tok, p)
 	var checked map[int]Evidence
 	if c.m.Answers != nil {
-		checked = c.m.Answers.applyTo(c.msgs, c.fs, c.links)
+		checked = c.m.Answers.applyTo(c.msgs, c.fs, c.links, c.listings)
 	}
 	c.applyRerank()
 	for i, e := range checked {
@@ -53,19 +53,24 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	msgs := log.Messages
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
-	targets, aliases := resolveMentions(log)
-	second := secondListings(msgs)
-	toFirstListing(msgs, targets, second)
+	lst := newListings(msgs)
+	targets, aliases := resolveMentions(log, lst)
+	toFirstListing(msgs, targets, lst)
 	quotes := resolveQuotes(msgs, aliases)
+	for i, q := range quotes {
+		if q >= 0 {
+			quotes[i] = lst.firstListing(q) // a quote names the message, not its second listing
+		}
+	}
 
 	links := make([]Link, len(msgs))
 	for i := range links {
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
-	linkCopies(second, links, decided, p.Quote)
+	linkCopies(lst, links, decided, p.Quote)
 	linkCheckIns(msgs, links, decided)
-	talks := withoutDecided(findTalks(msgs, fs, second, log.Speaker), decided)
+	talks := withoutDecided(findTalks(msgs, fs, lst, log.Speaker), decided)
 	for _, t := range talks {
 		for _, j := range t.members {
 			if msgs[j].Sender == t.speaker {
@@ -75,14 +80,14 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	}
 	linkTalks(talks, links, decided)
 	linkIntros(msgs, fs, links, decided)
-	linkWaves(msgs, fs, links, decided)
-	linkSystem(msgs, second, links, decided)
+	linkWaves(msgs, fs, lst, links, decided)
+	linkSystem(msgs, lst, links, decided)
 	m := p.Model
 	if m == nil {
 		m = DefaultModel(log.Format)
 	}
 	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
-		second: second, pos: listingPositions(second)}
+		listings: lst}
 	c.indexSenders()
 	return c, decided, aliases
 }
@@ -91,10 +96,10 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 // under a second time (an export that lists each message under the display
 // name and again under the group nickname) name the first listing's sender,
 // whose messages the replies link to.
-func toFirstListing(msgs []chatlog.Message, targets [][]string, second []bool) {
+func toFirstListing(msgs []chatlog.Message, targets [][]string, lst listings) {
 	first := map[string]string{}
-	for i := range second {
-		if second[i] {
+	for i := range msgs {
+		if lst.isSecond(i) {
 			first[msgs[i].Sender] = msgs[i-1].Sender
 		}
 	}
@@ -119,7 +124,7 @@ const lostContentReach = 10 * time.Minute
 // most often a picture) joins the message just before it, like a picture
 // posted in a conversation, unless it comes more than lostContentReach
 // later.
-func linkSystem(msgs []chatlog.Message, second []bool, links []Link, decided []bool) {
+func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bool) {
 	for i, m := range msgs {
 		if decided[i] {
 			continue
@@ -128,10 +133,7 @@ func linkSystem(msgs []chatlog.Message, second []bool, links []Link, decided []b
 		switch {
 		case lost && i > 0 && m.Time.Sub(msgs[i-1].Time) <= lostContentReach:
 			decided[i] = true
-			links[i].Parent = i - 1
-			if second != nil && second[i-1] {
-				links[i].Parent = i - 2 // the message before, listed twice
-			}
+			links[i].Parent = lst.firstListing(i - 1)
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a line the export lost joins the message just before it", Weight: 1})
 		case lost || m.Type == chatlog.TypeSystem:
 			decided[i] = true
@@ -141,11 +143,11 @@ func linkSystem(msgs []chatlog.Message, second []bool, links []Link, decided []b
 }
 
 // linkCopies links each of the export's second listings (see
-// secondListings) to its first listing before any other pass: it is the
-// same message again, and takes that message's role (assignRoles).
-func linkCopies(second []bool, links []Link, decided []bool, weight float64) {
-	for i := range second {
-		if second[i] {
+// listings) to its first listing before any other pass: it is the same
+// message again, and takes that message's role (assignRoles).
+func linkCopies(lst listings, links []Link, decided []bool, weight float64) {
+	for i := range links {
+		if lst.isSecond(i) {
 			decided[i] = true
 			links[i].Parent, links[i].Score = i-1, weight
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "copy", Detail: fmt.Sprintf("the export lists message %d again under another name of its sender", i-1), Weight: weight})

@@ -1046,6 +1046,10 @@ func TestSecondListings(t *testing.T) {
 			msg("Host", "欢迎 韩总", 0), msg("A", "欢迎[鼓掌]", 1), msg("B", "欢迎[鼓掌]", 1),
 			msg("C", "分账 怎么 做？", 2), msg("D", "看 文档", 3),
 		}, nil},
+		{"a copy of a copy is a third person saying the same", []chatlog.Message{
+			msg("A", "分账 怎么 做？", 0), msg("A-快钱", "分账 怎么 做？", 0),
+			msg("B", "欢迎[鼓掌]", 1), msg("B-银联", "欢迎[鼓掌]", 1), msg("C", "欢迎[鼓掌]", 1),
+		}, []int{1, 3}},
 		{"an export listing each message under two names", []chatlog.Message{
 			msg("A", "分账 怎么 做？", 0), msg("A-快钱", "分账 怎么 做？", 0),
 			msg("B", "看 文档", 1), msg("B-银联", "看 文档", 1),
@@ -1054,10 +1058,10 @@ func TestSecondListings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			second := secondListings(tc.msgs)
+			lst := newListings(tc.msgs)
 			var got []int
-			for i, s := range second {
-				if s {
+			for i := range tc.msgs {
+				if lst.isSecond(i) {
 					got = append(got, i)
 				}
 			}

@@ -30,11 +30,7 @@ type linkContext struct {
 	ranking     bool      // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature // reused feature buffer of the scoring loop
 	seconds     bool      // the log's times have seconds (see typingRate)
-	// second marks the export's second listings (see secondListings) and
-	// pos numbers the messages leaving them out (see distance); both are
-	// nil when the export lists no message twice.
-	second []bool
-	pos    []int
+	listings              // the export's second listings of messages (see listings)
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -464,7 +460,7 @@ func (c *linkContext) praiseTarget(i int) int {
 		return -1
 	}
 	for k := i - 1; k >= 0 && c.msgs[i].Time.Sub(c.msgs[k].Time) <= praiseReach; k-- {
-		if c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink {
+		if (c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink) && !c.isSecond(k) {
 			return k
 		}
 	}
@@ -584,7 +580,7 @@ func (c *linkContext) talkAddendum(i int) int {
 		return -1
 	}
 	prev := c.latestBy(m.Sender, i)
-	if prev >= 0 && prev >= i-2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
+	if prev >= 0 && c.distance(i, prev) <= 2 && !c.inTalk(prev) || startsWithAny(f.plain, replyOpeners) {
 		return -1 // the speaker goes on with a conversation of their own
 	}
 	for j := i - 1; j > prev; j-- {

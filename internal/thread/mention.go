@@ -49,7 +49,7 @@ func (r *resolver) parts(s string) []string {
 
 // resolveMentions resolves every mention of the day and returns, per message,
 // the senders its mentions resolve to (in mention order, unresolved skipped).
-func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
+func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliases []Alias) {
 	msgs := log.Messages
 	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, normOf: map[string]string{}, partsOf: map[string][]string{}}
 	seen := map[string]bool{}
@@ -138,7 +138,7 @@ func resolveMentions(log *chatlog.Log) (targets [][]string, aliases []Alias) {
 	pending = unresolved
 	// Pass 4: learn from the day who answers when the name is mentioned.
 	for _, name := range pending {
-		if a, ok := r.byReply(name, msgs); ok {
+		if a, ok := r.byReply(name, msgs, lst); ok {
 			r.resolved[name] = a
 		}
 	}
@@ -508,15 +508,19 @@ func sameOrganisation(a, b string) bool {
 
 // byReply learns an alias from the day: the sender who posts right after the
 // name is mentioned, most of all one who mentions the mentioner back. A
-// candidate that shares a name part with the mention counts extra.
-func (r *resolver) byReply(name string, msgs []chatlog.Message) (Alias, bool) {
+// candidate that shares a name part with the mention counts extra. The
+// export's second listings are no replies: they repeat the message before.
+func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (Alias, bool) {
 	score := map[string]int{}
 	for i, m := range msgs {
-		if !contains(m.Mentions, name) {
+		if !contains(m.Mentions, name) || lst.isSecond(i) {
 			continue
 		}
 		first := true
-		for j := i + 1; j < len(msgs) && j <= i+8; j++ {
+		for j := i + 1; j < len(msgs) && lst.distance(j, i) <= 8; j++ {
+			if lst.isSecond(j) {
+				continue
+			}
 			c := msgs[j]
 			if c.Time.Sub(m.Time) > 10*time.Minute {
 				break

@@ -291,7 +291,7 @@ func TestResolveMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, aliases := resolveMentions(tt.log)
+			_, aliases := resolveMentions(tt.log, listings{})
 			got := ""
 			for _, a := range aliases {
 				if a.Mention == tt.mention {
@@ -316,7 +316,7 @@ func TestResolveSamePerson(t *testing.T) {
 				chatlog.Message{Sender: tt.sender, Text: "请问规则引擎是用什么实现的"},
 				chatlog.Message{Sender: "someone-else", Text: "@" + tt.mention + " 写代码实现的", Mentions: []string{tt.mention}},
 			)
-			_, aliases := resolveMentions(log)
+			_, aliases := resolveMentions(log, listings{})
 			if len(aliases) != 1 || aliases[0].Sender != tt.sender || aliases[0].Reason != "same person name" {
 				t.Errorf("aliases %+v, want %s -> %s by same person name", aliases, tt.mention, tt.sender)
 			}

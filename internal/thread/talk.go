@@ -34,14 +34,14 @@ type talk struct {
 // findTalks returns the talks of the day: runs of long messages by one sender
 // that nobody interrupts with a question, others hardly speak in, and that
 // do not keep naming the people they answer.
-func findTalks(msgs []chatlog.Message, fs []features, second []bool, speaker string) []talk {
+func findTalks(msgs []chatlog.Message, fs []features, lst listings, speaker string) []talk {
 	var talks []talk
 	used := make([]bool, len(msgs))
 	for i := range msgs {
-		if used[i] || msgs[i].Sender == "" || second != nil && second[i] {
+		if used[i] || msgs[i].Sender == "" || lst.isSecond(i) {
 			continue
 		}
-		run := talkRun(msgs, fs, second, i)
+		run := talkRun(msgs, fs, lst, i)
 		long, total := 0, 0
 		for _, j := range run {
 			if fs[j].runes >= talkLongRunes || msgs[j].Type == chatlog.TypeImage {
@@ -56,7 +56,7 @@ func findTalks(msgs []chatlog.Message, fs []features, second []bool, speaker str
 		if len(run) < minMessages || (long < talkMinLong && total < talkMinRunes) {
 			continue
 		}
-		if others := saidBetween(msgs, fs, second, run); others*talkMaxSaidShare >= len(run) {
+		if others := saidBetween(msgs, fs, lst, run); others*talkMaxSaidShare >= len(run) {
 			continue // a discussion the sender leads, not a monologue
 		}
 		if n := addressing(msgs, run); n >= 2 && n*talkAddressedShare >= len(run) {
@@ -80,7 +80,7 @@ func findTalks(msgs []chatlog.Message, fs []features, second []bool, speaker str
 		}
 		talks = append(talks, t)
 	}
-	return resumeTalks(msgs, fs, talks)
+	return resumeTalks(msgs, fs, lst, talks)
 }
 
 // withoutDecided drops from each talk the members whose links are already
@@ -96,7 +96,7 @@ func withoutDecided(talks []talk, decided []bool) []talk {
 // only a short interruption (a question and the speaker's short reply to it)
 // separates them: the speaker answered and went on with the same talk. The
 // short replies leave the talk so that they answer the question.
-func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk) []talk {
+func resumeTalks(msgs []chatlog.Message, fs []features, lst listings, talks []talk) []talk {
 	out := talks[:0]
 	for _, t := range talks {
 		if len(out) == 0 {
@@ -106,7 +106,7 @@ func resumeTalks(msgs []chatlog.Message, fs []features, talks []talk) []talk {
 		p := &out[len(out)-1]
 		last := p.members[len(p.members)-1]
 		first := t.members[0]
-		if p.speaker != t.speaker || first-last > talkMaxInterleave+2 || msgs[first].Time.Sub(msgs[last].Time) > talkMaxPause {
+		if p.speaker != t.speaker || lst.distance(first, last) > talkMaxInterleave+2 || msgs[first].Time.Sub(msgs[last].Time) > talkMaxPause {
 			out = append(out, t)
 			continue
 		}
@@ -138,11 +138,11 @@ func addressing(msgs []chatlog.Message, run []int) int {
 
 // saidBetween counts the messages of others inside a run that say something
 // (not a sticker, acknowledgement, praise or welcome).
-func saidBetween(msgs []chatlog.Message, fs []features, second []bool, run []int) int {
+func saidBetween(msgs []chatlog.Message, fs []features, lst listings, run []int) int {
 	n := 0
 	for j := run[0]; j <= run[len(run)-1]; j++ {
 		f := &fs[j]
-		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) && (second == nil || !second[j]) {
+		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) && !lst.isSecond(j) {
 			n++
 		}
 	}
@@ -150,7 +150,7 @@ func saidBetween(msgs []chatlog.Message, fs []features, second []bool, run []int
 }
 
 // talkRun follows sender(i)'s messages from i while the talk conditions hold.
-func talkRun(msgs []chatlog.Message, fs []features, second []bool, i int) []int {
+func talkRun(msgs []chatlog.Message, fs []features, lst listings, i int) []int {
 	run := []int{i}
 	speaker := msgs[i].Sender
 	prev := i
@@ -164,7 +164,7 @@ func talkRun(msgs []chatlog.Message, fs []features, second []bool, i int) []int 
 			prev, others = j, 0
 			continue
 		}
-		if second != nil && second[j] {
+		if lst.isSecond(j) {
 			continue // the export lists the message before again
 		}
 		if fs[j].question {

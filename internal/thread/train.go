@@ -365,7 +365,7 @@ func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOption
 			continue
 		}
 		c, _ := linkAndAssignRoles(d.Log, tok, p)
-		answers, x := answerPairs(c.msgs, c.fs, c.links)
+		answers, x := answerPairs(c.msgs, c.fs, c.links, c.listings)
 		for k, a := range answers {
 			if q, ok := d.Answers[a]; ok {
 				xs = append(xs, x[k])

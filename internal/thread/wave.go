@@ -21,7 +21,7 @@ const waveWindow = 30 * time.Minute
 // check-ins (签到) until the talk begins. The wave's opener posting a new
 // notice that calls for welcomes or check-ins (19:15开始签到) opens a new
 // round. Questions and addressed messages never join a wave.
-func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
+func linkWaves(msgs []chatlog.Message, fs []features, lst listings, links []Link, decided []bool) {
 	root, last := -1, -1
 	guest := "" // the name the open wave welcomes
 	for i, m := range msgs {
@@ -46,12 +46,12 @@ func linkWaves(msgs []chatlog.Message, fs []features, links []Link, decided []bo
 			last = i
 		case f.welcome && !open:
 			root, last = i, i
-		case (f.sticker || f.ack && containsAny(f.plain, waveThanks)) && open && i-last <= 2 && m.Sender != msgs[root].Sender && !addressed:
+		case (f.sticker || f.ack && containsAny(f.plain, waveThanks)) && open && lst.distance(i, last) <= 2 && m.Sender != msgs[root].Sender && !addressed:
 			links[i].Parent = root
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: "sticker or thanks inside a flowing greeting wave", Weight: 1})
 			decided[i] = true
 			last = i
-		case open && i-last <= 2 && !addressed && guest != "" &&
+		case open && lst.distance(i, last) <= 2 && !addressed && guest != "" &&
 			(strings.Contains(m.Sender, guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
 			links[i].Parent = root
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("the welcomed %s, or a short word to them, inside the wave", guest), Weight: 1})
@@ -91,7 +91,7 @@ const checkInCallRunes = 12
 func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
 	call, gesture := -1, ""
 	for i, m := range msgs {
-		if g := checkInGesture(m.Text); g != "" {
+		if g := checkInGesture(m.Text); g != "" && !decided[i] {
 			call, gesture = i, g
 			continue
 		}
