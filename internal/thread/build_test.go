@@ -1071,3 +1071,31 @@ func TestSecondListings(t *testing.T) {
 		})
 	}
 }
+
+// TestSharesRare checks which shared words tie a reply to its parent: a
+// word only the two messages of the day use.
+func TestSharesRare(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 接口 要 申请 吗", 0),
+		msg("B", "分账 接口 看 文档", 1),
+		msg("C", "分账 的 限额 呢", 2),
+		msg("A", "文档 在 哪里", 3),
+	}
+	p := DefaultParams()
+	p.Model = DefaultModel(chatlog.FormatCocolian)
+	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	cases := []struct {
+		i, j int
+		want bool
+	}{
+		{3, 1, true},  // 文档: only these two use it
+		{1, 0, true},  // 接口: only these two; 分账 is in three
+		{2, 0, false}, // only 分账, which three messages use
+		{2, 1, false}, // the same
+	}
+	for _, tc := range cases {
+		if got := c.sharesRare(&c.fs[tc.i], &c.fs[tc.j]); got != tc.want {
+			t.Errorf("sharesRare(%d, %d) = %v, want %v", tc.i, tc.j, got, tc.want)
+		}
+	}
+}

@@ -27,10 +27,11 @@ type linkContext struct {
 	// allFeatures keeps the features the model weighs 0 (training needs
 	// them all; scoring skips them).
 	allFeatures bool
-	ranking     bool      // rerank is scoring: also the features only the Rank weights use
-	scratch     []feature // reused feature buffer of the scoring loop
-	seconds     bool      // the log's times have seconds (see typingRate)
-	listings              // the export's second listings of messages (see listings)
+	ranking     bool          // rerank is scoring: also the features only the Rank weights use
+	scratch     []feature     // reused feature buffer of the scoring loop
+	seconds     bool          // the log's times have seconds (see typingRate)
+	listings                  // the export's second listings of messages (see listings)
+	wordDF      map[int32]int // messages of the day that use each content word, built on first use
 
 	talkMember []bool           // message is part of a talk, built on first use
 	byPlain    map[string][]int // message indices by plain text, built on first use
@@ -772,6 +773,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 			add(fTypedSoonAfter, "", 1)
 		}
 	}
+	if wanted(fSharedRare) && nShared > 0 && c.sharesRare(fi, fj) {
+		add(fSharedRare, "", 1)
+	}
 	if len(c.targets[i]) > 0 && len(c.targets[j]) > 0 && c.targets[i][0] == c.targets[j][0] {
 		add(fSameAddressee, "", 1)
 	}
@@ -979,6 +983,43 @@ const quickQuestionRunes = 12
 // newsQuestionRunes is the longest question that, right after a headline,
 // is taken as a reaction to it ("要开始松绑了？", "标题党了？").
 const newsQuestionRunes = 10
+
+// sharesRare reports whether a and b share a content word that at most
+// rareMessages messages of the day use: with two, a word only the pair
+// uses, which ties a reply to its parent inside a thread whose messages
+// all share its subject's words.
+func (c *linkContext) sharesRare(a, b *features) bool {
+	if c.wordDF == nil {
+		c.wordDF = map[int32]int{}
+		for k := range c.fs {
+			if c.isSecond(k) {
+				continue // the export lists the message before again
+			}
+			for _, w := range c.fs[k].wordIDs {
+				c.wordDF[w]++
+			}
+		}
+	}
+	for x, y := 0, 0; x < len(a.wordIDs) && y < len(b.wordIDs); {
+		switch {
+		case a.wordIDs[x] < b.wordIDs[y]:
+			x++
+		case a.wordIDs[x] > b.wordIDs[y]:
+			y++
+		default:
+			if c.wordDF[a.wordIDs[x]] <= rareMessages {
+				return true
+			}
+			x++
+			y++
+		}
+	}
+	return false
+}
+
+// rareMessages is how many messages of the day may use a word sharesRare
+// counts as rare.
+const rareMessages = 2
 
 // sharedWords lists the content words two messages share, sorted.
 func sharedWords(a, b *features) []string {

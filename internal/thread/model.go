@@ -89,6 +89,7 @@ const (
 	fThreadLatestQuestion
 	fTypedBefore
 	fTypedSoonAfter
+	fSharedRare
 	numFeatures
 )
 
@@ -162,6 +163,7 @@ var featureNames = [numFeatures]string{
 	fThreadLatestQuestion:        "thread-latest-question",
 	fTypedBefore:                 "typed-before",
 	fTypedSoonAfter:              "typed-soon-after",
+	fSharedRare:                  "shared-rare",
 }
 
 // featureByName maps model-file names to identifiers.
