@@ -111,7 +111,7 @@ func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst lis
 	count := func(pred func(k int) bool) float64 {
 		n := 0
 		for k := q + 1; k < a; k++ {
-			if !lst.isSecond(k) && pred(k) {
+			if lst.isTurn(k) && pred(k) {
 				n++
 			}
 		}

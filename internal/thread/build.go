@@ -51,6 +51,10 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 // and which messages those passes already linked.
 func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, []Alias) {
 	msgs := log.Messages
+	m := p.Model
+	if m == nil {
+		m = DefaultModel(log.Format)
+	}
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
 	lst := newListings(msgs)
@@ -82,10 +86,6 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	linkIntros(msgs, fs, links, decided)
 	linkWaves(msgs, fs, lst, links, decided)
 	linkSystem(msgs, lst, links, decided)
-	m := p.Model
-	if m == nil {
-		m = DefaultModel(log.Format)
-	}
 	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
 		listings: lst}
 	c.indexSenders()
@@ -131,9 +131,9 @@ func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bo
 		}
 		lost := m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText
 		switch {
-		case lost && i > 0 && m.Time.Sub(msgs[i-1].Time) <= lostContentReach:
+		case lost && lst.turnBefore(i) >= 0 && m.Time.Sub(msgs[lst.turnBefore(i)].Time) <= lostContentReach:
 			decided[i] = true
-			links[i].Parent = lst.firstListing(i - 1)
+			links[i].Parent = lst.turnBefore(i)
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a line the export lost joins the message just before it", Weight: 1})
 		case lost || m.Type == chatlog.TypeSystem:
 			decided[i] = true

@@ -32,8 +32,8 @@ func joinHandovers(c *linkContext, decided []bool) {
 	n := len(c.msgs)
 	root := threadRoots(c.links)
 	for s := 1; s < n; s++ {
-		p := c.firstListing(s - 1)
-		if decided[s] || c.links[s].Parent >= 0 || !c.mayHandOver(s) ||
+		p := c.turnBefore(s)
+		if p < 0 || decided[s] || c.links[s].Parent >= 0 || !c.mayHandOver(s) ||
 			c.msgs[s].Time.Sub(c.msgs[p].Time) > handoverGap || c.inTalk(p) {
 			continue
 		}
@@ -41,7 +41,7 @@ func joinHandovers(c *linkContext, decided []bool) {
 		people := map[string]bool{}
 		size := 0
 		for k := p; k >= 0 && c.distance(s, k) <= handoverLookback; k-- {
-			if root[k] == old && c.firstListing(k) == k {
+			if root[k] == old && c.isTurn(k) {
 				people[c.msgs[k].Sender] = true
 				size++
 			}
@@ -51,8 +51,8 @@ func joinHandovers(c *linkContext, decided []bool) {
 		}
 		carried, oldGoesOn, newGoesOn := people[c.msgs[s].Sender], false, false
 		for k := s + 1; k < n && c.distance(k, s) <= handoverHorizon; k++ {
-			if c.firstListing(k) != k {
-				continue // the export lists the message before again
+			if !c.isTurn(k) {
+				continue // the export lists the message before again, or a system line
 			}
 			switch root[k] {
 			case old:

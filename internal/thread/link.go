@@ -102,8 +102,8 @@ func linkRest(c *linkContext, decided []bool) {
 		var bestEv []Evidence
 		ranked = ranked[:0]
 		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
-			if c.exportCopyOf(j) >= 0 {
-				continue // the export's second listing of j-1: replies go to the first
+			if !c.isTurn(j) {
+				continue // the export's second listing of j-1 (replies go to the first), or a system line
 			}
 			fs := c.pairFeaturesInto(c.scratch[:0], i, j)
 			if fs == nil {
@@ -323,7 +323,10 @@ func (c *linkContext) linkReaction(i int) bool {
 	if len(m.Mentions) > 0 && !c.mentionsOnlySpeakers(i) {
 		return false
 	}
-	prev := c.firstListing(i - 1)
+	prev := c.turnBefore(i)
+	if prev < 0 {
+		return false
+	}
 	recent := m.Time.Sub(c.msgs[prev].Time) <= reactionReach
 	if p := c.links[prev].Parent; recent && f.sticker && c.fs[prev].sticker && p >= 0 && (hasEvidence(c.links[prev], "reaction") || hasEvidence(c.links[prev], "praise")) {
 		c.setLink(i, p, 1, Evidence{Kind: "reaction", Detail: fmt.Sprintf("cheers message %d with the sticker before", p), Weight: 1})
@@ -393,11 +396,11 @@ func (c *linkContext) remarkTarget(i int) int {
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
-	k := c.firstListing(i - 1)
-	for k > 0 && c.distance(i, k) < 4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
-		k = c.firstListing(k - 1)
+	k := c.turnBefore(i)
+	for k > 0 && c.distance(i, k) < 4 && c.fs[k].sticker {
+		k = c.turnBefore(k)
 	}
-	if c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[i-1].Time) > remarkReach {
+	if k < 0 || !c.isTurn(k) || m.Time.Sub(c.msgs[c.turnBefore(i)].Time) > remarkReach {
 		return -1
 	}
 	if c.fs[k].question && c.msgs[k].Sender != m.Sender || f.termsIn(&c.fs[k]) {
@@ -436,8 +439,8 @@ func (c *linkContext) echoOf(i int) int {
 	}
 	echo := -1
 	for k := i - 1; k >= 0 && c.distance(i, k) <= 3; k-- {
-		if c.firstListing(k) != k {
-			continue // the export's second listing: replies name the first
+		if !c.isTurn(k) {
+			continue // a second listing or a system line: no one to echo
 		}
 		switch {
 		case c.msgs[k].Sender == c.msgs[i].Sender && has(k):
@@ -885,8 +888,8 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	}
 	for ; pl.scanned > j; pl.scanned-- {
 		k := pl.scanned - 1
-		if c.firstListing(k) != k {
-			continue // the export's second listing: the first stands for it
+		if !c.isTurn(k) {
+			continue // a second listing (the first stands for it) or a system line
 		}
 		root, t := c.rootOf(k), -1
 		for x := range pl.threads {
@@ -924,7 +927,7 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 // annotated days most such questions continue a conversation.
 func (c *linkContext) followUp(i, j int) bool {
 	fi := &c.fs[i]
-	if fi.opener || fi.runes > followUpRunes || c.fs[j].question || c.distance(i, j) > 3 || c.msgs[i].Time.Sub(c.msgs[i-1].Time) >= time.Minute ||
+	if fi.opener || fi.runes > followUpRunes || c.fs[j].question || c.distance(i, j) > 3 || c.msgs[i].Time.Sub(c.msgs[c.turnBefore(i)].Time) >= time.Minute ||
 		containsAny(fi.plain, toTheGroup) {
 		return false
 	}
@@ -992,8 +995,8 @@ func (c *linkContext) sharesRare(a, b *features) bool {
 	if c.wordDF == nil {
 		c.wordDF = map[int32]int{}
 		for k := range c.fs {
-			if c.isSecond(k) {
-				continue // the export lists the message before again
+			if !c.isTurn(k) {
+				continue // the export lists the message before again, or a system line
 			}
 			for _, w := range c.fs[k].wordIDs {
 				c.wordDF[w]++
@@ -1310,7 +1313,7 @@ func (c *linkContext) substantiveDistance(i, j int) int {
 	}
 	d := 1
 	for k := j + 1; k < i; k++ {
-		if (!c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText) && c.firstListing(k) == k {
+		if (!c.fs[k].sticker || c.msgs[k].Type != chatlog.TypeText) && c.isTurn(k) {
 			d++
 		}
 	}

@@ -9,13 +9,16 @@ import "github.com/cocolian/threads/internal/chatlog"
 // welcome wave: 欢迎韩总[鼓掌]), not one message under two names.
 const doubledShare = 4
 
-// listings knows which messages the export lists a second time: some
-// exports list every message under the sender's display name and again,
-// in the same second, under the group nickname. The zero value is an export
-// that lists each message once.
+// listings knows which messages of a log are turns of the conversation and
+// which are the export's second listing of the message before: some exports
+// list every message under the sender's display name and again, in the
+// same second, under the group nickname. Distances and neighbours count
+// turns only, so that a chat threads alike whether its export lists
+// messages once or twice. The zero value is a log that lists each message
+// once.
 type listings struct {
 	second []bool // the message repeats the one before it under another name
-	pos    []int  // the message's number leaving out second listings
+	pos    []int  // the number of turns after the first message, up to this one
 }
 
 // newListings finds the second listings of msgs: a message that repeats
@@ -51,6 +54,12 @@ func (l listings) isSecond(k int) bool {
 	return l.second != nil && l.second[k]
 }
 
+// isTurn reports whether message k is a turn of the conversation: not the
+// export's second listing of another.
+func (l listings) isTurn(k int) bool {
+	return !l.isSecond(k)
+}
+
 // firstListing returns k, or the message k lists again when k is the
 // export's second listing of it: what a link to k should name.
 func (l listings) firstListing(k int) int {
@@ -60,22 +69,20 @@ func (l listings) firstListing(k int) int {
 	return k
 }
 
-// distance is how many messages j comes before i, leaving out the
-// export's second listings: an export that lists every message twice,
-// under two names of its sender, must not set a conversation twice as far
-// apart.
+// turnBefore returns the latest turn before message i, or -1.
+func (l listings) turnBefore(i int) int {
+	k := i - 1
+	for k >= 0 && !l.isTurn(k) {
+		k--
+	}
+	return k
+}
+
+// distance is how many turns j comes before i: second listings between
+// them do not set a conversation twice as far apart.
 func (l listings) distance(i, j int) int {
 	if l.pos == nil {
 		return i - j
 	}
 	return l.pos[i] - l.pos[j]
-}
-
-// exportCopyOf returns the message just before i when i is the same message
-// listed again by the export, or -1.
-func (l listings) exportCopyOf(i int) int {
-	if !l.isSecond(i) {
-		return -1
-	}
-	return i - 1
 }

@@ -518,8 +518,8 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 		}
 		first := true
 		for j := i + 1; j < len(msgs) && lst.distance(j, i) <= 8; j++ {
-			if lst.isSecond(j) {
-				continue
+			if !lst.isTurn(j) {
+				continue // a second listing or a system line answers nobody
 			}
 			c := msgs[j]
 			if c.Time.Sub(m.Time) > 10*time.Minute {

@@ -38,7 +38,7 @@ func findTalks(msgs []chatlog.Message, fs []features, lst listings, speaker stri
 	var talks []talk
 	used := make([]bool, len(msgs))
 	for i := range msgs {
-		if used[i] || msgs[i].Sender == "" || lst.isSecond(i) {
+		if used[i] || msgs[i].Sender == "" || !lst.isTurn(i) {
 			continue
 		}
 		run := talkRun(msgs, fs, lst, i)
@@ -142,7 +142,7 @@ func saidBetween(msgs []chatlog.Message, fs []features, lst listings, run []int)
 	n := 0
 	for j := run[0]; j <= run[len(run)-1]; j++ {
 		f := &fs[j]
-		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) && !lst.isSecond(j) {
+		if msgs[j].Sender != msgs[run[0]].Sender && !(f.sticker || f.ack || f.thanks || f.welcome) && lst.isTurn(j) {
 			n++
 		}
 	}
@@ -164,8 +164,8 @@ func talkRun(msgs []chatlog.Message, fs []features, lst listings, i int) []int {
 			prev, others = j, 0
 			continue
 		}
-		if lst.isSecond(j) {
-			continue // the export lists the message before again
+		if !lst.isTurn(j) {
+			continue // the export lists the message before again, or a system line
 		}
 		if fs[j].question {
 			break

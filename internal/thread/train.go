@@ -145,7 +145,10 @@ func (c candidate) score(m *Model) float64 {
 // candidates lists message i itself and every earlier message in reach.
 func (c *linkContext) candidates(i int) []candidate {
 	out := []candidate{{j: i, fs: c.selfFeatures(i)}}
-	for j := i - 1; j >= 0 && j >= i-c.p.Window; j-- {
+	for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
+		if !c.isTurn(j) {
+			continue // as in linkRest: replies go to turns
+		}
 		if fs := c.pairFeatures(i, j); fs != nil {
 			out = append(out, candidate{j, fs})
 		}
@@ -255,7 +258,7 @@ func (c *linkContext) rankExamples(gold map[int][]int) []rankExample {
 		root := c.rootOf(c.links[i].Parent)
 		ex := rankExample{gold: -1}
 		for _, cand := range c.candidates(i)[1:] { // [0] is i itself
-			if c.exportCopyOf(cand.j) >= 0 || c.rootOf(cand.j) != root {
+			if c.rootOf(cand.j) != root {
 				continue
 			}
 			s, ok := c.m.total(cand.fs)
