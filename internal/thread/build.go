@@ -60,7 +60,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	lst := newListings(msgs)
 	targets, aliases := resolveMentions(log, lst)
 	toFirstListing(msgs, targets, lst)
-	quotes := resolveQuotes(msgs, aliases)
+	quotes := resolveQuotes(msgs, aliases, lst)
 	for i, q := range quotes {
 		if q >= 0 {
 			quotes[i] = lst.firstListing(q) // a quote names the message, not its second listing

@@ -37,6 +37,13 @@ func image(sender string, m int) chatlog.Message {
 	return p
 }
 
+// system builds a platform notice (a join) at minute m of the test day.
+func system(text string, m int) chatlog.Message {
+	p := msg("", text, m)
+	p.Type = chatlog.TypeSystem
+	return p
+}
+
 // monologue builds n long messages by speaker, one a minute from minute
 // from: a talk.
 func monologue(speaker, words string, from, n int) []chatlog.Message {
@@ -553,6 +560,27 @@ func linkCases() []linkCase {
 			},
 			parents: []int{-1, 0, -1},
 			roles:   "QA-",
+		},
+		{
+			name: "a remark passes over stickers and a join line to the message they cheered",
+			msgs: []chatlog.Message{
+				msg("A", "谈 信仰 的 人 都 在 为 信仰 充值", 0),
+				msg("B", "[强]", 1),
+				system("张三 加入了群聊", 2),
+				msg("C", "一看 就是 做 支付 的", 32),
+			},
+			parents: []int{-1, 0, -1, 0},
+			roles:   "----",
+		},
+		{
+			name: "the host's second call right after the first is the same round",
+			msgs: []chatlog.Message{
+				msg("Host", "欢迎 新 朋友 ，老规矩， 19:15 开始签到 ，签到手势 为 [OK]", 0),
+				msg("Host", "欢迎 大家 ，友情提示 ： 19:30 开始签到 ，签到手势 为 [OK]", 1),
+				msg("A", "欢迎", 2),
+			},
+			parents: []int{-1, 0, 0},
+			roles:   "---",
 		},
 	}
 }

@@ -52,7 +52,7 @@ func joinHandovers(c *linkContext, decided []bool) {
 		carried, oldGoesOn, newGoesOn := people[c.msgs[s].Sender], false, false
 		for k := s + 1; k < n && c.distance(k, s) <= handoverHorizon; k++ {
 			if !c.isTurn(k) {
-				continue // the export lists the message before again, or a system line
+				continue // the export lists the message before again
 			}
 			switch root[k] {
 			case old:
@@ -89,7 +89,7 @@ func (c *linkContext) mayHandOver(s int) bool {
 func (c *linkContext) bringsNewTerm(s, old int, root []int) bool {
 	for t := range c.fs[s].domain {
 		used := false
-		for k := s - 1; k >= 0 && k >= s-handoverTermBack && !used; k-- {
+		for k := s - 1; k >= 0 && c.distance(s, k) <= handoverTermBack && !used; k-- {
 			if root[k] == old {
 				_, used = c.fs[k].wordSet[t]
 			}

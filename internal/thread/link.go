@@ -103,7 +103,7 @@ func linkRest(c *linkContext, decided []bool) {
 		ranked = ranked[:0]
 		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
 			if !c.isTurn(j) {
-				continue // the export's second listing of j-1 (replies go to the first), or a system line
+				continue // the export's second listing of j-1: replies go to the first
 			}
 			fs := c.pairFeaturesInto(c.scratch[:0], i, j)
 			if fs == nil {
@@ -397,10 +397,10 @@ func (c *linkContext) remarkTarget(i int) int {
 		return -1
 	}
 	k := c.turnBefore(i)
-	for k > 0 && c.distance(i, k) < 4 && c.fs[k].sticker {
+	for k > 0 && c.distance(i, k) < 4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
 		k = c.turnBefore(k)
 	}
-	if k < 0 || !c.isTurn(k) || m.Time.Sub(c.msgs[c.turnBefore(i)].Time) > remarkReach {
+	if k < 0 || c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[c.turnBefore(i)].Time) > remarkReach {
 		return -1
 	}
 	if c.fs[k].question && c.msgs[k].Sender != m.Sender || f.termsIn(&c.fs[k]) {
@@ -440,7 +440,7 @@ func (c *linkContext) echoOf(i int) int {
 	echo := -1
 	for k := i - 1; k >= 0 && c.distance(i, k) <= 3; k-- {
 		if !c.isTurn(k) {
-			continue // a second listing or a system line: no one to echo
+			continue // the export's second listing: the first stands for it
 		}
 		switch {
 		case c.msgs[k].Sender == c.msgs[i].Sender && has(k):
@@ -889,7 +889,7 @@ func (c *linkContext) threadPlaceOf(i, j int) threadPlace {
 	for ; pl.scanned > j; pl.scanned-- {
 		k := pl.scanned - 1
 		if !c.isTurn(k) {
-			continue // a second listing (the first stands for it) or a system line
+			continue // the export's second listing: the first stands for it
 		}
 		root, t := c.rootOf(k), -1
 		for x := range pl.threads {
@@ -996,7 +996,7 @@ func (c *linkContext) sharesRare(a, b *features) bool {
 		c.wordDF = map[int32]int{}
 		for k := range c.fs {
 			if !c.isTurn(k) {
-				continue // the export lists the message before again, or a system line
+				continue // the export lists the message before again
 			}
 			for _, w := range c.fs[k].wordIDs {
 				c.wordDF[w]++

@@ -519,7 +519,7 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 		first := true
 		for j := i + 1; j < len(msgs) && lst.distance(j, i) <= 8; j++ {
 			if !lst.isTurn(j) {
-				continue // a second listing or a system line answers nobody
+				continue // the export's second listing answers nobody
 			}
 			c := msgs[j]
 			if c.Time.Sub(m.Time) > 10*time.Minute {

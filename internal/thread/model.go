@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -205,6 +206,17 @@ type Model struct {
 // placeFeatures read where a candidate stands in its thread; the scoring
 // loop computes them only for models that weigh them (addThreadPlace).
 var placeFeatures = []featureID{fRepliesToSender, fThreadRoot, fPartner, fRepliedAlready, fThreadLatest, fThreadLatestOther, fThreadLatestQuestion}
+
+// rankOnly marks the features only the Rank weights use: where a candidate
+// stands in its thread, typing time and shared-rare. Training link weights
+// (Train) leaves them out; TrainRank fits them.
+var rankOnly = func() [numFeatures]bool {
+	var r [numFeatures]bool
+	for _, id := range append(slices.Clone(placeFeatures), fTypedBefore, fTypedSoonAfter, fSharedRare) {
+		r[id] = true
+	}
+	return r
+}()
 
 // index fills the identifier-indexed weights from Weights and Rank.
 func (m *Model) index(path string) error {

@@ -7,13 +7,13 @@ import (
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
-// quoteWindow is how many messages before a quote are searched besides the
+// quoteWindow is how many turns before a quote are searched besides the
 // quoted sender's own messages.
 const quoteWindow = 300
 
 // resolveQuotes finds, for every message that quotes or explicitly replies to
 // another, the index of that message; -1 where there is none or no match.
-func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
+func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int {
 	target := make([]int, len(msgs))
 	byID := map[string]int{}
 	for i, m := range msgs {
@@ -34,7 +34,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias) []int {
 			continue
 		}
 		if qm == nil {
-			qm = newQuoteMatcher(msgs, aliases)
+			qm = newQuoteMatcher(msgs, aliases, lst)
 		}
 		target[i] = qm.match(i, m.Quote)
 	}
@@ -51,11 +51,13 @@ type quoteMatcher struct {
 	norm     []string          // normalised text, filled on first use
 	grams    [][]uint64
 	done     []bool
+	lst      listings // turns: the window counts them
 }
 
-func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias) *quoteMatcher {
+func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias, lst listings) *quoteMatcher {
 	qm := &quoteMatcher{
 		msgs:     msgs,
+		lst:      lst,
 		aliasOf:  map[string]string{},
 		bySender: map[string][]int{},
 		sender:   make([]string, len(msgs)),
@@ -126,7 +128,7 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 		}
 		try(j, 1)
 	}
-	for j := i - 1; j >= 0 && j >= i-quoteWindow; j-- {
+	for j := i - 1; j >= 0 && qm.lst.distance(i, j) <= quoteWindow; j-- {
 		if qm.sender[j] != sn {
 			try(j, 0)
 		}

@@ -165,7 +165,7 @@ func talkRun(msgs []chatlog.Message, fs []features, lst listings, i int) []int {
 			continue
 		}
 		if !lst.isTurn(j) {
-			continue // the export lists the message before again, or a system line
+			continue // the export lists the message before again
 		}
 		if fs[j].question {
 			break

@@ -59,7 +59,11 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 		for i := range d.Gold {
 			first = min(first, i)
 		}
-		ready = append(ready, prepared{c, decided, max(0, first-p.Window)})
+		start := first
+		for start > 0 && c.distance(first, start-1) <= p.Window {
+			start--
+		}
+		ready = append(ready, prepared{c, decided, start})
 	}
 	for epoch := 0; epoch < opts.Epochs; epoch++ {
 		for k, d := range days {
@@ -94,12 +98,12 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 				}
 				if best >= 0 && !isGold(cands[pred].j) {
 					for _, f := range cands[best].fs {
-						if !slices.Contains(placeFeatures, f.id) { // rank-only: see TrainRank
+						if !rankOnly[f.id] { // see TrainRank
 							w[f.id] += f.value
 						}
 					}
 					for _, f := range cands[pred].fs {
-						if !slices.Contains(placeFeatures, f.id) {
+						if !rankOnly[f.id] {
 							w[f.id] -= f.value
 						}
 					}

@@ -34,7 +34,7 @@ func linkWaves(msgs []chatlog.Message, fs []features, lst listings, links []Link
 		if !open && root >= 0 && f.welcome && fs[root].notice && !talkSince(links, root, i) && m.Time.Sub(msgs[root].Time) <= announcementWave {
 			open = true // check-ins and welcomes keep coming until the announced talk begins
 		}
-		if open && f.welcome && f.notice && m.Sender == msgs[root].Sender && i > root+1 {
+		if open && f.welcome && f.notice && m.Sender == msgs[root].Sender && lst.distance(i, root) > 1 {
 			open = false // the host's new call to check in (19:15开始签到) opens a new round
 		}
 		switch {
