@@ -1003,18 +1003,9 @@ func (c *linkContext) sharesRare(a, b *features) bool {
 			}
 		}
 	}
-	for x, y := 0, 0; x < len(a.wordIDs) && y < len(b.wordIDs); {
-		switch {
-		case a.wordIDs[x] < b.wordIDs[y]:
-			x++
-		case a.wordIDs[x] > b.wordIDs[y]:
-			y++
-		default:
-			if c.wordDF[a.wordIDs[x]] <= rareMessages {
-				return true
-			}
-			x++
-			y++
+	for x, y, ok := nextShared(a.wordIDs, b.wordIDs, 0, 0); ok; x, y, ok = nextShared(a.wordIDs, b.wordIDs, x+1, y+1) {
+		if c.wordDF[a.wordIDs[x]] <= rareMessages {
+			return true
 		}
 	}
 	return false
@@ -1145,22 +1136,29 @@ func timedToTheSecond(msgs []chatlog.Message) bool {
 	return false
 }
 
+// nextShared returns the positions, from x in a and from y in b, of the next
+// word number both ascending lists hold, and whether there is one.
+func nextShared(a, b []int32, x, y int) (int, int, bool) {
+	for x < len(a) && y < len(b) {
+		switch {
+		case a[x] < b[y]:
+			x++
+		case a[x] > b[y]:
+			y++
+		default:
+			return x, y, true
+		}
+	}
+	return x, y, false
+}
+
 // lexical scores the content words two messages share, and counts them.
 func lexical(a, b *features, p Params) (float64, int) {
 	n, domain := 0, 0
-	for x, y := 0, 0; x < len(a.wordIDs) && y < len(b.wordIDs); {
-		switch {
-		case a.wordIDs[x] < b.wordIDs[y]:
-			x++
-		case a.wordIDs[x] > b.wordIDs[y]:
-			y++
-		default:
-			n++
-			if a.idDomain != nil && a.idDomain[x] {
-				domain++
-			}
-			x++
-			y++
+	for x, y, ok := nextShared(a.wordIDs, b.wordIDs, 0, 0); ok; x, y, ok = nextShared(a.wordIDs, b.wordIDs, x+1, y+1) {
+		n++
+		if a.idDomain != nil && a.idDomain[x] {
+			domain++
 		}
 	}
 	if n == 0 {
