@@ -488,6 +488,14 @@ func (f *features) numberWords(ids map[string]int32) {
 	}
 }
 
+// isEmoji reports whether r is an emoji or a part of one (a variation
+// selector, a joiner, a skin tone): 👍 and [强] are the same sticker to the
+// cues, whichever the exporter writes.
+func isEmoji(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF ||
+		r == 0xFE0F || r == 0x200D || r == 0x20E3
+}
+
 func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	var f features
 	text := m.Text
@@ -504,6 +512,14 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	if strings.Contains(stripped, "??") {
 		stripped = lostMarkRe.ReplaceAllString(stripped, " ")
+	}
+	if strings.IndexFunc(stripped, isEmoji) >= 0 {
+		stripped = strings.Map(func(r rune) rune {
+			if isEmoji(r) {
+				return ' '
+			}
+			return r
+		}, stripped)
 	}
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)

@@ -389,3 +389,22 @@ func literalStarts(re *syntax.Regexp) ([]string, bool) {
 	}
 	return nil, false
 }
+
+// TestEmojiReadLikeStickerCodes checks that an emoji and the WeChat sticker
+// code for it give a message the same cues, whichever the exporter writes.
+func TestEmojiReadLikeStickerCodes(t *testing.T) {
+	pairs := []struct{ code, emoji string }{
+		{"需要开发不[呲牙]", "需要开发不😁"},              // a final 不 still asks
+		{"我去看看莱茨狗涨价没[捂脸]", "我去看看莱茨狗涨价没🤦‍♂️"}, // with a joiner and a variation selector
+		{"啊？？[捂脸]", "啊？？🤦"},
+		{"[强][强]", "👍👍"},
+		{"分账 接口 上线 了[鼓掌]", "分账 接口 上线 了👏🏻"}, // with a skin tone
+	}
+	for _, p := range pairs {
+		a, b := textFeatures(p.code), textFeatures(p.emoji)
+		if a.plain != b.plain || a.question != b.question || a.sticker != b.sticker {
+			t.Errorf("%q: plain %q question %v sticker %v; %q: plain %q question %v sticker %v",
+				p.code, a.plain, a.question, a.sticker, p.emoji, b.plain, b.question, b.sticker)
+		}
+	}
+}
