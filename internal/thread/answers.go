@@ -85,7 +85,7 @@ type textCues struct {
 // cuesOf measures the text of message m with features f.
 func cuesOf(m *chatlog.Message, f *features) *textCues {
 	return &textCues{
-		asks:        strings.ContainsAny(m.Text, "?？"),
+		asks:        strings.ContainsAny(f.plain, "?？"), // not the ? an export writes after a mention
 		laughs:      containsAny(m.Text, laughWords),
 		digits:      strings.ContainsFunc(f.plain, unicode.IsDigit),
 		link:        strings.Contains(m.Text, "http"),

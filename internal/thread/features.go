@@ -48,8 +48,10 @@ type features struct {
 const stickerPattern = `\[[^\[\]\s]{1,6}\]`
 
 var (
-	stickerRe  = regexp.MustCompile(stickerPattern)
-	mentionRe  = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
+	stickerRe = regexp.MustCompile(stickerPattern)
+	// mentionRe matches an @mention, and the ? that some exports write for
+	// the space WeChat puts after it (@李奔-快钱?可以).
+	mentionRe  = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+\??`)
 	lostMarkRe = regexp.MustCompile(`\?{2,}`)
 	// datedTitleRe matches an article title posted with its date
 	// (20171218-微服务下支付宝接入).

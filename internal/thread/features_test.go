@@ -408,3 +408,25 @@ func TestEmojiReadLikeStickerCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestMentionSpaceMark checks that the ? some exports write for the space
+// WeChat puts after a mention reads as that space: no question, and no
+// question mark for the answer check.
+func TestMentionSpaceMark(t *testing.T) {
+	pairs := []struct{ marked, spaced string }{
+		{"@姚雪峰-通联-产品-上海?可以", "@姚雪峰-通联-产品-上海\u2005可以"},
+		{"@马文霞-产品经理-互金?友商么", "@马文霞-产品经理-互金\u2005友商么"},
+		{"@张三?@李四?看下文档", "@张三\u2005@李四\u2005看下文档"},
+	}
+	for _, p := range pairs {
+		a, b := textFeatures(p.marked), textFeatures(p.spaced)
+		if a.plain != b.plain || a.question != b.question || a.affirm != b.affirm {
+			t.Errorf("%q: plain %q question %v affirm %v; %q: plain %q question %v affirm %v",
+				p.marked, a.plain, a.question, a.affirm, p.spaced, b.plain, b.question, b.affirm)
+		}
+		m := chatlog.Message{Text: p.marked, Type: chatlog.TypeText}
+		if cuesOf(&m, &a).asks {
+			t.Errorf("%q: the mark after a mention reads as a question mark", p.marked)
+		}
+	}
+}
