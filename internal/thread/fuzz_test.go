@@ -27,6 +27,7 @@ func FuzzBuild(f *testing.F) {
 		"甲|能不能开的出来还是问题呢\n乙|[强][强]\n丙|欢迎欢迎\n丁|有想跳槽的java开发没，简历丢过来，要招聘10人+。",
 		"甲|@乙?@丙? ??\n乙|[捂脸]\n丙|http://mp.weixin.qq.com/s?a=1",
 		"甲|> 09:00:00  乙\n乙|> 99:00:00\n丙|a\r> 10:00:00 b",
+		"甲|分账要申请吗？\n甲-快钱|分账要申请吗？\n乙|要\n乙-银联|要\n丙|wxid_abc123:\n丙|[强]", // listed twice; an unrendered message
 	} {
 		f.Add(seed)
 	}
@@ -42,7 +43,9 @@ func FuzzBuild(f *testing.F) {
 			if strings.HasPrefix(strings.TrimSpace(text), ">") {
 				text = "» " + text // a text line reading as a message header would start another message
 			}
-			fmt.Fprintf(&md, "> %02d:%02d:%02d  %s  \n   \n%s  \n   \n", 9+k/60, k%60, k%7, sender, text)
+			// Two lines to a second, so that an export's second listing (the
+			// same text under another name, in the same second) can occur.
+			fmt.Fprintf(&md, "> %02d:%02d:%02d  %s  \n   \n%s  \n   \n", 9+k/120, k/2%60, 7, sender, text)
 		}
 		log, err := chatlog.ParseCocolian(bytes.NewReader([]byte(md.String())), "fuzz.markdown")
 		if err != nil {
