@@ -297,7 +297,7 @@ func (c *linkContext) repeatOf(i int) int {
 	}
 	same := c.byPlain[f.plain]
 	for k := sort.SearchInts(same, i) - 1; k >= 0; k-- {
-		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender && c.firstListing(j) == j {
+		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender && c.isTurn(j) {
 			return j
 		}
 	}
@@ -464,7 +464,7 @@ func (c *linkContext) praiseTarget(i int) int {
 		return -1
 	}
 	for k := i - 1; k >= 0 && c.msgs[i].Time.Sub(c.msgs[k].Time) <= praiseReach; k-- {
-		if (c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink) && !c.isSecond(k) {
+		if (c.fs[k].headline || c.msgs[k].Type == chatlog.TypeLink) && c.isTurn(k) {
 			return k
 		}
 	}
