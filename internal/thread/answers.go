@@ -193,17 +193,8 @@ func charPairs(s string) []uint64 {
 // sharedPairs counts the character pairs two sorted charPairs lists share.
 func sharedPairs(x, y []uint64) int {
 	both := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] < y[j]:
-			i++
-		case x[i] > y[j]:
-			j++
-		default:
-			both++
-			i++
-			j++
-		}
+	for i, j, ok := nextShared(x, y, 0, 0); ok; i, j, ok = nextShared(x, y, i+1, j+1) {
+		both++
 	}
 	return both
 }

@@ -130,10 +130,11 @@ func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bo
 			continue
 		}
 		lost := m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText
+		prev := lst.turnBefore(i)
 		switch {
-		case lost && lst.turnBefore(i) >= 0 && m.Time.Sub(msgs[lst.turnBefore(i)].Time) <= lostContentReach:
+		case lost && prev >= 0 && m.Time.Sub(msgs[prev].Time) <= lostContentReach:
 			decided[i] = true
-			links[i].Parent = lst.turnBefore(i)
+			links[i].Parent = prev
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a line the export lost joins the message just before it", Weight: 1})
 		case lost || m.Type == chatlog.TypeSystem:
 			decided[i] = true

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"sort"
@@ -396,11 +397,12 @@ func (c *linkContext) remarkTarget(i int) int {
 		f.runes == 0 || f.runes > remarkRunes || len(m.Mentions) > 0 || m.Quote != nil || containsAny(f.plain, vocatives) {
 		return -1
 	}
-	k := c.turnBefore(i)
+	prev := c.turnBefore(i)
+	k := prev
 	for k > 0 && c.distance(i, k) < 4 && (c.fs[k].sticker || c.msgs[k].Type == chatlog.TypeSystem) {
 		k = c.turnBefore(k)
 	}
-	if k < 0 || c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[c.turnBefore(i)].Time) > remarkReach {
+	if k < 0 || c.msgs[k].Type == chatlog.TypeSystem || m.Time.Sub(c.msgs[prev].Time) > remarkReach {
 		return -1
 	}
 	if c.fs[k].question && c.msgs[k].Sender != m.Sender || f.termsIn(&c.fs[k]) {
@@ -1137,8 +1139,9 @@ func timedToTheSecond(msgs []chatlog.Message) bool {
 }
 
 // nextShared returns the positions, from x in a and from y in b, of the next
-// word number both ascending lists hold, and whether there is one.
-func nextShared(a, b []int32, x, y int) (int, int, bool) {
+// value both ascending lists hold (word numbers, character pairs), and
+// whether there is one.
+func nextShared[T cmp.Ordered](a, b []T, x, y int) (int, int, bool) {
 	for x < len(a) && y < len(b) {
 		switch {
 		case a[x] < b[y]:

@@ -69,13 +69,13 @@ func (l listings) firstListing(k int) int {
 	return k
 }
 
-// turnBefore returns the latest turn before message i, or -1.
+// turnBefore returns the latest turn before message i, or -1. A second
+// listing always follows its first, which is a turn (newListings).
 func (l listings) turnBefore(i int) int {
-	k := i - 1
-	for k >= 0 && !l.isTurn(k) {
-		k--
+	if i == 0 {
+		return -1
 	}
-	return k
+	return l.firstListing(i - 1)
 }
 
 // distance is how many turns j comes before i: second listings between
