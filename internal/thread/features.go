@@ -523,11 +523,17 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			return r
 		}, stripped)
 	}
+	if hasHan(stripped) && strings.ContainsAny(stripped, asciiMarks) {
+		stripped = widenMarks(stripped, plain != text)
+	}
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
 	f.effort = typingEffort(f.plain)
 
 	if tok != nil && text != "" {
+		if hasHan(text) && strings.ContainsAny(text, asciiMarks) {
+			text = widenMarks(text, strings.ContainsAny(text, "@＠"))
+		}
 		toks := tok.Tokens(text)
 		f.words = segment.ContentWords(toks)
 		f.wordSet = make(map[string]struct{}, len(f.words))
@@ -635,7 +641,7 @@ func questionWith(text string, cues cueSet) bool {
 		if countLetters(trimmed) < 2 {
 			return false // "??": characters lost in export, not a question
 		}
-		return isEnglishQuestion(trimmed, endsASCII || strings.Contains(t, "? "))
+		return isEnglishQuestion(trimmed, endsASCII || endsFull || strings.Contains(t, "? ") || strings.Contains(t, "？"))
 	}
 	// A very short text asks when marked so (几度？ 车贷？ 招联的？), unless it
 	// is a bare exclamation (真的？ 又是他？), a connective (还是？), a call

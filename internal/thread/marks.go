@@ -1,0 +1,53 @@
+package thread
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// asciiMarks are the punctuation marks a Chinese writer types in either
+// width: 几度? and 几度？ ask the same.
+const asciiMarks = "?!,:;()"
+
+// fullWidth gives each of asciiMarks its full-width form.
+var fullWidth = map[rune]rune{'?': '？', '!': '！', ',': '，', ':': '：', ';': '；', '(': '（', ')': '）'}
+
+// widenMarks writes the ASCII punctuation of Chinese text in full width, so
+// that the cues, written for full-width marks, read both alike. A mark is
+// widened when a Han character stands beside it or a space or the end of
+// the text follows it (谁有完整ppt? 好的, ok), so 1,000, 10:30 and the ? of
+// a link keep theirs; a ? only as told below. mentions tells that the text
+// @mentions someone.
+func widenMarks(s string, mentions bool) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	prev := rune(0)
+	for i, r := range s {
+		if w, ok := fullWidth[r]; ok {
+			rest := s[i+utf8.RuneLen(r):]
+			next, _ := utf8.DecodeRuneInString(rest)
+			switch {
+			case r == '?':
+				// An export may write ? for a character it could not
+				// (Ping 支付学院 2018 ? 上海站, 谢谢。?) or for the space after a
+				// mention, which a name with spaces hides from mentionRe
+				// (@邵芳 随行付 北京?能否…): a ? asks when it ends the text's
+				// last sentence, or stands between Chinese characters in a
+				// text that mentions nobody (是团队不行?管理不行？).
+				end := strings.TrimSpace(rest) == "" && !strings.ContainsRune("?。！!", prev)
+				if end || !mentions && isHan(prev) && isHan(next) {
+					r = w
+				}
+			case isHan(prev) || isHan(next) || next == utf8.RuneError || unicode.IsSpace(next):
+				r = w
+			}
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }

@@ -1,0 +1,123 @@
+package thread
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/sharedtest"
+)
+
+func TestWidenMarks(t *testing.T) {
+	tests := []struct {
+		in       string
+		mentions bool
+		want     string
+	}{
+		{"几度?", false, "几度？"},
+		{"谁有完整ppt?", false, "谁有完整ppt？"},
+		{"好的,谢谢!", false, "好的，谢谢！"},
+		{"答:可以(暂时)", false, "答：可以（暂时）"},
+		{"是团队不行?管理不行?", false, "是团队不行？管理不行？"},
+		{"金额1,000元,10:30到账", false, "金额1,000元，10:30到账"},
+		{"看这个 http://mp.weixin.qq.com/s?__biz=1", false, "看这个 http://mp.weixin.qq.com/s?__biz=1"},
+		{"Ping 支付学院 2018 ? 上海站", false, "Ping 支付学院 2018 ? 上海站"}, // a character the export lost
+		{"请大家积极提问。谢谢。?", false, "请大家积极提问。谢谢。?"},                 // an emoji the export lost
+		{" 随行付 北京?能否给一份", true, " 随行付 北京?能否给一份"},                // the mark after a mention of a name with spaces
+		{" 随行付 北京?能否给一份?", true, " 随行付 北京?能否给一份？"},
+	}
+	for _, tt := range tests {
+		if got := widenMarks(tt.in, tt.mentions); got != tt.want {
+			t.Errorf("widenMarks(%q, %v) = %q, want %q", tt.in, tt.mentions, got, tt.want)
+		}
+	}
+}
+
+// narrowMarks writes in half width the full-width marks of text that
+// widenMarks would write back: those beside a Chinese character, a ？ that
+// ends the text, and one between Chinese characters of a text that
+// mentions nobody. A ？ next to another stays, since ?? is how the corpus's
+// export writes a lost emoji.
+func narrowMarks(text string) string {
+	narrow := map[rune]rune{}
+	for a, w := range fullWidth {
+		narrow[w] = a
+	}
+	runes := []rune(text)
+	mentions := strings.ContainsAny(text, "@＠")
+	out := make([]rune, len(runes))
+	for k, r := range runes {
+		out[k] = r
+		a, ok := narrow[r]
+		if !ok {
+			continue
+		}
+		prev, next := rune(0), utf8.RuneError
+		if k > 0 {
+			prev = runes[k-1]
+		}
+		if k+1 < len(runes) {
+			next = runes[k+1]
+		}
+		if r != '？' {
+			if isHan(prev) || isHan(next) {
+				out[k] = a
+			}
+			continue
+		}
+		if prev == '？' || next == '？' || prev == '@' || k > 0 && strings.ContainsRune("?。！!", prev) {
+			continue
+		}
+		if k == len(runes)-1 || !mentions && isHan(prev) && isHan(next) {
+			out[k] = a
+		}
+	}
+	return string(out)
+}
+
+// TestHalfWidthMarksCorpus writes the punctuation of every corpus day in
+// half width where a writer could have typed it so (几度? for 几度？) and
+// checks that every message keeps its parent and role.
+func TestHalfWidthMarksCorpus(t *testing.T) {
+	root := sharedtest.Dir(t, "corpus", "cocolian")
+	paths, err := filepath.Glob(filepath.Join(root, "*", "*.markdown"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus days under %s", root)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := 0
+	for _, path := range paths {
+		logs, err := chatlog.ParsePath(path, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := logs[0]
+		half := *full
+		half.Messages = append([]chatlog.Message(nil), full.Messages...)
+		for k := range half.Messages {
+			if n := narrowMarks(half.Messages[k].Text); n != half.Messages[k].Text {
+				half.Messages[k].Text = n
+				changed++
+			}
+		}
+		want, got := Build(full, seg), Build(&half, seg)
+		differ := 0
+		for k, l := range want.Links {
+			if g := got.Links[k]; g.Parent != l.Parent || g.Role != l.Role {
+				if differ++; differ <= 3 {
+					t.Errorf("%s: message %d (%.30q as %.30q): parent %d role %q; in full width, parent %d role %q",
+						filepath.Base(path), k, full.Messages[k].Text, half.Messages[k].Text, g.Parent, g.Role, l.Parent, l.Role)
+				}
+			}
+		}
+	}
+	if changed == 0 {
+		t.Fatal("no message had a full-width mark to write in half width")
+	}
+}
