@@ -4,9 +4,11 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/segment"
 )
@@ -44,8 +46,47 @@ type features struct {
 	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
 }
 
-// stickerPattern matches a WeChat sticker code ([强], [捂脸]).
-const stickerPattern = `\[[^\[\]\s]{1,6}\]`
+// stickerPattern matches a bracketed code that may be a WeChat sticker
+// ([强], [捂脸], [Facepalm]); isStickerCode tells whether it is one.
+const stickerPattern = `\[[^\[\]\r\n]{1,16}\]`
+
+// listedStickers are the sticker codes of dict/stopwords.yaml, lowercased:
+// the names WeChat writes in each of its languages ([捂脸], [Facepalm]).
+var listedStickers = sync.OnceValue(func() map[string]bool {
+	words, err := dict.StopWords()
+	if err != nil {
+		panic(err) // the embedded file is checked by the dict tests
+	}
+	codes := map[string]bool{}
+	for _, w := range words {
+		if strings.HasPrefix(w, "[") {
+			codes[strings.ToLower(w)] = true
+		}
+	}
+	return codes
+})
+
+// isStickerCode reports whether code, a match of stickerPattern, is a
+// sticker: one that dict/stopwords.yaml lists, or any code of at most six
+// characters without spaces, which is how exporters write the stickers
+// they do not name ([吃瓜]) and media ([图片]).
+func isStickerCode(code string) bool {
+	name := code[1 : len(code)-1]
+	if utf8.RuneCountInString(name) <= 6 && !strings.ContainsFunc(name, unicode.IsSpace) {
+		return true
+	}
+	return listedStickers()[strings.ToLower(code)]
+}
+
+// replaceStickers replaces each sticker code in text with with.
+func replaceStickers(text, with string) string {
+	return stickerRe.ReplaceAllStringFunc(text, func(code string) string {
+		if isStickerCode(code) {
+			return with
+		}
+		return code
+	})
+}
 
 var (
 	stickerRe = regexp.MustCompile(stickerPattern)
@@ -510,7 +551,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	stripped := plain
 	if strings.Contains(stripped, "[") {
-		stripped = stickerRe.ReplaceAllString(stripped, " ")
+		stripped = replaceStickers(stripped, " ")
 	}
 	if strings.Contains(stripped, "??") {
 		stripped = lostMarkRe.ReplaceAllString(stripped, " ")

@@ -3,6 +3,7 @@ package thread
 import (
 	"regexp/syntax"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/cocolian/threads/internal/chatlog"
@@ -406,6 +407,49 @@ func TestEmojiReadLikeStickerCodes(t *testing.T) {
 			t.Errorf("%q: plain %q question %v sticker %v; %q: plain %q question %v sticker %v",
 				p.code, a.plain, a.question, a.sticker, p.emoji, b.plain, b.question, b.sticker)
 		}
+	}
+}
+
+// englishStickers are WeChat's English names of the stickers the corpus
+// uses most, as an English-language phone writes them.
+var englishStickers = strings.NewReplacer(
+	"[强]", "[ThumbsUp]", "[鼓掌]", "[Clap]", "[捂脸]", "[Facepalm]", "[呲牙]", "[Grin]",
+	"[偷笑]", "[Chuckle]", "[抱拳]", "[Fight]", "[奸笑]", "[Smirk]", "[坏笑]", "[Trick]",
+	"[憨笑]", "[Laugh]", "[玫瑰]", "[Rose]", "[握手]", "[Shake]", "[阴险]", "[Sly]",
+	"[机智]", "[Smart]", "[微笑]", "[Smile]", "[皱眉]", "[Concerned]", "[尴尬]", "[Awkward]",
+	"[抠鼻]", "[NosePick]", "[发呆]", "[Scowl]", "[大哭]", "[Cry]", "[流汗]", "[Sweat]",
+	"[抓狂]", "[Scream]", "[愉快]", "[Joyful]", "[嘿哈]", "[Hey]", "[可怜]", "[Whimper]",
+	"[调皮]", "[Tongue]", "[月亮]", "[Moon]", "[衰]", "[Toasted]", "[胜利]", "[Peace]",
+)
+
+func TestIsStickerCode(t *testing.T) {
+	tests := []struct {
+		code string
+		want bool
+	}{
+		{"[捂脸]", true},
+		{"[吃瓜]", true}, // unlisted, short
+		{"[Facepalm]", true},
+		{"[facepalm]", true},
+		{"[BrokenHeart]", true},
+		{"[TaiChi L]", true},
+		{"[Pooh-pooh]", true},
+		{"[Announcement]", false}, // long and not listed
+		{"[分账 接口]", false},
+	}
+	for _, tt := range tests {
+		if got := isStickerCode(tt.code); got != tt.want {
+			t.Errorf("isStickerCode(%q) = %v, want %v", tt.code, got, tt.want)
+		}
+	}
+}
+
+// TestEnglishStickerCodesCorpus writes the stickers of every corpus day by
+// their English names, as a phone set to English exports them, and checks
+// that every message keeps its parent and role.
+func TestEnglishStickerCodesCorpus(t *testing.T) {
+	if checkSameThreads(t, "with English sticker names", rewriteTexts(englishStickers.Replace)) == 0 {
+		t.Fatal("no corpus day had a sticker to rename")
 	}
 }
 

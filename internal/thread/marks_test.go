@@ -1,14 +1,9 @@
 package thread
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
-
-	"github.com/cocolian/threads/internal/chatlog"
-	"github.com/cocolian/threads/internal/segment"
-	"github.com/cocolian/threads/internal/sharedtest"
 )
 
 func TestWidenMarks(t *testing.T) {
@@ -82,42 +77,7 @@ func narrowMarks(text string) string {
 // half width where a writer could have typed it so (几度? for 几度？) and
 // checks that every message keeps its parent and role.
 func TestHalfWidthMarksCorpus(t *testing.T) {
-	root := sharedtest.Dir(t, "corpus", "cocolian")
-	paths, err := filepath.Glob(filepath.Join(root, "*", "*.markdown"))
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no corpus days under %s", root)
-	}
-	seg, err := segment.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	changed := 0
-	for _, path := range paths {
-		logs, err := chatlog.ParsePath(path, "", nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		full := logs[0]
-		half := *full
-		half.Messages = append([]chatlog.Message(nil), full.Messages...)
-		for k := range half.Messages {
-			if n := narrowMarks(half.Messages[k].Text); n != half.Messages[k].Text {
-				half.Messages[k].Text = n
-				changed++
-			}
-		}
-		want, got := Build(full, seg), Build(&half, seg)
-		differ := 0
-		for k, l := range want.Links {
-			if g := got.Links[k]; g.Parent != l.Parent || g.Role != l.Role {
-				if differ++; differ <= 3 {
-					t.Errorf("%s: message %d (%.30q as %.30q): parent %d role %q; in full width, parent %d role %q",
-						filepath.Base(path), k, full.Messages[k].Text, half.Messages[k].Text, g.Parent, g.Role, l.Parent, l.Role)
-				}
-			}
-		}
-	}
-	if changed == 0 {
-		t.Fatal("no message had a full-width mark to write in half width")
+	if checkSameThreads(t, "in half width", rewriteTexts(narrowMarks)) == 0 {
+		t.Fatal("no corpus day had a full-width mark to write in half width")
 	}
 }

@@ -173,7 +173,7 @@ func innermostText(s string) string {
 
 // normaliseText removes spaces, stickers and lost-character marks for matching.
 func normaliseText(s string) string {
-	s = stickerRe.ReplaceAllString(s, "")
+	s = replaceStickers(s, "")
 	var b strings.Builder
 	for _, r := range s {
 		if r == ' ' || r == '\t' || r == '?' || r == '\u2005' || r == '\u3000' {

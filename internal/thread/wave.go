@@ -75,7 +75,7 @@ func checkInGesture(text string) string {
 		return ""
 	}
 	m := checkInGestureRe.FindStringSubmatch(text)
-	if m == nil {
+	if m == nil || !isStickerCode(m[1]+m[2]) {
 		return ""
 	}
 	return m[1] + m[2]

@@ -1,0 +1,86 @@
+package thread
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/sharedtest"
+)
+
+// A rewrite writes a day's messages the way another export would, and
+// returns where each message stands in the result, or nil when the day has
+// nothing to rewrite (the day is then left out).
+type rewrite func(msgs []chatlog.Message) (rewritten []chatlog.Message, at []int)
+
+// rewriteTexts is a rewrite that changes only texts, with change; at is nil
+// when change leaves every text as it was.
+func rewriteTexts(change func(string) string) rewrite {
+	return func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
+		out := append([]chatlog.Message(nil), msgs...)
+		at := make([]int, len(msgs))
+		changed := false
+		for k := range out {
+			at[k] = k
+			if t := change(out[k].Text); t != out[k].Text {
+				out[k].Text, changed = t, true
+			}
+		}
+		if !changed {
+			return nil, nil
+		}
+		return out, at
+	}
+}
+
+// checkSameThreads threads every corpus day as it is and as rewritten, and
+// checks that each message gets the same parent and role both ways: the
+// export's way of writing the chat changes nothing. It returns how many
+// days were rewritten.
+func checkSameThreads(t *testing.T, how string, rw rewrite) int {
+	t.Helper()
+	root := sharedtest.Dir(t, "corpus", "cocolian")
+	paths, err := filepath.Glob(filepath.Join(root, "*", "*.markdown"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no corpus days under %s", root)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	days := 0
+	for _, path := range paths {
+		logs, err := chatlog.ParsePath(path, "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plainLog := logs[0]
+		msgs, at := rw(plainLog.Messages)
+		if at == nil {
+			continue
+		}
+		days++
+		plain := Build(plainLog, seg)
+		rewritten := *plainLog
+		rewritten.Messages = msgs
+		res := Build(&rewritten, seg)
+		differ := 0
+		for k, l := range plain.Links {
+			want := -1
+			if l.Parent >= 0 {
+				want = at[l.Parent]
+			}
+			if got := res.Links[at[k]]; got.Parent != want || got.Role != l.Role {
+				if differ++; differ <= 3 {
+					t.Errorf("%s: message %d (%.30q, %s %.30q): parent %d role %q; as exported, parent %d role %q\n  evidence %+v\n  as exported %+v",
+						filepath.Base(path), k, plainLog.Messages[k].Text, how, msgs[at[k]].Text, got.Parent, got.Role, want, l.Role, got.Evidence, l.Evidence)
+				}
+			}
+		}
+		if differ > 3 {
+			t.Errorf("%s: %d messages in all thread differently %s", filepath.Base(path), differ, how)
+		}
+	}
+	return days
+}
