@@ -32,7 +32,8 @@ const headerLen = len("> 00:00:00")
 var entityRE = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
 
 // rawIDRE matches a body that is only a WeChat account id and a colon, which
-// the exporter writes for messages it could not render (files, cards).
+// the exporter writes for messages it could not render (files, cards): the
+// sender's message, with its content lost, not a platform notice.
 var rawIDRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{4,}:$`)
 
 // schemeRE matches the scheme that starts an absolute URL.
@@ -311,7 +312,11 @@ func classify(m *Message, raw string) {
 	case text == redPacket:
 		m.Type = TypeRedPacket
 		m.Text = text
-	case rawIDRE.MatchString(text), strings.Contains(text, "<sysmsg"):
+	case rawIDRE.MatchString(text):
+		// The sender's own message (a file or a card), which the export
+		// could not render: its content is lost, the sender and time stand.
+		m.Text = ""
+	case strings.Contains(text, "<sysmsg"):
 		m.Type = TypeSystem
 		m.Text = text
 	case fileRE.MatchString(text) && utf8.RuneCountInString(text) <= 160:
@@ -331,9 +336,13 @@ func classify(m *Message, raw string) {
 // classifyLink sets m from a markdown link's cleaned title and unescaped URL.
 func classifyLink(m *Message, title, url string) {
 	switch {
+	case rawIDRE.MatchString(title) && !strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom"):
+		// The sender's own message, which the export could not render.
+		m.Type = TypeText
+		m.Text = ""
 	case strings.Contains(url, "<sysmsg") || strings.Contains(url, "<?xml") ||
-		strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom") || rawIDRE.MatchString(title):
-		// A platform notice or an unrendered message: keep the id as text.
+		strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom"):
+		// A platform notice: keep the id as text.
 		m.Type = TypeSystem
 		m.Text = title
 	case isExporterHTML(url):

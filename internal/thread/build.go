@@ -57,7 +57,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	}
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
-	lst := newListings(msgs)
+	lst := newListings(msgs, m.PassNotices)
 	targets, aliases := resolveMentions(log, lst)
 	toFirstListing(msgs, targets, lst)
 	quotes := resolveQuotes(msgs, aliases, lst)

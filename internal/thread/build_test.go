@@ -602,7 +602,7 @@ func TestDoubledExport(t *testing.T) {
 			for k, m := range tt.msgs {
 				first[k] = len(doubled)
 				doubled = append(doubled, m)
-				if m.Text != "" {
+				if m.Text != "" && m.Type != chatlog.TypeSystem { // a notice has no sender to list under two names
 					copied := m
 					copied.Sender += "-群名片"
 					doubled = append(doubled, copied)
@@ -631,6 +631,47 @@ func TestDoubledExport(t *testing.T) {
 				}
 			}
 			checkInvariants(t, res, len(doubled))
+		})
+	}
+}
+
+// TestNoticesPassedOver puts a platform notice (a join) after every message
+// of each link case and checks that every message keeps its parent and role:
+// the WeChat model passes over notices, so they count in no distance and
+// stand beside no reply.
+func TestNoticesPassedOver(t *testing.T) {
+	for _, tt := range linkCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			var withNotices []chatlog.Message
+			at := make([]int, len(tt.msgs)) // position of each message in withNotices
+			for k, m := range tt.msgs {
+				at[k] = len(withNotices)
+				withNotices = append(withNotices, m)
+				if k+1 < len(tt.msgs) && chatlog.ExportCopy(tt.msgs, k+1) {
+					continue // no export splits a message from its second listing
+				}
+				withNotices = append(withNotices, chatlog.Message{Time: m.Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
+			}
+			p := DefaultParams()
+			p.Model = linkWeightsOnly(t)
+			plainLog, noticesLog := day(tt.msgs...), day(withNotices...)
+			plainLog.Speaker, noticesLog.Speaker = tt.speaker, tt.speaker
+			plain := BuildWith(plainLog, fieldTokenizer{}, p)
+			res := BuildWith(noticesLog, fieldTokenizer{}, p)
+			for k, l := range plain.Links {
+				want := -1
+				if l.Parent >= 0 {
+					want = at[l.Parent]
+				}
+				if got := res.Links[at[k]]; got.Parent != want || got.Role != l.Role {
+					t.Errorf("message %d (%s): parent %d role %q, want %d %q (as message %d without notices); evidence %+v; without notices %+v",
+						at[k], tt.msgs[k].Text, got.Parent, got.Role, want, l.Role, k, got.Evidence, l.Evidence)
+				}
+				if n := at[k] + 1; n < len(withNotices) && withNotices[n].Type == chatlog.TypeSystem && (res.Links[n].Parent != -1 || res.Links[n].Role != "") {
+					t.Errorf("notice %d: parent %d role %q, want a thread of its own", n, res.Links[n].Parent, res.Links[n].Role)
+				}
+			}
+			checkInvariants(t, res, len(withNotices))
 		})
 	}
 }
@@ -1086,7 +1127,7 @@ func TestSecondListings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			lst := newListings(tc.msgs)
+			lst := newListings(tc.msgs, false)
 			var got []int
 			for i := range tc.msgs {
 				if lst.isSecond(i) {

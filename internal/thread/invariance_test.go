@@ -84,3 +84,25 @@ func checkSameThreads(t *testing.T, how string, rw rewrite) int {
 	}
 	return days
 }
+
+// TestNoticesCorpus puts a platform notice (a join) after every fifth
+// message of each corpus day, as exports that keep joins and recalls do,
+// and checks that every message keeps its parent and role: the WeChat
+// model passes over notices.
+func TestNoticesCorpus(t *testing.T) {
+	days := checkSameThreads(t, "with notices between", func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
+		var out []chatlog.Message
+		at := make([]int, len(msgs))
+		for k, m := range msgs {
+			at[k] = len(out)
+			out = append(out, m)
+			if k%5 == 4 && !(k+1 < len(msgs) && chatlog.ExportCopy(msgs, k+1)) { // no export splits a message from its second listing
+				out = append(out, chatlog.Message{Time: m.Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
+			}
+		}
+		return out, at
+	})
+	if days == 0 {
+		t.Fatal("no corpus day to put notices in")
+	}
+}

@@ -58,6 +58,10 @@ func (c *linkContext) indexSenders() {
 	c.bySender = map[string][]int{}
 	c.nextSame = make([]int, len(c.msgs))
 	for i, m := range c.msgs {
+		if c.isNotice(i) {
+			c.nextSame[i] = len(c.msgs) // a notice's empty sender is nobody who speaks
+			continue
+		}
 		idx := c.bySender[m.Sender]
 		if len(idx) > 0 {
 			c.nextSame[idx[len(idx)-1]] = i

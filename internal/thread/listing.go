@@ -10,14 +10,16 @@ import "github.com/cocolian/threads/internal/chatlog"
 const doubledShare = 4
 
 // listings knows which messages of a log are turns of the conversation and
-// which are the export's second listing of the message before: some exports
-// list every message under the sender's display name and again, in the
-// same second, under the group nickname. Distances and neighbours count
-// turns only, so that a chat threads alike whether its export lists
-// messages once or twice. The zero value is a log that lists each message
-// once.
+// which are not: the export's second listing of the message before (some
+// exports list every message under the sender's display name and again, in
+// the same second, under the group nickname), and, for models that pass
+// over them, platform notices (joins, recalls). Distances and neighbours
+// count turns only, so that a chat threads alike whether its export lists
+// messages once or twice, with or without its notices. The zero value is a
+// log whose every message is a turn.
 type listings struct {
 	second []bool // the message repeats the one before it under another name
+	notice []bool // a platform notice that the conversation passes over
 	pos    []int  // the number of turns after the first message, up to this one
 }
 
@@ -25,27 +27,45 @@ type listings struct {
 // the message before it (chatlog.ExportCopy) under another name of its
 // sender, when that message is not a second listing itself. When fewer than
 // one message in doubledShare is such a copy, the export lists each message
-// once and newListings returns the zero value.
-func newListings(msgs []chatlog.Message) listings {
+// once and there are none. With passNotices, system lines are no turns
+// either, nor do they count among the messages a share is taken of.
+func newListings(msgs []chatlog.Message, passNotices bool) listings {
+	var l listings
+	notices := 0
+	if passNotices {
+		l.notice = make([]bool, len(msgs))
+		for i, m := range msgs {
+			if m.Type == chatlog.TypeSystem {
+				l.notice[i] = true
+				notices++
+			}
+		}
+		if notices == 0 {
+			l.notice = nil
+		}
+	}
 	second := make([]bool, len(msgs))
 	n := 0
 	for i := range msgs {
-		if chatlog.ExportCopy(msgs, i) && msgs[i-1].Sender != msgs[i].Sender && !second[i-1] {
+		if chatlog.ExportCopy(msgs, i) && msgs[i-1].Sender != msgs[i].Sender && !second[i-1] && !l.isNotice(i) {
 			second[i] = true
 			n++
 		}
 	}
-	if n == 0 || n*doubledShare < len(msgs) {
-		return listings{}
+	if n > 0 && n*doubledShare >= len(msgs)-notices {
+		l.second = second
 	}
-	pos := make([]int, len(msgs))
+	if l.second == nil && l.notice == nil {
+		return l
+	}
+	l.pos = make([]int, len(msgs))
 	for k := 1; k < len(msgs); k++ {
-		pos[k] = pos[k-1]
-		if !second[k] {
-			pos[k]++
+		l.pos[k] = l.pos[k-1]
+		if l.isTurn(k) {
+			l.pos[k]++
 		}
 	}
-	return listings{second: second, pos: pos}
+	return l
 }
 
 // isSecond reports whether message k is the export's second listing of the
@@ -54,10 +74,16 @@ func (l listings) isSecond(k int) bool {
 	return l.second != nil && l.second[k]
 }
 
-// isTurn reports whether message k is a turn of the conversation: not the
-// export's second listing of another.
+// isNotice reports whether message k is a platform notice that the
+// conversation passes over.
+func (l listings) isNotice(k int) bool {
+	return l.notice != nil && l.notice[k]
+}
+
+// isTurn reports whether message k is a turn of the conversation: neither
+// the export's second listing of another nor a notice passed over.
 func (l listings) isTurn(k int) bool {
-	return !l.isSecond(k)
+	return !l.isSecond(k) && !l.isNotice(k)
 }
 
 // firstListing returns k, or the message k lists again when k is the
@@ -69,17 +95,18 @@ func (l listings) firstListing(k int) int {
 	return k
 }
 
-// turnBefore returns the latest turn before message i, or -1. A second
-// listing always follows its first, which is a turn (newListings).
+// turnBefore returns the latest turn before message i, or -1.
 func (l listings) turnBefore(i int) int {
-	if i == 0 {
-		return -1
+	for k := i - 1; k >= 0; k-- {
+		if l.isTurn(k) {
+			return k
+		}
 	}
-	return l.firstListing(i - 1)
+	return -1
 }
 
-// distance is how many turns j comes before i: second listings between
-// them do not set a conversation twice as far apart.
+// distance is how many turns j comes before i: second listings and notices
+// between them do not set a conversation farther apart.
 func (l listings) distance(i, j int) int {
 	if l.pos == nil {
 		return i - j

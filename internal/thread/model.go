@@ -186,8 +186,13 @@ type Model struct {
 	Handover bool `yaml:"handover"`
 	// Remarks links a short remark that would start a thread to the message
 	// it comments on (remarkTarget).
-	Remarks bool               `yaml:"remarks"`
-	Weights map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
+	Remarks bool `yaml:"remarks"`
+	// PassNotices makes platform notices (joins, leaves, recalls) no turns
+	// of the conversation: distances and neighbours pass over them, so a
+	// join line changes no link. IRC leaves it off: its joins and quits
+	// mark time there, and its weights were trained with them as turns.
+	PassNotices bool               `yaml:"pass_notices"`
+	Weights     map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
 	// Rank (optional, from `threads train --rank`) adds to Weights when a
 	// message that Weights link chooses its parent among the messages of the
 	// thread Weights chose; it changes neither threads nor roles.
