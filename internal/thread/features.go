@@ -531,6 +531,23 @@ func (f *features) numberWords(ids map[string]int32) {
 	}
 }
 
+// everyoneNames are the names WeChat and other apps mention the whole group
+// by (@所有人, @All; Slack and Discord: @everyone, @here, @channel).
+var everyoneNames = []string{"所有人", "all", "everyone", "here", "channel"}
+
+// mentionsAll reports whether mentions name the whole group: a notice to
+// everyone, or a question put to all of them.
+func mentionsAll(mentions []string) bool {
+	for _, name := range mentions {
+		for _, all := range everyoneNames {
+			if strings.EqualFold(name, all) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // isEmoji reports whether r is an emoji or a part of one (a variation
 // selector, a joiner, a skin tone): 👍 and [强] are the same sticker to the
 // cues, whichever the exporter writes.
@@ -626,8 +643,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		// A notice may name people (a talk announcement names its guest); a
 		// headline names nobody.
-		f.notice = f.runes >= 12 && m.Quote == nil && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
-			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords))
+		f.notice = m.Quote == nil && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
+			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords)) || mentionsAll(m.Mentions))
 		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
 			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
@@ -642,7 +659,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.question = false
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
-	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk))
+	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
 }

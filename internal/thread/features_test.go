@@ -269,6 +269,28 @@ func textFeatures(text string) features {
 	return messageFeatures(&m, fieldTokenizer{})
 }
 
+// TestMentionsAll checks that a mention of the whole group (@所有人, @All)
+// makes a notice of a statement and a topic of its own of a question.
+func TestMentionsAll(t *testing.T) {
+	tests := []struct {
+		text           string
+		notice, opener bool
+	}{
+		{"@所有人，大家好，关于推荐人员入群的事情，和大家统一说一下。", true, false},
+		{"@所有人 开始了", true, false},
+		{"@All,对账时拿不到终态怎么办？", false, true},
+		{"@所有人 群里有谁做境外POS机通道？", false, true},
+		{"@张三 开始了", false, false},
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text, Mentions: chatlog.ExtractMentions(tt.text)}
+		f := messageFeatures(&m, fieldTokenizer{})
+		if f.notice != tt.notice || f.opener != tt.opener {
+			t.Errorf("%q: notice %v opener %v, want %v %v", tt.text, f.notice, f.opener, tt.notice, tt.opener)
+		}
+	}
+}
+
 // TestNewsAndPraise checks hearsay and penalty news read as headlines, and a
 // praise word used for degree is no praise.
 func TestNewsAndPraise(t *testing.T) {
