@@ -3,6 +3,7 @@ package thread
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"math"
 	"sort"
 	"strings"
@@ -106,10 +107,7 @@ func linkRest(c *linkContext, decided []bool) {
 		best, bestScore := -1, math.Inf(-1)
 		var bestEv []Evidence
 		ranked = ranked[:0]
-		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
-			if !c.isTurn(j) {
-				continue // the export's second listing of j-1: replies go to the first
-			}
+		for j := range c.inReach(i) {
 			fs := c.pairFeaturesInto(c.scratch[:0], i, j)
 			if fs == nil {
 				continue
@@ -155,6 +153,19 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "thread-start", Detail: reason})
 		c.links[i].Evidence = append(c.links[i].Evidence, selfEv...)
+	}
+}
+
+// inReach yields, nearest first, the messages that message i may reply to:
+// the turns within the window before it (a reply goes to a message's first
+// listing, and passes over notices).
+func (c *linkContext) inReach(i int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
+			if c.isTurn(j) && !yield(j) {
+				return
+			}
+		}
 	}
 }
 
@@ -1210,7 +1221,7 @@ func (c *linkContext) latestBy(sender string, i int) int {
 // praise within the window, or -1.
 func (c *linkContext) latestSubstantiveBy(sender string, i int) int {
 	latest := -1
-	for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
+	for j := range c.inReach(i) {
 		f := &c.fs[j]
 		if c.msgs[j].Sender == sender {
 			if !f.sticker && !f.thanks && !f.welcome {

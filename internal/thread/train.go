@@ -146,13 +146,11 @@ func (c candidate) score(m *Model) float64 {
 	return s
 }
 
-// candidates lists message i itself and every earlier message in reach.
+// candidates lists message i itself and every message it may reply to
+// (inReach), as linkRest scores them.
 func (c *linkContext) candidates(i int) []candidate {
 	out := []candidate{{j: i, fs: c.selfFeatures(i)}}
-	for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
-		if !c.isTurn(j) {
-			continue // as in linkRest: replies go to turns
-		}
+	for j := range c.inReach(i) {
 		if fs := c.pairFeatures(i, j); fs != nil {
 			out = append(out, candidate{j, fs})
 		}
