@@ -581,17 +581,13 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			return r
 		}, stripped)
 	}
-	if hasHan(stripped) && strings.ContainsAny(stripped, asciiMarks) {
-		stripped = widenMarks(stripped, plain != text)
-	}
+	stripped = normaliseWidth(stripped, plain != text)
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
 	f.effort = typingEffort(f.plain)
 
 	if tok != nil && text != "" {
-		if hasHan(text) && strings.ContainsAny(text, asciiMarks) {
-			text = widenMarks(text, strings.ContainsAny(text, "@＠"))
-		}
+		text = normaliseWidth(text, strings.ContainsAny(text, "@＠"))
 		toks := tok.Tokens(text)
 		f.words = segment.ContentWords(toks)
 		f.wordSet = make(map[string]struct{}, len(f.words))

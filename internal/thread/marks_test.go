@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestWidenMarks(t *testing.T) {
+func TestNormaliseWidth(t *testing.T) {
 	tests := []struct {
 		in       string
 		mentions bool
@@ -23,10 +23,13 @@ func TestWidenMarks(t *testing.T) {
 		{"请大家积极提问。谢谢。?", false, "请大家积极提问。谢谢。?"},                 // an emoji the export lost
 		{" 随行付 北京?能否给一份", true, " 随行付 北京?能否给一份"},                // the mark after a mention of a name with spaces
 		{" 随行付 北京?能否给一份?", true, " 随行付 北京?能否给一份？"},
+		{"我估计不可能给P2Ｐ", false, "我估计不可能给P2P"},
+		{"比如商户Ｔ０,银行Ｔ１", false, "比如商户T0，银行T1"},
+		{"ＯＫ", false, "OK"},
 	}
 	for _, tt := range tests {
-		if got := widenMarks(tt.in, tt.mentions); got != tt.want {
-			t.Errorf("widenMarks(%q, %v) = %q, want %q", tt.in, tt.mentions, got, tt.want)
+		if got := normaliseWidth(tt.in, tt.mentions); got != tt.want {
+			t.Errorf("normaliseWidth(%q, %v) = %q, want %q", tt.in, tt.mentions, got, tt.want)
 		}
 	}
 }
@@ -79,5 +82,30 @@ func narrowMarks(text string) string {
 func TestHalfWidthMarksCorpus(t *testing.T) {
 	if checkSameThreads(t, "in half width", rewriteTexts(narrowMarks)) == 0 {
 		t.Fatal("no corpus day had a full-width mark to write in half width")
+	}
+}
+
+// wideAlnum writes the letters and digits of text in full width, as a
+// Chinese input method in its full-width mode types them (Ｔ０, Ｐ２Ｐ); a
+// text with a mention, a link or a sticker code stays as it is, since the
+// app writes those.
+func wideAlnum(text string) string {
+	if strings.ContainsAny(text, "@[") || strings.Contains(text, "http") {
+		return text
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return r - 'A' + 'Ａ'
+		}
+		return r
+	}, text)
+}
+
+// TestFullWidthLettersCorpus types the letters and digits of every corpus
+// day in full width and checks that every message keeps its parent and
+// role.
+func TestFullWidthLettersCorpus(t *testing.T) {
+	if checkSameThreads(t, "in full width", rewriteTexts(wideAlnum)) == 0 {
+		t.Fatal("no corpus day had letters or digits to type in full width")
 	}
 }
