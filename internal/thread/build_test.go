@@ -589,6 +589,31 @@ func linkCases() []linkCase {
 // second time under the sender's other name, threads the first listings as
 // the plain log does: each copy links to its first listing and takes its
 // role, and nothing else moves.
+// checkRewrittenCase threads link case tt as it is and as rewritten, where
+// message k of tt stands at at[k], and checks that every message keeps its
+// parent and role. It returns both results for further checks.
+func checkRewrittenCase(t *testing.T, tt linkCase, rewritten []chatlog.Message, at []int) (plain, res *Result) {
+	t.Helper()
+	p := DefaultParams()
+	p.Model = linkWeightsOnly(t)
+	plainLog, rewrittenLog := day(tt.msgs...), day(rewritten...)
+	plainLog.Speaker, rewrittenLog.Speaker = tt.speaker, tt.speaker
+	plain = BuildWith(plainLog, fieldTokenizer{}, p)
+	res = BuildWith(rewrittenLog, fieldTokenizer{}, p)
+	for k, l := range plain.Links {
+		want := -1
+		if l.Parent >= 0 {
+			want = at[l.Parent]
+		}
+		if got := res.Links[at[k]]; got.Parent != want || got.Role != l.Role {
+			t.Errorf("message %d (%s): parent %d role %q, want %d %q (as message %d as written); evidence %+v; as written %+v",
+				at[k], tt.msgs[k].Text, got.Parent, got.Role, want, l.Role, k, got.Evidence, l.Evidence)
+		}
+	}
+	checkInvariants(t, res, len(rewritten))
+	return plain, res
+}
+
 func TestDoubledExport(t *testing.T) {
 	for _, tt := range linkCases() {
 		t.Run(tt.name, func(t *testing.T) {
@@ -608,29 +633,14 @@ func TestDoubledExport(t *testing.T) {
 					doubled = append(doubled, copied)
 				}
 			}
-			p := DefaultParams()
-			p.Model = linkWeightsOnly(t)
-			plainLog, doubledLog := day(tt.msgs...), day(doubled...)
-			plainLog.Speaker, doubledLog.Speaker = tt.speaker, tt.speaker
-			plain := BuildWith(plainLog, fieldTokenizer{}, p)
-			res := BuildWith(doubledLog, fieldTokenizer{}, p)
+			plain, res := checkRewrittenCase(t, tt, doubled, first)
 			for k, l := range plain.Links {
-				want := -1
-				if l.Parent >= 0 {
-					want = first[l.Parent]
-				}
-				got := res.Links[first[k]]
-				if got.Parent != want || got.Role != l.Role {
-					t.Errorf("message %d (%s): parent %d role %q, want %d %q (as message %d in the plain log); evidence %+v",
-						first[k], tt.msgs[k].Text, got.Parent, got.Role, want, l.Role, k, got.Evidence)
-				}
 				if c := first[k] + 1; c < len(doubled) && (k+1 == len(first) || c < first[k+1]) {
 					if res.Links[c].Parent != first[k] || res.Links[c].Role != l.Role {
 						t.Errorf("copy %d of message %d: parent %d role %q, want %d %q", c, first[k], res.Links[c].Parent, res.Links[c].Role, first[k], l.Role)
 					}
 				}
 			}
-			checkInvariants(t, res, len(doubled))
 		})
 	}
 }
@@ -652,26 +662,12 @@ func TestNoticesPassedOver(t *testing.T) {
 				}
 				withNotices = append(withNotices, chatlog.Message{Time: m.Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
 			}
-			p := DefaultParams()
-			p.Model = linkWeightsOnly(t)
-			plainLog, noticesLog := day(tt.msgs...), day(withNotices...)
-			plainLog.Speaker, noticesLog.Speaker = tt.speaker, tt.speaker
-			plain := BuildWith(plainLog, fieldTokenizer{}, p)
-			res := BuildWith(noticesLog, fieldTokenizer{}, p)
-			for k, l := range plain.Links {
-				want := -1
-				if l.Parent >= 0 {
-					want = at[l.Parent]
-				}
-				if got := res.Links[at[k]]; got.Parent != want || got.Role != l.Role {
-					t.Errorf("message %d (%s): parent %d role %q, want %d %q (as message %d without notices); evidence %+v; without notices %+v",
-						at[k], tt.msgs[k].Text, got.Parent, got.Role, want, l.Role, k, got.Evidence, l.Evidence)
-				}
-				if n := at[k] + 1; n < len(withNotices) && withNotices[n].Type == chatlog.TypeSystem && (res.Links[n].Parent != -1 || res.Links[n].Role != "") {
+			_, res := checkRewrittenCase(t, tt, withNotices, at)
+			for n, m := range withNotices {
+				if m.Type == chatlog.TypeSystem && m.Sender == "" && (res.Links[n].Parent != -1 || res.Links[n].Role != "") {
 					t.Errorf("notice %d: parent %d role %q, want a thread of its own", n, res.Links[n].Parent, res.Links[n].Role)
 				}
 			}
-			checkInvariants(t, res, len(withNotices))
 		})
 	}
 }
