@@ -177,6 +177,9 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
+		if msgs[i].Type == chatlog.TypeText && msgs[i].Text == "" {
+			continue // the export lost what it said
+		}
 		if q := answeredQuestion(msgs, fs, links, i); q >= 0 {
 			links[i].Role = RoleAnswer
 			links[i].AnswerOf = q

@@ -139,6 +139,16 @@ func linkCases() []linkCase {
 			roles:   "QAA--",
 		},
 		{
+			name: "a message whose content the export lost answers nothing",
+			msgs: []chatlog.Message{
+				msg("A", "请教一下 微信 分账 接口 有没有？", 0),
+				msg("B", "", 1),
+				msg("B", "有的 要 单独 申请", 1),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "Q-A",
+		},
+		{
 			name: "a bare question asks about what was just said",
 			msgs: []chatlog.Message{
 				msg("A", "今日头条 在 收购 支付 牌照", 0),
@@ -830,6 +840,21 @@ func TestSpeakerExchangeFollowUp(t *testing.T) {
 	checkInvariants(t, res, len(msgs))
 }
 
+func TestCheckInGesture(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"大家好，晚上邀请 龚正 给大家做分享。现在是签到时间，请大家回复[OK] 签到。", "[OK]"},
+		{"老规矩，19:15开始签到，签到手势为[OK]。", "[OK]"},
+		{"入群请回复[姓名 公司 职位]，会前回复[OK]签到", "[OK]"}, // a form to fill in is no gesture
+		{"今晚分享，回复[ThumbsUp]签到，谢谢大家配合", "[ThumbsUp]"},
+		{"签到[强]", ""},
+	}
+	for _, tt := range tests {
+		if got := checkInGesture(tt.text); got != tt.want {
+			t.Errorf("checkInGesture(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestCheckInsDuringTalk checks that check-ins with the gesture the call
 // named stay in the check-in round even when posted after the talk began,
 // and that a check-in that names a sticker calls for nothing.
@@ -1120,6 +1145,14 @@ func TestSecondListings(t *testing.T) {
 			msg("B", "看 文档", 1), msg("B-银联", "看 文档", 1),
 			msg("C", "[强]", 2),
 		}, []int{1, 3}},
+		{"on such a day, a listing whose content the export lost is a second listing too", []chatlog.Message{
+			msg("A", "分账 怎么 做？", 0), msg("A-快钱", "分账 怎么 做？", 0),
+			msg("B", "罗湖区 晴 8℃", 1), msg("B-银联", "", 1),
+			msg("C", "看 文档", 2), msg("C-通联", "看 文档", 2), msg("C", "", 3), // a lost message of C's own
+		}, []int{1, 3, 5}},
+		{"a lost listing on a day listed once is a message of its own", []chatlog.Message{
+			msg("A", "分账 怎么 做？", 0), msg("B", "看 文档", 1), msg("B-银联", "", 1), msg("C", "好的", 2),
+		}, nil},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -531,18 +531,17 @@ func (f *features) numberWords(ids map[string]int32) {
 	}
 }
 
-// everyoneNames are the names WeChat and other apps mention the whole group
-// by (@所有人, @All; Slack and Discord: @everyone, @here, @channel).
-var everyoneNames = []string{"所有人", "all", "everyone", "here", "channel"}
+// everyoneNames are the names apps mention the whole group by, as they
+// write them: WeChat @所有人 (@All in English), Slack and Discord @everyone,
+// @here, @channel. A member nicknamed Here is not among them.
+var everyoneNames = []string{"所有人", "All", "everyone", "here", "channel"}
 
 // mentionsAll reports whether mentions name the whole group: a notice to
 // everyone, or a question put to all of them.
 func mentionsAll(mentions []string) bool {
 	for _, name := range mentions {
-		for _, all := range everyoneNames {
-			if strings.EqualFold(name, all) {
-				return true
-			}
+		if slices.Contains(everyoneNames, name) {
+			return true
 		}
 	}
 	return false

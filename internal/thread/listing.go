@@ -53,6 +53,16 @@ func newListings(msgs []chatlog.Message, passNotices bool) listings {
 		}
 	}
 	if n > 0 && n*doubledShare >= len(msgs)-notices {
+		// On a day listed twice, a message whose content the export lost,
+		// in the same second as another name's message just before it, is
+		// that message's second listing too.
+		for i := 1; i < len(msgs); i++ {
+			m, before := &msgs[i], &msgs[i-1]
+			if m.Type == chatlog.TypeText && m.Text == "" && m.Sender != "" && m.Sender != before.Sender &&
+				m.Time.Equal(before.Time) && !second[i-1] && !l.isNotice(i-1) {
+				second[i] = true
+			}
+		}
 		l.second = second
 	}
 	if l.second == nil && l.notice == nil {

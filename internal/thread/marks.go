@@ -32,10 +32,12 @@ func widenMarks(s string, mentions bool) string {
 				// An export may write ? for a character it could not
 				// (Ping 支付学院 2018 ? 上海站, 谢谢。?) or for the space after a
 				// mention, which a name with spaces hides from mentionRe
-				// (@邵芳 随行付 北京?能否…): a ? asks when it ends the text's
-				// last sentence, or stands between Chinese characters in a
-				// text that mentions nobody (是团队不行?管理不行？).
-				end := strings.TrimSpace(rest) == "" && !strings.ContainsRune("?。！!", prev)
+				// (@邵芳 随行付 北京?能否…): a ? asks when only marks and
+				// spaces follow it and it follows no space and no sentence
+				// end (退款?!, 可以吗?）), or when it stands between Chinese
+				// characters in a text that mentions nobody (是团队不行?管理不行？).
+				end := strings.TrimLeftFunc(rest, isClosingMark) == "" && prev != 0 &&
+					!unicode.IsSpace(prev) && !strings.ContainsRune("?？。！!", prev)
 				if end || !mentions && isHan(prev) && isHan(next) {
 					r = w
 				}

@@ -3,6 +3,7 @@ package thread
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,10 @@ func TestNormaliseWidth(t *testing.T) {
 		{"请大家积极提问。谢谢。?", false, "请大家积极提问。谢谢。?"},                 // an emoji the export lost
 		{" 随行付 北京?能否给一份", true, " 随行付 北京?能否给一份"},                // the mark after a mention of a name with spaces
 		{" 随行付 北京?能否给一份?", true, " 随行付 北京?能否给一份？"},
+		{"这个接口也能用来退款?!", false, "这个接口也能用来退款？！"},
+		{"可以吗?）", false, "可以吗？）"},
+		{"谢谢 ?", false, "谢谢 ?"}, // a lost character after a space
+		{"?", false, "?"},
 		{"我估计不可能给P2Ｐ", false, "我估计不可能给P2P"},
 		{"比如商户Ｔ０,银行Ｔ１", false, "比如商户T0，银行T1"},
 		{"ＯＫ", false, "OK"},
@@ -36,8 +41,8 @@ func TestNormaliseWidth(t *testing.T) {
 
 // narrowMarks writes in half width the full-width marks of text that
 // widenMarks would write back: those beside a Chinese character, a ？ that
-// ends the text, and one between Chinese characters of a text that
-// mentions nobody. A ？ next to another stays, since ?? is how the corpus's
+// only marks and spaces follow (after no space or sentence end), and one
+// between Chinese characters of a text that mentions nobody. A ？ next to another stays, since ?? is how the corpus's
 // export writes a lost emoji.
 func narrowMarks(text string) string {
 	narrow := map[rune]rune{}
@@ -66,10 +71,10 @@ func narrowMarks(text string) string {
 			}
 			continue
 		}
-		if prev == '？' || next == '？' || prev == '@' || k > 0 && strings.ContainsRune("?。！!", prev) {
+		if prev == 0 || prev == '？' || next == '？' || prev == '@' || unicode.IsSpace(prev) || strings.ContainsRune("?。！!", prev) {
 			continue
 		}
-		if k == len(runes)-1 || !mentions && isHan(prev) && isHan(next) {
+		if strings.TrimLeftFunc(string(runes[k+1:]), isClosingMark) == "" || !mentions && isHan(prev) && isHan(next) {
 			out[k] = a
 		}
 	}

@@ -74,11 +74,12 @@ func checkInGesture(text string) string {
 	if !strings.Contains(text, "签到") || utf8.RuneCountInString(text) < checkInCallRunes {
 		return ""
 	}
-	m := checkInGestureRe.FindStringSubmatch(text)
-	if m == nil || !isStickerCode(m[1]+m[2]) {
-		return ""
+	for _, m := range checkInGestureRe.FindAllStringSubmatch(text, -1) {
+		if g := m[1] + m[2]; isStickerCode(g) {
+			return g // not the form to fill in of 回复[姓名 公司]进群
+		}
 	}
-	return m[1] + m[2]
+	return ""
 }
 
 // checkInCallRunes is the shortest call to check in.
