@@ -27,7 +27,8 @@ func FuzzBuild(f *testing.F) {
 		"甲|能不能开的出来还是问题呢\n乙|[强][强]\n丙|欢迎欢迎\n丁|有想跳槽的java开发没，简历丢过来，要招聘10人+。",
 		"甲|@乙?@丙? ??\n乙|[捂脸]\n丙|http://mp.weixin.qq.com/s?a=1",
 		"甲|> 09:00:00  乙\n乙|> 99:00:00\n丙|a\r> 10:00:00 b",
-		"甲|分账要申请吗？\n甲-快钱|分账要申请吗？\n乙|要\n乙-银联|要\n丙|wxid_abc123:\n丙|[强]", // listed twice; an unrendered message
+		"甲|分账要申请吗？\n甲-快钱|分账要申请吗？\n乙|要\n乙-银联|要\n丙|wxid_abc123:\n丙|[强]",                        // listed twice; an unrendered message
+		"甲|分账要申请吗？\n群|<sysmsg>乙加入了群聊</sysmsg>\n乙|要\n乙-银联|要\n|<sysmsg>撤回了一条消息</sysmsg>\n甲|谢谢", // notices between
 	} {
 		f.Add(seed)
 	}
