@@ -145,10 +145,12 @@ func oneLine(s string, max int) string {
 	return s
 }
 
+// mdEscaper writes line breaks as spaces and angle brackets as entities.
+var mdEscaper = strings.NewReplacer("\n", " ", "<", "&lt;", ">", "&gt;")
+
 // mdEscape keeps text from being read as Markdown structure.
 func mdEscape(s string) string {
-	r := strings.NewReplacer("\n", " ", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
+	return mdEscaper.Replace(s)
 }
 
 // plural writes "1 message", "2 messages".

@@ -59,7 +59,7 @@ func normaliseWidth(s string, mentions bool) string {
 	if strings.ContainsFunc(s, isWideAlnum) {
 		s = narrowAlnum(s)
 	}
-	if hasHan(s) && strings.ContainsAny(s, asciiMarks) {
+	if strings.ContainsAny(s, asciiMarks) && hasHan(s) {
 		s = widenMarks(s, mentions)
 	}
 	return s
