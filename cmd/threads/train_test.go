@@ -271,3 +271,35 @@ func TestEmbeddedBlocksReproduce(t *testing.T) {
 		})
 	}
 }
+
+// TestEmbeddedIRCModelReproduces retrains the embedded IRC weights with the
+// command the README gives and checks that they come out the same: a change
+// to what the link features measure must come with the retrained weights.
+// It takes about a minute, so -short leaves it out.
+func TestEmbeddedIRCModelReproduces(t *testing.T) {
+	train := sharedtest.Dir(t, "corpus", "irc-ubuntu", "train")
+	if testing.Short() {
+		t.Skip("-short: retraining the IRC weights takes about a minute")
+	}
+	if runtime.GOARCH != "amd64" {
+		t.Skip("the embedded weights were trained on amd64, where floating point may differ in the last bit from " + runtime.GOARCH)
+	}
+	embedded, err := os.ReadFile("../../internal/thread/models/irc.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, written, _ := trainModel(t, "--gold", train, "--name", "irc", "--epochs", "8")
+	// The comment lines name the folder the weights were trained from.
+	body := func(s string) string {
+		var b strings.Builder
+		for _, line := range strings.SplitAfter(s, "\n") {
+			if !strings.HasPrefix(line, "#") {
+				b.WriteString(line)
+			}
+		}
+		return b.String()
+	}
+	if body(written) != body(string(embedded)) {
+		t.Errorf("the retrained IRC weights differ from internal/thread/models/irc.yaml; if the change is meant, replace it with the output of\n  go run ./cmd/threads train --gold ../shared/corpus/irc-ubuntu/train -o internal/thread/models/irc.yaml --name irc --epochs 8")
+	}
+}

@@ -586,8 +586,9 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	f.effort = typingEffort(f.plain)
 
 	if tok != nil && text != "" {
-		text = normaliseWidth(text, strings.ContainsAny(text, "@＠"))
-		toks := tok.Tokens(text)
+		// The words are what the message says: a mention's name is none of
+		// them (two messages to 李奔-快钱-产品-上海 share no 快钱 by that).
+		toks := tok.Tokens(normaliseWidth(plain, plain != text))
 		f.words = segment.ContentWords(toks)
 		f.wordSet = make(map[string]struct{}, len(f.words))
 		for _, w := range f.words {
