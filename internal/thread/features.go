@@ -565,6 +565,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if strings.IndexByte(plain, '@') >= 0 || strings.Contains(plain, "＠") { // ContainsAny is slow on non-ASCII sets
 		plain = mentionRe.ReplaceAllString(plain, " ")
 	}
+	mentions := plain != text
+	plain = simplifyTraditional(plain)
 	stripped := plain
 	if strings.Contains(stripped, "[") {
 		stripped = replaceStickers(stripped, " ")
@@ -580,7 +582,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			return r
 		}, stripped)
 	}
-	stripped = normaliseWidth(stripped, plain != text)
+	stripped = normaliseWidth(stripped, mentions)
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
 	f.effort = typingEffort(f.plain)
@@ -588,7 +590,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if tok != nil && text != "" {
 		// The words are what the message says: a mention's name is none of
 		// them (two messages to 李奔-快钱-产品-上海 share no 快钱 by that).
-		toks := tok.Tokens(normaliseWidth(plain, plain != text))
+		toks := tok.Tokens(normaliseWidth(plain, mentions))
 		f.words = segment.ContentWords(toks)
 		f.wordSet = make(map[string]struct{}, len(f.words))
 		for _, w := range f.words {

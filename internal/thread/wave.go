@@ -92,7 +92,7 @@ const checkInCallRunes = 12
 func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
 	call, gesture := -1, ""
 	for i, m := range msgs {
-		if g := checkInGesture(m.Text); g != "" && !decided[i] {
+		if g := checkInGesture(simplifyTraditional(m.Text)); g != "" && !decided[i] {
 			call, gesture = i, g
 			continue
 		}
