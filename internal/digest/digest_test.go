@@ -245,6 +245,40 @@ func TestBuildSameThread(t *testing.T) {
 	}
 }
 
+// TestBuildTraditional checks that a question asked in traditional Chinese
+// merges with the same question in simplified Chinese, under its topic,
+// and that its entry keeps the words as written.
+func TestBuildTraditional(t *testing.T) {
+	day := func(path, date, question, answer string) Day {
+		base := time.Date(2018, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+		log := &chatlog.Log{Path: path, Format: "test", Date: date, Group: "g"}
+		log.Messages = []chatlog.Message{
+			{Index: 0, Line: 1, Time: base, Sender: "A", Type: chatlog.TypeText, Text: question},
+			{Index: 1, Line: 5, Time: base.Add(time.Minute), Sender: "B", Type: chatlog.TypeText, Text: answer},
+		}
+		res := &thread.Result{
+			Links:   []thread.Link{{Parent: -1, AnswerOf: -1}, {Parent: 0, AnswerOf: 0}},
+			Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
+		}
+		return Day{Log: log, Result: res}
+	}
+	days := []Day{
+		day("a.md", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请"),
+		day("b.md", "2018-03-09", "微信分賬接口怎麼申請？", "找客戶經理"),
+	}
+	d := Build(days, segmenter(t), fixtureOptions(t))
+	if len(d.Entries) != 1 || len(d.Entries[0].Occurrences) != 2 {
+		t.Fatalf("%d entries, want the two askings in one: %+v", len(d.Entries), d.Entries)
+	}
+	e := d.Entries[0]
+	if !strings.Contains(fmt.Sprint(e.Topics), "分账") {
+		t.Errorf("topics %v, want 分账 among them", e.Topics)
+	}
+	if got := e.Occurrences[1].Question; got != "微信分賬接口怎麼申請？" {
+		t.Errorf("the second asking reads %q, want it as written", got)
+	}
+}
+
 // TestBuildSkipsExportCopies checks that a message an export lists twice
 // (same second, same words, under the display name and the group nickname)
 // is one asking (and an answer listed twice one answer), while the same

@@ -46,7 +46,7 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 	for _, q := range qs {
 		text := askedPart(q.plain)
 		q.contextual = contextual(text)
-		fs := tn.features(segment.ContentWords(tok.Tokens(text)))
+		fs := tn.features(segment.ContentWords(tok.Tokens(segment.Simplify(text))))
 		q.vec = make(map[string]float64, len(fs))
 		q.domain = make(map[string]bool)
 		q.part = make(map[string]bool)

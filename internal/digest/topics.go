@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/segment"
 )
 
 // A topicMatcher finds the topics whose terms a text mentions.
@@ -42,7 +43,7 @@ func (m *topicMatcher) mentions(text string) []int {
 	if len(m.topics) == 0 || text == "" {
 		return nil
 	}
-	lower := strings.ToLower(text)
+	lower := strings.ToLower(segment.Simplify(text)) // 分賬 is the topic 分账
 	var found []int
 	for i, r := range lower {
 		for _, t := range m.byFirst[r] {

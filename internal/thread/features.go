@@ -566,7 +566,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		plain = mentionRe.ReplaceAllString(plain, " ")
 	}
 	mentions := plain != text
-	plain = simplifyTraditional(plain)
+	plain = segment.Simplify(plain)
 	stripped := plain
 	if strings.Contains(stripped, "[") {
 		stripped = replaceStickers(stripped, " ")

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
 )
 
 // waveWindow is how long after its last welcome a greeting wave stays open.
@@ -92,7 +93,7 @@ const checkInCallRunes = 12
 func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
 	call, gesture := -1, ""
 	for i, m := range msgs {
-		if g := checkInGesture(simplifyTraditional(m.Text)); g != "" && !decided[i] {
+		if g := checkInGesture(segment.Simplify(m.Text)); g != "" && !decided[i] {
 			call, gesture = i, g
 			continue
 		}

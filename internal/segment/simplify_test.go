@@ -1,0 +1,46 @@
+package segment
+
+import "testing"
+
+func TestSimplify(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"請問分賬接口怎麼申請？", "请问分账接口怎么申请？"},
+		{"不會", "不会"},
+		{"WeChat Pay HK開通港陸匯款", "WeChat Pay HK开通港陆汇款"},
+		{"双乾支付的乾易付覆盖了", "双乾支付的乾易付覆盖了"}, // simplified text stays, 乾 and 覆 with it
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Simplify(tt.in); got != tt.want {
+			t.Errorf("Simplify(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for r, want := range map[rune]bool{'會': true, '嗎': true, '請': true, '乾': false, '覆': false, '会': false, 'a': false, '𠀀': false} {
+		if got := isTraditionalOnly(r); got != want {
+			t.Errorf("isTraditionalOnly(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+// TestTraditionalOnlyConverts checks the generated list against the
+// converter: every character in it becomes another, and the bit set and
+// the list hold them all.
+func TestTraditionalOnlyConverts(t *testing.T) {
+	c, err := toSimplified()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, r := range traditionalOnly {
+		n++
+		if !isTraditionalOnly(r) {
+			t.Errorf("%q is in traditionalOnly but isTraditionalOnly says no", r)
+		}
+		if out, err := c.Convert(string(r)); err != nil || out == string(r) {
+			t.Errorf("%q converts to %q (%v): not a character only traditional Chinese writes", r, out, err)
+		}
+	}
+	if n < 3000 {
+		t.Fatalf("traditionalOnly holds %d characters; run go generate ./internal/segment", n)
+	}
+}
