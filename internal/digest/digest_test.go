@@ -277,6 +277,16 @@ func TestBuildTraditional(t *testing.T) {
 	if got := e.Occurrences[1].Question; got != "微信分賬接口怎麼申請？" {
 		t.Errorf("the second asking reads %q, want it as written", got)
 	}
+	// Asked alone, in traditional Chinese, it has its topic; a question
+	// that leans on its conversation (這個…) merges with neither.
+	alone := Build(days[1:], segmenter(t), fixtureOptions(t))
+	if len(alone.Entries) != 1 || !strings.Contains(fmt.Sprint(alone.Entries[0].Topics), "分账") {
+		t.Errorf("the traditional asking alone: %+v, want one entry under 分账", alone.Entries)
+	}
+	leaning := Build([]Day{days[0], day("c.md", "2018-03-12", "這個分賬接口怎麼申請？", "找客戶經理")}, segmenter(t), fixtureOptions(t))
+	if len(leaning.Entries) != 2 {
+		t.Errorf("%d entries, want 這個分賬接口怎麼申請？ apart from 微信分账接口怎么申请？", len(leaning.Entries))
+	}
 }
 
 // TestBuildSkipsExportCopies checks that a message an export lists twice

@@ -4,18 +4,22 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/longbridgeapp/opencc"
 )
 
 //go:generate go run ./gentrad
 
-// Simplify writes traditional Chinese as simplified (請問這個嗎 as 请问这个吗),
-// phrase by phrase as OpenCC does, so that what is written for simplified
-// Chinese (the cues of package thread, the payments dictionary, the
-// segmenter) reads both alike. Text with no character only traditional
-// Chinese writes is returned as it is; OpenCC's tables load the first time
-// a text needs them (about 3 ms).
+// Simplify writes the characters only traditional Chinese writes as
+// simplified (請問這個嗎 as 请问这个吗), phrase by phrase as OpenCC does, so
+// that what is written for simplified Chinese (the cues of package thread,
+// the payments dictionary, the segmenter) reads both alike. A character
+// both scripts write changes only in a clause that has one only
+// traditional Chinese writes (乾貨 is 干货, 我瞭解 is 我了解, but 乾易付 of
+// 乾易付的接口，會嗎 stays), and text with no character only traditional
+// Chinese writes is returned as it is. OpenCC's
+// tables load the first time a text needs them (about 3 ms).
 func Simplify(s string) string {
 	if !strings.ContainsFunc(s, isTraditionalOnly) {
 		return s
@@ -28,7 +32,24 @@ func Simplify(s string) string {
 	if err != nil {
 		return s // a lookup that failed leaves the text as written
 	}
-	return out
+	in, conv := []rune(s), []rune(out)
+	if len(in) != len(conv) {
+		return out // a phrase changed length (二噁英): take OpenCC's whole
+	}
+	// A clause (the text between punctuation and spaces) with no character
+	// only traditional Chinese writes keeps its characters as written.
+	for start := 0; start < len(in); {
+		end, traditional := start, false
+		for end < len(in) && !unicode.IsPunct(in[end]) && !unicode.IsSpace(in[end]) {
+			traditional = traditional || isTraditionalOnly(in[end])
+			end++
+		}
+		if !traditional {
+			copy(conv[start:end], in[start:end])
+		}
+		start = end + 1
+	}
+	return string(conv)
 }
 
 // toSimplified is OpenCC's converter from traditional to simplified Chinese.

@@ -8,6 +8,9 @@ func TestSimplify(t *testing.T) {
 		{"不會", "不会"},
 		{"WeChat Pay HK開通港陸匯款", "WeChat Pay HK开通港陆汇款"},
 		{"双乾支付的乾易付覆盖了", "双乾支付的乾易付覆盖了"}, // simplified text stays, 乾 and 覆 with it
+		{"乾易付的接口，會嗎", "乾易付的接口，会吗"},     // a clause with no traditional character stays as written
+		{"我瞭解期貨的", "我了解期货的"},
+		{"都是乾貨！相當於", "都是干货！相当于"},
 		{"", ""},
 	}
 	for _, tt := range tests {

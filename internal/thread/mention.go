@@ -12,6 +12,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
 )
 
 // announceWords mark a message that introduces the day's guest speaker.
@@ -84,7 +85,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	bySpeaker := ""
 	if log.Speaker != "" && seen[log.Speaker] && !r.anyResolvesTo(log.Speaker) {
 		for _, m := range msgs {
-			if m.Sender == log.Speaker || !containsAny(m.Text, announceWords) {
+			if m.Sender == log.Speaker || !containsAny(segment.Simplify(m.Text), announceWords) {
 				continue
 			}
 			for _, name := range m.Mentions {
@@ -577,7 +578,7 @@ func (r *resolver) anyResolvesTo(sender string) bool {
 // normaliseName folds separators, spaces, lost-character marks and case.
 func normaliseName(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range strings.ToLower(segment.Simplify(s)) {
 		if isNameSeparator(r) || unicode.IsSpace(r) || r == '?' || r == '？' {
 			continue
 		}
@@ -596,7 +597,7 @@ func isNameSeparator(r rune) bool {
 
 // nameParts splits a group display name into its parts (name, company, role, city).
 func nameParts(s string) []string {
-	f := strings.FieldsFunc(s, func(r rune) bool {
+	f := strings.FieldsFunc(segment.Simplify(s), func(r rune) bool {
 		return isNameSeparator(r) || unicode.IsSpace(r) || r == '?'
 	})
 	if len(f) == 0 {

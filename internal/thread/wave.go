@@ -53,7 +53,7 @@ func linkWaves(msgs []chatlog.Message, fs []features, lst listings, links []Link
 			decided[i] = true
 			last = i
 		case open && lst.distance(i, last) <= 2 && !addressed && guest != "" &&
-			(strings.Contains(m.Sender, guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
+			(strings.Contains(segment.Simplify(m.Sender), guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
 			links[i].Parent = root
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("the welcomed %s, or a short word to them, inside the wave", guest), Weight: 1})
 			decided[i] = true
@@ -72,6 +72,9 @@ var checkInGestureRe = regexp.MustCompile(`(?:回复|手势[为是：:]?)\s*(` +
 // checkInGesture returns the sticker a call to check in names, or "" when
 // text is no such call (签到[强] checks in; it calls for nothing).
 func checkInGesture(text string) string {
+	if strings.Contains(text, "簽到") {
+		text = segment.Simplify(text) // 請大家回覆[強]簽到
+	}
 	if !strings.Contains(text, "签到") || utf8.RuneCountInString(text) < checkInCallRunes {
 		return ""
 	}
@@ -93,14 +96,14 @@ const checkInCallRunes = 12
 func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
 	call, gesture := -1, ""
 	for i, m := range msgs {
-		if g := checkInGesture(segment.Simplify(m.Text)); g != "" && !decided[i] {
+		if g := checkInGesture(m.Text); g != "" && !decided[i] {
 			call, gesture = i, g
 			continue
 		}
 		if call < 0 || decided[i] || m.Time.Sub(msgs[call].Time) > announcementWave || len(m.Mentions) > 0 || m.Quote != nil {
 			continue
 		}
-		if strings.TrimSpace(m.Text) == gesture {
+		if t := strings.TrimSpace(m.Text); t == gesture || segment.Simplify(t) == gesture { // [強] is [强]
 			links[i].Parent = call
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("checks in with the %s message %d asked for", gesture, call), Weight: 1})
 			decided[i] = true
