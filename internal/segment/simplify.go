@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/longbridgeapp/opencc"
@@ -52,8 +53,35 @@ func Simplify(s string) string {
 	return string(conv)
 }
 
+// SimplifyName writes each character of a name that only traditional
+// Chinese writes as its first simplified candidate (劉皇叔 as 刘皇叔), without
+// loading OpenCC: a name is no phrase, and nicknames with a traditional
+// character are common enough that every day would pay for the tables.
+func SimplifyName(s string) string {
+	if !strings.ContainsFunc(s, isTraditionalOnly) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if !isTraditionalOnly(r) {
+			return r
+		}
+		k := sort.Search(len(traditionalRunes), func(k int) bool { return traditionalRunes[k] >= r })
+		return simplifiedRunes[k]
+	}, s)
+}
+
+// traditionalRunes and simplifiedRunes are traditionalOnly and
+// simplifiedFirst as aligned slices.
+var traditionalRunes, simplifiedRunes = []rune(traditionalOnly), []rune(simplifiedFirst)
+
 // toSimplified is OpenCC's converter from traditional to simplified Chinese.
-var toSimplified = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })
+var toSimplified = sync.OnceValues(func() (*opencc.OpenCC, error) {
+	openccLoads.Add(1)
+	return opencc.New("t2s")
+})
+
+// openccLoads counts the loads of OpenCC's tables, for the tests.
+var openccLoads atomic.Int32
 
 // The characters of traditionalOnly (traditional.go): those in
 // [bmpFrom, bmpTo) as a bit set, the rest as a sorted list.

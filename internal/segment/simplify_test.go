@@ -41,9 +41,23 @@ func TestTraditionalOnlyConverts(t *testing.T) {
 		}
 		if out, err := c.Convert(string(r)); err != nil || out == string(r) {
 			t.Errorf("%q converts to %q (%v): not a character only traditional Chinese writes", r, out, err)
+		} else if name := SimplifyName(string(r)); name != out {
+			t.Errorf("%q: SimplifyName gives %q, OpenCC %q", r, name, out)
 		}
 	}
 	if n < 3000 {
 		t.Fatalf("traditionalOnly holds %d characters; run go generate ./internal/segment", n)
+	}
+}
+
+func TestSimplifyName(t *testing.T) {
+	before := openccLoads.Load()
+	for in, want := range map[string]string{"劉皇叔": "刘皇叔", "Khan_闞": "Khan_阚", "頂頂貓-民生銀行-項目經理": "顶顶猫-民生银行-项目经理", "双乾支付": "双乾支付"} {
+		if got := SimplifyName(in); got != want {
+			t.Errorf("SimplifyName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if openccLoads.Load() != before {
+		t.Error("SimplifyName loaded OpenCC's tables")
 	}
 }

@@ -578,7 +578,7 @@ func (r *resolver) anyResolvesTo(sender string) bool {
 // normaliseName folds separators, spaces, lost-character marks and case.
 func normaliseName(s string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(segment.Simplify(s)) {
+	for _, r := range strings.ToLower(segment.SimplifyName(s)) {
 		if isNameSeparator(r) || unicode.IsSpace(r) || r == '?' || r == '？' {
 			continue
 		}
@@ -597,7 +597,7 @@ func isNameSeparator(r rune) bool {
 
 // nameParts splits a group display name into its parts (name, company, role, city).
 func nameParts(s string) []string {
-	f := strings.FieldsFunc(segment.Simplify(s), func(r rune) bool {
+	f := strings.FieldsFunc(segment.SimplifyName(s), func(r rune) bool {
 		return isNameSeparator(r) || unicode.IsSpace(r) || r == '?'
 	})
 	if len(f) == 0 {

@@ -53,7 +53,7 @@ func linkWaves(msgs []chatlog.Message, fs []features, lst listings, links []Link
 			decided[i] = true
 			last = i
 		case open && lst.distance(i, last) <= 2 && !addressed && guest != "" &&
-			(strings.Contains(segment.Simplify(m.Sender), guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
+			(strings.Contains(segment.SimplifyName(m.Sender), guest) || f.runes <= 16 && strings.Contains(f.plain, guest)):
 			links[i].Parent = root
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("the welcomed %s, or a short word to them, inside the wave", guest), Weight: 1})
 			decided[i] = true

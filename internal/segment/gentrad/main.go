@@ -1,6 +1,7 @@
 // Command gentrad writes traditional.go, the characters that only
-// traditional Chinese writes, which package segment reads as simplified.
-// They come from OpenCC's character table (TSCharacters.txt) in the module
+// traditional Chinese writes, each with its first simplified candidate,
+// which package segment reads as simplified. They come from OpenCC's
+// character table (TSCharacters.txt) in the module
 // github.com/longbridgeapp/opencc, whose converter package segment uses: a
 // character counts when the table maps it to other characters only (會 to
 // 会, not 乾 to 干 or 乾). Run it through go generate when that module is
@@ -41,7 +42,7 @@ func run(out string) error {
 	}
 	dir, version, _ := strings.Cut(strings.TrimSpace(string(info)), " ")
 	table := filepath.Join(dir, "dictionary", "TSCharacters.txt")
-	chars, err := traditionalOnly(table)
+	chars, firsts, err := traditionalOnly(table)
 	if err != nil {
 		return err
 	}
@@ -50,43 +51,56 @@ func run(out string) error {
 	b.WriteString("package segment\n\n")
 	b.WriteString("// traditionalOnly holds, in order, the characters that only traditional\n")
 	b.WriteString("// Chinese writes: OpenCC turns each into other characters only.\n")
-	b.WriteString("const traditionalOnly = \"\" +\n")
-	for len(chars) > 0 {
-		n := min(len(chars), 40)
+	writeRunes(&b, "traditionalOnly", chars)
+	b.WriteString("\n// simplifiedFirst holds, for each character of traditionalOnly in turn,\n")
+	b.WriteString("// the first simplified character OpenCC's table gives for it.\n")
+	writeRunes(&b, "simplifiedFirst", firsts)
+	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+// writeRunes writes a string constant of runes, forty to a line.
+func writeRunes(b *strings.Builder, name string, runes []rune) {
+	fmt.Fprintf(b, "const %s = \"\" +\n", name)
+	for len(runes) > 0 {
+		n := min(len(runes), 40)
 		sep := " +\n"
-		if n == len(chars) {
+		if n == len(runes) {
 			sep = "\n"
 		}
-		fmt.Fprintf(&b, "\t%q%s", string(chars[:n]), sep)
-		chars = chars[n:]
+		fmt.Fprintf(b, "\t%q%s", string(runes[:n]), sep)
+		runes = runes[n:]
 	}
-	return os.WriteFile(out, []byte(b.String()), 0o644)
 }
 
 // traditionalOnly reads an OpenCC character table (a character, a tab, its
 // candidates separated by spaces) and returns, sorted, the characters that
-// are none of their own candidates.
-func traditionalOnly(table string) ([]rune, error) {
+// are none of their own candidates, each with its first candidate.
+func traditionalOnly(table string) (chars, firsts []rune, err error) {
 	f, err := os.Open(table)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
-	var chars []rune
+	first := map[rune]rune{}
 	sc := bufio.NewScanner(f)
 	for line := 1; sc.Scan(); line++ {
 		from, to, ok := strings.Cut(sc.Text(), "\t")
-		if !ok || utf8.RuneCountInString(from) != 1 {
-			return nil, fmt.Errorf("%s:%d: want one character, a tab and its candidates", table, line)
+		candidates := strings.Fields(to)
+		if !ok || utf8.RuneCountInString(from) != 1 || len(candidates) == 0 || utf8.RuneCountInString(candidates[0]) != 1 {
+			return nil, nil, fmt.Errorf("%s:%d: want one character, a tab and its one-character candidates", table, line)
 		}
-		if !slices.Contains(strings.Fields(to), from) {
-			r, _ := utf8.DecodeRuneInString(from)
+		r, _ := utf8.DecodeRuneInString(from)
+		if _, seen := first[r]; !seen && !slices.Contains(candidates, from) {
+			first[r], _ = utf8.DecodeRuneInString(candidates[0])
 			chars = append(chars, r)
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	slices.Sort(chars)
-	return slices.Compact(chars), nil
+	for _, r := range chars {
+		firsts = append(firsts, first[r])
+	}
+	return chars, firsts, nil
 }
