@@ -19,8 +19,8 @@ import (
 // both scripts write changes only in a clause that has one only
 // traditional Chinese writes (乾貨 is 干货, 我瞭解 is 我了解, but 乾易付 of
 // 乾易付的接口，會嗎 stays), and text with no character only traditional
-// Chinese writes is returned as it is. OpenCC's
-// tables load the first time a text needs them (about 3 ms).
+// Chinese writes is returned as it is. OpenCC's tables load the first time
+// a text needs them (about 3 ms).
 func Simplify(s string) string {
 	if !strings.ContainsFunc(s, isTraditionalOnly) {
 		return s
