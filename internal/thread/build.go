@@ -129,7 +129,7 @@ func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bo
 		if decided[i] {
 			continue
 		}
-		lost := m.Sender == "" && m.Text == "" && m.Type == chatlog.TypeText
+		lost := m.Sender == "" && contentLost(&m)
 		prev := lst.turnBefore(i)
 		switch {
 		case lost && prev >= 0 && m.Time.Sub(msgs[prev].Time) <= lostContentReach:
@@ -141,6 +141,13 @@ func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bo
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "system", Detail: "a system line stands alone"})
 		}
 	}
+}
+
+// contentLost reports whether m is a message whose content the export lost:
+// a text message with no text (a header with no body, a picture it did not
+// keep, cocolian's wxid_… bodies).
+func contentLost(m *chatlog.Message) bool {
+	return m.Type == chatlog.TypeText && m.Text == ""
 }
 
 // linkCopies links each of the export's second listings (see
@@ -177,7 +184,7 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
-		if msgs[i].Type == chatlog.TypeText && msgs[i].Text == "" {
+		if contentLost(&msgs[i]) {
 			continue // the export lost what it said
 		}
 		if q := answeredQuestion(msgs, fs, links, i); q >= 0 {

@@ -40,8 +40,8 @@ func joinHandovers(c *linkContext, decided []bool) {
 		old := root[p]
 		people := map[string]bool{}
 		size := 0
-		for k := p; k >= 0 && c.distance(s, k) <= handoverLookback; k-- {
-			if root[k] == old && c.isTurn(k) {
+		for k := range c.turnsBefore(s, handoverLookback) {
+			if root[k] == old {
 				people[c.msgs[k].Sender] = true
 				size++
 			}
@@ -50,10 +50,7 @@ func joinHandovers(c *linkContext, decided []bool) {
 			continue
 		}
 		carried, oldGoesOn, newGoesOn := people[c.msgs[s].Sender], false, false
-		for k := s + 1; k < n && c.distance(k, s) <= handoverHorizon; k++ {
-			if !c.isTurn(k) {
-				continue // the export lists the message before again
-			}
+		for k := range c.turnsAfter(s, handoverHorizon, n) {
 			switch root[k] {
 			case old:
 				oldGoesOn = true
@@ -89,9 +86,11 @@ func (c *linkContext) mayHandOver(s int) bool {
 func (c *linkContext) bringsNewTerm(s, old int, root []int) bool {
 	for t := range c.fs[s].domain {
 		used := false
-		for k := s - 1; k >= 0 && c.distance(s, k) <= handoverTermBack && !used; k-- {
+		for k := range c.turnsBefore(s, handoverTermBack) {
 			if root[k] == old {
-				_, used = c.fs[k].wordSet[t]
+				if _, used = c.fs[k].wordSet[t]; used {
+					break
+				}
 			}
 		}
 		if !used {

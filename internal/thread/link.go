@@ -160,13 +160,7 @@ func linkRest(c *linkContext, decided []bool) {
 // the turns within the window before it (a reply goes to a message's first
 // listing, and passes over notices).
 func (c *linkContext) inReach(i int) iter.Seq[int] {
-	return func(yield func(int) bool) {
-		for j := i - 1; j >= 0 && c.distance(i, j) <= c.p.Window; j-- {
-			if c.isTurn(j) && !yield(j) {
-				return
-			}
-		}
-	}
+	return c.turnsBefore(i, c.p.Window)
 }
 
 // A rankedCandidate is a candidate parent that passed the gate, with its
@@ -455,10 +449,7 @@ func (c *linkContext) echoOf(i int) int {
 		return true
 	}
 	echo := -1
-	for k := i - 1; k >= 0 && c.distance(i, k) <= 3; k-- {
-		if !c.isTurn(k) {
-			continue // the export's second listing: the first stands for it
-		}
+	for k := range c.turnsBefore(i, 3) {
 		switch {
 		case c.msgs[k].Sender == c.msgs[i].Sender && has(k):
 			return -1

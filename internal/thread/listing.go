@@ -1,6 +1,10 @@
 package thread
 
-import "github.com/cocolian/threads/internal/chatlog"
+import (
+	"iter"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
 
 // doubledShare is the least share of messages listed twice (one in four)
 // that makes an export one that lists each message twice (the three such
@@ -58,7 +62,7 @@ func newListings(msgs []chatlog.Message, passNotices bool) listings {
 		// that message's second listing too.
 		for i := 1; i < len(msgs); i++ {
 			m, before := &msgs[i], &msgs[i-1]
-			if m.Type == chatlog.TypeText && m.Text == "" && m.Sender != "" && m.Sender != before.Sender &&
+			if contentLost(m) && m.Sender != "" && m.Sender != before.Sender &&
 				m.Time.Equal(before.Time) && !second[i-1] && !l.isNotice(i-1) {
 				second[i] = true
 			}
@@ -113,6 +117,30 @@ func (l listings) turnBefore(i int) int {
 		}
 	}
 	return -1
+}
+
+// turnsBefore yields, nearest first, the turns at most reach turns before
+// message i.
+func (l listings) turnsBefore(i, reach int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for k := i - 1; k >= 0 && l.distance(i, k) <= reach; k-- {
+			if l.isTurn(k) && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// turnsAfter yields, in order, the turns at most reach turns after message
+// i of a log of n messages.
+func (l listings) turnsAfter(i, reach, n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for k := i + 1; k < n && l.distance(k, i) <= reach; k++ {
+			if l.isTurn(k) && !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // distance is how many turns j comes before i: second listings and notices

@@ -518,10 +518,7 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 			continue
 		}
 		first := true
-		for j := i + 1; j < len(msgs) && lst.distance(j, i) <= 8; j++ {
-			if !lst.isTurn(j) {
-				continue // the export's second listing answers nobody
-			}
+		for j := range lst.turnsAfter(i, 8, len(msgs)) { // a second listing answers nobody
 			c := msgs[j]
 			if c.Time.Sub(m.Time) > 10*time.Minute {
 				break
