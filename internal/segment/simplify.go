@@ -1,7 +1,7 @@
 package segment
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -62,11 +62,10 @@ func SimplifyName(s string) string {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
-		if !isTraditionalOnly(r) {
-			return r
+		if k, ok := slices.BinarySearch(traditionalRunes, r); ok {
+			return simplifiedRunes[k]
 		}
-		k := sort.Search(len(traditionalRunes), func(k int) bool { return traditionalRunes[k] >= r })
-		return simplifiedRunes[k]
+		return r
 	}, s)
 }
 
@@ -83,21 +82,19 @@ var toSimplified = sync.OnceValues(func() (*opencc.OpenCC, error) {
 // openccLoads counts the loads of OpenCC's tables, for the tests.
 var openccLoads atomic.Int32
 
-// The characters of traditionalOnly (traditional.go): those in
-// [bmpFrom, bmpTo) as a bit set, the rest as a sorted list.
+// The characters of traditionalOnly (traditional.go) in [bmpFrom, bmpTo),
+// where nearly all of them are, as a bit set: isTraditionalOnly is asked of
+// every character of every message.
 const bmpFrom, bmpTo = 0x3400, 0xA000
 
-var traditionalBits, traditionalOther = func() ([]uint64, []rune) {
+var traditionalBits = func() []uint64 {
 	bits := make([]uint64, (bmpTo-bmpFrom+63)/64)
-	var other []rune
 	for _, r := range traditionalOnly {
 		if r >= bmpFrom && r < bmpTo {
 			bits[(r-bmpFrom)/64] |= 1 << ((r - bmpFrom) % 64)
-		} else {
-			other = append(other, r)
 		}
 	}
-	return bits, other
+	return bits
 }()
 
 // isTraditionalOnly reports whether r is a character only traditional
@@ -109,6 +106,6 @@ func isTraditionalOnly(r rune) bool {
 	case r < bmpTo:
 		return traditionalBits[(r-bmpFrom)/64]&(1<<((r-bmpFrom)%64)) != 0
 	}
-	k := sort.Search(len(traditionalOther), func(k int) bool { return traditionalOther[k] >= r })
-	return k < len(traditionalOther) && traditionalOther[k] == r
+	_, ok := slices.BinarySearch(traditionalRunes, r)
+	return ok
 }
