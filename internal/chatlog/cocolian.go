@@ -335,13 +335,13 @@ func classify(m *Message, raw string) {
 
 // classifyLink sets m from a markdown link's cleaned title and unescaped URL.
 func classifyLink(m *Message, title, url string) {
+	chatroom := strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom") // the group's own id: a notice
 	switch {
-	case rawIDRE.MatchString(title) && !strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom"):
+	case rawIDRE.MatchString(title) && !chatroom:
 		// The sender's own message, which the export could not render.
 		m.Type = TypeText
 		m.Text = ""
-	case strings.Contains(url, "<sysmsg") || strings.Contains(url, "<?xml") ||
-		strings.HasSuffix(strings.TrimSuffix(title, ":"), "@chatroom"):
+	case strings.Contains(url, "<sysmsg") || strings.Contains(url, "<?xml") || chatroom:
 		// A platform notice: keep the id as text.
 		m.Type = TypeSystem
 		m.Text = title
