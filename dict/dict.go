@@ -1,7 +1,8 @@
 // Package dict holds the word lists that people edit by hand: the terms of
 // China's payment industry (payments.yaml) and the chat filler that carries
-// no topic (stopwords.yaml), and the payment topics a digest groups
-// questions by (topics.yaml). The files are embedded in the binary; this
+// no topic (stopwords.yaml), WeChat's legacy sticker codes
+// (legacy-stickers.yaml), and the payment topics a digest groups questions
+// by (topics.yaml). The files are embedded in the binary; this
 // package parses and checks them and reports mistakes with file and line.
 package dict
 
@@ -14,13 +15,14 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed payments.yaml stopwords.yaml
+//go:embed payments.yaml stopwords.yaml legacy-stickers.yaml
 var files embed.FS
 
 // The embedded files, named as errors name them.
 const (
 	paymentsFile  = "dict/payments.yaml"
 	stopwordsFile = "dict/stopwords.yaml"
+	legacyFile    = "dict/legacy-stickers.yaml"
 )
 
 // stickerGroup is the group of stopwords.yaml whose entries are sticker
@@ -51,6 +53,60 @@ func StopWords() ([]string, error) {
 		return nil, fmt.Errorf("%s: %w", stopwordsFile, err)
 	}
 	return parseStopWords(stopwordsFile, data)
+}
+
+// A LegacySticker is a sticker code of older WeChat clients and the name
+// of the sticker it stands for.
+type LegacySticker struct {
+	Code string // the code as chats write it, e.g. /::)
+	Name string // the sticker's name, e.g. 微笑 for the code [微笑]
+}
+
+// LegacyStickers returns the codes of dict/legacy-stickers.yaml in file
+// order.
+func LegacyStickers() ([]LegacySticker, error) {
+	data, err := files.ReadFile("legacy-stickers.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", legacyFile, err)
+	}
+	return parseLegacyStickers(legacyFile, data)
+}
+
+// parseLegacyStickers parses a legacy sticker file: a mapping from codes,
+// each starting with /:, to sticker names.
+func parseLegacyStickers(file string, data []byte) ([]LegacySticker, error) {
+	root, err := parseYAML(file, data)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, fmt.Errorf("%s: no sticker codes", file)
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s:%d: want codes mapped to sticker names (\"/::)\": 微笑), got %s", file, root.Line, kindName(root))
+	}
+	seen := make(map[string]int)
+	var out []LegacySticker
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		code, name := root.Content[i], root.Content[i+1]
+		c, err := word(file, code)
+		if err != nil {
+			return nil, err
+		}
+		if !strings.HasPrefix(c, "/:") || c != code.Value {
+			return nil, fmt.Errorf("%s:%d: code %q: a legacy sticker code starts with /: and has no spaces around it", file, code.Line, code.Value)
+		}
+		n, err := word(file, name)
+		if err != nil {
+			return nil, err
+		}
+		if first, ok := seen[c]; ok {
+			return nil, fmt.Errorf("%s:%d: duplicate code %q (first at line %d)", file, code.Line, c, first)
+		}
+		seen[c] = code.Line
+		out = append(out, LegacySticker{Code: c, Name: n})
+	}
+	return out, nil
 }
 
 // parsePayments parses a payments file: a sequence of mappings with the

@@ -193,3 +193,63 @@ func TestParseStopWords(t *testing.T) {
 		})
 	}
 }
+
+// TestLegacyStickers checks the embedded legacy codes: WeChat's hundred
+// default stickers, each named as dict/stopwords.yaml lists it.
+func TestLegacyStickers(t *testing.T) {
+	codes, err := LegacyStickers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(codes) != 100 {
+		t.Errorf("%d codes, want WeChat's 100", len(codes))
+	}
+	words, err := StopWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := make(map[string]bool, len(words))
+	for _, w := range words {
+		listed[w] = true
+	}
+	names := map[string]string{}
+	for _, c := range codes {
+		names[c.Code] = c.Name
+		if !listed["["+c.Name+"]"] {
+			t.Errorf("%s: %s is no sticker dict/stopwords.yaml lists", c.Code, c.Name)
+		}
+	}
+	for code, want := range map[string]string{"/::)": "微笑", "/::D": "呲牙", "/::d": "白眼", "/:strong": "强", "/:handclap": "鼓掌", "/::'(": "大哭", "/:<W>": "西瓜", "/:ok": "OK"} {
+		if names[code] != want {
+			t.Errorf("%s is %q, want %q", code, names[code], want)
+		}
+	}
+}
+
+func TestParseLegacyStickersErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		yaml string
+		want string
+	}{
+		{"syntax", "\"/::)\": [", "dict/legacy-stickers.yaml: yaml: line"},
+		{"not a mapping", "- /::)\n", "dict/legacy-stickers.yaml:1: want codes mapped to sticker names"},
+		{"no prefix", "\"::)\": 微笑\n", `dict/legacy-stickers.yaml:1: code "::)": a legacy sticker code starts with /:`},
+		{"spaces", "\" /::)\": 微笑\n", `dict/legacy-stickers.yaml:1: code " /::)": a legacy sticker code starts with /: and has no spaces`},
+		{"empty name", "\"/::)\": ''\n", "dict/legacy-stickers.yaml:1: empty word"},
+		{"name not a word", "\"/::)\": [微笑]\n", "dict/legacy-stickers.yaml:1: want a word, got a list"},
+		{"duplicate", "\"/::)\": 微笑\n# comment\n\"/::)\": 撇嘴\n", `dict/legacy-stickers.yaml:3: duplicate code "/::)" (first at line 1)`},
+		{"empty", "", "dict/legacy-stickers.yaml: no sticker codes"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseLegacyStickers(legacyFile, []byte(tt.yaml))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("error %q, want prefix %q", err, tt.want)
+			}
+		})
+	}
+}

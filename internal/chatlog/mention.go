@@ -1,6 +1,7 @@
 package chatlog
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,7 +17,9 @@ import (
 // "." and brackets as in "韩某-东软(前)-开发". An @ right after an ASCII
 // letter, digit, ".", "_" or "+" is an e-mail address or an account id
 // ("6341476380@chatroom"), not a mention, unless it directly follows another
-// mention ("@甲@乙"). Empty names are skipped.
+// mention ("@甲@乙"), nor is an @ inside a sticker code of older WeChat
+// clients (/::@, /:,@P, /:@x: "/:" and then only ":,<@" before it). Empty
+// names are skipped.
 func ExtractMentions(text string) []string {
 	var out []string
 	inMention := false // the previous rune ended a mention (we are at its terminating @)
@@ -29,7 +32,7 @@ func ExtractMentions(text string) []string {
 		}
 		if !inMention && i > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			if isAddressRune(prev) {
+			if isAddressRune(prev) || inLegacySticker(text[:i]) {
 				i += n
 				continue
 			}
@@ -50,6 +53,14 @@ func ExtractMentions(text string) []string {
 		inMention = end < len(text) && text[end] == '@'
 	}
 	return out
+}
+
+// inLegacySticker reports whether an @ after before is part of a legacy
+// WeChat sticker code: before ends in "/:" and then only ":,<@" (/::@ for
+// [发怒], /:,@P for [偷笑], /:<@, /:@@).
+func inLegacySticker(before string) bool {
+	code := strings.TrimRight(before, ":,<@")
+	return strings.HasSuffix(code, "/") && strings.HasPrefix(before[len(code):], ":")
 }
 
 // isAddressRune reports whether r before an @ makes it part of an address.

@@ -35,6 +35,8 @@ func TestExtractMentions(t *testing.T) {
 		{"lost emoji in name", "@Judy??在吗", []string{"Judy"}},
 		{"tab ends", "@甲\t好", []string{"甲"}},
 		{"invalid UTF-8 ends", "@甲\xff好", []string{"甲"}},
+		{"legacy sticker codes", "/::@ /:,@P好/:@x /:,@@ /:<@ /:@@", nil},
+		{"legacy code then mention", "/:,@P @甲 注意:@乙", []string{"甲", "乙"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

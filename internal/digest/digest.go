@@ -187,7 +187,7 @@ func messageDF(days []Day, tok Tokenizer, tn *terms) (map[string]int, int) {
 				continue
 			}
 			n++
-			for _, w := range tn.keys(segment.ContentWords(tok.Tokens(segment.Simplify(m.Text)))) {
+			for _, w := range tn.keys(segment.ContentWords(tok.Tokens(segment.Canonical(m.Text)))) {
 				df[w]++
 			}
 		}

@@ -245,23 +245,40 @@ func TestBuildSameThread(t *testing.T) {
 	}
 }
 
+// qaDay is a day of the file path whose one thread is question, answered
+// by answer a minute later.
+func qaDay(path, date, question, answer string) Day {
+	base := time.Date(2018, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	log := &chatlog.Log{Path: path, Format: "test", Date: date, Group: "g"}
+	log.Messages = []chatlog.Message{
+		{Index: 0, Line: 1, Time: base, Sender: "A", Type: chatlog.TypeText, Text: question},
+		{Index: 1, Line: 5, Time: base.Add(time.Minute), Sender: "B", Type: chatlog.TypeText, Text: answer},
+	}
+	res := &thread.Result{
+		Links:   []thread.Link{{Parent: -1, AnswerOf: -1}, {Parent: 0, AnswerOf: 0}},
+		Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
+	}
+	return Day{Log: log, Result: res}
+}
+
+// TestBuildLegacyStickers checks that a question with the sticker codes of
+// an older WeChat client (/:strong for [强]) merges with the same question
+// with today's stickers: the code's letters are no words.
+func TestBuildLegacyStickers(t *testing.T) {
+	d := Build([]Day{
+		qaDay("a.md", "2018-03-01", "分账怎么申请？[强][鼓掌][玫瑰][啤酒]", "商户平台申请"),
+		qaDay("b.md", "2018-03-09", "分账怎么申请？/:strong/:handclap/:rose/:beer", "找客户经理"),
+	}, segmenter(t), fixtureOptions(t))
+	if len(d.Entries) != 1 || len(d.Entries[0].Occurrences) != 2 {
+		t.Fatalf("%d entries, want the two askings in one: %+v", len(d.Entries), d.Entries)
+	}
+}
+
 // TestBuildTraditional checks that a question asked in traditional Chinese
 // merges with the same question in simplified Chinese, under its topic,
 // and that its entry keeps the words as written.
 func TestBuildTraditional(t *testing.T) {
-	day := func(path, date, question, answer string) Day {
-		base := time.Date(2018, 3, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600))
-		log := &chatlog.Log{Path: path, Format: "test", Date: date, Group: "g"}
-		log.Messages = []chatlog.Message{
-			{Index: 0, Line: 1, Time: base, Sender: "A", Type: chatlog.TypeText, Text: question},
-			{Index: 1, Line: 5, Time: base.Add(time.Minute), Sender: "B", Type: chatlog.TypeText, Text: answer},
-		}
-		res := &thread.Result{
-			Links:   []thread.Link{{Parent: -1, AnswerOf: -1}, {Parent: 0, AnswerOf: 0}},
-			Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
-		}
-		return Day{Log: log, Result: res}
-	}
+	day := qaDay
 	days := []Day{
 		day("a.md", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请"),
 		day("b.md", "2018-03-09", "微信分賬接口怎麼申請？", "找客戶經理"),

@@ -44,7 +44,7 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 	total := float64(n)
 	idf := func(w string) float64 { return math.Log((total+1)/float64(df[w]+1)) + 1 }
 	for _, q := range qs {
-		text := askedPart(segment.Simplify(q.plain)) // 問題：… and 這個 read as 问题：… and 这个
+		text := askedPart(segment.Canonical(q.plain)) // 問題：… and 這個 read as 问题：… and 这个
 		q.contextual = contextual(text)
 		fs := tn.features(segment.ContentWords(tok.Tokens(text)))
 		q.vec = make(map[string]float64, len(fs))

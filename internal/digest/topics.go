@@ -43,7 +43,7 @@ func (m *topicMatcher) mentions(text string) []int {
 	if len(m.topics) == 0 || text == "" {
 		return nil
 	}
-	lower := strings.ToLower(segment.Simplify(text)) // 分賬 is the topic 分账
+	lower := strings.ToLower(segment.Canonical(text)) // 分賬 is the topic 分账
 	var found []int
 	for i, r := range lower {
 		for _, t := range m.byFirst[r] {

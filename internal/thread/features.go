@@ -561,6 +561,10 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	if m.Type == chatlog.TypeLink && text == "" {
 		text = m.LinkTitle
 	}
+	// The text reads as segment.Canonical writes it, but legacy sticker
+	// codes are bracketed before mentions are cut out (the @ of /:,@P is no
+	// mention) and only what is left is simplified (a name is no phrase).
+	text = segment.BracketLegacyStickers(text)
 	plain := text
 	if strings.IndexByte(plain, '@') >= 0 || strings.Contains(plain, "＠") { // ContainsAny is slow on non-ASCII sets
 		plain = mentionRe.ReplaceAllString(plain, " ")

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
@@ -472,6 +473,43 @@ func TestIsStickerCode(t *testing.T) {
 func TestEnglishStickerCodesCorpus(t *testing.T) {
 	if checkSameThreads(t, "with English sticker names", rewriteTexts(englishStickers.Replace)) == 0 {
 		t.Fatal("no corpus day had a sticker to rename")
+	}
+}
+
+// TestLegacyStickerCodesCorpus writes the stickers of every corpus day as
+// older WeChat clients write them (/::) for [微笑], /:strong for [强]; the
+// codes of dict/legacy-stickers.yaml), in the messages and the quotes in
+// them, and checks that every message keeps its parent and role.
+func TestLegacyStickerCodesCorpus(t *testing.T) {
+	codes, err := dict.LegacyStickers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pairs []string
+	for _, c := range codes {
+		pairs = append(pairs, "["+c.Name+"]", c.Code)
+	}
+	legacy := strings.NewReplacer(pairs...)
+	days := checkSameThreads(t, "with legacy sticker codes", func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
+		out := append([]chatlog.Message(nil), msgs...)
+		at := make([]int, len(msgs))
+		changed := false
+		for k := range out {
+			at[k] = k
+			if text := legacy.Replace(out[k].Text); text != out[k].Text {
+				out[k].Text, changed = text, true
+			}
+			if q := out[k].Quote; q != nil {
+				out[k].Quote = &chatlog.Quote{Sender: q.Sender, Text: legacy.Replace(q.Text)}
+			}
+		}
+		if !changed {
+			return nil, nil
+		}
+		return out, at
+	})
+	if days == 0 {
+		t.Fatal("no corpus day had a sticker to write as a legacy code")
 	}
 }
 

@@ -85,7 +85,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	bySpeaker := ""
 	if log.Speaker != "" && seen[log.Speaker] && !r.anyResolvesTo(log.Speaker) {
 		for _, m := range msgs {
-			if m.Sender == log.Speaker || !containsAny(segment.Simplify(m.Text), announceWords) {
+			if m.Sender == log.Speaker || !containsAny(segment.Canonical(m.Text), announceWords) {
 				continue
 			}
 			for _, name := range m.Mentions {

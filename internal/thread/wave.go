@@ -72,8 +72,8 @@ var checkInGestureRe = regexp.MustCompile(`(?:回复|手势[为是：:]?)\s*(` +
 // checkInGesture returns the sticker a call to check in names, or "" when
 // text is no such call (签到[强] checks in; it calls for nothing).
 func checkInGesture(text string) string {
-	if strings.Contains(text, "簽到") {
-		text = segment.Simplify(text) // 請大家回覆[強]簽到
+	if strings.Contains(text, "簽到") || strings.Contains(text, "/:") {
+		text = segment.Canonical(text) // 請大家回覆[強]簽到, 请大家回复/:strong签到
 	}
 	if !strings.Contains(text, "签到") || utf8.RuneCountInString(text) < checkInCallRunes {
 		return ""
@@ -103,7 +103,7 @@ func linkCheckIns(msgs []chatlog.Message, links []Link, decided []bool) {
 		if call < 0 || decided[i] || m.Time.Sub(msgs[call].Time) > announcementWave || len(m.Mentions) > 0 || m.Quote != nil {
 			continue
 		}
-		if t := strings.TrimSpace(m.Text); t == gesture || segment.Simplify(t) == gesture { // [強] is [强]
+		if t := strings.TrimSpace(m.Text); t == gesture || segment.Canonical(t) == gesture { // [強] and /:strong are [强]
 			links[i].Parent = call
 			links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "greeting-wave", Detail: fmt.Sprintf("checks in with the %s message %d asked for", gesture, call), Weight: 1})
 			decided[i] = true
