@@ -846,6 +846,7 @@ func TestCheckInGesture(t *testing.T) {
 		{"老规矩，19:15开始签到，签到手势为[OK]。", "[OK]"},
 		{"入群请回复[姓名 公司 职位]，会前回复[OK]签到", "[OK]"}, // a form to fill in is no gesture
 		{"今晚分享，回复[ThumbsUp]签到，谢谢大家配合", "[ThumbsUp]"},
+		{"今晚分享，回复/:strong签到，谢谢大家配合", "[强]"}, // an older client's code, read as today's name
 		{"签到[强]", ""},
 	}
 	for _, tt := range tests {
