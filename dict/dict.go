@@ -75,15 +75,9 @@ func LegacyStickers() ([]LegacySticker, error) {
 // parseLegacyStickers parses a legacy sticker file: a mapping from codes,
 // each starting with /:, to sticker names.
 func parseLegacyStickers(file string, data []byte) ([]LegacySticker, error) {
-	root, err := parseYAML(file, data)
+	root, err := parseRoot(file, data, yaml.MappingNode, "no sticker codes", "codes mapped to sticker names (\"/::)\": 微笑)")
 	if err != nil {
 		return nil, err
-	}
-	if root == nil {
-		return nil, fmt.Errorf("%s: no sticker codes", file)
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: want codes mapped to sticker names (\"/::)\": 微笑), got %s", file, root.Line, kindName(root))
 	}
 	seen := make(map[string]int)
 	var out []LegacySticker
@@ -112,15 +106,9 @@ func parseLegacyStickers(file string, data []byte) ([]LegacySticker, error) {
 // parsePayments parses a payments file: a sequence of mappings with the
 // keys term, gloss and aliases.
 func parsePayments(file string, data []byte) ([]Term, error) {
-	root, err := parseYAML(file, data)
+	root, err := parseRoot(file, data, yaml.SequenceNode, "no terms", "a list of terms")
 	if err != nil {
 		return nil, err
-	}
-	if root == nil {
-		return nil, fmt.Errorf("%s: no terms", file)
-	}
-	if root.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: want a list of terms, got %s", file, root.Line, kindName(root))
 	}
 	seen := make(map[string]int) // folded term or alias -> line
 	claim := func(word string, line int) error {
@@ -192,15 +180,9 @@ func parsePayments(file string, data []byte) ([]Term, error) {
 // parseStopWords parses a stop-word file: a mapping from group names to
 // lists of words. Entries of the stickers group are returned in brackets.
 func parseStopWords(file string, data []byte) ([]string, error) {
-	root, err := parseYAML(file, data)
+	root, err := parseRoot(file, data, yaml.MappingNode, "no stop words", "groups of words (filler: [...])")
 	if err != nil {
 		return nil, err
-	}
-	if root == nil {
-		return nil, fmt.Errorf("%s: no stop words", file)
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, fmt.Errorf("%s:%d: want groups of words (filler: [...]), got %s", file, root.Line, kindName(root))
 	}
 	seen := make(map[string]int)
 	var words []string
@@ -228,17 +210,22 @@ func parseStopWords(file string, data []byte) ([]string, error) {
 	return words, nil
 }
 
-// parseYAML decodes data into its document's root node, or nil when the
-// document is empty.
-func parseYAML(file string, data []byte) (*yaml.Node, error) {
+// parseRoot decodes data and returns its document's root node, which must
+// be of kind: none says what an empty document lacks ("no terms"), want
+// what the root should be ("a list of terms").
+func parseRoot(file string, data []byte, kind yaml.Kind, none, want string) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, nil
+		return nil, fmt.Errorf("%s: %s", file, none)
 	}
-	return doc.Content[0], nil
+	root := doc.Content[0]
+	if root.Kind != kind {
+		return nil, fmt.Errorf("%s:%d: want %s, got %s", file, root.Line, want, kindName(root))
+	}
+	return root, nil
 }
 
 // word returns the trimmed text of a scalar node that must not be empty.

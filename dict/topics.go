@@ -30,15 +30,9 @@ func Topics() ([]Topic, error) {
 // "file:line:"): a sequence of mappings with the keys topic, gloss and
 // terms.
 func ParseTopics(file string, data []byte) ([]Topic, error) {
-	root, err := parseYAML(file, data)
+	root, err := parseRoot(file, data, yaml.SequenceNode, "no topics", "a list of topics")
 	if err != nil {
 		return nil, err
-	}
-	if root == nil {
-		return nil, fmt.Errorf("%s: no topics", file)
-	}
-	if root.Kind != yaml.SequenceNode {
-		return nil, fmt.Errorf("%s:%d: want a list of topics, got %s", file, root.Line, kindName(root))
 	}
 	seen := make(map[string]int) // topic name -> line
 	topics := make([]Topic, 0, len(root.Content))
