@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -88,17 +87,11 @@ func trainModel(t *testing.T, args ...string) (path, written, errOut string) {
 // linkF1 runs eval on one gold file and returns its reply-link F1.
 func linkF1(t *testing.T, args ...string) float64 {
 	t.Helper()
-	code, out, errOut := runCmd(t, "", append([]string{"eval", "--format", "json"}, args...)...)
-	if code != exitOK {
-		t.Fatalf("eval exit %d: %s", code, errOut)
+	files := evalFiles(t, args...)
+	if len(files) != 1 {
+		t.Fatalf("eval %v scored %d files, want 1", args, len(files))
 	}
-	var res struct {
-		Files []struct{ Scores map[string]float64 }
-	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Files) != 1 {
-		t.Fatalf("eval output %s (%v)", out, err)
-	}
-	return res.Files[0].Scores["link_f1"]
+	return files[0].Scores["link_f1"]
 }
 
 // TestTrainRank fits rank weights to reply links a known rank weighting
