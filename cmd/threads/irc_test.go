@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"testing"
 
@@ -15,19 +14,11 @@ func TestIRCDevFile(t *testing.T) {
 	dev := sharedtest.Dir(t, "corpus", "irc-ubuntu", "dev")
 	gold := filepath.Join(dev, "2004-11-15_03.annotation.txt")
 	raw := filepath.Join(dev, "2004-11-15_03.raw.txt")
-	code, out, errOut := runCmd(t, "", "eval", "--format", "json", "--gold", gold, raw)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
+	files := evalFiles(t, "--gold", gold, raw)
+	if len(files) != 1 {
+		t.Fatalf("eval scored %d files, want 1", len(files))
 	}
-	var res struct {
-		Files []struct {
-			Scores map[string]float64
-		}
-	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || len(res.Files) != 1 {
-		t.Fatalf("unexpected output %s (%v)", out, err)
-	}
-	s := res.Files[0].Scores
+	s := files[0].Scores
 	floors := map[string]float64{"one_to_one": 62, "vi": 82, "link_f1": 58}
 	for metric, floor := range floors {
 		if s[metric] < floor {
