@@ -490,24 +490,7 @@ func TestLegacyStickerCodesCorpus(t *testing.T) {
 		pairs = append(pairs, "["+c.Name+"]", c.Code)
 	}
 	legacy := strings.NewReplacer(pairs...)
-	days := checkSameThreads(t, "with legacy sticker codes", func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
-		out := append([]chatlog.Message(nil), msgs...)
-		at := make([]int, len(msgs))
-		changed := false
-		for k := range out {
-			at[k] = k
-			if text := legacy.Replace(out[k].Text); text != out[k].Text {
-				out[k].Text, changed = text, true
-			}
-			if q := out[k].Quote; q != nil {
-				out[k].Quote = &chatlog.Quote{Sender: q.Sender, Text: legacy.Replace(q.Text)}
-			}
-		}
-		if !changed {
-			return nil, nil
-		}
-		return out, at
-	})
+	days := checkSameThreads(t, "with legacy sticker codes", rewriteTextsAndQuotes(legacy.Replace))
 	if days == 0 {
 		t.Fatal("no corpus day had a sticker to write as a legacy code")
 	}

@@ -18,6 +18,17 @@ type rewrite func(msgs []chatlog.Message) (rewritten []chatlog.Message, at []int
 // rewriteTexts is a rewrite that changes only texts, with change; at is nil
 // when change leaves every text as it was.
 func rewriteTexts(change func(string) string) rewrite {
+	return rewriteMessages(change, false)
+}
+
+// rewriteTextsAndQuotes is rewriteTexts that changes the quotes in the
+// messages too, as a client that writes its texts so would quote them.
+func rewriteTextsAndQuotes(change func(string) string) rewrite {
+	return rewriteMessages(change, true)
+}
+
+// rewriteMessages is rewriteTexts, and with quotes rewriteTextsAndQuotes.
+func rewriteMessages(change func(string) string, quotes bool) rewrite {
 	return func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
 		out := append([]chatlog.Message(nil), msgs...)
 		at := make([]int, len(msgs))
@@ -26,6 +37,9 @@ func rewriteTexts(change func(string) string) rewrite {
 			at[k] = k
 			if t := change(out[k].Text); t != out[k].Text {
 				out[k].Text, changed = t, true
+			}
+			if q := out[k].Quote; quotes && q != nil {
+				out[k].Quote = &chatlog.Quote{Sender: q.Sender, Text: change(q.Text)}
 			}
 		}
 		if !changed {

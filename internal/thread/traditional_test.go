@@ -29,18 +29,7 @@ func s2t(t *testing.T) func(string) string {
 // and checks that every message keeps its parent and role.
 func TestTraditionalCorpus(t *testing.T) {
 	convert := s2t(t)
-	days := checkSameThreads(t, "in traditional Chinese", func(msgs []chatlog.Message) ([]chatlog.Message, []int) {
-		out := append([]chatlog.Message(nil), msgs...)
-		at := make([]int, len(msgs))
-		for k := range out {
-			at[k] = k
-			out[k].Text = convert(out[k].Text)
-			if q := out[k].Quote; q != nil {
-				out[k].Quote = &chatlog.Quote{Sender: q.Sender, Text: convert(q.Text)}
-			}
-		}
-		return out, at
-	})
+	days := checkSameThreads(t, "in traditional Chinese", rewriteTextsAndQuotes(convert))
 	if days == 0 {
 		t.Fatal("no corpus day to write in traditional Chinese")
 	}
