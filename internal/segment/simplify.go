@@ -17,12 +17,12 @@ import (
 // that what is written for simplified Chinese (the cues of package thread,
 // the payments dictionary, the segmenter) reads both alike. A character
 // both scripts write changes only in a clause that has one only
-// traditional Chinese writes (乾貨 is 干货, 我瞭解 is 我了解, but 乾易付 of
-// 乾易付的接口，會嗎 stays), and text with no character only traditional
-// Chinese writes is returned as it is. OpenCC's tables load the first time
+// traditional Chinese writes (乾貨 is 干货, 我瞭解這個 is 我了解这个, but 乾易付 of
+// 乾易付的接口，會嗎 stays) or a phrase only it writes (瞭解了 is 了解了,
+// 回覆 is 回复), and a text with neither is returned as it is. OpenCC's tables load the first time
 // a text needs them (about 3 ms).
 func Simplify(s string) string {
-	if !strings.ContainsFunc(s, isTraditionalOnly) {
+	if !strings.ContainsFunc(s, isTraditionalOnly) && !hasTraditionalPhrase(s) {
 		return s
 	}
 	c, err := toSimplified()
@@ -38,19 +38,35 @@ func Simplify(s string) string {
 		return out // a phrase changed length (二噁英): take OpenCC's whole
 	}
 	// A clause (the text between punctuation and spaces) with no character
-	// only traditional Chinese writes keeps its characters as written.
+	// or phrase only traditional Chinese writes keeps its characters as
+	// written.
 	for start := 0; start < len(in); {
 		end, traditional := start, false
 		for end < len(in) && !unicode.IsPunct(in[end]) && !unicode.IsSpace(in[end]) {
 			traditional = traditional || isTraditionalOnly(in[end])
 			end++
 		}
-		if !traditional {
+		if !traditional && !hasTraditionalPhrase(string(in[start:end])) {
 			copy(conv[start:end], in[start:end])
 		}
 		start = end + 1
 	}
 	return string(conv)
+}
+
+// hasTraditionalPhrase reports whether s has a phrase only traditional
+// Chinese writes though simplified Chinese writes each of its characters
+// (瞭解, 回覆, 藉口).
+func hasTraditionalPhrase(s string) bool {
+	if !strings.ContainsAny(s, traditionalPhraseKeys) {
+		return false
+	}
+	for _, p := range traditionalPhrases {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // SimplifyName writes each character of a name that only traditional

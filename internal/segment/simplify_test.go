@@ -1,6 +1,9 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSimplify(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -11,6 +14,10 @@ func TestSimplify(t *testing.T) {
 		{"乾易付的接口，會嗎", "乾易付的接口，会吗"},     // a clause with no traditional character stays as written
 		{"我瞭解期貨的", "我了解期货的"},
 		{"都是乾貨！相當於", "都是干货！相当于"},
+		{"瞭解了，終於搞順了。。", "了解了，终于搞顺了。。"}, // a phrase only traditional Chinese writes
+		{"瞭解了", "了解了"},
+		{"收到回覆，謝謝", "收到回复，谢谢"},
+		{"沈阳的瞭望塔", "沈阳的瞭望塔"}, // 沈 and 瞭 of simplified Chinese stay
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -47,6 +54,31 @@ func TestTraditionalOnlyConverts(t *testing.T) {
 	}
 	if n < 3000 {
 		t.Fatalf("traditionalOnly holds %d characters; run go generate ./internal/segment", n)
+	}
+}
+
+// TestTraditionalPhrasesConvert checks the generated phrases against the
+// converter: each becomes another phrase, changing only characters of
+// traditionalPhraseKeys, and has no character of traditionalOnly.
+func TestTraditionalPhrasesConvert(t *testing.T) {
+	c, err := toSimplified()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range traditionalPhrases {
+		out, err := c.Convert(p)
+		if err != nil || out == p || strings.ContainsFunc(p, isTraditionalOnly) || !hasTraditionalPhrase(p) {
+			t.Errorf("%q converts to %q (%v): not a phrase only traditional Chinese writes with characters both write", p, out, err)
+			continue
+		}
+		for k, r := range []rune(p) {
+			if []rune(out)[k] != r && !strings.ContainsRune(traditionalPhraseKeys, r) {
+				t.Errorf("%q: OpenCC changes %q, which traditionalPhraseKeys lacks", p, r)
+			}
+		}
+	}
+	if len(traditionalPhrases) < 50 {
+		t.Fatalf("traditionalPhrases holds %d phrases; run go generate ./internal/segment", len(traditionalPhrases))
 	}
 }
 
