@@ -124,8 +124,8 @@ func TestHeldOutByGroup(t *testing.T) {
 	}
 	sets := []string{"cocolian", "cocolian-second"}
 	floors := map[string]map[string]float64{
-		"cocolian":        {"one_to_one": 80, "vi": 87, "exact_f1": 26, "link_f1": 67, "question_f1": 77, "qa_f1": 47},
-		"cocolian-second": {"one_to_one": 80, "vi": 87, "exact_f1": 27, "link_f1": 66, "question_f1": 77, "qa_f1": 47.5},
+		"cocolian":        {"one_to_one": 80.5, "vi": 87.5, "exact_f1": 27.5, "link_f1": 67.5, "question_f1": 77, "qa_f1": 48.5},
+		"cocolian-second": {"one_to_one": 80.5, "vi": 87.5, "exact_f1": 27.5, "link_f1": 66.5, "question_f1": 77, "qa_f1": 49},
 	}
 	scores := map[string][]dayScore{}
 	for _, group := range []string{"proddev", "devarch", "prodarch"} {

@@ -135,8 +135,10 @@ func linkCases() []linkCase {
 				msg("C", "京东 也 在 用", 3),
 				msg("A", "谢谢", 4),
 			},
-			parents: []int{-1, 0, 1, 2, 2},
-			roles:   "QAA--",
+			// C answers the question too, and the asker, who speaks
+			// right after, thanks C.
+			parents: []int{-1, 0, 1, 0, 3},
+			roles:   "QAAA-",
 		},
 		{
 			name: "a message whose content the export lost answers nothing",
@@ -371,7 +373,8 @@ func linkCases() []linkCase {
 				msg("B", "@A 明天 还会 涨", 2, "A"),
 				msg("D", "基金 也 一般", 3),
 			},
-			parents: []int{-1, 0, 0, -1, 2, 3},
+			// A answers B, who speaks next: 估计还会涨 replies to 确实涨了.
+			parents: []int{-1, 0, 1, -1, 2, 3},
 			roles:   "---Q-A",
 		},
 		{
@@ -1119,6 +1122,40 @@ func TestDistanceSkipsSecondListings(t *testing.T) {
 			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
 			if got := c.distance(tc.i, tc.j); got != tc.want {
 				t.Errorf("distance(%d, %d) = %d, want %d", tc.i, tc.j, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestAnsweredBack checks whose sender answers back to message i: one of
+// the next two turns by others, within ten minutes, counting an export's
+// second listings and the sender's own lines as no turns.
+func TestAnsweredBack(t *testing.T) {
+	cases := []struct {
+		name string
+		msgs []chatlog.Message
+		i, j int
+		want bool
+	}{
+		{"the next speaker", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("B", "找 客户经理", 2)}, 1, 0, true},
+		{"the second next speaker", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("C", "我 也 想 知道", 2), msg("B", "找 客户经理", 3)}, 1, 0, true},
+		{"the third is too late", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("C", "同问", 2), msg("D", "同问", 2), msg("B", "找 客户经理", 3)}, 1, 0, false},
+		{"the sender's own lines are no turns", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("A", "要 什么 材料", 1), msg("C", "同问", 2), msg("B", "找 客户经理", 3)}, 1, 0, true},
+		{"more than ten minutes on", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("B", "找 客户经理", 12)}, 1, 0, false},
+		{"a second listing is no turn", []chatlog.Message{
+			msg("B", "有 的", 0), msg("B-银联", "有 的", 0),
+			msg("A", "怎么 申请", 1), msg("A-快钱", "怎么 申请", 1),
+			msg("C", "同问", 2), msg("C-网联", "同问", 2),
+			msg("B", "找 客户经理", 3), msg("B-银联", "找 客户经理", 3),
+		}, 2, 0, true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p := DefaultParams()
+			p.Model = DefaultModel(chatlog.FormatCocolian)
+			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
+			if got := c.answeredBack(tc.i, tc.j); got != tc.want {
+				t.Errorf("answeredBack(%d, %d) = %v, want %v", tc.i, tc.j, got, tc.want)
 			}
 		})
 	}

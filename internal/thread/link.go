@@ -35,9 +35,10 @@ type linkContext struct {
 	listings                  // the export's second listings of messages (see listings)
 	wordDF      map[int32]int // messages of the day that use each content word, built on first use
 
-	talkMember []bool           // message is part of a talk, built on first use
-	byPlain    map[string][]int // message indices by plain text, built on first use
-	roots      []int            // rootOf's memo, -1 where not yet known
+	talkMember []bool                 // message is part of a talk, built on first use
+	answerers  [][answerBackTurns]int // nextAnswerers, built on first use
+	byPlain    map[string][]int       // message indices by plain text, built on first use
+	roots      []int                  // rootOf's memo, -1 where not yet known
 
 	place threadPlaces // where the candidates of one message stand in their threads
 
@@ -787,6 +788,9 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if wanted(fSharedRare) && nShared > 0 && c.sharesRare(fi, fj) {
 		add(fSharedRare, "", 1)
 	}
+	if mi.Sender != mj.Sender && wanted(fAnsweredBack) && c.answeredBack(i, j) {
+		add(fAnsweredBack, c.senderDetail("%s speaks again right after", mj.Sender), 1)
+	}
 	if len(c.targets[i]) > 0 && len(c.targets[j]) > 0 && c.targets[i][0] == c.targets[j][0] {
 		add(fSameAddressee, "", 1)
 	}
@@ -1195,6 +1199,53 @@ func (c *linkContext) minutesDetail(gap time.Duration) string {
 		return ""
 	}
 	return fmt.Sprintf("%.0f min earlier", gap.Minutes())
+}
+
+// senderDetail describes a feature that names a sender, only when
+// explaining (see distanceDetail).
+func (c *linkContext) senderDetail(format, sender string) string {
+	if !c.explain {
+		return ""
+	}
+	return fmt.Sprintf(format, sender)
+}
+
+// Bounds of answering back (see answeredBack).
+const (
+	answerBackTurns = 2
+	answerBackGap   = 10 * time.Minute
+)
+
+// answeredBack reports whether the sender of candidate j speaks in one of
+// the next answerBackTurns turns by others after message i, within
+// answerBackGap of it: the one a message replies to is most often the one
+// who speaks next (A asks, B answers, A thanks B).
+func (c *linkContext) answeredBack(i, j int) bool {
+	if c.answerers == nil {
+		c.answerers = nextAnswerers(c.msgs, c.listings)
+	}
+	for _, k := range c.answerers[i] {
+		if k > 0 && c.msgs[k].Sender == c.msgs[j].Sender {
+			return true
+		}
+	}
+	return false
+}
+
+// nextAnswerers returns, for each message, the next answerBackTurns turns
+// by senders other than its own within answerBackGap of it (0 where there
+// are fewer).
+func nextAnswerers(msgs []chatlog.Message, lst listings) [][answerBackTurns]int {
+	out := make([][answerBackTurns]int, len(msgs))
+	for i := range msgs {
+		for k, n := i+1, 0; k < len(msgs) && n < answerBackTurns && msgs[k].Time.Sub(msgs[i].Time) <= answerBackGap; k++ {
+			if lst.isTurn(k) && msgs[k].Sender != msgs[i].Sender {
+				out[i][n] = k
+				n++
+			}
+		}
+	}
+	return out
 }
 
 // latestBy returns the index of sender's latest message before i, or -1.

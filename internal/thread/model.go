@@ -91,6 +91,7 @@ const (
 	fTypedBefore
 	fTypedSoonAfter
 	fSharedRare
+	fAnsweredBack
 	numFeatures
 )
 
@@ -165,6 +166,7 @@ var featureNames = [numFeatures]string{
 	fTypedBefore:                 "typed-before",
 	fTypedSoonAfter:              "typed-soon-after",
 	fSharedRare:                  "shared-rare",
+	fAnsweredBack:                "answered-back",
 }
 
 // featureByName maps model-file names to identifiers.
@@ -212,12 +214,13 @@ type Model struct {
 // loop computes them only for models that weigh them (addThreadPlace).
 var placeFeatures = []featureID{fRepliesToSender, fThreadRoot, fPartner, fRepliedAlready, fThreadLatest, fThreadLatestOther, fThreadLatestQuestion}
 
-// rankOnly marks the features only the Rank weights use: where a candidate
-// stands in its thread, typing time and shared-rare. Training link weights
-// (Train) leaves them out; TrainRank fits them.
-var rankOnly = func() [numFeatures]bool {
+// untrained marks the features Train leaves out: those only the Rank
+// weights use (where a candidate stands in its thread, typing time,
+// shared-rare), which TrainRank fits, and answered-back, which the WeChat
+// weights set by hand (trained on IRC it left dev link F1 at 63.4).
+var untrained = func() [numFeatures]bool {
 	var r [numFeatures]bool
-	for _, id := range append(slices.Clone(placeFeatures), fTypedBefore, fTypedSoonAfter, fSharedRare) {
+	for _, id := range append(slices.Clone(placeFeatures), fTypedBefore, fTypedSoonAfter, fSharedRare, fAnsweredBack) {
 		r[id] = true
 	}
 	return r

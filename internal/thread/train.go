@@ -98,12 +98,12 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 				}
 				if best >= 0 && !isGold(cands[pred].j) {
 					for _, f := range cands[best].fs {
-						if !rankOnly[f.id] { // see TrainRank
+						if !untrained[f.id] {
 							w[f.id] += f.value
 						}
 					}
 					for _, f := range cands[pred].fs {
-						if !rankOnly[f.id] {
+						if !untrained[f.id] {
 							w[f.id] -= f.value
 						}
 					}
