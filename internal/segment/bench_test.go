@@ -39,3 +39,19 @@ func benchmarkMessages(b *testing.B, s *Segmenter) {
 		}
 	}
 }
+
+// BenchmarkSimplifyMessages reads the messages of the shared reference
+// day, written in simplified Chinese, one at a time through Simplify, as
+// the threader does: the path every message takes.
+func BenchmarkSimplifyMessages(b *testing.B) {
+	log, err := chatlog.ParseFile(sharedtest.Dir(b, "corpus", "cocolian", "proddev", "2018-05-04-chat.markdown"), "", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range log.Messages {
+			Simplify(log.Messages[i].Text)
+		}
+	}
+}

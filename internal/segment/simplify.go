@@ -19,10 +19,10 @@ import (
 // both scripts write changes only in a clause that has one only
 // traditional Chinese writes (乾貨 is 干货, 我瞭解這個 is 我了解这个, but 乾易付 of
 // 乾易付的接口，會嗎 stays) or a phrase only it writes (瞭解了 is 了解了,
-// 回覆 is 回复), and a text with neither is returned as it is. OpenCC's tables load the first time
-// a text needs them (about 3 ms).
+// 回覆 is 回复), and a text with neither is returned as it is. OpenCC's
+// tables load the first time a text needs them (about 3 ms).
 func Simplify(s string) string {
-	if !strings.ContainsFunc(s, isTraditionalOnly) && !hasTraditionalPhrase(s) {
+	if !readsTraditional(s) {
 		return s
 	}
 	c, err := toSimplified()
@@ -41,12 +41,11 @@ func Simplify(s string) string {
 	// or phrase only traditional Chinese writes keeps its characters as
 	// written.
 	for start := 0; start < len(in); {
-		end, traditional := start, false
+		end := start
 		for end < len(in) && !unicode.IsPunct(in[end]) && !unicode.IsSpace(in[end]) {
-			traditional = traditional || isTraditionalOnly(in[end])
 			end++
 		}
-		if !traditional && !hasTraditionalPhrase(string(in[start:end])) {
+		if !readsTraditional(string(in[start:end])) {
 			copy(conv[start:end], in[start:end])
 		}
 		start = end + 1
@@ -54,20 +53,50 @@ func Simplify(s string) string {
 	return string(conv)
 }
 
-// hasTraditionalPhrase reports whether s has a phrase only traditional
-// Chinese writes though simplified Chinese writes each of its characters
-// (瞭解, 回覆, 藉口).
-func hasTraditionalPhrase(s string) bool {
-	if !strings.ContainsAny(s, traditionalPhraseKeys) {
-		return false
-	}
-	for _, p := range traditionalPhrases {
-		if strings.Contains(s, p) {
+// readsTraditional reports whether s has a character only traditional
+// Chinese writes, or a phrase only it writes though simplified Chinese
+// writes each of its characters (瞭解, 回覆, 藉口).
+func readsTraditional(s string) bool {
+	var looked uint64 // the keys whose phrases were looked for (the 乾 of 双乾支付 recurs)
+	for _, r := range s {
+		switch {
+		case !mayBeTraditional(r):
+		case isTraditionalOnly(r):
 			return true
+		default:
+			k, _ := slices.BinarySearch(phraseKeys, r)
+			if looked&(1<<k) != 0 {
+				continue
+			}
+			looked |= 1 << k
+			for _, p := range phrasesByKey[r] {
+				if strings.Contains(s, p) {
+					return true
+				}
+			}
 		}
 	}
 	return false
 }
+
+// phraseKeys are the characters of traditionalPhraseKeys, sorted (at most
+// 64: readsTraditional marks each with a bit).
+var phraseKeys = []rune(traditionalPhraseKeys)
+
+// phrasesByKey lists traditionalPhrases under each character of
+// traditionalPhraseKeys they hold: 什么 (么) need not be checked against
+// 回覆 and 藉口.
+var phrasesByKey = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, p := range traditionalPhrases {
+		for _, r := range p {
+			if strings.ContainsRune(traditionalPhraseKeys, r) && !slices.Contains(m[r], p) {
+				m[r] = append(m[r], p)
+			}
+		}
+	}
+	return m
+}()
 
 // SimplifyName writes each character of a name that only traditional
 // Chinese writes as its first simplified candidate (劉皇叔 as 刘皇叔), without
@@ -103,15 +132,35 @@ var openccLoads atomic.Int32
 // every character of every message.
 const bmpFrom, bmpTo = 0x3400, 0xA000
 
-var traditionalBits = func() []uint64 {
+var traditionalBits = runeBits(traditionalOnly)
+
+// mayBeTraditionalBits holds the characters of traditionalOnly and
+// traditionalPhraseKeys in [bmpFrom, bmpTo): a text with none of them
+// (nearly every text written in simplified Chinese) needs no closer look.
+var mayBeTraditionalBits = runeBits(traditionalOnly + traditionalPhraseKeys)
+
+// runeBits returns the characters of s in [bmpFrom, bmpTo) as a bit set.
+func runeBits(s string) []uint64 {
 	bits := make([]uint64, (bmpTo-bmpFrom+63)/64)
-	for _, r := range traditionalOnly {
+	for _, r := range s {
 		if r >= bmpFrom && r < bmpTo {
 			bits[(r-bmpFrom)/64] |= 1 << ((r - bmpFrom) % 64)
 		}
 	}
 	return bits
-}()
+}
+
+// mayBeTraditional reports whether r is a character only traditional
+// Chinese writes or one of traditionalPhraseKeys.
+func mayBeTraditional(r rune) bool {
+	switch {
+	case r < bmpFrom:
+		return false
+	case r < bmpTo:
+		return mayBeTraditionalBits[(r-bmpFrom)/64]&(1<<((r-bmpFrom)%64)) != 0
+	}
+	return isTraditionalOnly(r)
+}
 
 // isTraditionalOnly reports whether r is a character only traditional
 // Chinese writes (會, 請, 嗎; not 乾 or 覆, which simplified Chinese writes too).

@@ -67,7 +67,7 @@ func TestTraditionalPhrasesConvert(t *testing.T) {
 	}
 	for _, p := range traditionalPhrases {
 		out, err := c.Convert(p)
-		if err != nil || out == p || strings.ContainsFunc(p, isTraditionalOnly) || !hasTraditionalPhrase(p) {
+		if err != nil || out == p || strings.ContainsFunc(p, isTraditionalOnly) || !readsTraditional(p) {
 			t.Errorf("%q converts to %q (%v): not a phrase only traditional Chinese writes with characters both write", p, out, err)
 			continue
 		}
@@ -76,6 +76,9 @@ func TestTraditionalPhrasesConvert(t *testing.T) {
 				t.Errorf("%q: OpenCC changes %q, which traditionalPhraseKeys lacks", p, r)
 			}
 		}
+	}
+	if len(phraseKeys) > 64 {
+		t.Errorf("%d phrase keys: hasTraditionalPhrase marks at most 64", len(phraseKeys))
 	}
 	if len(traditionalPhrases) < 50 {
 		t.Fatalf("traditionalPhrases holds %d phrases; run go generate ./internal/segment", len(traditionalPhrases))
