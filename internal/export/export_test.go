@@ -73,6 +73,31 @@ func TestWriters(t *testing.T) {
 	}
 }
 
+// TestMarkdownCountsAnsweredQuestions checks the FAQ heading: it counts
+// the questions listed below it, and says so when none has an answer.
+func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
+	unanswered := sampleDay()
+	unanswered.Result.Threads[0].Questions = []thread.QA{{Question: 0}}
+	for _, tt := range []struct {
+		name string
+		day  Day
+		want string
+	}{
+		{"one answered question", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
+		{"a question nobody answered", unanswered, "## Questions and answers (0)\n\nNo answered questions this day.\n\n## Other threads"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{tt.day}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tt.want) {
+				t.Errorf("the FAQ lacks %q:\n%s", tt.want, buf.String())
+			}
+		})
+	}
+}
+
 func TestWritersDeterministic(t *testing.T) {
 	var a, b bytes.Buffer
 	if err := WriteJSON(&a, []Day{sampleDay()}, Options{Explain: true}); err != nil {

@@ -52,9 +52,18 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			other = append(other, t)
 		}
 	}
-	fmt.Fprintf(w, "## Questions and answers (%d)\n\n", len(qa))
-	if len(qa) == 0 {
-		w.WriteString("No answered questions this day.\n\n")
+	answered, inThreads := 0, 0
+	for _, t := range qa {
+		k := answeredQuestions(t)
+		answered += k
+		if k > 0 {
+			inThreads++
+		}
+	}
+	if answered == 0 {
+		w.WriteString("## Questions and answers (0)\n\nNo answered questions this day.\n\n")
+	} else {
+		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, plural(inThreads, "thread"))
 	}
 	n := 0
 	for _, t := range qa {
@@ -159,4 +168,16 @@ func plural(n int, noun string) string {
 		return fmt.Sprintf("%d %s", n, noun)
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// answeredQuestions counts the questions of t that have an answer: those
+// the FAQ lists.
+func answeredQuestions(t thread.Thread) int {
+	n := 0
+	for _, q := range t.Questions {
+		if len(q.Answers) > 0 {
+			n++
+		}
+	}
+	return n
 }
