@@ -333,7 +333,32 @@ func stripMentions(text string, senders []string) string {
 			text = replaceMention(text, at+s)
 		}
 	}
-	return mentionRe.ReplaceAllString(text, " ")
+	return dropLostSpaces(mentionRe.ReplaceAllString(text, " "))
+}
+
+// dropLostSpaces removes the "?" the cocolian export writes for the space
+// that follows a mention (U+2005), where a stripped mention left it in
+// front of more words: " ?韩老师" is " 韩老师". A "?" that ends the text
+// stays, as it may ask.
+func dropLostSpaces(text string) string {
+	if !strings.Contains(text, " ?") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(text, " ?")
+		if i < 0 {
+			break
+		}
+		b.WriteString(text[:i+1])
+		rest := text[i+2:]
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsSpace(r) || unicode.IsPunct(r) {
+			b.WriteByte('?')
+		}
+		text = rest
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // replaceMention replaces every occurrence of mention in text that ends
