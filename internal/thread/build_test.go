@@ -30,6 +30,15 @@ func msg(sender, text string, m int, mentions ...string) chatlog.Message {
 	return chatlog.Message{Sender: sender, Text: text, Time: base.Add(time.Duration(m) * time.Minute), Type: chatlog.TypeText, Mentions: mentions}
 }
 
+// cocolianContext prepares msgs for linking with the model of cocolian
+// archives, the words split at spaces.
+func cocolianContext(msgs []chatlog.Message) *linkContext {
+	p := DefaultParams()
+	p.Model = DefaultModel(chatlog.FormatCocolian)
+	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	return c
+}
+
 // image builds a picture posted at minute m of the test day.
 func image(sender string, m int) chatlog.Message {
 	p := msg(sender, "", m)
@@ -1063,9 +1072,7 @@ func TestTypingRate(t *testing.T) {
 				msgs[0].Time = msgs[0].Time.Add(7 * time.Second)
 			}
 			msgs[1].Time = msgs[0].Time.Add(tc.after)
-			p := DefaultParams()
-			p.Model = DefaultModel(chatlog.FormatCocolian)
-			c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+			c := cocolianContext(msgs)
 			c.allFeatures = true
 			got := map[featureID]bool{}
 			for _, f := range c.pairFeatures(1, 0) {
@@ -1117,9 +1124,7 @@ func TestDistanceSkipsSecondListings(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p := DefaultParams()
-			p.Model = DefaultModel(chatlog.FormatCocolian)
-			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
+			c := cocolianContext(tc.msgs)
 			if got := c.distance(tc.i, tc.j); got != tc.want {
 				t.Errorf("distance(%d, %d) = %d, want %d", tc.i, tc.j, got, tc.want)
 			}
@@ -1151,9 +1156,7 @@ func TestAnsweredBack(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p := DefaultParams()
-			p.Model = DefaultModel(chatlog.FormatCocolian)
-			c, _, _ := prepare(&chatlog.Log{Messages: tc.msgs}, fieldTokenizer{}, p)
+			c := cocolianContext(tc.msgs)
 			if got := c.answeredBack(tc.i, tc.j); got != tc.want {
 				t.Errorf("answeredBack(%d, %d) = %v, want %v", tc.i, tc.j, got, tc.want)
 			}
@@ -1217,9 +1220,7 @@ func TestSharesRare(t *testing.T) {
 		msg("C", "分账 的 限额 呢", 2),
 		msg("A", "文档 在 哪里", 3),
 	}
-	p := DefaultParams()
-	p.Model = DefaultModel(chatlog.FormatCocolian)
-	c, _, _ := prepare(&chatlog.Log{Messages: msgs}, fieldTokenizer{}, p)
+	c := cocolianContext(msgs)
 	cases := []struct {
 		i, j int
 		want bool
