@@ -150,6 +150,12 @@ func runeBits(s string) []uint64 {
 	return bits
 }
 
+// inBits reports whether r, in [bmpFrom, bmpTo), is in the bit set bits
+// of runeBits.
+func inBits(bits []uint64, r rune) bool {
+	return bits[(r-bmpFrom)/64]&(1<<((r-bmpFrom)%64)) != 0
+}
+
 // mayBeTraditional reports whether r is a character only traditional
 // Chinese writes or one of traditionalPhraseKeys.
 func mayBeTraditional(r rune) bool {
@@ -157,7 +163,7 @@ func mayBeTraditional(r rune) bool {
 	case r < bmpFrom:
 		return false
 	case r < bmpTo:
-		return mayBeTraditionalBits[(r-bmpFrom)/64]&(1<<((r-bmpFrom)%64)) != 0
+		return inBits(mayBeTraditionalBits, r)
 	}
 	return isTraditionalOnly(r)
 }
@@ -169,7 +175,7 @@ func isTraditionalOnly(r rune) bool {
 	case r < bmpFrom:
 		return false
 	case r < bmpTo:
-		return traditionalBits[(r-bmpFrom)/64]&(1<<((r-bmpFrom)%64)) != 0
+		return inBits(traditionalBits, r)
 	}
 	_, ok := slices.BinarySearch(traditionalRunes, r)
 	return ok
