@@ -30,6 +30,7 @@ func FuzzBuild(f *testing.F) {
 		"甲|分账要申请吗？\n甲-快钱|分账要申请吗？\n乙|要\n乙-银联|要\n丙|wxid_abc123:\n丙|[强]",                        // listed twice; an unrendered message
 		"甲|分账要申请吗？\n群|<sysmsg>乙加入了群聊</sysmsg>\n乙|要\n乙-银联|要\n|<sysmsg>撤回了一条消息</sysmsg>\n甲|谢谢", // notices between
 		"甲|今晚分享，回复/:strong签到\n乙|/:strong\n丙|/:,@P@甲 /::@@乙\n丁|/:shared /:\n甲|/::'(/:<W>",     // legacy sticker codes
+		"甲|請問分賬接口怎麼申請？\n乙|回覆：要單獨申請\n甲|瞭解了，謝謝\n丙|双乾支付的乾乾脆脆\n乙|瞭",                              // traditional phrases
 	} {
 		f.Add(seed)
 	}
