@@ -1146,6 +1146,8 @@ func TestAnsweredBack(t *testing.T) {
 		{"the second next speaker", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("C", "我 也 想 知道", 2), msg("B", "找 客户经理", 3)}, 1, 0, true},
 		{"the third is too late", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("C", "同问", 2), msg("D", "同问", 2), msg("B", "找 客户经理", 3)}, 1, 0, false},
 		{"the sender's own lines are no turns", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("A", "要 什么 材料", 1), msg("C", "同问", 2), msg("B", "找 客户经理", 3)}, 1, 0, true},
+		{"two lines of another are two turns", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("C", "同问", 2), msg("C", "我 也 想 知道", 2), msg("B", "找 客户经理", 3)}, 1, 0, false},
+		{"after a long run of the sender's lines", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("A", "要 什么 材料", 1), msg("A", "多久 开通", 1), msg("A", "收费 吗", 2), msg("B", "找 客户经理", 3)}, 1, 0, true},
 		{"more than ten minutes on", []chatlog.Message{msg("B", "有 的", 0), msg("A", "怎么 申请", 1), msg("B", "找 客户经理", 12)}, 1, 0, false},
 		{"a second listing is no turn", []chatlog.Message{
 			msg("B", "有 的", 0), msg("B-银联", "有 的", 0),

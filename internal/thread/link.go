@@ -1234,15 +1234,39 @@ func (c *linkContext) answeredBack(i, j int) bool {
 
 // nextAnswerers returns, for each message, the next answerBackTurns turns
 // by senders other than its own within answerBackGap of it (0 where there
-// are fewer).
+// are fewer). It jumps over a sender's run of lines in one step, so that a
+// bot's burst of thousands of lines costs no more than a chat.
 func nextAnswerers(msgs []chatlog.Message, lst listings) [][answerBackTurns]int {
-	out := make([][answerBackTurns]int, len(msgs))
+	n := len(msgs)
+	next := make([]int, n+1) // the first turn at or after k; n when none
+	after := make([]int, n)  // for a turn k, the first turn after it by another sender
+	next[n] = n
+	for k := n - 1; k >= 0; k-- {
+		next[k] = next[k+1]
+		if !lst.isTurn(k) {
+			continue
+		}
+		next[k] = k
+		if a := next[k+1]; a < n && msgs[a].Sender == msgs[k].Sender {
+			after[k] = after[a]
+		} else {
+			after[k] = a
+		}
+	}
+	out := make([][answerBackTurns]int, n)
 	for i := range msgs {
-		for k, n := i+1, 0; k < len(msgs) && n < answerBackTurns && msgs[k].Time.Sub(msgs[i].Time) <= answerBackGap; k++ {
-			if lst.isTurn(k) && msgs[k].Sender != msgs[i].Sender {
-				out[i][n] = k
-				n++
+		k := next[min(i+1, n)]
+		for t := 0; t < answerBackTurns && k < n; t++ {
+			if msgs[k].Sender == msgs[i].Sender {
+				if k = after[k]; k >= n {
+					break
+				}
 			}
+			if msgs[k].Time.Sub(msgs[i].Time) > answerBackGap {
+				break
+			}
+			out[i][t] = k
+			k = next[k+1]
 		}
 	}
 	return out
