@@ -716,6 +716,8 @@ func questionWith(text string, cues cueSet) bool {
 		return true
 	case endsASCII && (hasWord || particle != ""):
 		return true
+	case strings.HasSuffix(trimmed, "了没有") && n >= 5: // 申报了没有: has it happened?
+		return true
 	case strings.HasSuffix(trimmed, "的吧") || strings.HasSuffix(trimmed, "是吧") || strings.HasSuffix(trimmed, "对吧"):
 		return true
 	case particle == "吗" || particle == "么" || particle == "嘛" && n <= whatAboutRunes, // 毕竟需要更好的平台嘛 insists

@@ -20,6 +20,9 @@ func TestIsQuestion(t *testing.T) {
 		{"早鸟票什么意思", true},
 		{"网联的接口文档方便发一个不", true}, // a request ending in 不 asks
 		{"商业委托支付投入使用了吗", true},
+		{"银行上报国际收支申报了没有", true}, // V了没有 asks whether it happened
+		{"还没有", false},
+		{"我从来没有", false},
 		{"也不会退了是吧", true},
 		{"房产、车子呢", true},  // what about them?
 		{"还养活孩子呢", false}, // 呢 after 还 stresses
