@@ -14,7 +14,10 @@ import (
 
 // TestGoldQuality keeps the threading from regressing on the shared gold days.
 // The floors sit a little below what the heuristics reach (see README,
-// Quality); raise them when the heuristics improve.
+// Quality); raise them when the heuristics improve. The Q&A floor sits
+// lower: the answer check, refitted on the 43 annotated days, moves the
+// gold days' Q&A between 68.3 and 73.5 when any one of those days is left
+// out of the fit (quality log, fourteenth session).
 func TestGoldQuality(t *testing.T) {
 	checkQuality(t, sharedtest.Dir(t, "gold"), map[string]float64{
 		"one_to_one":  91,
@@ -22,7 +25,7 @@ func TestGoldQuality(t *testing.T) {
 		"exact_f1":    65,
 		"link_f1":     81,
 		"question_f1": 94,
-		"qa_f1":       69,
+		"qa_f1":       67,
 	}, 8) // each day may sit below the mean, but not far below
 }
 

@@ -83,7 +83,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 		}
 	}
 	linkTalks(talks, links, decided)
-	linkIntros(msgs, fs, links, decided)
+	linkIntros(msgs, fs, lst, links, decided)
 	linkWaves(msgs, fs, lst, links, decided)
 	linkSystem(msgs, lst, links, decided)
 	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),

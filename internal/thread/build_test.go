@@ -150,6 +150,17 @@ func linkCases() []linkCase {
 			roles:   "QAAA-",
 		},
 		{
+			name: "a call for introductions opens their round, though its rules name 签到",
+			msgs: []chatlog.Message{
+				msg("A", "欢迎 韩总", 0),
+				msg("B", "欢迎 欢迎", 0),
+				msg("Host", "进群的同学做一个自我介绍，19:15 开始 签到", 1),
+				msg("C", "大家好，我是季康，产品经理", 2),
+			},
+			parents: []int{-1, 0, -1, 2},
+			roles:   "----",
+		},
+		{
 			name: "a message whose content the export lost answers nothing",
 			msgs: []chatlog.Message{
 				msg("A", "请教一下 微信 分账 接口 有没有？", 0),

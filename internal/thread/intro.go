@@ -34,13 +34,23 @@ func introducesSelf(f *features) bool {
 	return introOpeningRe.MatchString(t) || strings.Contains(t, "新人报到") || strings.Contains(t, "新人报道")
 }
 
+// goesOnFromOwnLine reports whether the turn before message i is its
+// sender's (the export's second listings are no turns).
+func goesOnFromOwnLine(msgs []chatlog.Message, lst listings, i int) bool {
+	for k := range lst.turnsBefore(i, 1) {
+		return msgs[k].Sender == msgs[i].Sender
+	}
+	return false
+}
+
 // linkIntros joins a round of self-introductions into one thread, as
 // annotators keep it: a call for introductions (进群的同学…做一个自我介绍)
-// opens the round, or else its first introduction does, and every later
+// opens the round, and a thread with it unless it goes on from its sender's
+// own line, or else the round's first introduction does; every later
 // introduction within introWindow of the last links to that opener.
 // Introductions are linked before greeting waves, so that the 大家好 they
 // open with does not put them in a round of welcomes.
-func linkIntros(msgs []chatlog.Message, fs []features, links []Link, decided []bool) {
+func linkIntros(msgs []chatlog.Message, fs []features, lst listings, links []Link, decided []bool) {
 	root, last := -1, -1
 	for i, m := range msgs {
 		if decided[i] || m.Type != chatlog.TypeText {
@@ -56,6 +66,10 @@ func linkIntros(msgs []chatlog.Message, fs []features, links []Link, decided []b
 				decided[i] = true
 			} else {
 				root = i
+				if len(m.Mentions) == 0 && m.Quote == nil && !goesOnFromOwnLine(msgs, lst, i) {
+					links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "introductions", Detail: "calls for self-introductions: opens their round", Weight: 1})
+					decided[i] = true // a thread start, not a welcome of the wave before (its rules name 签到)
+				}
 			}
 			last = i
 		case introducesSelf(f) && len(m.Mentions) == 0 && m.Quote == nil:

@@ -48,7 +48,7 @@ func TestLinkIntros(t *testing.T) {
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
-	linkIntros(msgs, fs, links, decided)
+	linkIntros(msgs, fs, listings{}, links, decided)
 	want := []int{-1, 0, -1, 0, 0, -1} // D comes after the round has closed
 	for i, w := range want {
 		if links[i].Parent != w {
@@ -57,6 +57,28 @@ func TestLinkIntros(t *testing.T) {
 	}
 	if decided[2] {
 		t.Error("the question inside the round was decided by the introductions pass")
+	}
+	if !decided[0] {
+		t.Error("the host's call was left to the other passes, which may take its 签到 or 欢迎 for a welcome")
+	}
+}
+
+// TestIntroCallInReply checks that a call for introductions inside a reply
+// (the sender going on from their own line) is left to the scorer.
+func TestIntroCallInReply(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "诚邀 加入 技术圈 微信群", 0),
+		msg("B", "@A", 1, "A"),
+		msg("B", "群规两条： 进群需要自我介绍以及不少于20元新人红包", 1),
+	}
+	links := make([]Link, len(msgs))
+	for i := range links {
+		links[i] = Link{Parent: -1, AnswerOf: -1}
+	}
+	decided := make([]bool, len(msgs))
+	linkIntros(msgs, fsOf(msgs), listings{}, links, decided)
+	if decided[2] {
+		t.Error("the call going on from its sender's line was decided as a thread start")
 	}
 }
 
