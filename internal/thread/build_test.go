@@ -150,6 +150,16 @@ func linkCases() []linkCase {
 			roles:   "QAAA-",
 		},
 		{
+			name: "a file the asker shares a while after the answer follows up on nothing",
+			msgs: []chatlog.Message{
+				msg("A", "分账 接口 怎么 申请？", 0),
+				msg("B", "是的 @A", 1, "A"),
+				link("A", "新美大外卖订单系统架构实践.pdf", 25),
+			},
+			parents: []int{-1, 0, -1},
+			roles:   "QA-",
+		},
+		{
 			name: "a call for introductions opens their round, though its rules name 签到",
 			msgs: []chatlog.Message{
 				msg("A", "欢迎 韩总", 0),

@@ -701,7 +701,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	if fj.question && mi.Sender != mj.Sender && !fi.question && !fi.ack && d <= 8 {
 		add(fAnswers, "candidate is a recent question", 1)
 	}
-	if mi.Sender != mj.Sender && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
+	if mi.Sender != mj.Sender && !shareI && (c.answersAskerOf(i, j) || fi.ack && latestBySender && c.answerLineFor(i, j)) {
 		add(fAskerFollowUp, "asker replies to an answer", 1)
 	}
 	sharedDetail := ""
