@@ -384,6 +384,11 @@ var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "�
 // (群聊的聊天记录): shared like an article.
 const forwardedChat = "的聊天记录"
 
+// reportedTalkRe matches the start of a talk just had with someone, passed
+// on (刚和朋友聊，他们做汽车后市场…; 刚才和一个日本做支付的人聊天): like hearsay it
+// brings up a new subject; not a talk with the one addressed (刚和你聊的那个).
+var reportedTalkRe = regexp.MustCompile(`^刚(?:才|刚)?(?:和|跟)[^你您，,。\s]{1,16}?(?:聊|讨论|沟通|交流)`)
+
 // hearsayOpeners open news passed on by word of mouth (据说支付要发牌照了):
 // like a headline it brings up a new subject.
 var hearsayOpeners = []string{"据说", "听说", "今天听说", "刚听说", "刚刚听说"}
@@ -648,7 +653,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.notice = m.Quote == nil && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
 			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords)) || mentionsAll(m.Mentions))
 		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
-			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && startsWithAny(f.plain, hearsayOpeners) ||
+			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && (startsWithAny(f.plain, hearsayOpeners) || reportedTalkRe.MatchString(f.plain)) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
 	case chatlog.TypeRedPacket:
 		f.sticker = true

@@ -304,6 +304,11 @@ func TestNewsAndPraise(t *testing.T) {
 	}{
 		{"据说支付要发牌照了", true, false},
 		{"今天听说了各家支付机构都在大裁员啊", true, false},
+		{"刚和朋友聊，他们做汽车后市场，0费率T0送POS", true, false}, // what a friend just said, passed on
+		{"刚才和一个日本做支付行业资讯的人聊天，他和我说日本做支付服务提供商，不需要证书", true, false},
+		{"刚和你说的那个接口", false, false},
+		{"刚跟你聊的那个问题，有结论了吗", false, false}, // a talk with the one addressed
+		{"刚和银行确认了，可以开", false, false},
 		{"没听说过哎。。。Javassist 比较常见", false, false},
 		{"招商银行等5家银行分行被罚没1731万元", true, false},
 		{"最近黄金跌的厉害", false, false},
