@@ -601,6 +601,13 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		// them (two messages to 李奔-快钱-产品-上海 share no 快钱 by that).
 		toks := tok.Tokens(normaliseWidth(plain, mentions))
 		f.words = segment.ContentWords(toks)
+		for _, t := range toks {
+			// A number of two characters or more is a word too: 裁员50% and
+			// 我听到的说是50% talk of one figure (a lone digit says little).
+			if t.Kind == segment.KindNumber && len(t.Text) >= 2 {
+				f.words = append(f.words, t.Text)
+			}
+		}
 		f.wordSet = make(map[string]struct{}, len(f.words))
 		for _, w := range f.words {
 			f.wordSet[w] = struct{}{}

@@ -525,3 +525,35 @@ func TestMentionSpaceMark(t *testing.T) {
 		}
 	}
 }
+
+// TestNumbersShared checks that a figure two messages both give is a word
+// they share (裁员50% and 说是50%), and that a lone digit is none.
+func TestNumbersShared(t *testing.T) {
+	seg, err := fuzzSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	feats := func(text string) features {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: text}
+		return messageFeatures(&m, seg)
+	}
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"动不动就裁员50%", "我听到的说是50%", 1},
+		{"单笔不超3000", "限额3000还是5000", 1},
+		{"第1步", "第1个", 0},
+		{"裁员50%", "裁员30%", 1}, // 裁员 only
+	}
+	p := DefaultParams()
+	for _, tt := range tests {
+		ids := map[string]int32{}
+		a, b := feats(tt.a), feats(tt.b)
+		a.numberWords(ids)
+		b.numberWords(ids)
+		if _, n := lexical(&a, &b, p); n != tt.want {
+			t.Errorf("%s and %s share %d words, want %d", tt.a, tt.b, n, tt.want)
+		}
+	}
+}
