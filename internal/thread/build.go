@@ -173,6 +173,9 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			links[i].Role, links[i].AnswerOf = links[p].Role, links[p].AnswerOf // the same message again
 			continue
 		}
+		if hasEvidence(links[i], "takes-up") {
+			continue // someone else's words posted again to reply to them: no question of its own, no answer yet
+		}
 		if fs[i].question {
 			links[i].Role = RoleQuestion
 			continue

@@ -464,6 +464,27 @@ func linkCases() []linkCase {
 			roles:   "QA-QA-",
 		},
 		{
+			name: "a question repeated by the one who then answers it is the words they take up",
+			msgs: []chatlog.Message{
+				msg("A", "超级网银 支持 公对公 付款 吗？", 0),
+				msg("B", "超级网银 支持 公对公 付款 吗？", 2),
+				msg("B", "超网 目前 只 支持 私对私", 2),
+			},
+			parents: []int{-1, 0, 1},
+			roles:   "Q-A",
+		},
+		{
+			name: "a question repeated and left standing asks again",
+			msgs: []chatlog.Message{
+				msg("A", "有没有 直播 课程？", 0),
+				msg("B", "有没有 直播 课程？", 20),
+				msg("D", "备付金 交 多少？", 22),
+				msg("E", "全额 交存", 23),
+			},
+			parents: []int{-1, 0, -1, 2},
+			roles:   "QQQA",
+		},
+		{
 			name: "a message the export lists twice is one message with one role",
 			msgs: []chatlog.Message{
 				msg("A", "分账 怎么 做？", 0),

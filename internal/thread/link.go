@@ -90,6 +90,9 @@ func linkRest(c *linkContext, decided []bool) {
 		}
 		if j := c.repeatOf(i); j >= 0 {
 			c.setLink(i, j, c.p.Quote, Evidence{Kind: "repeat", Detail: fmt.Sprintf("repeats message %d", j), Weight: c.p.Quote})
+			if c.speaksOn(i) {
+				c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "takes-up", Detail: fmt.Sprintf("%s speaks on right after: the repeat takes message %d up, as a quote would", c.msgs[i].Sender, j)})
+			}
 			continue
 		}
 		if c.linkReaction(i) {
@@ -313,6 +316,19 @@ func (c *linkContext) repeatOf(i int) int {
 		}
 	}
 	return -1
+}
+
+// speaksOn reports whether the sender of message i speaks again in one of
+// the next two turns: a message repeated so is the words they reply to
+// (超级网银支持公对公7×24小时付款吗？ then 超网目前只支持私对私), where a repeat
+// left standing asks again, or echoes.
+func (c *linkContext) speaksOn(i int) bool {
+	for k := range c.turnsAfter(i, 2, len(c.msgs)) {
+		if c.msgs[k].Sender == c.msgs[i].Sender {
+			return true
+		}
+	}
+	return false
 }
 
 // setLink records parent j for message i with one piece of evidence.
