@@ -474,6 +474,19 @@ func linkCases() []linkCase {
 			roles:   "Q-A",
 		},
 		{
+			name: "a question pasted in front of a reply is quoted, and the reply asks only if its own words ask",
+			msgs: []chatlog.Message{
+				msg("A", "超级网银 是 人行 弄 的 吗", 0),
+				msg("C", "备付金 交 多少？", 1),
+				msg("D", "全额 交存", 2),
+				msg("B", "超级网银 是 人行 弄 的 吗 ------ 是的 ， 也 叫做 第二代 支付 系统", 3),
+				msg("E", "联行 往来 的 记账 能 举 个 例子 吗？", 4),
+				msg("B", "联行 往来 的 记账 能 举 个 例子 吗？ ----- 记账 分录 这个 是 指 单笔 交易 的 科目 吗？", 5),
+			},
+			parents: []int{-1, -1, 1, 0, -1, 4},
+			roles:   "QQAAQQ",
+		},
+		{
 			name: "a question repeated and left standing asks again",
 			msgs: []chatlog.Message{
 				msg("A", "有没有 直播 课程？", 0),

@@ -95,6 +95,11 @@ func linkRest(c *linkContext, decided []bool) {
 			}
 			continue
 		}
+		if j, rest := c.pastedQuestion(i); j >= 0 {
+			c.fs[i].question = isQuestion(rest) // what it says beside the question it quotes
+			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("takes up question %d in its own words", j), Weight: c.p.Quote})
+			continue
+		}
 		if c.linkReaction(i) {
 			continue
 		}
@@ -330,6 +335,35 @@ func (c *linkContext) speaksOn(i int) bool {
 	}
 	return false
 }
+
+// pastedMinRunes is the shortest question a message that pastes it in
+// front of its reply can be taken to quote.
+const pastedMinRunes = 8
+
+// pastedQuestion finds the question by someone else that message i pastes
+// whole into a longer text, as old WeChat clients quote (超级网银是人行弄的吗
+// ------ 是的，也叫做第二代支付系统): the latest such question within
+// pastedReach turns, and what i says besides it. It returns -1 when there is
+// none.
+func (c *linkContext) pastedQuestion(i int) (int, string) {
+	f := &c.fs[i]
+	if f.runes < pastedMinRunes+2 || f.welcome || f.sticker {
+		return -1, ""
+	}
+	for j := range c.turnsBefore(i, pastedReach) {
+		g := &c.fs[j]
+		if !g.question || g.runes < pastedMinRunes || c.msgs[j].Sender == c.msgs[i].Sender {
+			continue
+		}
+		if k := strings.Index(f.plain, g.plain); k >= 0 {
+			return j, f.plain[:k] + " " + f.plain[k+len(g.plain):]
+		}
+	}
+	return -1, ""
+}
+
+// pastedReach is how many turns back a pasted question is looked for.
+const pastedReach = 60
 
 // setLink records parent j for message i with one piece of evidence.
 func (c *linkContext) setLink(i, j int, score float64, e Evidence) {
