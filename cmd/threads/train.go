@@ -21,7 +21,9 @@ type trainOptions struct {
 	Gate   bool
 	Rank   bool    // fit only the Rank weights, on top of Model's link weights
 	Lambda float64 // L2 penalty of the Rank weights
-	Model  string  // model file whose link weights Rank or Answers refines (default: the embedded one)
+	// RankTrees is how many boosted trees --rank fits after the Rank weights.
+	RankTrees int
+	Model     string // model file whose link weights Rank or Answers refines (default: the embedded one)
 	// Answers fits only the answer check, on top of Model's weights.
 	Answers   bool
 	Threshold float64 // with Answers: answers less likely than this lose their role
@@ -70,8 +72,13 @@ do not change; a thread left with no answer becomes a discussion.`,
 			if !opts.Rank && !opts.Answers && cmd.Flags().Changed("model") {
 				return usageError{fmt.Errorf("`--model` goes with `--rank` or `--answers`")}
 			}
-			if !opts.Rank && cmd.Flags().Changed("lambda") {
-				return usageError{fmt.Errorf("`--lambda` goes with `--rank`")}
+			for _, name := range []string{"lambda", "rank-trees"} {
+				if !opts.Rank && cmd.Flags().Changed(name) {
+					return usageError{fmt.Errorf("`--%s` goes with `--rank`", name)}
+				}
+			}
+			if opts.RankTrees < 0 {
+				return usageError{fmt.Errorf("`--rank-trees` is a number of trees, 0 or more (got %d)", opts.RankTrees)}
 			}
 			if !opts.Answers && cmd.Flags().Changed("threshold") {
 				return usageError{fmt.Errorf("`--threshold` goes with `--answers`")}
@@ -97,7 +104,8 @@ do not change; a thread left with no answer becomes a discussion.`,
 	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
 	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
 	cmd.Flags().BoolVar(&opts.Rank, "rank", false, "fit only the rank weights that choose a parent inside the chosen thread")
-	cmd.Flags().Float64Var(&opts.Lambda, "lambda", 3, "with --rank: L2 penalty that keeps the rank weights small")
+	cmd.Flags().Float64Var(&opts.Lambda, "lambda", thread.DefaultRankOptions().Lambda, "with --rank: L2 penalty that keeps the rank weights small")
+	cmd.Flags().IntVar(&opts.RankTrees, "rank-trees", thread.DefaultRankOptions().Trees, "with --rank: boosted trees fitted after the rank weights (0: none)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "with --rank or --answers: model `FILE` whose weights to keep (default: the embedded one)")
 	cmd.Flags().BoolVar(&opts.Answers, "answers", false, "fit only the answer check that takes the role from answers that read as comments")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", thread.DefaultAnswerOptions().Threshold, "with --answers: answers less likely than this `probability` answer nothing")
@@ -148,11 +156,13 @@ func trainRun(opts *trainOptions) error {
 		}
 		var examples int
 		if opts.Rank {
-			m, examples = thread.TrainRank(days, seg, base, thread.RankOptions{Lambda: opts.Lambda})
+			ro := thread.DefaultRankOptions()
+			ro.Lambda, ro.Trees = opts.Lambda, opts.RankTrees
+			m, examples = thread.TrainRank(days, seg, base, ro)
 			if examples == 0 {
 				return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
 			}
-			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g.", from, len(days), golds, examples, opts.Lambda)
+			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g, %d rank trees.", from, len(days), golds, examples, opts.Lambda, opts.RankTrees)
 		} else {
 			ao := thread.DefaultAnswerOptions()
 			ao.Threshold = opts.Threshold

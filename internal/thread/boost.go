@@ -3,7 +3,7 @@ package thread
 import (
 	"fmt"
 	"math"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -149,19 +149,7 @@ func fitBoost(x [][]float64, y []bool, o boostOptions) (float64, []Tree) {
 	for i := range f {
 		f[i] = base
 	}
-	nf := len(x[0])
-	order := make([][]int, nf) // example indexes sorted by each feature
-	for j := range order {
-		order[j] = make([]int, n)
-		for i := range order[j] {
-			order[j][i] = i
-		}
-		sort.SliceStable(order[j], func(a, b int) bool { return x[order[j][a]][j] < x[order[j][b]][j] })
-	}
-	g, h := make([]float64, n), make([]float64, n)
-	in := make([]int32, n) // node of each example in the tree being grown
-	var trees []Tree
-	for range o.Trees {
+	return base, boostRounds(x, f, o, func(f, g, h []float64) {
 		for i := range f {
 			p := 1 / (1 + math.Exp(-f[i]))
 			g[i] = p
@@ -170,58 +158,182 @@ func fitBoost(x [][]float64, y []bool, o boostOptions) (float64, []Tree) {
 			}
 			h[i] = max(p*(1-p), 1e-6)
 		}
-		for i := range in {
-			in[i] = 0
-		}
-		t := growTree(x, order, g, h, in, o)
+	})
+}
+
+// boostRounds grows o.Trees trees on x, starting from the scores f (which
+// it updates): before each tree, gradient fills the gradients g and
+// Hessians h of the loss at the current scores.
+func boostRounds(x [][]float64, f []float64, o boostOptions, gradient func(f, g, h []float64)) []Tree {
+	n := len(x)
+	if n == 0 {
+		return nil
+	}
+	b := binInputs(x)
+	g, h := make([]float64, n), make([]float64, n)
+	in := make([]int32, n) // node of each example in the tree being grown
+	var trees []Tree
+	for range o.Trees {
+		gradient(f, g, h)
+		clear(in)
+		t := b.growTree(g, h, in, o)
 		for i := range f {
 			f[i] += t.value(x[i])
 		}
 		trees = append(trees, t)
 	}
-	return base, trees
+	return trees
+}
+
+// binnedInputs are the inputs of boosting as split search reads them: each
+// feature's distinct values, and each example's features that are not 0 as
+// the position of their value among them. Most link features are 0 for
+// most candidates, so a tree level costs a pass over those alone.
+type binnedInputs struct {
+	values [][]float64 // each feature's distinct values, ascending
+	zero   []int32     // each feature's position of 0 in values, -1 when no example has 0
+	first  []int       // example i's cells are cells[first[i]:first[i+1]]
+	cells  []binCell
+}
+
+// A binCell is one feature of an example that is not 0.
+type binCell struct {
+	feature, bin int32
+}
+
+// binInputs bins the rows of x, which all have the same length.
+func binInputs(x [][]float64) *binnedInputs {
+	nf := len(x[0])
+	b := &binnedInputs{values: make([][]float64, nf), zero: make([]int32, nf), first: make([]int, 0, len(x)+1)}
+	for j := range nf {
+		vs := make([]float64, 0, len(x))
+		for _, row := range x {
+			vs = append(vs, row[j])
+		}
+		slices.Sort(vs)
+		b.values[j] = slices.Compact(vs)
+		b.zero[j] = -1
+		if k, ok := slices.BinarySearch(b.values[j], 0); ok {
+			b.zero[j] = int32(k)
+		}
+	}
+	for _, row := range x {
+		b.first = append(b.first, len(b.cells))
+		for j, v := range row {
+			if v != 0 {
+				k, _ := slices.BinarySearch(b.values[j], v)
+				b.cells = append(b.cells, binCell{int32(j), int32(k)})
+			}
+		}
+	}
+	b.first = append(b.first, len(b.cells))
+	return b
+}
+
+// value returns example i's value of feature j.
+func (b *binnedInputs) value(i int, j int32) float64 {
+	for _, c := range b.cells[b.first[i]:b.first[i+1]] {
+		if c.feature == j {
+			return b.values[j][c.bin]
+		}
+	}
+	return 0
 }
 
 // growTree grows one tree level by level on the gradients g and Hessians h;
-// in holds each example's node and starts at 0 (the root).
-func growTree(x [][]float64, order [][]int, g, h []float64, in []int32, o boostOptions) Tree {
+// in holds each example's node and starts at 0 (the root). Each level sums
+// the gradients of every node's examples by feature value (a histogram; the
+// examples at 0 are what the node holds besides the others), then splits
+// each node at the boundary between neighbouring values that gains most,
+// when both sides keep o.MinLeaf examples.
+func (b *binnedInputs) growTree(g, h []float64, in []int32, o boostOptions) Tree {
 	const lambda = 1.0
+	type stats struct {
+		g, h float64
+		n    int
+	}
 	t := Tree{nil}
 	level := []int32{0}
+	slot := map[int32]int{} // a node of the level -> its position in level
 	for depth := 0; len(level) > 0; depth++ {
-		var next []int32
-		for _, node := range level {
-			var G, H float64
-			count := 0
-			for i, k := range in {
-				if k == node {
-					G += g[i]
-					H += h[i]
-					count++
+		clear(slot)
+		for k, node := range level {
+			slot[node] = k
+		}
+		totals := make([]stats, len(level))
+		for i, node := range in {
+			if k, ok := slot[node]; ok {
+				totals[k].g += g[i]
+				totals[k].h += h[i]
+				totals[k].n++
+			}
+		}
+		hist := make([][][]stats, len(level)) // node slot, feature, value
+		if depth < o.Depth {
+			for k := range level {
+				if totals[k].n >= 2*o.MinLeaf {
+					hist[k] = make([][]stats, len(b.values))
+					for j := range hist[k] {
+						hist[k][j] = make([]stats, len(b.values[j]))
+					}
 				}
 			}
-			bestGain, bestF, bestT := 0.0, -1, 0.0
-			if depth < o.Depth && count >= 2*o.MinLeaf {
+			for i, node := range in {
+				k, ok := slot[node]
+				if !ok || hist[k] == nil {
+					continue
+				}
+				for _, c := range b.cells[b.first[i]:b.first[i+1]] {
+					s := &hist[k][c.feature][c.bin]
+					s.g += g[i]
+					s.h += h[i]
+					s.n++
+				}
+			}
+			for k := range level {
+				if hist[k] == nil {
+					continue
+				}
+				for j, byValue := range hist[k] {
+					if z := b.zero[j]; z >= 0 {
+						rest := totals[k]
+						for v, s := range byValue {
+							if int32(v) != z {
+								rest.g -= s.g
+								rest.h -= s.h
+								rest.n -= s.n
+							}
+						}
+						byValue[z] = rest
+					}
+				}
+			}
+		}
+		var next []int32
+		for k, node := range level {
+			G, H, count := totals[k].g, totals[k].h, totals[k].n
+			bestGain, bestF, bestT := 0.0, int32(-1), 0.0
+			if hist[k] != nil {
 				parent := G * G / (H + lambda)
-				for j, idx := range order {
+				for j, byValue := range hist[k] {
 					var gl, hl float64
 					nl := 0
 					prev := math.NaN()
-					for _, i := range idx {
-						if in[i] != node {
+					for v, s := range byValue {
+						if s.n == 0 {
 							continue
 						}
-						v := x[i][j]
-						if nl >= o.MinLeaf && count-nl >= o.MinLeaf && v != prev {
+						value := b.values[j][v]
+						if nl >= o.MinLeaf && count-nl >= o.MinLeaf && nl > 0 {
 							gain := gl*gl/(hl+lambda) + (G-gl)*(G-gl)/(H-hl+lambda) - parent
 							if gain > bestGain+1e-12 {
-								bestGain, bestF, bestT = gain, j, between(prev, v)
+								bestGain, bestF, bestT = gain, int32(j), between(prev, value)
 							}
 						}
-						gl += g[i]
-						hl += h[i]
-						nl++
-						prev = v
+						gl += s.g
+						hl += s.h
+						nl += s.n
+						prev = value
 					}
 				}
 			}
@@ -232,9 +344,9 @@ func growTree(x [][]float64, order [][]int, g, h []float64, in []int32, o boostO
 			left, right := int32(len(t)), int32(len(t)+1)
 			t = append(t, nil, nil)
 			t[node] = []float64{float64(bestF), bestT, float64(left), float64(right)}
-			for i, k := range in {
-				if k == node {
-					if x[i][bestF] <= bestT {
+			for i, at := range in {
+				if at == node {
+					if b.value(i, bestF) <= bestT {
 						in[i] = left
 					} else {
 						in[i] = right

@@ -76,7 +76,7 @@ func link(sender, title string, m int) chatlog.Message {
 func linkWeightsOnly(t *testing.T) *Model {
 	t.Helper()
 	m := *DefaultModel("cocolian")
-	m.Rank = nil
+	m.Rank, m.RankTrees = nil, nil
 	if err := m.index("wechat without rank"); err != nil {
 		t.Fatal(err)
 	}

@@ -31,6 +31,7 @@ type linkContext struct {
 	allFeatures bool
 	ranking     bool          // rerank is scoring: also the features only the Rank weights use
 	scratch     []feature     // reused feature buffer of the scoring loop
+	treeInput   []float64     // reused input of the rank trees (see rankScore)
 	seconds     bool          // the log's times have seconds (see typingRate)
 	listings                  // the export's second listings of messages (see listings)
 	wordDF      map[int32]int // messages of the day that use each content word, built on first use
@@ -195,7 +196,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 			continue
 		}
 		c.scratch = c.pairFeaturesInto(c.scratch[:0], i, rc.j)
-		score := rc.score + c.m.rankScore(c.scratch)
+		score := rc.score + c.m.rankScore(c.scratch, c.rankTreeInput())
 		if score > topScore {
 			top, topScore, topLinkScore = rc.j, score, rc.score
 		}
@@ -221,35 +222,50 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	c.reranked[i] = rerankedLink{top, topLinkScore, ev}
 }
 
-// rankDifference names the features whose rank weights most favour
-// candidate top over candidate best for message i, each with how much it
-// favours top and which of the two has it ("typed-before +1.84 (message 49
-// has it), shared-words-1 +1.01 (this one has it)"): the three largest,
-// each at least 0.1.
+// rankTreeInput returns the reused input buffer of the model's rank trees.
+func (c *linkContext) rankTreeInput() []float64 {
+	if c.m.RankTrees != nil && c.treeInput == nil {
+		c.treeInput = make([]float64, len(c.m.RankTrees.Features))
+	}
+	return c.treeInput
+}
+
+// rankDifference names what most favours candidate top over candidate
+// best for message i among the rank weights, each with how much it favours
+// top and which of the two has it ("typed-before +1.84 (message 49 has
+// it), shared-words-1 +1.01 (this one has it)"), and the rank trees taken
+// together ("rank trees +0.35"): the three largest, each at least 0.1.
 func (c *linkContext) rankDifference(i, top, best int) string {
 	var favour [numFeatures]float64
 	var onTop, onBest [numFeatures]bool
+	trees := 0.0
 	c.ranking = true
 	c.scratch = c.pairFeaturesInto(c.scratch[:0], i, top)
 	for _, f := range c.scratch {
 		favour[f.id] += c.m.r[f.id] * f.value
 		onTop[f.id] = true
 	}
+	if c.m.RankTrees != nil {
+		trees = c.m.RankTrees.value(c.scratch, c.rankTreeInput())
+	}
 	c.scratch = c.pairFeaturesInto(c.scratch[:0], i, best)
 	for _, f := range c.scratch {
 		favour[f.id] -= c.m.r[f.id] * f.value
 		onBest[f.id] = true
 	}
-	c.ranking = false
-	var ids []featureID
-	for id, v := range favour {
-		if v >= 0.1 {
-			ids = append(ids, featureID(id))
-		}
+	if c.m.RankTrees != nil {
+		trees -= c.m.RankTrees.value(c.scratch, c.rankTreeInput())
 	}
-	sort.SliceStable(ids, func(a, b int) bool { return favour[ids[a]] > favour[ids[b]] })
-	var out []string
-	for _, id := range ids[:min(len(ids), 3)] {
+	c.ranking = false
+	type reason struct {
+		text   string
+		favour float64
+	}
+	var reasons []reason
+	for id, v := range favour {
+		if v < 0.1 {
+			continue
+		}
 		has := "both have it"
 		switch {
 		case !onBest[id]:
@@ -257,7 +273,15 @@ func (c *linkContext) rankDifference(i, top, best int) string {
 		case !onTop[id]:
 			has = fmt.Sprintf("message %d has it", best)
 		}
-		out = append(out, fmt.Sprintf("%s %+.2f (%s)", featureNames[id], favour[id], has))
+		reasons = append(reasons, reason{fmt.Sprintf("%s %+.2f (%s)", featureNames[id], v, has), v})
+	}
+	if trees >= 0.1 {
+		reasons = append(reasons, reason{fmt.Sprintf("rank trees %+.2f", trees), trees})
+	}
+	sort.SliceStable(reasons, func(a, b int) bool { return reasons[a].favour > reasons[b].favour })
+	var out []string
+	for _, r := range reasons[:min(len(reasons), 3)] {
+		out = append(out, r.text)
 	}
 	return strings.Join(out, ", ")
 }
@@ -714,7 +738,7 @@ func (c *linkContext) pairFeaturesInto(dst []feature, i, j int) []feature {
 	// wanted reports whether the features kept here include id: scoring
 	// skips those the weights in use ignore.
 	wanted := func(id featureID) bool {
-		return c.allFeatures || c.m.w[id] != 0 || c.ranking && c.m.r[id] != 0
+		return c.allFeatures || c.m.w[id] != 0 || c.ranking && c.m.rankUses[id]
 	}
 	add := func(id featureID, detail string, value float64) {
 		if value != 0 && wanted(id) {

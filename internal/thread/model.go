@@ -199,6 +199,11 @@ type Model struct {
 	// message that Weights link chooses its parent among the messages of the
 	// thread Weights chose; it changes neither threads nor roles.
 	Rank map[string]float64 `yaml:"rank"`
+	// RankTrees (optional, from `threads train --rank`) add boosted trees
+	// over the same features to Rank's score: fitted after Rank, on what it
+	// leaves unexplained, they weigh features together (a shared word counts
+	// for more from far back than from the message just before).
+	RankTrees *RankForest `yaml:"rank_trees"`
 	// Answers (optional, from `threads train --answers`) takes the role from
 	// answers that read as comments; thread membership and reply links stay
 	// (a thread left with no answer is a discussion rather than qa).
@@ -206,8 +211,11 @@ type Model struct {
 
 	w     [numFeatures]float64 // Weights by feature identifier
 	r     [numFeatures]float64 // Rank by feature identifier
-	ranks bool                 // some Rank weight is not zero
-	place bool                 // some Weights weight of a thread-place feature is not zero
+	ranks bool                 // some Rank weight is not zero, or there are RankTrees
+	// rankUses marks the features rerank must measure: those with a Rank
+	// weight and those the RankTrees split on.
+	rankUses [numFeatures]bool
+	place    bool // some Weights weight of a thread-place feature is not zero
 }
 
 // placeFeatures read where a candidate stands in its thread; the scoring
@@ -236,8 +244,22 @@ func (m *Model) index(path string) error {
 		return err
 	}
 	m.ranks = false
-	for _, w := range m.r {
+	for id, w := range m.r {
 		m.ranks = m.ranks || w != 0
+		m.rankUses[id] = w != 0
+	}
+	if m.RankTrees != nil {
+		if err := m.RankTrees.index(path); err != nil {
+			return err
+		}
+		for _, t := range m.RankTrees.Trees {
+			for _, n := range t {
+				if len(n) == 4 {
+					m.rankUses[m.RankTrees.ids[int(n[0])]] = true
+				}
+			}
+		}
+		m.ranks = m.ranks || len(m.RankTrees.Trees) > 0
 	}
 	m.place = false
 	for _, id := range placeFeatures {
@@ -384,6 +406,9 @@ func (m *Model) YAML(comment string) []byte {
 		b.WriteString("rank:\n")
 		writeWeights(&b, m.Rank)
 	}
+	if m.RankTrees != nil {
+		writeRankForest(&b, m.RankTrees)
+	}
 	if m.Answers != nil {
 		writeAnswerCheck(&b, m.Answers)
 	}
@@ -416,11 +441,115 @@ func writeAnswerCheck(b *strings.Builder, c *AnswerCheck) {
 	}
 }
 
-// rankScore is the Rank part of a candidate's score.
-func (m *Model) rankScore(fs []feature) float64 {
+// rankScore is the Rank part of a candidate's score: the Rank weights, and
+// the RankTrees on x, which it fills (len(RankTrees.Features) numbers).
+func (m *Model) rankScore(fs []feature, x []float64) float64 {
 	total := 0.0
 	for _, f := range fs {
 		total += m.r[f.id] * f.value
 	}
+	if m.RankTrees != nil {
+		total += m.RankTrees.value(fs, x)
+	}
 	return total
+}
+
+// A RankForest is the `rank_trees:` block of a model: boosted regression
+// trees over the link features (their names by position in Features), each
+// adding the value of the leaf a candidate reaches to its rank score.
+type RankForest struct {
+	Features []string `yaml:"features"`
+	Trees    Forest   `yaml:"trees"`
+
+	ids   []featureID // the feature at each position of Features
+	pos   [numFeatures]int
+	nodes []flatNode // the trees' nodes, one tree after another (see compile)
+	roots []int32    // where each tree starts in nodes
+}
+
+// A flatNode is a node of a compiled tree: a split on input feature (at
+// most value goes to left, else to right), or a leaf (feature -1) adding
+// value. Compiled trees read several times faster than Tree's nested
+// slices, and rerank reads them for every candidate.
+type flatNode struct {
+	feature     int32
+	left, right int32
+	value       float64
+}
+
+// compile lays the trees out as flatNodes; they must have passed check.
+func (r *RankForest) compile() {
+	r.nodes, r.roots = r.nodes[:0], r.roots[:0]
+	for _, t := range r.Trees {
+		at := int32(len(r.nodes))
+		r.roots = append(r.roots, at)
+		for _, n := range t {
+			if len(n) == 1 {
+				r.nodes = append(r.nodes, flatNode{feature: -1, value: n[0]})
+			} else {
+				r.nodes = append(r.nodes, flatNode{int32(n[0]), at + int32(n[2]), at + int32(n[3]), n[1]})
+			}
+		}
+	}
+}
+
+// index maps the forest's feature names to identifiers and checks its
+// trees; path names the model in errors.
+func (r *RankForest) index(path string) error {
+	r.ids = r.ids[:0]
+	for k := range r.pos {
+		r.pos[k] = -1
+	}
+	for k, name := range r.Features {
+		id, ok := featureByName[name]
+		if !ok {
+			return fmt.Errorf("%s: rank_trees splits on unknown feature %q; fit the rank block again with `threads train --rank`", path, name)
+		}
+		r.ids = append(r.ids, id)
+		r.pos[id] = k
+	}
+	for k, t := range r.Trees {
+		if err := t.check(len(r.Features)); err != nil {
+			return fmt.Errorf("%s: rank_trees tree %d (line %d of the trees block): %w", path, k+1, k+1, err)
+		}
+	}
+	r.compile()
+	return nil
+}
+
+// value is the sum of the trees for the candidate measured by fs; x is
+// scratch space of len(Features) numbers.
+func (r *RankForest) value(fs []feature, x []float64) float64 {
+	clear(x)
+	for _, f := range fs {
+		if k := r.pos[f.id]; k >= 0 {
+			x[k] += f.value
+		}
+	}
+	total := 0.0
+	for _, k := range r.roots {
+		n := &r.nodes[k]
+		for n.feature >= 0 {
+			if x[n.feature] <= n.value {
+				n = &r.nodes[n.left]
+			} else {
+				n = &r.nodes[n.right]
+			}
+		}
+		total += n.value
+	}
+	return total
+}
+
+// writeRankForest writes the `rank_trees:` block, a tree to a line.
+func writeRankForest(b *strings.Builder, r *RankForest) {
+	fmt.Fprintf(b, "rank_trees:\n  features: [%s]\n", strings.Join(r.Features, ", "))
+	if len(r.Trees) == 0 {
+		b.WriteString("  trees: \"\"\n")
+		return
+	}
+	b.WriteString("  trees: |\n")
+	for _, t := range r.Trees {
+		fmt.Fprintf(b, "    %s\n", t)
+	}
 }

@@ -199,6 +199,22 @@ func round4(x float64) float64 { return math.Round(x*1e4) / 1e4 }
 // RankOptions control TrainRank.
 type RankOptions struct {
 	Lambda float64 // L2 penalty on the Rank weights: larger keeps them nearer 0
+	// Trees, Depth, MinLeaf and Rate shape the RankTrees fitted after the
+	// Rank weights (no trees when Trees is 0).
+	Trees   int
+	Depth   int
+	MinLeaf int // fewest candidates a leaf may hold
+	Rate    float64
+}
+
+// DefaultRankOptions are the settings the embedded model was fitted with.
+// Fitted on two groups of the 43 annotated days and scored on the third,
+// these trees raise reply-link F1 from 68.8 / 67.6 (Rank weights alone) to
+// 69.5 / 68.2 on the two annotations, in each group; 300 trees of depth 3
+// at rate 0.05 gave 69.4 / 68.1 for three times the reading time, 150 at
+// 0.1 69.5 / 68.2, 60 at 0.25 69.3 / 68.0.
+func DefaultRankOptions() RankOptions {
+	return RankOptions{Lambda: 3, Trees: 100, Depth: 4, MinLeaf: 150, Rate: 0.15}
 }
 
 // A rankExample is one annotated message the link weights link: its
@@ -221,7 +237,7 @@ type rankExample struct {
 // threads, thread starts and roles m gives stay as they are.
 func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*Model, int) {
 	base := *m
-	base.Rank = nil
+	base.Rank, base.RankTrees = nil, nil
 	if err := base.index(base.Name); err != nil {
 		panic(err) // m was indexed already
 	}
@@ -240,11 +256,59 @@ func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*
 		if v = round4(v); v != 0 {
 			out.Rank[featureNames[id]] = v
 		}
+		delta[id] = v // the trees start from the weights as the model file holds them
+	}
+	if opts.Trees > 0 {
+		trees := fitRankTrees(examples, delta, boostOptions{Trees: opts.Trees, Depth: opts.Depth, MinLeaf: opts.MinLeaf, Rate: opts.Rate})
+		out.RankTrees = &RankForest{Features: featureNames[:], Trees: trees}
 	}
 	if err := out.index(out.Name); err != nil {
 		panic(err) // every name comes from featureNames
 	}
 	return &out, len(examples)
+}
+
+// fitRankTrees fits boosted trees to the examples under the conditional
+// logit's loss (softmax over each example's candidates), starting from the
+// link-weight scores plus the Rank weights w: the trees learn what those
+// leave unexplained. Each candidate's input is its features by identifier.
+func fitRankTrees(examples []rankExample, w []float64, o boostOptions) []Tree {
+	var x [][]float64
+	var f []float64
+	first := make([]int, 0, len(examples)+1) // each example's first candidate in x
+	for _, ex := range examples {
+		first = append(first, len(x))
+		for k, fs := range ex.fs {
+			v := make([]float64, numFeatures)
+			s := ex.base[k]
+			for _, ft := range fs {
+				v[ft.id] += ft.value
+				s += w[ft.id] * ft.value
+			}
+			x = append(x, v)
+			f = append(f, s)
+		}
+	}
+	first = append(first, len(x))
+	return boostRounds(x, f, o, func(f, g, h []float64) {
+		for e, ex := range examples {
+			cands := f[first[e]:first[e+1]]
+			top := slices.Max(cands)
+			sum := 0.0
+			for _, s := range cands {
+				sum += math.Exp(s - top)
+			}
+			for k, s := range cands {
+				i := first[e] + k
+				p := math.Exp(s-top) / sum
+				g[i] = p
+				if k == ex.gold {
+					g[i]--
+				}
+				h[i] = max(p*(1-p), 1e-6)
+			}
+		}
+	})
 }
 
 // rankExamples lists the examples of one threaded day (see TrainRank).

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,6 +120,45 @@ func TestTrainRank(t *testing.T) {
 	t.Logf("agreeing links: %d -> %d of %d (%d examples)", before, after, len(gold), examples)
 }
 
+// TestTrainRankTrees checks that the rank trees learn a known rank
+// weighting on their own, when the penalty keeps the Rank weights at zero.
+func TestTrainRankTrees(t *testing.T) {
+	log, target := sampleDay(t, withRank(t, map[string]float64{"shared-words-1": 2, "adjacent": -1}))
+	gold := map[int][]int{}
+	for i, l := range target.Links {
+		gold[i] = []int{l.Parent}
+		if l.Parent < 0 {
+			gold[i] = []int{i}
+		}
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := RankOptions{Lambda: 1e9, Trees: 40, Depth: 2, MinLeaf: 1, Rate: 0.3}
+	m, _ := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), opts)
+	if len(m.Rank) != 0 || m.RankTrees == nil || len(m.RankTrees.Trees) != opts.Trees {
+		t.Fatalf("want trees alone: rank %v, trees %v", m.Rank, m.RankTrees)
+	}
+	_, learned := sampleDay(t, m)
+	agree := 0
+	for i, l := range learned.Links {
+		if l.Parent == target.Links[i].Parent {
+			agree++
+		}
+	}
+	if agree < len(gold)*95/100 {
+		t.Errorf("links agreeing with the target: %d of %d", agree, len(gold))
+	}
+	again, err := ParseModel(m.YAML("trees"), "trees.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, reread := sampleDay(t, again); !slices.EqualFunc(reread.Links, learned.Links, func(a, b Link) bool { return a.Parent == b.Parent }) {
+		t.Error("the model file's trees link differently from the fitted ones")
+	}
+}
+
 // TestModelRankYAML checks that rank weights are read, written, and checked.
 func TestModelRankYAML(t *testing.T) {
 	m, err := ParseModel([]byte("name: x\ngate: true\nweights:\n  mention: 6\nrank:\n  shared-terms: 0.5\n"), "x.yaml")
@@ -133,6 +173,29 @@ func TestModelRankYAML(t *testing.T) {
 	}
 	if _, err := ParseModel([]byte("weights:\n  mention: 6\nrank:\n  no-such: 1\n"), "y.yaml"); err == nil || !strings.Contains(err.Error(), `y.yaml: unknown feature "no-such"`) {
 		t.Errorf("unknown rank feature: got error %v", err)
+	}
+	trees := "name: x\nweights:\n  mention: 6\nrank_trees:\n  features: [adjacent, shared-terms]\n  trees: |\n    1 0.5 1 2; -0.25; 0.75\n"
+	m, err = ParseModel([]byte(trees), "t.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.ranks || !m.rankUses[fSharedTerms] || m.rankUses[fAdjacent] {
+		t.Errorf("rank trees not indexed: ranks %v, uses shared-terms %v, adjacent %v", m.ranks, m.rankUses[fSharedTerms], m.rankUses[fAdjacent])
+	}
+	x := make([]float64, 2)
+	if v := m.rankScore([]feature{{id: fSharedTerms, value: 1}}, x); v != 0.75 {
+		t.Errorf("rank trees score %g for shared terms, want 0.75", v)
+	}
+	if out := string(m.YAML("a model")); !strings.Contains(out, "rank_trees:\n  features: [adjacent, shared-terms]\n  trees: |\n    1 0.5 1 2; -0.25; 0.75\n") {
+		t.Errorf("YAML lost the rank trees:\n%s", out)
+	}
+	for bad, want := range map[string]string{
+		strings.Replace(trees, "shared-terms]", "no-such]", 1): `z.yaml: rank_trees splits on unknown feature "no-such"`,
+		strings.Replace(trees, "1 0.5 1 2", "2 0.5 1 2", 1):    "z.yaml: rank_trees tree 1",
+	} {
+		if _, err := ParseModel([]byte(bad), "z.yaml"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got error %v, want %q", err, want)
+		}
 	}
 }
 
