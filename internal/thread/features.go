@@ -309,12 +309,12 @@ var notAsking = []string{"没什么", "什么都", "啥都", "什么也", "啥�
 
 // indefinites hold an interrogative word that asks nothing: after a negation
 // (没啥, 没多少, 不到哪), before 都 (哪都有), closing a list (啥的), counting
-// a few (前几天, 这几个), or in a rhetorical or concessive phrase (怎么可能,
+// a few (前几天, 这几个, 端过几个月, 几千家), or in a rhetorical or concessive phrase (怎么可能,
 // 哪怕, 说不定). Another interrogative word in the sentence still asks
 // (这几天哪家通道稳定).
 var indefinites = []string{"没啥", "没多少", "没几", "不到哪", "哪都", "哪儿都", "哪里都", "怎么都", "啥的",
 	"前几天", "这几天", "那几天", "这几个", "那几个", "哪怕", "说不定", "怎么可能", "怎么会",
-	"最近几", "近几", "不了几", "过几天"}
+	"最近几", "近几", "不了几", "过几天", "过几个", "几十", "几百", "几千", "几万"}
 
 // negatedWhRe matches an interrogative word right after a negated verb
 // (我不信什么…, 看不出什么, 没懂啥意思, 不差啥): it means "any" and asks

@@ -20,7 +20,9 @@ func TestIsQuestion(t *testing.T) {
 		{"早鸟票什么意思", true},
 		{"网联的接口文档方便发一个不", true}, // a request ending in 不 asks
 		{"商业委托支付投入使用了吗", true},
-		{"银行上报国际收支申报了没有", true}, // V了没有 asks whether it happened
+		{"银行上报国际收支申报了没有", true},     // V了没有 asks whether it happened
+		{"曾经有幸给秋秋老师端过几个月的茶", false}, // 过几个 counts a few
+		{"一年几千万的流水怎么做", true},       // 几千 counts; 怎么 asks
 		{"还没有", false},
 		{"我从来没有", false},
 		{"也不会退了是吧", true},
