@@ -210,11 +210,12 @@ type RankOptions struct {
 // DefaultRankOptions are the settings the embedded model was fitted with.
 // Fitted on two groups of the 43 annotated days and scored on the third,
 // these trees raise reply-link F1 from 68.8 / 67.6 (Rank weights alone) to
-// 69.5 / 68.2 on the two annotations, in each group; 300 trees of depth 3
-// at rate 0.05 gave 69.4 / 68.1 for three times the reading time, 150 at
-// 0.1 69.5 / 68.2, 60 at 0.25 69.3 / 68.0.
+// 69.4 / 68.2 on the two annotations, in each group. 100 trees at rate
+// 0.15 gave 69.5 / 68.2 for twice the reading time (rerank reads the trees
+// for every candidate of the chosen thread), 300 of depth 3 at rate 0.05
+// 69.4 / 68.1, 60 of depth 3 at 0.25 69.3 / 68.0.
 func DefaultRankOptions() RankOptions {
-	return RankOptions{Lambda: 3, Trees: 100, Depth: 4, MinLeaf: 150, Rate: 0.15}
+	return RankOptions{Lambda: 3, Trees: 50, Depth: 4, MinLeaf: 150, Rate: 0.3}
 }
 
 // A rankExample is one annotated message the link weights link: its
