@@ -431,12 +431,17 @@ func writeWeights(b *strings.Builder, named map[string]float64) {
 func writeAnswerCheck(b *strings.Builder, c *AnswerCheck) {
 	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n", num(c.Threshold), strings.Join(c.Features, ", "), num(c.Base))
-	if len(c.Trees) == 0 {
+	writeTrees(b, c.Trees)
+}
+
+// writeTrees writes the `trees:` key of a block, a tree to a line.
+func writeTrees(b *strings.Builder, trees Forest) {
+	if len(trees) == 0 {
 		b.WriteString("  trees: \"\"\n")
 		return
 	}
 	b.WriteString("  trees: |\n")
-	for _, t := range c.Trees {
+	for _, t := range trees {
 		fmt.Fprintf(b, "    %s\n", t)
 	}
 }
@@ -544,12 +549,5 @@ func (r *RankForest) value(fs []feature, x []float64) float64 {
 // writeRankForest writes the `rank_trees:` block, a tree to a line.
 func writeRankForest(b *strings.Builder, r *RankForest) {
 	fmt.Fprintf(b, "rank_trees:\n  features: [%s]\n", strings.Join(r.Features, ", "))
-	if len(r.Trees) == 0 {
-		b.WriteString("  trees: \"\"\n")
-		return
-	}
-	b.WriteString("  trees: |\n")
-	for _, t := range r.Trees {
-		fmt.Fprintf(b, "    %s\n", t)
-	}
+	writeTrees(b, r.Trees)
 }

@@ -83,11 +83,11 @@ func TestRankKeepsThreadsAndRoles(t *testing.T) {
 	}
 }
 
-// TestTrainRank checks that TrainRank recovers the reply links a known rank
-// weighting makes, from the link weights alone.
-func TestTrainRank(t *testing.T) {
+// rankTarget threads the sample day with known rank weights and returns
+// it, the result, its reply links as gold, and a segmenter to train with.
+func rankTarget(t *testing.T) (*chatlog.Log, *Result, map[int][]int, *segment.Segmenter) {
+	t.Helper()
 	log, target := sampleDay(t, withRank(t, map[string]float64{"shared-words-1": 2, "adjacent": -1}))
-	_, plain := sampleDay(t, linkWeightsOnly(t))
 	gold := map[int][]int{}
 	for i, l := range target.Links {
 		gold[i] = []int{l.Parent}
@@ -99,6 +99,14 @@ func TestTrainRank(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return log, target, gold, seg
+}
+
+// TestTrainRank checks that TrainRank recovers the reply links a known rank
+// weighting makes, from the link weights alone.
+func TestTrainRank(t *testing.T) {
+	log, target, gold, seg := rankTarget(t)
+	_, plain := sampleDay(t, linkWeightsOnly(t))
 	m, examples := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), RankOptions{Lambda: 0.1})
 	if examples == 0 || len(m.Rank) == 0 {
 		t.Fatalf("learned nothing: %d examples, rank %v", examples, m.Rank)
@@ -123,18 +131,7 @@ func TestTrainRank(t *testing.T) {
 // TestTrainRankTrees checks that the rank trees learn a known rank
 // weighting on their own, when the penalty keeps the Rank weights at zero.
 func TestTrainRankTrees(t *testing.T) {
-	log, target := sampleDay(t, withRank(t, map[string]float64{"shared-words-1": 2, "adjacent": -1}))
-	gold := map[int][]int{}
-	for i, l := range target.Links {
-		gold[i] = []int{l.Parent}
-		if l.Parent < 0 {
-			gold[i] = []int{i}
-		}
-	}
-	seg, err := segment.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	log, target, gold, seg := rankTarget(t)
 	opts := RankOptions{Lambda: 1e9, Trees: 40, Depth: 2, MinLeaf: 1, Rate: 0.3}
 	m, _ := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), opts)
 	if len(m.Rank) != 0 || m.RankTrees == nil || len(m.RankTrees.Trees) != opts.Trees {
