@@ -99,7 +99,7 @@ func linkF1(t *testing.T, args ...string) float64 {
 // embedded one.
 func TestTrainRank(t *testing.T) {
 	target := *thread.DefaultModel("cocolian")
-	target.Rank = map[string]float64{"log-distance": 2}
+	target.Rank, target.RankTrees = map[string]float64{"log-distance": 2}, nil
 	data := target.YAML("target")
 	m, err := thread.ParseModel(data, "target")
 	if err != nil {
@@ -107,8 +107,8 @@ func TestTrainRank(t *testing.T) {
 	}
 	gold, corpus := writeSampleGold(t, m)
 	out, written, _ := trainModel(t, "--rank", "--lambda", "0.1", "--gold", gold, corpus)
-	if !strings.Contains(written, "\nrank:\n") || !strings.Contains(written, "rank weights fitted by `threads train --rank`") {
-		t.Errorf("model file lacks its rank weights or their provenance:\n%s", written)
+	if !strings.Contains(written, "\nrank:\n") || !strings.Contains(written, "\nrank_trees:\n") || !strings.Contains(written, "rank weights fitted by `threads train --rank`") {
+		t.Errorf("model file lacks its rank weights, its rank trees or their provenance:\n%s", written)
 	}
 	before := linkF1(t, "--gold", gold, corpus)
 	after := linkF1(t, "--model", out, "--gold", gold, corpus)
@@ -133,6 +133,14 @@ func TestTrainRankErrors(t *testing.T) {
 	code, _, errOut = runCmd(t, "", "train", "--rank", "--lambda", "0", "--gold", gold, corpus, "-o", out)
 	if code == exitOK || !strings.Contains(errOut, "`--lambda` must be above 0") {
 		t.Errorf("--lambda 0: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "", "train", "--rank-trees", "10", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "`--rank-trees` goes with `--rank`") {
+		t.Errorf("--rank-trees without --rank: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut = runCmd(t, "", "train", "--rank", "--rank-trees", "-1", "--gold", gold, corpus, "-o", out)
+	if code == exitOK || !strings.Contains(errOut, "`--rank-trees` is a number of trees, 0 or more") {
+		t.Errorf("--rank-trees -1: exit %d, stderr %q", code, errOut)
 	}
 	// Gold where every message starts its own thread gives nothing to rank.
 	path := filepath.Join(gold, "sample-2018-05-04.tsv")
