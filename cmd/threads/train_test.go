@@ -122,25 +122,20 @@ func TestTrainRank(t *testing.T) {
 func TestTrainRankErrors(t *testing.T) {
 	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
 	out := filepath.Join(t.TempDir(), "m.yaml")
-	code, _, errOut := runCmd(t, "", "train", "--rank", "--model", "no-such.yaml", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "no-such.yaml: cannot read model") {
-		t.Errorf("missing --model file: exit %d, stderr %q", code, errOut)
-	}
-	code, _, errOut = runCmd(t, "", "train", "--lambda", "3", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "`--lambda` goes with `--rank`") {
-		t.Errorf("--lambda without --rank: exit %d, stderr %q", code, errOut)
-	}
-	code, _, errOut = runCmd(t, "", "train", "--rank", "--lambda", "0", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "`--lambda` must be above 0") {
-		t.Errorf("--lambda 0: exit %d, stderr %q", code, errOut)
-	}
-	code, _, errOut = runCmd(t, "", "train", "--rank-trees", "10", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "`--rank-trees` goes with `--rank`") {
-		t.Errorf("--rank-trees without --rank: exit %d, stderr %q", code, errOut)
-	}
-	code, _, errOut = runCmd(t, "", "train", "--rank", "--rank-trees", "-1", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "`--rank-trees` is a number of trees, 0 or more") {
-		t.Errorf("--rank-trees -1: exit %d, stderr %q", code, errOut)
+	for _, tt := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--rank", "--model", "no-such.yaml"}, "no-such.yaml: cannot read model"},
+		{[]string{"--lambda", "3"}, "`--lambda` goes with `--rank`"},
+		{[]string{"--rank", "--lambda", "0"}, "`--lambda` must be above 0"},
+		{[]string{"--rank-trees", "10"}, "`--rank-trees` goes with `--rank`"},
+		{[]string{"--rank", "--rank-trees", "-1"}, "`--rank-trees` is a number of trees, 0 or more"},
+	} {
+		args := append(append([]string{"train"}, tt.flags...), "--gold", gold, corpus, "-o", out)
+		if code, _, errOut := runCmd(t, "", args...); code == exitOK || !strings.Contains(errOut, tt.want) {
+			t.Errorf("train %v: exit %d, stderr %q, want %q", tt.flags, code, errOut, tt.want)
+		}
 	}
 	// Gold where every message starts its own thread gives nothing to rank.
 	path := filepath.Join(gold, "sample-2018-05-04.tsv")
@@ -159,7 +154,7 @@ func TestTrainRankErrors(t *testing.T) {
 	if err := os.WriteFile(path, []byte(alone.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, errOut = runCmd(t, "", "train", "--rank", "--gold", gold, corpus, "-o", out)
+	code, _, errOut := runCmd(t, "", "train", "--rank", "--gold", gold, corpus, "-o", out)
 	if code == exitOK || !strings.Contains(errOut, "nothing to fit the rank weights to") {
 		t.Errorf("no example: exit %d, stderr %q", code, errOut)
 	}
