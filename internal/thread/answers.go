@@ -21,6 +21,14 @@ type AnswerCheck struct {
 	Features  []string `yaml:"features"`  // the trees' inputs by position, as answerFeatureNames lists them
 	Base      float64  `yaml:"base"`      // log-odds before the trees
 	Trees     Forest   `yaml:"trees"`     // each adds the log-odds of the leaf an answer reaches
+
+	compiled compiledForest // Trees as probability reads them
+}
+
+// newAnswerCheck returns a check with trees that have passed check, ready
+// to read.
+func newAnswerCheck(threshold, base float64, trees Forest) *AnswerCheck {
+	return &AnswerCheck{Threshold: threshold, Features: answerFeatureNames, Base: base, Trees: trees, compiled: compileForest(trees)}
 }
 
 // answerFeatureNames name the inputs of an AnswerCheck: how answer a is
@@ -208,11 +216,7 @@ func overlap(x, y []uint64) float64 {
 
 // probability is the check's probability that x measures a real answer.
 func (c *AnswerCheck) probability(x []float64) float64 {
-	s := c.Base
-	for _, t := range c.Trees {
-		s += t.value(x)
-	}
-	return 1 / (1 + math.Exp(-s))
+	return 1 / (1 + math.Exp(-(c.Base + c.compiled.sum(x))))
 }
 
 // validate reports what is wrong with a check read from path.
@@ -231,6 +235,7 @@ func (c *AnswerCheck) validate(path string) error {
 			return fmt.Errorf("%s: answers tree %d (line %d of the trees block): %w", path, k+1, k+1, err)
 		}
 	}
+	c.compiled = compileForest(c.Trees)
 	return nil
 }
 

@@ -76,19 +76,55 @@ func (f *Forest) UnmarshalYAML(value *yaml.Node) error {
 	return nil
 }
 
-// value returns the leaf value the tree gives input x.
-func (t Tree) value(x []float64) float64 {
-	for k := 0; ; {
-		n := t[k]
-		if len(n) == 1 {
-			return n[0]
-		}
-		if x[int(n[0])] <= n[1] {
-			k = int(n[2])
-		} else {
-			k = int(n[3])
+// A compiledForest is a Forest laid out for reading: every tree's nodes in
+// one slice, one tree after another. It reads several times faster than
+// Tree's nested slices, and rerank reads the rank trees for every candidate.
+type compiledForest struct {
+	nodes []flatNode
+	roots []int32 // where each tree starts in nodes
+}
+
+// A flatNode is a node of a compiled tree: a split on input feature (at
+// most value goes to left, else to right), or a leaf (feature -1) adding
+// value.
+type flatNode struct {
+	feature     int32
+	left, right int32
+	value       float64
+}
+
+// compileForest lays out trees that have passed check.
+func compileForest(trees Forest) compiledForest {
+	var c compiledForest
+	for _, t := range trees {
+		at := int32(len(c.nodes))
+		c.roots = append(c.roots, at)
+		for _, n := range t {
+			if len(n) == 1 {
+				c.nodes = append(c.nodes, flatNode{feature: -1, value: n[0]})
+			} else {
+				c.nodes = append(c.nodes, flatNode{int32(n[0]), at + int32(n[2]), at + int32(n[3]), n[1]})
+			}
 		}
 	}
+	return c
+}
+
+// sum adds up the leaf values the trees give input x.
+func (c *compiledForest) sum(x []float64) float64 {
+	total := 0.0
+	for _, k := range c.roots {
+		n := &c.nodes[k]
+		for n.feature >= 0 {
+			if x[n.feature] <= n.value {
+				n = &c.nodes[n.left]
+			} else {
+				n = &c.nodes[n.right]
+			}
+		}
+		total += n.value
+	}
+	return total
 }
 
 // check reports the first malformed node of t: a node that is neither a
@@ -177,8 +213,9 @@ func boostRounds(x [][]float64, f []float64, o boostOptions, gradient func(f, g,
 		gradient(f, g, h)
 		clear(in)
 		t := b.growTree(g, h, in, o)
+		c := compileForest(Forest{t})
 		for i := range f {
-			f[i] += t.value(x[i])
+			f[i] += c.sum(x[i])
 		}
 		trees = append(trees, t)
 	}

@@ -25,7 +25,7 @@ func TestFitBoostLearnsAThreshold(t *testing.T) {
 	}
 	o := boostOptions{Trees: 30, Depth: 2, MinLeaf: 5, Rate: 0.3}
 	base, trees := fitBoost(x, y, o)
-	c := &AnswerCheck{Base: base, Trees: trees}
+	c := newAnswerCheck(0.5, base, trees)
 	for _, tc := range []struct {
 		x    []float64
 		want bool
@@ -98,7 +98,7 @@ func TestTreeCheck(t *testing.T) {
 func TestAnswerCheckRoundTrip(t *testing.T) {
 	m := *linkWeightsOnly(t)
 	tree := Tree{{float64(len(answerFeatureNames) - 1), 0.5, 1, 2}, {-1.25}, {0.75}}
-	m.Answers = &AnswerCheck{Threshold: 0.3, Features: answerFeatureNames, Base: 0.1, Trees: Forest{tree, {{0.125}}}}
+	m.Answers = newAnswerCheck(0.3, 0.1, Forest{tree, {{0.125}}})
 	data := m.YAML("test")
 	back, err := ParseModel(data, "m.yaml")
 	if err != nil {
@@ -202,7 +202,7 @@ func TestAnswerCheckDropsCopies(t *testing.T) {
 	}
 	// One split on the answer's laugh: laughing answers are unlikely.
 	laughs := float64(slices.Index(answerFeatureNames, "answer-laughs"))
-	c := &AnswerCheck{Threshold: 0.5, Features: answerFeatureNames, Trees: Forest{{{laughs, 0.5, 1, 2}, {3}, {-3}}}}
+	c := newAnswerCheck(0.5, 0, Forest{{{laughs, 0.5, 1, 2}, {3}, {-3}}})
 	changed := c.applyTo(msgs, fs, links, listings{})
 	for i, want := range []Role{RoleQuestion, RoleNone, RoleNone, RoleAnswer} {
 		if links[i].Role != want {

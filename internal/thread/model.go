@@ -466,36 +466,9 @@ type RankForest struct {
 	Features []string `yaml:"features"`
 	Trees    Forest   `yaml:"trees"`
 
-	ids   []featureID // the feature at each position of Features
-	pos   [numFeatures]int
-	nodes []flatNode // the trees' nodes, one tree after another (see compile)
-	roots []int32    // where each tree starts in nodes
-}
-
-// A flatNode is a node of a compiled tree: a split on input feature (at
-// most value goes to left, else to right), or a leaf (feature -1) adding
-// value. Compiled trees read several times faster than Tree's nested
-// slices, and rerank reads them for every candidate.
-type flatNode struct {
-	feature     int32
-	left, right int32
-	value       float64
-}
-
-// compile lays the trees out as flatNodes; they must have passed check.
-func (r *RankForest) compile() {
-	r.nodes, r.roots = r.nodes[:0], r.roots[:0]
-	for _, t := range r.Trees {
-		at := int32(len(r.nodes))
-		r.roots = append(r.roots, at)
-		for _, n := range t {
-			if len(n) == 1 {
-				r.nodes = append(r.nodes, flatNode{feature: -1, value: n[0]})
-			} else {
-				r.nodes = append(r.nodes, flatNode{int32(n[0]), at + int32(n[2]), at + int32(n[3]), n[1]})
-			}
-		}
-	}
+	ids      []featureID // the feature at each position of Features
+	pos      [numFeatures]int
+	compiled compiledForest // Trees as rerank reads them, for every candidate
 }
 
 // index maps the forest's feature names to identifiers and checks its
@@ -518,7 +491,7 @@ func (r *RankForest) index(path string) error {
 			return fmt.Errorf("%s: rank_trees tree %d (line %d of the trees block): %w", path, k+1, k+1, err)
 		}
 	}
-	r.compile()
+	r.compiled = compileForest(r.Trees)
 	return nil
 }
 
@@ -531,19 +504,7 @@ func (r *RankForest) value(fs []feature, x []float64) float64 {
 			x[k] += f.value
 		}
 	}
-	total := 0.0
-	for _, k := range r.roots {
-		n := &r.nodes[k]
-		for n.feature >= 0 {
-			if x[n.feature] <= n.value {
-				n = &r.nodes[n.left]
-			} else {
-				n = &r.nodes[n.right]
-			}
-		}
-		total += n.value
-	}
-	return total
+	return r.compiled.sum(x)
 }
 
 // writeRankForest writes the `rank_trees:` block, a tree to a line.

@@ -447,6 +447,6 @@ func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOption
 		return &base, 0
 	}
 	b, trees := fitBoost(xs, ys, boostOptions{Trees: opts.Trees, Depth: opts.Depth, MinLeaf: opts.MinLeaf, Rate: opts.Rate})
-	base.Answers = &AnswerCheck{Threshold: opts.Threshold, Features: answerFeatureNames, Base: b, Trees: trees}
+	base.Answers = newAnswerCheck(opts.Threshold, b, trees)
 	return &base, len(xs)
 }
