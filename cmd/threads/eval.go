@@ -48,11 +48,14 @@ GOLD is one of:
   (NAME = GROUP-DATE), every NAME.annotation.txt with NAME.raw.txt in the same
   folder (or DIR). A folder prints each file and their average: the mean over
   TSV days, the micro-average over link files (as Kummerfeld et al. report it).
+  With a folder and one chat FILE of the corpus, only that file is scored,
+  against its own gold file.
 
 With --against, no chat file is read: a second TSV annotation (a file, or a
 folder with the same NAME.tsv files) is scored against GOLD, to measure how
 far two annotators agree.`,
 		Example: "  threads eval --gold ../shared/gold ../shared/corpus/cocolian\n  threads eval --gold ../shared/corpus/irc-ubuntu/dev\n" +
+			"  threads eval --gold ../shared/gold ../shared/corpus/cocolian/proddev/2018-05-04-chat.markdown\n" +
 			"  threads eval --gold testdata/annotations/cocolian --against testdata/annotations/cocolian-second",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
@@ -274,9 +277,20 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	if len(inputs) > 1 {
 		return nil, usageError{fmt.Errorf("with a gold folder, give at most one corpus DIR (got %d)", len(inputs))}
 	}
-	corpus := gold
+	corpus, only := gold, ""
 	if len(inputs) == 1 {
 		corpus = inputs[0]
+		st, err := os.Stat(corpus)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read the chat files: %w", corpus, err)
+		}
+		if !st.IsDir() {
+			// One chat file of the corpus: score it against its gold file.
+			corpus, only = filepath.Dir(filepath.Dir(corpus)), inputs[0]
+			if strings.HasSuffix(only, ".raw.txt") {
+				corpus = filepath.Dir(only)
+			}
+		}
 	}
 	entries, err := os.ReadDir(gold)
 	if err != nil {
@@ -301,6 +315,14 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	}
 	if len(pairs) == 0 {
 		return nil, fmt.Errorf("%s: no *.tsv or *.annotation.txt gold files", gold)
+	}
+	if only != "" {
+		for _, p := range pairs {
+			if filepath.Clean(p.chat) == filepath.Clean(only) {
+				return []evalPair{p}, nil
+			}
+		}
+		return nil, usageError{fmt.Errorf("%s: no gold file in %s annotates this chat file (a TSV is named GROUP-DATE.tsv for GROUP/DATE-chat.markdown, an IRC annotation NAME.annotation.txt for NAME.raw.txt); give the corpus folder, or --gold the one gold file", only, gold)}
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
 	return pairs, nil

@@ -57,3 +57,35 @@ func TestEvalAgainst(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalOneFileOfAGoldFolder checks that eval with a gold folder and one
+// chat file scores that file against its own gold file, and that a chat
+// file the folder does not annotate, or one that does not exist, fails
+// with the reason.
+func TestEvalOneFileOfAGoldFolder(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	chat := filepath.Join(corpus, "sample", "2018-05-04-chat.markdown")
+	code, out, errOut := runCmd(t, "", "eval", "--format", "json", "--gold", gold, chat)
+	if code != exitOK || !strings.Contains(out, `"one_to_one": 100`) || !strings.Contains(out, `"sample-2018-05-04"`) {
+		t.Fatalf("one annotated file: exit %d, stderr %q, out %s", code, errOut, out)
+	}
+	other := filepath.Join(corpus, "sample", "2018-05-05-chat.markdown")
+	data, err := os.ReadFile(chat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(other, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, chat, want string
+	}{
+		{"a day without gold", other, "no gold file in"},
+		{"a missing file", filepath.Join(corpus, "sample", "nope-chat.markdown"), "cannot read the chat files"},
+	} {
+		code, _, errOut := runCmd(t, "", "eval", "--gold", gold, tt.chat)
+		if code == exitOK || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%s: exit %d, stderr %q, want %q", tt.name, code, errOut, tt.want)
+		}
+	}
+}
