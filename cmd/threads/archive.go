@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/export"
 	"github.com/cocolian/threads/internal/segment"
@@ -346,32 +347,34 @@ type daySink interface {
 }
 
 // jsonSink writes what export.WriteJSON writes for all the days at once:
-// the object alone for one day, else an array of the objects. Days come
-// rendered as array elements (export.WriteJSONElement); the first is held
-// until a second shows whether an array is needed, and a lone day loses
-// the element's indentation.
+// the object alone for one day, else an array of the objects; with array
+// set (several inputs, or a folder), an array however many days come, so
+// that the shape of the output does not depend on which inputs failed.
+// Days come rendered as array elements (export.WriteJSONElement); without
+// array the first is held until a second shows whether an array is
+// needed, and a lone day loses the element's indentation.
 type jsonSink struct {
 	w     io.Writer
+	array bool
 	first []byte
 	n     int
 }
 
 func (s *jsonSink) add(day []byte) error {
 	s.n++
-	switch s.n {
-	case 1:
+	if s.n == 1 && !s.array {
 		s.first = day
 		return nil
-	case 2:
-		if _, err := io.WriteString(s.w, "[\n"); err != nil {
-			return err
-		}
-		if _, err := s.w.Write(bytes.TrimSuffix(s.first, []byte("\n"))); err != nil {
-			return err
-		}
-		s.first = nil
 	}
-	if _, err := io.WriteString(s.w, ",\n"); err != nil {
+	sep := ",\n"
+	if s.n == 1 || s.first != nil {
+		sep = "[\n"
+		if s.first != nil {
+			sep += string(bytes.TrimSuffix(s.first, []byte("\n"))) + ",\n"
+			s.first = nil
+		}
+	}
+	if _, err := io.WriteString(s.w, sep); err != nil {
 		return err
 	}
 	_, err := s.w.Write(bytes.TrimSuffix(day, []byte("\n")))
@@ -381,9 +384,9 @@ func (s *jsonSink) add(day []byte) error {
 func (s *jsonSink) finish() error {
 	var err error
 	switch {
-	case s.n == 1:
+	case s.first != nil:
 		_, err = s.w.Write(outdent(s.first))
-	case s.n > 1:
+	case s.n > 0:
 		_, err = io.WriteString(s.w, "\n]\n")
 	}
 	return err
@@ -429,56 +432,44 @@ func (s *markdownSink) finish() error { return nil }
 
 func (s *markdownSink) count() int { return s.n }
 
-// An output is where the days go: stdout, or a temporary file beside the
-// output file that replaces it on commit, so readers never see a
-// half-written file.
+// An output is where the days go: stdout, or an atomicfile.File that
+// replaces the output file on commit, so readers never see it half-written.
 type output struct {
 	w    *bufio.Writer
-	tmp  *os.File // nil for stdout
+	file *atomicfile.File // nil for stdout
 	path string
-	done bool
 }
 
+// openOutput opens the output of opts; a file that cannot be written to
+// fails here, before any input is read.
 func openOutput(opts *extractOptions) (*output, error) {
 	if opts.Output == "" {
 		return &output{w: bufio.NewWriterSize(opts.io.Out, 64*1024)}, nil
 	}
-	path := opts.Output
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := atomicfile.Create(opts.Output)
 	if err != nil {
-		return nil, fmt.Errorf("%s: cannot create output: %w", path, err)
+		return nil, err
 	}
-	return &output{w: bufio.NewWriterSize(tmp, 64*1024), tmp: tmp, path: path}, nil
+	return &output{w: bufio.NewWriterSize(f, 64*1024), file: f, path: opts.Output}, nil
 }
 
 // commit flushes the output and, for a file, moves it into place.
 func (o *output) commit() error {
-	o.done = true
-	if o.tmp == nil {
-		return o.w.Flush()
-	}
-	defer os.Remove(o.tmp.Name())
 	if err := o.w.Flush(); err != nil {
-		o.tmp.Close()
+		if o.file == nil {
+			return err
+		}
 		return fmt.Errorf("%s: cannot write output: %w", o.path, err)
 	}
-	if err := o.tmp.Close(); err != nil {
-		return fmt.Errorf("%s: cannot write output: %w", o.path, err)
+	if o.file == nil {
+		return nil
 	}
-	if err := os.Chmod(o.tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("%s: %w", o.path, err)
-	}
-	if err := os.Rename(o.tmp.Name(), o.path); err != nil {
-		return fmt.Errorf("%s: cannot replace output: %w", o.path, err)
-	}
-	return nil
+	return o.file.Commit()
 }
 
 // abort drops a file output that was not committed.
 func (o *output) abort() {
-	if o.done || o.tmp == nil {
-		return
+	if o.file != nil {
+		o.file.Abort()
 	}
-	o.tmp.Close()
-	os.Remove(o.tmp.Name())
 }

@@ -65,6 +65,9 @@ far two annotators agree.`,
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use text or json", opts.Format)}
 			}
+			if err := checkInputFormat(opts.InputFormat); err != nil {
+				return err
+			}
 			if opts.Against != "" && (len(args) > 0 || opts.Model != "" || opts.InputFormat != "") {
 				return usageError{fmt.Errorf("`--against` scores two annotations: give no chat FILE|DIR, `--model` or `--input-format`")}
 			}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -24,7 +25,7 @@ type extractOptions struct {
 	Model       string   // link-scorer weights file, "" for the embedded model
 
 	params   thread.Params // threading parameters, with the model loaded
-	withPath bool          // several inputs: link lines name their file
+	withPath bool          // several inputs, or a Slack folder's channels: link lines name their file
 }
 
 func newExtractCmd(io *streams, runF func(*extractOptions) error) *cobra.Command {
@@ -34,7 +35,9 @@ func newExtractCmd(io *streams, runF func(*extractOptions) error) *cobra.Command
 		Short: "Thread chat logs and write JSON or a Markdown FAQ",
 		Long: `Read each FILE (or stdin when there is none or FILE is "-"), split it into
 threads with reply-to links and question/answer roles, and write the result.
-With several logs, JSON output is an array in argument order.
+With several inputs, or a folder, JSON output is an array in argument
+order (even when only one of them could be read); with one file, an array
+only when the file holds several days.
 
 A file whose messages span several calendar days is threaded one day at a
 time, each day one object (or Markdown section) of its own: source.date is
@@ -60,6 +63,9 @@ so a whole archive streams through in little memory.`,
 			}
 			if opts.Format != "markdown" && opts.Format != "json" && opts.Format != "links" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use markdown, json or links", opts.Format)}
+			}
+			if err := checkInputFormat(opts.InputFormat); err != nil {
+				return err
 			}
 			if opts.Jobs < 0 {
 				return usageError{fmt.Errorf("invalid `--jobs` %d: use a positive number, or 0 for one per CPU", opts.Jobs)}
@@ -106,8 +112,8 @@ func extractRun(opts *extractOptions) error {
 		}
 	}
 	inputs, folders, walkErrs := expandInputs(opts.Inputs)
-	opts.withPath = len(inputs) > 1
-	found := make([]bool, len(folders)) // a folder held a chat log
+	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && inputs[0].path != "-" && chatlog.IsSlackDir(inputs[0].path) // a Slack folder's channels are logs of their own
+	found := make([]bool, len(folders))                                                                                // a folder held a chat log
 	out, err := openOutput(opts)
 	if err != nil {
 		return err
@@ -120,7 +126,7 @@ func extractRun(opts *extractOptions) error {
 	var sink daySink
 	switch opts.Format {
 	case "json":
-		sink = &jsonSink{w: out.w}
+		sink = &jsonSink{w: out.w, array: len(opts.Inputs) > 1 || len(folders) > 0}
 	case "links":
 		sink = &markdownSink{w: out.w, plain: true}
 	default:

@@ -108,7 +108,11 @@ func TestExtractErrors(t *testing.T) {
 		{"one bad of two", []string{"extract", "--format", "json", notChat, sampleDay}, exitFailure, `1 of 2 inputs failed`, true},
 		{"bad output format", []string{"extract", "--format", "xml", sampleDay}, exitUsage, "invalid `--format` \"xml\"", false},
 		{"unknown flag", []string{"extract", "--nope"}, exitUsage, `unknown flag`, false},
-		{"unknown input format", []string{"extract", "--input-format", "nope", sampleDay}, exitFailure, `unknown input format "nope"`, false},
+		{"unknown input format", []string{"extract", "--input-format", "nope", sampleDay}, exitUsage, "unknown `--input-format` \"nope\"; use one of: .*cocolian", false},
+		{"unknown command", []string{"extarct", sampleDay}, exitUsage, `unknown command "extarct"; did you mean extract\?`, false},
+		{"argument to a command that takes none", []string{"formats", "extra"}, exitUsage, `unknown command "extra"`, false},
+		{"output in a missing folder", []string{"extract", "-o", filepath.Join(dir, "missing", "day.md"), sampleDay}, exitFailure, `day\.md: cannot create output: folder .*missing does not exist; create it first`, false},
+		{"output is a folder", []string{"extract", "-o", dir, sampleDay}, exitFailure, `cannot write output: it is a folder`, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -280,5 +284,55 @@ func TestExtractLinksModelAndSlack(t *testing.T) {
 	var days []contractDay
 	if err := json.Unmarshal([]byte(out), &days); err != nil || len(days) != 2 {
 		t.Errorf("slack export folder: want two channels, got %d (%v)", len(days), err)
+	}
+	// Each channel numbers its messages from 0: its link lines name it.
+	code, out, errOut = runCmd(t, "", "extract", "--format", "links", "../../testdata/chatlog/slack/workspace")
+	if code != exitOK {
+		t.Fatalf("slack links: exit %d: %s", code, errOut)
+	}
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if seen[line] || !strings.HasPrefix(line, "../../testdata/chatlog/slack/workspace/") {
+			t.Errorf("slack links: line %q repeated or without its channel", line)
+		}
+		seen[line] = true
+	}
+}
+
+// TestExtractJSONShape checks that JSON output is an array whenever several
+// inputs or a folder are given, even when all but one fail, and an object
+// for one file of one day.
+func TestExtractJSONShape(t *testing.T) {
+	folder := t.TempDir()
+	data, err := os.ReadFile(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(folder, "day.markdown"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		code  int
+		array bool
+	}{
+		{"one file", []string{sampleDay}, exitOK, false},
+		{"two files", []string{sampleDay, sampleDay}, exitOK, true},
+		{"one good of two", []string{sampleDay, "no-such-day.markdown"}, exitFailure, true},
+		{"a folder of one day", []string{folder}, exitOK, true},
+	}
+	for _, tt := range tests {
+		code, out, errOut := runCmd(t, "", append([]string{"extract", "--format", "json"}, tt.args...)...)
+		if code != tt.code {
+			t.Errorf("%s: exit %d, want %d: %s", tt.name, code, tt.code, errOut)
+		}
+		if got := strings.HasPrefix(out, "["); got != tt.array {
+			t.Errorf("%s: array %v, want %v: %.40q", tt.name, got, tt.array, out)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%s: not JSON: %v", tt.name, err)
+		}
 	}
 }

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // Exit codes.
@@ -68,5 +71,52 @@ answers, and writes JSON or a Markdown FAQ.`,
 	root.SetErr(io.Err)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(newExtractCmd(io, nil), newSegmentCmd(io, nil), newEvalCmd(io, nil), newTrainCmd(io, nil), newFormatsCmd(io), newDigestCmd(io, nil))
+	root.Args = func(c *cobra.Command, args []string) error {
+		if len(args) == 0 {
+			return nil
+		}
+		msg := fmt.Sprintf("unknown command %q; run `threads --help` for the commands", args[0])
+		c.SuggestionsMinimumDistance = 2
+		if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+			msg = fmt.Sprintf("unknown command %q; did you mean %s?", args[0], strings.Join(s, " or "))
+		}
+		return usageError{errors.New(msg)}
+	}
+	root.RunE = func(c *cobra.Command, _ []string) error { return c.Help() } // runnable, so that Args is checked
+	for _, c := range root.Commands() {
+		argsAreUsage(c)
+	}
 	return root
+}
+
+// argsAreUsage makes the argument checks of c and its subcommands usage
+// errors (exit 2), as flag errors are.
+func argsAreUsage(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(c *cobra.Command, args []string) error {
+			if err := check(c, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		argsAreUsage(sub)
+	}
+}
+
+// checkInputFormat reports a usage error when name (an --input-format
+// value) is no format threads reads; "" (detect) is fine.
+func checkInputFormat(name string) error {
+	if name == "" {
+		return nil
+	}
+	var names []string
+	for _, f := range chatlog.Formats() {
+		if f.Name == name {
+			return nil
+		}
+		names = append(names, f.Name)
+	}
+	return usageError{fmt.Errorf("unknown `--input-format` %q; use one of: %s (see threads formats)", name, strings.Join(names, ", "))}
 }

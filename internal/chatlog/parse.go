@@ -2,8 +2,10 @@ package chatlog
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 )
@@ -96,6 +98,10 @@ func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
 func openFile(path string) (*os.File, error) {
 	f, err := os.Open(path)
 	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err // the ParseError names the path already
+		}
 		return nil, &ParseError{Path: path, Msg: "cannot open input", Err: err}
 	}
 	if st, err := f.Stat(); err == nil && st.IsDir() {
