@@ -98,10 +98,19 @@ func validUTF8Prefix(head []byte) bool {
 	return true
 }
 
-// looksGB18030 reports whether head decodes as GB18030 without errors.
+// looksGB18030 reports whether head decodes as GB18030 without errors,
+// allowing a character of up to four bytes cut off at the end of the sniffed
+// window (as validUTF8Prefix does for UTF-8): the decoder runs in non-final
+// mode, so a trailing incomplete sequence stops it with ErrShortSrc instead
+// of becoming U+FFFD.
 func looksGB18030(head []byte) bool {
-	out, _, err := transform.Bytes(simplifiedchinese.GB18030.NewDecoder(), head)
-	return err == nil && !bytes.ContainsRune(out, utf8.RuneError)
+	// Each input byte yields at most 3 output bytes (U+FFFD for a bad byte).
+	out := make([]byte, 3*len(head)+utf8.UTFMax)
+	n, nSrc, err := simplifiedchinese.GB18030.NewDecoder().Transform(out, head, false)
+	if err == transform.ErrShortSrc && len(head)-nSrc < 4 {
+		err = nil
+	}
+	return err == nil && !bytes.ContainsRune(out[:n], utf8.RuneError)
 }
 
 // lineEnds turns CR LF and lone CR into LF and drops NUL bytes.
