@@ -52,8 +52,9 @@ const redPacket = "微信红包"
 // payments WeChat group) and returns its messages.
 //
 // The file has optional front matter between "---" lines (title, date,
-// author, lines, tag), then one message per header line "> HH:MM:SS  nickname  ",
-// whose body lines follow, separated by lines of 3 spaces. Every header yields
+// author, lines, tag; blank lines before it are skipped), then one message
+// per header line "> HH:MM:SS  nickname  ", whose body lines follow,
+// separated by lines of 3 spaces. Every header yields
 // exactly one message, in file order; content before the first header is
 // ignored. Message times combine the front-matter date with the header time in
 // UTC+8; when there is no front matter, Log.Date is "" and times fall on
@@ -149,9 +150,19 @@ func (p *cocolianParser) errorf(line int, format string, args ...any) error {
 // run parses the whole input into p.log.
 func (p *cocolianParser) run() error {
 	p.day = time.Date(1, 1, 1, 0, 0, 0, 0, cocolianZone)
-	first, ok, err := p.next()
-	if err != nil {
-		return err
+	// Blank lines before the front matter are skipped, as looksCocolian
+	// skips them when it recognises the format.
+	var first string
+	var ok bool
+	for {
+		var err error
+		first, ok, err = p.next()
+		if err != nil {
+			return err
+		}
+		if !ok || strings.TrimSpace(first) != "" {
+			break
+		}
 	}
 	frontMatter := ok && strings.TrimSpace(first) == "---"
 	if frontMatter {
@@ -187,13 +198,14 @@ func (p *cocolianParser) run() error {
 // frontMatter reads the front matter after its opening "---" line, up to and
 // including the closing one.
 func (p *cocolianParser) frontMatter() error {
+	open := p.lineNo
 	for {
 		line, ok, err := p.next()
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return p.errorf(1, "unterminated front matter: expected a closing '---' line")
+			return p.errorf(open, "unterminated front matter: expected a closing '---' line")
 		}
 		if strings.TrimSpace(line) == "---" {
 			return nil

@@ -243,6 +243,44 @@ func TestParseCocolianLogFields(t *testing.T) {
 	}
 }
 
+// TestParseCocolianLeadingBlankLines checks that blank lines before the
+// front matter, which detection skips, do not hide the front matter.
+func TestParseCocolianLeadingBlankLines(t *testing.T) {
+	body := "> 10:00:00  甲  \n   \n在吗  \n"
+	tests := []struct {
+		name, in string
+		line     int // line of the message header
+	}{
+		{"no blank line", fm + body, 9},
+		{"one blank line", "\n" + fm + body, 10},
+		{"blank and spaces-only lines", "\n   \n\t\n" + fm + body, 12},
+		{"crlf blank lines", "\r\n\r\n" + fm + body, 11},
+		{"BOM then a blank line", "\ufeff\n" + fm + body, 10},
+	}
+	want := time.Date(2018, 5, 4, 10, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Parse detects the format first; ParseCocolian is called directly.
+			detected, err := Parse(strings.NewReader(tt.in), "x.markdown", "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, log := range []*Log{detected, parseString(t, tt.in, "x.markdown")} {
+				if log.Format != FormatCocolian || log.Date != "2018-05-04" || log.Title != "2018-05-04-WeChat" {
+					t.Fatalf("format %q, date %q, title %q: front matter not read", log.Format, log.Date, log.Title)
+				}
+				if len(log.Messages) != 1 {
+					t.Fatalf("%d messages, want 1", len(log.Messages))
+				}
+				m := log.Messages[0]
+				if !m.Time.Equal(want) || m.Line != tt.line || m.Text != "在吗" {
+					t.Errorf("message at %v line %d text %q, want %v line %d text %q", m.Time, m.Line, m.Text, want, tt.line, "在吗")
+				}
+			}
+		})
+	}
+}
+
 func TestParseCocolianNoFrontMatter(t *testing.T) {
 	log := parseString(t, "> 23:59:59  甲  \n   \n在  \n", "x/y.markdown")
 	if log.Date != "" || len(log.Messages) != 1 {
@@ -273,6 +311,7 @@ func TestParseCocolianErrors(t *testing.T) {
 		{"bad hour", fm + "> 25:61:00  x  \n", 9, "x.markdown:9: bad message time 25:61:00"},
 		{"bad second", fm + "> 10:00:00  x  \n   \nok  \n> 10:00:60  y  \n", 12, "x.markdown:12: bad message time 10:00:60"},
 		{"unterminated front matter", "---\ntitle: x\n> 10:00:00  x  \n", 1, "x.markdown:1: unterminated front matter"},
+		{"unterminated front matter after a blank line", "\n---\ntitle: x\n", 2, "x.markdown:2: unterminated front matter"},
 		{"bad date", "---\ndate: 2018-13-40 12:00:00\n---\n", 2, `x.markdown:2: bad front matter date "2018-13-40 12:00:00"`},
 	}
 	for _, tt := range tests {
