@@ -34,8 +34,10 @@ const FormatWhatsApp = "whatsapp"
 // undecided. Times are the wall clock as written, in UTC, since the export
 // carries no zone. The messages carry no ids, replies or quotes.
 //
-// A header whose text has no "Name: " is a system message (Android: "Alice
-// added Bob", the encryption notice), with Sender "". So is an iOS message
+// A header whose text has no "Name: ", or whose first ": " is inside a
+// quotation, is a system message (Android: "Alice added Bob", the encryption
+// notice, `Alice changed the subject to "a: b"`), with Sender ""; a name
+// with closed quotes such as `Tom "TJ" Jones` is still a sender. So is an iOS message
 // whose text starts with U+200E and is not a media note: iOS writes its
 // notices as sent by the chat (Sender "", and the name becomes Log.Title) and
 // marks a member's "This message was deleted." the same way (Sender kept).
@@ -345,8 +347,10 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	if !hasSender && strings.HasSuffix(first, ":") {
 		sender, text, hasSender = strings.TrimSuffix(first, ":"), "", true
 	}
-	if hasSender && strings.ContainsAny(sender, "\"“”") {
-		// A notice that quotes a text with a colon: `Alice changed the subject to "a: b"`.
+	if hasSender && insideQuote(sender) {
+		// The ": " is inside a quotation, so this is a notice that quotes a
+		// text with a colon: `Alice changed the subject to "a: b"`. A name
+		// with closed quotes, `Tom "TJ" Jones` or 王“老王”, is a sender.
 		hasSender = false
 	}
 	if !hasSender {
@@ -414,6 +418,25 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	if m.Type == TypeText || m.Type == TypeImage || m.Type == TypeLink {
 		m.Text, m.Mentions = whatsappMentions(m.Text)
 	}
+}
+
+// insideQuote reports whether the end of s is inside a quotation: after an
+// odd number of straight double quotes, or after a “ not closed by a ”.
+func insideQuote(s string) bool {
+	straight, curly := 0, 0
+	for _, r := range s {
+		switch r {
+		case '"':
+			straight++
+		case '“':
+			curly++
+		case '”':
+			if curly > 0 {
+				curly--
+			}
+		}
+	}
+	return straight%2 == 1 || curly > 0
 }
 
 // whatsappMarks removes the direction marks WhatsApp puts into media notes.

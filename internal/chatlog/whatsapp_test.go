@@ -110,6 +110,23 @@ func TestParseWhatsAppMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "names with quotes are senders; a colon inside quotes is a notice",
+			in: "31/12/23, 21:15 - Tom \"TJ\" Jones: does refund support partial?\n" +
+				"31/12/23, 21:16 - 王“老王”: 可以的\n" +
+				"31/12/23, 21:17 - Tom \"TJ\" Jones: he said \"a: b\"\n" +
+				"31/12/23, 21:18 - Ann changed the subject to “退款: 部分”\n" +
+				"31/12/23, 21:19 - Ann changed the subject from “a” to “b: c”\n" +
+				"31/12/23, 21:20 - Ann changed the subject to \"x:\"\n",
+			want: []msgView{
+				{Sender: "Tom \"TJ\" Jones", Type: TypeText, Text: "does refund support partial?"},
+				{Sender: "王“老王”", Type: TypeText, Text: "可以的"},
+				{Sender: "Tom \"TJ\" Jones", Type: TypeText, Text: "he said \"a: b\""},
+				{Type: TypeSystem, Text: "Ann changed the subject to “退款: 部分”"},
+				{Type: TypeSystem, Text: "Ann changed the subject from “a” to “b: c”"},
+				{Type: TypeSystem, Text: "Ann changed the subject to \"x:\""},
+			},
+		},
+		{
 			name: "media notes",
 			in: "13/01/24, 10:00 - Ann: <Media omitted>\n" +
 				"[13/01/24, 10:01:00] Ann: " + lrm + "sticker omitted\n" +
