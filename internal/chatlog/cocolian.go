@@ -33,8 +33,11 @@ var entityRE = regexp.MustCompile(`&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z
 
 // rawIDRE matches a body that is only a WeChat account id and a colon, which
 // the exporter writes for messages it could not render (files, cards): the
-// sender's message, with its content lost, not a platform notice.
-var rawIDRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]{4,}:$`)
+// sender's message, with its content lost, not a platform notice. An id has
+// at least 6 characters, a letter first, and, as every one in the corpus
+// (wxid_nc1f44ewkf5n22, q822090866, chengwendong), no capital letters, so
+// that a one-word body a person wrote, such as "Summary:", stays text.
+var rawIDRE = regexp.MustCompile(`^[a-z][a-z0-9_-]{5,}:$`)
 
 // schemeRE matches the scheme that starts an absolute URL.
 var schemeRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*:`)
@@ -66,8 +69,10 @@ const redPacket = "微信红包"
 // image (Text ""); "[title](url)" is a link whose Text and LinkTitle are the
 // title, a file attachment when url is empty, a red packet when it is 微信红包,
 // a system message when it is a chatroom notice or XML; a bare file name is a
-// link without URL; bare 微信红包 is a red packet; a bare account id such as
-// "wxid_x:" or "<sysmsg" markup is a system message; the rest is text. A text
+// link without URL; bare 微信红包 is a red packet; "<sysmsg" markup is a
+// system message; a bare account id such as "wxid_x:" (as body or link
+// title: a file or card the export did not render) is a text message with
+// Text "", its content lost (see rawIDRE); the rest is text. A text
 // of the form "「name: quoted」 - - - reply" sets Quote and keeps only the
 // reply in Text; Mentions are extracted from Text with ExtractMentions.
 //

@@ -167,6 +167,27 @@ func TestParseCocolianMessages(t *testing.T) {
 			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "[捂脸](开玩笑的)"}},
 		},
 		{
+			name: "bare account ids: the export lost the content",
+			in: fm + "> 10:00:00  丁  \n   \nwxid_abcdefgh123456:  \n   \n> 10:00:01  戊  \n   \nq822090866:  \n   \n" +
+				"> 10:00:02  己  \n   \n[chengwendong:](&amp;lt;?xml version=&amp;quot;1.0&amp;quot;?&amp;gt;)  \n   \n",
+			want: []Message{
+				{Line: 9, Sender: "丁", Type: TypeText, Text: ""},
+				{Index: 1, Line: 13, Sender: "戊", Type: TypeText, Text: ""},
+				{Index: 2, Line: 17, Sender: "己", Type: TypeText, Text: ""},
+			},
+		},
+		{
+			name: "one word and a colon written by a person is text",
+			in: fm + "> 10:00:00  丁  \n   \nSummary:  \n   \n> 10:00:01  戊  \n   \nUPDATE:  \n   \n" +
+				"> 10:00:02  己  \n   \nhello:  \n   \n> 10:00:03  庚  \n   \n[Agenda:](http://example.com/a)  \n   \n",
+			want: []Message{
+				{Line: 9, Sender: "丁", Type: TypeText, Text: "Summary:"},
+				{Index: 1, Line: 13, Sender: "戊", Type: TypeText, Text: "UPDATE:"},
+				{Index: 2, Line: 17, Sender: "己", Type: TypeText, Text: "hello:"},
+				{Index: 3, Line: 21, Sender: "庚", Type: TypeLink, Text: "Agenda:", LinkTitle: "Agenda:", URL: "http://example.com/a"},
+			},
+		},
+		{
 			name: "quoted reply with mention in the reply only",
 			in:   fm + "> 10:00:00  丁  \n   \n「戊：@己 认证支付要短信吗」 - - - @戊?要的  \n   \n",
 			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "@戊?要的", Mentions: []string{"戊"}, Quote: &Quote{Sender: "戊", Text: "@己 认证支付要短信吗"}}},
