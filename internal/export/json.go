@@ -25,7 +25,7 @@ type jsonDay struct {
 	Source   jsonSource     `json:"source"`
 	Messages []jsonMessage  `json:"messages"`
 	Threads  []jsonThread   `json:"threads"`
-	Aliases  []thread.Alias `json:"aliases,omitempty"`
+	Aliases  []thread.Alias `json:"aliases,omitzero"` // nil without --explain; [] when none were resolved
 }
 
 type jsonSource struct {
@@ -163,6 +163,9 @@ func toJSON(d Day, opts Options) jsonDay {
 	}
 	if opts.Explain {
 		out.Aliases = res.Aliases
+		if out.Aliases == nil {
+			out.Aliases = []thread.Alias{}
+		}
 	}
 	return out
 }

@@ -29,9 +29,9 @@ const (
 
 // Evidence is one reason behind a reply link, shown by `extract --explain`.
 type Evidence struct {
-	Kind   string  `json:"kind"`             // e.g. "quote", "mention", "same-sender", "shared-terms", "gap"
-	Detail string  `json:"detail,omitempty"` // human-readable specifics (the alias, the shared terms)
-	Weight float64 `json:"weight"`           // contribution to the link score
+	Kind   string  `json:"kind"`   // e.g. "quote", "mention", "same-sender", "shared-terms", "gap"
+	Detail string  `json:"detail"` // human-readable specifics (the alias, the shared terms); "" when the kind says it all
+	Weight float64 `json:"weight"` // contribution to the link score
 }
 
 // A Link is the threading decision for one message.
