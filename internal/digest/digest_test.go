@@ -441,3 +441,53 @@ func BenchmarkBuildFixture(b *testing.B) {
 		Build(days, s, opts)
 	}
 }
+
+// TestMarkdownShowsChatTextLiterally checks that the Markdown digest and
+// the knowledge base show what people typed as they typed it: Markdown in
+// a question, an asker's or answerer's name or an answer shows as its
+// characters, an address someone pasted stays a link, and a source path
+// with a space still links to its file.
+func TestMarkdownShowsChatTextLiterally(t *testing.T) {
+	at := time.Date(2018, 3, 1, 9, 33, 17, 0, time.FixedZone("CST", 8*3600))
+	e := Entry{ID: "2018-03-01-0123abcd", Title: "**微信** `分账`|怎么开？", Occurrences: []Occurrence{{
+		Path: "proddev/2018-03-01 chat.markdown", Line: 13, Date: "2018-03-01", Group: "proddev", Time: at,
+		Asker: "王_五", Question: "**微信** `分账`|怎么开？",
+		Answers: []Answer{{Sender: "李明~支付", Text: "- 见https://pay.weixin.qq.com/a_b，要申请 <b>", Line: 15, Time: at}},
+	}}}
+	d := &Digest{Entries: []Entry{e}, Days: []DayView{{Path: e.Occurrences[0].Path, Date: "2018-03-01", Group: "proddev", Messages: 2}}}
+	var md bytes.Buffer
+	if err := WriteMarkdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	question := "\\*\\*微信\\*\\* \\`分账\\`\\|怎么开？"
+	answer := "\\- 见<https://pay.weixin.qq.com/a_b>，要申请 &lt;b&gt;"
+	tests := []struct {
+		name, output string
+		want         []string
+	}{
+		{"digest", md.String(), []string{
+			"### 1. " + question + "\n",
+			"- 2018-03-01 proddev: **王\\_五** asked (`proddev/2018-03-01 chat.markdown:13`): " + question + "\n",
+			"  - **李明\\~支付** (line 15): " + answer + "\n",
+		}},
+		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0])), []string{
+			"# " + question + "\n",
+			"## 2018-03-01 proddev: 王\\_五\n",
+			"> " + question + "\n",
+			"- **李明\\~支付**: " + answer + "\n",
+			"Source: [2018-03-01 chat.markdown:13](proddev/2018-03-01%20chat.markdown#L13)\n",
+		}},
+		{"knowledge-base index", string(indexMarkdown(d)), []string{
+			"- [" + question + "](2018-03-01-0123abcd.md): asked once, last 2018-03-01\n",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, want := range tt.want {
+				if !strings.Contains(tt.output, want) {
+					t.Errorf("the output lacks %q:\n%s", want, tt.output)
+				}
+			}
+		})
+	}
+}

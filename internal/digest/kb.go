@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/cocolian/threads/internal/atomicfile"
+	"github.com/cocolian/threads/internal/mdtext"
 )
 
 // Marker separates what `threads digest --format kb` generates from what a
@@ -271,22 +272,22 @@ func entryMarkdown(dir string, e *Entry) []byte {
 		fm.Sources = append(fm.Sources, source(&o))
 	}
 	writeFrontMatter(&b, fm)
-	fmt.Fprintf(&b, "\n# %s\n\n", mdText(e.Title))
+	fmt.Fprintf(&b, "\n# %s\n\n", mdtext.Escape(e.Title))
 	b.WriteString(askedLine(e))
 	if len(e.Topics) > 0 {
-		fmt.Fprintf(&b, " Topics: %s.", mdText(strings.Join(e.Topics, ", ")))
+		fmt.Fprintf(&b, " Topics: %s.", mdtext.Escape(strings.Join(e.Topics, ", ")))
 	}
 	b.WriteString("\n")
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdText(o.Asker))
-		fmt.Fprintf(&b, "> %s\n\n", mdText(o.Question))
+		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
+		fmt.Fprintf(&b, "> %s\n\n", mdtext.Escape(o.Question))
 		for _, a := range o.Answers {
-			fmt.Fprintf(&b, "- **%s**: %s\n", mdText(a.Sender), mdText(a.Text))
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdtext.Escape(a.Sender), mdtext.Escape(a.Text))
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")
 		}
-		fmt.Fprintf(&b, "\nSource: [%s:%d](%s#L%d)\n", filepath.Base(o.Path), o.Line, relLink(dir, o.Path), o.Line)
+		fmt.Fprintf(&b, "\nSource: %s\n", mdtext.Link(fmt.Sprintf("%s:%d", filepath.Base(o.Path), o.Line), fmt.Sprintf("%s#L%d", relLink(dir, o.Path), o.Line)))
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
@@ -321,9 +322,9 @@ func indexMarkdown(d *Digest) []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# Knowledge base: %s\n\n%s\n", span(d), summary(d))
 	for _, g := range byTopic(d) {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdText(topicHeading(g.topic)))
+		fmt.Fprintf(&b, "\n## %s\n\n", mdtext.Escape(topicHeading(g.topic)))
 		for _, e := range g.entries {
-			fmt.Fprintf(&b, "- [%s](%s.md): asked %s, last %s\n", mdText(e.Title), e.ID, times(len(e.Occurrences)), e.LastAsked())
+			fmt.Fprintf(&b, "- %s: asked %s, last %s\n", mdtext.Link(e.Title, e.ID+".md"), times(len(e.Occurrences)), e.LastAsked())
 		}
 	}
 	b.WriteString("\n" + Marker + "\n")

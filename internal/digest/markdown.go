@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/mdtext"
 )
 
 // otherTopic heads the entries that have no topic.
@@ -26,7 +27,7 @@ func WriteMarkdown(w io.Writer, d *Digest) error {
 		bw.WriteString("No answered or repeated questions.\n")
 	}
 	for _, g := range groups {
-		fmt.Fprintf(bw, "## %s\n\n", mdText(topicHeading(g.topic)))
+		fmt.Fprintf(bw, "## %s\n\n", mdtext.Escape(topicHeading(g.topic)))
 		for i, e := range g.entries {
 			writeEntryMarkdown(bw, i+1, e)
 		}
@@ -148,16 +149,16 @@ func topicHeading(t *dict.Topic) string {
 }
 
 func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
-	fmt.Fprintf(w, "### %d. %s\n\n", n, mdText(e.Title))
+	fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(e.Title))
 	w.WriteString(askedLine(e))
 	if len(e.Topics) > 0 {
-		fmt.Fprintf(w, " Topics: %s.", mdText(strings.Join(e.Topics, ", ")))
+		fmt.Fprintf(w, " Topics: %s.", mdtext.Escape(strings.Join(e.Topics, ", ")))
 	}
 	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(w, "- %s: **%s** asked (`%s:%d`): %s\n", occWhere(&o), mdText(o.Asker), o.Path, o.Line, mdText(o.Question))
+		fmt.Fprintf(w, "- %s: **%s** asked (`%s:%d`): %s\n", occWhere(&o), mdtext.Escape(o.Asker), o.Path, o.Line, mdtext.Escape(o.Question))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdText(a.Sender), a.Line, mdText(a.Text))
+			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Escape(a.Text))
 		}
 	}
 	w.WriteString("\n")
@@ -189,14 +190,6 @@ func occWhere(o *Occurrence) string {
 	}
 	return o.Date + " " + o.Group
 }
-
-// mdText keeps text on one line and from being read as Markdown structure.
-func mdText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return mdReplacer.Replace(s)
-}
-
-var mdReplacer = strings.NewReplacer("<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "'", "[", `\[`, "]", `\]`, "#", `\#`)
 
 // plural writes "1 day", "2 days".
 func plural(n int, noun string) string {

@@ -1,0 +1,207 @@
+// Package mdtext writes chat text into Markdown so that it renders as it was
+// written: emphasis marks, code spans, links, HTML, tables and the like in a
+// message show as the characters they are. The FAQ writers of
+// internal/export and internal/digest share it.
+package mdtext
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Escape writes s as Markdown inline text on one line: runs of white space
+// become one space; the ASCII punctuation that can start or close Markdown
+// syntax (\ ` * _ [ ] # | ~) is backslash-escaped, wherever it is; < and >
+// become &lt; and &gt;, and & becomes &amp; where it would start an entity
+// (&lt; &#169;); at the start of the text, where it could open a list item
+// or a thematic break in a block quote, a - or + before a space (or a - before
+// another) and the . or ) after a number before a space are escaped too. Other characters, Chinese text and emoji among them, are
+// written as they are.
+//
+// An http or https address in the text is written as an autolink
+// (<https://...>), so it stays clickable and reads exactly as pasted. It
+// ends at white space, at a character outside printable ASCII (chat often
+// runs Chinese text on after an address) and before closing punctuation
+// (. , : ; ! ? ' " * _ ~ and a ) or ] it did not open). An address cut
+// short (followed at once by "…") or holding what autolinks would read as
+// an entity (&amp;) is text, not a link, with its colon
+// escaped so that GitHub's Markdown does not link it either.
+func Escape(s string) string {
+	return escape(s, true)
+}
+
+// Link writes a Markdown link to dest with text, escaped as Escape does
+// but with addresses in it written as text (a link may not hold a link).
+// A link without text shows its address. The destination is written as it
+// is when it can be; otherwise spaces and control characters are
+// percent-encoded and ( ) < > \ and an & that would start an entity are
+// backslash-escaped.
+func Link(text, dest string) string {
+	if strings.TrimSpace(text) == "" {
+		text = dest
+	}
+	return "[" + escape(text, false) + "](" + destination(dest) + ")"
+}
+
+// escape is Escape; links says whether addresses become autolinks.
+func escape(s string, links bool) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	b.WriteString(escapeStart(&s))
+	for i := 0; i < len(s); {
+		if n := urlAt(s, i); n > 0 {
+			u := s[i : i+n]
+			if r, _ := utf8.DecodeRuneInString(s[i+n:]); links && r != '…' && !hasEntity(u) {
+				b.WriteString("<" + u + ">")
+				i += n
+				continue
+			}
+			// Text: an escaped colon keeps GFM from linking it anyway.
+			k := strings.IndexByte(u, ':')
+			b.WriteString(u[:k] + `\:`)
+			i += k + 1
+			continue
+		}
+		c := s[i]
+		switch {
+		case strings.IndexByte("\\`*_[]#|~", c) >= 0:
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '>':
+			b.WriteString("&gt;")
+		case c == '&' && entityAt(s, i):
+			b.WriteString("&amp;")
+		default:
+			b.WriteByte(c)
+		}
+		i++
+	}
+	return b.String()
+}
+
+// escapeStart escapes what could open a block at the start of s, a list
+// item or a thematic break, and takes it off s.
+func escapeStart(s *string) string {
+	t := *s
+	if t == "" {
+		return ""
+	}
+	if t[0] == '-' && (len(t) == 1 || t[1] == ' ' || t[1] == '-') || t[0] == '+' && (len(t) == 1 || t[1] == ' ') {
+		*s = t[1:]
+		return `\` + t[:1]
+	}
+	n := 0
+	for n < len(t) && n < 10 && t[n] >= '0' && t[n] <= '9' {
+		n++
+	}
+	if n > 0 && n <= 9 && n < len(t) && (t[n] == '.' || t[n] == ')') && (n+1 == len(t) || t[n+1] == ' ') {
+		*s = t[n+1:]
+		return t[:n] + `\` + t[n:n+1]
+	}
+	return ""
+}
+
+// entityAt reports whether the & at s[i] starts what Markdown would read as
+// an entity or a numeric character reference: & then letters, digits or #,
+// then ;.
+func entityAt(s string, i int) bool {
+	j := i + 1
+	for j < len(s) && (isAlnum(s[j]) || s[j] == '#') {
+		j++
+	}
+	return j > i+1 && j < len(s) && s[j] == ';'
+}
+
+// hasEntity reports whether s holds an & that starts an entity.
+func hasEntity(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '&' && entityAt(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// urlAt returns the length of the http or https address that starts at
+// s[i], or 0.
+func urlAt(s string, i int) int {
+	if s[i] != 'h' && s[i] != 'H' {
+		return 0
+	}
+	if i > 0 && isAlnum(s[i-1]) {
+		return 0
+	}
+	rest := s[i:]
+	var scheme int
+	switch {
+	case hasPrefixFold(rest, "https://"):
+		scheme = len("https://")
+	case hasPrefixFold(rest, "http://"):
+		scheme = len("http://")
+	default:
+		return 0
+	}
+	n := scheme
+	for n < len(rest) && rest[n] > ' ' && rest[n] < 0x7f && rest[n] != '<' && rest[n] != '>' {
+		n++
+	}
+	// Closing punctuation ends a sentence, not the address.
+	for n > scheme {
+		c := rest[n-1]
+		if strings.IndexByte(".,:;!?'\"*_~", c) >= 0 ||
+			c == ')' && strings.Count(rest[:n], "(") < strings.Count(rest[:n], ")") ||
+			c == ']' && strings.Count(rest[:n], "[") < strings.Count(rest[:n], "]") {
+			n--
+			continue
+		}
+		break
+	}
+	if n == scheme {
+		return 0
+	}
+	return n
+}
+
+// destination writes a link destination so that Markdown reads it back as
+// dest.
+func destination(dest string) string {
+	if !strings.ContainsAny(dest, " ()<>\\&") && !hasControl(dest) {
+		return dest
+	}
+	var b strings.Builder
+	for i := 0; i < len(dest); i++ {
+		c := dest[i]
+		switch {
+		case c <= ' ' || c == 0x7f:
+			b.WriteString("%")
+			b.WriteByte("0123456789ABCDEF"[c>>4])
+			b.WriteByte("0123456789ABCDEF"[c&15])
+		case strings.IndexByte("()<>\\", c) >= 0 || c == '&' && entityAt(dest, i):
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] == 0x7f {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+func isAlnum(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}

@@ -1,0 +1,74 @@
+package mdtext
+
+import "testing"
+
+func TestEscape(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"Chinese text and emoji as they are", "请教一下，微信有分账接口吗？👍[强]", `请教一下，微信有分账接口吗？👍\[强\]`},
+		{"bold and code", "**微信** `分账`", "\\*\\*微信\\*\\* \\`分账\\`"},
+		{"emphasis by underscores", "_斜体_ profit_sharing=Y", `\_斜体\_ profit\_sharing=Y`},
+		{"a link", "[x](y)", `\[x\](y)`},
+		{"an image", "![x](y)", `!\[x\](y)`},
+		{"a table cell", "a|b", `a\|b`},
+		{"strikethrough and a range", "~~删~~ 9:00~18:00", `\~\~删\~\~ 9:00\~18:00`},
+		{"a heading mark", "# 标题 #", `\# 标题 \#`},
+		{"a backslash before punctuation", `\*`, `\\\*`},
+		{"HTML and autolink brackets", "<b>粗</b> <x@y.z>", "&lt;b&gt;粗&lt;/b&gt; &lt;x@y.z&gt;"},
+		{"an entity", "&lt; &#169; &amp;", `&amp;lt; &amp;\#169; &amp;amp;`},
+		{"an ampersand that starts no entity", "P&G a & b", "P&G a & b"},
+		{"line breaks and runs of spaces", "一\n二  \t三\n", "一 二 三"},
+		{"a list item at the start", "- 不是列表", `\- 不是列表`},
+		{"a plus at the start", "+ 1", `\+ 1`},
+		{"a number with a plus", "+1", "+1"},
+		{"a negative number", "-5", "-5"},
+		{"a dash alone", "-", `\-`},
+		{"a thematic break", "---", `\---`},
+		{"an ordered item at the start", "1. 第一", `1\. 第一`},
+		{"a number and a full stop alone", "12.", `12\.`},
+		{"an ordered item with a parenthesis", "2) 第二", `2\) 第二`},
+		{"a year, not an item", "2018.5 的数据", "2018.5 的数据"},
+		{"a dash inside the text", "A-B 1. 2", "A-B 1. 2"},
+		{"an address", "见 https://pay.weixin.qq.com/wiki/doc/api/allocation.php?chapter=26_1&index=1 谢谢",
+			"见 <https://pay.weixin.qq.com/wiki/doc/api/allocation.php?chapter=26_1&index=1> 谢谢"},
+		{"an address before Chinese text", "看这个http://t.cn/abc_d，不错", "看这个<http://t.cn/abc_d>，不错"},
+		{"an address before a full stop", "See http://example.com/a.", "See <http://example.com/a>."},
+		{"an address in parentheses", "(http://example.com/a_(b))", `(<http://example.com/a_(b)>)`},
+		{"an address in brackets", "[http://example.com]", `\[<http://example.com>\]`},
+		{"a capital scheme", "HTTPS://EXAMPLE.COM", "<HTTPS://EXAMPLE.COM>"},
+		{"a scheme inside a word", "xhttp://a.b", `xhttp://a.b`},
+		{"a bare scheme", "http:// 后面没有", "http:// 后面没有"},
+		{"an address cut short", "https://example.com/a_b…", `https\://example.com/a\_b…`},
+		{"an address with an entity", "http://a.b/?x=&lt;y", `http\://a.b/?x=&amp;lt;y`},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Escape(tt.in); got != tt.want {
+				t.Errorf("Escape(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLink(t *testing.T) {
+	tests := []struct {
+		name, text, dest, want string
+	}{
+		{"plain", "分账接口V1.3.pdf", "http://mp.weixin.qq.com/s?a=1&b=2", "[分账接口V1.3.pdf](http://mp.weixin.qq.com/s?a=1&b=2)"},
+		{"Markdown in the text", "**新规** [全文]", "http://a.b/c", `[\*\*新规\*\* \[全文\]](http://a.b/c)`},
+		{"an address in the text", "https://a.b/c", "https://a.b/c", `[https\://a.b/c](https://a.b/c)`},
+		{"no text", "", "http://a.b/c", `[http\://a.b/c](http://a.b/c)`},
+		{"parentheses and a space in the destination", "x", "http://a.b/c (1).png", `[x](http://a.b/c%20\(1\).png)`},
+		{"brackets, a backslash and an entity in the destination", "x", `http://a.b/<c>\&amp;`, `[x](http://a.b/\<c\>\\\&amp;)`},
+		{"an image", "image", "http://static.cocolian.cn/img/201807/20180704_194155.png", "[image](http://static.cocolian.cn/img/201807/20180704_194155.png)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Link(tt.text, tt.dest); got != tt.want {
+				t.Errorf("Link(%q, %q) = %q, want %q", tt.text, tt.dest, got, tt.want)
+			}
+		})
+	}
+}
