@@ -161,3 +161,80 @@ func TestWriteLinks(t *testing.T) {
 		t.Errorf("several days should prefix the path: %q", two.String()[:40])
 	}
 }
+
+// TestMarkdownShowsChatTextLiterally checks that what people typed renders
+// as they typed it: Markdown in a question, an answer, a sender's name, a
+// thread title, a quote, a link title or an alias shows as its characters,
+// while an address someone pasted stays a link.
+func TestMarkdownShowsChatTextLiterally(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(d Day)
+		want   []string // lines (or parts of lines) the FAQ must hold
+	}{
+		{"bold and code in a question",
+			func(d Day) { d.Log.Messages[0].Text = "**微信** `分账` 怎么开？" },
+			[]string{"### 1. \\*\\*微信\\*\\* \\`分账\\` 怎么开？\n", "> \\*\\*微信\\*\\* \\`分账\\` 怎么开？\n"}},
+		{"a link in an answer",
+			func(d Day) { d.Log.Messages[1].Text = "看[x](y)" },
+			[]string{"- **李明-某某支付-产品-上海** (09:40:21): 看\\[x\\](y)\n"}},
+		{"a table cell in an answer",
+			func(d Day) { d.Log.Messages[1].Text = "a|b" },
+			[]string{"(09:40:21): a\\|b\n"}},
+		{"a list item and HTML in a question",
+			func(d Day) { d.Log.Messages[0].Text = "- <b>分账</b>?" },
+			[]string{"> \\- &lt;b&gt;分账&lt;/b&gt;?\n"}},
+		{"an address someone pasted",
+			func(d Day) {
+				d.Log.Messages[1].Text = "见https://pay.weixin.qq.com/wiki/doc/api/allocation.php?chapter=26_1，要申请"
+			},
+			[]string{"(09:40:21): 见<https://pay.weixin.qq.com/wiki/doc/api/allocation.php?chapter=26_1>，要申请\n"}},
+		{"Markdown in sender names",
+			func(d Day) { d.Log.Messages[0].Sender = "*王五*_支付" },
+			[]string{"Asked by **\\*王五\\*\\_支付** at 09:33:17"}},
+		{"Markdown in a thread title",
+			func(d Day) { d.Result.Threads[1].Title = "# 央行[新规](x) ~~旧~~" },
+			[]string{"10:52-10:52: \\# 央行\\[新规\\](x) \\~\\~旧\\~\\~\n"}},
+		{"Markdown in a day title",
+			func(d Day) { d.Log.Title = "**周报**" },
+			[]string{"# FAQ: \\*\\*周报\\*\\*\n"}},
+		{"Markdown in a link title",
+			func(d Day) {
+				m := &d.Log.Messages[2]
+				m.LinkTitle, m.URL = "[V1.3]*分账*.pdf", "http://a.b/c.pdf"
+			},
+			[]string{"(09:41:02): [\\[V1.3\\]\\*分账\\*.pdf](http://a.b/c.pdf)\n"}},
+		{"spaces and parentheses in a link's address",
+			func(d Day) { d.Log.Messages[2].URL = "http://a.b/c (1).pdf" },
+			[]string{"(09:41:02): [分账接口V1.3.pdf](http://a.b/c%20\\(1\\).pdf)\n"}},
+		{"a picture's address",
+			func(d Day) {
+				m := &d.Log.Messages[2]
+				m.Type, m.URL = chatlog.TypeImage, "http://static.cocolian.cn/img/201807/20180704_194155.png"
+			},
+			[]string{"(09:41:02): [image](http://static.cocolian.cn/img/201807/20180704_194155.png)\n"}},
+		{"Markdown in an alias",
+			func(d Day) { d.Result.Aliases[0].Mention = "小_明*" },
+			[]string{"- @小\\_明\\* = 李明-某某支付-产品-上海 (shared name parts: 某某支付 产品 上海)\n"}},
+		{"Markdown in a quote",
+			func(d Day) {
+				d.Log.Messages[1].Quote = &chatlog.Quote{Sender: "王_五", Text: "`微信`"}
+			},
+			[]string{"(replying to 王\\_五: \"\\`微信\\`\") 有的，要单独申请\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleDay()
+			tt.change(d)
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{d}, Options{Explain: true}); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(buf.String(), want) {
+					t.Errorf("the FAQ lacks %q:\n%s", want, buf.String())
+				}
+			}
+		})
+	}
+}

@@ -7,12 +7,14 @@ import (
 	"strings"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
 )
 
 // WriteMarkdown writes a readable FAQ per day: a section per Q&A thread with
 // the question, its asker and time, and the answers with their authors, then
-// the other threads in brief.
+// the other threads in brief. What people typed (messages, names, titles)
+// renders as they typed it, through mdtext; addresses they pasted are links.
 func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 	bw := bufio.NewWriter(w)
 	for i, d := range days {
@@ -30,16 +32,16 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	if title == "" {
 		title = log.Path
 	}
-	fmt.Fprintf(w, "# FAQ: %s\n\n", mdEscape(title))
+	fmt.Fprintf(w, "# FAQ: %s\n\n", mdtext.Escape(title))
 	var facts []string
 	if log.Date != "" {
 		facts = append(facts, log.Date)
 	}
 	if log.Group != "" {
-		facts = append(facts, "group "+log.Group)
+		facts = append(facts, "group "+mdtext.Escape(log.Group))
 	}
 	if log.Speaker != "" {
-		facts = append(facts, "speaker "+log.Speaker)
+		facts = append(facts, "speaker "+mdtext.Escape(log.Speaker))
 	}
 	facts = append(facts, plural(len(log.Messages), "message"), plural(len(res.Threads), "thread"))
 	fmt.Fprintf(w, "Source: `%s` (%s)\n\n", log.Path, strings.Join(facts, ", "))
@@ -73,16 +75,16 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			}
 			n++
 			qm := &log.Messages[q.Question]
-			fmt.Fprintf(w, "### %d. %s\n\n", n, mdEscape(oneLine(messageText(qm), 80)))
-			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s", mdEscape(qm.Sender), clock(qm), qm.Line, t.ID)
+			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(oneLine(messageText(qm), 80)))
+			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID)
 			if len(t.Keywords) > 0 {
-				fmt.Fprintf(w, "; %s", strings.Join(t.Keywords, ", "))
+				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))
 			}
 			w.WriteString(")\n\n")
-			fmt.Fprintf(w, "> %s\n\n", mdEscape(fullText(qm)))
+			fmt.Fprintf(w, "> %s\n\n", fullText(qm))
 			for _, a := range q.Answers {
 				am := &log.Messages[a]
-				fmt.Fprintf(w, "- **%s** (%s): %s\n", mdEscape(am.Sender), clock(am), mdEscape(fullText(am)))
+				fmt.Fprintf(w, "- **%s** (%s): %s\n", mdtext.Escape(am.Sender), clock(am), fullText(am))
 				if opts.Explain {
 					writeEvidence(w, res.Links[a])
 				}
@@ -94,12 +96,12 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	for _, t := range other {
 		first := &log.Messages[t.Messages[0]]
 		fmt.Fprintf(w, "- %s, %s, %s, %s-%s: %s\n", t.ID, t.Kind, plural(len(t.Messages), "message"),
-			first.Time.Format("15:04"), t.End.Format("15:04"), mdEscape(oneLine(t.Title, 80)))
+			first.Time.Format("15:04"), t.End.Format("15:04"), mdtext.Escape(oneLine(t.Title, 80)))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
 		w.WriteString("\n## Mention aliases\n\n")
 		for _, a := range res.Aliases {
-			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdEscape(a.Mention), mdEscape(a.Sender), a.Reason)
+			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdtext.Escape(a.Mention), mdtext.Escape(a.Sender), mdtext.Escape(a.Reason))
 		}
 	}
 }
@@ -113,25 +115,26 @@ func writeEvidence(w *bufio.Writer, l thread.Link) {
 		}
 		parts = append(parts, s)
 	}
-	fmt.Fprintf(w, "  - why: %s\n", mdEscape(strings.Join(parts, "; ")))
+	fmt.Fprintf(w, "  - why: %s\n", mdtext.Escape(strings.Join(parts, "; ")))
 }
 
-// fullText is the message as a reader should see it in the FAQ.
+// fullText is the message as a reader should see it in the FAQ, in
+// Markdown: its text shows as written, a picture or a shared link is a link.
 func fullText(m *chatlog.Message) string {
 	switch m.Type {
 	case chatlog.TypeImage:
 		if m.URL != "" {
-			return fmt.Sprintf("[image](%s)", m.URL)
+			return mdtext.Link("image", m.URL)
 		}
-		return "[image]"
+		return mdtext.Escape("[image]")
 	case chatlog.TypeLink:
 		if m.URL != "" {
-			return fmt.Sprintf("[%s](%s)", oneLine(m.LinkTitle, 200), m.URL)
+			return mdtext.Link(oneLine(m.LinkTitle, 200), m.URL)
 		}
 	}
-	s := oneLine(messageText(m), 0)
+	s := mdtext.Escape(messageText(m))
 	if m.Quote != nil {
-		s = fmt.Sprintf("(replying to %s: \"%s\") %s", m.Quote.Sender, oneLine(m.Quote.Text, 40), s)
+		s = fmt.Sprintf("(replying to %s: \"%s\") %s", mdtext.Escape(m.Quote.Sender), mdtext.Escape(oneLine(m.Quote.Text, 40)), s)
 	}
 	return s
 }
@@ -152,14 +155,6 @@ func oneLine(s string, max int) string {
 		}
 	}
 	return s
-}
-
-// mdEscaper writes line breaks as spaces and angle brackets as entities.
-var mdEscaper = strings.NewReplacer("\n", " ", "<", "&lt;", ">", "&gt;")
-
-// mdEscape keeps text from being read as Markdown structure.
-func mdEscape(s string) string {
-	return mdEscaper.Replace(s)
 }
 
 // plural writes "1 message", "2 messages".
