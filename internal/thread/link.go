@@ -705,7 +705,7 @@ func (c *linkContext) inTalk(j int) bool {
 // selfFeatures measure message i as the start of a new thread.
 func (c *linkContext) selfFeatures(i int) []feature {
 	mi, fi := &c.msgs[i], &c.fs[i]
-	fs := []feature{{id: fNewThread, value: 1}}
+	fs := []feature{{fNewThread, 1, "the score a reply link must reach"}}
 	if fi.question {
 		fs = append(fs, feature{fSelfQuestion, 1, "the message is a question"})
 	}
