@@ -1112,7 +1112,7 @@ func chatlogSplitQuote(body string) (q *Quote, reply string, ok bool) {
 	if quoted[0] == "[引用]" {
 		return nil, reply, true
 	}
-	h := chatlogHeaderRE.FindStringSubmatch(quoted[0])
+	h := chatlogQuoteHeaderRE.FindStringSubmatch(quoted[0])
 	if h == nil {
 		return nil, "", false
 	}
@@ -1270,12 +1270,43 @@ func chatlogCSVTime(s string) (time.Time, error) {
 // ---------------------------------------------------------------------------
 // chatlog text.
 
+// chatlogIDPattern matches a WeChat id as chatlog writes it for a sender or
+// a chat: ASCII letters, digits and "_-.@" with at least one letter, as in
+// wxid_abc123, a custom id, gh_ ids, 123@chatroom or 1688...@openim. It keeps
+// dates, numbers and words in other scripts from passing for an id.
+const chatlogIDPattern = `[A-Za-z0-9_.@-]*[A-Za-z][A-Za-z0-9_.@-]*`
+
+// chatlogTimePattern matches the time of a chatlog text header, in the
+// layouts sjzar/chatlog's PerfectTimeFormat picks by the span of the query:
+// "2006-01-02 15:04:05", "01-02 15:04:05" or "15:04:05".
+const chatlogTimePattern = `(?:(?:(\d{4})-)?(\d\d)-(\d\d) )?(\d\d:\d\d:\d\d)`
+
 // chatlogHeaderRE matches the header line of a message in chatlog's text
-// output: "SenderName(sender) [TalkerName(talker)] time", where the talker part
-// appears when several chats are listed and time is "2006-01-02 15:04:05",
-// "01-02 15:04:05" or "15:04:05" depending on the span of the query.
+// output, as sjzar/chatlog's Message.PlainText writes it:
+// "SenderName(sender) [TalkerName(talker)] time". The sender part is
+// "SenderName(id)" or "SenderName(我)", or, when the name is unknown, the id
+// alone, "我", 系统消息 or nothing; the talker part, which appears when
+// several chats are listed, is "TalkerName(id)" or the id alone. Anything
+// else (a word, a date, "name(note)") is not a header, so that a body line
+// such as "时间 2025-03-07 15:00:00" after a blank line stays in the body.
 // Groups: 1 sender, 2 talker, 3 year, 4 month, 5 day, 6 clock.
-var chatlogHeaderRE = regexp.MustCompile(`^(.*?) (?:\[(.*)\] )?(?:(?:(\d{4})-)?(\d\d)-(\d\d) )?(\d\d:\d\d:\d\d)$`)
+var chatlogHeaderRE = regexp.MustCompile(`^(|系统消息|我|` + chatlogIDPattern + `|.+\((?:` + chatlogIDPattern + `|我)\)) ` +
+	`(?:\[(` + chatlogIDPattern + `|.+\(` + chatlogIDPattern + `\))\] )?` + chatlogTimePattern + `$`)
+
+// chatlogQuoteHeaderRE matches the header of a quoted message, the first
+// line after the "> " marks of a quote. The marks already say it is a
+// header, so any sender goes. Groups as chatlogHeaderRE.
+var chatlogQuoteHeaderRE = regexp.MustCompile(`^(.*?) (?:\[(.*)\] )?` + chatlogTimePattern + `$`)
+
+// chatlogHeader returns the groups of chatlogHeaderRE for a header line, nil
+// when line is no header. A line opening with a quote mark "> " is a quoted
+// line of a body, never a header, whatever follows.
+func chatlogHeader(line string) []string {
+	if strings.HasPrefix(line, "> ") {
+		return nil
+	}
+	return chatlogHeaderRE.FindStringSubmatch(line)
+}
 
 // ParseChatlogText reads the plain-text output of sjzar/chatlog
 // (/api/v1/chatlog, the default format): per message a header line
@@ -1285,8 +1316,11 @@ var chatlogHeaderRE = regexp.MustCompile(`^(.*?) (?:\[(.*)\] )?(?:(?:(\d{4})-)?(
 // messages; the talker part only appears when several chats are listed.
 //
 // A header is a line of that shape at the start of the file or after a blank
-// line; every header is one message and the lines up to the blank line before
-// the next header are its body (inner blank lines included). A header time of
+// line, its sender and talker ids WeChat ids (see chatlogHeaderRE): a body
+// line such as "时间 2025-03-07 15:00:00" or "地点(三楼) 10:00:00" is no
+// header, whatever precedes it. Every header is one message and the lines up
+// to the blank line before the next header are its body (inner blank lines
+// included). A header time of
 // "15:04:05" or "01-02 15:04:05" lacks the date or the year: they are taken
 // from the first YYYY-MM-DD date in the file name, as chatlog's download names
 // carry it, else the date is 0001-01-01 (and Log.Date is ""). Times are UTC+8.
@@ -1334,7 +1368,7 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		}
 		blank := wxBlank(line)
 		if prevBlank && !blank {
-			if h := chatlogHeaderRE.FindStringSubmatch(line); h != nil {
+			if h := chatlogHeader(line); h != nil {
 				t, err := chatlogTextTime(h, day, haveDay)
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: err.Error()}
@@ -1345,11 +1379,8 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 				// "SenderName(sender)", or the sender alone when the name
 				// is unknown; "我" stands for the account's own id.
 				name, id := wxSplitName(h[1])
-				switch {
-				case id == "" && !strings.HasSuffix(h[1], ")"):
+				if id == "" {
 					id = name
-				case name == "":
-					name = id
 				}
 				if id == "我" {
 					id = ""

@@ -603,6 +603,33 @@ func TestParseChatlogText(t *testing.T) {
 			wantDate:  "2025-03-06",
 		},
 		{
+			name: "body lines after an inner blank line that only look like headers stay in the body",
+			path: "x/chatlog_2025-03-06.txt",
+			in: "张三(wxid_a) 10:00:00\n会议通知：\n\n时间 2025-03-07 15:00:00\n\n2025-03-08 09:00:00\n\n地点(三楼) 10:00:00\n\n" +
+				"> 王五(wxid_c) 10:00:00\n\n李四(wxid_b) 10:01:00\n收到\n\n",
+			want: []Message{
+				{Line: 1, Sender: "张三", SenderID: "wxid_a", Type: TypeText,
+					Text: "会议通知：\n\n时间 2025-03-07 15:00:00\n\n2025-03-08 09:00:00\n\n地点(三楼) 10:00:00\n\n> 王五(wxid_c) 10:00:00"},
+				{Line: 12, Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "收到"},
+			},
+			wantTimes: []string{"2025-03-06T10:00:00+08:00", "2025-03-06T10:01:00+08:00"},
+			wantDate:  "2025-03-06",
+		},
+		{
+			name: "headers with a spaced name, a bare WeCom id, a bare custom id and a bare 我",
+			path: "x/2025-03-06.txt",
+			in: "Ann Lee(wxid_al) 10:00:00\nhi\n\n1688850000000001@openim 10:00:05\nhello\n\n" +
+				"bob_2024 10:00:10\nyo\n\n我 10:00:15\n好\n",
+			want: []Message{
+				{Line: 1, Sender: "Ann Lee", SenderID: "wxid_al", Type: TypeText, Text: "hi"},
+				{Line: 4, Sender: "1688850000000001@openim", SenderID: "1688850000000001@openim", Type: TypeText, Text: "hello"},
+				{Line: 7, Sender: "bob_2024", SenderID: "bob_2024", Type: TypeText, Text: "yo"},
+				{Line: 10, Sender: "我", Type: TypeText, Text: "好"},
+			},
+			wantTimes: []string{"2025-03-06T10:00:00+08:00", "2025-03-06T10:00:05+08:00", "2025-03-06T10:00:10+08:00", "2025-03-06T10:00:15+08:00"},
+			wantDate:  "2025-03-06",
+		},
+		{
 			name: "a last message cut short after its header is kept",
 			path: "x/2025-03-06.txt",
 			in:   "张三(wxid_a) 09:00:00\n早\n\n李四(wxid_b) 09:00:05",
@@ -652,11 +679,22 @@ func TestParseChatlogTextErrors(t *testing.T) {
 	}
 }
 
+// chatlogTextCountRE matches a chatlog text header, independently of the
+// parser's pattern: a sender that is empty, 系统消息, 我, an ASCII id with a
+// letter, or "name(id)" with a name not opening with a quote mark "> ", an
+// optional "[talker]" of the same id shapes, and a time.
+var chatlogTextCountRE = func() *regexp.Regexp {
+	id := `[\w.@-]*[A-Za-z][\w.@-]*`
+	sender := `(?:系统消息|我|` + id + `|(?:[^>].*|>[^ ].*|>)\((?:` + id + `|我)\))?`
+	talker := `(?:` + id + `|.+\(` + id + `\))`
+	return regexp.MustCompile(`^` + sender + ` (?:\[` + talker + `\] )?(?:(?:\d{4}-)?\d\d-\d\d )?\d\d:\d\d:\d\d$`)
+}()
+
 // countChatlogTextHeaders counts header lines at the start or after a blank
 // line, independently of the parser; -1 when the first non-blank line is not
 // a header (the parser then fails).
 func countChatlogTextHeaders(data []byte) int {
-	return countBlockHeaders(data, regexp.MustCompile(`^.*? (?:\[.*\] )?(?:(?:\d{4}-)?\d\d-\d\d )?\d\d:\d\d:\d\d$`))
+	return countBlockHeaders(data, chatlogTextCountRE)
 }
 
 // countBlockHeaders counts the lines matching re that start a block (the
@@ -688,6 +726,7 @@ func countBlockHeaders(data []byte, re *regexp.Regexp) int {
 func FuzzParseChatlogText(f *testing.F) {
 	wxSeed(f, "chatlog-text", "*.txt")
 	f.Add([]byte("a(b) [c(d)] 2025-02-29 09:00:00\n> x(y) 03-06 09:00:00\n> q\nr\n\n系统消息 12-31 00:00:00\n"))
+	f.Add([]byte("a(b) 09:00:00\nx\n\n时间 2025-03-07 15:00:00\n\n> c(d) 09:00:00\n\n地点(三楼) 09:00:00\n\nwxid_e 09:00:01\n"))
 	wxFuzz(f, ParseChatlogText, "fuzz/2025-03-06.txt", countChatlogTextHeaders)
 }
 
