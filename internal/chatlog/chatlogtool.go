@@ -1514,14 +1514,13 @@ func looksChatlogCSV(head []byte) bool {
 	return false
 }
 
-// looksChatlogText reports whether head opens with a chatlog text header
-// "SenderName(sender) ... time" (or a system message's 系统消息 header).
+// looksChatlogText reports whether head opens with a chatlog text header, as
+// the parser takes it (chatlogHeader): "SenderName(sender) ... time", the
+// sender id alone, 我, or a system message's 系统消息. A header without a
+// sender, or a line opening with a date and time as MemoTrace's headers do,
+// is not taken as chatlog's.
 func looksChatlogText(head []byte) bool {
 	line := wxFirstLine(wxHead(head))
-	h := chatlogHeaderRE.FindStringSubmatch(line)
-	if h == nil || strings.HasPrefix(line, ">") || wxDateTimeStartRE.MatchString(line) {
-		return false
-	}
-	name, id := wxSplitName(h[1])
-	return id != "" && name != "" || h[1] == chatlogSystemSender
+	h := chatlogHeader(line)
+	return h != nil && h[1] != "" && !wxDateTimeStartRE.MatchString(line)
 }
