@@ -192,6 +192,40 @@ func (c *wxLineCounter) lineAt(off int64) int {
 	return c.lines + 1
 }
 
+// errorLine returns the 1-based line an error of dec, which reads from c,
+// points at: the end of the input for a file cut short, the offending byte
+// for a syntax error, else the decoder's position. inValue says the error
+// came from Decode.
+//
+// A syntax error from Token holds the offending byte's offset in the input,
+// but one from Decode counts the bytes that all of the decoder's Decode calls
+// have scanned, which is no position once values have been read with Token
+// or several values decoded; the value that failed is then scanned again
+// from the decoder's position, which a failed Decode leaves at its start, to
+// find the byte.
+func (c *wxLineCounter) errorLine(dec *json.Decoder, err error, inValue bool) int {
+	var se *json.SyntaxError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		return c.lineAt(c.off)
+	case errors.As(err, &se):
+		cur := dec.InputOffset()
+		off := se.Offset
+		if inValue {
+			off = cur
+			var raw json.RawMessage
+			if errors.As(json.NewDecoder(dec.Buffered()).Decode(&raw), &se) && se.Offset > 0 {
+				off += se.Offset - 1 // Offset counts the offending byte
+			}
+		}
+		if off < cur {
+			off = cur
+		}
+		return c.lineAt(off)
+	}
+	return c.lineAt(dec.InputOffset())
+}
+
 // wxJSON walks one JSON document token by token, so that a messages array is
 // decoded one record at a time and never held whole, and positions its errors
 // at the source line.
@@ -223,24 +257,18 @@ func (j *wxJSON) errorf(format string, args ...any) error {
 }
 
 // fail turns a decoder error met while reading what (e.g. "record 7") into a
-// *ParseError at its line. inValue says the error came from Decode, whose
-// syntax error offsets count from the value's start.
+// *ParseError at its line (see errorLine). inValue says the error came from
+// Decode.
 func (j *wxJSON) fail(err error, what string, inValue bool) error {
+	line := j.lc.errorLine(j.dec, err, inValue)
 	var se *json.SyntaxError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
-		return &ParseError{Path: j.path, Line: j.lc.lineAt(j.lc.off), Msg: what + ": the file is cut short (unexpected end of input)"}
+		return &ParseError{Path: j.path, Line: line, Msg: what + ": the file is cut short (unexpected end of input)"}
 	case errors.As(err, &se):
-		off := se.Offset
-		if inValue {
-			off += j.dec.InputOffset()
-		}
-		if cur := j.dec.InputOffset(); off < cur {
-			off = cur
-		}
-		return &ParseError{Path: j.path, Line: j.lc.lineAt(off), Msg: what + ": malformed JSON", Err: err}
+		return &ParseError{Path: j.path, Line: line, Msg: what + ": malformed JSON", Err: err}
 	default:
-		return &ParseError{Path: j.path, Line: j.lc.lineAt(j.dec.InputOffset()), Msg: what + ": read error", Err: err}
+		return &ParseError{Path: j.path, Line: line, Msg: what + ": read error", Err: err}
 	}
 }
 

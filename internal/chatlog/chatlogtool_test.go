@@ -415,6 +415,8 @@ func TestParseChatlogJSONErrors(t *testing.T) {
 		{"record not an object", "[\n" + ok + ",\n1]", 3, []string{"record 2", "expected a chatlog message object"}},
 		{"bad time", "[\n" + ok + ",\n" + `{"seq":2,"time":"yesterday","type":1}` + "]", 3, []string{"record 2", `bad time "yesterday"`}},
 		{"bad field type", `[{"seq":1,"time":"2025-03-06T09:00:05+08:00","type":"x"}]`, 1, []string{"record 1", "expected an integer"}},
+		{"malformed later record", "[\n" + ok + ",\n" + `{"seq":2,}` + "\n]", 3, []string{"record 2", "malformed JSON"}},
+		{"malformed inside a laid out record", "[\n" + ok + ",\n{\n \"seq\": 2,\n \"time\": 2025-03-06\n}\n]", 5, []string{"record 2", "malformed JSON"}},
 		{"cut inside a record", "[\n" + ok + ",\n" + `{"seq":2,"time":"2025-03-06T09:00:06+08:00","con`, 3, []string{"record 2", "cut short"}},
 		{"cut between records", "[\n" + ok + ",\n", 3, []string{"record 2", "cut short"}},
 		{"cut before the bracket", "[\n" + ok + "\n", 3, []string{"after record 1", "cut short"}},
