@@ -226,6 +226,33 @@ func (c *wxLineCounter) errorLine(dec *json.Decoder, err error, inValue bool) in
 	return c.lineAt(dec.InputOffset())
 }
 
+// wxValueOffset returns the byte offset in the JSON object obj of the value
+// of its member key (the last one, as json.Unmarshal keeps), or 0, the
+// object's start, when obj has no such member or does not read as an object.
+// With the object's own offset it places an error about one field at that
+// field's line.
+func wxValueOffset(obj json.RawMessage, key string) int64 {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return 0
+	}
+	var at int64
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return at
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return at
+		}
+		if k, _ := tok.(string); k == key {
+			at = dec.InputOffset() - int64(len(v))
+		}
+	}
+	return at
+}
+
 // wxJSON walks one JSON document token by token, so that a messages array is
 // decoded one record at a time and never held whole, and positions its errors
 // at the source line.

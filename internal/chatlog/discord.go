@@ -43,9 +43,10 @@ const FormatDiscord = "discord"
 //
 // Errors are *ParseError values: input that is not a JSON object, a record
 // that is not an object, has a field of the wrong JSON type or a malformed
-// timestamp (Line is its record number), truncated or malformed JSON (naming
-// the record it occurred in), an export without a messages array, or a read
-// error.
+// timestamp, truncated or malformed JSON, an export without a messages array,
+// or a read error. Line is the source line of the offending value (of the end
+// of the input for a file cut short), and the message names the record
+// number.
 func ParseDiscord(r io.Reader, path string) (*Log, error) {
 	p := &discordParser{
 		w:   newJSONWalker(r, path),
@@ -183,7 +184,7 @@ var discordMentionRE = regexp.MustCompile(`<@!?(\d+)>`)
 func (p *discordParser) record(rec *discordRecord, n int) error {
 	t, err := time.Parse(time.RFC3339Nano, string(rec.Timestamp))
 	if err != nil {
-		return &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
+		return &ParseError{Path: p.w.path, Line: p.w.fieldLine("timestamp"), Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
 	}
 	_, off := t.Zone()
 	t = t.In(time.FixedZone("", off))

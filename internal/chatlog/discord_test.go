@@ -127,21 +127,44 @@ func TestParseDiscordLogFields(t *testing.T) {
 	checkLog(t, log, FormatDiscord, 0)
 }
 
+// dcLines is dcMsg with one record a line: record k is on line k+1.
+func dcLines(records ...string) string {
+	return `{"guild": {"id": "1", "name": "G"}, "channel": {"id": "10", "name": "help"}, "messages": [` + "\n" +
+		strings.Join(records, ",\n") + "\n" + `], "messageCount": 0}`
+}
+
+// dcPretty is the start of an export laid out as DiscordChatExporter writes
+// it, one field a line, up to the first record's timestamp on line 11.
+const dcPretty = `{
+  "guild": {
+    "id": "1",
+    "name": "G"
+  },
+  "channel": {"id": "10", "name": "help"},
+  "dateRange": {"after": null, "before": null},
+  "messages": [
+    {
+      "id": "1",
+      "timestamp": `
+
 func TestParseDiscordErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		line           int
 	}{
 		{"empty", "", "empty input", 0},
-		{"not an object", `"x"`, "not a DiscordChatExporter JSON export", 0},
+		{"not an object", `"x"`, "not a DiscordChatExporter JSON export", 1},
 		{"no messages", `{"guild": {}, "channel": {}}`, `no "messages" array`, 0},
-		{"bad channel", `{"channel": [1], "messages": []}`, "in the channel object", 0},
-		{"bad timestamp", dcMsg(`{"id": "1", "timestamp": "yesterday"}`), `message record 1: bad timestamp "yesterday"`, 1},
-		{"missing timestamp", dcMsg(`{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, `{"id": "2"}`), "message record 2: bad timestamp", 2},
-		{"wrong type", dcMsg(`{"id": "1", "attachments": {}}`), "message record 1", 1},
-		{"truncated", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}, {"id": "2", "conte`, "truncated JSON in message record 2", 2},
-		{"truncated after a comma", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"},`, "truncated JSON in message record 2", 2},
-		{"truncated after", `{"messages": [{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, "truncated JSON: input ends after message record 1", 1},
+		{"bad channel", "{\"channel\":\n[1], \"messages\": []}", "in the channel object", 2},
+		{"bad timestamp", dcLines(`{"id": "1", "timestamp": "yesterday"}`), `message record 1: bad timestamp "yesterday"`, 2},
+		{"missing timestamp", dcLines(`{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, `{"id": "2"}`), "message record 2: bad timestamp", 3},
+		{"wrong type", dcLines(`{"id": "1", "attachments": {}}`), "message record 1", 2},
+		{"truncated", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n{\"id\": \"2\", \"conte", "truncated JSON in message record 2", 2},
+		{"truncated after a comma", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n", "truncated JSON in message record 2", 2},
+		{"truncated after", "{\"messages\": [\n{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"}", "truncated JSON: input ends after message record 1", 2},
+		{"bad timestamp in a laid out record", dcPretty + "\"yesterday\",\n      \"content\": \"hi\"\n    }\n  ]\n}", `message record 1: bad timestamp "yesterday"`, 11},
+		{"truncated in a laid out record", dcPretty + "\"2023-12-31T21:15:32Z\",\n      \"content\": \"h", "truncated JSON in message record 1", 12},
+		{"truncated in a header", dcPretty[:strings.Index(dcPretty, `"before"`)], `truncated JSON in field "dateRange"`, 7},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

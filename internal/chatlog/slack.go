@@ -61,8 +61,8 @@ func IsSlackDir(dir string) bool {
 // Errors are *ParseError values: dir that is not a Slack export, folders or
 // files that cannot be read, and in users.json or a day file, truncated or
 // malformed JSON, a record that is not an object or has a field of the wrong
-// JSON type, or a malformed ts; their Path is the file and Line the record
-// number within it.
+// JSON type, or a malformed ts; their Path is the file, Line the source line
+// of the offending value, and the message names the record number.
 func ParseSlackDir(dir string) ([]*Log, error) {
 	if !IsSlackDir(dir) {
 		return nil, &ParseError{Path: dir, Msg: "not a Slack export folder: expected channels.json or users.json in it"}
@@ -241,7 +241,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 		}
 		t, err := slackTime(string(rec.TS))
 		if err != nil {
-			return &ParseError{Path: path, Line: n, Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
+			return &ParseError{Path: path, Line: w.fieldLine("ts"), Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
 		}
 		m := Message{
 			Line:     before + n,

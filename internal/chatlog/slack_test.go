@@ -268,14 +268,16 @@ func TestParseSlackDirErrors(t *testing.T) {
 		line  int
 	}{
 		{"not an export", map[string]string{"general/2024-01-01.json": "[]"}, "", "not a Slack export folder", 0},
-		{"users not an array", map[string]string{"users.json": `{"id": "U1"}`}, "users.json", `expected "["`, 0},
-		{"bad user", map[string]string{"users.json": `[{"id": "U1"}, {"id": ["U2"]}]`}, "users.json", "user record 2", 2},
-		{"bad ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"ts": "1.0"}, {"ts": "yesterday"}]`},
+		{"users not an array", map[string]string{"users.json": "\n{\"id\": \"U1\"}"}, "users.json", `expected "["`, 2},
+		{"bad user", map[string]string{"users.json": "[{\"id\": \"U1\"},\n{\"id\": [\"U2\"]}]"}, "users.json", "user record 2", 2},
+		{"bad ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[{\"ts\": \"1.0\"},\n{\"ts\": \"yesterday\"}]"},
 			"g/2024-01-01.json", `message record 2: bad ts "yesterday"`, 2},
-		{"missing ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"text": "x"}]`}, "g/2024-01-01.json", "bad ts", 1},
-		{"truncated day", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `[{"ts": "1.0"}, {"ts": "2.`}, "g/2024-01-01.json", "truncated JSON in message record 2", 2},
-		{"record not an object", map[string]string{"users.json": `[]`, "g/2024-01-01.json": `["x"]`}, "g/2024-01-01.json", "message record 1", 1},
-		{"empty day file", map[string]string{"users.json": `[]`, "g/2024-01-01.json": ``}, "g/2024-01-01.json", "truncated JSON", 0},
+		{"bad ts in a laid out record", map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[\n  {\n    \"text\": \"x\",\n    \"ts\": \"yesterday\"\n  }\n]"},
+			"g/2024-01-01.json", `message record 1: bad ts "yesterday"`, 4},
+		{"missing ts", map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[\n{\"text\": \"x\"}]"}, "g/2024-01-01.json", "bad ts", 2},
+		{"truncated day", map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[{\"ts\": \"1.0\"},\n{\"ts\": \"2."}, "g/2024-01-01.json", "truncated JSON in message record 2", 2},
+		{"record not an object", map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[\n\"x\"]"}, "g/2024-01-01.json", "message record 1", 2},
+		{"empty day file", map[string]string{"users.json": `[]`, "g/2024-01-01.json": ``}, "g/2024-01-01.json", "truncated JSON", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

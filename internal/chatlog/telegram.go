@@ -47,8 +47,9 @@ const FormatTelegram = "telegram"
 //
 // Errors are *ParseError values: input that is not a JSON object, a record
 // that is not an object or has a field of the wrong JSON type or a malformed
-// date (Line is its record number), truncated or malformed JSON (naming the
-// record it occurred in), an export without a messages array, or a read error.
+// date, truncated or malformed JSON, an export without a messages array, or
+// a read error. Line is the source line of the offending value (of the end of
+// the input for a file cut short), and the message names the record number.
 func ParseTelegram(r io.Reader, path string) (*Log, error) {
 	p := &telegramParser{
 		w:     newJSONWalker(r, path),
@@ -162,7 +163,7 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	}
 	parts, err := rec.parts()
 	if err != nil {
-		return &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
+		return &ParseError{Path: p.w.path, Line: p.w.fieldLine("text"), Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
 	}
 	switch rec.Type {
 	case "service":
@@ -203,14 +204,14 @@ func (p *telegramParser) time(rec *telegramRecord, n int) (time.Time, error) {
 	}
 	wall, err := time.ParseInLocation("2006-01-02T15:04:05", string(rec.Date), time.UTC)
 	if err != nil {
-		return time.Time{}, &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
+		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.fieldLine("date"), Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
 	}
 	if rec.DateUnix == "" {
 		return wall, nil
 	}
 	unix, err := strconv.ParseInt(string(rec.DateUnix), 10, 64)
 	if err != nil {
-		return time.Time{}, &ParseError{Path: p.w.path, Line: n, Msg: fmt.Sprintf("message record %d: bad date_unixtime %q: expected seconds since 1970", n, string(rec.DateUnix))}
+		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.fieldLine("date_unixtime"), Msg: fmt.Sprintf("message record %d: bad date_unixtime %q: expected seconds since 1970", n, string(rec.DateUnix))}
 	}
 	off := wall.Unix() - unix
 	if off < -18*3600 || off > 18*3600 {
@@ -455,10 +456,13 @@ func jsonKind(c byte) string {
 
 // jsonWalker reads a JSON document token by token, so that the array of
 // records can be decoded one record at a time, and turns every error into a
-// *ParseError.
+// *ParseError at the source line, counted as wxJSON counts it (wxLineCounter).
 type jsonWalker struct {
-	dec  *json.Decoder
-	path string
+	dec   *json.Decoder
+	lc    *wxLineCounter
+	path  string
+	raw   json.RawMessage // the value last read by read
+	start int64           // its offset in the input
 }
 
 // newJSONWalker returns a walker over r, skipping a UTF-8 byte order mark.
@@ -467,38 +471,45 @@ func newJSONWalker(r io.Reader, path string) *jsonWalker {
 	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
 		_, _ = br.Discard(3)
 	}
-	return &jsonWalker{dec: json.NewDecoder(br), path: path}
+	lc := &wxLineCounter{r: br}
+	return &jsonWalker{dec: json.NewDecoder(lc), lc: lc, path: path}
 }
 
-// fail converts a decoding error at line (a record number, 0 when unknown) into
-// a *ParseError; where says where it happened ("in message record 3").
-func (w *jsonWalker) fail(line int, where string, err error) error {
+// line returns the line of the decoder's position.
+func (w *jsonWalker) line() int { return w.lc.lineAt(w.dec.InputOffset()) }
+
+// fieldLine returns the line of the value of key in the object last read,
+// the line the object starts on when it has no such member.
+func (w *jsonWalker) fieldLine(key string) int {
+	return w.lc.lineAt(w.start + wxValueOffset(w.raw, key))
+}
+
+// fail converts a decoding error into a *ParseError at its line; where says
+// where it happened ("in message record 3"), inValue that it came from Decode.
+func (w *jsonWalker) fail(where string, err error, inValue bool) error {
 	var pe *ParseError
 	if errors.As(err, &pe) {
 		return pe
 	}
+	line := w.lc.errorLine(w.dec, err, inValue)
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 		return &ParseError{Path: w.path, Line: line, Msg: "truncated JSON " + where}
 	}
 	var se *json.SyntaxError
 	if errors.As(err, &se) {
-		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("malformed JSON %s (byte %d)", where, se.Offset), Err: err}
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("unexpected JSON %s for field %q %s", te.Value, te.Field, where)}
+		return &ParseError{Path: w.path, Line: line, Msg: "malformed JSON " + where, Err: err}
 	}
 	return &ParseError{Path: w.path, Line: line, Msg: "cannot read JSON " + where, Err: err}
 }
 
 // delim reads the next token and checks that it is the delimiter want.
-func (w *jsonWalker) delim(want json.Delim, line int, where string) error {
+func (w *jsonWalker) delim(want json.Delim, where string) error {
 	tok, err := w.dec.Token()
 	if err != nil {
-		return w.fail(line, where, err)
+		return w.fail(where, err, false)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != want {
-		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("expected %q %s, got %v", string(want), where, tok)}
+		return &ParseError{Path: w.path, Line: w.line(), Msg: fmt.Sprintf("expected %q %s, got %v", string(want), where, tok)}
 	}
 	return nil
 }
@@ -510,31 +521,31 @@ func (w *jsonWalker) object(what string, fn func(key string) error) error {
 		if errors.Is(err, io.EOF) {
 			return &ParseError{Path: w.path, Msg: "empty input: expected a " + what + " (a JSON object)"}
 		}
-		return w.fail(0, "at the start of the "+what, err)
+		return w.fail("at the start of the "+what, err, false)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return &ParseError{Path: w.path, Msg: "not a " + what + ": expected a JSON object"}
+		return &ParseError{Path: w.path, Line: w.line(), Msg: "not a " + what + ": expected a JSON object"}
 	}
 	for w.dec.More() {
 		tok, err := w.dec.Token()
 		if err != nil {
-			return w.fail(0, "in the "+what, err)
+			return w.fail("in the "+what, err, false)
 		}
 		key, ok := tok.(string)
 		if !ok {
-			return &ParseError{Path: w.path, Msg: fmt.Sprintf("malformed JSON in the %s: expected a key, got %v", what, tok)}
+			return &ParseError{Path: w.path, Line: w.line(), Msg: fmt.Sprintf("malformed JSON in the %s: expected a key, got %v", what, tok)}
 		}
 		if err := fn(key); err != nil {
 			return err
 		}
 	}
-	return w.delim('}', 0, "at the end of the "+what)
+	return w.delim('}', "at the end of the "+what)
 }
 
 // array reads a JSON array of records, calling fn with the 1-based record
 // number of each element; fn must consume the element.
 func (w *jsonWalker) array(record string, fn func(n int) error) error {
-	if err := w.delim('[', 0, "starting the "+record+" array"); err != nil {
+	if err := w.delim('[', "starting the "+record+" array"); err != nil {
 		return err
 	}
 	n := 0
@@ -543,43 +554,58 @@ func (w *jsonWalker) array(record string, fn func(n int) error) error {
 		if err := fn(n); err != nil {
 			return err
 		}
+		w.line() // forget the newlines before the next record
 	}
 	tok, err := w.dec.Token()
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return &ParseError{Path: w.path, Line: n, Msg: fmt.Sprintf("truncated JSON: input ends after %s record %d", record, n)}
+			return &ParseError{Path: w.path, Line: w.lc.errorLine(w.dec, err, false), Msg: fmt.Sprintf("truncated JSON: input ends after %s record %d", record, n)}
 		}
-		return w.fail(n, fmt.Sprintf("after %s record %d", record, n), err)
+		return w.fail(fmt.Sprintf("after %s record %d", record, n), err, false)
 	}
 	if d, ok := tok.(json.Delim); !ok || d != ']' {
-		return &ParseError{Path: w.path, Line: n, Msg: fmt.Sprintf("malformed JSON after %s record %d: expected ',' or ']'", record, n)}
+		return &ParseError{Path: w.path, Line: w.line(), Msg: fmt.Sprintf("malformed JSON after %s record %d: expected ',' or ']'", record, n)}
 	}
 	return nil
+}
+
+// read decodes the next value into v, keeping its bytes and offset for
+// fieldLine; where says what it is in errors. A value of the wrong JSON type
+// is reported at its line.
+func (w *jsonWalker) read(v any, where string) error {
+	var raw json.RawMessage
+	if err := w.dec.Decode(&raw); err != nil {
+		return w.fail(where, err, true)
+	}
+	w.raw, w.start = raw, w.dec.InputOffset()-int64(len(raw))
+	err := json.Unmarshal(raw, v)
+	var te *json.UnmarshalTypeError
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &te) && te.Field == "":
+		return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start), Msg: fmt.Sprintf("unexpected JSON %s %s: expected an object", te.Value, where)}
+	case errors.As(err, &te):
+		return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start + te.Offset), Msg: fmt.Sprintf("unexpected JSON %s for field %q %s", te.Value, te.Field, where)}
+	}
+	return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start), Msg: "cannot read JSON " + where, Err: err}
 }
 
 // decode decodes the next value, record number n, into v.
 func (w *jsonWalker) decode(v any, record string, n int) error {
-	if err := w.dec.Decode(v); err != nil {
-		return w.fail(n, fmt.Sprintf("in %s record %d", record, n), err)
-	}
-	return nil
+	return w.read(v, fmt.Sprintf("in %s record %d", record, n))
 }
 
 // value decodes the next value, which is not a record, into v.
 func (w *jsonWalker) value(v any, where string) error {
-	if err := w.dec.Decode(v); err != nil {
-		return w.fail(0, where, err)
-	}
-	return nil
+	return w.read(v, where)
 }
 
 // scalar reads the next value as a jsonScalar.
 func (w *jsonWalker) scalar(where string) (string, error) {
 	var s jsonScalar
-	if err := w.dec.Decode(&s); err != nil {
-		return "", w.fail(0, where, err)
-	}
-	return string(s), nil
+	err := w.read(&s, where)
+	return string(s), err
 }
 
 // skip reads and discards the next value without holding it in memory.
@@ -588,7 +614,7 @@ func (w *jsonWalker) skip(where string) error {
 	for {
 		tok, err := w.dec.Token()
 		if err != nil {
-			return w.fail(0, where, err)
+			return w.fail(where, err, false)
 		}
 		if d, ok := tok.(json.Delim); ok {
 			if d == '{' || d == '[' {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -349,23 +350,52 @@ func TestParseTelegramLogFields(t *testing.T) {
 	checkLog(t, log, FormatTelegram, 0)
 }
 
+// tgLines is tgMsg with one record a line: record k is on line k+1.
+func tgLines(records ...string) string {
+	return `{"name": "Chat", "type": "private_group", "id": 1, "messages": [` + "\n" + strings.Join(records, ",\n") + "\n]}"
+}
+
+// tgPretty is a chat of two records laid out as Telegram Desktop writes
+// them, one field a line: the second record's date is on line 10, its
+// date_unixtime on line 11 and the member filled in last on line 12.
+const tgPretty = `{
+ "name": "Chat",
+ "messages": [
+  {
+   "id": 1,
+   "date": "2023-12-31T10:00:00"
+  },
+  {
+   "id": 2,
+   "date": %s,
+   "date_unixtime": %s,
+   %s
+  }
+ ]
+}`
+
 func TestParseTelegramErrors(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		line           int
 	}{
 		{"empty", "", "empty input", 0},
-		{"array", "[]", "not a Telegram chat export", 0},
+		{"array", "[]", "not a Telegram chat export", 1},
 		{"full account export", `{"about": "x", "chats": {"list": []}}`, `no "messages" array`, 0},
-		{"record not an object", tgMsg(`1`), "message record 1", 1},
-		{"bad date", tgMsg(`{"id": 1, "date": "31/12/2023"}`), `record 1: bad date "31/12/2023"`, 1},
-		{"bad unixtime", tgMsg(`{"id": 1, "date": "2023-12-31T10:00:00", "date_unixtime": "x"}`), "bad date_unixtime", 1},
-		{"object as a scalar", tgMsg(`{"id": 1}`, `{"id": {"a": 1}}`), "message record 2", 2},
-		{"bad text", tgMsg(`{"id": 1, "date": "2023-12-31T10:00:00", "text": [[1]]}`), "record 1: bad text", 1},
-		{"truncated in a record", `{"name": "c", "messages": [{"id": 1}, {"id": 2, "te`, "truncated JSON in message record 2", 2},
-		{"truncated after a record", `{"name": "c", "messages": [{"id": 1}`, "truncated JSON: input ends after message record 1", 1},
-		{"truncated before the messages", `{"name": "c", "mess`, "truncated JSON", 0},
-		{"malformed", tgMsg(`{"id": 1,}`), "malformed JSON in message record 1", 1},
+		{"record not an object", tgLines(`1`), "message record 1", 2},
+		{"bad date", tgLines(`{"id": 1, "date": "31/12/2023"}`), `record 1: bad date "31/12/2023"`, 2},
+		{"bad unixtime", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "date_unixtime": "x"}`), "bad date_unixtime", 2},
+		{"object as a scalar", tgLines(`{"id": 1}`, `{"id": {"a": 1}}`), "message record 2", 3},
+		{"bad text", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "text": [[1]]}`), "record 1: bad text", 2},
+		{"truncated in a record", "{\"name\": \"c\", \"messages\": [{\"id\": 1},\n{\"id\": 2, \"te", "truncated JSON in message record 2", 2},
+		{"truncated after a record", "{\"name\": \"c\", \"messages\": [\n{\"id\": 1}", "truncated JSON: input ends after message record 1", 2},
+		{"truncated before the messages", "{\"name\": \"c\",\n\"mess", "truncated JSON", 2},
+		{"malformed", tgLines(`{"id": 1}`, `{"id": 1,}`), "malformed JSON in message record 2", 3},
+		{"bad date in a laid out record", fmt.Sprintf(tgPretty, `"garbage"`, `"1"`, `"text": ""`), `message record 2: bad date "garbage"`, 10},
+		{"bad unixtime in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"x"`, `"text": ""`), "message record 2: bad date_unixtime", 11},
+		{"bad text in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, "\"text\": [\n    [1]\n   ]"), "message record 2: bad text", 12},
+		{"wrong type in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"members": {}`), `field "members" in message record 2`, 12},
+		{"truncated in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text": ""`)[:150], "truncated JSON in message record 2", 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
