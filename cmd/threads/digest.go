@@ -27,7 +27,7 @@ var digestFormats = []string{"markdown", "json", "kb", "html"}
 // digestOptions are the flags and arguments of `threads digest`.
 type digestOptions struct {
 	io        *streams
-	Inputs    []string // files and folders to read
+	Inputs    []string // files and folders to read; "-" is stdin
 	Since     string   // first day to include, YYYY-MM-DD; "" for no limit
 	Until     string   // last day to include, YYYY-MM-DD; "" for no limit
 	Format    string   // markdown, json, kb or html
@@ -41,14 +41,14 @@ type digestOptions struct {
 func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
 	opts := &digestOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "digest [FILE|DIR...]",
+		Use:   "digest FILE|DIR|- ...",
 		Short: "Merge the questions of many days into a FAQ digest or knowledge base",
 		Long: `Read many days of chat (files, or folders walked recursively, any supported
-format), thread each day, and merge the questions that ask the same thing
-across days into entries, each keeping every time it was asked (date, group,
-asker, answers, source file and line). Entries get topics from
-dict/topics.yaml (extend it with --topics FILE) and are ranked by how often
-they were asked, then how well they were answered.
+format; "-" reads stdin), thread each day, and merge the questions that ask
+the same thing across days into entries, each keeping every time it was
+asked (date, group, asker, answers, source file and line). Entries get
+topics from dict/topics.yaml (extend it with --topics FILE) and are ranked
+by how often they were asked, then how well they were answered.
 
 Formats:
   markdown  a FAQ digest grouped by topic, to post back into a group
@@ -69,7 +69,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if len(opts.Inputs) == 0 {
-				return usageError{errors.New("digest needs at least one FILE or DIR")}
+				return usageError{errors.New("digest needs at least one FILE or DIR (\"-\" reads stdin)")}
 			}
 			if !contains(digestFormats, opts.Format) {
 				return usageError{fmt.Errorf("invalid `--format` %q: use %s", opts.Format, strings.Join(digestFormats, ", "))}
@@ -188,7 +188,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 					r.err, r.skipped = err, err == nil && !ok
 				}
 				if r.err == nil && !r.skipped {
-					logs, err := chatlog.ParsePath(f.path, "", nil)
+					logs, err := chatlog.ParsePath(f.path, "", opts.io.In)
 					r.err = err
 					for _, log := range logs {
 						if inRange(log, opts.Since, opts.Until) {

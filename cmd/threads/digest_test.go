@@ -403,3 +403,53 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 	})
 }
+
+// TestDigestStdin checks that "-" reads the day from stdin, as extract
+// does, and that stdin that is no chat log is an error, not a panic.
+func TestDigestStdin(t *testing.T) {
+	day, err := os.ReadFile(filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		stdin    string
+		wantCode int
+		wantErr  string // regexp on stderr; "" for none
+		wantQs   int    // occurrences read from "-"
+	}{
+		{"a day", string(day), exitOK, "", 3},
+		{"empty", "", exitFailure, `^threads: -:1: empty input`, 0},
+		{"not a chat log", "just notes\n", exitFailure, `^threads: -:1: cannot tell the input format`, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, tt.stdin, "digest", "--format", "json", "-")
+			if code != tt.wantCode {
+				t.Fatalf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
+			}
+			if tt.wantErr == "" && errOut != "" || tt.wantErr != "" && !regexp.MustCompile(tt.wantErr).MatchString(errOut) {
+				t.Errorf("stderr %q, want %q", errOut, tt.wantErr)
+			}
+			if tt.wantCode != exitOK {
+				return
+			}
+			var d digestEntries
+			if err := json.Unmarshal([]byte(out), &d); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, e := range d.Entries {
+				for _, o := range e.Occurrences {
+					if o.Path != "-" || o.Date != "2018-03-01" {
+						t.Errorf("occurrence %s %s:%d, want the day read from -", o.Date, o.Path, o.Line)
+					}
+					n++
+				}
+			}
+			if n != tt.wantQs {
+				t.Errorf("%d occurrences, want %d", n, tt.wantQs)
+			}
+		})
+	}
+}
