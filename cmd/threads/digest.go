@@ -61,6 +61,9 @@ Formats:
   html      one self-contained page: a timeline per day with threads as lanes
             coloured by kind (click a Q&A thread to read it), and a topic index
 
+A file whose messages span several calendar days is cut into days as
+extract cuts it (see threads extract --help): each day is threaded on its
+own, dated by itself, and kept or left out by --since and --until alone.
 Files in folders whose format is not recognised are skipped with a note.
 Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		Example: "  threads digest ../shared/corpus/cocolian\n" +
@@ -188,13 +191,11 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 					r.err, r.skipped = err, err == nil && !ok
 				}
 				if r.err == nil && !r.skipped {
-					logs, err := chatlog.ParsePath(f.path, "", opts.io.In)
-					r.err = err
-					for _, log := range logs {
+					r.err = readDays(f.path, opts.io.In, func(log *chatlog.Log) {
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
 						}
-					}
+					})
 				}
 				done <- i
 			}
@@ -227,6 +228,30 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		}
 	}
 	return days, failed
+}
+
+// readDays reads the input at path ("-" is stdin) the way extract does
+// (see processInput) and hands each of its days to day: a Slack export
+// folder gives one log per channel, and a file is cut into calendar days by
+// a daySplitter, so that a file whose messages span several days gives one
+// log per day, dated by that day.
+func readDays(path string, stdin io.Reader, day func(*chatlog.Log)) error {
+	if path != "-" && chatlog.IsSlackDir(path) {
+		logs, err := chatlog.ParsePath(path, "", stdin)
+		for _, log := range logs {
+			day(log)
+		}
+		return err
+	}
+	sp := &daySplitter{flush: func(log *chatlog.Log, _ int) error {
+		day(log)
+		return nil
+	}}
+	meta, err := chatlog.ScanFile(path, "", stdin, sp.add)
+	if err != nil {
+		return err
+	}
+	return sp.finish(meta)
 }
 
 // inRange reports whether a log's day is within since and until

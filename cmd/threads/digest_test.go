@@ -453,3 +453,49 @@ func TestDigestStdin(t *testing.T) {
 		})
 	}
 }
+
+// digestMultiDay is a synthetic MemoTrace TXT export whose messages span
+// three days (2025-03-06, 2025-03-07, 2025-03-10), a question on each.
+const digestMultiDay = "../../testdata/digest/multiday/paygroup.txt"
+
+// TestDigestMultiDay checks that a file spanning several days is read as
+// extract reads it: each calendar day is threaded on its own, dated by
+// itself, and kept or left out by --since and --until alone.
+func TestDigestMultiDay(t *testing.T) {
+	const (
+		q06 = "2025-03-06 请教一下，微信分账接口怎么申请？"
+		q07 = "2025-03-07 微信的分账接口在哪里申请？"
+		q10 = "2025-03-10 聚合支付现在还能做二清吗？"
+	)
+	tests := []struct {
+		name string
+		args []string
+		want []string // "date question" of every occurrence, sorted
+	}{
+		{"all days", nil, []string{q06, q07, q10}},
+		{"since the second day", []string{"--since", "2025-03-07"}, []string{q07, q10}},
+		{"until the first day", []string{"--until", "2025-03-06"}, []string{q06}},
+		{"the middle day", []string{"--since", "2025-03-07", "--until", "2025-03-09"}, []string{q07}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range digestJSON(t, append(tt.args, digestMultiDay)...).Entries {
+				for _, o := range e.Occurrences {
+					got = append(got, o.Date+" "+o.Question)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("occurrences\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+	code, out, errOut := runCmd(t, "", "digest", digestMultiDay)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := "# FAQ digest: 2025-03-06 to 2025-03-10\n\n3 days (paygroup), 3 threads;"; !strings.HasPrefix(out, want) {
+		t.Errorf("markdown starts %q, want %q", out[:min(len(out), 120)], want)
+	}
+}
