@@ -65,6 +65,11 @@ A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
 Files in folders whose format is not recognised are skipped with a note.
+Every file is read once, however many times it is reached: inputs are told
+apart by their cleaned absolute path, so "corpus corpus/proddev" or a file
+named twice does not count its questions twice (a symbolic link to a file
+is another path, and read again).
+
 Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		Example: "  threads digest ../shared/corpus/cocolian\n" +
 			"  threads digest --since 2018-05-01 --until 2018-05-31 --format html -o may.html ../shared/corpus/cocolian\n" +
@@ -125,6 +130,7 @@ func digestRun(opts *digestOptions) error {
 		return err
 	}
 	inputs, _, walkErrs := expandInputs(opts.Inputs)
+	inputs = uniqueInputs(inputs)
 	for _, err := range walkErrs {
 		fmt.Fprintln(opts.io.Err, "threads:", err)
 	}
@@ -141,6 +147,32 @@ func digestRun(opts *digestOptions) error {
 		return &partialError{failed: failed, total: len(walkErrs) + len(inputs)}
 	}
 	return nil
+}
+
+// uniqueInputs leaves out the inputs whose cleaned absolute path came
+// before (a file named twice, or found again through a folder that holds
+// it, as in "corpus corpus/proddev"), so that no day is read and counted
+// twice; "-" (stdin) is read once too. The first is kept, in input order,
+// and read as a named input when any of its copies is one (a named file
+// that is no chat log is an error, not a note).
+func uniqueInputs(inputs []input) []input {
+	seen := make(map[string]int, len(inputs))
+	out := make([]input, 0, len(inputs))
+	for _, in := range inputs {
+		key := in.path
+		if key != "-" {
+			if abs, err := filepath.Abs(key); err == nil {
+				key = abs
+			}
+		}
+		if k, ok := seen[key]; ok {
+			out[k].walked = out[k].walked && in.walked
+			continue
+		}
+		seen[key] = len(out)
+		out = append(out, in)
+	}
+	return out
 }
 
 // loadTopics returns the embedded topics, extended by the file path when

@@ -96,6 +96,7 @@ func TestDigestErrors(t *testing.T) {
 		{"missing topics", []string{"digest", "--topics", filepath.Join(dir, "nope.yaml"), day}, exitFailure, `nope\.yaml: cannot read topics`, false},
 		{"missing input", []string{"digest", filepath.Join(dir, "nope"), day}, exitFailure, `nope: cannot open input[^\n]*\n(.|\n)*1 of 2 inputs failed`, true},
 		{"named file not a chat", []string{"digest", notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
+		{"named file not a chat, also in a folder", []string{"digest", dir, notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -497,5 +498,62 @@ func TestDigestMultiDay(t *testing.T) {
 	}
 	if want := "# FAQ digest: 2025-03-06 to 2025-03-10\n\n3 days (paygroup), 3 threads;"; !strings.HasPrefix(out, want) {
 		t.Errorf("markdown starts %q, want %q", out[:min(len(out), 120)], want)
+	}
+}
+
+// TestDigestInputsReadOnce checks that a file reached twice (named twice,
+// spelt two ways, or named and found in a folder, or in a folder and a
+// folder inside it) is read once: its questions are not asked twice.
+func TestDigestInputsReadOnce(t *testing.T) {
+	day := filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown")
+	abs, err := filepath.Abs(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dayText, err := os.ReadFile(day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	askings := func(t *testing.T, stdin string, args ...string) []string {
+		t.Helper()
+		code, out, errOut := runCmd(t, stdin, append([]string{"digest", "--format", "json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		var d digestEntries
+		if err := json.Unmarshal([]byte(out), &d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Entries {
+			for _, o := range e.Occurrences {
+				got = append(got, o.Date+" "+o.Asker+" "+o.Question)
+			}
+		}
+		sort.Strings(got)
+		return got
+	}
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		once  []string // the same inputs, each given once
+	}{
+		{"a file twice", "", []string{day, day}, []string{day}},
+		{"a file spelt two ways", "", []string{day, abs, filepath.Join(digestDays, "proddev", "..", "proddev", ".", "2018-03-01-chat.markdown")}, []string{day}},
+		{"a file and its folder", "", []string{day, digestDays}, []string{digestDays}},
+		{"a folder and a folder in it", "", []string{digestDays, filepath.Join(digestDays, "proddev")}, []string{digestDays}},
+		{"stdin twice", string(dayText), []string{"-", "-"}, []string{"-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, want := askings(t, tt.stdin, tt.args...), askings(t, tt.stdin, tt.once...)
+			if len(want) == 0 {
+				t.Fatal("no questions")
+			}
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("askings\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
 }
