@@ -64,7 +64,9 @@ Formats:
 A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
-Files in folders whose format is not recognised are skipped with a note.
+Files in folders whose format is not recognised are skipped with a note; a
+folder with no chat log in a known format is an error (exit 1), as in
+extract, and when no input could be read no digest is written.
 Every file is read once, however many times it is reached: inputs are told
 apart by their cleaned absolute path, so "corpus corpus/proddev" or a file
 named twice does not count its questions twice (a symbolic link to a file
@@ -118,8 +120,9 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 }
 
 // digestRun reads and threads every input day, merges the questions and
-// writes the digest. Inputs that fail are reported on the error stream and
-// the others are still digested.
+// writes the digest. Inputs that fail, and folders that hold no chat log,
+// are reported on the error stream and the others are still digested;
+// when no input could be read as a chat log, nothing is written.
 func digestRun(opts *digestOptions) error {
 	topics, err := loadTopics(opts.Topics)
 	if err != nil {
@@ -129,8 +132,8 @@ func digestRun(opts *digestOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, _, walkErrs := expandInputs(opts.Inputs)
-	inputs = uniqueInputs(inputs)
+	found, folders, walkErrs := expandInputs(opts.Inputs)
+	inputs, of := uniqueInputs(found)
 	for _, err := range walkErrs {
 		fmt.Fprintln(opts.io.Err, "threads:", err)
 	}
@@ -138,13 +141,31 @@ func digestRun(opts *digestOptions) error {
 	if err != nil {
 		return err
 	}
-	days, bad := threadFiles(opts, inputs, seg)
+	days, st := threadFiles(opts, inputs, seg)
+	failed, total := len(walkErrs)+st.failed, len(walkErrs)+st.read+st.failed
+	chat := make([]bool, len(folders)) // a folder held a chat log
+	for i, in := range found {
+		if in.folder >= 0 && st.chat[of[i]] {
+			chat[in.folder] = true
+		}
+	}
+	for i, dir := range folders {
+		if !chat[i] {
+			fmt.Fprintf(opts.io.Err, "threads: %s: no chat log in a known format in this folder (see threads formats)\n", dir)
+			failed++
+			total++
+		}
+	}
+	if st.read == 0 && failed > 0 {
+		// Nothing to digest: leave the output (a file, a knowledge base) alone.
+		return &partialError{failed: failed, total: total}
+	}
 	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}
-	if failed := len(walkErrs) + bad; failed > 0 {
-		return &partialError{failed: failed, total: len(walkErrs) + len(inputs)}
+	if failed > 0 {
+		return &partialError{failed: failed, total: total}
 	}
 	return nil
 }
@@ -154,11 +175,13 @@ func digestRun(opts *digestOptions) error {
 // it, as in "corpus corpus/proddev"), so that no day is read and counted
 // twice; "-" (stdin) is read once too. The first is kept, in input order,
 // and read as a named input when any of its copies is one (a named file
-// that is no chat log is an error, not a note).
-func uniqueInputs(inputs []input) []input {
+// that is no chat log is an error, not a note). of[i] is the index in out
+// of inputs[i] or the copy kept for it.
+func uniqueInputs(inputs []input) (out []input, of []int) {
 	seen := make(map[string]int, len(inputs))
-	out := make([]input, 0, len(inputs))
-	for _, in := range inputs {
+	out = make([]input, 0, len(inputs))
+	of = make([]int, len(inputs))
+	for i, in := range inputs {
 		key := in.path
 		if key != "-" {
 			if abs, err := filepath.Abs(key); err == nil {
@@ -167,12 +190,14 @@ func uniqueInputs(inputs []input) []input {
 		}
 		if k, ok := seen[key]; ok {
 			out[k].walked = out[k].walked && in.walked
+			of[i] = k
 			continue
 		}
 		seen[key] = len(out)
+		of[i] = len(out)
 		out = append(out, in)
 	}
-	return out
+	return out, of
 }
 
 // loadTopics returns the embedded topics, extended by the file path when
@@ -196,11 +221,18 @@ func loadTopics(path string) ([]dict.Topic, error) {
 	return dict.ExtendTopics(topics, extra), nil
 }
 
+// readStats say what became of the inputs threadFiles read.
+type readStats struct {
+	chat   []bool // per input: not skipped as no chat log (it may have failed)
+	read   int    // inputs read and threaded without error
+	failed int    // inputs that could not be read or parsed
+}
+
 // threadFiles parses and threads the files, several at a time, and returns
-// the days within --since and --until in input order, with how many files
-// failed. Files found in folders whose format is not recognised are
+// the days within --since and --until in input order, with what became of
+// the files. Files found in folders whose format is not recognised are
 // skipped with a note.
-func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, int) {
+func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, readStats) {
 	type result struct {
 		days    []digest.Day
 		err     error
@@ -247,19 +279,21 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	}
 	p.finish()
 	var days []digest.Day
-	failed := 0
+	st := readStats{chat: make([]bool, len(files))}
 	for i, r := range results {
+		st.chat[i] = !r.skipped
 		switch {
 		case r.skipped:
 			fmt.Fprintf(opts.io.Err, "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
 		case r.err != nil:
 			fmt.Fprintln(opts.io.Err, "threads:", r.err)
-			failed++
+			st.failed++
 		default:
+			st.read++
 			days = append(days, r.days...)
 		}
 	}
-	return days, failed
+	return days, st
 }
 
 // readDays reads the input at path ("-" is stdin) the way extract does

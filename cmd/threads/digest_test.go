@@ -78,6 +78,11 @@ func TestDigestErrors(t *testing.T) {
 	if err := os.WriteFile(notChat, []byte("just notes\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	noChat := regexp.QuoteMeta(`: no chat log in a known format in this folder (see threads formats)`)
 	day := filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown")
 	tests := []struct {
 		name     string
@@ -97,6 +102,11 @@ func TestDigestErrors(t *testing.T) {
 		{"missing input", []string{"digest", filepath.Join(dir, "nope"), day}, exitFailure, `nope: cannot open input[^\n]*\n(.|\n)*1 of 2 inputs failed`, true},
 		{"named file not a chat", []string{"digest", notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
 		{"named file not a chat, also in a folder", []string{"digest", dir, notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
+		{"only a missing input", []string{"digest", filepath.Join(dir, "nope")}, exitFailure, `nope: cannot open input[^\n]*\nthreads: 1 of 1 inputs failed\n$`, false},
+		{"empty folder", []string{"digest", empty}, exitFailure, `^threads: ` + regexp.QuoteMeta(empty) + noChat + `\nthreads: 1 of 1 inputs failed\n$`, false},
+		{"empty folder, json", []string{"digest", "--format", "json", empty + "/"}, exitFailure, regexp.QuoteMeta(empty+"/") + noChat, false},
+		{"folder without chat logs", []string{"digest", dir}, exitFailure, `notes\.txt: skipped[^\n]*\n(.|\n)*` + regexp.QuoteMeta(dir) + noChat + `\nthreads: 1 of 1 inputs failed\n$`, false},
+		{"empty folder and a day", []string{"digest", empty, day}, exitFailure, regexp.QuoteMeta(empty) + noChat + `\nthreads: 1 of 2 inputs failed\n$`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -111,6 +121,15 @@ func TestDigestErrors(t *testing.T) {
 				t.Errorf("stdout present = %v, want %v", out != "", tt.wantOut)
 			}
 		})
+	}
+	// With nothing read, neither a knowledge base nor an output file is written.
+	kb, page := filepath.Join(dir, "kb"), filepath.Join(dir, "digest.html")
+	runCmd(t, "", "digest", "--format", "kb", "--out", kb, empty)
+	runCmd(t, "", "digest", "--format", "html", "-o", page, empty)
+	for _, path := range []string{kb, page} {
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Errorf("%s written although no chat log was read (%v)", path, err)
+		}
 	}
 }
 
