@@ -160,7 +160,11 @@ func digestRun(opts *digestOptions) error {
 		// Nothing to digest: leave the output (a file, a knowledge base) alone.
 		return &partialError{failed: failed, total: total}
 	}
-	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold})
+	rng := digest.Range{Since: opts.Since, Until: opts.Until, Read: st.days}
+	if len(days) == 0 && rng.String() != "" {
+		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %d days read: the digest is empty\n", rng, st.days)
+	}
+	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold, Range: rng})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}
@@ -225,6 +229,7 @@ func loadTopics(path string) ([]dict.Topic, error) {
 type readStats struct {
 	chat   []bool // per input: not skipped as no chat log (it may have failed)
 	read   int    // inputs read and threaded without error
+	days   int    // the days of those inputs, within --since and --until or not
 	failed int    // inputs that could not be read or parsed
 }
 
@@ -234,7 +239,8 @@ type readStats struct {
 // skipped with a note.
 func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, readStats) {
 	type result struct {
-		days    []digest.Day
+		days    []digest.Day // the days within --since and --until
+		read    int          // the days read
 		err     error
 		skipped bool
 	}
@@ -256,6 +262,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 				}
 				if r.err == nil && !r.skipped {
 					r.err = readDays(f.path, opts.io.In, func(log *chatlog.Log) {
+						r.read++
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
 						}
@@ -290,6 +297,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			st.failed++
 		default:
 			st.read++
+			st.days += r.read
 			days = append(days, r.days...)
 		}
 	}

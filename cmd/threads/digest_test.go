@@ -576,3 +576,33 @@ func TestDigestInputsReadOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestNoDayInRange checks that when --since and --until leave none
+// of the days read, the digest says so, naming the range and the days read,
+// in its heading and on the error stream.
+func TestDigestNoDayInRange(t *testing.T) {
+	tests := []struct {
+		args    []string
+		heading string
+		note    string
+	}{
+		{[]string{"--since", "2019-01-01"}, "# FAQ digest: no day since 2019-01-01 (4 days read)\n", "threads: no day since 2019-01-01 among the 4 days read: the digest is empty\n"},
+		{[]string{"--until", "2018-02-28"}, "# FAQ digest: no day until 2018-02-28 (4 days read)\n", "threads: no day until 2018-02-28 among the 4 days read: the digest is empty\n"},
+		{[]string{"--since", "2018-03-02", "--until", "2018-03-07"}, "# FAQ digest: no day from 2018-03-02 to 2018-03-07 (4 days read)\n", "threads: no day from 2018-03-02 to 2018-03-07 among the 4 days read: the digest is empty\n"},
+		{[]string{"--since", "2018-03-02", "--until", "2018-03-08"}, "# FAQ digest: 2018-03-08\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", append(append([]string{"digest"}, tt.args...), digestDays)...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			if !strings.HasPrefix(out, tt.heading) {
+				t.Errorf("digest starts %q, want %q", out[:min(len(out), 80)], tt.heading)
+			}
+			if tt.note != "" && !strings.Contains(errOut, tt.note) || tt.note == "" && strings.Contains(errOut, "no day") {
+				t.Errorf("stderr %q, want the note %q", errOut, tt.note)
+			}
+		})
+	}
+}

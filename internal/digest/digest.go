@@ -34,6 +34,30 @@ type Options struct {
 	Topics    []dict.Topic // the topics threads and entries are given; none when empty
 	Terms     []dict.Term  // payments terms, to read aliases as their term; none when empty
 	Threshold float64      // similarity at or above which two questions merge; 0 means DefaultThreshold
+	Range     Range        // the dates the caller kept the days to; the zero Range for none
+}
+
+// A Range is the dates the days of a digest were limited to (threads
+// digest --since and --until) and how many days were read before the
+// limit, so that a digest left with no day can say why.
+type Range struct {
+	Since, Until string // first and last day kept, YYYY-MM-DD; "" for no limit
+	Read         int    // the days read, in the range or not
+}
+
+// String names the range as the flags give it: "since 2018-05-01",
+// "until 2018-05-31", "from 2018-05-01 to 2018-05-31"; "" when there is no
+// limit.
+func (r Range) String() string {
+	switch {
+	case r.Since != "" && r.Until != "":
+		return "from " + r.Since + " to " + r.Until
+	case r.Since != "":
+		return "since " + r.Since
+	case r.Until != "":
+		return "until " + r.Until
+	}
+	return ""
 }
 
 // A Digest is the questions of many days merged into ranked entries, with
@@ -42,6 +66,7 @@ type Digest struct {
 	Entries []Entry      // best first: most asked, then best answered
 	Days    []DayView    // the input days by date, group and path
 	Topics  []dict.Topic // the topics used, in file order
+	Range   Range        // the dates the days were limited to, as Options gave it
 }
 
 // An Entry is one question asked once or more, with every time it was asked.
@@ -140,7 +165,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	}
 	days = sortedDays(days)
 	tm := newTopicMatcher(opts.Topics)
-	d := &Digest{Topics: opts.Topics}
+	d := &Digest{Topics: opts.Topics, Range: opts.Range}
 	var qs []*question
 	for k, day := range days {
 		view, dayQs := collectDay(day, k, tm)

@@ -35,7 +35,8 @@ func WriteMarkdown(w io.Writer, d *Digest) error {
 	return bw.Flush()
 }
 
-// span describes the days of a digest: "2018-03-01 to 2018-03-07".
+// span describes the days of a digest: "2018-03-01 to 2018-03-07", or
+// when a range left none, "no day since 2030-01-01 (45 days read)".
 func span(d *Digest) string {
 	first, last := "", ""
 	for _, day := range d.Days {
@@ -50,6 +51,8 @@ func span(d *Digest) string {
 		}
 	}
 	switch {
+	case len(d.Days) == 0 && d.Range.String() != "":
+		return fmt.Sprintf("no day %s (%s read)", d.Range, plural(d.Range.Read, "day"))
 	case first == "":
 		return "no dated days"
 	case first == last:
