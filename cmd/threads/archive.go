@@ -94,11 +94,9 @@ type result struct {
 // processInput reads, threads and renders one input, handing each rendered
 // day to send (JSON as export.WriteJSONElement writes it, Markdown as
 // WriteMarkdown writes one day alone) as soon
-// as it is done; send returns false when the output wants no more. A file
-// is read with chatlog.Scan and threaded one calendar day at a time (see
-// daySplitter), so that only one day is held; a Slack folder gives one day
-// per channel. With THREADS_NOSTREAM=1 in the environment a file is parsed
-// and threaded whole, as before days were split (for benchmarks).
+// as it is done; send returns false when the output wants no more. Each
+// log eachLog reads is threaded alone: a calendar day of a file, or a
+// Slack channel.
 func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send func([]byte) bool) result {
 	if in.walked && opts.InputFormat == "" {
 		ok, err := isChatLog(in.path)
@@ -119,24 +117,35 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 		}
 		return nil
 	}
-	if os.Getenv("THREADS_NOSTREAM") == "1" || in.path != "-" && (opts.InputFormat == "" || opts.InputFormat == "slack") && chatlog.IsSlackDir(in.path) {
-		logs, err := chatlog.ParsePath(in.path, opts.InputFormat, opts.io.In)
+	return stopResult(eachLog(in.path, opts.InputFormat, opts.io.In, render))
+}
+
+// eachLog reads the input at path ("-" is stdin) in format ("" to detect)
+// and hands each of its logs to flush as soon as it is read, with the file
+// index of its first message: a Slack export folder gives one log per
+// channel, and a file is read with chatlog.ScanFile and cut into calendar
+// days by a daySplitter, so that only one day is held. With
+// THREADS_NOSTREAM=1 in the environment a file is parsed whole and cut
+// into no days, as before days were split (for benchmarks).
+func eachLog(path, format string, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
+	if os.Getenv("THREADS_NOSTREAM") == "1" || path != "-" && (format == "" || format == "slack") && chatlog.IsSlackDir(path) {
+		logs, err := chatlog.ParsePath(path, format, stdin)
 		if err != nil {
-			return result{err: err}
+			return err
 		}
 		for _, log := range logs {
-			if err := render(log, 0); err != nil {
-				return stopResult(err)
+			if err := flush(log, 0); err != nil {
+				return err
 			}
 		}
-		return result{}
+		return nil
 	}
-	sp := &daySplitter{flush: render}
-	final, err := chatlog.ScanFile(in.path, opts.InputFormat, opts.io.In, sp.add)
+	sp := &daySplitter{flush: flush}
+	final, err := chatlog.ScanFile(path, format, stdin, sp.add)
 	if err == nil {
 		err = sp.finish(final)
 	}
-	return stopResult(err)
+	return err
 }
 
 // errStopped says the output wants no more days.

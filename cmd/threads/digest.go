@@ -261,11 +261,13 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 					r.err, r.skipped = err, err == nil && !ok
 				}
 				if r.err == nil && !r.skipped {
-					r.err = readDays(f.path, opts.io.In, func(log *chatlog.Log) {
+					// Each day of a file, or channel of a Slack folder, as extract reads them.
+					r.err = eachLog(f.path, "", opts.io.In, func(log *chatlog.Log, _ int) error {
 						r.read++
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
 						}
+						return nil
 					})
 				}
 				done <- i
@@ -302,30 +304,6 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		}
 	}
 	return days, st
-}
-
-// readDays reads the input at path ("-" is stdin) the way extract does
-// (see processInput) and hands each of its days to day: a Slack export
-// folder gives one log per channel, and a file is cut into calendar days by
-// a daySplitter, so that a file whose messages span several days gives one
-// log per day, dated by that day.
-func readDays(path string, stdin io.Reader, day func(*chatlog.Log)) error {
-	if path != "-" && chatlog.IsSlackDir(path) {
-		logs, err := chatlog.ParsePath(path, "", stdin)
-		for _, log := range logs {
-			day(log)
-		}
-		return err
-	}
-	sp := &daySplitter{flush: func(log *chatlog.Log, _ int) error {
-		day(log)
-		return nil
-	}}
-	meta, err := chatlog.ScanFile(path, "", stdin, sp.add)
-	if err != nil {
-		return err
-	}
-	return sp.finish(meta)
 }
 
 // inRange reports whether a log's day is within since and until
