@@ -134,16 +134,29 @@ func Detect(head []byte) string {
 	return ""
 }
 
-// looksCocolian recognises a cocolian day archive by its front matter or headers.
+// looksCocolian recognises a cocolian day archive by its headers: the first
+// non-blank line is a message header, or front matter between "---" lines
+// whose first non-blank line after it is a header (or which the window, or
+// the file, ends in). Other Markdown with front matter (a blog post, a
+// knowledge-base entry that `threads digest --format kb` wrote) is no chat
+// log: its front matter is followed by text.
 func looksCocolian(head []byte) bool {
+	inFrontMatter, sawFrontMatter := false, false
 	for _, line := range strings.Split(strings.TrimPrefix(string(head), "\ufeff"), "\n") {
 		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
-			continue
+		switch trimmed := strings.TrimSpace(line); {
+		case inFrontMatter:
+			if trimmed == "---" {
+				inFrontMatter = false
+			}
+		case trimmed == "":
+		case trimmed == "---" && !sawFrontMatter:
+			inFrontMatter, sawFrontMatter = true, true
+		default:
+			return headerRE.MatchString(line)
 		}
-		return strings.TrimSpace(line) == "---" || headerRE.MatchString(line)
 	}
-	return false
+	return sawFrontMatter
 }
 
 func formatNames() string {

@@ -152,3 +152,27 @@ func TestFormatsListed(t *testing.T) {
 		}
 	}
 }
+
+// TestDetectCocolian checks that a cocolian day is told by its headers, with
+// or without front matter, and that other Markdown with front matter (a
+// blog post, an entry of a knowledge base that digest wrote) is not.
+func TestDetectCocolian(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want bool
+	}{
+		{"front matter and a header", "---\ntitle: x\ndate: 2018-05-04 12:00:00\n---\n> 09:00:05  张三  \n   \n你好  \n", true},
+		{"blank lines first", "\n\n---\ntitle: x\n---\n\n> 09:00:05  张三  \n", true},
+		{"a header first", "> 09:00:05  张三  \n你好\n", true},
+		{"front matter alone (a day without messages)", "---\ntitle: x\n---\n", true},
+		{"front matter cut by the window", "---\ntitle: x\nauthor: y\n", true},
+		{"a knowledge-base entry", "---\nid: 2017-12-20-28ea3cf9\ntitle: 还有代扣通道吗?\n---\n\n# 还有代扣通道吗?\n\n> 10:30:00 批量代付\n", false},
+		{"a blog post", "---\nlayout: post\ntitle: x\n---\nSome text.\n", false},
+		{"plain Markdown", "# Notes\n\n> 10:30:00 a quote\n", false},
+	}
+	for _, tt := range tests {
+		if got := Detect([]byte(tt.in)) == FormatCocolian; got != tt.want {
+			t.Errorf("%s: cocolian %v, want %v (detected %q)", tt.name, got, tt.want, Detect([]byte(tt.in)))
+		}
+	}
+}
