@@ -210,24 +210,6 @@ func parseStopWords(file string, data []byte) ([]string, error) {
 	return words, nil
 }
 
-// parseRoot decodes data and returns its document's root node, which must
-// be of kind: none says what an empty document lacks ("no terms"), want
-// what the root should be ("a list of terms").
-func parseRoot(file string, data []byte, kind yaml.Kind, none, want string) (*yaml.Node, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", file, err)
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, fmt.Errorf("%s: %s", file, none)
-	}
-	root := doc.Content[0]
-	if root.Kind != kind {
-		return nil, fmt.Errorf("%s:%d: want %s, got %s", file, root.Line, want, kindName(root))
-	}
-	return root, nil
-}
-
 // word returns the trimmed text of a scalar node that must not be empty.
 func word(file string, n *yaml.Node) (string, error) {
 	if n.Kind != yaml.ScalarNode {

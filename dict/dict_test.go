@@ -117,7 +117,7 @@ func TestParsePaymentsErrors(t *testing.T) {
 		yaml string
 		want string
 	}{
-		{"syntax", "- {term: 分账, gloss: a\n- x: [", "dict/payments.yaml: yaml: line"},
+		{"syntax", "- {term: 分账, gloss: a\n- x: [", "dict/payments.yaml:2: invalid YAML: did not find expected ',' or '}'"},
 		{"not a list", "term: 分账\n", "dict/payments.yaml:1: want a list of terms, got a mapping"},
 		{"not a mapping", "- 分账\n", "dict/payments.yaml:1: want a mapping"},
 		{"unknown key", "- {term: 分账}\n- {term: 分润, glos: x}\n", `dict/payments.yaml:2: unknown key "glos"`},
@@ -176,7 +176,7 @@ func TestParseStopWords(t *testing.T) {
 		{"group not a list", "filler: 哈哈\n", "dict/stopwords.yaml:1: filler: want a list of words"},
 		{"duplicate", "filler:\n  - 好的\n  - OK\nfunction:\n  - ok\n", `dict/stopwords.yaml:5: duplicate word "ok" (first at line 3)`},
 		{"empty word", "filler: ['']\n", "dict/stopwords.yaml:1: empty word"},
-		{"syntax", "filler: [a\n", "dict/stopwords.yaml: yaml: line"},
+		{"syntax", "filler: [a\n", "dict/stopwords.yaml:1: invalid YAML: did not find expected ',' or ']'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -232,7 +232,7 @@ func TestParseLegacyStickersErrors(t *testing.T) {
 		yaml string
 		want string
 	}{
-		{"syntax", "\"/::)\": [", "dict/legacy-stickers.yaml: yaml: line"},
+		{"syntax", "\"/::)\": [", "dict/legacy-stickers.yaml:1: invalid YAML: did not find expected node content"},
 		{"not a mapping", "- /::)\n", "dict/legacy-stickers.yaml:1: want codes mapped to sticker names"},
 		{"no prefix", "\"::)\": 微笑\n", `dict/legacy-stickers.yaml:1: code "::)": a legacy sticker code starts with /:`},
 		{"spaces", "\" /::)\": 微笑\n", `dict/legacy-stickers.yaml:1: code " /::)": a legacy sticker code starts with /: and has no spaces`},

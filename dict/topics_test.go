@@ -61,7 +61,7 @@ func TestParseTopics(t *testing.T) {
 		{"empty term", "- {topic: a, terms: [x, '']}\n", "x.yaml:1: empty word"},
 		{"duplicate term", "- topic: a\n  terms:\n    - POS\n    - pos\n", `x.yaml:4: duplicate term "pos" in one topic (first at line 3)`},
 		{"duplicate topic", "- {topic: a, terms: [x]}\n\n- {topic: a, terms: [y]}\n", `x.yaml:3: duplicate topic "a" (first at line 1)`},
-		{"syntax", "- {topic: a, terms: [x\n", "x.yaml: yaml: line"},
+		{"syntax", "- {topic: a, terms: [x\n", "x.yaml:1: invalid YAML: did not find expected ',' or ']'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

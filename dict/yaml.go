@@ -1,0 +1,225 @@
+package dict
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// parseRoot decodes data and returns its document's root node, which must
+// be of kind: none says what an empty document lacks ("no terms"), want
+// what the root should be ("a list of terms"). Every file of this package,
+// embedded or given by the user, is read through it.
+func parseRoot(file string, data []byte, kind yaml.Kind, none, want string) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, syntaxError(file, data, err)
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		return nil, fmt.Errorf("%s: %s", file, none)
+	}
+	root := doc.Content[0]
+	if root.Kind != kind {
+		return nil, fmt.Errorf("%s:%d: want %s, got %s", file, root.Line, want, kindName(root))
+	}
+	return root, nil
+}
+
+// parserProblems are the problems yaml.v3's parser reports, as opposed to
+// its scanner. yaml.v3 (v3.0.1, decode.go's parser.fail) writes the line
+// of a scanner problem counted from 1 but that of a parser problem counted
+// from 0, and leaves the line out when it is the first line; syntaxError
+// undoes both.
+var parserProblems = map[string]bool{
+	"did not find expected <stream-start>":   true,
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
+// readerProblems are the problems yaml.v3 finds while decoding the bytes
+// of the input, before any line is counted: it names no line for them, so
+// syntaxError finds the offending character itself.
+var readerProblems = []string{
+	"control characters are not allowed",
+	"invalid leading UTF-8 octet",
+	"incomplete UTF-8 octet sequence",
+	"invalid trailing UTF-8 octet",
+	"invalid length of a UTF-8 sequence",
+	"invalid Unicode character",
+}
+
+// composerProblems start the problems yaml.v3 finds after parsing (an
+// alias to an anchor never defined, ...). It names no line for them and
+// neither can syntaxError.
+var composerProblems = []string{
+	"unknown anchor ",
+	"anchor '",
+	"document contains excessive aliasing",
+	"attempted to go past the end of stream",
+	"cannot decode node with unknown kind",
+}
+
+// syntaxError turns an error of yaml.v3 on data into one in the form of
+// this package's other errors: "file:line: invalid YAML: problem (what to
+// do)", the line counted from 1 as editors count it. An error whose line
+// cannot be told is "file: invalid YAML: problem".
+func syntaxError(file string, data []byte, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line, problem := 0, msg
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if digits, after, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(digits); err == nil {
+				line, problem = n, after
+			}
+		}
+	}
+	switch {
+	case hasPrefix(problem, readerProblems):
+		line = badCharLine(data)
+	case hasPrefix(problem, composerProblems):
+		line = 0
+	case parserProblems[problem]:
+		line++ // counted from 0; 0 when left out
+	case line == 0:
+		line = 1 // a scanner problem on the first line
+	}
+	if strings.Contains(problem, "tab character") {
+		// yaml.v3 names the line where the scalar or key before the tab
+		// starts, which may be lines above it.
+		line = tabLine(data, line)
+	}
+	if n := lineCount(data); line > n {
+		// A problem found at the end of the input (an unclosed [ or {)
+		// is reported on the line after the last one.
+		line = n
+	}
+	text := "invalid YAML: " + problem
+	if hint := syntaxHint(problem, lineText(data, line)); hint != "" {
+		text += " (" + hint + ")"
+	}
+	if line <= 0 {
+		return fmt.Errorf("%s: %s", file, text)
+	}
+	return fmt.Errorf("%s:%d: %s", file, line, text)
+}
+
+// indentOf returns the blanks and sequence dashes that start a line.
+func indentOf(text string) string {
+	return text[:len(text)-len(strings.TrimLeft(text, " \t-"))]
+}
+
+// tabLine returns the first line of data from line from on (counted from
+// 1) with a tab in its indentation, or from when there is none.
+func tabLine(data []byte, from int) int {
+	for n, text := range strings.Split(string(data), "\n") {
+		if n+1 >= from && strings.Contains(indentOf(text), "\t") {
+			return n + 1
+		}
+	}
+	return from
+}
+
+// syntaxHint says what to do about a YAML problem found on a line with the
+// text text, or "" when there is nothing more useful to say.
+func syntaxHint(problem, text string) string {
+	switch {
+	case strings.Contains(problem, "tab character") || strings.Contains(indentOf(text), "\t"):
+		return "YAML indents with spaces, not tabs: replace the tab with spaces"
+	case problem == "did not find expected ',' or '}'":
+		return `a { on this line or above is not closed by }, or text in it holds ": " or " #": quote that text`
+	case problem == "did not find expected ',' or ']'":
+		return "a [ on this line or above is not closed by ]"
+	case problem == "mapping values are not allowed in this context":
+		return `quote text that holds ": ", or indent this line as the lines it belongs with`
+	case (problem == "did not find expected '-' indicator" || problem == "did not find expected key") && strings.HasPrefix(text, " "):
+		return "indent this line as the lines it belongs with"
+	case problem == "found unexpected end of stream" && strings.ContainsAny(text, `"'`):
+		return "a quote here is not closed"
+	case problem == "control characters are not allowed":
+		return "delete the invisible character"
+	case hasPrefix(problem, readerProblems):
+		return "save the file as UTF-8"
+	}
+	return ""
+}
+
+// hasPrefix reports whether s starts with one of prefixes.
+func hasPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// badCharLine returns the line of the first character of data that YAML
+// does not allow (invalid UTF-8, a control character other than tab, line
+// feed and carriage return), or 0 when there is none or data is not UTF-8
+// at all (UTF-16, which yaml.v3 also reads).
+func badCharLine(data []byte) int {
+	if bytes.HasPrefix(data, []byte{0xfe, 0xff}) || bytes.HasPrefix(data, []byte{0xff, 0xfe}) {
+		return 0
+	}
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if !yamlChar(r) || (r == utf8.RuneError && size == 1) {
+			return bytes.Count(data[:i], []byte("\n")) + 1
+		}
+		i += size
+	}
+	return 0
+}
+
+// yamlChar reports whether YAML allows r in a file (the printable
+// characters of YAML 1.1, section 5.1, which yaml.v3 checks).
+func yamlChar(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r >= 0x20 && r <= 0x7e, r == 0x85:
+		return true
+	case r >= 0xa0 && r <= 0xd7ff, r >= 0xe000 && r <= 0xfffd, r >= 0x10000 && r <= 0x10ffff:
+		return true
+	}
+	return false
+}
+
+// lineCount returns the number of lines of data, a last line without a
+// line feed included.
+func lineCount(data []byte) int {
+	n := bytes.Count(data, []byte("\n"))
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// lineText returns line n of data (counted from 1) without its line
+// break, or "" when there is no such line.
+func lineText(data []byte, n int) string {
+	if n <= 0 {
+		return ""
+	}
+	for i := 1; i < n; i++ {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			return ""
+		}
+		data = data[j+1:]
+	}
+	if j := bytes.IndexByte(data, '\n'); j >= 0 {
+		data = data[:j]
+	}
+	return strings.TrimSuffix(string(data), "\r")
+}
