@@ -185,9 +185,14 @@ func parseStopWords(file string, data []byte) ([]string, error) {
 		return nil, err
 	}
 	seen := make(map[string]int)
+	groups := make(map[string]int) // group name -> line
 	var words []string
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		group, list := root.Content[i], root.Content[i+1]
+		if first, ok := groups[group.Value]; ok {
+			return nil, fmt.Errorf("%s:%d: duplicate group %q (first at line %d)", file, group.Line, group.Value, first)
+		}
+		groups[group.Value] = group.Line
 		if list.Kind != yaml.SequenceNode {
 			return nil, fmt.Errorf("%s:%d: %s: want a list of words, got %s", file, list.Line, group.Value, kindName(list))
 		}

@@ -127,6 +127,8 @@ func TestParsePaymentsErrors(t *testing.T) {
 		{"duplicate", "- {term: 分账}\n# comment\n- {term: 分账}\n", `dict/payments.yaml:3: duplicate term "分账" (first at line 1)`},
 		{"duplicate alias", "- {term: 人民银行, aliases: [央行]}\n- {term: 央行}\n", `dict/payments.yaml:2: duplicate term "央行" (first at line 1)`},
 		{"duplicate case", "- {term: MDR}\n- {term: mdr}\n", `dict/payments.yaml:2: duplicate term "mdr"`},
+		{"duplicate key", "- {term: 分账, gloss: profit sharing, term: 分润}\n", `dict/payments.yaml:1: duplicate key "term" (first at line 1)`},
+		{"duplicate aliases", "- term: 人民银行\n  aliases: [人行]\n  aliases: [央行]\n", `dict/payments.yaml:3: duplicate key "aliases" (first at line 2)`},
 		{"aliases not a list", "- {term: 分账, aliases: 分帐}\n", "dict/payments.yaml:1: aliases: want a list"},
 		{"empty", "", "dict/payments.yaml: no terms"},
 	}
@@ -175,6 +177,7 @@ func TestParseStopWords(t *testing.T) {
 		{"not a mapping", "- 哈哈\n", "dict/stopwords.yaml:1: want groups of words"},
 		{"group not a list", "filler: 哈哈\n", "dict/stopwords.yaml:1: filler: want a list of words"},
 		{"duplicate", "filler:\n  - 好的\n  - OK\nfunction:\n  - ok\n", `dict/stopwords.yaml:5: duplicate word "ok" (first at line 3)`},
+		{"duplicate group", "filler: [哈哈]\nstickers: [捂脸]\nfiller: [嗯嗯]\n", `dict/stopwords.yaml:3: duplicate group "filler" (first at line 1)`},
 		{"empty word", "filler: ['']\n", "dict/stopwords.yaml:1: empty word"},
 		{"syntax", "filler: [a\n", "dict/stopwords.yaml:1: invalid YAML: did not find expected ',' or ']'"},
 	}

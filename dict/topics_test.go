@@ -61,6 +61,9 @@ func TestParseTopics(t *testing.T) {
 		{"empty term", "- {topic: a, terms: [x, '']}\n", "x.yaml:1: empty word"},
 		{"duplicate term", "- topic: a\n  terms:\n    - POS\n    - pos\n", `x.yaml:4: duplicate term "pos" in one topic (first at line 3)`},
 		{"duplicate topic", "- {topic: a, terms: [x]}\n\n- {topic: a, terms: [y]}\n", `x.yaml:3: duplicate topic "a" (first at line 1)`},
+		{"duplicate key", "- {topic: 测试, terms: [分账], topic: 别的}\n", `x.yaml:1: duplicate key "topic" (first at line 1)`},
+		{"duplicate key in a block", "- topic: a\n  terms: [x]\n  gloss: g\n  terms: [y]\n", `x.yaml:4: duplicate key "terms" (first at line 2)`},
+		{"duplicate gloss", "- {topic: a, terms: [x]}\n- {topic: b, gloss: g, terms: [y], gloss: h}\n", `x.yaml:2: duplicate key "gloss" (first at line 2)`},
 		{"syntax", "- {topic: a, terms: [x\n", "x.yaml:1: invalid YAML: did not find expected ',' or ']'"},
 	}
 	for _, tt := range tests {

@@ -26,7 +26,39 @@ func parseRoot(file string, data []byte, kind yaml.Kind, none, want string) (*ya
 	if root.Kind != kind {
 		return nil, fmt.Errorf("%s:%d: want %s, got %s", file, root.Line, want, kindName(root))
 	}
+	for _, n := range root.Content {
+		if err := uniqueKeys(file, n); err != nil {
+			return nil, err
+		}
+	}
 	return root, nil
+}
+
+// uniqueKeys checks that no mapping in the tree of n has a key twice, as
+// YAML requires: decoding into a yaml.Node, yaml.v3 keeps both and a
+// parser reading the pairs in order would let the last win. The keys of a
+// file's root mapping are left to the parser of the file, which can say
+// what they are ("duplicate code").
+func uniqueKeys(file string, n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		seen := make(map[string]int) // key -> line
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key := n.Content[i]
+			if key.Kind != yaml.ScalarNode {
+				continue // refused by the parsers as an unknown key
+			}
+			if first, ok := seen[key.Value]; ok {
+				return fmt.Errorf("%s:%d: duplicate key %q (first at line %d)", file, key.Line, key.Value, first)
+			}
+			seen[key.Value] = key.Line
+		}
+	}
+	for _, c := range n.Content {
+		if err := uniqueKeys(file, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // parserProblems are the problems yaml.v3's parser reports, as opposed to

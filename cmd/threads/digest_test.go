@@ -78,6 +78,10 @@ func TestDigestErrors(t *testing.T) {
 	if err := os.WriteFile(tabTopics, []byte("- topic: 沙龙\n\tterms: [沙龙]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	twiceTopics := filepath.Join(dir, "twice-topics.yaml")
+	if err := os.WriteFile(twiceTopics, []byte("- {topic: 测试, terms: [分账], topic: 别的}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	notChat := filepath.Join(dir, "notes.txt")
 	if err := os.WriteFile(notChat, []byte("just notes\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -103,6 +107,7 @@ func TestDigestErrors(t *testing.T) {
 		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2", false},
 		{"bad topics", []string{"digest", "--topics", badTopics, day}, exitFailure, regexp.QuoteMeta(badTopics) + `:2: duplicate topic "沙龙"`, false},
 		{"topics indented with a tab", []string{"digest", "--topics", tabTopics, day}, exitFailure, regexp.QuoteMeta(tabTopics) + `:2: invalid YAML: [^\n]*\(YAML indents with spaces, not tabs`, false},
+		{"topics with a key twice", []string{"digest", "--topics", twiceTopics, day}, exitFailure, regexp.QuoteMeta(twiceTopics) + `:1: duplicate key "topic" \(first at line 1\)`, false},
 		{"missing topics", []string{"digest", "--topics", filepath.Join(dir, "nope.yaml"), day}, exitFailure, `nope\.yaml: cannot read topics`, false},
 		{"missing input", []string{"digest", filepath.Join(dir, "nope"), day}, exitFailure, `nope: cannot open input[^\n]*\n(.|\n)*1 of 2 inputs failed`, true},
 		{"named file not a chat", []string{"digest", notChat, day}, exitFailure, regexp.QuoteMeta(notChat) + `:1: cannot tell the input format`, true},
