@@ -129,6 +129,7 @@ func TestParsePaymentsErrors(t *testing.T) {
 		{"duplicate case", "- {term: MDR}\n- {term: mdr}\n", `dict/payments.yaml:2: duplicate term "mdr"`},
 		{"duplicate key", "- {term: 分账, gloss: profit sharing, term: 分润}\n", `dict/payments.yaml:1: duplicate key "term" (first at line 1)`},
 		{"duplicate aliases", "- term: 人民银行\n  aliases: [人行]\n  aliases: [央行]\n", `dict/payments.yaml:3: duplicate key "aliases" (first at line 2)`},
+		{"duplicate across documents", "- {term: 分账}\n---\n- {term: 分润, aliases: [分账]}\n", `dict/payments.yaml:3: duplicate term "分账" (first at line 1)`},
 		{"aliases not a list", "- {term: 分账, aliases: 分帐}\n", "dict/payments.yaml:1: aliases: want a list"},
 		{"empty", "", "dict/payments.yaml: no terms"},
 	}
@@ -173,6 +174,8 @@ func TestParseStopWords(t *testing.T) {
 		want string // the words joined by spaces, or the error prefix
 	}{
 		{"groups", "filler: [哈哈, ok]\nstickers: [捂脸, OK]\n", "哈哈 ok [捂脸] [OK]"},
+		{"two documents", "filler: [哈哈]\n---\nstickers: [捂脸]\n", "哈哈 [捂脸]"},
+		{"duplicate group across documents", "filler: [哈哈]\n---\nfiller: [嗯嗯]\n", `dict/stopwords.yaml:3: duplicate group "filler" (first at line 1)`},
 		{"number sticker", "stickers: [666]\n", "[666]"},
 		{"not a mapping", "- 哈哈\n", "dict/stopwords.yaml:1: want groups of words"},
 		{"group not a list", "filler: 哈哈\n", "dict/stopwords.yaml:1: filler: want a list of words"},
@@ -242,6 +245,8 @@ func TestParseLegacyStickersErrors(t *testing.T) {
 		{"empty name", "\"/::)\": ''\n", "dict/legacy-stickers.yaml:1: empty word"},
 		{"name not a word", "\"/::)\": [微笑]\n", "dict/legacy-stickers.yaml:1: want a word, got a list"},
 		{"duplicate", "\"/::)\": 微笑\n# comment\n\"/::)\": 撇嘴\n", `dict/legacy-stickers.yaml:3: duplicate code "/::)" (first at line 1)`},
+		{"duplicate across documents", "\"/::)\": 微笑\n---\n\"/::)\": 撇嘴\n", `dict/legacy-stickers.yaml:3: duplicate code "/::)" (first at line 1)`},
+		{"second document not a mapping", "\"/::)\": 微笑\n---\n- /::~\n", "dict/legacy-stickers.yaml:3: want codes mapped to sticker names"},
 		{"empty", "", "dict/legacy-stickers.yaml: no sticker codes"},
 	}
 	for _, tt := range tests {

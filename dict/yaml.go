@@ -2,7 +2,9 @@ package dict
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,26 +12,56 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// parseRoot decodes data and returns its document's root node, which must
-// be of kind: none says what an empty document lacks ("no terms"), want
-// what the root should be ("a list of terms"). Every file of this package,
-// embedded or given by the user, is read through it.
+// parseRoot decodes data and returns one root node of kind holding the
+// entries of all its documents in file order: none says what a file
+// without entries lacks ("no terms"), want what each document's root
+// should be ("a list of terms"). Every file of this package, embedded or
+// given by the user, is read through it.
+//
+// A file split into documents by "---" lines is read whole, not only up
+// to its first "---". Whoever puts "---" in a list of topics or terms
+// separates parts of one list (their own topics from ones pasted in, say);
+// every YAML tool they might check the file with shows all its documents,
+// and the entries of all of them, checked together for duplicates, are
+// the only reading that drops none of what they wrote. Refusing the "---"
+// would lose nothing either, but would make them delete a line that does
+// no harm.
+// A document of another shape (a mapping after a list) is refused with
+// its line, and an empty one (a "---" at the end) is skipped.
 func parseRoot(file string, data []byte, kind yaml.Kind, none, want string) (*yaml.Node, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, syntaxError(file, data, err)
-	}
-	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
-		return nil, fmt.Errorf("%s: %s", file, none)
-	}
-	root := doc.Content[0]
-	if root.Kind != kind {
-		return nil, fmt.Errorf("%s:%d: want %s, got %s", file, root.Line, want, kindName(root))
-	}
-	for _, n := range root.Content {
-		if err := uniqueKeys(file, n); err != nil {
-			return nil, err
+	var root *yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			break
 		}
+		if err != nil {
+			return nil, syntaxError(file, data, err)
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		r := doc.Content[0]
+		if r.Kind == yaml.ScalarNode && r.Tag == "!!null" && r.Value == "" {
+			continue // a document with nothing in it
+		}
+		if r.Kind != kind {
+			return nil, fmt.Errorf("%s:%d: want %s, got %s", file, r.Line, want, kindName(r))
+		}
+		for _, n := range r.Content {
+			if err := uniqueKeys(file, n); err != nil {
+				return nil, err
+			}
+		}
+		if root == nil {
+			root = &yaml.Node{Kind: kind, Line: r.Line, Column: r.Column}
+		}
+		root.Content = append(root.Content, r.Content...)
+	}
+	if root == nil {
+		return nil, fmt.Errorf("%s: %s", file, none)
 	}
 	return root, nil
 }

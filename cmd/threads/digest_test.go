@@ -200,13 +200,9 @@ func sortedKeys(m map[string]bool) []string {
 }
 
 // TestDigestTopicsFile checks that --topics extends the embedded topics:
-// a new topic is added, and an existing one gets more terms.
+// a new topic is added, and an existing one gets more terms, whether the
+// file is one YAML document or split into several by "---".
 func TestDigestTopicsFile(t *testing.T) {
-	extra := filepath.Join(t.TempDir(), "topics.yaml")
-	data := "- {topic: 接口文档, gloss: API documents, terms: [接口文档, 文档]}\n- {topic: 二清, terms: [平台自己的账户]}\n"
-	if err := os.WriteFile(extra, []byte(data), 0o644); err != nil {
-		t.Fatal(err)
-	}
 	topicsOf := func(d digestEntries, question string) []string {
 		for _, e := range d.Entries {
 			for _, o := range e.Occurrences {
@@ -218,16 +214,31 @@ func TestDigestTopicsFile(t *testing.T) {
 		t.Fatalf("no entry for %q", question)
 		return nil
 	}
-	before, after := digestJSON(t, digestDays), digestJSON(t, "--topics", extra, digestDays)
-	if got := topicsOf(before, "网联接口文档谁有？"); strings.Join(got, " ") != "网联" {
+	if got := topicsOf(digestJSON(t, digestDays), "网联接口文档谁有？"); strings.Join(got, " ") != "网联" {
 		t.Errorf("without the file: %v", got)
 	}
-	if got := topicsOf(after, "网联接口文档谁有？"); strings.Join(got, " ") != "网联 接口文档" {
-		t.Errorf("with the file: %v, want 网联 接口文档", got)
+	tests := []struct {
+		name string
+		data string
+	}{
+		{"one document", "- {topic: 接口文档, gloss: API documents, terms: [接口文档, 文档]}\n- {topic: 二清, terms: [平台自己的账户]}\n"},
+		{"two documents", "- {topic: 二清, terms: [平台自己的账户]}\n---\n- {topic: 接口文档, gloss: API documents, terms: [接口文档, 文档]}\n"},
 	}
-	code, out, _ := runCmd(t, "", "digest", "--topics", extra, digestDays)
-	if code != exitOK || !strings.Contains(out, "Topics: 网联, 接口文档.") {
-		t.Errorf("the markdown digest does not show the new topic (exit %d)", code)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			extra := filepath.Join(t.TempDir(), "topics.yaml")
+			if err := os.WriteFile(extra, []byte(tt.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			after := digestJSON(t, "--topics", extra, digestDays)
+			if got := topicsOf(after, "网联接口文档谁有？"); strings.Join(got, " ") != "网联 接口文档" {
+				t.Errorf("with the file: %v, want 网联 接口文档", got)
+			}
+			code, out, _ := runCmd(t, "", "digest", "--topics", extra, digestDays)
+			if code != exitOK || !strings.Contains(out, "Topics: 网联, 接口文档.") {
+				t.Errorf("the markdown digest does not show the new topic (exit %d)", code)
+			}
+		})
 	}
 }
 
