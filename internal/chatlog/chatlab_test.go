@@ -2,6 +2,7 @@ package chatlog
 
 import (
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -128,6 +129,31 @@ func TestParseChatLab(t *testing.T) {
 	}
 }
 
+// chatlabPretty is a ChatLab JSON export laid out one field a line: meta's
+// name is on line 4, the one member's accountName on line 9, and the one
+// message starts on line 13, its timestamp on line 15 and its type on line
+// 16.
+const chatlabPretty = `{
+  "chatlab": {"version": "0.0.2"},
+  "meta": {
+    "name": %s
+  },
+  "members": [
+    {
+      "platformId": "a",
+      "accountName": %s
+    }
+  ],
+  "messages": [
+    {
+      "sender": "a",
+      "timestamp": %s,
+      "type": %s,
+      "content": "x"
+    }
+  ]
+}`
+
 func TestParseChatLabErrors(t *testing.T) {
 	const path = "x/chatlab.jsonl"
 	msg := `{"_type":"message","sender":"a","timestamp":1741222805,"type":0,"content":"x"}`
@@ -146,6 +172,7 @@ func TestParseChatLabErrors(t *testing.T) {
 		{"jsonl unknown type", `{"_type":"header","meta":{}}` + "\n" + `{"_type":"reaction"}` + "\n", 2, []string{"record 2", `unknown _type "reaction"`}},
 		{"jsonl missing type", `{"_type":"header","meta":{}}` + "\n" + `{"sender":"a"}` + "\n", 2, []string{"record 2", "unknown _type"}},
 		{"jsonl only comments", `{"_type":"header"` + "\n", 1, []string{"record 1"}},
+		{"json wrong type in a laid out meta", fmt.Sprintf(chatlabPretty, "[1]", `"A"`, "1741222805", "0"), 4, []string{"meta", "expected a string"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -25,6 +25,7 @@ import (
 	"io"
 	"math"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -226,30 +227,69 @@ func (c *wxLineCounter) errorLine(dec *json.Decoder, err error, inValue bool) in
 	return c.lineAt(dec.InputOffset())
 }
 
+// wxMembers calls fn with the key of each member of the JSON object obj in
+// turn, its value and the byte offset of the value in obj, until fn returns
+// false or the members end; it calls nothing when obj does not read as an
+// object.
+func wxMembers(obj json.RawMessage, fn func(key string, v json.RawMessage, at int64) bool) {
+	dec := json.NewDecoder(bytes.NewReader(obj))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return
+	}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return
+		}
+		k, _ := tok.(string)
+		if !fn(k, v, dec.InputOffset()-int64(len(v))) {
+			return
+		}
+	}
+}
+
 // wxValueOffset returns the byte offset in the JSON object obj of the value
 // of its member key (the last one, as json.Unmarshal keeps), or 0, the
 // object's start, when obj has no such member or does not read as an object.
 // With the object's own offset it places an error about one field at that
 // field's line.
 func wxValueOffset(obj json.RawMessage, key string) int64 {
-	dec := json.NewDecoder(bytes.NewReader(obj))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	var at int64
+	wxMembers(obj, func(k string, _ json.RawMessage, off int64) bool {
+		if k == key {
+			at = off
+		}
+		return true
+	})
+	return at
+}
+
+// wxFaultOffset returns the byte offset in the JSON object obj of the value
+// of the first member that does not decode on its own into a new value of
+// the type v points to: the member at which json.Unmarshal(obj, v) failed,
+// whose field type may have said so with an error of its own that names no
+// field (wxString, wxInt). It is 0, the object's start, when no member fails
+// alone or obj does not read as an object (a record that is an array, say).
+func wxFaultOffset(obj json.RawMessage, v any) int64 {
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
 		return 0
 	}
 	var at int64
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return at
+	wxMembers(obj, func(key string, val json.RawMessage, off int64) bool {
+		k, _ := json.Marshal(key)
+		one := make([]byte, 0, len(k)+len(val)+3)
+		one = append(append(append(append(append(one, '{'), k...), ':'), val...), '}')
+		if json.Unmarshal(one, reflect.New(t.Elem()).Interface()) != nil {
+			at = off
+			return false
 		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return at
-		}
-		if k, _ := tok.(string); k == key {
-			at = dec.InputOffset() - int64(len(v))
-		}
-	}
+		return true
+	})
 	return at
 }
 
@@ -257,9 +297,11 @@ func wxValueOffset(obj json.RawMessage, key string) int64 {
 // decoded one record at a time and never held whole, and positions its errors
 // at the source line.
 type wxJSON struct {
-	path string
-	dec  *json.Decoder
-	lc   *wxLineCounter
+	path  string
+	dec   *json.Decoder
+	lc    *wxLineCounter
+	raw   json.RawMessage // the value last read by records or value
+	rawAt int64           // its offset in the input
 }
 
 // newWXJSON returns a walker over r, skipping a leading byte order mark.
@@ -281,6 +323,25 @@ func (j *wxJSON) sync() { j.lc.lineAt(j.dec.InputOffset()) }
 // errorf returns a *ParseError at the decoder's current line.
 func (j *wxJSON) errorf(format string, args ...any) error {
 	return &ParseError{Path: j.path, Line: j.lc.lineAt(j.dec.InputOffset()), Msg: fmt.Sprintf(format, args...)}
+}
+
+// fieldErrorf returns a *ParseError at the line of the value of member key
+// in the value last read by records or value (see wxValueOffset), the line
+// that value starts on when it has no such member.
+func (j *wxJSON) fieldErrorf(key, format string, args ...any) error {
+	return j.errorAt(wxValueOffset(j.raw, key), format, args...)
+}
+
+// faultErrorf returns a *ParseError for a failure to unmarshal the value last
+// read by records or value into v, at the line of the member at fault (see
+// wxFaultOffset), the line the value starts on when it is not an object.
+func (j *wxJSON) faultErrorf(v any, format string, args ...any) error {
+	return j.errorAt(wxFaultOffset(j.raw, v), format, args...)
+}
+
+// errorAt returns a *ParseError at the line of byte at of the value last read.
+func (j *wxJSON) errorAt(at int64, format string, args ...any) error {
+	return &ParseError{Path: j.path, Line: j.lc.lineAt(j.rawAt + at), Msg: fmt.Sprintf(format, args...)}
 }
 
 // fail turns a decoder error met while reading what (e.g. "record 7") into a
@@ -352,6 +413,7 @@ func (j *wxJSON) end() error {
 // records reads the elements of an array whose '[' has been read, one at a
 // time, calling fn with each element's bytes and its 1-based ordinal
 // (first+1, first+2, ...); it consumes the closing ']' and returns the count.
+// fn places its errors with fieldErrorf or faultErrorf.
 func (j *wxJSON) records(first int, fn func(raw json.RawMessage, rec int) error) (int, error) {
 	n := 0
 	for j.dec.More() {
@@ -359,6 +421,7 @@ func (j *wxJSON) records(first int, fn func(raw json.RawMessage, rec int) error)
 		if err := j.dec.Decode(&raw); err != nil {
 			return n, j.fail(err, fmt.Sprintf("record %d", first+n+1), true)
 		}
+		j.raw, j.rawAt = raw, j.dec.InputOffset()-int64(len(raw))
 		n++
 		if err := fn(raw, first+n); err != nil {
 			return n, err
@@ -394,14 +457,16 @@ func (j *wxJSON) object(fn func(key string) error) error {
 	return nil
 }
 
-// value decodes the next value into v, naming it what in errors.
+// value decodes the next value into v, naming it what in errors; a member
+// of the wrong type is reported at its line.
 func (j *wxJSON) value(v any, what string) error {
 	var raw json.RawMessage
 	if err := j.dec.Decode(&raw); err != nil {
 		return j.fail(err, what, true)
 	}
+	j.raw, j.rawAt = raw, j.dec.InputOffset()-int64(len(raw))
 	if err := json.Unmarshal(raw, v); err != nil {
-		return j.errorf("%s: %v", what, err)
+		return j.faultErrorf(v, "%s: %v", what, err)
 	}
 	return nil
 }
@@ -884,9 +949,11 @@ type chatlogRecord struct {
 // Log.Group are the talkerName (or talker) when all records share it.
 //
 // Message.Line is the record's 1-based ordinal in the array, since chatlog
-// writes the whole array on one line. Errors are *ParseError values at the
-// source line, naming the record: a document that is not an array, a record
-// that is not a message object, a bad time, or a file cut short.
+// writes the whole array on one line. Errors are *ParseError values naming
+// the record: a document that is not an array, a record that is not a
+// message object, a bad time, or a file cut short. Line is the source line
+// of the offending value: a bad time's or a field of the wrong type's (the
+// record's first line when the record is not an object or has no time).
 func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatChatlogJSON, Messages: make([]Message, 0)}
@@ -894,12 +961,12 @@ func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 	each := func(raw json.RawMessage, rec int) error {
 		var c chatlogRecord
 		if err := json.Unmarshal(raw, &c); err != nil {
-			return j.errorf("record %d: expected a chatlog message object: %v", rec, err)
+			return j.faultErrorf(&c, "record %d: expected a chatlog message object: %v", rec, err)
 		}
 		m := Message{Line: rec, ID: string(c.Seq), SenderID: string(c.Sender)}
 		t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(c.Time)))
 		if err != nil {
-			return j.errorf("record %d: bad time %q: expected an RFC 3339 time such as 2025-03-01T09:00:05+08:00", rec, wxClip(string(c.Time), 60))
+			return j.fieldErrorf("time", "record %d: bad time %q: expected an RFC 3339 time such as 2025-03-01T09:00:05+08:00", rec, wxClip(string(c.Time), 60))
 		}
 		m.Time = t
 		m.Sender = string(c.SenderName)

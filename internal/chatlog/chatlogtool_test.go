@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -399,8 +400,28 @@ func wxCompare(t *testing.T, got, want []Message) {
 	}
 }
 
+// chatlogPretty is a chatlog JSON array of two records laid out one field a
+// line: the second record starts on line 8, its time is on line 10, its type
+// on line 11 and its contents on line 12.
+const chatlogPretty = `[
+  {
+    "seq": 1,
+    "time": "2025-03-06T09:00:05+08:00",
+    "type": 1,
+    "content": "a"
+  },
+  {
+    "seq": 2,
+    "time": %s,
+    "type": %s,
+    "contents": %s,
+    "content": "b"
+  }
+]`
+
 func TestParseChatlogJSONErrors(t *testing.T) {
 	const path = "x/chatlog.json"
+	okTime := `"2025-03-06T09:00:06+08:00"`
 	ok := `{"seq":1,"time":"2025-03-06T09:00:05+08:00","type":1,"content":"a"}`
 	tests := []struct {
 		name  string
@@ -422,6 +443,11 @@ func TestParseChatlogJSONErrors(t *testing.T) {
 		{"cut before the bracket", "[\n" + ok + "\n", 3, []string{"after record 1", "cut short"}},
 		{"trailing data", "[" + ok + "] x", 1, []string{"malformed JSON"}},
 		{"second document", "[" + ok + "] []", 1, []string{"after the end of the document"}},
+		{"bad time in a laid out record", fmt.Sprintf(chatlogPretty, `"yesterday"`, "1", "{}"), 10, []string{"record 2", `bad time "yesterday"`}},
+		{"missing time in a laid out record", strings.Replace(fmt.Sprintf(chatlogPretty, "1", "1", "{}"), `"time": 1,`, `"talker": "g",`, 1), 8, []string{"record 2", "bad time"}},
+		{"bad field type in a laid out record", fmt.Sprintf(chatlogPretty, okTime, `"x"`, "{}"), 11, []string{"record 2", "expected an integer"}},
+		{"wrong JSON type in a laid out record", fmt.Sprintf(chatlogPretty, okTime, "1", `"x"`), 12, []string{"record 2", "expected a chatlog message object"}},
+		{"laid out record not an object", "[\n  " + ok + ",\n  [\n    1\n  ]\n]", 3, []string{"record 2", "expected a chatlog message object"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,6 +2,7 @@ package chatlog
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 )
 
@@ -70,6 +71,26 @@ func TestParseWeFlow(t *testing.T) {
 	}
 }
 
+// weflowPretty is a WeFlow export laid out as WeFlow writes it, one field a
+// line: the session's displayName is on line 6, and the one message starts
+// on line 9, its createTime on line 11 and its content on line 12.
+const weflowPretty = `{
+  "weflow": {
+    "version": "1.0"
+  },
+  "session": {
+    "displayName": %s
+  },
+  "messages": [
+    {
+      "localId": 1,
+      "createTime": %s,
+      "content": %s,
+      "type": "文本消息"
+    }
+  ]
+}`
+
 func TestParseWeFlowErrors(t *testing.T) {
 	const path = "x/weflow.json"
 	ok := `{"localId":1,"createTime":1741222805,"type":"文本消息","localType":1,"content":"a"}`
@@ -87,6 +108,7 @@ func TestParseWeFlowErrors(t *testing.T) {
 		{"time out of range", "{\"messages\":[\n" + `{"createTime":99999999999999}` + "]}", 2, []string{"record 1", "out of range"}},
 		{"cut short", "{\"weflow\":{},\n\"messages\":[\n" + ok + ",\n" + `{"localId":2,"createTi`, 4, []string{"record 2", "cut short"}},
 		{"cut after the array", "{\"messages\":[\n" + ok + "]\n", 3, []string{"cut short"}},
+		{"wrong type in a laid out session", fmt.Sprintf(weflowPretty, `["群"]`, "1741222805", `"a"`), 6, []string{"session", "expected a string"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
