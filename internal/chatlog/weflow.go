@@ -78,9 +78,11 @@ type weflowSender struct {
 // remark, nickname or account id).
 //
 // Message.Line is the message's 1-based ordinal in the messages array. Errors
-// are *ParseError values at the source line naming the record: a document
-// without a messages array, a record that is not a message object, a
-// createTime out of range, or a file cut short.
+// are *ParseError values naming the record: a document without a messages
+// array, a record that is not a message object, a createTime out of range,
+// or a file cut short. Line is the source line of the offending value: a
+// createTime's or a field of the wrong type's (the record's first line when
+// the record is not an object).
 func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatWeFlow, Messages: make([]Message, 0)}
@@ -101,11 +103,11 @@ func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 	each := func(raw json.RawMessage, rec int) error {
 		var c weflowRecord
 		if err := json.Unmarshal(raw, &c); err != nil {
-			return j.errorf("record %d: expected a WeFlow message object: %v", rec, err)
+			return j.faultErrorf(&c, "record %d: expected a WeFlow message object: %v", rec, err)
 		}
 		t, ok := wxUnix(int64(c.CreateTime))
 		if !ok {
-			return j.errorf("record %d: createTime %d out of range: expected unix seconds", rec, int64(c.CreateTime))
+			return j.fieldErrorf("createTime", "record %d: createTime %d out of range: expected unix seconds", rec, int64(c.CreateTime))
 		}
 		m := Message{Line: rec, Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
 		if m.ID == "" || m.ID == "0" {

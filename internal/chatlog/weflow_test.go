@@ -108,6 +108,10 @@ func TestParseWeFlowErrors(t *testing.T) {
 		{"time out of range", "{\"messages\":[\n" + `{"createTime":99999999999999}` + "]}", 2, []string{"record 1", "out of range"}},
 		{"cut short", "{\"weflow\":{},\n\"messages\":[\n" + ok + ",\n" + `{"localId":2,"createTi`, 4, []string{"record 2", "cut short"}},
 		{"cut after the array", "{\"messages\":[\n" + ok + "]\n", 3, []string{"cut short"}},
+		{"time out of range in a laid out record", fmt.Sprintf(weflowPretty, `"群"`, "99999999999999", `"a"`), 11, []string{"record 1", "createTime 99999999999999 out of range"}},
+		{"negative time in a laid out record", fmt.Sprintf(weflowPretty, `"群"`, "-1", `"a"`), 11, []string{"record 1", "out of range"}},
+		{"bad time in a laid out record", fmt.Sprintf(weflowPretty, `"群"`, `"soon"`, `"a"`), 11, []string{"record 1", "expected an integer"}},
+		{"wrong type in a laid out record", fmt.Sprintf(weflowPretty, `"群"`, "1741222805", `{"a": 1}`), 12, []string{"record 1", "expected a string"}},
 		{"wrong type in a laid out session", fmt.Sprintf(weflowPretty, `["群"]`, "1741222805", `"a"`), 6, []string{"session", "expected a string"}},
 	}
 	for _, tt := range tests {
