@@ -75,9 +75,12 @@ type chatlabLine struct {
 // 81 RECALL are system messages. Log.Title and Log.Group are meta.name.
 //
 // Message.Line is the message's 1-based ordinal in the messages array for
-// JSON, and its source line for JSONL. Errors are *ParseError values at the
-// source line naming the record: a document without messages, a malformed or
-// cut-short record, an unknown _type, or a timestamp out of range.
+// JSON, and its source line for JSONL. Errors are *ParseError values naming
+// the record: a document without messages, a malformed or cut-short record,
+// a field of the wrong type, an unknown _type, or a timestamp out of range.
+// Line is the source line of the offending value (in JSON, a timestamp's or
+// a field of the wrong type's, the record's first line when the record is
+// not an object; in JSONL, the record's line).
 func ParseChatLab(r io.Reader, path string) (*Log, error) {
 	br := bufio.NewReaderSize(r, 64*1024)
 	head, _ := br.Peek(64 * 1024)
@@ -135,7 +138,7 @@ func (p *chatlabParser) json(r io.Reader) error {
 			_, err = j.records(0, func(raw json.RawMessage, rec int) error {
 				var mem chatlabMember
 				if err := json.Unmarshal(raw, &mem); err != nil {
-					return j.errorf("member %d: expected a member object: %v", rec, err)
+					return j.faultErrorf(&mem, "member %d: expected a member object: %v", rec, err)
 				}
 				p.members[string(mem.PlatformID)] = mem
 				return nil
@@ -156,10 +159,10 @@ func (p *chatlabParser) json(r io.Reader) error {
 			_, err = j.records(0, func(raw json.RawMessage, rec int) error {
 				var c chatlabMessage
 				if err := json.Unmarshal(raw, &c); err != nil {
-					return j.errorf("record %d: expected a ChatLab message object: %v", rec, err)
+					return j.faultErrorf(&c, "record %d: expected a ChatLab message object: %v", rec, err)
 				}
 				if err := p.add(&c, rec); err != nil {
-					return j.errorf("record %d: %v", rec, err)
+					return j.fieldErrorf("timestamp", "record %d: %v", rec, err)
 				}
 				return nil
 			})
@@ -228,7 +231,8 @@ func (p *chatlabParser) jsonl(r io.Reader) error {
 	return nil
 }
 
-// add appends one message at the given line.
+// add appends one message at the given line. Its only error is about the
+// timestamp.
 func (p *chatlabParser) add(c *chatlabMessage, line int) error {
 	ts := int64(c.Timestamp)
 	if ts > 99999999999 || ts < -99999999999 {

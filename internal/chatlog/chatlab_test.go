@@ -172,6 +172,9 @@ func TestParseChatLabErrors(t *testing.T) {
 		{"jsonl unknown type", `{"_type":"header","meta":{}}` + "\n" + `{"_type":"reaction"}` + "\n", 2, []string{"record 2", `unknown _type "reaction"`}},
 		{"jsonl missing type", `{"_type":"header","meta":{}}` + "\n" + `{"sender":"a"}` + "\n", 2, []string{"record 2", "unknown _type"}},
 		{"jsonl only comments", `{"_type":"header"` + "\n", 1, []string{"record 1"}},
+		{"json bad timestamp in a laid out record", fmt.Sprintf(chatlabPretty, `"g"`, `"A"`, "-99999999999999999", "0"), 15, []string{"record 1", "timestamp", "out of range"}},
+		{"json wrong type in a laid out record", fmt.Sprintf(chatlabPretty, `"g"`, `"A"`, "1741222805", `"text"`), 16, []string{"record 1", "expected an integer"}},
+		{"json wrong type in a laid out member", fmt.Sprintf(chatlabPretty, `"g"`, "{}", "1741222805", "0"), 9, []string{"member 1", "expected a string"}},
 		{"json wrong type in a laid out meta", fmt.Sprintf(chatlabPretty, "[1]", `"A"`, "1741222805", "0"), 4, []string{"meta", "expected a string"}},
 	}
 	for _, tt := range tests {
