@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -55,7 +56,10 @@ type kbFrontMatter struct {
 // When an entry's ID changes (a question asked earlier joined it), the
 // edits of its old file move to the new one: every entry file this digest
 // does not produce whose sources overlap an entry's gives its edits to that
-// entry and is removed. Other entry files are left alone, and so is a file
+// entry and is removed. The edits are appended after the entry's own unless
+// the entry's file already holds them whole (the same blocks, compared
+// without surrounding white space), so no curator's text is dropped for
+// being part of another note. Other entry files are left alone, and so is a file
 // whose marker was removed. Files that would not change are not rewritten.
 func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -95,7 +99,10 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 		for _, from := range carriedFrom(e, bySource) {
 			absorbed[from] = true
-			if k := strings.TrimSpace(existing[from].kept); k != "" && !strings.Contains(kept, k) {
+			// A note moves unless this file holds it whole already (moved
+			// before, or written twice): never drop one for being part of
+			// another note.
+			if k := strings.TrimSpace(existing[from].kept); k != "" && !hasNote(kept, k) {
 				kept = strings.TrimRight(kept, "\n") + "\n\n" + k + "\n"
 			}
 		}
@@ -329,4 +336,42 @@ func indexMarkdown(d *Digest) []byte {
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
+}
+
+// noteBlocks splits a curator's text into its blocks: the runs of lines
+// between blank lines, each trimmed of surrounding white space.
+func noteBlocks(text string) []string {
+	var blocks []string
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			blocks = append(blocks, strings.TrimSpace(strings.Join(cur, "\n")))
+			cur = nil
+		}
+	}
+	for _, line := range strings.Split(text, "\n") {
+		if strings.TrimSpace(line) == "" {
+			flush()
+			continue
+		}
+		cur = append(cur, line)
+	}
+	flush()
+	return blocks
+}
+
+// hasNote reports whether kept already holds note whole: every block of
+// note, in order, as consecutive blocks of kept. A note that is only part
+// of a block of kept (a sentence of a longer note) is not there.
+func hasNote(kept, note string) bool {
+	nb, kb := noteBlocks(note), noteBlocks(kept)
+	if len(nb) == 0 {
+		return true
+	}
+	for i := 0; i+len(nb) <= len(kb); i++ {
+		if slices.Equal(kb[i:i+len(nb)], nb) {
+			return true
+		}
+	}
+	return false
 }

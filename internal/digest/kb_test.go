@@ -226,3 +226,110 @@ func TestSourceKey(t *testing.T) {
 		})
 	}
 }
+
+// TestHasNote checks when a moved note counts as already there: only as
+// whole blocks (paragraphs), never as part of a longer note.
+func TestHasNote(t *testing.T) {
+	tests := []struct {
+		name       string
+		kept, note string
+		want       bool
+	}{
+		{"part of a longer note", "\n结论：仍有对公代扣通道，见银联。\n", "仍有对公代扣通道", false},
+		{"the start of a note", "\n仍有对公代扣通道，见银联。\n", "仍有对公代扣通道", false},
+		{"one line of a block", "\n第一行\n第二行\n", "第二行", false},
+		{"the same block", "\n结论：见银联。\n", "结论：见银联。", true},
+		{"the same block, other spacing", "\n\n  结论：见银联。  \n\n\n", "\n结论：见银联。\n", true},
+		{"one of the blocks", "\n前言\n\n结论：见银联。\n\n附记\n", "结论：见银联。", true},
+		{"several blocks in a row", "\n前言\n\n甲\n\n乙\n", "甲\n\n乙", true},
+		{"several blocks, not in a row", "\n甲\n\n丙\n\n乙\n", "甲\n\n乙", false},
+		{"blank lines with spaces", "\n甲\n  \n乙\n", "乙", true},
+		{"nothing kept", "\n", "结论：见银联。", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hasNote(tt.kept, tt.note); got != tt.want {
+				t.Errorf("hasNote(%q, %q) = %v, want %v", tt.kept, tt.note, got, tt.want)
+			}
+		})
+	}
+}
+
+// fixtureDaysOn returns the fixture days of the given dates.
+func fixtureDaysOn(days []Day, dates ...string) []Day {
+	var out []Day
+	for _, d := range days {
+		if contains(dates, d.Log.Date) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// TestWriteKBMergeKeepsNotes checks that when an entry file merges into
+// another, no note of either is lost: a moved note is left out only when
+// the other file already holds it whole.
+func TestWriteKBMergeKeepsNotes(t *testing.T) {
+	days := fixtureDays(t)
+	opts := fixtureOptions(t)
+	first := Build(fixtureDaysOn(days, "2018-03-01"), segmenter(t), opts)
+	rest := Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
+	full := Build(days, segmenter(t), opts)
+	find := func(d *Digest) string {
+		for _, e := range d.Entries {
+			if strings.Contains(e.Title, "分账接口") {
+				return e.ID + ".md"
+			}
+		}
+		t.Fatal("no 分账接口 entry")
+		return ""
+	}
+	into, from := find(first), find(rest)
+	if into != find(full) || into == from {
+		t.Fatalf("entry files: first day %s, later days %s, all days %s", into, from, find(full))
+	}
+	tests := []struct {
+		name       string
+		intoNote   string // the note of the file that stays
+		fromNote   string // the note of the file merged into it
+		wantBlocks []string
+	}{
+		{"a part of the other note", "结论：服务商模式见分账文档。", "服务商模式", []string{"结论：服务商模式见分账文档。", "服务商模式"}},
+		{"two notes", "甲：先开通服务商。", "乙：再申请分账权限。", []string{"甲：先开通服务商。", "乙：再申请分账权限。"}},
+		{"the same note", "结论：见分账文档。", "\n结论：见分账文档。\n\n", []string{"结论：见分账文档。"}},
+		{"no note to move", "结论：见分账文档。", "", []string{"结论：见分账文档。"}},
+		{"no note to move into", "", "乙：再申请分账权限。", []string{"乙：再申请分账权限。"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, d := range []*Digest{first, rest} {
+				if _, err := WriteKB(dir, d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			writeFile(t, filepath.Join(dir, into), readFile(t, filepath.Join(dir, into))+tt.intoNote+"\n")
+			writeFile(t, filepath.Join(dir, from), readFile(t, filepath.Join(dir, from))+tt.fromNote+"\n")
+			res, err := WriteKB(dir, full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !contains(res.Merged, from) {
+				t.Fatalf("merged %v, want %s", res.Merged, from)
+			}
+			text := readFile(t, filepath.Join(dir, into))
+			got := noteBlocks(text[strings.Index(text, Marker)+len(Marker):])
+			if strings.Join(got, "|") != strings.Join(tt.wantBlocks, "|") {
+				t.Errorf("notes %q, want %q", got, tt.wantBlocks)
+			}
+			// Merging again changes nothing.
+			res, err = WriteKB(dir, full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Written) != 0 {
+				t.Errorf("second run wrote %v", res.Written)
+			}
+		})
+	}
+}
