@@ -514,21 +514,42 @@ func uniqueIDs(es []Entry) {
 // then most answers, then first asked, then ID.
 func rank(es []Entry) {
 	sort.SliceStable(es, func(i, j int) bool {
-		a, b := &es[i], &es[j]
-		if len(a.Occurrences) != len(b.Occurrences) {
-			return len(a.Occurrences) > len(b.Occurrences)
-		}
-		if x, y := a.Answered(), b.Answered(); x != y {
-			return x > y
-		}
-		if x, y := a.AnswerCount(), b.AnswerCount(); x != y {
-			return x > y
-		}
-		if a.FirstAsked() != b.FirstAsked() {
-			return a.FirstAsked() < b.FirstAsked()
-		}
-		return a.ID < b.ID
+		return rankKeyOf(&es[i]).before(rankKeyOf(&es[j]))
 	})
+}
+
+// A rankKey is what entries are ranked by, so that the entries of a
+// digest and those a knowledge base's files describe rank alike.
+type rankKey struct {
+	occurrences int    // how often it was asked
+	answered    int    // how many of those got an answer
+	answers     int    // the answers over all occurrences
+	first       string // the date first asked
+	id          string // the entry's ID
+}
+
+// rankKeyOf is an entry's rankKey.
+func rankKeyOf(e *Entry) rankKey {
+	return rankKey{len(e.Occurrences), e.Answered(), e.AnswerCount(), e.FirstAsked(), e.ID}
+}
+
+// before reports whether an entry of key a ranks before one of key b: most
+// occurrences, then most answered occurrences, then most answers, then
+// first asked, then ID.
+func (a rankKey) before(b rankKey) bool {
+	if a.occurrences != b.occurrences {
+		return a.occurrences > b.occurrences
+	}
+	if a.answered != b.answered {
+		return a.answered > b.answered
+	}
+	if a.answers != b.answers {
+		return a.answers > b.answers
+	}
+	if a.first != b.first {
+		return a.first < b.first
+	}
+	return a.id < b.id
 }
 
 // openers are polite lead-ins that an entry title does without when a

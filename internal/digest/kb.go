@@ -36,7 +36,8 @@ type KBResult struct {
 	NoMarker  []string // entry files whose marker line was removed, left as they were
 }
 
-// kbFrontMatter is the YAML front matter of an entry file.
+// kbFrontMatter is the YAML front matter of an entry file: what the index
+// needs to list and rank the entry without the run that wrote it.
 type kbFrontMatter struct {
 	ID          string   `yaml:"id"`
 	Title       string   `yaml:"title"`
@@ -44,13 +45,17 @@ type kbFrontMatter struct {
 	FirstAsked  string   `yaml:"first_asked"`
 	LastAsked   string   `yaml:"last_asked"`
 	Occurrences int      `yaml:"occurrences"`
+	Answered    int      `yaml:"answered"` // occurrences with an answer
+	Answers     int      `yaml:"answers"`  // answers over all occurrences
 	Sources     []string `yaml:"sources"`
 }
 
 // WriteKB writes a knowledge base into dir, creating it if needed: one
 // Markdown file per entry, named by its ID, with YAML front matter (id,
-// title, topics, first_asked, last_asked, occurrences, sources) and the
-// generated text above the Marker line, and an index.md by topic.
+// title, topics, first_asked, last_asked, occurrences, answered, answers,
+// sources) and the generated text above the Marker line, and an index.md
+// by topic. The index lists every entry file of the folder: this digest's
+// entries, and the files earlier runs left, by their front matter.
 //
 // Regenerating keeps everything below the marker of an existing file.
 // When an entry's ID changes (a question asked earlier joined it), the
@@ -117,7 +122,16 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		if ok {
 			kept = old.kept
 		}
-		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(d), kept...), existing, res); err != nil {
+		listed := make([]kbEntry, 0, len(existing)+len(d.Entries))
+		for i := range d.Entries {
+			listed = append(listed, kbEntry{file: d.Entries[i].ID + ".md", fm: entryFrontMatter(&d.Entries[i])})
+		}
+		for name, f := range existing {
+			if !produced[name] && name != kbIndex && !absorbed[name] {
+				listed = append(listed, kbEntry{file: name, fm: f.fm, kept: true})
+			}
+		}
+		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(d, listed), kept...), existing, res); err != nil {
 			return nil, err
 		}
 	}
@@ -144,9 +158,10 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 // A kbFile is an existing file of the knowledge base.
 type kbFile struct {
 	data    []byte
-	marked  bool     // it has the marker line
-	kept    string   // what follows the marker line
-	sources []string // the source keys of its front matter
+	marked  bool          // it has the marker line
+	kept    string        // what follows the marker line
+	fm      kbFrontMatter // its front matter; the zero value when it has none that can be read
+	sources []string      // the source keys of its front matter
 }
 
 // readKB reads the entry files and the index of dir.
@@ -173,7 +188,10 @@ func readKB(dir string) (map[string]*kbFile, error) {
 				f.kept = string(rest[j+1:])
 			}
 		}
-		f.sources = frontMatterSources(data)
+		f.fm = readFrontMatter(data)
+		for _, src := range f.fm.Sources {
+			f.sources = append(f.sources, sourceKey(src))
+		}
 		files[name] = f
 	}
 	return files, nil
@@ -199,26 +217,23 @@ func markerAt(data []byte) int {
 	return -1
 }
 
-// frontMatterSources returns the source keys listed in a file's front
-// matter, or nil when it has none or cannot be read.
-func frontMatterSources(data []byte) []string {
+// readFrontMatter returns a file's front matter, or the zero value when it
+// has none or it cannot be read. Files of older versions lack answered and
+// answers, which read as 0 until the file is regenerated.
+func readFrontMatter(data []byte) kbFrontMatter {
 	s := string(data)
 	if !strings.HasPrefix(s, "---\n") {
-		return nil
+		return kbFrontMatter{}
 	}
 	end := strings.Index(s[4:], "\n---")
 	if end < 0 {
-		return nil
+		return kbFrontMatter{}
 	}
 	var fm kbFrontMatter
 	if yaml.Unmarshal([]byte(s[4:4+end]), &fm) != nil {
-		return nil
+		return kbFrontMatter{}
 	}
-	keys := make([]string, 0, len(fm.Sources))
-	for _, src := range fm.Sources {
-		keys = append(keys, sourceKey(src))
-	}
-	return keys
+	return fm
 }
 
 // sourceKey identifies a "path:line" source independently of the folder
@@ -274,11 +289,7 @@ func writeKBFile(dir, name string, data []byte, existing map[string]*kbFile, res
 // including the marker line.
 func entryMarkdown(dir string, e *Entry) []byte {
 	var b bytes.Buffer
-	fm := kbFrontMatter{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), FirstAsked: e.FirstAsked(), LastAsked: e.LastAsked(), Occurrences: len(e.Occurrences)}
-	for _, o := range e.Occurrences {
-		fm.Sources = append(fm.Sources, source(&o))
-	}
-	writeFrontMatter(&b, fm)
+	writeFrontMatter(&b, entryFrontMatter(e))
 	fmt.Fprintf(&b, "\n# %s\n\n", mdtext.Escape(e.Title))
 	b.WriteString(askedLine(e))
 	if len(e.Topics) > 0 {
@@ -298,6 +309,18 @@ func entryMarkdown(dir string, e *Entry) []byte {
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
+}
+
+// entryFrontMatter is the front matter of an entry's file.
+func entryFrontMatter(e *Entry) kbFrontMatter {
+	fm := kbFrontMatter{
+		ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), FirstAsked: e.FirstAsked(), LastAsked: e.LastAsked(),
+		Occurrences: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(),
+	}
+	for _, o := range e.Occurrences {
+		fm.Sources = append(fm.Sources, source(&o))
+	}
+	return fm
 }
 
 // writeFrontMatter writes fm between --- lines.
@@ -323,19 +346,101 @@ func relLink(dir, path string) string {
 	return filepath.ToSlash(path)
 }
 
-// indexMarkdown is the generated part of the knowledge base's index: the
-// entries by topic, up to and including the marker line.
-func indexMarkdown(d *Digest) []byte {
+// A kbEntry is one entry as the index lists it: an entry of this digest,
+// or one whose file an earlier run left, as its front matter describes it.
+type kbEntry struct {
+	file string        // the entry's file name
+	fm   kbFrontMatter // its front matter; the zero value when it could not be read
+	kept bool          // the file is kept from an earlier run
+}
+
+// id is the entry's ID: its file's name without ".md" (unique in the folder).
+func (e *kbEntry) id() string { return strings.TrimSuffix(e.file, ".md") }
+
+// title is the entry's title, or its ID when the front matter has none.
+func (e *kbEntry) title() string {
+	if e.fm.Title != "" {
+		return e.fm.Title
+	}
+	return e.id()
+}
+
+// rankKey ranks the entry as rank ranks a digest's entries.
+func (e *kbEntry) rankKey() rankKey {
+	return rankKey{e.fm.Occurrences, e.fm.Answered, e.fm.Answers, e.fm.FirstAsked, e.id()}
+}
+
+// indexMarkdown is the generated part of the knowledge base's index, up to
+// and including the marker line: the dates and counts of all the entries
+// listed, what the run d read, and the entries by topic, grouped and
+// ranked as the markdown digest groups and ranks them.
+func indexMarkdown(d *Digest, listed []kbEntry) []byte {
+	es := append([]kbEntry(nil), listed...)
+	sort.Slice(es, func(i, j int) bool { return es[i].rankKey().before(es[j].rankKey()) })
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Knowledge base: %s\n\n%s\n", span(d), summary(d))
-	for _, g := range byTopic(d) {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdtext.Escape(topicHeading(g.topic)))
-		for _, e := range g.entries {
-			fmt.Fprintf(&b, "- %s: asked %s, last %s\n", mdtext.Link(e.Title, e.ID+".md"), times(len(e.Occurrences)), e.LastAsked())
+	fmt.Fprintf(&b, "# Knowledge base: %s\n\n%s\n\n", kbSpan(d, es), kbSummary(es))
+	if len(d.Days) == 0 {
+		fmt.Fprintf(&b, "Last run: %s.\n", span(d))
+	} else {
+		fmt.Fprintf(&b, "Last run: %s\n", summary(d))
+	}
+	sections := topicOrder(d.Topics, len(es),
+		func(i int) []string { return es[i].fm.Topics },
+		func(i int) int { return es[i].fm.Occurrences })
+	for _, sec := range sections {
+		fmt.Fprintf(&b, "\n## %s\n\n", mdtext.Escape(topicHeading(sec.topic)))
+		for _, i := range sec.items {
+			e := &es[i]
+			b.WriteString("- " + mdtext.Link(e.title(), e.file))
+			if e.fm.Occurrences > 0 && e.fm.LastAsked != "" {
+				fmt.Fprintf(&b, ": asked %s, last %s", times(e.fm.Occurrences), e.fm.LastAsked)
+			}
+			b.WriteString("\n")
 		}
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
+}
+
+// kbSpan is the dates the entries were asked on, "2018-03-01 to
+// 2018-03-22"; when none has a date, the days of the run, as span says.
+func kbSpan(d *Digest, es []kbEntry) string {
+	first, last := "", ""
+	for _, e := range es {
+		if f := e.fm.FirstAsked; f != "" && (first == "" || f < first) {
+			first = f
+		}
+		if l := e.fm.LastAsked; l > last {
+			last = l
+		}
+	}
+	switch {
+	case first == "" || last == "":
+		return span(d)
+	case first == last:
+		return first
+	}
+	return first + " to " + last
+}
+
+// kbSummary says in one line what the entries listed hold: "12 questions
+// asked 15 times, 2 of them more than once; 5 kept from earlier runs."
+func kbSummary(es []kbEntry) string {
+	askings, repeated, kept := 0, 0, 0
+	for _, e := range es {
+		askings += e.fm.Occurrences
+		if e.fm.Occurrences > 1 {
+			repeated++
+		}
+		if e.kept {
+			kept++
+		}
+	}
+	s := fmt.Sprintf("%s asked %s, %d of them more than once", plural(len(es), "question"), plural(askings, "time"), repeated)
+	if kept > 0 {
+		s += fmt.Sprintf("; %d kept from earlier runs", kept)
+	}
+	return s + "."
 }
 
 // noteBlocks splits a curator's text into its blocks: the runs of lines

@@ -3,6 +3,7 @@ package digest
 import (
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
@@ -329,6 +330,145 @@ func TestWriteKBMergeKeepsNotes(t *testing.T) {
 			}
 			if len(res.Written) != 0 {
 				t.Errorf("second run wrote %v", res.Written)
+			}
+		})
+	}
+}
+
+// indexLinks returns the files the index of dir links, in order.
+func indexLinks(t *testing.T, dir string) []string {
+	t.Helper()
+	var links []string
+	for _, line := range strings.Split(readFile(t, filepath.Join(dir, kbIndex)), "\n") {
+		if i, j := strings.Index(line, "]("), strings.Index(line, ".md)"); strings.HasPrefix(line, "- [") && i >= 0 && j > i {
+			links = append(links, line[i+2:j+3])
+		}
+	}
+	return links
+}
+
+// entryFiles returns the entry files in dir, sorted.
+func entryFiles(t *testing.T, dir string) []string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range ents {
+		if entryFile.MatchString(e.Name()) {
+			names = append(names, e.Name())
+		}
+	}
+	return names
+}
+
+// indexBody is the index without its heading and summary: the sections.
+func indexBody(t *testing.T, dir string) string {
+	t.Helper()
+	text := readFile(t, filepath.Join(dir, kbIndex))
+	i := strings.Index(text, "\n## ")
+	if i < 0 {
+		t.Fatalf("no section in the index:\n%s", text)
+	}
+	return text[i:]
+}
+
+// TestWriteKBIndex checks that the index lists every entry file of the
+// folder, those kept from earlier runs too, ranked and grouped by the same
+// rules whichever run wrote them, and that it is the same when rewritten.
+func TestWriteKBIndex(t *testing.T) {
+	days := fixtureDays(t)
+	opts := fixtureOptions(t)
+	build := func(dates ...string) *Digest {
+		if len(dates) == 0 {
+			return Build(days, segmenter(t), opts)
+		}
+		return Build(fixtureDaysOn(days, dates...), segmenter(t), opts)
+	}
+	full := build()
+	wide := t.TempDir()
+	if _, err := WriteKB(wide, full); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		runs []*Digest
+		same bool // the index lists the entries as the wide run's does
+		head string
+	}{
+		{"one run", []*Digest{full}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
+		{"a day at a time", []*Digest{build("2018-03-01"), build("2018-03-08"), build("2018-03-14"), build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
+		{"a later day after all", []*Digest{full, build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
+		{"no day after all", []*Digest{full, Build(nil, segmenter(t), opts)}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, d := range tt.runs {
+				if _, err := WriteKB(dir, d); err != nil {
+					t.Fatal(err)
+				}
+			}
+			links, files := indexLinks(t, dir), entryFiles(t, dir)
+			sorted := append([]string(nil), links...)
+			sort.Strings(sorted)
+			if strings.Join(sorted, " ") != strings.Join(files, " ") {
+				t.Errorf("the index links\n%v\nthe folder holds\n%v", sorted, files)
+			}
+			if tt.same && indexBody(t, dir) != indexBody(t, wide) {
+				t.Errorf("index\n%s\nwant as the wide run's\n%s", indexBody(t, dir), indexBody(t, wide))
+			}
+			if text := readFile(t, filepath.Join(dir, kbIndex)); !strings.HasPrefix(text, tt.head) {
+				t.Errorf("index starts %q, want %q", text[:min(len(text), 80)], tt.head)
+			}
+			// Rewriting with the last run changes nothing.
+			res, err := WriteKB(dir, tt.runs[len(tt.runs)-1])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Written) != 0 {
+				t.Errorf("rewriting changed %v", res.Written)
+			}
+		})
+	}
+}
+
+// TestWriteKBIndexKeptFiles checks how the index lists entry files an
+// earlier run left: by their front matter, and by their name when it
+// cannot be read.
+func TestWriteKBIndexKeptFiles(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		want             string // the index line
+	}{
+		{"front matter", "2017-01-01-0123abcd.md",
+			"---\nid: 2017-01-01-0123abcd\ntitle: 还有对公代扣通道吗？\ntopics:\n  - 代扣代付\nfirst_asked: \"2017-01-01\"\nlast_asked: \"2017-02-01\"\noccurrences: 2\nsources:\n  - elsewhere/2017-01-01-chat.markdown:9\n  - elsewhere/2017-02-01-chat.markdown:9\n---\n\n" + Marker + "\nkeep me\n",
+			"- [还有对公代扣通道吗？](2017-01-01-0123abcd.md): asked twice, last 2017-02-01"},
+		{"no marker", "2017-01-02-0123abcd.md",
+			"---\nid: 2017-01-02-0123abcd\ntitle: 网联的接口文档哪里有？\nfirst_asked: \"2017-01-02\"\nlast_asked: \"2017-01-02\"\noccurrences: 1\n---\n\nmy own text\n",
+			"- [网联的接口文档哪里有？](2017-01-02-0123abcd.md): asked once, last 2017-01-02"},
+		{"no front matter", "2017-01-03-0123abcd.md", "my own text, no front matter\n",
+			"- [2017-01-03-0123abcd](2017-01-03-0123abcd.md)"},
+		{"front matter that is not YAML", "2017-01-04-0123abcd.md", "---\ntitle: [unclosed\n---\n\n" + Marker + "\n",
+			"- [2017-01-04-0123abcd](2017-01-04-0123abcd.md)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := WriteKB(dir, fixtureDigest(t)); err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, tt.file), tt.text)
+			if _, err := WriteKB(dir, fixtureDigest(t)); err != nil {
+				t.Fatal(err)
+			}
+			index := readFile(t, filepath.Join(dir, kbIndex))
+			if !strings.Contains(index, "\n"+tt.want+"\n") {
+				t.Errorf("no line %q in the index:\n%s", tt.want, index)
+			}
+			if readFile(t, filepath.Join(dir, tt.file)) != tt.text {
+				t.Error("the kept file was changed")
 			}
 		})
 	}

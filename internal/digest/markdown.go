@@ -89,35 +89,59 @@ func summary(d *Digest) string {
 type topicGroup struct {
 	topic   *dict.Topic // nil for the entries without a topic
 	entries []*Entry    // in rank order
-	askings int         // occurrences over its entries
 }
 
-// byTopic groups entries under their first topic: groups with more askings
-// first, then in topics-file order; entries without a topic come last.
+// byTopic groups the digest's entries under their first topic, as
+// topicOrder orders them.
 func byTopic(d *Digest) []topicGroup {
-	index := make(map[string]int, len(d.Topics))
-	for i, t := range d.Topics {
+	sections := topicOrder(d.Topics, len(d.Entries),
+		func(i int) []string { return d.Entries[i].Topics },
+		func(i int) int { return len(d.Entries[i].Occurrences) })
+	out := make([]topicGroup, len(sections))
+	for k, sec := range sections {
+		out[k].topic = sec.topic
+		for _, i := range sec.items {
+			out[k].entries = append(out[k].entries, &d.Entries[i])
+		}
+	}
+	return out
+}
+
+// A topicSection is one topic's items, by their index.
+type topicSection struct {
+	topic *dict.Topic // nil for the items without a known topic
+	items []int       // in the order given
+}
+
+// topicOrder groups n items (entries, in rank order) under their first
+// topic (topicsOf(i)[0]): sections with more askings (askings(i) summed)
+// first, then in topics-file order; the items without a topic, or whose
+// first topic is not in topics, come last. Items keep their order within a
+// section.
+func topicOrder(topics []dict.Topic, n int, topicsOf func(int) []string, askings func(int) int) []topicSection {
+	index := make(map[string]int, len(topics))
+	for i, t := range topics {
 		index[t.Name] = i
 	}
-	groups := make(map[int]*topicGroup)
-	for i := range d.Entries {
-		e := &d.Entries[i]
-		k := len(d.Topics) // the other questions
-		if len(e.Topics) > 0 {
-			if j, ok := index[e.Topics[0]]; ok {
+	groups := make(map[int]*topicSection)
+	total := make(map[int]int)
+	for i := range n {
+		k := len(topics) // the other questions
+		if ts := topicsOf(i); len(ts) > 0 {
+			if j, ok := index[ts[0]]; ok {
 				k = j
 			}
 		}
 		g, ok := groups[k]
 		if !ok {
-			g = &topicGroup{}
-			if k < len(d.Topics) {
-				g.topic = &d.Topics[k]
+			g = &topicSection{}
+			if k < len(topics) {
+				g.topic = &topics[k]
 			}
 			groups[k] = g
 		}
-		g.entries = append(g.entries, e)
-		g.askings += len(e.Occurrences)
+		g.items = append(g.items, i)
+		total[k] += askings(i)
 	}
 	keys := make([]int, 0, len(groups))
 	for k := range groups {
@@ -125,15 +149,15 @@ func byTopic(d *Digest) []topicGroup {
 	}
 	sort.Slice(keys, func(a, b int) bool {
 		ka, kb := keys[a], keys[b]
-		if (ka == len(d.Topics)) != (kb == len(d.Topics)) {
-			return kb == len(d.Topics)
+		if (ka == len(topics)) != (kb == len(topics)) {
+			return kb == len(topics)
 		}
-		if groups[ka].askings != groups[kb].askings {
-			return groups[ka].askings > groups[kb].askings
+		if total[ka] != total[kb] {
+			return total[ka] > total[kb]
 		}
 		return ka < kb
 	})
-	out := make([]topicGroup, len(keys))
+	out := make([]topicSection, len(keys))
 	for i, k := range keys {
 		out[i] = *groups[k]
 	}
