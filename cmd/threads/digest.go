@@ -57,7 +57,9 @@ Formats:
             "question", "answers": [{"sender", "text", "line"}]}]}]}
   kb        a knowledge base in the folder --out: one Markdown file per entry
             with YAML front matter, and index.md; edits below the line
-            "` + digest.Marker + `" are kept when it is regenerated
+            "` + digest.Marker + `" are kept when it is regenerated;
+            index.md lists every entry file, those of earlier runs too, and
+            a run never removes an entry that holds days it did not read
   html      one self-contained page: a timeline per day with threads as lanes
             coloured by kind (click a Q&A thread to read it), and a topic index
 
@@ -341,6 +343,9 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		}
 		if len(res.Stale) > 0 {
 			fmt.Fprintf(opts.io.Err, ", %d entries not in this run kept", len(res.Stale))
+		}
+		if len(res.Wider) > 0 {
+			fmt.Fprintf(opts.io.Err, ", %d entries with days this run did not read kept as they were", len(res.Wider))
 		}
 		fmt.Fprintln(opts.io.Err)
 		for _, name := range res.NoMarker {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -255,6 +256,75 @@ func TestDigestKB(t *testing.T) {
 	code, _, errOut = runCmd(t, "", "digest", "--format", "kb", "--out", dir, digestDays)
 	if code != exitOK || !strings.Contains(errOut, "0 files written, "+strconv.Itoa(len(files))+" unchanged") {
 		t.Errorf("second run: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// readKBFolder returns the files of a knowledge-base folder by name.
+func readKBFolder(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := make(map[string]string, len(ents))
+	for _, e := range ents {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = string(data)
+	}
+	return files
+}
+
+// TestDigestKBNarrowerRun checks that a run limited to fewer days removes
+// no entry file of a wider run, and that the wider run again gives the
+// knowledge base it gave before.
+func TestDigestKBNarrowerRun(t *testing.T) {
+	tests := []struct {
+		name   string
+		narrow []string // the narrower run's flags and inputs
+		wider  int      // entry files that hold days it did not read
+	}{
+		{"since", []string{"--since", "2018-03-08", digestDays}, 2},
+		{"until", []string{"--until", "2018-03-14", digestDays}, 0},
+		{"one folder", []string{filepath.Join(digestDays, "proddev")}, 1},
+		{"one day", []string{filepath.Join(digestDays, "proddev", "2018-03-22-chat.markdown")}, 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "kb")
+			kb := func(args ...string) string {
+				t.Helper()
+				code, _, errOut := runCmd(t, "", append([]string{"digest", "-q", "--format", "kb", "--out", dir}, args...)...)
+				if code != exitOK {
+					t.Fatalf("%v: exit %d: %s", args, code, errOut)
+				}
+				return errOut
+			}
+			kb(digestDays)
+			wide := readKBFolder(t, dir)
+			errOut := kb(tt.narrow...)
+			narrow := readKBFolder(t, dir)
+			for name := range wide {
+				if _, ok := narrow[name]; !ok {
+					t.Errorf("the narrower run removed %s (%s)", name, strings.TrimSpace(errOut))
+				}
+			}
+			if want := fmt.Sprintf(", %d entries with days this run did not read kept as they were", tt.wider); tt.wider > 0 && !strings.Contains(errOut, want) || tt.wider == 0 && strings.Contains(errOut, "did not read") {
+				t.Errorf("stderr %q, want %d wider entries kept", errOut, tt.wider)
+			}
+			kb(digestDays)
+			again := readKBFolder(t, dir)
+			if len(again) != len(wide) {
+				t.Errorf("%d files after the wide run again, want %d", len(again), len(wide))
+			}
+			for name, text := range wide {
+				if again[name] != text {
+					t.Errorf("%s differs after the wide run again:\n%s\nwant\n%s", name, again[name], text)
+				}
+			}
+		})
 	}
 }
 

@@ -107,6 +107,11 @@ type DayView struct {
 	Title    string       // the log's title
 	Messages int          // how many messages the day has
 	Threads  []ThreadView // in order of their first message
+
+	// FirstLine and LastLine are the lowest and highest source line of
+	// the day's messages in Path (a file may hold several days); 0 when
+	// it has none.
+	FirstLine, LastLine int
 }
 
 // A ThreadView is one thread of a day: its kind, span, topics and messages.
@@ -267,6 +272,12 @@ type question struct {
 func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 	log, res := day.Log, day.Result
 	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+	for i := range log.Messages {
+		if l := log.Messages[i].Line; i == 0 || l < view.FirstLine {
+			view.FirstLine = l
+		}
+		view.LastLine = max(view.LastLine, log.Messages[i].Line)
+	}
 	senders := senderNames(log)
 	var qs []*question
 	for ti, t := range res.Threads {

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -33,6 +34,7 @@ type KBResult struct {
 	Unchanged []string // files that were already up to date
 	Merged    []string // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
 	Stale     []string // entry files this digest does not produce, left as they were (entries of days not in this run)
+	Wider     []string // entry files that share askings with this digest's entries but also hold askings of days it did not read, left as they were
 	NoMarker  []string // entry files whose marker line was removed, left as they were
 }
 
@@ -60,8 +62,12 @@ type kbFrontMatter struct {
 // Regenerating keeps everything below the marker of an existing file.
 // When an entry's ID changes (a question asked earlier joined it), the
 // edits of its old file move to the new one: every entry file this digest
-// does not produce whose sources overlap an entry's gives its edits to that
-// entry and is removed. The edits are appended after the entry's own unless
+// does not produce whose sources overlap an entry's, and whose sources this
+// digest all read (the lines of its days, see DayView), gives its edits to
+// that entry and is removed. A file that also holds askings of days this
+// digest did not read (a narrower run after a wider one) is not superseded:
+// it is left as it is (KBResult.Wider), and its askings of the days read
+// are in this digest's entries too until a run reads all its days again. The edits are appended after the entry's own unless
 // the entry's file already holds them whole (the same blocks, compared
 // without surrounding white space), so no curator's text is dropped for
 // being part of another note. Other entry files are left alone, and so is a file
@@ -79,10 +85,23 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	for i := range d.Entries {
 		produced[d.Entries[i].ID+".md"] = true
 	}
-	// Old files whose entries are gone, by the sources they list.
+	// Old files whose entries are gone, by the sources they list; those
+	// with askings of days this digest did not read are kept instead.
+	read := readSpans(d)
+	asked := make(map[string]bool)
+	for i := range d.Entries {
+		for _, o := range d.Entries[i].Occurrences {
+			asked[sourceKey(source(&o))] = true
+		}
+	}
 	bySource := make(map[string][]string)
+	wider := make(map[string]bool)
 	for name, f := range existing {
 		if produced[name] || name == kbIndex || !f.marked {
+			continue
+		}
+		if !read.all(f.sources) {
+			wider[name] = slices.ContainsFunc(f.sources, func(s string) bool { return asked[s] })
 			continue
 		}
 		for _, s := range f.sources {
@@ -145,11 +164,13 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			res.Merged = append(res.Merged, name)
 		case !existing[name].marked:
 			res.NoMarker = append(res.NoMarker, name)
+		case wider[name]:
+			res.Wider = append(res.Wider, name)
 		default:
 			res.Stale = append(res.Stale, name)
 		}
 	}
-	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.NoMarker} {
+	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.Wider, res.NoMarker} {
 		sort.Strings(l)
 	}
 	return res, nil
@@ -237,18 +258,58 @@ func readFrontMatter(data []byte) kbFrontMatter {
 }
 
 // sourceKey identifies a "path:line" source independently of the folder
-// the digest ran from: the file's folder and name, and the line.
+// the digest ran from: the file's folder and name (fileKey), and the line.
 func sourceKey(src string) string {
 	i := strings.LastIndexByte(src, ':')
 	if i < 0 {
 		return src
 	}
-	path := filepath.ToSlash(src[:i])
-	parts := strings.Split(path, "/")
+	return fileKey(src[:i]) + src[i:]
+}
+
+// fileKey identifies a source file independently of the folder the digest
+// ran from: its folder and name.
+func fileKey(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
 	if len(parts) > 2 {
 		parts = parts[len(parts)-2:]
 	}
-	return strings.Join(parts, "/") + src[i:]
+	return strings.Join(parts, "/")
+}
+
+// spans are the source lines a digest read, by fileKey: the first and
+// last line of each of its days.
+type spans map[string][][2]int
+
+// readSpans returns the lines the days of d cover.
+func readSpans(d *Digest) spans {
+	s := make(spans)
+	for _, day := range d.Days {
+		if day.LastLine > 0 {
+			k := fileKey(day.Path)
+			s[k] = append(s[k], [2]int{day.FirstLine, day.LastLine})
+		}
+	}
+	return s
+}
+
+// all reports whether every source key ("folder/file:line") is on a line
+// of a day read; a key it cannot parse was not read.
+func (s spans) all(keys []string) bool {
+	for _, key := range keys {
+		i := strings.LastIndexByte(key, ':')
+		if i < 0 {
+			return false
+		}
+		line, err := strconv.Atoi(key[i+1:])
+		if err != nil {
+			return false
+		}
+		if !slices.ContainsFunc(s[key[:i]], func(r [2]int) bool { return r[0] <= line && line <= r[1] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // carriedFrom returns the old files that list one of e's sources.

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 func readFile(t *testing.T, path string) string {
@@ -469,6 +471,88 @@ func TestWriteKBIndexKeptFiles(t *testing.T) {
 			}
 			if readFile(t, filepath.Join(dir, tt.file)) != tt.text {
 				t.Error("the kept file was changed")
+			}
+		})
+	}
+}
+
+// shifted is day with its messages n lines further down its file, as a
+// later day of a file that holds several.
+func shifted(day Day, n int) Day {
+	log := *day.Log
+	log.Messages = append([]chatlog.Message(nil), day.Log.Messages...)
+	for i := range log.Messages {
+		log.Messages[i].Line += n
+	}
+	return Day{Log: &log, Result: day.Result}
+}
+
+// TestWriteKBNarrowerRun checks that a run which did not read every day of
+// an entry file leaves it as it is, with its askings and its notes, while
+// a run that read them all merges it into the entry now holding them.
+func TestWriteKBNarrowerRun(t *testing.T) {
+	d1 := qaDay("chat/pay.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
+	d2 := shifted(qaDay("chat/pay.txt", "2018-03-09", "微信的分账接口怎么申请？", "找客户经理"), 100)
+	d3 := qaDay("chat/other.txt", "2018-03-12", "微信分账接口在哪里申请？", "产品中心开通")
+	all := []Day{d1, d2, d3}
+	tests := []struct {
+		name        string
+		first, then []Day
+		merged      bool // the first run's file merges into the second's
+	}{
+		{"another file's day alone", all, []Day{d3}, false},
+		{"another day of the same file alone", all, []Day{d2}, false},
+		{"the later days after all", all, []Day{d2, d3}, false},
+		{"every day after fewer", []Day{d2, d3}, all, true},
+		{"every day after one", []Day{d3}, all, true},
+	}
+	const note = "结论：先开通服务商模式。\n"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			build := func(days []Day) (*Digest, string) {
+				d := Build(days, segmenter(t), fixtureOptions(t))
+				if len(d.Entries) != 1 || len(d.Entries[0].Occurrences) != len(days) {
+					t.Fatalf("entries %+v, want one asked %d times", d.Entries, len(days))
+				}
+				return d, d.Entries[0].ID + ".md"
+			}
+			first, firstFile := build(tt.first)
+			then, thenFile := build(tt.then)
+			if firstFile == thenFile {
+				t.Fatalf("both runs write %s", firstFile)
+			}
+			dir := t.TempDir()
+			if _, err := WriteKB(dir, first); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, firstFile)
+			writeFile(t, path, readFile(t, path)+note)
+			before := readFile(t, path)
+			res, err := WriteKB(dir, then)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.merged {
+				if !contains(res.Merged, firstFile) || !strings.HasSuffix(readFile(t, filepath.Join(dir, thenFile)), note) {
+					t.Errorf("result %+v, want %s merged into %s with its note", res, firstFile, thenFile)
+				}
+				return
+			}
+			if _, err := os.Stat(path); err != nil || readFile(t, path) != before {
+				t.Fatalf("the file of the wider run was changed or removed (%v); result %+v", err, res)
+			}
+			if strings.Join(res.Wider, " ") != firstFile || len(res.Merged)+len(res.Stale) != 0 {
+				t.Errorf("result %+v, want %s kept as wider", res, firstFile)
+			}
+			// Reading every day again gives one entry, with the note once.
+			if _, err := WriteKB(dir, Build(all, segmenter(t), fixtureOptions(t))); err != nil {
+				t.Fatal(err)
+			}
+			if files := entryFiles(t, dir); strings.Join(files, " ") != firstFile {
+				t.Errorf("entry files %v, want %s", files, firstFile)
+			}
+			if text := readFile(t, path); strings.Count(text, note) != 1 || strings.Count(text, "\n## ") != 3 {
+				t.Errorf("entry file after every day again:\n%s", text)
 			}
 		})
 	}
