@@ -30,8 +30,29 @@ type input struct {
 // expandInputs replaces every folder argument by the files in it,
 // recursively and in name order, leaving out hidden files and folders, and
 // returns the folders. A Slack export folder stays one input. Parts of
-// folders that cannot be read are returned as errors.
-func expandInputs(args []string) (inputs []input, folders []string, errs []error) {
+// folders that cannot be read are returned as errors. The files and folders
+// of skip (the command's own output: a file, or a knowledge-base folder)
+// are left out when a walk reaches them, however they are spelt (the same
+// file, as os.SameFile tells); arguments that name them are kept.
+func expandInputs(args []string, skip ...string) (inputs []input, folders []string, errs []error) {
+	var skipped []os.FileInfo
+	for _, p := range skip {
+		if st, err := os.Stat(p); err == nil { // an output not written yet is not there to read
+			skipped = append(skipped, st)
+		}
+	}
+	// isOutput reports whether the walk reached one of skip at path.
+	isOutput := func(path string, d fs.DirEntry) bool {
+		for _, out := range skipped {
+			if d.Name() != out.Name() {
+				continue // a cheap test first: the same file has the same name, unless linked
+			}
+			if st, err := os.Stat(path); err == nil && os.SameFile(st, out) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if arg == "-" || err != nil || !st.IsDir() || chatlog.IsSlackDir(arg) {
@@ -45,7 +66,7 @@ func expandInputs(args []string) (inputs []input, folders []string, errs []error
 				errs = append(errs, &chatlog.ParseError{Path: path, Msg: "cannot read folder", Err: unwrapPathError(err)})
 				return nil
 			}
-			if path != arg && strings.HasPrefix(d.Name(), ".") {
+			if path != arg && (strings.HasPrefix(d.Name(), ".") || isOutput(path, d)) {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}

@@ -68,7 +68,9 @@ extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
 Files in folders whose format is not recognised are skipped with a note; a
 folder with no chat log in a known format is an error (exit 1), as in
-extract, and when no input could be read no digest is written.
+extract, and when no input could be read no digest is written. The output
+(the -o file, or the knowledge-base folder) is left out of the folders
+walked, so a digest written into an input folder is not read back.
 Every file is read once, however many times it is reached: inputs are told
 apart by their cleaned absolute path, so "corpus corpus/proddev" or a file
 named twice does not count its questions twice (a symbolic link to a file
@@ -134,7 +136,8 @@ func digestRun(opts *digestOptions) error {
 	if err != nil {
 		return err
 	}
-	found, folders, walkErrs := expandInputs(opts.Inputs)
+	// What this digest writes, in an input folder, is no input of it.
+	found, folders, walkErrs := expandInputs(opts.Inputs, opts.Out)
 	inputs, of := uniqueInputs(found)
 	for _, err := range walkErrs {
 		fmt.Fprintln(opts.io.Err, "threads:", err)

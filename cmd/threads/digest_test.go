@@ -697,3 +697,66 @@ func TestDigestNoDayInRange(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestSkipsItsOutput checks that a digest written into one of its
+// input folders (a knowledge base, or an -o file) is not read back as
+// input on the next run, however the output is spelt.
+func TestDigestSkipsItsOutput(t *testing.T) {
+	tests := []struct {
+		name   string
+		format string
+		out    string // the output, in the input folder
+		link   bool   // the output is named through a symbolic link to the input folder
+	}{
+		{"knowledge base", "kb", "kb", false},
+		{"knowledge base in a subfolder", "kb", filepath.Join("proddev", "kb"), false},
+		{"knowledge base named through a link", "kb", "kb", true},
+		{"markdown file", "markdown", "faq.md", false},
+		{"json file", "json", filepath.Join("devarch", "digest.json"), false},
+		{"html file named through a link", "html", "digest.html", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tmp := t.TempDir()
+			in := filepath.Join(tmp, "days")
+			for _, day := range []string{"proddev/2018-03-01-chat.markdown", "proddev/2018-03-08-chat.markdown", "devarch/2018-03-14-chat.markdown"} {
+				copyFile(t, filepath.Join(digestDays, day), filepath.Join(in, day))
+			}
+			out := filepath.Join(in, tt.out)
+			if tt.link {
+				link := filepath.Join(tmp, "link")
+				if err := os.Symlink(in, link); err != nil {
+					t.Skip("no symbolic links:", err)
+				}
+				out = filepath.Join(link, tt.out)
+			}
+			digest := func() (string, string) {
+				t.Helper()
+				code, _, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, "-o", out, in)
+				if code != exitOK {
+					t.Fatalf("exit %d: %s", code, errOut)
+				}
+				summary := regexp.MustCompile(`^threads: .*: \d+ files written`) // what kb wrote
+				for _, line := range strings.Split(strings.TrimSpace(errOut), "\n") {
+					if strings.Contains(line, filepath.Base(tt.out)) && !summary.MatchString(line) {
+						t.Errorf("the output was read as input: %s", line)
+					}
+				}
+				if tt.format == "kb" {
+					data, _ := os.ReadFile(filepath.Join(out, "index.md"))
+					return string(data), errOut
+				}
+				data, _ := os.ReadFile(out)
+				return string(data), errOut
+			}
+			first, _ := digest()
+			second, errOut := digest()
+			if first == "" || second != first {
+				t.Errorf("the second run wrote\n%s\nthe first\n%s", second, first)
+			}
+			if tt.format == "kb" && !strings.Contains(errOut, " 0 files written,") {
+				t.Errorf("the second run changed the knowledge base: %s", errOut)
+			}
+		})
+	}
+}
