@@ -59,7 +59,8 @@ Formats:
             with YAML front matter, and index.md; edits below the line
             "` + digest.Marker + `" are kept when it is regenerated;
             index.md lists every entry file, those of earlier runs too, and
-            a run never removes an entry that holds days it did not read
+            a run never rewrites or removes an entry that holds days it did
+            not read
   html      one self-contained page: a timeline per day with threads as lanes
             coloured by kind (click a Q&A thread to read it), and a topic index
 

@@ -287,8 +287,8 @@ func TestDigestKBNarrowerRun(t *testing.T) {
 		wider  int      // entry files that hold days it did not read
 	}{
 		{"since", []string{"--since", "2018-03-08", digestDays}, 2},
-		{"until", []string{"--until", "2018-03-14", digestDays}, 0},
-		{"one folder", []string{filepath.Join(digestDays, "proddev")}, 1},
+		{"until", []string{"--until", "2018-03-14", digestDays}, 3},
+		{"one folder", []string{filepath.Join(digestDays, "proddev")}, 2},
 		{"one day", []string{filepath.Join(digestDays, "proddev", "2018-03-22-chat.markdown")}, 3},
 	}
 	for _, tt := range tests {

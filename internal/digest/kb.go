@@ -34,7 +34,7 @@ type KBResult struct {
 	Unchanged []string // files that were already up to date
 	Merged    []string // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
 	Stale     []string // entry files this digest does not produce, left as they were (entries of days not in this run)
-	Wider     []string // entry files that share askings with this digest's entries but also hold askings of days it did not read, left as they were
+	Wider     []string // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
 	NoMarker  []string // entry files whose marker line was removed, left as they were
 }
 
@@ -64,14 +64,18 @@ type kbFrontMatter struct {
 // edits of its old file move to the new one: every entry file this digest
 // does not produce whose sources overlap an entry's, and whose sources this
 // digest all read (the lines of its days, see DayView), gives its edits to
-// that entry and is removed. A file that also holds askings of days this
-// digest did not read (a narrower run after a wider one) is not superseded:
-// it is left as it is (KBResult.Wider), and its askings of the days read
-// are in this digest's entries too until a run reads all its days again. The edits are appended after the entry's own unless
-// the entry's file already holds them whole (the same blocks, compared
-// without surrounding white space), so no curator's text is dropped for
-// being part of another note. Other entry files are left alone, and so is a file
-// whose marker was removed. Files that would not change are not rewritten.
+// that entry and is removed. The edits are appended after the entry's own
+// unless the entry's file already holds them whole (the same blocks,
+// compared without surrounding white space), so no curator's text is
+// dropped for being part of another note.
+//
+// An entry file that holds askings of days this digest did not read (a
+// narrower run after a wider one) is neither rewritten nor removed, even
+// when this digest has an entry of the same ID: it is left as it is
+// (KBResult.Wider), and the askings it shares with this digest's other
+// entries show in both until a run reads all its days again. Other entry
+// files are left alone too, and so is a file whose marker was removed.
+// Files that would not change are not rewritten.
 func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: cannot create the knowledge base folder: %w", dir, err)
@@ -117,6 +121,11 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			res.NoMarker = append(res.NoMarker, name)
 			continue
 		}
+		if ok && !read.all(old.sources) {
+			// This digest's entry is a narrower view of it.
+			wider[name] = true
+			continue
+		}
 		kept := "\n"
 		if ok {
 			kept = old.kept
@@ -143,10 +152,12 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 		listed := make([]kbEntry, 0, len(existing)+len(d.Entries))
 		for i := range d.Entries {
-			listed = append(listed, kbEntry{file: d.Entries[i].ID + ".md", fm: entryFrontMatter(&d.Entries[i])})
+			if name := d.Entries[i].ID + ".md"; !wider[name] {
+				listed = append(listed, kbEntry{file: name, fm: entryFrontMatter(&d.Entries[i])})
+			}
 		}
 		for name, f := range existing {
-			if !produced[name] && name != kbIndex && !absorbed[name] {
+			if (!produced[name] || wider[name]) && name != kbIndex && !absorbed[name] {
 				listed = append(listed, kbEntry{file: name, fm: f.fm, kept: true})
 			}
 		}
@@ -156,6 +167,8 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	}
 	for name := range existing {
 		switch {
+		case wider[name]:
+			res.Wider = append(res.Wider, name)
 		case produced[name] || name == kbIndex:
 		case absorbed[name]:
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
@@ -164,8 +177,6 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			res.Merged = append(res.Merged, name)
 		case !existing[name].marked:
 			res.NoMarker = append(res.NoMarker, name)
-		case wider[name]:
-			res.Wider = append(res.Wider, name)
 		default:
 			res.Stale = append(res.Stale, name)
 		}
