@@ -159,7 +159,7 @@ func TestFormatsListed(t *testing.T) {
 func TestDetectCocolian(t *testing.T) {
 	tests := []struct {
 		name, in string
-		want bool
+		want     bool
 	}{
 		{"front matter and a header", "---\ntitle: x\ndate: 2018-05-04 12:00:00\n---\n> 09:00:05  张三  \n   \n你好  \n", true},
 		{"blank lines first", "\n\n---\ntitle: x\n---\n\n> 09:00:05  张三  \n", true},
