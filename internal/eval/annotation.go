@@ -7,8 +7,8 @@ import "fmt"
 //
 // Parent, Thread, Question and AnswerOf are indexed by message. A nil slice
 // means the annotation says nothing about that aspect (for example a
-// prediction without Q&A roles). Labels, Nicks and Seconds are optional
-// extras filled by ReadTSV.
+// prediction without Q&A roles). Labels, Nicks, Seconds and Lines are
+// optional extras filled by ReadTSV.
 type Annotation struct {
 	Parent   []int    // index of the message it replies to; == own index for a thread start
 	Thread   []int    // cluster id per message (any ints; same id = same thread)
@@ -17,6 +17,7 @@ type Annotation struct {
 	Labels   []string // thread label as written in the source (e.g. "T1"), if any
 	Nicks    []string // sender nickname, if known
 	Seconds  []int    // time of day in seconds since midnight, -1 if unknown
+	Lines    []int    // 1-based line of each message's row in the source file
 }
 
 // Len returns the number of messages, the length of the first non-nil slice
@@ -53,6 +54,7 @@ func (a *Annotation) Validate() error {
 		{"Labels", len(a.Labels), a.Labels != nil},
 		{"Nicks", len(a.Nicks), a.Nicks != nil},
 		{"Seconds", len(a.Seconds), a.Seconds != nil},
+		{"Lines", len(a.Lines), a.Lines != nil},
 	}
 	for _, l := range lens {
 		if l.set && l.n != n {

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // A ParseError reports a malformed line of an annotation file.
@@ -37,12 +39,16 @@ const maxLine = 1 << 20
 // ReadTSV reads a gold annotation in the project's TSV format (see
 // GUIDELINES.md of the gold set): '#' comment lines, the column line
 // "idx time nick parent role thread" (tab-separated), then one row per
-// message. It checks that idx counts up from 0, that the time is HH:MM:SS
-// (or "-", unknown: an annotation that leaves times and nicks to the log),
-// that 0 <= parent <= idx and the parent shares the message's thread, and that
-// an answer role A<q> names an earlier message whose role is Q. Errors are
-// *ParseError values positioned at path:line.
+// message. The input is decoded as chat logs are (chatlog.Decode: a
+// byte-order mark, UTF-16, GBK, CR LF and lone CR line ends). It checks that
+// idx counts up from 0, that the time is HH:MM:SS (or "-", unknown: an
+// annotation that leaves times and nicks to the log), that 0 <= parent <= idx
+// and the parent shares the message's thread, and that an answer role A<q>
+// names an earlier message of the same thread whose role is Q; idx, parent
+// and q are plain decimal digits, without a sign. Errors are *ParseError
+// values positioned at path:line.
 func ReadTSV(r io.Reader, path string) (*Annotation, error) {
+	r, _ = chatlog.Decode(r)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
 	a := &Annotation{
@@ -53,6 +59,7 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 		Labels:   []string{},
 		Nicks:    []string{},
 		Seconds:  []int{},
+		Lines:    []int{},
 	}
 	threadID := make(map[string]int)
 	lineNo := 0
@@ -62,7 +69,7 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 	}
 	for sc.Scan() {
 		lineNo++
-		line := strings.TrimSuffix(sc.Text(), "\r")
+		line := sc.Text()
 		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
 			continue
 		}
@@ -78,7 +85,7 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 			return fail("expected %d tab-separated fields (%s), got %d", len(tsvColumns), strings.Join(tsvColumns, " "), len(f))
 		}
 		idx := len(a.Parent)
-		if n, err := strconv.Atoi(f[0]); err != nil || n != idx {
+		if n, ok := parseIndex(f[0]); !ok || n != idx {
 			return fail("expected idx %d (consecutive from 0), got %q", idx, f[0])
 		}
 		sec, ok := -1, f[1] == "-" // "-": the time is left to the chat log
@@ -88,8 +95,8 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 		if !ok {
 			return fail("expected time HH:MM:SS or -, got %q", f[1])
 		}
-		parent, err := strconv.Atoi(f[3])
-		if err != nil || parent < 0 || parent > idx {
+		parent, ok := parseIndex(f[3])
+		if !ok || parent > idx {
 			return fail("expected parent between 0 and %d (the message's own idx), got %q", idx, f[3])
 		}
 		label := f[5]
@@ -105,8 +112,8 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 			question = true
 		case role == "-":
 		case strings.HasPrefix(role, "A"):
-			q, err := strconv.Atoi(role[1:])
-			if err != nil || q < 0 {
+			q, ok := parseIndex(role[1:])
+			if !ok {
 				return fail("expected role Q, A<q> or -, got %q", role)
 			}
 			if q >= idx {
@@ -114,6 +121,9 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 			}
 			if !a.Question[q] {
 				return fail("role %s: expected message %d to have role Q", role, q)
+			}
+			if a.Labels[q] != label {
+				return fail("role %s: question %d is in thread %s, expected the answer's thread %s", role, q, a.Labels[q], label)
 			}
 			answerOf = q
 		default:
@@ -131,6 +141,7 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 		a.Labels = append(a.Labels, label)
 		a.Nicks = append(a.Nicks, f[2])
 		a.Seconds = append(a.Seconds, sec)
+		a.Lines = append(a.Lines, lineNo)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, &ParseError{Path: path, Line: lineNo + 1, Err: err}
@@ -139,6 +150,15 @@ func ReadTSV(r io.Reader, path string) (*Annotation, error) {
 		return nil, &ParseError{Path: path, Err: fmt.Errorf("expected column line %q, found none", strings.Join(tsvColumns, "\t"))}
 	}
 	return a, nil
+}
+
+// parseIndex reads a message index: one or more ASCII digits, no sign.
+func parseIndex(s string) (int, bool) {
+	if s == "" || strings.TrimLeft(s, "0123456789") != "" {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil
 }
 
 // parseClock converts "HH:MM:SS" to seconds since midnight.
@@ -183,8 +203,10 @@ var ErrNoLinks = errors.New("no links")
 // "A B -", where the larger number is the message and the other its
 // antecedent, and "N N -" starts a conversation (as get_pairs in their
 // tools/evaluation/graph-eval.py reads it). Blank lines and '#' comments are
-// skipped. Errors are *ParseError values positioned at path:line.
+// skipped. The input is decoded as ReadTSV decodes it. Errors are
+// *ParseError values positioned at path:line.
 func ReadLinks(r io.Reader, path string) (*Links, error) {
+	r, _ = chatlog.Decode(r)
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
 	seen := make(map[Link]bool)

@@ -2,11 +2,16 @@ package eval
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // fixture is the folder of this package's test files.
@@ -137,6 +142,11 @@ func TestReadTSVErrors(t *testing.T) {
 		{"answer to itself", head + "0\t09:00:00\ta\t0\tA0\tT1\n", "x.tsv:3: role A0: expected an earlier question (idx below 0), got 0"},
 		{"answer to a non-question", head + "0\t09:00:00\ta\t0\t-\tT1\n1\t09:00:01\tb\t0\tA0\tT1\n", "x.tsv:4: role A0: expected message 0 to have role Q"},
 		{"empty thread label", head + "0\t09:00:00\ta\t0\t-\t\n", "x.tsv:3: expected a thread label"},
+		{"signed idx", head + "+0\t09:00:00\ta\t0\tQ\tT1\n", `x.tsv:3: expected idx 0 (consecutive from 0), got "+0"`},
+		{"signed parent", head + row0 + "1\t09:00:01\tb\t+0\t-\tT1\n", `x.tsv:4: expected parent between 0 and 1 (the message's own idx), got "+0"`},
+		{"signed answer", head + row0 + "1\t09:00:01\tb\t0\tA+0\tT1\n", `x.tsv:4: expected role Q, A<q> or -, got "A+0"`},
+		{"negative answer", head + row0 + "1\t09:00:01\tb\t0\tA-0\tT1\n", `x.tsv:4: expected role Q, A<q> or -, got "A-0"`},
+		{"answer in another thread", head + row0 + "1\t09:00:01\tb\t1\tA0\tT2\n", "x.tsv:4: role A0: question 0 is in thread T1, expected the answer's thread T2"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -277,4 +287,57 @@ func TestScoreLinks(t *testing.T) {
 			t.Errorf("scores = %+v, want 100 for clusters, link tp 8 of 9 gold", s)
 		}
 	})
+}
+
+// TestReadGoldEncodings checks that gold files are decoded as chat files
+// are: a byte-order mark, UTF-16, GBK and lone CR line ends read like plain
+// UTF-8 with LF, and an error on a lone-CR file names its line.
+func TestReadGoldEncodings(t *testing.T) {
+	const tsv = "# 测试\nidx\ttime\tnick\tparent\trole\tthread\n0\t09:00:00\t张三\t0\tQ\tT1\n1\t09:00:01\t李四\t0\tA0\tT1\n"
+	const links = "# 测试\n10 10 -\n11 10 -\n"
+	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
+	tests := []struct {
+		name string
+		in   func(string) string
+	}{
+		{"utf-8", func(s string) string { return s }},
+		{"utf-8 with a BOM", func(s string) string { return "\uFEFF" + s }},
+		{"utf-16le with a BOM", func(s string) string { return encodeWith(t, utf16le.NewEncoder(), s) }},
+		{"gbk", func(s string) string { return encodeWith(t, simplifiedchinese.GBK.NewEncoder(), s) }},
+		{"lone CR", func(s string) string { return strings.ReplaceAll(s, "\n", "\r") }},
+		{"CR LF and a BOM", func(s string) string { return "\uFEFF" + strings.ReplaceAll(s, "\n", "\r\n") }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := ReadTSV(strings.NewReader(tt.in(tsv)), "x.tsv")
+			if err != nil {
+				t.Fatalf("ReadTSV: %v", err)
+			}
+			if !slices.Equal(a.Nicks, []string{"张三", "李四"}) || !slices.Equal(a.AnswerOf, []int{-1, 0}) {
+				t.Errorf("ReadTSV: Nicks %q, AnswerOf %v; want [张三 李四], [-1 0]", a.Nicks, a.AnswerOf)
+			}
+			l, err := ReadLinks(strings.NewReader(tt.in(links)), "l.txt")
+			if err != nil {
+				t.Fatalf("ReadLinks: %v", err)
+			}
+			if want := []Link{{10, 10}, {11, 10}}; !slices.Equal(l.Pairs, want) {
+				t.Errorf("ReadLinks: Pairs %v, want %v", l.Pairs, want)
+			}
+			bad := tt.in("idx\ttime\tnick\tparent\trole\tthread\n0\t09:00:00\t张三\t0\tQ\tT1\n1\t9:00\t李四\t0\t-\tT1\n")
+			_, err = ReadTSV(strings.NewReader(bad), "x.tsv")
+			if want := `x.tsv:3: expected time HH:MM:SS or -, got "9:00"`; err == nil || err.Error() != want {
+				t.Errorf("ReadTSV on a bad row: error %v, want %q", err, want)
+			}
+		})
+	}
+}
+
+// encodeWith returns s encoded by e.
+func encodeWith(t *testing.T, e transform.Transformer, s string) string {
+	t.Helper()
+	b, err := io.ReadAll(transform.NewReader(strings.NewReader(s), e))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
