@@ -51,6 +51,10 @@ GOLD is one of:
   With a folder and one chat FILE of the corpus, only that file is scored,
   against its own gold file.
 
+A TSV must line up with its chat log: one row per message, and a row that
+gives a time or a nick (not "-") must have those of the log's message at
+its index; else eval (and train) stop at the first row that differs.
+
 With --against, no chat file is read: a second TSV annotation (a file, or a
 folder with the same NAME.tsv files) is scored against GOLD, to measure how
 far two annotators agree.`,
@@ -161,21 +165,36 @@ func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params th
 	if err != nil {
 		return eval.Scores{}, err
 	}
-	pred := annotationOf(thread.BuildWith(log, seg, params))
-	gold, links, err := readGold(p.gold)
+	gold, links, err := readGoldFor(p.gold, log)
 	if err != nil {
 		return eval.Scores{}, err
 	}
+	pred := annotationOf(thread.BuildWith(log, seg, params))
 	if gold != nil {
-		if gold.Len() != pred.Len() {
-			return eval.Scores{}, fmt.Errorf("%s: gold has %d messages but %s has %d; is it the right chat file?", p.gold, gold.Len(), p.chat, pred.Len())
-		}
 		return eval.Score(gold, pred), nil
 	}
-	if n := len(links.Annotated); n > 0 && links.Annotated[n-1] >= pred.Len() {
-		return eval.Scores{}, fmt.Errorf("%s: annotates message %d but %s has only %d messages", p.gold, links.Annotated[n-1], p.chat, pred.Len())
-	}
 	return eval.ScoreLinks(links, pred), nil
+}
+
+// readGoldFor reads a gold file (see readGold) and checks that it lines up
+// with log, the chat log it annotates: a TSV row by row (eval.CheckLog), a
+// link file by its last annotated message. Eval and train both read gold
+// through it.
+func readGoldFor(path string, log *chatlog.Log) (*eval.Annotation, *eval.Links, error) {
+	gold, links, err := readGold(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if gold != nil {
+		if err := eval.CheckLog(gold, path, log); err != nil {
+			return nil, nil, err
+		}
+		return gold, nil, nil
+	}
+	if n := len(links.Annotated); n > 0 && links.Annotated[n-1] >= len(log.Messages) {
+		return nil, nil, fmt.Errorf("%s: annotates message %d, but the chat log %s has only %d messages; give the log it annotates", path, links.Annotated[n-1], log.Path, len(log.Messages))
+	}
+	return nil, links, nil
 }
 
 // againstPaths checks the --against path and returns, for each pair, the

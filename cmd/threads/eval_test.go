@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -87,5 +88,79 @@ func TestEvalOneFileOfAGoldFolder(t *testing.T) {
 		if code == exitOK || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%s: exit %d, stderr %q, want %q", tt.name, code, errOut, tt.want)
 		}
+	}
+}
+
+// TestGoldOutOfStep checks that eval and train both refuse a TSV gold file
+// that does not line up with its chat log, through the same check: a row
+// whose time and nick are another message's, and a file with a row too few,
+// with times and nicks or labels only. The error names the row's line and
+// both sides, or both counts.
+func TestGoldOutOfStep(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	const head = 2 // the comment and the column line; row i is on line head+i+1
+	rows := len(lines) - head
+	// shift gives rows k and on the time and nick of the row after them, and
+	// the last row a message the log does not have: a row removed and one
+	// appended, as a file made for another version of the log would be.
+	shift := func(k int) func([]string) []string {
+		return func(ls []string) []string {
+			for i := head + k; i < len(ls); i++ {
+				f := strings.Split(ls[i], "\t")
+				if i+1 < len(ls) {
+					next := strings.Split(ls[i+1], "\t")
+					f[1], f[2] = next[1], next[2]
+				} else {
+					f[1], f[2] = "23:59:59", "xiaOv"
+				}
+				ls[i] = strings.Join(f, "\t")
+			}
+			return ls
+		}
+	}
+	labelsOnly := func(ls []string) []string {
+		for i := head; i < len(ls); i++ {
+			f := strings.Split(ls[i], "\t")
+			f[1], f[2] = "-", "-"
+			ls[i] = strings.Join(f, "\t")
+		}
+		return ls
+	}
+	dropLast := func(ls []string) []string { return ls[:len(ls)-1] }
+	tests := []struct {
+		name string
+		edit func([]string) []string
+		want string
+	}{
+		{"a row removed and one appended", shift(40), fmt.Sprintf("sample-2018-05-04.tsv:%d: row 40 says", head+41)},
+		{"the last row dropped", dropLast, fmt.Sprintf("sample-2018-05-04.tsv: %d rows, but the chat log", rows-1)},
+		{"labels only, the last row dropped", func(ls []string) []string { return dropLast(labelsOnly(ls)) }, fmt.Sprintf("sample-2018-05-04.tsv: %d rows, but the chat log", rows-1)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "gold")
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			edited := tt.edit(append([]string(nil), lines...))
+			if err := os.WriteFile(filepath.Join(dir, "sample-2018-05-04.tsv"), []byte(strings.Join(edited, "\n")+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(t.TempDir(), "m.yaml")
+			for _, args := range [][]string{
+				{"eval", "--gold", dir, corpus},
+				{"train", "--gold", dir, corpus, "-o", out},
+			} {
+				code, _, errOut := runCmd(t, "", args...)
+				if code != exitFailure || !strings.Contains(errOut, tt.want) || !strings.Contains(errOut, "made for another version of the chat log") {
+					t.Errorf("%s: exit %d, stderr %q, want exit %d and %q", args[0], code, errOut, exitFailure, tt.want)
+				}
+			}
+		})
 	}
 }

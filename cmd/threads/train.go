@@ -185,13 +185,14 @@ func trainRun(opts *trainOptions) error {
 	return nil
 }
 
-// trainingDay reads one chat file and its gold links.
+// trainingDay reads one chat file and its gold links, checked against it
+// as eval checks them.
 func trainingDay(p evalPair) (thread.TrainingDay, error) {
 	log, err := parseChat(p, "")
 	if err != nil {
 		return thread.TrainingDay{}, err
 	}
-	a, links, err := readGold(p.gold)
+	a, links, err := readGoldFor(p.gold, log)
 	if err != nil {
 		return thread.TrainingDay{}, err
 	}
@@ -208,11 +209,6 @@ func trainingDay(p evalPair) (thread.TrainingDay, error) {
 	} else {
 		for _, l := range links.Pairs {
 			gold[l.Message] = append(gold[l.Message], l.Antecedent)
-		}
-	}
-	for i := range gold {
-		if i >= len(log.Messages) {
-			return thread.TrainingDay{}, fmt.Errorf("%s: annotates message %d but %s has %d messages", p.gold, i, p.chat, len(log.Messages))
 		}
 	}
 	return thread.TrainingDay{Log: log, Gold: gold, Answers: answers}, nil

@@ -59,7 +59,7 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 		if parent < 0 {
 			parent = i
 		}
-		fmt.Fprintf(&b, "%d\t%s\tn%d\t%d\t-\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), i, parent, label[i])
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\t-\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), strings.TrimSpace(log.Messages[i].Sender), parent, label[i])
 	}
 	if err := os.WriteFile(filepath.Join(gold, "sample-2018-05-04.tsv"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
