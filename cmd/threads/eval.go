@@ -90,7 +90,13 @@ far two annotators agree.`,
 }
 
 func evalRun(opts *evalOptions) error {
-	pairs, err := evalPairs(opts.Gold, opts.Inputs)
+	var pairs []evalPair
+	var err error
+	if opts.Against != "" {
+		pairs, err = againstPairs(opts.Gold)
+	} else {
+		pairs, err = evalPairs(opts.Gold, opts.Inputs)
+	}
 	if err != nil {
 		return err
 	}
@@ -195,6 +201,19 @@ func readGoldFor(path string, log *chatlog.Log) (*eval.Annotation, *eval.Links, 
 		return nil, nil, fmt.Errorf("%s: annotates message %d, but the chat log %s has only %d messages; give the log it annotates", path, links.Annotated[n-1], log.Path, len(log.Messages))
 	}
 	return nil, links, nil
+}
+
+// againstPairs lists the gold files of eval --against, which reads no chat
+// file: GOLD itself when it is a file, else the gold files of the folder.
+func againstPairs(gold string) ([]evalPair, error) {
+	st, err := os.Stat(gold)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read gold: %w", gold, err)
+	}
+	if st.IsDir() {
+		return evalPairs(gold, nil)
+	}
+	return []evalPair{{name: strings.TrimSuffix(filepath.Base(gold), ".tsv"), gold: gold}}, nil
 }
 
 // againstPaths checks the --against path and returns, for each pair, the

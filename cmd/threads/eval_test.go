@@ -59,6 +59,44 @@ func TestEvalAgainst(t *testing.T) {
 	}
 }
 
+// TestEvalAgainstFile checks that --against works with a gold FILE too:
+// against a file, or a folder holding a file of the same name.
+func TestEvalAgainstFile(t *testing.T) {
+	gold, _ := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	file := filepath.Join(gold, "sample-2018-05-04.tsv")
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	dir := t.TempDir()
+	short := filepath.Join(dir, "short.tsv")
+	if err := os.WriteFile(short, []byte(strings.Join(lines[:len(lines)-1], "\n")+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, gold, against string
+		code                int
+		want                string // in stdout when code is exitOK, else in stderr
+	}{
+		{"a file against itself", file, file, exitOK, `"one_to_one": 100`},
+		{"a file against a folder", file, gold, exitOK, `"name": "sample-2018-05-04"`},
+		{"a file against a shorter one", file, short, exitFailure, "59 messages, but"},
+		{"a file against a missing one", file, filepath.Join(dir, "nope.tsv"), exitFailure, "cannot read annotation"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", "eval", "--format", "json", "--gold", tt.gold, "--against", tt.against)
+			got := out
+			if tt.code != exitOK {
+				got = errOut
+			}
+			if code != tt.code || !strings.Contains(got, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, out, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}
+
 // TestEvalOneFileOfAGoldFolder checks that eval with a gold folder and one
 // chat file scores that file against its own gold file, and that a chat
 // file the folder does not annotate, or one that does not exist, fails
