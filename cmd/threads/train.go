@@ -78,6 +78,9 @@ do not change; a thread left with no answer becomes a discussion.`,
 					return usageError{fmt.Errorf("`--%s` goes with `--rank`", name)}
 				}
 			}
+			if opts.Epochs < 1 {
+				return usageError{fmt.Errorf("`--epochs` is a number of passes over the data, 1 or more (got %d)", opts.Epochs)}
+			}
 			if opts.RankTrees < 0 {
 				return usageError{fmt.Errorf("`--rank-trees` is a number of trees, 0 or more (got %d)", opts.RankTrees)}
 			}
@@ -102,7 +105,7 @@ do not change; a thread left with no answer becomes a discussion.`,
 	cmd.Flags().StringArrayVar(&opts.Gold, "gold", nil, "folder of gold annotation files (repeatable)")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write the model to `FILE`")
 	cmd.Flags().StringVar(&opts.Name, "name", "custom", "model `name` recorded in the file")
-	cmd.Flags().IntVar(&opts.Epochs, "epochs", 5, "passes over the training data")
+	cmd.Flags().IntVar(&opts.Epochs, "epochs", thread.DefaultEpochs, "passes over the training data (1 or more)")
 	cmd.Flags().BoolVar(&opts.Gate, "gate", false, "consider a candidate only when its evidence sums above zero")
 	cmd.Flags().BoolVar(&opts.Rank, "rank", false, "fit only the rank weights that choose a parent inside the chosen thread")
 	cmd.Flags().Float64Var(&opts.Lambda, "lambda", thread.DefaultRankOptions().Lambda, "with --rank: L2 penalty that keeps the rank weights small")
@@ -113,7 +116,14 @@ do not change; a thread left with no answer becomes a discussion.`,
 	return cmd
 }
 
+// trainRun fits and writes the model. The output is created first, so that
+// a path that cannot be written fails before the training, not after it.
 func trainRun(opts *trainOptions) error {
+	out, err := atomicfile.Create(opts.Output)
+	if err != nil {
+		return err
+	}
+	defer out.Abort()
 	var inputs []string
 	if opts.Corpus != "" {
 		inputs = []string{opts.Corpus}
@@ -178,7 +188,10 @@ func trainRun(opts *trainOptions) error {
 		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
 		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, golds, opts.Epochs)
 	}
-	if err := atomicfile.Write(opts.Output, m.YAML(comment)); err != nil {
+	if _, err := out.Write(m.YAML(comment)); err != nil {
+		return fmt.Errorf("%s: cannot write output: %w", opts.Output, err)
+	}
+	if err := out.Commit(); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages%s; wrote %s\n", len(days), annotated, learned, opts.Output)

@@ -165,6 +165,33 @@ func TestTrainRankErrors(t *testing.T) {
 	}
 }
 
+// TestTrainChecksBeforeTraining checks that train rejects what it cannot
+// use before it reads any gold file: --epochs below 1 as a usage error,
+// and an output it cannot create (the gold folder here is empty, so a
+// check after reading the gold would report that instead).
+func TestTrainChecksBeforeTraining(t *testing.T) {
+	empty := t.TempDir()
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no epochs", []string{"--epochs", "0", "-o", out}, exitUsage, "`--epochs` is a number of passes over the data, 1 or more (got 0)"},
+		{"negative epochs", []string{"--epochs", "-3", "-o", out}, exitUsage, "`--epochs` is a number of passes over the data, 1 or more (got -3)"},
+		{"a missing folder", []string{"-o", filepath.Join(empty, "no-such", "m.yaml")}, exitFailure, "no-such does not exist; create it first"},
+		{"a folder", []string{"-o", empty}, exitFailure, "it is a folder"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", append([]string{"train", "--gold", empty}, tt.args...)...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}
+
 // TestTrainSeveralGoldFolders checks that --gold given twice trains on the
 // files of both folders.
 func TestTrainSeveralGoldFolders(t *testing.T) {

@@ -19,10 +19,14 @@ type TrainingDay struct {
 	Answers map[int]int
 }
 
+// DefaultEpochs is how many passes over the data Train makes when
+// TrainOptions.Epochs is not set.
+const DefaultEpochs = 5
+
 // TrainOptions control Train.
 type TrainOptions struct {
 	Name   string // the trained model's name
-	Epochs int    // passes over the data
+	Epochs int    // passes over the data; 0 or less means DefaultEpochs
 	Gate   bool   // whether the trained model gates candidates on evidence
 }
 
@@ -37,7 +41,7 @@ type TrainOptions struct {
 // The same data gives the same model: days and messages are visited in order.
 func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 	if opts.Epochs <= 0 {
-		opts.Epochs = 5
+		opts.Epochs = DefaultEpochs
 	}
 	p := DefaultParams()
 	model := &Model{Name: opts.Name, Gate: opts.Gate}
