@@ -43,6 +43,52 @@ func TestWriteTextGolden(t *testing.T) {
 	}
 }
 
+// TestWriteTextTotals checks that the counts in brackets are labelled as
+// totals when the scores cover several files: the percentages of Mean are
+// means over the files, which the pooled counts do not give.
+func TestWriteTextTotals(t *testing.T) {
+	day := Score(readFixtureTSV(t), &Annotation{
+		Parent:   []int{0, 0, 1, 1, 2, 4, 6, 7, 7, 8},
+		Question: []bool{true, false, true, false, false, false, false, true, false, false},
+		AnswerOf: []int{-1, 0, -1, 0, -1, 2, -1, -1, 7, 7},
+	})
+	links := readFixtureLinks(t)
+	pred := &Annotation{Parent: selfLinks(18)}
+	tests := []struct {
+		name      string
+		s         Scores
+		want, not []string
+	}{
+		{"one file", day, []string{"(7 of 10 messages)", "(VI 0.600 bits)\n", "(tp 1, pred 2, gold 3)", "(tp 9, pred 10, gold 10)"}, []string{"total", "weighted"}},
+		{"mean of two", Mean([]Scores{day, day}), []string{
+			"2 files\n",
+			"(total over 2 files: 14 of 20 messages)",
+			"(VI 0.600 bits, message-weighted mean)",
+			"(total over 2 files: tp 2, pred 4, gold 6)",
+			"(total over 2 files: tp 18, pred 20, gold 20)",
+		}, []string{"(tp "}},
+		{"micro of two", Micro([]Scores{ScoreLinks(links, pred), ScoreLinks(links, pred)}), []string{"(total over 2 files: tp 6, pred 16, gold 18)"}, []string{"(tp "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			if err := WriteText(&b, tt.name, tt.s); err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("output lacks %q:\n%s", w, b.String())
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("output has %q:\n%s", w, b.String())
+				}
+			}
+		})
+	}
+}
+
 func TestScoresJSON(t *testing.T) {
 	s := Score(readFixtureTSV(t), readFixtureTSV(t))
 	data, err := json.Marshal(s)
