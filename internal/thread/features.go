@@ -512,13 +512,9 @@ func (f *features) numberWords(ids map[string]int32) {
 	}
 	for w := range f.wordSet {
 		number(w)
-		if _, term := f.domain[w]; !term && utf8.RuneCountInString(w) >= 3 && hasHan(w) {
-			_, a := utf8.DecodeRuneInString(w)
-			_, b := utf8.DecodeRuneInString(w[a:])
-			_, z := utf8.DecodeLastRuneInString(w)
-			_, y := utf8.DecodeLastRuneInString(w[:len(w)-z])
-			number(w[:a+b])
-			number(w[len(w)-y-z:])
+		if head, tail, ok := f.wordEnds(w); ok {
+			number(head)
+			number(tail)
 		}
 	}
 	slices.Sort(f.wordIDs)
@@ -534,6 +530,20 @@ func (f *features) numberWords(ids map[string]int32) {
 			}
 		}
 	}
+}
+
+// wordEnds returns the first and last two characters of w, a content word
+// of f, when they count as words of their own: w is a Chinese word of
+// three or more characters and no payments term (see numberWords).
+func (f *features) wordEnds(w string) (head, tail string, ok bool) {
+	if _, term := f.domain[w]; term || utf8.RuneCountInString(w) < 3 || !hasHan(w) {
+		return "", "", false
+	}
+	_, a := utf8.DecodeRuneInString(w)
+	_, b := utf8.DecodeRuneInString(w[a:])
+	_, z := utf8.DecodeLastRuneInString(w)
+	_, y := utf8.DecodeLastRuneInString(w[:len(w)-z])
+	return w[:a+b], w[len(w)-y-z:], true
 }
 
 // everyoneNames are the names apps mention the whole group by, as they

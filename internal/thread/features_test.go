@@ -8,6 +8,7 @@ import (
 
 	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
 )
 
 func TestIsQuestion(t *testing.T) {
@@ -557,5 +558,34 @@ func TestNumbersShared(t *testing.T) {
 		if _, n := lexical(&a, &b, p); n != tt.want {
 			t.Errorf("%s and %s share %d words, want %d", tt.a, tt.b, n, tt.want)
 		}
+	}
+}
+
+// TestSharedTermsEvidenceNamesTheWords checks that the evidence of every
+// shared-terms link of the sample day names the words shared, the ends of
+// longer words (只能 of 只能靠) included, as lexical counts them.
+func TestSharedTermsEvidenceNamesTheWords(t *testing.T) {
+	log, err := chatlog.ParseFile("../../testdata/sample-day.markdown", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for i, l := range Build(log, seg).Links {
+		for _, e := range l.Evidence {
+			if e.Kind != "shared-terms" {
+				continue
+			}
+			seen++
+			if e.Detail == "" {
+				t.Errorf("message %d (%q): shared-terms evidence of weight %g names no word", i, log.Messages[i].Text, e.Weight)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no shared-terms evidence on the sample day")
 	}
 }

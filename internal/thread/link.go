@@ -1101,11 +1101,23 @@ func (c *linkContext) sharesRare(a, b *features) bool {
 // counts as rare.
 const rareMessages = 2
 
-// sharedWords lists the content words two messages share, sorted.
+// sharedWords lists the words two messages share as lexical counts them
+// (their content words, and the ends of longer words: see wordEnds), sorted.
 func sharedWords(a, b *features) []string {
+	words := func(f *features) map[string]bool {
+		set := make(map[string]bool, 3*len(f.wordSet))
+		for w := range f.wordSet {
+			set[w] = true
+			if head, tail, ok := f.wordEnds(w); ok {
+				set[head], set[tail] = true, true
+			}
+		}
+		return set
+	}
+	inB := words(b)
 	var out []string
-	for w := range a.wordSet {
-		if _, ok := b.wordSet[w]; ok {
+	for w := range words(a) {
+		if inB[w] {
 			out = append(out, w)
 		}
 	}
