@@ -8,7 +8,6 @@ import (
 
 	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
-	"github.com/cocolian/threads/internal/segment"
 )
 
 func TestIsQuestion(t *testing.T) {
@@ -565,16 +564,9 @@ func TestNumbersShared(t *testing.T) {
 // shared-terms link of the sample day names the words shared, the ends of
 // longer words (只能 of 只能靠) included, as lexical counts them.
 func TestSharedTermsEvidenceNamesTheWords(t *testing.T) {
-	log, err := chatlog.ParseFile("../../testdata/sample-day.markdown", "", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seg, err := segment.New()
-	if err != nil {
-		t.Fatal(err)
-	}
+	log, res := sampleDay(t, DefaultModel("cocolian"))
 	seen := 0
-	for i, l := range Build(log, seg).Links {
+	for i, l := range res.Links {
 		for _, e := range l.Evidence {
 			if e.Kind != "shared-terms" {
 				continue
