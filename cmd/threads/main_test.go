@@ -336,3 +336,32 @@ func TestExtractJSONShape(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractSkipsItsOutput checks that extract's -o file, inside a folder
+// it reads, is not read back as an input (here a copy of a day, which
+// would otherwise be a second day).
+func TestExtractSkipsItsOutput(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out.markdown")
+	for _, name := range []string{"day.markdown", "out.markdown"} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errOut := runCmd(t, "", "extract", "--format", "json", "-o", out, dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []contractDay
+	if err := json.Unmarshal(written, &days); err != nil || len(days) != 1 {
+		t.Errorf("want the one day of day.markdown, got %d (%v)", len(days), err)
+	}
+}
