@@ -111,7 +111,8 @@ func extractRun(opts *extractOptions) error {
 			return err
 		}
 	}
-	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)                                                // the -o file, in an input folder, is no input
+	// The -o file, in an input folder, is no input.
+	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)
 	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && inputs[0].path != "-" && chatlog.IsSlackDir(inputs[0].path) // a Slack folder's channels are logs of their own
 	found := make([]bool, len(folders))                                                                                // a folder held a chat log
 	out, err := openOutput(opts)
