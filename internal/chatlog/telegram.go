@@ -570,8 +570,10 @@ func (w *jsonWalker) array(record string, fn func(n int) error) error {
 }
 
 // read decodes the next value into v, keeping its bytes and offset for
-// fieldLine; where says what it is in errors. A value of the wrong JSON type
-// is reported at its line.
+// fieldLine; where says what it is in errors. A value that does not decode
+// is reported at the line of the member at fault (see wxFaultOffset), be the
+// error json's own or one of a field type that names no field (jsonScalar),
+// and at the value's first line when it is not an object.
 func (w *jsonWalker) read(v any, where string) error {
 	var raw json.RawMessage
 	if err := w.dec.Decode(&raw); err != nil {
@@ -579,16 +581,18 @@ func (w *jsonWalker) read(v any, where string) error {
 	}
 	w.raw, w.start = raw, w.dec.InputOffset()-int64(len(raw))
 	err := json.Unmarshal(raw, v)
+	if err == nil {
+		return nil
+	}
+	line := w.lc.lineAt(w.start + wxFaultOffset(raw, v))
 	var te *json.UnmarshalTypeError
 	switch {
-	case err == nil:
-		return nil
 	case errors.As(err, &te) && te.Field == "":
-		return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start), Msg: fmt.Sprintf("unexpected JSON %s %s: expected an object", te.Value, where)}
+		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("unexpected JSON %s %s: expected an object", te.Value, where)}
 	case errors.As(err, &te):
-		return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start + te.Offset), Msg: fmt.Sprintf("unexpected JSON %s for field %q %s", te.Value, te.Field, where)}
+		return &ParseError{Path: w.path, Line: line, Msg: fmt.Sprintf("unexpected JSON %s for field %q %s", te.Value, te.Field, where)}
 	}
-	return &ParseError{Path: w.path, Line: w.lc.lineAt(w.start), Msg: "cannot read JSON " + where, Err: err}
+	return &ParseError{Path: w.path, Line: line, Msg: "cannot read JSON " + where, Err: err}
 }
 
 // decode decodes the next value, record number n, into v.

@@ -395,6 +395,10 @@ func TestParseTelegramErrors(t *testing.T) {
 		{"bad unixtime in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"x"`, `"text": ""`), "message record 2: bad date_unixtime", 11},
 		{"bad text in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, "\"text\": [\n    [1]\n   ]"), "message record 2: bad text", 12},
 		{"wrong type in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"members": {}`), `field "members" in message record 2`, 12},
+		{"object as a scalar in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"from": {"id": 5}`), "message record 2", 12},
+		{"array as a scalar in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, "\"from_id\": [\n    \"user5\"\n   ]"), "message record 2", 12},
+		{"object as a date in a laid out record", fmt.Sprintf(tgPretty, `{"s": 1}`, `"1"`, `"text": ""`), "message record 2", 10},
+		{"wrong type in an entity of a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text_entities": [{"type": "bold", "text": ["x"]}]`), "message record 2", 12},
 		{"truncated in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text": ""`)[:150], "truncated JSON in message record 2", 11},
 	}
 	for _, tt := range tests {
