@@ -297,23 +297,56 @@ func wxFaultOffset(obj json.RawMessage, v any) int64 {
 // decoded one record at a time and never held whole, and positions its errors
 // at the source line.
 type wxJSON struct {
-	path  string
-	dec   *json.Decoder
-	lc    *wxLineCounter
-	raw   json.RawMessage // the value last read by records or value
-	rawAt int64           // its offset in the input
+	jsonSource
+	path string
 }
 
 // newWXJSON returns a walker over r, skipping a leading byte order mark.
 func newWXJSON(r io.Reader, path string) *wxJSON {
+	j := &wxJSON{jsonSource: newJSONSource(r), path: path}
+	j.dec.UseNumber()
+	return j
+}
+
+// A jsonSource is a JSON decoder over an input whose lines it counts, and
+// the value last decoded whole (keep), so that an error about one of its
+// members can name that member's line. The JSON readers of WeChat tools
+// (wxJSON) and of Telegram, Discord and Slack (jsonWalker) share it.
+type jsonSource struct {
+	dec *json.Decoder
+	lc  *wxLineCounter
+	raw json.RawMessage // the value last kept
+	at  int64           // its offset in the input
+}
+
+// newJSONSource returns a source over r, skipping a leading byte order mark.
+func newJSONSource(r io.Reader) jsonSource {
 	br := bufio.NewReaderSize(r, 64*1024)
 	if b, err := br.Peek(len(wxBOM)); err == nil && string(b) == wxBOM {
 		br.Discard(len(wxBOM))
 	}
 	lc := &wxLineCounter{r: br}
-	dec := json.NewDecoder(lc)
-	dec.UseNumber()
-	return &wxJSON{path: path, dec: dec, lc: lc}
+	return jsonSource{dec: json.NewDecoder(lc), lc: lc}
+}
+
+// keep records raw, the value the decoder has just read, as the value last
+// read.
+func (s *jsonSource) keep(raw json.RawMessage) {
+	s.raw, s.at = raw, s.dec.InputOffset()-int64(len(raw))
+}
+
+// memberLine returns the line of the value of member key of the value last
+// kept (see wxValueOffset), the line that value starts on when it has no
+// such member.
+func (s *jsonSource) memberLine(key string) int {
+	return s.lc.lineAt(s.at + wxValueOffset(s.raw, key))
+}
+
+// faultLine returns the line of the member at fault when the value last
+// kept does not decode into v (see wxFaultOffset), the line that value
+// starts on when it is not an object.
+func (s *jsonSource) faultLine(v any) int {
+	return s.lc.lineAt(s.at + wxFaultOffset(s.raw, v))
 }
 
 // sync forgets the newlines before the decoder's position; call it after each
@@ -326,22 +359,16 @@ func (j *wxJSON) errorf(format string, args ...any) error {
 }
 
 // fieldErrorf returns a *ParseError at the line of the value of member key
-// in the value last read by records or value (see wxValueOffset), the line
-// that value starts on when it has no such member.
+// in the value last read by records or value (see memberLine).
 func (j *wxJSON) fieldErrorf(key, format string, args ...any) error {
-	return j.errorAt(wxValueOffset(j.raw, key), format, args...)
+	return &ParseError{Path: j.path, Line: j.memberLine(key), Msg: fmt.Sprintf(format, args...)}
 }
 
 // faultErrorf returns a *ParseError for a failure to unmarshal the value last
 // read by records or value into v, at the line of the member at fault (see
-// wxFaultOffset), the line the value starts on when it is not an object.
+// faultLine).
 func (j *wxJSON) faultErrorf(v any, format string, args ...any) error {
-	return j.errorAt(wxFaultOffset(j.raw, v), format, args...)
-}
-
-// errorAt returns a *ParseError at the line of byte at of the value last read.
-func (j *wxJSON) errorAt(at int64, format string, args ...any) error {
-	return &ParseError{Path: j.path, Line: j.lc.lineAt(j.rawAt + at), Msg: fmt.Sprintf(format, args...)}
+	return &ParseError{Path: j.path, Line: j.faultLine(v), Msg: fmt.Sprintf(format, args...)}
 }
 
 // fail turns a decoder error met while reading what (e.g. "record 7") into a
@@ -421,7 +448,7 @@ func (j *wxJSON) records(first int, fn func(raw json.RawMessage, rec int) error)
 		if err := j.dec.Decode(&raw); err != nil {
 			return n, j.fail(err, fmt.Sprintf("record %d", first+n+1), true)
 		}
-		j.raw, j.rawAt = raw, j.dec.InputOffset()-int64(len(raw))
+		j.keep(raw)
 		n++
 		if err := fn(raw, first+n); err != nil {
 			return n, err
@@ -464,7 +491,7 @@ func (j *wxJSON) value(v any, what string) error {
 	if err := j.dec.Decode(&raw); err != nil {
 		return j.fail(err, what, true)
 	}
-	j.raw, j.rawAt = raw, j.dec.InputOffset()-int64(len(raw))
+	j.keep(raw)
 	if err := json.Unmarshal(raw, v); err != nil {
 		return j.faultErrorf(v, "%s: %v", what, err)
 	}

@@ -184,7 +184,7 @@ var discordMentionRE = regexp.MustCompile(`<@!?(\d+)>`)
 func (p *discordParser) record(rec *discordRecord, n int) error {
 	t, err := time.Parse(time.RFC3339Nano, string(rec.Timestamp))
 	if err != nil {
-		return &ParseError{Path: p.w.path, Line: p.w.fieldLine("timestamp"), Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
+		return &ParseError{Path: p.w.path, Line: p.w.memberLine("timestamp"), Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
 	}
 	_, off := t.Zone()
 	t = t.In(time.FixedZone("", off))

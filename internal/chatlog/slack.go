@@ -241,7 +241,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 		}
 		t, err := slackTime(string(rec.TS))
 		if err != nil {
-			return &ParseError{Path: path, Line: w.fieldLine("ts"), Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
+			return &ParseError{Path: path, Line: w.memberLine("ts"), Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
 		}
 		m := Message{
 			Line:     before + n,

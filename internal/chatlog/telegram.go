@@ -1,7 +1,6 @@
 package chatlog
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -163,7 +162,7 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	}
 	parts, err := rec.parts()
 	if err != nil {
-		return &ParseError{Path: p.w.path, Line: p.w.fieldLine("text"), Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
+		return &ParseError{Path: p.w.path, Line: p.w.memberLine("text"), Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
 	}
 	switch rec.Type {
 	case "service":
@@ -204,14 +203,14 @@ func (p *telegramParser) time(rec *telegramRecord, n int) (time.Time, error) {
 	}
 	wall, err := time.ParseInLocation("2006-01-02T15:04:05", string(rec.Date), time.UTC)
 	if err != nil {
-		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.fieldLine("date"), Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
+		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.memberLine("date"), Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
 	}
 	if rec.DateUnix == "" {
 		return wall, nil
 	}
 	unix, err := strconv.ParseInt(string(rec.DateUnix), 10, 64)
 	if err != nil {
-		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.fieldLine("date_unixtime"), Msg: fmt.Sprintf("message record %d: bad date_unixtime %q: expected seconds since 1970", n, string(rec.DateUnix))}
+		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.memberLine("date_unixtime"), Msg: fmt.Sprintf("message record %d: bad date_unixtime %q: expected seconds since 1970", n, string(rec.DateUnix))}
 	}
 	off := wall.Unix() - unix
 	if off < -18*3600 || off > 18*3600 {
@@ -456,33 +455,19 @@ func jsonKind(c byte) string {
 
 // jsonWalker reads a JSON document token by token, so that the array of
 // records can be decoded one record at a time, and turns every error into a
-// *ParseError at the source line, counted as wxJSON counts it (wxLineCounter).
+// *ParseError at the source line (see jsonSource, which wxJSON shares).
 type jsonWalker struct {
-	dec   *json.Decoder
-	lc    *wxLineCounter
-	path  string
-	raw   json.RawMessage // the value last read by read
-	start int64           // its offset in the input
+	jsonSource
+	path string
 }
 
 // newJSONWalker returns a walker over r, skipping a UTF-8 byte order mark.
 func newJSONWalker(r io.Reader, path string) *jsonWalker {
-	br := bufio.NewReaderSize(r, 64*1024)
-	if b, err := br.Peek(3); err == nil && string(b) == "\ufeff" {
-		_, _ = br.Discard(3)
-	}
-	lc := &wxLineCounter{r: br}
-	return &jsonWalker{dec: json.NewDecoder(lc), lc: lc, path: path}
+	return &jsonWalker{jsonSource: newJSONSource(r), path: path}
 }
 
 // line returns the line of the decoder's position.
 func (w *jsonWalker) line() int { return w.lc.lineAt(w.dec.InputOffset()) }
-
-// fieldLine returns the line of the value of key in the object last read,
-// the line the object starts on when it has no such member.
-func (w *jsonWalker) fieldLine(key string) int {
-	return w.lc.lineAt(w.start + wxValueOffset(w.raw, key))
-}
 
 // fail converts a decoding error into a *ParseError at its line; where says
 // where it happened ("in message record 3"), inValue that it came from Decode.
@@ -569,8 +554,7 @@ func (w *jsonWalker) array(record string, fn func(n int) error) error {
 	return nil
 }
 
-// read decodes the next value into v, keeping its bytes and offset for
-// fieldLine; where says what it is in errors. A value that does not decode
+// read decodes the next value into v, keeping it for memberLine; where says what it is in errors. A value that does not decode
 // is reported at the line of the member at fault (see wxFaultOffset), be the
 // error json's own or one of a field type that names no field (jsonScalar),
 // and at the value's first line when it is not an object.
@@ -579,12 +563,12 @@ func (w *jsonWalker) read(v any, where string) error {
 	if err := w.dec.Decode(&raw); err != nil {
 		return w.fail(where, err, true)
 	}
-	w.raw, w.start = raw, w.dec.InputOffset()-int64(len(raw))
+	w.keep(raw)
 	err := json.Unmarshal(raw, v)
 	if err == nil {
 		return nil
 	}
-	line := w.lc.lineAt(w.start + wxFaultOffset(raw, v))
+	line := w.faultLine(v)
 	var te *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &te) && te.Field == "":
