@@ -95,6 +95,19 @@ func expandInputs(args []string, skip ...string) (inputs []input, folders []stri
 	return inputs, folders, errs
 }
 
+// emptyFolders returns an error for each folder of the command line in
+// which no chat log was found (held[i] is false for folders[i]); hint says
+// where to look further.
+func emptyFolders(folders []string, held []bool, hint string) []error {
+	var errs []error
+	for i, dir := range folders {
+		if !held[i] {
+			errs = append(errs, fmt.Errorf("%s: no chat log in a known format in this folder (%s)", dir, hint))
+		}
+	}
+	return errs
+}
+
 // unwrapPathError returns the cause of a *fs.PathError, whose path the
 // ParseError already names.
 func unwrapPathError(err error) error {

@@ -155,12 +155,10 @@ func digestRun(opts *digestOptions) error {
 			chat[in.folder] = true
 		}
 	}
-	for i, dir := range folders {
-		if !chat[i] {
-			fmt.Fprintf(opts.io.Err, "threads: %s: no chat log in a known format in this folder (see threads formats)\n", dir)
-			failed++
-			total++
-		}
+	for _, err := range emptyFolders(folders, chat, "see threads formats") {
+		fmt.Fprintln(opts.io.Err, "threads:", err)
+		failed++
+		total++
 	}
 	if st.read == 0 && failed > 0 {
 		// Nothing to digest: leave the output (a file, a knowledge base) alone.

@@ -172,9 +172,9 @@ func extractRun(opts *extractOptions) error {
 		return true
 	}
 	runOrdered(inputs, jobs, process, emitDay, emit)
-	for i, dir := range folders {
-		if !found[i] && writeErr == nil {
-			report(fmt.Errorf("%s: no chat log in a known format in this folder (see threads formats; --verbose names the files skipped)", dir))
+	if writeErr == nil {
+		for _, err := range emptyFolders(folders, found, "see threads formats; --verbose names the files skipped") {
+			report(err)
 		}
 	}
 	if writeErr == nil {
