@@ -26,7 +26,6 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	if c.m.Answers != nil {
 		checked = c.m.Answers.applyTo(c.msgs, c.fs, c.links, c.listings)
 	}
-	c.applyRerank()
 	for i, e := range checked {
 		c.links[i].Evidence = append(c.links[i].Evidence, e)
 	}
@@ -35,7 +34,13 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 }
 
 // linkAndAssignRoles links every message and gives it a role by the rules,
-// before the model's answer check.
+// before the model's answer check. Roles are read twice: from the links the
+// link weights chose, and from the final links, once the rank weights have
+// moved some to another message of the same thread. A message answers the
+// question its final link leads to; when that leads to none, the answer its
+// first link led to stands (the link weights favour a recent question, the
+// rank weights the message replied to, and either may show what a message
+// answers). Questions are the same either way.
 func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []Alias) {
 	c, decided, aliases := prepare(log, tok, p)
 	linkRest(c, decided)
@@ -43,6 +48,25 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 		joinHandovers(c, decided)
 	}
 	assignRoles(c.msgs, c.fs, c.links)
+	if len(c.reranked) == 0 {
+		return c, aliases
+	}
+	first := make([]Link, len(c.links))
+	copy(first, c.links)
+	c.applyRerank()
+	for i := range c.links {
+		c.links[i].Role, c.links[i].AnswerOf = RoleNone, -1
+	}
+	assignRoles(c.msgs, c.fs, c.links)
+	for i, l := range first {
+		switch {
+		case hasEvidence(l, "copy"):
+			p := c.links[i].Parent
+			c.links[i].Role, c.links[i].AnswerOf = c.links[p].Role, c.links[p].AnswerOf // the same message again
+		case l.Role == RoleAnswer && c.links[i].Role != RoleAnswer:
+			c.links[i].Role, c.links[i].AnswerOf = RoleAnswer, l.AnswerOf
+		}
+	}
 	return c, aliases
 }
 

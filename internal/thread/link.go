@@ -182,9 +182,9 @@ type rankedCandidate struct {
 
 // rerank records, for message i that the link weights link to best, the
 // candidate of best's thread that scores highest with the Rank weights
-// added, when that is another message: the link weights decide the thread
-// (and everything that follows from the links, roles included), the Rank
-// weights only which message of it the reply link names (applyRerank).
+// added, when that is another message: the link weights decide the thread,
+// the Rank weights only which message of it the reply link names
+// (applyRerank; linkAndAssignRoles reads roles from both).
 func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	if !c.m.ranks {
 		return
