@@ -65,6 +65,7 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 			c.links[i].Role, c.links[i].AnswerOf = c.links[p].Role, c.links[p].AnswerOf // the same message again
 		case l.Role == RoleAnswer && c.links[i].Role != RoleAnswer:
 			c.links[i].Role, c.links[i].AnswerOf = RoleAnswer, l.AnswerOf
+			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "answers-by-first-link", Detail: fmt.Sprintf("answers message %d, which the link weights' choice (message %d) leads to; the final link leads to no question", l.AnswerOf, l.Parent)})
 		}
 	}
 	return c, aliases
