@@ -47,7 +47,8 @@ as they are and only its rank weights are fitted: once the link weights have
 chosen a thread for a message, the rank weights choose which message of that
 thread it replies to (a conditional logit over those candidates, with an L2
 penalty of --lambda), and then --rank-trees boosted trees add to them what
-they leave unexplained. Threads and roles do not change, reply links do.
+they leave unexplained. Threads and questions do not change; reply links
+do, and so may the answers read from them.
 
 With --answers, the weights of --model stay as they are and only its answer
 check is fitted, from TSV gold that gives roles: boosted trees that take

@@ -197,7 +197,8 @@ type Model struct {
 	Weights     map[string]float64 `yaml:"weights"` // feature name -> weight; missing features weigh 0
 	// Rank (optional, from `threads train --rank`) adds to Weights when a
 	// message that Weights link chooses its parent among the messages of the
-	// thread Weights chose; it changes neither threads nor roles.
+	// thread Weights chose; it changes neither threads nor questions, but
+	// answers are read from the links it chooses too (linkAndAssignRoles).
 	Rank map[string]float64 `yaml:"rank"`
 	// RankTrees (optional, from `threads train --rank`) add boosted trees
 	// over the same features to Rank's score: fitted after Rank, on what it

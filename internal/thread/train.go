@@ -239,7 +239,7 @@ type rankExample struct {
 // the link weights plus the Rank weights. The Rank weights maximise the
 // likelihood of the gold parents under a conditional logit (softmax over the
 // candidates) minus Lambda times their squared size, found by L-BFGS. The
-// threads, thread starts and roles m gives stay as they are.
+// threads, thread starts and questions m gives stay as they are.
 func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*Model, int) {
 	base := *m
 	base.Rank, base.RankTrees = nil, nil
