@@ -48,7 +48,8 @@ chosen a thread for a message, the rank weights choose which message of that
 thread it replies to (a conditional logit over those candidates, with an L2
 penalty of --lambda), and then --rank-trees boosted trees add to them what
 they leave unexplained. Threads and questions do not change; reply links
-do, and so may the answers read from them.
+do, and so may the answers read from them: a model with an answer check
+wants --answers fitted again on the output (--model OUT).
 
 With --answers, the weights of --model stay as they are and only its answer
 check is fitted, from TSV gold that gives roles: boosted trees that take
@@ -156,7 +157,7 @@ func trainRun(opts *trainOptions) error {
 		return fmt.Errorf("%s: no gold files to train on", golds)
 	}
 	var m *thread.Model
-	var comment, learned string
+	var comment, learned, note string
 	if opts.Rank || opts.Answers {
 		base := thread.DefaultModel(days[0].Log.Format)
 		from := "the embedded " + base.Name + " model"
@@ -173,6 +174,9 @@ func trainRun(opts *trainOptions) error {
 			m, examples = thread.TrainRank(days, seg, base, ro)
 			if examples == 0 {
 				return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
+			}
+			if m.Answers != nil {
+				note = fmt.Sprintf("the answer check of %s was fitted on other reply links; fit it again with `threads train --answers --model %s`", from, opts.Output)
 			}
 			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %d files from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g, %d rank trees.", from, len(days), golds, examples, opts.Lambda, opts.RankTrees)
 		} else {
@@ -196,6 +200,9 @@ func trainRun(opts *trainOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.io.Err, "threads: trained on %d files, %d annotated messages%s; wrote %s\n", len(days), annotated, learned, opts.Output)
+	if note != "" {
+		fmt.Fprintln(opts.io.Err, "threads: note:", note)
+	}
 	return nil
 }
 

@@ -106,7 +106,10 @@ func TestTrainRank(t *testing.T) {
 		t.Fatal(err)
 	}
 	gold, corpus := writeSampleGold(t, m)
-	out, written, _ := trainModel(t, "--rank", "--lambda", "0.1", "--gold", gold, corpus)
+	out, written, errOut := trainModel(t, "--rank", "--lambda", "0.1", "--gold", gold, corpus)
+	if want := "fit it again with `threads train --answers --model " + out + "`"; !strings.Contains(errOut, want) {
+		t.Errorf("no note that the embedded answer check wants fitting again (%q):\n%s", want, errOut)
+	}
 	if !strings.Contains(written, "\nrank:\n") || !strings.Contains(written, "\nrank_trees:\n") || !strings.Contains(written, "rank weights fitted by `threads train --rank`") {
 		t.Errorf("model file lacks its rank weights, its rank trees or their provenance:\n%s", written)
 	}

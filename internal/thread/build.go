@@ -36,11 +36,13 @@ func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 // linkAndAssignRoles links every message and gives it a role by the rules,
 // before the model's answer check. Roles are read twice: from the links the
 // link weights chose, and from the final links, once the rank weights have
-// moved some to another message of the same thread. A message answers the
-// question its final link leads to; when that leads to none, the answer its
-// first link led to stands (the link weights favour a recent question, the
-// rank weights the message replied to, and either may show what a message
-// answers). Questions are the same either way.
+// moved some to another message of the same thread. A message answers what
+// its final links give it; when they give it no answer, the answer its
+// first links gave stands. The link weights favour a recent question, the
+// rank weights the message a reply names, and either may show what a
+// message answers. The second reading is done whole before any first answer
+// is restored, so a restored answer does not lead later messages to its
+// question. Questions are the same either way.
 func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []Alias) {
 	c, decided, aliases := prepare(log, tok, p)
 	linkRest(c, decided)
@@ -61,11 +63,11 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 	for i, l := range first {
 		switch {
 		case hasEvidence(l, "copy"):
-			p := c.links[i].Parent
-			c.links[i].Role, c.links[i].AnswerOf = c.links[p].Role, c.links[p].AnswerOf // the same message again
+			parent := c.links[i].Parent
+			c.links[i].Role, c.links[i].AnswerOf = c.links[parent].Role, c.links[parent].AnswerOf // the same message again
 		case l.Role == RoleAnswer && c.links[i].Role != RoleAnswer:
 			c.links[i].Role, c.links[i].AnswerOf = RoleAnswer, l.AnswerOf
-			c.links[i].Evidence = append(c.links[i].Evidence, Evidence{Kind: "answers-by-first-link", Detail: fmt.Sprintf("answers message %d, which the link weights' choice (message %d) leads to; the final link leads to no question", l.AnswerOf, l.Parent)})
+			c.links[i].Evidence = append(c.links[i].Evidence, firstLinkAnswer(l))
 		}
 	}
 	return c, aliases
@@ -173,6 +175,16 @@ func linkSystem(msgs []chatlog.Message, lst listings, links []Link, decided []bo
 // keep, cocolian's wxid_… bodies).
 func contentLost(m *chatlog.Message) bool {
 	return m.Type == chatlog.TypeText && m.Text == ""
+}
+
+// firstLinkAnswer is the evidence of an answer that the links the link
+// weights chose give message l, and the final links do not.
+func firstLinkAnswer(l Link) Evidence {
+	detail := fmt.Sprintf("the links as the link weights chose them, before the rank weights moved any, reach question %d", l.AnswerOf)
+	if l.Parent != l.AnswerOf {
+		detail += fmt.Sprintf(" (through message %d)", l.Parent)
+	}
+	return Evidence{Kind: "answers-by-first-link", Detail: detail + "; the final links give no answer"}
 }
 
 // linkCopies links each of the export's second listings (see

@@ -286,8 +286,9 @@ func (c *linkContext) rankDifference(i, top, best int) string {
 	return strings.Join(out, ", ")
 }
 
-// applyRerank moves the reply links rerank recorded, once threads, thread
-// starts and roles are settled.
+// applyRerank moves the reply links rerank recorded, once threads and
+// thread starts are settled; linkAndAssignRoles reads the answers again from
+// the moved links.
 func (c *linkContext) applyRerank() {
 	for i, r := range c.reranked {
 		c.links[i].Parent = r.parent

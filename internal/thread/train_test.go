@@ -37,12 +37,13 @@ func withRank(t *testing.T, rank map[string]float64) *Model {
 	return &m
 }
 
-// TestRankKeepsThreadsAndRoles checks that rank weights only move a reply
-// link to another, earlier message of the same thread: threads, thread
+// TestRankKeepsThreadsAndQuestions checks that rank weights only move a
+// reply link to another, earlier message of the same thread: threads, thread
 // starts and questions stay as the link weights make them, and every
 // message the link weights make an answer still answers a question of its
-// thread (the answer check left out, which judges answers by their links).
-func TestRankKeepsThreadsAndRoles(t *testing.T) {
+// thread by someone else, asked before it (the answer check left out, which
+// judges answers by their links).
+func TestRankKeepsThreadsAndQuestions(t *testing.T) {
 	noCheck := func(m *Model) *Model {
 		m.Answers = nil
 		return m
@@ -73,8 +74,8 @@ func TestRankKeepsThreadsAndRoles(t *testing.T) {
 			t.Errorf("message %d: answer to %d lost with the rank weights", i, p.AnswerOf)
 		}
 		if q.Role == RoleAnswer {
-			if a[q.AnswerOf] != a[i] || ranked.Links[q.AnswerOf].Role != RoleQuestion {
-				t.Errorf("message %d answers %d, no question of its thread", i, q.AnswerOf)
+			if a[q.AnswerOf] != a[i] || ranked.Links[q.AnswerOf].Role != RoleQuestion || q.AnswerOf >= i {
+				t.Errorf("message %d answers %d, no earlier question of its thread", i, q.AnswerOf)
 			}
 			if p.Role != RoleAnswer {
 				newAnswers++
@@ -308,5 +309,60 @@ func TestTrainLeavesRankOnlyFeaturesOut(t *testing.T) {
 	}
 	if !found {
 		t.Error("a model that weighs thread-root does not get it when scoring")
+	}
+}
+
+// TestAnswerByFirstLink checks the answer the link weights' links give
+// where the rank weights move a link so that the final links give none: the
+// rank weights move B's answer from A's question to D's comment, and the
+// answer to A's question stands, for the message and for its second listing
+// in an export that lists every message twice.
+func TestAnswerByFirstLink(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 怎么 开通？", 0), msg("C", "分账 很 麻烦", 1),
+		msg("D", "是 的 很 麻烦", 2), msg("B", "找 客户经理 开通 分账", 3),
+	}
+	build := func(m *Model, msgs []chatlog.Message) *Result {
+		m.Answers = nil
+		p := DefaultParams()
+		p.Model = m
+		return BuildWith(day(append([]chatlog.Message(nil), msgs...)...), fieldTokenizer{}, p)
+	}
+	rank := map[string]float64{"dist-1": 6}
+	if l := build(linkWeightsOnly(t), msgs).Links[3]; l.Parent != 0 || l.Role != RoleAnswer || l.AnswerOf != 0 {
+		t.Fatalf("link weights: message 3 parent %d %s/%d, want 0 answer/0", l.Parent, l.Role, l.AnswerOf)
+	}
+	res := build(withRank(t, rank), msgs)
+	checkInvariants(t, res, len(msgs))
+	l := res.Links[3]
+	if l.Parent != 2 || !hasEvidence(l, "rerank") {
+		t.Fatalf("message 3 parent %d, want 2 (moved); %+v", l.Parent, l.Evidence)
+	}
+	if l.Role != RoleAnswer || l.AnswerOf != 0 || !hasEvidence(l, "answers-by-first-link") {
+		t.Errorf("message 3: %s/%d, want answer/0 by first link; %+v", l.Role, l.AnswerOf, l.Evidence)
+	}
+	if got := roleString(res.Links); got != "QAAA" {
+		t.Errorf("roles %s, want QAAA", got)
+	}
+
+	var doubled []chatlog.Message
+	for _, m := range msgs {
+		c := m
+		c.Sender += "-群名片"
+		doubled = append(doubled, m, c)
+	}
+	res = build(withRank(t, rank), doubled)
+	checkInvariants(t, res, len(doubled))
+	for k := range msgs {
+		l, c := res.Links[2*k], res.Links[2*k+1]
+		if !hasEvidence(c, "copy") || c.Parent != 2*k {
+			t.Fatalf("listing %d: not a copy of %d; %+v", 2*k+1, 2*k, c.Evidence)
+		}
+		if c.Role != l.Role || c.AnswerOf != l.AnswerOf {
+			t.Errorf("copy %d: %s/%d, its message %s/%d", 2*k+1, c.Role, c.AnswerOf, l.Role, l.AnswerOf)
+		}
+	}
+	if l := res.Links[6]; l.Role != RoleAnswer || l.AnswerOf != 0 || !hasEvidence(l, "answers-by-first-link") {
+		t.Errorf("doubled: message 6: %s/%d; %+v", l.Role, l.AnswerOf, l.Evidence)
 	}
 }
