@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -25,9 +24,7 @@ func multiDay(t *testing.T, perDay []int) (string, []int) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "group.txt")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, path, b.String())
 	return path, lines
 }
 
@@ -103,9 +100,7 @@ func TestExtractDayOrder(t *testing.T) {
 		"2025-03-02 09:05:00 甲\n三\n\n" +
 		"2025-03-03 08:00:00 乙\n四\n\n"
 	path := filepath.Join(t.TempDir(), "g.txt")
-	if err := os.WriteFile(path, []byte(input), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, path, input)
 	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -143,9 +138,7 @@ func TestExtractDaysBeforeError(t *testing.T) {
 		"2025-03-02 09:01:00 甲\n三\n\n" +
 		"2025-03-03 25:00:00 丙\n四\n\n"
 	path := filepath.Join(t.TempDir(), "g.txt")
-	if err := os.WriteFile(path, []byte(input), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, path, input)
 	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
 	if code != exitFailure || !strings.Contains(errOut, "g.txt:10:") {
 		t.Errorf("exit %d, stderr %q; want %d and an error at line 10", code, errOut, exitFailure)

@@ -72,21 +72,13 @@ func TestDigestGolden(t *testing.T) {
 func TestDigestErrors(t *testing.T) {
 	dir := t.TempDir()
 	badTopics := filepath.Join(dir, "topics.yaml")
-	if err := os.WriteFile(badTopics, []byte("- {topic: 沙龙, terms: [沙龙]}\n- {topic: 沙龙, terms: [活动]}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, badTopics, "- {topic: 沙龙, terms: [沙龙]}\n- {topic: 沙龙, terms: [活动]}\n")
 	tabTopics := filepath.Join(dir, "tab-topics.yaml")
-	if err := os.WriteFile(tabTopics, []byte("- topic: 沙龙\n\tterms: [沙龙]\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, tabTopics, "- topic: 沙龙\n\tterms: [沙龙]\n")
 	twiceTopics := filepath.Join(dir, "twice-topics.yaml")
-	if err := os.WriteFile(twiceTopics, []byte("- {topic: 测试, terms: [分账], topic: 别的}\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, twiceTopics, "- {topic: 测试, terms: [分账], topic: 别的}\n")
 	notChat := filepath.Join(dir, "notes.txt")
-	if err := os.WriteFile(notChat, []byte("just notes\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, notChat, "just notes\n")
 	empty := filepath.Join(dir, "empty")
 	if err := os.Mkdir(empty, 0o755); err != nil {
 		t.Fatal(err)
@@ -228,9 +220,7 @@ func TestDigestTopicsFile(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			extra := filepath.Join(t.TempDir(), "topics.yaml")
-			if err := os.WriteFile(extra, []byte(tt.data), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeFile(t, extra, tt.data)
 			after := digestJSON(t, "--topics", extra, digestDays)
 			if got := topicsOf(after, "网联接口文档谁有？"); strings.Join(got, " ") != "网联 接口文档" {
 				t.Errorf("with the file: %v, want 网联 接口文档", got)

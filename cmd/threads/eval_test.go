@@ -36,9 +36,7 @@ func TestEvalAgainst(t *testing.T) {
 	if err := os.MkdirAll(other, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(other, "sample-2018-05-04.tsv"), []byte(strings.Join(rows, "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(other, "sample-2018-05-04.tsv"), strings.Join(rows, "\n")+"\n")
 	code, out, errOut = runCmd(t, "", "eval", "--format", "json", "--gold", gold, "--against", other)
 	if code != exitOK || strings.Contains(out, `"one_to_one": 100`) {
 		t.Errorf("against all-singletons: exit %d, stderr %q, out %s", code, errOut, out)
@@ -71,9 +69,7 @@ func TestEvalAgainstFile(t *testing.T) {
 	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	dir := t.TempDir()
 	short := filepath.Join(dir, "short.tsv")
-	if err := os.WriteFile(short, []byte(strings.Join(lines[:len(lines)-1], "\n")+"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, short, strings.Join(lines[:len(lines)-1], "\n")+"\n")
 	for _, tt := range []struct {
 		name, gold, against string
 		code                int
@@ -113,9 +109,7 @@ func TestEvalOneFileOfAGoldFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(other, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, other, string(data))
 	for _, tt := range []struct {
 		name, chat, want string
 	}{
@@ -186,9 +180,7 @@ func TestGoldOutOfStep(t *testing.T) {
 				t.Fatal(err)
 			}
 			edited := tt.edit(append([]string(nil), lines...))
-			if err := os.WriteFile(filepath.Join(dir, "sample-2018-05-04.tsv"), []byte(strings.Join(edited, "\n")+"\n"), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeFile(t, filepath.Join(dir, "sample-2018-05-04.tsv"), strings.Join(edited, "\n")+"\n")
 			out := filepath.Join(t.TempDir(), "m.yaml")
 			for _, args := range [][]string{
 				{"eval", "--gold", dir, corpus},

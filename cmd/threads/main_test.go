@@ -88,13 +88,9 @@ func TestExtractStdinAndOutputFile(t *testing.T) {
 func TestExtractErrors(t *testing.T) {
 	dir := t.TempDir()
 	notChat := filepath.Join(dir, "notes.txt")
-	if err := os.WriteFile(notChat, []byte("just some notes\nnothing else\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, notChat, "just some notes\nnothing else\n")
 	badTime := filepath.Join(dir, "bad.markdown")
-	if err := os.WriteFile(badTime, []byte("---\ntitle: x\ndate: 2018-05-04 12:00:00\n---\n> 25:61:00  someone  \n   \nhi  \n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, badTime, "---\ntitle: x\ndate: 2018-05-04 12:00:00\n---\n> 25:61:00  someone  \n   \nhi  \n")
 	tests := []struct {
 		name     string
 		args     []string
@@ -242,9 +238,7 @@ func TestCorpusConservation(t *testing.T) {
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, path, string(got))
 		return
 	}
 	want, err := os.ReadFile(path)
@@ -308,9 +302,7 @@ func TestExtractJSONShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(folder, "day.markdown"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(folder, "day.markdown"), string(data))
 	tests := []struct {
 		name  string
 		args  []string
@@ -348,9 +340,7 @@ func TestExtractSkipsItsOutput(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out.markdown")
 	for _, name := range []string{"day.markdown", "out.markdown"} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(dir, name), string(data))
 	}
 	code, _, errOut := runCmd(t, "", "extract", "--format", "json", "-o", out, dir)
 	if code != exitOK {

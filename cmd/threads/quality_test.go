@@ -173,9 +173,7 @@ func splitGroup(t *testing.T, dir, group string) (fit, held string) {
 		if strings.HasPrefix(filepath.Base(p), group+"-") {
 			to = held
 		}
-		if err := os.WriteFile(filepath.Join(to, filepath.Base(p)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, filepath.Join(to, filepath.Base(p)), string(data))
 	}
 	return fit, held
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,9 +25,7 @@ func TestSegmentInputs(t *testing.T) {
 	}
 	write := func(name, data string) string {
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		writeFile(t, p, data)
 		return p
 	}
 	_, notesOut, _ := runCmd(t, "", "segment", "notes.txt")

@@ -32,9 +32,7 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 		t.Fatal(err)
 	}
 	chat := filepath.Join(corpus, "sample", "2018-05-04-chat.markdown")
-	if err := os.WriteFile(chat, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, chat, string(data))
 	log, err := chatlog.ParseFile(chat, "", nil)
 	if err != nil {
 		t.Fatal(err)
@@ -61,9 +59,7 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 		}
 		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\t-\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), strings.TrimSpace(log.Messages[i].Sender), parent, label[i])
 	}
-	if err := os.WriteFile(filepath.Join(gold, "sample-2018-05-04.tsv"), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(gold, "sample-2018-05-04.tsv"), b.String())
 	return gold, corpus
 }
 
@@ -154,9 +150,7 @@ func TestTrainRankErrors(t *testing.T) {
 		}
 		alone.WriteString(strings.Join(f, "\t") + "\n")
 	}
-	if err := os.WriteFile(path, []byte(alone.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, path, alone.String())
 	code, _, errOut := runCmd(t, "", "train", "--rank", "--gold", gold, corpus, "-o", out)
 	if code == exitOK || !strings.Contains(errOut, "nothing to fit the rank weights to") {
 		t.Errorf("no example: exit %d, stderr %q", code, errOut)
@@ -207,9 +201,7 @@ func TestTrainSeveralGoldFolders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(second, "sample-2018-05-04.tsv"), data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(second, "sample-2018-05-04.tsv"), string(data))
 	_, written, errOut := trainModel(t, "--rank", "--gold", gold, "--gold", second, corpus)
 	if !strings.Contains(errOut, "trained on 2 files") {
 		t.Errorf("two gold folders: stderr %q", errOut)
