@@ -25,6 +25,7 @@ type evalOptions struct {
 	InputFormat string
 	Model       string // link-scorer weights file, "" for the embedded model
 	Against     string // another annotation (file or folder) to score instead of the threading
+	ByEvidence  bool   // also tally the predicted links by the kinds of evidence behind them
 }
 
 // evalPair is one chat file and its gold annotation.
@@ -57,7 +58,12 @@ its index; else eval (and train) stop at the first row that differs.
 
 With --against, no chat file is read: a second TSV annotation (a file, or a
 folder with the same NAME.tsv files) is scored against GOLD, to measure how
-far two annotators agree.`,
+far two annotators agree.
+
+With --by-evidence, a table pooled over all files follows the scores: for
+each kind of evidence behind the predicted links (as extract --explain names
+them), how many messages' links carry it and how many of those links reach
+the gold parent and the gold thread.`,
 		Example: "  threads eval --gold ../shared/gold ../shared/corpus/cocolian\n  threads eval --gold ../shared/corpus/irc-ubuntu/dev\n" +
 			"  threads eval --gold ../shared/gold ../shared/corpus/cocolian/proddev/2018-05-04-chat.markdown\n" +
 			"  threads eval --gold testdata/annotations/cocolian --against testdata/annotations/cocolian-second",
@@ -72,8 +78,8 @@ far two annotators agree.`,
 			if err := checkInputFormat(opts.InputFormat); err != nil {
 				return err
 			}
-			if opts.Against != "" && (len(args) > 0 || opts.Model != "" || opts.InputFormat != "") {
-				return usageError{fmt.Errorf("`--against` scores two annotations: give no chat FILE|DIR, `--model` or `--input-format`")}
+			if opts.Against != "" && (len(args) > 0 || opts.Model != "" || opts.InputFormat != "" || opts.ByEvidence) {
+				return usageError{fmt.Errorf("`--against` scores two annotations: give no chat FILE|DIR, `--model`, `--input-format` or `--by-evidence`")}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -86,6 +92,7 @@ far two annotators agree.`,
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format of the chat files (default: detected)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
 	cmd.Flags().StringVar(&opts.Against, "against", "", "score this TSV annotation `FILE` or folder against GOLD instead of the threading")
+	cmd.Flags().BoolVar(&opts.ByEvidence, "by-evidence", false, "also show how often gold agrees with the links each kind of evidence supports")
 	return cmd
 }
 
@@ -100,13 +107,16 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	var score func(evalPair) (eval.Scores, error)
+	var score func(evalPair) (eval.Scores, []eval.EvidenceTally, error)
 	if opts.Against != "" {
 		otherOf, err := againstPaths(opts.Gold, opts.Against)
 		if err != nil {
 			return err
 		}
-		score = func(p evalPair) (eval.Scores, error) { return scoreAgainst(p.gold, otherOf(p)) }
+		score = func(p evalPair) (eval.Scores, []eval.EvidenceTally, error) {
+			s, err := scoreAgainst(p.gold, otherOf(p))
+			return s, nil, err
+		}
 	} else {
 		seg, err := loadSegmenter()
 		if err != nil {
@@ -118,7 +128,9 @@ func evalRun(opts *evalOptions) error {
 				return err
 			}
 		}
-		score = func(p evalPair) (eval.Scores, error) { return scorePair(p, opts.InputFormat, seg, params) }
+		score = func(p evalPair) (eval.Scores, []eval.EvidenceTally, error) {
+			return scorePair(p, opts.InputFormat, seg, params)
+		}
 	}
 	type fileScore struct {
 		Name   string      `json:"name"`
@@ -126,12 +138,14 @@ func evalRun(opts *evalOptions) error {
 	}
 	var all []fileScore
 	var tsv, links []eval.Scores
+	var tallies [][]eval.EvidenceTally
 	for _, p := range pairs {
-		s, err := score(p)
+		s, t, err := score(p)
 		if err != nil {
 			return err
 		}
 		all = append(all, fileScore{p.name, s})
+		tallies = append(tallies, t)
 		if strings.HasSuffix(p.gold, ".tsv") {
 			tsv = append(tsv, s)
 		} else {
@@ -145,15 +159,27 @@ func evalRun(opts *evalOptions) error {
 	if len(pairs) > 1 && len(links) > 0 {
 		avg = append(avg, fileScore{"micro-average over link files", eval.Micro(links)})
 	}
+	evidence := eval.SumTallies(tallies...)
 	if opts.Format == "json" {
 		enc := json.NewEncoder(opts.io.Out)
 		enc.SetIndent("", "  ")
-		return enc.Encode(map[string][]fileScore{"files": all, "averages": nonNilScores(avg)})
+		out := map[string]any{"files": all, "averages": nonNilScores(avg)}
+		if opts.ByEvidence {
+			out["evidence"] = nonNilScores(evidence)
+		}
+		return enc.Encode(out)
 	}
 	for _, fs := range append(all, avg...) {
 		if err := eval.WriteText(opts.io.Out, fs.Name, fs.Scores); err != nil {
 			return err
 		}
+	}
+	if opts.ByEvidence {
+		name := all[0].Name
+		if len(all) > 1 {
+			name = fmt.Sprintf("total over %d files", len(all))
+		}
+		return eval.WriteEvidence(opts.io.Out, name, evidence)
 	}
 	return nil
 }
@@ -165,21 +191,35 @@ func nonNilScores[T any](s []T) []T {
 	return s
 }
 
-// scorePair threads one chat file and scores it against its gold file.
-func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params) (eval.Scores, error) {
+// scorePair threads one chat file and scores it against its gold file; it
+// also tallies the predicted links by the kinds of evidence behind them.
+func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params) (eval.Scores, []eval.EvidenceTally, error) {
 	log, err := parseChat(p, inputFormat)
 	if err != nil {
-		return eval.Scores{}, err
+		return eval.Scores{}, nil, err
 	}
 	gold, links, err := readGoldFor(p.gold, log)
 	if err != nil {
-		return eval.Scores{}, err
+		return eval.Scores{}, nil, err
 	}
-	pred := annotationOf(thread.BuildWith(log, seg, params))
+	res := thread.BuildWith(log, seg, params)
+	pred := annotationOf(res)
+	kinds := evidenceKinds(res)
 	if gold != nil {
-		return eval.Score(gold, pred), nil
+		return eval.Score(gold, pred), eval.TallyEvidence(gold, pred.Parent, kinds), nil
 	}
-	return eval.ScoreLinks(links, pred), nil
+	return eval.ScoreLinks(links, pred), eval.TallyEvidenceLinks(links, pred.Parent, kinds), nil
+}
+
+// evidenceKinds lists the kinds of evidence behind each message's link.
+func evidenceKinds(res *thread.Result) [][]string {
+	kinds := make([][]string, len(res.Links))
+	for i, l := range res.Links {
+		for _, e := range l.Evidence {
+			kinds[i] = append(kinds[i], e.Kind)
+		}
+	}
+	return kinds
 }
 
 // readGoldFor reads a gold file (see readGold) and checks that it lines up

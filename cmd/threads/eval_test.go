@@ -1,12 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/cocolian/threads/internal/eval"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -49,11 +51,52 @@ func TestEvalAgainst(t *testing.T) {
 		{"missing folder", []string{"--against", filepath.Join(other, "nope")}, "cannot read annotation"},
 		{"a chat dir too", []string{"--against", other, "corpus"}, "give no chat FILE|DIR"},
 		{"a file for a folder", []string{"--against", filepath.Join(other, "sample-2018-05-04.tsv")}, "takes a folder"},
+		{"with --by-evidence", []string{"--against", other, "--by-evidence"}, "or `--by-evidence`"},
 	} {
 		code, _, errOut := runCmd(t, "", append([]string{"eval", "--gold", gold}, tt.args...)...)
 		if code == exitOK || !strings.Contains(errOut, tt.want) {
 			t.Errorf("%s: exit %d, stderr %q, want %q", tt.name, code, errOut, tt.want)
 		}
+	}
+}
+
+// TestEvalByEvidence checks that eval --by-evidence follows the scores with
+// the evidence table, in text and in JSON: against gold that is the tool's
+// own threading, every link of every kind agrees.
+func TestEvalByEvidence(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	code, out, errOut := runCmd(t, "", "eval", "--by-evidence", "--gold", gold, corpus)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	_, table, ok := strings.Cut(out, "sample-2018-05-04: evidence behind the predicted links")
+	if !ok || !strings.Contains(out, "reply links  P 100.0") {
+		t.Fatalf("no evidence table after the scores:\n%s", out)
+	}
+	rows := strings.Split(strings.TrimSpace(table), "\n")[2:]
+	if len(rows) < 5 {
+		t.Fatalf("only %d kinds of evidence:\n%s", len(rows), table)
+	}
+	for _, row := range rows {
+		if f := strings.Fields(row); len(f) != 4 || f[2] != "100.0" || f[3] != "100.0" {
+			t.Errorf("row %q: want every link to agree", row)
+		}
+	}
+
+	code, out, errOut = runCmd(t, "", "eval", "--by-evidence", "--format", "json", "--gold", gold, corpus)
+	var res struct {
+		Evidence []eval.EvidenceTally `json:"evidence"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); code != exitOK || err != nil || len(res.Evidence) != len(rows) {
+		t.Fatalf("json: exit %d, stderr %q, error %v, %d kinds (text: %d)", code, errOut, err, len(res.Evidence), len(rows))
+	}
+	for _, e := range res.Evidence {
+		if e.Parent != e.Messages || e.Thread != e.Messages {
+			t.Errorf("json: %+v, want every link to agree", e)
+		}
+	}
+	if code, out, _ := runCmd(t, "", "eval", "--format", "json", "--gold", gold, corpus); code != exitOK || strings.Contains(out, `"evidence"`) {
+		t.Errorf("without --by-evidence: exit %d, evidence in the output", code)
 	}
 }
 
