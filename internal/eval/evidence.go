@@ -46,31 +46,25 @@ func TallyEvidence(gold *Annotation, parent []int, kinds [][]string) []EvidenceT
 // links, context lines included.
 func TallyEvidenceLinks(gold *Links, parent []int, kinds [][]string) []EvidenceTally {
 	pairs := make(map[Link]bool, len(gold.Pairs))
-	node := make(map[int]int)
-	id := func(m int) int {
-		k, ok := node[m]
-		if !ok {
-			k = len(node)
-			node[m] = k
-		}
-		return k
-	}
+	var nodes []int // every message a gold link names, context lines included
 	for _, l := range gold.Pairs {
 		pairs[l] = true
-		id(l.Message)
-		id(l.Antecedent)
+		nodes = append(nodes, l.Message, l.Antecedent)
 	}
-	uf := newUnionFind(len(node))
-	for _, l := range gold.Pairs {
-		uf.union(node[l.Message], node[l.Antecedent])
+	slices.Sort(nodes)
+	conversation := make(map[int]int)
+	for k, c := range components(gold.Pairs, slices.Compact(nodes)) {
+		for _, m := range c {
+			conversation[m] = k
+		}
 	}
 	agree := func(i, p int) (bool, bool) {
 		link := pairs[Link{Message: max(i, p), Antecedent: min(i, p)}]
 		if p == i {
 			return link, link
 		}
-		kp, ok := node[p]
-		return link, ok && uf.find(kp) == uf.find(node[i])
+		cp, ok := conversation[p]
+		return link, ok && cp == conversation[i]
 	}
 	return tally(gold.Annotated, parent, kinds, agree)
 }
