@@ -401,6 +401,9 @@ func (m *Model) YAML(comment string) []byte {
 	if m.Remarks {
 		b.WriteString("remarks: true\n")
 	}
+	if m.PassNotices {
+		b.WriteString("pass_notices: true\n")
+	}
 	b.WriteString("weights:\n")
 	writeWeights(&b, m.Weights)
 	if len(m.Rank) > 0 {

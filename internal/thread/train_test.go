@@ -177,6 +177,24 @@ func TestTrainRankTrees(t *testing.T) {
 	}
 }
 
+// TestModelYAMLKeepsFlags checks that a model written as `threads train`
+// writes it reads back with the same switches: a model fitted with --rank
+// or --answers on top of the embedded one must thread as it does.
+func TestModelYAMLKeepsFlags(t *testing.T) {
+	for _, name := range []string{"cocolian", "irc"} {
+		m := DefaultModel(name)
+		again, err := ParseModel(m.YAML("again"), name+".yaml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		type flags struct{ gate, handover, remarks, passNotices bool }
+		want := flags{m.Gate, m.Handover, m.Remarks, m.PassNotices}
+		if got := (flags{again.Gate, again.Handover, again.Remarks, again.PassNotices}); got != want {
+			t.Errorf("%s model: flags %+v written and read back as %+v", m.Name, want, got)
+		}
+	}
+}
+
 // TestModelRankYAML checks that rank weights are read, written, and checked.
 func TestModelRankYAML(t *testing.T) {
 	m, err := ParseModel([]byte("name: x\ngate: true\nweights:\n  mention: 6\nrank:\n  shared-terms: 0.5\n"), "x.yaml")
