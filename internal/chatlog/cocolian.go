@@ -97,10 +97,16 @@ func scanCocolian(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	return p.log, nil
 }
 
-// groupOf returns the name of the folder holding path, "" for stdin or a bare name.
+// groupOf returns the name of the folder holding path, "" for stdin or a
+// file at the root. A relative path is read from the working directory, so
+// a day names its group however the path was typed (proddev/x.markdown, or
+// x.markdown from inside proddev).
 func groupOf(path string) string {
 	if path == "" || path == "-" {
 		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
 	g := filepath.Base(filepath.Dir(path))
 	if g == "." || g == ".." || g == string(filepath.Separator) {

@@ -243,10 +243,10 @@ func TestParseCocolianLogFields(t *testing.T) {
 			want: Log{Path: "-", Format: "cocolian", Date: "2018-07-11", Title: "2018-07-11-WeChat", Speaker: "路过的清算君"},
 		},
 		{
-			name: "author None, bare file name",
+			name: "author None, a file at the root",
 			in:   "---\ndate:       2018-12-19 12:00:00\nauthor:     None\n---\n",
-			path: "2018-12-19-chat.markdown",
-			want: Log{Path: "2018-12-19-chat.markdown", Format: "cocolian", Date: "2018-12-19"},
+			path: "/2018-12-19-chat.markdown",
+			want: Log{Path: "/2018-12-19-chat.markdown", Format: "cocolian", Date: "2018-12-19"},
 		},
 	}
 	for _, tt := range tests {
@@ -362,10 +362,17 @@ func TestParseCocolianReadError(t *testing.T) {
 }
 
 func TestGroupOf(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := map[string]string{
 		"-":                                  "",
 		"":                                   "",
-		"x.markdown":                         "",
+		"/x.markdown":                        "",
+		"x.markdown":                         filepath.Base(wd), // typed from inside the group's folder
+		"./x.markdown":                       filepath.Base(wd),
+		"../chatlog/x.markdown":              "chatlog",
 		"proddev/2018-05-04-chat.markdown":   "proddev",
 		"/data/cocolian/prodarch/a.markdown": "prodarch",
 	}
