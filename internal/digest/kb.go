@@ -2,7 +2,9 @@ package digest
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,7 +97,9 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	asked := make(map[string]bool)
 	for i := range d.Entries {
 		for _, o := range d.Entries[i].Occurrences {
-			asked[sourceKey(source(&o))] = true
+			if k, ok := occurrenceKey(&o); ok {
+				asked[k] = true
+			}
 		}
 	}
 	bySource := make(map[string][]string)
@@ -104,12 +108,16 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		if produced[name] || name == kbIndex || !f.marked {
 			continue
 		}
-		if !read.all(f.sources) {
-			wider[name] = slices.ContainsFunc(f.sources, func(s string) bool { return asked[s] })
+		if !read.all(f.fm.Sources) {
+			wider[name] = slices.ContainsFunc(f.fm.Sources, func(src string) bool {
+				k, ok := read.key(src)
+				return ok && asked[k]
+			})
 			continue
 		}
-		for _, s := range f.sources {
-			bySource[s] = append(bySource[s], name)
+		for _, src := range f.fm.Sources {
+			k, _ := read.key(src)
+			bySource[k] = append(bySource[k], name)
 		}
 	}
 	absorbed := make(map[string]bool)
@@ -121,7 +129,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			res.NoMarker = append(res.NoMarker, name)
 			continue
 		}
-		if ok && !read.all(old.sources) {
+		if ok && !read.all(old.fm.Sources) {
 			// This digest's entry is a narrower view of it.
 			wider[name] = true
 			continue
@@ -189,11 +197,10 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 
 // A kbFile is an existing file of the knowledge base.
 type kbFile struct {
-	data    []byte
-	marked  bool          // it has the marker line
-	kept    string        // what follows the marker line
-	fm      kbFrontMatter // its front matter; the zero value when it has none that can be read
-	sources []string      // the source keys of its front matter
+	data   []byte
+	marked bool          // it has the marker line
+	kept   string        // what follows the marker line
+	fm     kbFrontMatter // its front matter; the zero value when it has none that can be read
 }
 
 // readKB reads the entry files and the index of dir.
@@ -221,9 +228,6 @@ func readKB(dir string) (map[string]*kbFile, error) {
 			}
 		}
 		f.fm = readFrontMatter(data)
-		for _, src := range f.fm.Sources {
-			f.sources = append(f.sources, sourceKey(src))
-		}
 		files[name] = f
 	}
 	return files, nil
@@ -250,10 +254,11 @@ func markerAt(data []byte) int {
 }
 
 // readFrontMatter returns a file's front matter, or the zero value when it
-// has none or it cannot be read. Files of older versions lack answered and
-// answers, which read as 0 until the file is regenerated.
+// has none or it cannot be read. A byte-order mark and CR LF line ends (a
+// file saved on Windows) read as the plain text. Files of older versions
+// lack answered and answers, which read as 0 until the file is regenerated.
 func readFrontMatter(data []byte) kbFrontMatter {
-	s := string(data)
+	s := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
 	if !strings.HasPrefix(s, "---\n") {
 		return kbFrontMatter{}
 	}
@@ -268,59 +273,135 @@ func readFrontMatter(data []byte) kbFrontMatter {
 	return fm
 }
 
-// sourceKey identifies a "path:line" source independently of the folder
-// the digest ran from: the file's folder and name (fileKey), and the line.
-func sourceKey(src string) string {
-	i := strings.LastIndexByte(src, ':')
-	if i < 0 {
-		return src
-	}
-	return fileKey(src[:i]) + src[i:]
+// spans are the source lines a digest read: the first and last line of
+// each of its days, by the file's absolute path. Days read from stdin have
+// no path a later run could find again and are left out, so an entry of
+// theirs is never taken for read.
+type spans struct {
+	lines  map[string][][2]int // absolute slash path -> line ranges of its days
+	byName map[string][]string // file name -> the absolute paths of that name read
 }
-
-// fileKey identifies a source file independently of the folder the digest
-// ran from: its folder and name.
-func fileKey(path string) string {
-	parts := strings.Split(filepath.ToSlash(path), "/")
-	if len(parts) > 2 {
-		parts = parts[len(parts)-2:]
-	}
-	return strings.Join(parts, "/")
-}
-
-// spans are the source lines a digest read, by fileKey: the first and
-// last line of each of its days.
-type spans map[string][][2]int
 
 // readSpans returns the lines the days of d cover.
 func readSpans(d *Digest) spans {
-	s := make(spans)
+	s := spans{lines: make(map[string][][2]int), byName: make(map[string][]string)}
 	for _, day := range d.Days {
-		if day.LastLine > 0 {
-			k := fileKey(day.Path)
-			s[k] = append(s[k], [2]int{day.FirstLine, day.LastLine})
+		p, ok := absPath(day.Path)
+		if !ok || day.LastLine <= 0 {
+			continue
 		}
+		if _, seen := s.lines[p]; !seen {
+			name := p[strings.LastIndexByte(p, '/')+1:]
+			s.byName[name] = append(s.byName[name], p)
+		}
+		s.lines[p] = append(s.lines[p], [2]int{day.FirstLine, day.LastLine})
 	}
 	return s
 }
 
-// all reports whether every source key ("folder/file:line") is on a line
-// of a day read; a key it cannot parse was not read.
-func (s spans) all(keys []string) bool {
-	for _, key := range keys {
-		i := strings.LastIndexByte(key, ':')
-		if i < 0 {
-			return false
+// absPath returns path absolute and slash-separated; false for stdin.
+func absPath(path string) (string, bool) {
+	if path == "" || path == "-" {
+		return "", false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", false
+	}
+	return filepath.ToSlash(abs), true
+}
+
+// file returns the file read that path, a source path an earlier run wrote
+// (as typed there), names. A relative path names the read file whose path
+// ends in all of it (leading ./ and ../ left out), so proddev/day.markdown
+// and ../corpus/proddev/day.markdown, typed from other folders, both name
+// .../corpus/proddev/day.markdown. An absolute path names itself; when no
+// file is there any more (the corpus moved), it names the read file whose
+// path ends in the most folders of it, at least its file name and folder.
+// A path two read files fit equally well names neither, and
+// groupA/2018/day.markdown never names groupB/2018/day.markdown.
+func (s spans) file(path string) (string, bool) {
+	clean := filepath.Clean(path)
+	if filepath.IsAbs(clean) {
+		abs := filepath.ToSlash(clean)
+		if _, ok := s.lines[abs]; ok {
+			return abs, true
 		}
-		line, err := strconv.Atoi(key[i+1:])
-		if err != nil {
-			return false
+		if _, err := os.Stat(clean); err == nil || !errors.Is(err, fs.ErrNotExist) {
+			return "", false // another file, still there
 		}
-		if !slices.ContainsFunc(s[key[:i]], func(r [2]int) bool { return r[0] <= line && line <= r[1] }) {
+	}
+	var parts []string
+	for _, p := range strings.Split(filepath.ToSlash(clean), "/") {
+		if p != "" && p != "." && p != ".." {
+			parts = append(parts, p)
+		}
+	}
+	if len(parts) == 0 {
+		return "", false
+	}
+	need := len(parts)
+	if filepath.IsAbs(clean) {
+		need = min(2, len(parts))
+	}
+	best, bestLen, tie := "", 0, false
+	for _, cand := range s.byName[parts[len(parts)-1]] {
+		c := strings.Split(cand, "/")
+		n := 0
+		for n < len(parts) && n < len(c) && parts[len(parts)-1-n] == c[len(c)-1-n] {
+			n++
+		}
+		switch {
+		case n > bestLen:
+			best, bestLen, tie = cand, n, false
+		case n == bestLen:
+			tie = true
+		}
+	}
+	if tie || bestLen < need {
+		return "", false
+	}
+	return best, true
+}
+
+// key returns the key of a "path:line" source an earlier run wrote when it
+// names a line of a day this digest read: the read file's absolute path
+// and the line.
+func (s spans) key(src string) (string, bool) {
+	i := strings.LastIndexByte(src, ':')
+	if i < 0 {
+		return "", false
+	}
+	line, err := strconv.Atoi(src[i+1:])
+	if err != nil {
+		return "", false
+	}
+	p, ok := s.file(src[:i])
+	if !ok || !slices.ContainsFunc(s.lines[p], func(r [2]int) bool { return r[0] <= line && line <= r[1] }) {
+		return "", false
+	}
+	return p + src[i:], true
+}
+
+// all reports whether sources (an earlier run's "path:line") are all on
+// lines of days read; a file listing none is not taken for read.
+func (s spans) all(sources []string) bool {
+	if len(sources) == 0 {
+		return false
+	}
+	for _, src := range sources {
+		if _, ok := s.key(src); !ok {
 			return false
 		}
 	}
 	return true
+}
+
+// occurrenceKey is the key of an occurrence of this digest, as spans.key
+// gives it for the source an earlier run wrote for it; false for stdin.
+func occurrenceKey(o *Occurrence) (string, bool) {
+	p, ok := absPath(o.Path)
+	return fmt.Sprintf("%s:%d", p, o.Line), ok
 }
 
 // carriedFrom returns the old files that list one of e's sources.
@@ -328,7 +409,11 @@ func carriedFrom(e *Entry, bySource map[string][]string) []string {
 	seen := make(map[string]bool)
 	var out []string
 	for _, o := range e.Occurrences {
-		for _, name := range bySource[sourceKey(source(&o))] {
+		k, ok := occurrenceKey(&o)
+		if !ok {
+			continue
+		}
+		for _, name := range bySource[k] {
 			if !seen[name] {
 				seen[name] = true
 				out = append(out, name)

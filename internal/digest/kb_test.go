@@ -214,19 +214,130 @@ func TestMarkerAt(t *testing.T) {
 	}
 }
 
-func TestSourceKey(t *testing.T) {
+// TestSpansKey checks which read file a source an earlier run wrote names:
+// the same file however that run typed its path, never a file of the same
+// name in another folder, never a line outside the days read, and never
+// stdin.
+func TestSpansKey(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := func(path string, first, last int) DayView {
+		return DayView{Path: path, FirstLine: first, LastLine: last}
+	}
+	there := filepath.Join(t.TempDir(), "groupC", "2018", "d.txt") // a file still on disk, not read
+	if err := os.MkdirAll(filepath.Dir(there), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, there, "")
+	read := readSpans(&Digest{Days: []DayView{
+		day("/data/corpus/proddev/day.markdown", 1, 100),
+		day("/data/x/groupA/2018/d.txt", 1, 50),
+		day("/data/x/groupB/2018/d.txt", 1, 50),
+		day("local/chat.txt", 10, 20),
+		day("-", 1, 50),
+	}})
 	tests := []struct{ src, want string }{
-		{"../shared/corpus/cocolian/proddev/2018-05-04-chat.markdown:845", "proddev/2018-05-04-chat.markdown:845"},
-		{"/abs/cocolian/proddev/2018-05-04-chat.markdown:845", "proddev/2018-05-04-chat.markdown:845"},
-		{"day.markdown:3", "day.markdown:3"},
-		{"no-line", "no-line"},
+		{"/data/corpus/proddev/day.markdown:10", "/data/corpus/proddev/day.markdown:10"},
+		{"proddev/day.markdown:10", "/data/corpus/proddev/day.markdown:10"},
+		{"../corpus/proddev/day.markdown:10", "/data/corpus/proddev/day.markdown:10"},
+		{"/old/place/corpus/proddev/day.markdown:10", "/data/corpus/proddev/day.markdown:10"}, // the corpus moved
+		{"day.markdown:10", "/data/corpus/proddev/day.markdown:10"},                           // typed from inside proddev
+		{"proddev/day.markdown:101", ""},                                                      // no day read holds the line
+		{"devarch/day.markdown:10", ""},
+		{"groupA/2018/d.txt:5", "/data/x/groupA/2018/d.txt:5"},
+		{"2018/d.txt:5", ""}, // groupA's or groupB's
+		{"d.txt:5", ""},
+		{"x/groupA/2018/d.txt:5", "/data/x/groupA/2018/d.txt:5"},
+		{"groupC/2018/d.txt:5", ""},                                   // typed relative: every folder must fit
+		{there + ":5", ""},                                            // another file on disk with groupA's and groupB's tail
+		{"/old/x/groupA/2018/d.txt:5", "/data/x/groupA/2018/d.txt:5"}, // moved
+		{"local/chat.txt:15", filepath.ToSlash(filepath.Join(wd, "local", "chat.txt")) + ":15"},
+		{"-:5", ""},
+		{"no-line", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
-			if got := sourceKey(tt.src); got != tt.want {
-				t.Errorf("sourceKey(%q) = %q, want %q", tt.src, got, tt.want)
+			got, ok := read.key(tt.src)
+			if got != tt.want || ok != (tt.want != "") {
+				t.Errorf("key(%q) = %q, %v; want %q", tt.src, got, ok, tt.want)
 			}
 		})
+	}
+	if read.all(nil) {
+		t.Error("a file listing no source was taken for read")
+	}
+}
+
+// TestWriteKBOtherFiles checks that a run leaves alone, with its note, the
+// entry file of a day it did not read, even when that day's file has the
+// same name in another folder or came from stdin and its question sat on
+// the same line.
+func TestWriteKBOtherFiles(t *testing.T) {
+	tests := []struct{ name, first, then string }{
+		{"stdin twice", "-", "-"},
+		{"same name in another folder", "groupA/2018/day.txt", "groupB/2018/day.txt"},
+		{"same name beside", "a/day.txt", "b/day.txt"},
+	}
+	const note = "结论：先开通服务商模式。\n"
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first := Build([]Day{qaDay(tt.first, "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")}, segmenter(t), fixtureOptions(t))
+			then := Build([]Day{qaDay(tt.then, "2018-03-02", "网联协议支付要重新签约吗？", "要")}, segmenter(t), fixtureOptions(t))
+			dir := t.TempDir()
+			if _, err := WriteKB(dir, first); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, first.Entries[0].ID+".md")
+			writeFile(t, path, readFile(t, path)+note)
+			before := readFile(t, path)
+			res, err := WriteKB(dir, then)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(path); err != nil || readFile(t, path) != before || len(res.Merged) != 0 {
+				t.Fatalf("the first run's file was changed or removed (%v); result %+v", err, res)
+			}
+			if text := readFile(t, filepath.Join(dir, then.Entries[0].ID+".md")); strings.Contains(text, note) {
+				t.Errorf("the note moved into the other day's entry:\n%s", text)
+			}
+		})
+	}
+}
+
+// TestWriteKBWindowsFiles checks that entry files saved with CR LF line
+// ends and a byte-order mark keep their protection: a narrower run leaves
+// them as they are, and a run reading all their days merges them, notes
+// and all.
+func TestWriteKBWindowsFiles(t *testing.T) {
+	d1 := qaDay("chat/pay.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
+	d2 := qaDay("chat/other.txt", "2018-03-09", "微信的分账接口怎么申请？", "找客户经理")
+	both := Build([]Day{d1, d2}, segmenter(t), fixtureOptions(t))
+	dir := t.TempDir()
+	if _, err := WriteKB(dir, both); err != nil {
+		t.Fatal(err)
+	}
+	file := both.Entries[0].ID + ".md"
+	path := filepath.Join(dir, file)
+	const note = "结论：先开通服务商模式。"
+	windows := "\uFEFF" + strings.ReplaceAll(readFile(t, path)+note+"\n", "\n", "\r\n")
+	writeFile(t, path, windows)
+	if fm := readFrontMatter([]byte(windows)); len(fm.Sources) != 2 || fm.ID+".md" != file {
+		t.Errorf("front matter read as %+v", fm)
+	}
+	res, err := WriteKB(dir, Build([]Day{d2}, segmenter(t), fixtureOptions(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if readFile(t, path) != windows || strings.Join(res.Wider, " ") != file {
+		t.Fatalf("a narrower run changed the file saved on Windows; result %+v", res)
+	}
+	if _, err := WriteKB(dir, both); err != nil {
+		t.Fatal(err)
+	}
+	if text := readFile(t, path); strings.Count(text, note) != 1 || !strings.HasPrefix(text, "---\n") {
+		t.Errorf("after a run reading both days again:\n%s", text)
 	}
 }
 
