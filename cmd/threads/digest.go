@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -310,26 +311,16 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	return days, st
 }
 
-// inRange reports whether a log's day is within since and until
-// (inclusive; "" is no limit). A log without a date is the day of its
-// first message; one with neither is kept only when there is no limit.
+// inRange reports whether a log has a day within since and until
+// (inclusive; "" is no limit): its date, or for a log of several days (a
+// Slack channel) the date of any of its messages. A log with no date is
+// kept only when there is no limit.
 func inRange(log *chatlog.Log, since, until string) bool {
-	if since == "" && until == "" {
-		return true
+	r := digest.Range{Since: since, Until: until}
+	if log.Date != "" || len(log.Messages) == 0 {
+		return r.Holds(log.Date)
 	}
-	date := log.Date
-	if date == "" {
-		for _, m := range log.Messages {
-			if !m.Time.IsZero() {
-				date = m.Time.Format("2006-01-02")
-				break
-			}
-		}
-	}
-	if date == "" {
-		return false
-	}
-	return (since == "" || date >= since) && (until == "" || date <= until)
+	return slices.ContainsFunc(log.Messages, func(m chatlog.Message) bool { return r.Holds(digest.MessageDate(log, &m)) })
 }
 
 // writeDigest writes the digest in the chosen format.

@@ -601,6 +601,50 @@ func TestDigestMultiDay(t *testing.T) {
 	}
 }
 
+// TestDigestSlackDays checks that a Slack channel, one log of several
+// days, dates each asking by its own day, and that --since and --until
+// keep the askings of their days only.
+func TestDigestSlackDays(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "workspace")
+	for _, sub := range []string{"general"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	writeFile(t, filepath.Join(dir, "channels.json"), `[{"id": "C1", "name": "general"}]`)
+	writeFile(t, filepath.Join(dir, "users.json"), `[{"id": "U1", "name": "alice"}, {"id": "U2", "name": "bob"}]`)
+	// 2024-01-15 and 2024-01-16, 10:00 and 10:05 UTC.
+	writeFile(t, filepath.Join(dir, "general", "2024-01-15.json"), `[
+{"type": "message", "user": "U1", "text": "微信分账接口怎么申请？", "ts": "1705312800.000100"},
+{"type": "message", "user": "U2", "text": "在商户平台的产品中心申请开通", "ts": "1705313100.000200"}]`)
+	writeFile(t, filepath.Join(dir, "general", "2024-01-16.json"), `[
+{"type": "message", "user": "U2", "text": "网联协议支付要重新签约吗？", "ts": "1705399200.000100"},
+{"type": "message", "user": "U1", "text": "要的，存量用户也要重新签约", "ts": "1705399500.000200"}]`)
+	tests := []struct {
+		name string
+		args []string
+		want []string // the askings' dates, sorted
+	}{
+		{"all days", nil, []string{"2024-01-15", "2024-01-16"}},
+		{"since the second day", []string{"--since", "2024-01-16"}, []string{"2024-01-16"}},
+		{"until the first day", []string{"--until", "2024-01-15"}, []string{"2024-01-15"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, e := range digestJSON(t, append(tt.args, dir)...).Entries {
+				for _, o := range e.Occurrences {
+					got = append(got, o.Date)
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("askings dated %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDigestInputsReadOnce checks that a file reached twice (named twice,
 // spelt two ways, or named and found in a folder, or in a folder and a
 // folder inside it) is read once: its questions are not asked twice.

@@ -60,6 +60,28 @@ func (r Range) String() string {
 	return ""
 }
 
+// Holds reports whether date (YYYY-MM-DD) is within the range, inclusive;
+// an unknown date ("") is within no limit but the absence of one.
+func (r Range) Holds(date string) bool {
+	if r.Since == "" && r.Until == "" {
+		return true
+	}
+	return date != "" && (r.Since == "" || date >= r.Since) && (r.Until == "" || date <= r.Until)
+}
+
+// MessageDate is the day message m of log was sent: the log's date when
+// the whole log is one day, else the message's own; "" when neither is
+// known.
+func MessageDate(log *chatlog.Log, m *chatlog.Message) string {
+	switch {
+	case log.Date != "":
+		return log.Date
+	case m.Time.IsZero():
+		return ""
+	}
+	return m.Time.Format("2006-01-02")
+}
+
 // A Digest is the questions of many days merged into ranked entries, with
 // an overview of every day's threads.
 type Digest struct {
@@ -173,7 +195,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	d := &Digest{Topics: opts.Topics, Range: opts.Range}
 	var qs []*question
 	for k, day := range days {
-		view, dayQs := collectDay(day, k, tm)
+		view, dayQs := collectDay(day, k, tm, opts.Range)
 		d.Days = append(d.Days, view)
 		qs = append(qs, dayQs...)
 	}
@@ -268,15 +290,22 @@ type question struct {
 }
 
 // collectDay describes one day's threads with their topics and returns its
-// questions.
-func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
+// questions. A log of several days (a Slack channel) gives the questions
+// asked within r only, and its source lines are those of the messages
+// within r, so that a knowledge base knows the other days unread.
+func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question) {
 	log, res := day.Log, day.Result
 	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+	first := true
 	for i := range log.Messages {
-		if l := log.Messages[i].Line; i == 0 || l < view.FirstLine {
-			view.FirstLine = l
+		m := &log.Messages[i]
+		if !r.Holds(MessageDate(log, m)) {
+			continue
 		}
-		view.LastLine = max(view.LastLine, log.Messages[i].Line)
+		if first || m.Line < view.FirstLine {
+			view.FirstLine, first = m.Line, false
+		}
+		view.LastLine = max(view.LastLine, m.Line)
 	}
 	senders := senderNames(log)
 	var qs []*question
@@ -308,11 +337,11 @@ func collectDay(day Day, k int, tm *topicMatcher) (DayView, []*question) {
 				continue // the message before, exported twice
 			}
 			occ := Occurrence{
-				Path: log.Path, Line: m.Line, Date: view.Date, Group: log.Group, Asker: m.Sender,
+				Path: log.Path, Line: m.Line, Date: MessageDate(log, m), Group: log.Group, Asker: m.Sender,
 				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID,
 			}
-			if occ.Date == "" && !m.Time.IsZero() {
-				occ.Date = m.Time.Format("2006-01-02")
+			if !r.Holds(occ.Date) {
+				continue // asked on a day of a multi-day log outside the range
 			}
 			for _, a := range q.Answers {
 				if chatlog.ExportCopy(log.Messages, a) {

@@ -261,6 +261,59 @@ func qaDay(path, date, question, answer string) Day {
 	return Day{Log: log, Result: res}
 }
 
+// TestBuildMultiDayLog checks a log of several days (a Slack channel):
+// each asking is dated by its own message, and a range keeps the askings
+// of its days only, with the log's source lines narrowed to them.
+func TestBuildMultiDayLog(t *testing.T) {
+	d1 := qaDay("general", "", "微信分账接口怎么申请？", "商户平台申请")
+	d2 := qaDay("general", "", "网联协议支付要重新签约吗？", "要")
+	log := *d1.Log
+	log.Messages = append([]chatlog.Message(nil), d1.Log.Messages...)
+	for _, m := range d2.Log.Messages {
+		m.Index += 2
+		m.Line += 10
+		m.Time = m.Time.Add(48 * time.Hour)
+		log.Messages = append(log.Messages, m)
+	}
+	res := &thread.Result{
+		Links: []thread.Link{{Parent: -1, AnswerOf: -1}, {Parent: 0, AnswerOf: 0}, {Parent: -1, AnswerOf: -1}, {Parent: 2, AnswerOf: 2}},
+		Threads: []thread.Thread{
+			{ID: "t1", Kind: thread.KindQA, Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}},
+			{ID: "t2", Kind: thread.KindQA, Messages: []int{2, 3}, Questions: []thread.QA{{Question: 2, Answers: []int{3}}}},
+		},
+	}
+	days := []Day{{Log: &log, Result: res}}
+	tests := []struct {
+		name        string
+		r           Range
+		want        []string // the askings' dates, in entry order
+		first, last int      // the day's source lines
+	}{
+		{"no range", Range{}, []string{"2018-03-01", "2018-03-03"}, 1, 15},
+		{"since the second day", Range{Since: "2018-03-02"}, []string{"2018-03-03"}, 11, 15},
+		{"until the first day", Range{Until: "2018-03-02"}, []string{"2018-03-01"}, 1, 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := fixtureOptions(t)
+			opts.Range = tt.r
+			d := Build(days, segmenter(t), opts)
+			var got []string
+			for _, e := range d.Entries {
+				for _, o := range e.Occurrences {
+					got = append(got, o.Date)
+				}
+			}
+			if sort.Strings(got); strings.Join(got, " ") != strings.Join(tt.want, " ") {
+				t.Errorf("askings dated %v, want %v", got, tt.want)
+			}
+			if v := d.Days[0]; v.FirstLine != tt.first || v.LastLine != tt.last {
+				t.Errorf("source lines %d-%d, want %d-%d", v.FirstLine, v.LastLine, tt.first, tt.last)
+			}
+		})
+	}
+}
+
 // TestBuildLegacyStickers checks that a question with the sticker codes of
 // an older WeChat client (/:strong for [强]) merges with the same question
 // with today's stickers: the code's letters are no words.
