@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,7 +21,8 @@ import (
 // evalOptions are the flags and arguments of `threads eval`.
 type evalOptions struct {
 	io          *streams
-	Gold        string // a gold file, or a folder of them
+	Gold        string   // a gold file, or a folder of them
+	golds       []string // every --gold given; eval takes one
 	Inputs      []string
 	Format      string // text or json
 	InputFormat string
@@ -69,8 +72,8 @@ the gold parent and the gold thread.`,
 			"  threads eval --gold testdata/annotations/cocolian --against testdata/annotations/cocolian-second",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
-			if opts.Gold == "" {
-				return usageError{fmt.Errorf("`--gold` is required")}
+			if err := oneGold(opts); err != nil {
+				return err
 			}
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use text or json", opts.Format)}
@@ -87,7 +90,7 @@ the gold parent and the gold thread.`,
 			return evalRun(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Gold, "gold", "", "gold annotation `FILE` or folder")
+	cmd.Flags().StringArrayVar(&opts.golds, "gold", nil, "gold annotation `FILE` or folder (one)")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: `text` or json")
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input format of the chat files (default: detected)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
@@ -96,13 +99,27 @@ the gold parent and the gold thread.`,
 	return cmd
 }
 
+// oneGold sets opts.Gold from the one --gold given: eval scores against
+// one annotation, so a second --gold (which would replace the first) is a
+// usage error.
+func oneGold(opts *evalOptions) error {
+	switch len(opts.golds) {
+	case 0:
+		return usageError{fmt.Errorf("`--gold` is required")}
+	case 1:
+		opts.Gold = opts.golds[0]
+		return nil
+	}
+	return usageError{fmt.Errorf("`--gold` given %d times (%s); eval scores against one GOLD, a file or a folder: give `--gold` once (only train takes several)", len(opts.golds), strings.Join(opts.golds, ", "))}
+}
+
 func evalRun(opts *evalOptions) error {
 	var pairs []evalPair
 	var err error
 	if opts.Against != "" {
 		pairs, err = againstPairs(opts.Gold)
-	} else {
-		pairs, err = evalPairs(opts.Gold, opts.Inputs)
+	} else if pairs, err = evalPairs(opts.Gold, opts.Inputs); err == nil && len(opts.Inputs) == 0 {
+		err = checkChatsBeside(pairs, "threads eval --gold GOLD DIR")
 	}
 	if err != nil {
 		return err
@@ -343,7 +360,21 @@ func annotationOf(res *thread.Result) *eval.Annotation {
 	return a
 }
 
-// evalPairs pairs gold files with the chat files they annotate.
+// checkChatsBeside reports the first pair whose chat file is missing when
+// no corpus DIR was given, so that evalPairs looked for the chat files
+// beside the gold files; usage shows the command with the corpus folder.
+func checkChatsBeside(pairs []evalPair, usage string) error {
+	for _, p := range pairs {
+		if _, err := os.Stat(p.chat); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no chat log beside the gold file %s; give the corpus folder as the argument: %s", p.chat, p.gold, usage)
+		}
+	}
+	return nil
+}
+
+// evalPairs pairs gold files with the chat files they annotate: with no
+// corpus DIR in inputs, the chat files are looked for beside the gold files
+// (checkChatsBeside says so when they are not there).
 func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	st, err := os.Stat(gold)
 	if err != nil {

@@ -237,3 +237,27 @@ func TestGoldOutOfStep(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalOneGold checks that eval takes one --gold: a second one, which
+// would replace the first, is a usage error that says to give one.
+func TestEvalOneGold(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"one", []string{"--gold", gold, corpus}, exitOK, ""},
+		{"none", []string{corpus}, exitUsage, "`--gold` is required"},
+		{"twice", []string{"--gold", gold, "--gold", gold, corpus}, exitUsage, "`--gold` given 2 times"},
+		{"with --against", []string{"--gold", gold, "--gold", gold, "--against", gold}, exitUsage, "eval scores against one GOLD, a file or a folder: give `--gold` once"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", append([]string{"eval"}, tt.args...)...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}

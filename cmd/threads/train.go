@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -92,8 +93,8 @@ do not change; a thread left with no answer becomes a discussion.`,
 			if !(opts.Threshold >= 0 && opts.Threshold <= 1) {
 				return usageError{fmt.Errorf("`--threshold` is a probability between 0 and 1 (got %g)", opts.Threshold)}
 			}
-			if opts.Lambda <= 0 {
-				return usageError{fmt.Errorf("`--lambda` must be above 0 (got %g): without a penalty the rank weights can grow without bound", opts.Lambda)}
+			if !(opts.Lambda > 0) || math.IsInf(opts.Lambda, 1) {
+				return usageError{fmt.Errorf("`--lambda` must be above 0 and finite (got %g): without a penalty the rank weights can grow without bound, and an infinite one leaves them 0", opts.Lambda)}
 			}
 			if len(args) == 1 {
 				opts.Corpus = args[0]
@@ -138,6 +139,11 @@ func trainRun(opts *trainOptions) error {
 		}
 		pairs = append(pairs, ps...)
 	}
+	if opts.Corpus == "" {
+		if err := checkChatsBeside(pairs, "threads train --gold GOLD CORPUS_DIR -o MODEL.yaml"); err != nil {
+			return err
+		}
+	}
 	golds := strings.Join(opts.Gold, ", ")
 	seg, err := loadSegmenter()
 	if err != nil {
@@ -171,7 +177,10 @@ func trainRun(opts *trainOptions) error {
 		if opts.Rank {
 			ro := thread.DefaultRankOptions()
 			ro.Lambda, ro.Trees = opts.Lambda, opts.RankTrees
-			m, examples = thread.TrainRank(days, seg, base, ro)
+			m, examples, err = thread.TrainRank(days, seg, base, ro)
+			if err != nil {
+				return fmt.Errorf("%s: %w; no model written", golds, err)
+			}
 			if examples == 0 {
 				return fmt.Errorf("%s: no annotated message that the model links has its gold parent in the thread the model chose; nothing to fit the rank weights to", golds)
 			}
@@ -190,7 +199,9 @@ func trainRun(opts *trainOptions) error {
 		}
 		learned = fmt.Sprintf(", %d examples", examples)
 	} else {
-		m = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate})
+		if m, err = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate}); err != nil {
+			return fmt.Errorf("%s: %w; no model written", golds, err)
+		}
 		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %d files (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", len(days), annotated, golds, opts.Epochs)
 	}
 	if _, err := out.Write(m.YAML(comment)); err != nil {

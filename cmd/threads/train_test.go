@@ -322,3 +322,74 @@ func TestEmbeddedIRCModelReproduces(t *testing.T) {
 		t.Errorf("the retrained IRC weights differ from internal/thread/models/irc.yaml; if the change is meant, replace it with the output of\n  go run ./cmd/threads train --gold ../shared/corpus/irc-ubuntu/train -o internal/thread/models/irc.yaml --name irc --epochs 8")
 	}
 }
+
+// TestTrainRefusesLambda checks that train --rank takes only a finite
+// --lambda above 0, as a usage error, and writes no model otherwise.
+func TestTrainRefusesLambda(t *testing.T) {
+	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	for _, lambda := range []string{"0", "-1", "NaN", "Inf", "+Inf", "-Inf"} {
+		t.Run(lambda, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "m.yaml")
+			code, _, errOut := runCmd(t, "", "train", "--rank", "--lambda", lambda, "--gold", gold, corpus, "-o", out)
+			if code != exitUsage || !strings.Contains(errOut, "`--lambda` must be above 0 and finite") {
+				t.Errorf("exit %d, stderr %q; want exit %d and the reason", code, errOut, exitUsage)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a model was written")
+			}
+		})
+	}
+}
+
+// TestTrainFailsWithoutScorerLinks checks that train fails, and writes no
+// model, when the gold annotates only messages the passes before the
+// scorer link (here an IRC join line): the perceptron would take no step
+// and the model would have no weights.
+func TestTrainFailsWithoutScorerLinks(t *testing.T) {
+	gold := t.TempDir()
+	writeFile(t, filepath.Join(gold, "day.raw.txt"), "[12:00] <alice> hello there\n=== bob has joined #ubuntu\n[12:01] <alice> anyone around?\n")
+	writeFile(t, filepath.Join(gold, "day.annotation.txt"), "1 1 -\n")
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	code, _, errOut := runCmd(t, "", "train", "--gold", gold, "-o", out)
+	for _, want := range []string{gold + ": no annotated message is left for the link scorer", "give annotated days with reply links the scorer decides", "no model written"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q, want %q", errOut, want)
+		}
+	}
+	if code != exitFailure {
+		t.Errorf("exit %d, want %d", code, exitFailure)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a model was written")
+	}
+}
+
+// TestGoldFolderWithoutCorpus checks that eval and train, given a folder
+// of TSV gold and no corpus folder, say that the chat log is not beside
+// the gold file and to give the corpus folder.
+func TestGoldFolderWithoutCorpus(t *testing.T) {
+	gold, _ := writeSampleGold(t, thread.DefaultModel("cocolian"))
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"eval", []string{"eval", "--gold", gold}, "threads eval --gold GOLD DIR"},
+		{"train", []string{"train", "--gold", gold, "-o", out}, "threads train --gold GOLD CORPUS_DIR -o MODEL.yaml"},
+		{"train --rank", []string{"train", "--rank", "--gold", gold, "-o", out}, "threads train --gold GOLD CORPUS_DIR -o MODEL.yaml"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", tt.args...)
+			chat := filepath.Join(gold, "sample", "2018-05-04-chat.markdown")
+			for _, want := range []string{chat + ": no chat log beside the gold file", "give the corpus folder as the argument: " + tt.want} {
+				if !strings.Contains(errOut, want) {
+					t.Errorf("stderr %q, want %q", errOut, want)
+				}
+			}
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+		})
+	}
+}

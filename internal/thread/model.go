@@ -1,10 +1,15 @@
 package thread
 
 import (
+	"bytes"
 	"embed"
+	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
+	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -235,13 +240,20 @@ var untrained = func() [numFeatures]bool {
 	return r
 }()
 
-// index fills the identifier-indexed weights from Weights and Rank.
+// index fills the identifier-indexed weights from Weights and Rank; path
+// names the model in errors.
 func (m *Model) index(path string) error {
+	return m.indexAt(&locator{path: path})
+}
+
+// indexAt is index with errors placed by at (a model file's lines when it
+// has the file).
+func (m *Model) indexAt(at *locator) error {
 	var err error
-	if m.w, err = indexWeights(m.Weights, path); err != nil {
+	if m.w, err = indexWeights(m.Weights, "weights", at); err != nil {
 		return err
 	}
-	if m.r, err = indexWeights(m.Rank, path); err != nil {
+	if m.r, err = indexWeights(m.Rank, "rank", at); err != nil {
 		return err
 	}
 	m.ranks = false
@@ -250,7 +262,7 @@ func (m *Model) index(path string) error {
 		m.rankUses[id] = w != 0
 	}
 	if m.RankTrees != nil {
-		if err := m.RankTrees.index(path); err != nil {
+		if err := m.RankTrees.index(at); err != nil {
 			return err
 		}
 		for _, t := range m.RankTrees.Trees {
@@ -269,20 +281,34 @@ func (m *Model) index(path string) error {
 	return nil
 }
 
-// indexWeights turns named weights into weights by feature identifier.
-func indexWeights(named map[string]float64, path string) ([numFeatures]float64, error) {
+// indexWeights turns the named weights of the model file's block (weights
+// or rank) into weights by feature identifier. It checks the names in
+// sorted order, so that of two bad names the error is always about the
+// same one.
+func indexWeights(named map[string]float64, block string, at *locator) ([numFeatures]float64, error) {
 	var by [numFeatures]float64
-	for name, w := range named {
+	for _, name := range sortedKeys(named) {
+		w := named[name]
 		id, ok := featureByName[name]
 		if !ok {
-			return by, fmt.Errorf("%s: unknown feature %q; known features: %s", path, name, strings.Join(featureNames[:], ", "))
+			return by, fmt.Errorf("%s: unknown feature %q in `%s:`; correct its name or remove it (known features: %s)", at.key(block, name), name, block, strings.Join(featureNames[:], ", "))
 		}
 		if math.IsNaN(w) || math.IsInf(w, 0) {
-			return by, fmt.Errorf("%s: weight %s is not a finite number", path, name)
+			return by, fmt.Errorf("%s: weight %s in `%s:` is not a finite number; give a number", at.key(block, name), name, block)
 		}
 		by[id] = w
 	}
 	return by, nil
+}
+
+// sortedKeys returns the keys of named in order.
+func sortedKeys(named map[string]float64) []string {
+	names := make([]string, 0, len(named))
+	for n := range named {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }
 
 // penaltyFeatures are the features that never count as evidence for the gate.
@@ -359,16 +385,20 @@ func parseEmbedded(name string) *Model {
 	return m
 }
 
-// ParseModel reads a model from YAML; path names it in errors.
+// ParseModel reads a model from YAML; path names it in errors. A key the
+// model file format does not have is an error, as is a feature name the
+// scorer does not know: a misspelt switch would otherwise be dropped.
 func ParseModel(data []byte, path string) (*Model, error) {
 	var m Model
-	if err := yaml.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&m); err != nil && err != io.EOF {
+		return nil, decodeError(path, err)
 	}
 	if len(m.Weights) == 0 {
 		return nil, fmt.Errorf("%s: no weights: expected a `weights:` mapping of feature names to numbers", path)
 	}
-	if err := m.index(path); err != nil {
+	if err := m.indexAt(&locator{path: path, data: data}); err != nil {
 		return nil, err
 	}
 	if m.Answers != nil {
@@ -377,6 +407,126 @@ func ParseModel(data []byte, path string) (*Model, error) {
 		}
 	}
 	return &m, nil
+}
+
+// yamlLineRE matches the line yaml.v3 puts before its messages: "line 3:"
+// in a TypeError's entries, "yaml: line 3:" in a syntax error.
+var yamlLineRE = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// unknownKeyRE matches yaml.v3's message for a key that KnownFields refuses.
+var unknownKeyRE = regexp.MustCompile(`^field (\S+) not found in type (\S+)$`)
+
+// modelKeys are the keys each block of a model file takes, by the Go type
+// yaml.v3 names in its errors.
+var modelKeys = map[string][]string{
+	"thread.Model":       yamlKeys(Model{}),
+	"thread.RankForest":  yamlKeys(RankForest{}),
+	"thread.AnswerCheck": yamlKeys(AnswerCheck{}),
+}
+
+// yamlKeys lists the YAML keys of the fields of struct v.
+func yamlKeys(v any) []string {
+	var keys []string
+	t := reflect.TypeOf(v)
+	for i := range t.NumField() {
+		if k, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); k != "" {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// decodeError turns a yaml.v3 error about the model file path into one
+// error a line each, as path:line: what is wrong (and, for an unknown key,
+// which keys there are). Errors of the trees' own reader (Forest), which
+// name their line themselves, follow the path as they are.
+func decodeError(path string, err error) error {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else if rest, ok := strings.CutPrefix(msgs[0], "yaml: "); ok {
+		msgs[0] = rest
+	} else {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	for k, msg := range msgs {
+		msgs[k] = path + ": " + msg
+		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+			msgs[k] = path + ":" + m[1] + ": " + describeYAMLError(m[2])
+		}
+	}
+	return errors.New(strings.Join(msgs, "\n"))
+}
+
+// describeYAMLError says what to do about an unknown key; other messages
+// stay as yaml.v3 wrote them.
+func describeYAMLError(msg string) string {
+	m := unknownKeyRE.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	where := "a model file"
+	if m[2] != "thread.Model" {
+		where = "this block"
+	}
+	return fmt.Sprintf("unknown key %q; correct its spelling or remove it (the keys of %s: %s)", m[1], where, strings.Join(modelKeys[m[2]], ", "))
+}
+
+// A locator places errors about a model: in its file at the line of a key
+// when it has the file's text, else at the path (or the model's name).
+type locator struct {
+	path string
+	data []byte     // the model file, nil when the model was not read from one
+	root *yaml.Node // data parsed, on the first error that needs a line
+}
+
+// key returns "path:line" of the key at keys (each nested under the one
+// before, from the top of the file), or the path alone when there is no
+// such key in the file.
+func (l *locator) key(keys ...string) string {
+	if k, _ := l.find(keys); k != nil {
+		return fmt.Sprintf("%s:%d", l.path, k.Line)
+	}
+	return l.path
+}
+
+// tree returns "path:line" of tree k (from 0) of the `trees:` text of
+// block, or the path alone when that line is not known.
+func (l *locator) tree(block string, k int) string {
+	if _, v := l.find([]string{block, "trees"}); v != nil && v.Style == yaml.LiteralStyle {
+		return fmt.Sprintf("%s:%d", l.path, v.Line+1+k) // as Forest.UnmarshalYAML counts
+	}
+	return l.path
+}
+
+// find returns the key and value nodes at keys, nil when there are none.
+// It parses the file on the first call: only errors need it.
+func (l *locator) find(keys []string) (key, value *yaml.Node) {
+	if l.root == nil && l.data != nil {
+		var doc yaml.Node
+		if yaml.Unmarshal(l.data, &doc) == nil && len(doc.Content) > 0 {
+			l.root = doc.Content[0]
+		}
+	}
+	value = l.root
+	for _, name := range keys {
+		if value == nil || value.Kind != yaml.MappingNode {
+			return nil, nil
+		}
+		key, value = lookupKey(value, name)
+	}
+	return key, value
+}
+
+// lookupKey returns the key and value nodes of name in mapping node m.
+func lookupKey(m *yaml.Node, name string) (key, value *yaml.Node) {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == name {
+			return m.Content[i], m.Content[i+1]
+		}
+	}
+	return nil, nil
 }
 
 // LoadModel reads a model file written by `threads train` or by hand.
@@ -394,7 +544,8 @@ func (m *Model) YAML(comment string) []byte {
 	for _, line := range strings.Split(strings.TrimSpace(comment), "\n") {
 		b.WriteString("# " + line + "\n")
 	}
-	fmt.Fprintf(&b, "name: %s\ngate: %v\n", m.Name, m.Gate)
+	b.WriteString(yamlName(m.Name))
+	fmt.Fprintf(&b, "gate: %v\n", m.Gate)
 	if m.Handover {
 		b.WriteString("handover: true\n")
 	}
@@ -419,22 +570,32 @@ func (m *Model) YAML(comment string) []byte {
 	return []byte(b.String())
 }
 
-// writeWeights writes named weights as YAML mapping lines, sorted by name.
-func writeWeights(b *strings.Builder, named map[string]float64) {
-	names := make([]string, 0, len(named))
-	for n := range named {
-		names = append(names, n)
+// yamlName writes the `name:` line of a model file; yaml.v3 quotes the name
+// as it needs to read back the same (`my: model`, `#1`, `[x]`).
+func yamlName(name string) string {
+	out, err := yaml.Marshal(struct {
+		Name string `yaml:"name"`
+	}{name})
+	if err != nil {
+		panic(err) // a struct of one string always marshals
 	}
-	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(b, "  %s: %.4g\n", n, named[n])
+	return string(out)
+}
+
+// writeWeights writes named weights as YAML mapping lines, sorted by name,
+// each exactly: the file reads back the weights that were fitted.
+func writeWeights(b *strings.Builder, named map[string]float64) {
+	for _, n := range sortedKeys(named) {
+		fmt.Fprintf(b, "  %s: %s\n", n, formatNumber(named[n]))
 	}
 }
 
+// formatNumber writes v with the fewest digits that read back as v.
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
 // writeAnswerCheck writes the `answers:` block, a tree to a line.
 func writeAnswerCheck(b *strings.Builder, c *AnswerCheck) {
-	num := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n", num(c.Threshold), strings.Join(c.Features, ", "), num(c.Base))
+	fmt.Fprintf(b, "answers:\n  threshold: %s\n  features: [%s]\n  base: %s\n", formatNumber(c.Threshold), strings.Join(c.Features, ", "), formatNumber(c.Base))
 	writeTrees(b, c.Trees)
 }
 
@@ -476,8 +637,8 @@ type RankForest struct {
 }
 
 // index maps the forest's feature names to identifiers and checks its
-// trees; path names the model in errors.
-func (r *RankForest) index(path string) error {
+// trees; at places errors in the model file.
+func (r *RankForest) index(at *locator) error {
 	r.ids = r.ids[:0]
 	for k := range r.pos {
 		r.pos[k] = -1
@@ -485,14 +646,14 @@ func (r *RankForest) index(path string) error {
 	for k, name := range r.Features {
 		id, ok := featureByName[name]
 		if !ok {
-			return fmt.Errorf("%s: rank_trees splits on unknown feature %q; fit the rank block again with `threads train --rank`", path, name)
+			return fmt.Errorf("%s: rank_trees splits on unknown feature %q; fit the rank block again with `threads train --rank`", at.key("rank_trees", "features"), name)
 		}
 		r.ids = append(r.ids, id)
 		r.pos[id] = k
 	}
 	for k, t := range r.Trees {
 		if err := t.check(len(r.Features)); err != nil {
-			return fmt.Errorf("%s: rank_trees tree %d (line %d of the trees block): %w", path, k+1, k+1, err)
+			return fmt.Errorf("%s: rank_trees tree %d (line %d of the trees block): %w", at.tree("rank_trees", k), k+1, k+1, err)
 		}
 	}
 	r.compiled = compileForest(r.Trees)

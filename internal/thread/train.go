@@ -1,6 +1,8 @@
 package thread
 
 import (
+	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -39,7 +41,9 @@ type TrainOptions struct {
 // links the passes before the scorer make (talks, waves, system lines) stay.
 // The thread-place features get no link weight: only TrainRank fits them.
 // The same data gives the same model: days and messages are visited in order.
-func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
+// It fails when no annotated message is left for the scorer to link (the
+// passes before it link them all): there is nothing to learn weights from.
+func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) (*Model, error) {
 	if opts.Epochs <= 0 {
 		opts.Epochs = DefaultEpochs
 	}
@@ -125,18 +129,28 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) *Model {
 			}
 		}
 	}
+	if steps == 0 {
+		return nil, errNoScorerLinks
+	}
 	avg := map[string]float64{}
 	for n, v := range sum {
 		if a := v / steps; math.Abs(a) >= 1e-4 {
 			avg[featureNames[n]] = round4(a)
 		}
 	}
+	if len(avg) == 0 {
+		return nil, errors.New("every averaged weight came out 0, which no model file can hold; give more annotated days")
+	}
 	out := &Model{Name: opts.Name, Gate: opts.Gate, Weights: avg}
 	if err := out.index(opts.Name); err != nil {
 		panic(err) // every name comes from featureNames
 	}
-	return out
+	return out, nil
 }
+
+// errNoScorerLinks is Train's error when the passes before the link scorer
+// (talks, waves, copies, system lines) link every annotated message.
+var errNoScorerLinks = errors.New("no annotated message is left for the link scorer to decide: the passes before it (talks, waves, copies, system lines) link them all, so the perceptron took no step and would give no weights; give annotated days with reply links the scorer decides")
 
 // A candidate is one possible parent of a message: an earlier message, or
 // the message itself (a new thread).
@@ -239,8 +253,14 @@ type rankExample struct {
 // the link weights plus the Rank weights. The Rank weights maximise the
 // likelihood of the gold parents under a conditional logit (softmax over the
 // candidates) minus Lambda times their squared size, found by L-BFGS. The
-// threads, thread starts and questions m gives stay as they are.
-func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*Model, int) {
+// threads, thread starts and questions m gives stay as they are. With no
+// example it returns m without rank weights and 0. It fails when Lambda is
+// not a finite number above 0, or when the optimiser makes no progress from
+// zero weights.
+func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*Model, int, error) {
+	if !(opts.Lambda > 0) || math.IsInf(opts.Lambda, 1) {
+		return nil, 0, fmt.Errorf("lambda %g: the L2 penalty of the rank weights must be a finite number above 0", opts.Lambda)
+	}
 	base := *m
 	base.Rank, base.RankTrees = nil, nil
 	if err := base.index(base.Name); err != nil {
@@ -254,7 +274,13 @@ func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*
 		linkRest(c, decided)
 		examples = append(examples, c.rankExamples(d.Gold)...)
 	}
-	delta := fitRank(examples, opts.Lambda)
+	if len(examples) == 0 {
+		return &base, 0, nil // nothing to fit: the caller says so
+	}
+	delta, err := fitRank(examples, opts.Lambda)
+	if err != nil {
+		return nil, len(examples), err
+	}
 	out := base
 	out.Rank = map[string]float64{}
 	for id, v := range delta {
@@ -270,7 +296,7 @@ func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*
 	if err := out.index(out.Name); err != nil {
 		panic(err) // every name comes from featureNames
 	}
-	return &out, len(examples)
+	return &out, len(examples), nil
 }
 
 // fitRankTrees fits boosted trees to the examples under the conditional
@@ -351,8 +377,10 @@ func (c *linkContext) rankExamples(gold map[int][]int) []rankExample {
 
 // fitRank returns the Rank weights that minimise the negative
 // log-likelihood of the gold candidates plus lambda times the squared
-// weights.
-func fitRank(examples []rankExample, lambda float64) []float64 {
+// weights. L-BFGS usually stops with "linesearch: failed to converge" once
+// it can improve no further; that result stands. It fails only when the
+// optimiser made no progress (madeNoProgress).
+func fitRank(examples []rankExample, lambda float64) ([]float64, error) {
 	var scores, probs []float64
 	objective := func(x, grad []float64) float64 {
 		loss := 0.0
@@ -401,10 +429,25 @@ func fitRank(examples []rankExample, lambda float64) []float64 {
 		Grad: func(grad, x []float64) { objective(x, grad) },
 	}
 	result, err := optimize.Minimize(problem, make([]float64, numFeatures), nil, &optimize.LBFGS{})
-	if err != nil && result == nil {
-		panic(err)
+	if err != nil && madeNoProgress(result) {
+		return nil, fmt.Errorf("fitting the rank weights on %d examples made no progress (%v); check that --lambda is a moderate number such as %g", len(examples), err, DefaultRankOptions().Lambda)
 	}
-	return result.X
+	return result.X, nil
+}
+
+// madeNoProgress reports whether an optimisation that ended in an error
+// left nothing to use: no result, a loss that is not a finite number, or
+// weights still all at their starting 0.
+func madeNoProgress(r *optimize.Result) bool {
+	if r == nil || math.IsNaN(r.F) || math.IsInf(r.F, 0) {
+		return true
+	}
+	for _, v := range r.X {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // AnswerOptions control TrainAnswers.

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -128,7 +129,10 @@ func rankTarget(t *testing.T) (*chatlog.Log, *Result, map[int][]int, *segment.Se
 func TestTrainRank(t *testing.T) {
 	log, target, gold, seg := rankTarget(t)
 	_, plain := sampleDay(t, linkWeightsOnly(t))
-	m, examples := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), RankOptions{Lambda: 0.1})
+	m, examples, err := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), RankOptions{Lambda: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if examples == 0 || len(m.Rank) == 0 {
 		t.Fatalf("learned nothing: %d examples, rank %v", examples, m.Rank)
 	}
@@ -147,6 +151,14 @@ func TestTrainRank(t *testing.T) {
 		t.Errorf("links agreeing with the target: %d without rank weights, %d with the learned ones, of %d", before, after, len(gold))
 	}
 	t.Logf("agreeing links: %d -> %d of %d (%d examples)", before, after, len(gold), examples)
+	// The model file holds the weights fitted, which the trees start from.
+	again, err := ParseModel(m.YAML("rank"), "rank.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(again.Rank, m.Rank) {
+		t.Errorf("rank weights written and read back as %v, fitted %v", again.Rank, m.Rank)
+	}
 }
 
 // TestTrainRankTrees checks that the rank trees learn a known rank
@@ -154,7 +166,10 @@ func TestTrainRank(t *testing.T) {
 func TestTrainRankTrees(t *testing.T) {
 	log, target, gold, seg := rankTarget(t)
 	opts := RankOptions{Lambda: 1e9, Trees: 40, Depth: 2, MinLeaf: 1, Rate: 0.3}
-	m, _ := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), opts)
+	m, _, err := TrainRank([]TrainingDay{{Log: log, Gold: gold}}, seg, linkWeightsOnly(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(m.Rank) != 0 || m.RankTrees == nil || len(m.RankTrees.Trees) != opts.Trees {
 		t.Fatalf("want trees alone: rank %v, trees %v", m.Rank, m.RankTrees)
 	}
@@ -177,24 +192,6 @@ func TestTrainRankTrees(t *testing.T) {
 	}
 }
 
-// TestModelYAMLKeepsFlags checks that a model written as `threads train`
-// writes it reads back with the same switches: a model fitted with --rank
-// or --answers on top of the embedded one must thread as it does.
-func TestModelYAMLKeepsFlags(t *testing.T) {
-	for _, name := range []string{"cocolian", "irc"} {
-		m := DefaultModel(name)
-		again, err := ParseModel(m.YAML("again"), name+".yaml")
-		if err != nil {
-			t.Fatal(err)
-		}
-		type flags struct{ gate, handover, remarks, passNotices bool }
-		want := flags{m.Gate, m.Handover, m.Remarks, m.PassNotices}
-		if got := (flags{again.Gate, again.Handover, again.Remarks, again.PassNotices}); got != want {
-			t.Errorf("%s model: flags %+v written and read back as %+v", m.Name, want, got)
-		}
-	}
-}
-
 // TestModelRankYAML checks that rank weights are read, written, and checked.
 func TestModelRankYAML(t *testing.T) {
 	m, err := ParseModel([]byte("name: x\ngate: true\nweights:\n  mention: 6\nrank:\n  shared-terms: 0.5\n"), "x.yaml")
@@ -207,7 +204,7 @@ func TestModelRankYAML(t *testing.T) {
 	if out := string(m.YAML("a model")); !strings.Contains(out, "rank:\n  shared-terms: 0.5\n") {
 		t.Errorf("YAML lost the rank weights:\n%s", out)
 	}
-	if _, err := ParseModel([]byte("weights:\n  mention: 6\nrank:\n  no-such: 1\n"), "y.yaml"); err == nil || !strings.Contains(err.Error(), `y.yaml: unknown feature "no-such"`) {
+	if _, err := ParseModel([]byte("weights:\n  mention: 6\nrank:\n  no-such: 1\n"), "y.yaml"); err == nil || !strings.Contains(err.Error(), `y.yaml:4: unknown feature "no-such"`) {
 		t.Errorf("unknown rank feature: got error %v", err)
 	}
 	trees := "name: x\nweights:\n  mention: 6\nrank_trees:\n  features: [adjacent, shared-terms]\n  trees: |\n    1 0.5 1 2; -0.25; 0.75\n"
@@ -226,8 +223,8 @@ func TestModelRankYAML(t *testing.T) {
 		t.Errorf("YAML lost the rank trees:\n%s", out)
 	}
 	for bad, want := range map[string]string{
-		strings.Replace(trees, "shared-terms]", "no-such]", 1): `z.yaml: rank_trees splits on unknown feature "no-such"`,
-		strings.Replace(trees, "1 0.5 1 2", "2 0.5 1 2", 1):    "z.yaml: rank_trees tree 1",
+		strings.Replace(trees, "shared-terms]", "no-such]", 1): `z.yaml:5: rank_trees splits on unknown feature "no-such"`,
+		strings.Replace(trees, "1 0.5 1 2", "2 0.5 1 2", 1):    "z.yaml:7: rank_trees tree 1",
 	} {
 		if _, err := ParseModel([]byte(bad), "z.yaml"); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got error %v, want %q", err, want)
@@ -306,7 +303,10 @@ func TestTrainLeavesRankOnlyFeaturesOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := Train([]TrainingDay{{Log: log, Gold: gold}}, seg, TrainOptions{Name: "t", Epochs: 2, Gate: true})
+	m, err := Train([]TrainingDay{{Log: log, Gold: gold}}, seg, TrainOptions{Name: "t", Epochs: 2, Gate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, id := range placeFeatures {
 		if w, ok := m.Weights[featureNames[id]]; ok {
 			t.Errorf("Train learned a link weight for the rank-only feature %s: %v", featureNames[id], w)
