@@ -63,8 +63,7 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 	for i, l := range first {
 		switch {
 		case hasEvidence(l, "copy"):
-			parent := c.links[i].Parent
-			c.links[i].Role, c.links[i].AnswerOf = c.links[parent].Role, c.links[parent].AnswerOf // the same message again
+			copyRole(c.msgs, c.links, i)
 		case l.Role == RoleAnswer && c.links[i].Role != RoleAnswer:
 			c.links[i].Role, c.links[i].AnswerOf = RoleAnswer, l.AnswerOf
 			c.links[i].Evidence = append(c.links[i].Evidence, firstLinkAnswer(l))
@@ -205,9 +204,8 @@ func linkCopies(lst listings, links []Link, decided []bool, weight float64) {
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	root := threadRoots(links)
 	for i := range msgs {
-		p := links[i].Parent
-		if p >= 0 && hasEvidence(links[i], "copy") {
-			links[i].Role, links[i].AnswerOf = links[p].Role, links[p].AnswerOf // the same message again
+		if links[i].Parent >= 0 && hasEvidence(links[i], "copy") {
+			copyRole(msgs, links, i)
 			continue
 		}
 		if hasEvidence(links[i], "takes-up") {
@@ -234,6 +232,17 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			links[i].Role = RoleAnswer
 			links[i].AnswerOf = q
 		}
+	}
+}
+
+// copyRole gives message i, the export's second listing of its parent, the
+// parent's role: it is the same message again. A listing whose content the
+// export lost takes none, as no such message does.
+func copyRole(msgs []chatlog.Message, links []Link, i int) {
+	p := links[i].Parent
+	links[i].Role, links[i].AnswerOf = RoleNone, -1
+	if !contentLost(&msgs[i]) {
+		links[i].Role, links[i].AnswerOf = links[p].Role, links[p].AnswerOf
 	}
 }
 

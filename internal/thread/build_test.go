@@ -722,6 +722,28 @@ func TestDoubledExport(t *testing.T) {
 	}
 }
 
+// TestLostCopyTakesNoRole checks that on a day listed twice, a second
+// listing whose content the export lost links to its first listing but
+// takes no role, while a whole copy of an answer is an answer too.
+func TestLostCopyTakesNoRole(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 接口 怎么 申请？", 0), msg("A-快钱", "分账 接口 怎么 申请？", 0),
+		msg("B", "在 商户 平台 申请", 1), msg("B-银联", "", 1),
+		msg("C", "找 客户 经理 开通", 2), msg("C-通联", "找 客户 经理 开通", 2),
+	}
+	res := Build(day(msgs...), fieldTokenizer{})
+	checkInvariants(t, res, len(msgs))
+	for _, tc := range []struct {
+		i      int
+		parent int
+		role   Role
+	}{{2, 0, RoleAnswer}, {3, 2, RoleNone}, {4, 0, RoleAnswer}, {5, 4, RoleAnswer}} {
+		if l := res.Links[tc.i]; l.Parent != tc.parent || l.Role != tc.role {
+			t.Errorf("message %d (%q): parent %d role %q, want %d %q; evidence %+v", tc.i, msgs[tc.i].Text, l.Parent, l.Role, tc.parent, tc.role, l.Evidence)
+		}
+	}
+}
+
 // TestNoticesPassedOver puts a platform notice (a join) after every message
 // of each link case and checks that every message keeps its parent and role:
 // the WeChat model passes over notices, so they count in no distance and
