@@ -46,13 +46,19 @@ func Payments() ([]Term, error) {
 }
 
 // StopWords returns the words of dict/stopwords.yaml in file order, with
-// sticker names written as the codes that appear in chats ([捂脸]).
+// sticker names written as the codes that appear in chats ([捂脸]). A stop
+// word that is also a payments term or alias is an error: the segmenter
+// would silently keep it a term.
 func StopWords() ([]string, error) {
+	terms, err := Payments()
+	if err != nil {
+		return nil, err
+	}
 	data, err := files.ReadFile("stopwords.yaml")
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", stopwordsFile, err)
 	}
-	return parseStopWords(stopwordsFile, data)
+	return parseStopWords(stopwordsFile, data, terms)
 }
 
 // A LegacySticker is a sticker code of older WeChat clients and the name
@@ -179,10 +185,17 @@ func parsePayments(file string, data []byte) ([]Term, error) {
 
 // parseStopWords parses a stop-word file: a mapping from group names to
 // lists of words. Entries of the stickers group are returned in brackets.
-func parseStopWords(file string, data []byte) ([]string, error) {
+// A word that is one of terms (a term or an alias) is an error.
+func parseStopWords(file string, data []byte, terms []Term) ([]string, error) {
 	root, err := parseRoot(file, data, yaml.MappingNode, "no stop words", "groups of words (filler: [...])")
 	if err != nil {
 		return nil, err
+	}
+	isTerm := make(map[string]string) // lowercased spelling -> its term
+	for _, t := range terms {
+		for _, w := range append([]string{t.Term}, t.Aliases...) {
+			isTerm[strings.ToLower(w)] = t.Term
+		}
 	}
 	seen := make(map[string]int)
 	groups := make(map[string]int) // group name -> line
@@ -207,6 +220,9 @@ func parseStopWords(file string, data []byte) ([]string, error) {
 			key := strings.ToLower(w)
 			if first, ok := seen[key]; ok {
 				return nil, fmt.Errorf("%s:%d: duplicate word %q (first at line %d)", file, n.Line, w, first)
+			}
+			if term, ok := isTerm[key]; ok {
+				return nil, fmt.Errorf("%s:%d: %q is also in %s (under %s); a word is a payments term or a stop word, not both: remove it from one of the files", file, n.Line, w, paymentsFile, term)
 			}
 			seen[key] = n.Line
 			words = append(words, w)

@@ -183,10 +183,13 @@ func TestParseStopWords(t *testing.T) {
 		{"duplicate group", "filler: [哈哈]\nstickers: [捂脸]\nfiller: [嗯嗯]\n", `dict/stopwords.yaml:3: duplicate group "filler" (first at line 1)`},
 		{"empty word", "filler: ['']\n", "dict/stopwords.yaml:1: empty word"},
 		{"syntax", "filler: [a\n", "dict/stopwords.yaml:1: invalid YAML: did not find expected ',' or ']'"},
+		{"a payments term", "filler:\n  - 好的\n  - 分账\n", `dict/stopwords.yaml:3: "分账" is also in dict/payments.yaml (under 分账); a word is a payments term or a stop word, not both`},
+		{"a payments alias", "filler: [人行]\n", `dict/stopwords.yaml:1: "人行" is also in dict/payments.yaml (under 人民银行)`},
 	}
+	terms := []Term{{Term: "分账", Gloss: "profit sharing"}, {Term: "人民银行", Gloss: "PBoC", Aliases: []string{"人行"}}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			words, err := parseStopWords(stopwordsFile, []byte(tt.yaml))
+			words, err := parseStopWords(stopwordsFile, []byte(tt.yaml), terms)
 			var got string
 			if err != nil {
 				got = err.Error()

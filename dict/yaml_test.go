@@ -72,7 +72,7 @@ func TestSyntaxErrorEveryFile(t *testing.T) {
 		want  string // the error's start; the tab hint follows
 	}{
 		{"payments", func(b []byte) error { _, err := parsePayments(paymentsFile, b); return err }, "- {term: 分账}\n\t- {term: 分润}\n", "dict/payments.yaml:2: invalid YAML: "},
-		{"stopwords", func(b []byte) error { _, err := parseStopWords(stopwordsFile, b); return err }, "filler:\n\t- 哈哈\n", "dict/stopwords.yaml:2: invalid YAML: "},
+		{"stopwords", func(b []byte) error { _, err := parseStopWords(stopwordsFile, b, nil); return err }, "filler:\n\t- 哈哈\n", "dict/stopwords.yaml:2: invalid YAML: "},
 		{"legacy stickers", func(b []byte) error { _, err := parseLegacyStickers(legacyFile, b); return err }, "\"/::)\": 微笑\n\t\"/::~\": 撇嘴\n", "dict/legacy-stickers.yaml:2: invalid YAML: "},
 		{"topics", func(b []byte) error { _, err := ParseTopics(topicsFile, b); return err }, "- {topic: a, terms: [x]}\n\t- {topic: b, terms: [y]}\n", "dict/topics.yaml:2: invalid YAML: "},
 	}

@@ -32,7 +32,11 @@ line. The argument is read as a file when a file of that name exists
 (decoded as chat files are: UTF-8 with or without a byte-order mark,
 UTF-16, GBK), as stdin when it is "-", and otherwise as the text itself;
 an argument that looks like a file name but names no file is segmented as
-text, with a note on stderr.`,
+text, with a note on stderr.
+
+The payments terms and stop words come from dict/payments.yaml and
+dict/stopwords.yaml, which are built into the binary: after editing them,
+rebuild (go install ./cmd/threads) and check the entry here with --kinds.`,
 		Example: "  threads segment '微信有没有分账接口？'\n  threads segment --kinds notes.txt\n  echo '网联协议支付' | threads segment -",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
