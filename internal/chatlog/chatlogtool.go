@@ -1152,8 +1152,18 @@ func chatlogPlaceholder(t wxInt) string {
 // ---------------------------------------------------------------------------
 // chatlog CSV and text: bodies as chatlog's PlainTextContent writes them.
 
-// chatlogSystemSender is the sender chatlog gives system messages (type 10000).
+// chatlogSystemSender is the sender chatlog gives system messages (type
+// 10000) whose content is XML.
 const chatlogSystemSender = "系统消息"
+
+// chatlogSystem reports whether a message of chatlog's CSV or text output
+// with this sender name and sender is a system message: sender 系统消息 (a
+// type-10000 message whose content chatlog parsed as XML), or no sender and
+// no name at all (one whose content is plain text, such as a group join
+// "\"A\"邀请\"B\"加入了群聊", which chatlog leaves without a sender).
+func chatlogSystem(name, sender string) bool {
+	return name == "" && (sender == chatlogSystemSender || sender == "")
+}
 
 // Patterns of chatlog's plain-text bodies.
 var (
@@ -1320,7 +1330,8 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // are a video and a sticker (images); "[链接|title](url)", "[文件|title](url)"
 // and the other "[kind|title](url)" forms are links; "[合并转发|title]" and
 // "[笔记|title]" are chat records (links); "[红包]" is a red packet; "[语音]" is
-// text "[语音]"; a body whose sender is 系统消息 (type 10000) is a system
+// text "[语音]"; a body whose sender is 系统消息, or that has neither
+// SenderName nor Sender (both type 10000, see chatlogSystem), is a system
 // message; a body opening with "> header" lines is a quoted reply whose Quote
 // is the quoted sender and text. The export command's Content is the raw
 // content, classified by Type and TypeDesc as ParseChatlogJSON classifies
@@ -1377,7 +1388,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		}
 		content := field(rec, cols.content)
 		if cols.typ < 0 {
-			chatlogPlain(&m, content, name == "" && sender == chatlogSystemSender)
+			chatlogPlain(&m, content, chatlogSystem(name, sender))
 		} else {
 			c := chatlogRecord{Content: wxString(content)}
 			if err := json.Unmarshal([]byte(strconv.Quote(strings.TrimSpace(field(rec, cols.typ)))), &c.Type); err != nil {
@@ -1461,8 +1472,9 @@ func chatlogHeader(line string) []string {
 // (/api/v1/chatlog, the default format): per message a header line
 // "SenderName(sender) [TalkerName(talker)] time", the body lines, and a blank
 // line. The sender part is "sender" alone when the name is unknown,
-// "SenderName(我)" for the account's own messages and 系统消息 for system
-// messages; the talker part only appears when several chats are listed.
+// "SenderName(我)" for the account's own messages, and 系统消息 or nothing
+// (" 09:00:05") for system messages (see chatlogSystem); the talker part only
+// appears when several chats are listed.
 //
 // A header is a line of that shape at the start of the file or after a blank
 // line, its sender and talker ids WeChat ids (see chatlogHeaderRE): a body
@@ -1535,7 +1547,7 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 					id = ""
 				}
 				cur = &Message{Line: lr.n, Time: t, Sender: name, SenderID: id}
-				system = h[1] == chatlogSystemSender
+				system = chatlogSystem("", h[1])
 				if h[2] != "" {
 					tn, tid := wxSplitName(h[2])
 					if tn == "" {
@@ -1665,11 +1677,24 @@ func looksChatlogCSV(head []byte) bool {
 
 // looksChatlogText reports whether head opens with a chatlog text header, as
 // the parser takes it (chatlogHeader): "SenderName(sender) ... time", the
-// sender id alone, 我, or a system message's 系统消息. A header without a
-// sender, or a line opening with a date and time as MemoTrace's headers do,
-// is not taken as chatlog's.
+// sender id alone, 我, or a system message's 系统消息; or with the header of
+// a system message without a sender, a space then the time (" 09:00:05",
+// which a first line read without its indent would lose). A line opening
+// with a date and time as MemoTrace's headers do is not taken as chatlog's.
 func looksChatlogText(head []byte) bool {
 	line := wxFirstLine(wxHead(head))
-	h := chatlogHeader(line)
-	return h != nil && h[1] != "" && !wxDateTimeStartRE.MatchString(line)
+	if h := chatlogHeader(line); h != nil && h[1] != "" && !wxDateTimeStartRE.MatchString(line) {
+		return true
+	}
+	h := chatlogHeader(wxFirstLine(wxHeadIndented(head)))
+	return h != nil && h[1] == ""
+}
+
+// wxHeadIndented is wxHead without the leading blank lines only: the first
+// line keeps its indent.
+func wxHeadIndented(head []byte) string {
+	all := strings.TrimPrefix(string(head[:min(len(head), 8*1024)]), wxBOM)
+	rest := strings.TrimLeft(all, " \t\r\n")
+	start := strings.LastIndexByte(all[:len(all)-len(rest)], '\n') + 1
+	return all[start:]
 }

@@ -269,6 +269,10 @@ func TestWeChatSniffersEdges(t *testing.T) {
 		{"compact chatlog json", `[{"seq":1,"time":"2025-03-06T09:00:05+08:00"}]`, "chatlog-json"},
 		{"chatlog items", `{"total":1,"items":[{"seq":1,"talker":"x","senderName":"y"}]}`, "chatlog-json"},
 		{"chatlog text system first", "系统消息 09:00:05\nhello\n", "chatlog-text"},
+		{"chatlog text plain-text notice first", " 09:00:05\n\"陆小川\"邀请\"李雷\"加入了群聊\n\n钱多多(wxid_q) 09:01:15\n早\n", "chatlog-text"},
+		{"chatlog text plain-text notice first after a bom and blank lines", "\ufeff\r\n\n [群(1@chatroom)] 2025-03-06 09:00:05\nx\n", "chatlog-text"},
+		{"a time alone without the indent", "09:00:05\nhello\n", ""},
+		{"a date and time alone without the indent is no chatlog header", "2025-03-06 09:00:05\nhello\n", "memotrace-txt"},
 		{"chatlog text dated", "张三(wxid_a) [群(1@chatroom)] 2025-03-06 09:00:05\nhi\n", "chatlog-text"},
 		{"chatlog text bare id first", "wxid_abc123 09:00:00\n早上好\n\n张三(wxid_a) 09:01:00\n早\n", "chatlog-text"},
 		{"chatlog text bare 我 first", "我 03-06 09:00:00\n早\n", "chatlog-text"},
@@ -499,6 +503,16 @@ func TestParseChatlogCSV(t *testing.T) {
 			},
 		},
 		{
+			name: "a plain-text notice has neither SenderName nor Sender and is a system message",
+			in: header +
+				"2025-03-06 09:00:05,,,支付群,1@chatroom,\"\"\"陆小川\"\"邀请\"\"李雷\"\"加入了群聊\"\n" +
+				"2025-03-06 09:00:06,,wxid_a,支付群,1@chatroom,早\n",
+			want: []Message{
+				{Line: 2, Type: TypeSystem, Text: `"陆小川"邀请"李雷"加入了群聊`},
+				{Line: 3, Sender: "wxid_a", SenderID: "wxid_a", Type: TypeText, Text: "早"},
+			},
+		},
+		{
 			name: "share, video, merged forward, a text that looks like a quote",
 			in: header +
 				"2025-03-06 09:00:05,张三,wxid_a,群,1@chatroom,[分享|标题|描述](https://example.com/a)\n" +
@@ -577,7 +591,7 @@ func FuzzParseChatlogCSV(f *testing.F) {
 
 // chatlogTextHeaderRE matches the fixture's header lines, independently of
 // the parser's pattern.
-var chatlogTextHeaderRE = regexp.MustCompile(`^(?:\S.*\(\S+\)|系统消息) \d\d:\d\d:\d\d$`)
+var chatlogTextHeaderRE = regexp.MustCompile(`^(?:\S.*\(\S+\)|系统消息|) \d\d:\d\d:\d\d$`)
 
 func TestParseChatlogTextGolden(t *testing.T) {
 	wxGolden(t, "chatlog-text", "*.txt", FormatChatlogText, ParseChatlogText, func(t *testing.T, data []byte) int {
@@ -625,6 +639,17 @@ func TestParseChatlogText(t *testing.T) {
 				{Line: 6, Sender: "系统消息", SenderID: "系统消息", Type: TypeSystem, Text: "\"李四\"加入了群聊"},
 			},
 			wantTimes: []string{"0001-01-01T09:00:00+08:00", "0001-01-01T09:00:01+08:00"},
+		},
+		{
+			name: "a plain-text notice's header has no sender and is a system message",
+			path: "x/group_2025-03-06.txt",
+			in:   " 09:00:05\n\"陆小川\"邀请\"李雷\"加入了群聊\n\n钱多多(wxid_q) 09:01:15\n早\n",
+			want: []Message{
+				{Line: 1, Type: TypeSystem, Text: `"陆小川"邀请"李雷"加入了群聊`},
+				{Line: 4, Sender: "钱多多", SenderID: "wxid_q", Type: TypeText, Text: "早"},
+			},
+			wantTimes: []string{"2025-03-06T09:00:05+08:00", "2025-03-06T09:01:15+08:00"},
+			wantDate:  "2025-03-06",
 		},
 		{
 			name: "a header-like line inside a body without a blank line before it",

@@ -28,7 +28,10 @@ const FormatDiscord = "discord"
 // Sender is author.nickname (the name shown in the server) or, when empty,
 // author.name; timestamp (ISO 8601 with offset) is Time in that offset.
 // reference.messageId is ReplyToID for ordinary messages whose reference
-// points into the same channel (replies; not pins or forwards). Mentions
+// points into the same channel (replies; not pins or forwards, whose
+// reference.type is "Forward"). A forward's Text, attachments, embeds and
+// stickers are those of its forwardedMessage when it has none of its own
+// (a forward carries none). Mentions
 // are the users in mentions, named like senders, in order of appearance in
 // the content; raw "<@id>" mentions in unformatted exports are rewritten to
 // "@name". Types Default and Reply, and the kinds the exporter writes as
@@ -79,6 +82,15 @@ type discordRecord struct {
 	Stickers    []discordSticker    `json:"stickers"`
 	Mentions    []discordUser       `json:"mentions"`
 	Reference   *discordReference   `json:"reference"`
+	Forwarded   *discordForwarded   `json:"forwardedMessage"`
+}
+
+// discordForwarded is the content of the message a forward carries.
+type discordForwarded struct {
+	Content     jsonScalar          `json:"content"`
+	Attachments []discordAttachment `json:"attachments"`
+	Embeds      []discordEmbed      `json:"embeds"`
+	Stickers    []discordSticker    `json:"stickers"`
 }
 
 // discordUser is an author or a mentioned user.
@@ -114,10 +126,17 @@ type discordSticker struct {
 	SourceURL jsonScalar `json:"sourceUrl"`
 }
 
-// discordReference is the message a reply, pin or forward refers to.
+// discordReference is the message a reply, pin or forward refers to; Type
+// is "Default" (a reply or pin), "Forward", or absent in older exports.
 type discordReference struct {
+	Type      jsonScalar `json:"type"`
 	MessageID jsonScalar `json:"messageId"`
 	ChannelID jsonScalar `json:"channelId"`
+}
+
+// forward reports whether the reference is a forward's.
+func (r *discordReference) forward() bool {
+	return r != nil && r.Type == "Forward"
 }
 
 // discordHeader is the guild or channel object of the export.
@@ -196,6 +215,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 		Sender:   rec.Author.display(),
 		SenderID: string(rec.Author.ID),
 	}
+	rec.takeForwarded()
 	byID := map[string]string{}
 	for _, u := range rec.Mentions {
 		if u.ID != "" {
@@ -214,7 +234,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 		p.log.Messages = append(p.log.Messages, m)
 		return nil
 	}
-	if ref := rec.Reference; ref != nil && ref.MessageID != "" &&
+	if ref := rec.Reference; ref != nil && ref.MessageID != "" && !ref.forward() &&
 		(ref.ChannelID == "" || p.channelID == "" || string(ref.ChannelID) == p.channelID) {
 		m.ReplyToID = string(ref.MessageID)
 	}
@@ -222,6 +242,28 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 	p.classify(&m, rec)
 	p.log.Messages = append(p.log.Messages, m)
 	return nil
+}
+
+// takeForwarded gives a forward without content of its own the forwarded
+// message's content, attachments, embeds and stickers, which the exporter
+// writes apart in forwardedMessage.
+func (rec *discordRecord) takeForwarded() {
+	f := rec.Forwarded
+	if f == nil || !rec.Reference.forward() {
+		return
+	}
+	if rec.Content == "" {
+		rec.Content = f.Content
+	}
+	if len(rec.Attachments) == 0 {
+		rec.Attachments = f.Attachments
+	}
+	if len(rec.Embeds) == 0 {
+		rec.Embeds = f.Embeds
+	}
+	if len(rec.Stickers) == 0 {
+		rec.Stickers = f.Stickers
+	}
 }
 
 // classify sets the type, URL and link title of an ordinary message.

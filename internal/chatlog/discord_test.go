@@ -96,6 +96,23 @@ func TestParseDiscordMessages(t *testing.T) {
 				{ID: "11", Sender: "bo", SenderID: "6", Type: TypeText, Text: "read https://x.org/a"},
 			},
 		},
+		{
+			name: "a forward is no reply and carries the forwarded text; a typed reply is one",
+			in: dcMsg(
+				`{"id": "12", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "1", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"timestamp": "2023-12-31T21:00:00Z", "content": "how do I cross-compile?", "attachments": [], "embeds": [], "stickers": []}}`,
+				`{"id": "13", "type": "Default", "timestamp": "2023-12-31T21:15:33Z", "content": "", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "2", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"content": "", "attachments": [{"url": "https://c/b.png", "fileName": "b.png"}]}}`,
+				`{"id": "14", "type": "Reply", "timestamp": "2023-12-31T21:15:34Z", "content": "use zig cc", "author": `+ann+`,
+				  "reference": {"type": "Default", "messageId": "12", "channelId": "10", "guildId": "1"}}`),
+			want: []msgView{
+				{ID: "12", Sender: "bo", SenderID: "6", Type: TypeText, Text: "how do I cross-compile?"},
+				{ID: "13", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/b.png"},
+				{ID: "14", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "use zig cc", ReplyToID: "12"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

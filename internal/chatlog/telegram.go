@@ -26,10 +26,15 @@ const FormatTelegram = "telegram"
 // twice. Log.Title and Log.Group are the chat's name.
 //
 // A record maps as follows: id is Message.ID; from and from_id (actor and
-// actor_id for service records) are Sender and SenderID; reply_to_message_id
-// is ReplyToID unless reply_to_peer_id says the replied message is in another
-// chat. The time is date_unixtime shown in the zone that the local "date"
-// implies; without date_unixtime it is the "date" wall clock in UTC, and a
+// actor_id for service records) are Sender and SenderID, and a null from (an
+// account deleted since, whose name the exporter writes as null) is Sender
+// "Deleted Account (user333)", from_id in brackets, so that two deleted
+// accounts stay two senders; reply_to_message_id is ReplyToID unless
+// reply_to_peer_id says the replied message is in another chat, or the
+// replied record is a forum topic's "topic_created" notice: in a forum group
+// every message of a topic that replies to nothing names its topic's root
+// that way, which is no reply (the topic itself is not kept). The time is
+// date_unixtime shown in the zone that the local "date" implies; without date_unixtime it is the "date" wall clock in UTC, and a
 // record without any date (the exporter's "unsupported" records) takes the
 // previous record's time. The text is the concatenation of the text_entities
 // (or of the text parts when text_entities is absent); "mention" entities
@@ -44,6 +49,10 @@ const FormatTelegram = "telegram"
 // whose LinkTitle is the file name; a message that is nothing but one link is
 // a link; the rest is text.
 //
+// Telegram Desktop writes the control characters U+0000 to U+001F other than
+// tab, line feed and carriage return as "\xHH" inside strings, which JSON
+// does not allow; they are read as the characters they stand for.
+//
 // Errors are *ParseError values: input that is not a JSON object, a record
 // that is not an object or has a field of the wrong JSON type or a malformed
 // date, truncated or malformed JSON, an export without a messages array, or
@@ -51,10 +60,11 @@ const FormatTelegram = "telegram"
 // the input for a file cut short), and the message names the record number.
 func ParseTelegram(r io.Reader, path string) (*Log, error) {
 	p := &telegramParser{
-		w:     newJSONWalker(r, path),
-		log:   &Log{Path: path, Format: FormatTelegram, Messages: make([]Message, 0)},
-		names: map[string]string{},
-		zones: map[int]*time.Location{},
+		w:      newJSONWalker(newTelegramEscapes(r), path),
+		log:    &Log{Path: path, Format: FormatTelegram, Messages: make([]Message, 0)},
+		names:  map[string]string{},
+		zones:  map[int]*time.Location{},
+		topics: map[string]bool{},
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -71,6 +81,7 @@ type telegramParser struct {
 	names       map[string]string      // from_id -> sender name, for mention_name
 	pending     []telegramMention      // mention_name mentions to resolve at the end
 	zones       map[int]*time.Location // fixed zones by offset in seconds
+	topics      map[string]bool        // ids of the topic_created records read so far
 }
 
 // telegramMention is a mention_name entity: message i's mention k names user id.
@@ -167,12 +178,15 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	switch rec.Type {
 	case "service":
 		m.Type = TypeSystem
-		m.Sender, m.SenderID = string(rec.Actor), string(rec.ActorID)
+		m.Sender, m.SenderID = telegramSender(rec.Actor, rec.ActorID), string(rec.ActorID)
 		m.Text = telegramAction(rec, parts)
 		p.remember(m.SenderID, m.Sender)
+		if rec.Action == "topic_created" && rec.ID != "" {
+			p.topics[string(rec.ID)] = true
+		}
 	case "message", "":
-		m.Sender, m.SenderID = string(rec.From), string(rec.FromID)
-		if rec.ReplyTo != "" && rec.ReplyToPeer == "" {
+		m.Sender, m.SenderID = telegramSender(rec.From, rec.FromID), string(rec.FromID)
+		if rec.ReplyTo != "" && rec.ReplyToPeer == "" && !p.topics[string(rec.ReplyTo)] {
 			m.ReplyToID = string(rec.ReplyTo)
 		}
 		p.remember(m.SenderID, m.Sender)
@@ -180,11 +194,26 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	default:
 		// "unsupported" and future record kinds the exporter could not render.
 		m.Type = TypeSystem
-		m.Sender, m.SenderID = string(rec.From), string(rec.FromID)
+		m.Sender, m.SenderID = telegramSender(rec.From, rec.FromID), string(rec.FromID)
 		m.Text = telegramPlain(parts)
 	}
 	p.log.Messages = append(p.log.Messages, m)
 	return nil
+}
+
+// telegramDeleted is the name Telegram shows for an account without a name,
+// a deleted one.
+const telegramDeleted = "Deleted Account"
+
+// telegramSender returns the sender name of a record: its name, or for an
+// account the exporter writes without a name (null) but with an id,
+// "Deleted Account (user333)", so that deleted accounts stay apart and a
+// reader sees why the name is missing. Without an id it is "".
+func telegramSender(name, id jsonScalar) string {
+	if name != "" || id == "" {
+		return string(name)
+	}
+	return telegramDeleted + " (" + string(id) + ")"
 }
 
 // remember records the name a sender id sends under, for mention_name entities.
@@ -615,4 +644,68 @@ func (w *jsonWalker) skip(where string) error {
 			return nil
 		}
 	}
+}
+
+// telegramEscapes rewrites the "\xHH" escapes Telegram Desktop writes for
+// control characters inside JSON strings to "\u00HH", which JSON reads, as
+// the input streams by. An escape is a backslash that no escape before it
+// consumed, inside a string: in `"\\x41"` the x follows an escaped backslash
+// and stays. Everything else passes through unchanged, line ends included,
+// so that lines counted after it are the input's lines.
+type telegramEscapes struct {
+	r        io.Reader
+	in       []byte // raw bytes read from r
+	buf      []byte // rewritten bytes when a chunk has escapes to rewrite
+	out      []byte // bytes not yet returned: in or buf
+	inString bool   // inside a JSON string
+	escaped  bool   // the previous byte opened an escape inside a string
+	err      error  // the error r returned, reported once out is empty
+}
+
+// newTelegramEscapes returns a reader of r with "\x" escapes rewritten.
+func newTelegramEscapes(r io.Reader) *telegramEscapes {
+	return &telegramEscapes{r: r, in: make([]byte, 32*1024)}
+}
+
+// Read implements io.Reader.
+func (t *telegramEscapes) Read(p []byte) (int, error) {
+	for len(t.out) == 0 && t.err == nil {
+		n, err := t.r.Read(t.in)
+		t.out = t.rewrite(t.in[:n])
+		t.err = err
+	}
+	if len(t.out) == 0 {
+		return 0, t.err
+	}
+	n := copy(p, t.out)
+	t.out = t.out[n:]
+	return n, nil
+}
+
+// rewrite returns b with every "\x" escape inside a string turned into
+// "\u00": b itself when it has none, else a copy in t.buf. The string and
+// escape state carry from one call to the next.
+func (t *telegramEscapes) rewrite(b []byte) []byte {
+	dst, from := t.buf[:0], 0
+	for i, c := range b {
+		switch {
+		case !t.inString:
+			t.inString = c == '"'
+		case t.escaped:
+			t.escaped = false
+			if c == 'x' {
+				dst = append(append(dst, b[from:i]...), 'u', '0', '0')
+				from = i + 1
+			}
+		case c == '\\':
+			t.escaped = true
+		case c == '"':
+			t.inString = false
+		}
+	}
+	if from == 0 {
+		return b
+	}
+	t.buf = append(dst, b[from:]...)
+	return t.buf
 }

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -310,6 +312,44 @@ func TestParseTelegramMessages(t *testing.T) {
 				{ID: "2", Type: TypeSystem, Time: "2023-12-31T10:00:00Z"},
 			},
 		},
+		{
+			name: "deleted accounts (from null) stay apart by their from_id",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": null, "from_id": "user333", "text": "q?"}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:01:00", "from": null, "from_id": "user444", "text": "a"}`,
+				`{"id": 3, "type": "service", "date": "2023-12-31T10:02:00", "actor": null, "actor_id": "user444", "action": "join_group_by_link", "text": ""}`),
+			want: []msgView{
+				{ID: "1", Sender: "Deleted Account (user333)", SenderID: "user333", Type: TypeText, Text: "q?"},
+				{ID: "2", Sender: "Deleted Account (user444)", SenderID: "user444", Type: TypeText, Text: "a"},
+				{ID: "3", Sender: "Deleted Account (user444)", SenderID: "user444", Type: TypeSystem, Text: "join group by link"},
+			},
+		},
+		{
+			name: "a reply to a forum topic's topic_created notice is no reply",
+			in: tgMsg(
+				`{"id": 2, "type": "service", "date": "2024-01-05T20:00:00", "actor": "Ann", "actor_id": "user1", "action": "topic_created", "title": "cgo", "text": ""}`,
+				`{"id": 3, "type": "message", "date": "2024-01-05T21:00:00", "from": "Bo", "from_id": "user2", "reply_to_message_id": 2, "text": "q?"}`,
+				`{"id": 4, "type": "message", "date": "2024-01-05T21:01:00", "from": "Cy", "from_id": "user3", "reply_to_message_id": 3, "text": "a"}`,
+				`{"id": 5, "type": "service", "date": "2024-01-05T21:02:00", "actor": "Ann", "actor_id": "user1", "action": "pin_message", "message_id": 3, "text": ""}`,
+				`{"id": 6, "type": "message", "date": "2024-01-05T21:03:00", "from": "Cy", "from_id": "user3", "reply_to_message_id": 5, "text": "pinned"}`),
+			want: []msgView{
+				{ID: "2", Sender: "Ann", SenderID: "user1", Type: TypeSystem, Text: `topic created "cgo"`},
+				{ID: "3", Sender: "Bo", SenderID: "user2", Type: TypeText, Text: "q?"},
+				{ID: "4", Sender: "Cy", SenderID: "user3", Type: TypeText, Text: "a", ReplyToID: "3"},
+				{ID: "5", Sender: "Ann", SenderID: "user1", Type: TypeSystem, Text: "pin message"},
+				{ID: "6", Sender: "Cy", SenderID: "user3", Type: TypeText, Text: "pinned", ReplyToID: "5"},
+			},
+		},
+		{
+			name: `\xHH escapes of control characters, an escaped backslash before x kept`,
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2024-01-05T21:00:00", "from": "B\x01o", "text": "a\x0Bb", "text_entities": [{"type": "plain", "text": "a\x0Bb\x1f"}]}`,
+				`{"id": 2, "type": "message", "date": "2024-01-05T21:00:01", "from": "Bo", "text": "C:\\x41 \\\x41 \"\x41\" \u0041"}`),
+			want: []msgView{
+				{ID: "1", Sender: "B\x01o", Type: TypeText, Text: "a\vb\x1f"},
+				{ID: "2", Sender: "Bo", Type: TypeText, Text: `C:\x41 \A "A" A`},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -391,6 +431,8 @@ func TestParseTelegramErrors(t *testing.T) {
 		{"truncated after a record", "{\"name\": \"c\", \"messages\": [\n{\"id\": 1}", "truncated JSON: input ends after message record 1", 2},
 		{"truncated before the messages", "{\"name\": \"c\",\n\"mess", "truncated JSON", 2},
 		{"malformed", tgLines(`{"id": 1}`, `{"id": 1,}`), "malformed JSON in message record 2", 3},
+		{"malformed after an \\x escape", tgLines(`{"id": 1, "text": "a\x0Bb"}`, `{"id": 1,}`), "malformed JSON in message record 2", 3},
+		{"bad \\x escape", tgLines(`{"id": 1}`, `{"id": 2, "text": "a\xZZ"}`), "malformed JSON in message record 2", 3},
 		{"bad date in a laid out record", fmt.Sprintf(tgPretty, `"garbage"`, `"1"`, `"text": ""`), `message record 2: bad date "garbage"`, 10},
 		{"bad unixtime in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"x"`, `"text": ""`), "message record 2: bad date_unixtime", 11},
 		{"bad text in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, "\"text\": [\n    [1]\n   ]"), "message record 2: bad text", 12},
@@ -407,6 +449,30 @@ func TestParseTelegramErrors(t *testing.T) {
 			checkParseError(t, err, tt.want, tt.line)
 			if !strings.HasPrefix(err.Error(), "x/result.json") {
 				t.Errorf("error %q does not start with the path", err)
+			}
+		})
+	}
+}
+
+func TestTelegramEscapes(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"control character", `{"a\x0B": "b\x1F"}`, `{"a\u000B": "b\u001F"}`},
+		{"escaped backslash then x", `["\\x41"]`, `["\\x41"]`},
+		{"three backslashes", `["\\\x41"]`, `["\\\u0041"]`},
+		{"after an escaped quote", `["\"\x41", "\x42"]`, `["\"\u0041", "\u0042"]`},
+		{"outside strings", `{"a": 1} \x41`, `{"a": 1} \x41`},
+		{"line ends kept", "[\n\"\\x0A\",\n\"x\"\n]", "[\n\"\\u000A\",\n\"x\"\n]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, r := range []io.Reader{strings.NewReader(tt.in), iotest.OneByteReader(strings.NewReader(tt.in))} {
+				got, err := io.ReadAll(newTelegramEscapes(r))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != tt.want {
+					t.Errorf("got %s, want %s", got, tt.want)
+				}
 			}
 		})
 	}

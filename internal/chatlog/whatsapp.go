@@ -40,7 +40,9 @@ const FormatWhatsApp = "whatsapp"
 // with closed quotes such as `Tom "TJ" Jones` is still a sender. So is an iOS message
 // whose text starts with U+200E and is not a media note: iOS writes its
 // notices as sent by the chat (Sender "", and the name becomes Log.Title) and
-// marks a member's "This message was deleted." the same way (Sender kept).
+// marks a member's "This message was deleted." the same way: such a line, or
+// a marked line of a name that has sent ordinary messages before, never names
+// the chat, and a deleted message keeps its sender.
 // "<Media omitted>", "image omitted", "sticker omitted", "GIF omitted",
 // "video omitted" and "audio omitted" are images; "<attached: file>" and
 // "file (file attached)" are images for pictures, videos, stickers and audio
@@ -113,6 +115,7 @@ type whatsappParser struct {
 	dayFirst bool // days come before months
 	headers  int  // headers read
 	date     logDate
+	members  map[string]bool // senders of ordinary messages so far, never the chat's title
 }
 
 // run parses the whole input, emitting its messages.
@@ -398,10 +401,14 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 		}
 	case marked:
 		// iOS writes notices as sent by the chat, their text marked with
-		// U+200E; it marks "This message was deleted." of a member the same way.
+		// U+200E; it marks "This message was deleted." of a member the same
+		// way, which names no chat and keeps its sender.
 		m.Type = TypeSystem
 		m.Text = full
-		if p.log.Title == "" {
+		if whatsappDeleted(full) {
+			break
+		}
+		if p.log.Title == "" && !p.members[sender] {
 			p.log.Title = sender
 		}
 		if sender == p.log.Title {
@@ -417,7 +424,26 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	}
 	if m.Type == TypeText || m.Type == TypeImage || m.Type == TypeLink {
 		m.Text, m.Mentions = whatsappMentions(m.Text)
+		if p.members == nil {
+			p.members = map[string]bool{}
+		}
+		p.members[sender] = true
 	}
+}
+
+// whatsappDeletedTexts are the texts WhatsApp puts in place of a deleted
+// message, without the final period some versions write.
+var whatsappDeletedTexts = []string{"This message was deleted", "You deleted this message"}
+
+// whatsappDeleted reports whether text stands for a deleted message.
+func whatsappDeleted(text string) bool {
+	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
+	for _, d := range whatsappDeletedTexts {
+		if strings.EqualFold(text, d) {
+			return true
+		}
+	}
+	return false
 }
 
 // insideQuote reports whether the end of s is inside a quotation: after an

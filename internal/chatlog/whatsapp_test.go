@@ -198,6 +198,66 @@ func TestParseWhatsAppLogFields(t *testing.T) {
 	}
 }
 
+func TestParseWhatsAppIOSTitle(t *testing.T) {
+	tests := []struct {
+		name, path, in, title string
+		senders               []string
+	}{
+		{
+			name: "a member's deleted message after their first message names no chat",
+			path: "_chat.txt",
+			in: "[05/01/2024, 21:00:05] Bob: how do I refund?\n" +
+				"\u200e[05/01/2024, 21:01:00] Bob: \u200eThis message was deleted.\n" +
+				"\u200e[05/01/2024, 21:03:00] Payments Dev: \u200eAlice added Carol\n" +
+				"[05/01/2024, 21:04:00] Bob: thanks\n",
+			title:   "Payments Dev",
+			senders: []string{"Bob", "Bob", "", "Bob"},
+		},
+		{
+			name: "a deleted message first, your own deleted message",
+			path: "_chat.txt",
+			in: "\u200e[05/01/2024, 21:01:00] Bob: \u200eThis message was deleted\n" +
+				"\u200e[05/01/2024, 21:02:00] Me: \u200eYou deleted this message.\n" +
+				"\u200e[05/01/2024, 21:03:00] Payments Dev: \u200eAlice added Carol\n",
+			title:   "Payments Dev",
+			senders: []string{"Bob", "Me", ""},
+		},
+		{
+			name: "a marked line of a member who wrote before, in another language",
+			path: "_chat.txt",
+			in: "[05/01/2024, 21:00:05] Bob: hallo\n" +
+				"\u200e[05/01/2024, 21:01:00] Bob: \u200eDiese Nachricht wurde gelöscht.\n",
+			title:   "",
+			senders: []string{"Bob", "Bob"},
+		},
+		{
+			name: "a deleted message of the contact a chat is named after keeps its sender",
+			path: "WhatsApp Chat - Bob.txt",
+			in: "\u200e[05/01/2024, 21:00:00] Bob: \u200eMessages and calls are end-to-end encrypted.\n" +
+				"\u200e[05/01/2024, 21:01:00] Bob: \u200eThis message was deleted.\n",
+			title:   "Bob",
+			senders: []string{"", "Bob"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseWhatsApp(strings.NewReader(tt.in), tt.path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatWhatsApp, len(tt.senders))
+			if log.Title != tt.title {
+				t.Errorf("Title %q, want %q", log.Title, tt.title)
+			}
+			for i, m := range log.Messages {
+				if m.Sender != tt.senders[i] {
+					t.Errorf("message %d (%q): Sender %q, want %q", i, m.Text, m.Sender, tt.senders[i])
+				}
+			}
+		})
+	}
+}
+
 func TestParseWhatsAppLongLine(t *testing.T) {
 	long := strings.Repeat("长", 700*1024) // over 2 MB
 	log, err := ParseWhatsApp(strings.NewReader("13/01/24, 10:00 - A: "+long+"\n13/01/24, 10:01 - B: x\n"), "c.txt")
