@@ -95,6 +95,46 @@ func expandInputs(args []string, skip ...string) (inputs []input, folders []stri
 	return inputs, folders, errs
 }
 
+// checkOutputNotInput returns a usage error when output (the -o file, ""
+// for none) is the same file as one of the inputs, however either is spelt
+// (a symbolic or hard link, a folder walked to it, stdin redirected from
+// it), so that an input is never replaced by what was made from it. An
+// output that does not exist yet is none of them.
+func checkOutputNotInput(output string, inputs []input, stdin io.Reader) error {
+	if output == "" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		if st := inputInfo(in.path, stdin); st != nil && os.SameFile(st, out) {
+			name := in.path
+			if name == "-" {
+				name = "stdin"
+			}
+			return usageError{fmt.Errorf("`-o` %s is the same file as the input %s: writing it would replace the input; give another output file", output, name)}
+		}
+	}
+	return nil
+}
+
+// inputInfo returns what os.Stat tells of the input at path ("-": stdin,
+// when it is a file), or nil when it cannot tell.
+func inputInfo(path string, stdin io.Reader) os.FileInfo {
+	if path != "-" {
+		st, _ := os.Stat(path)
+		return st
+	}
+	if f, ok := stdin.(*os.File); ok {
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			return st
+		}
+	}
+	return nil
+}
+
 // emptyFolders returns an error for each folder of the command line in
 // which no chat log was found (held[i] is false for folders[i]); hint says
 // where to look further.
@@ -317,8 +357,9 @@ func runOrdered(inputs []input, jobs int, process func(in input, send func([]byt
 		days chan []byte
 		out  chan result
 	}
+	jobs = workers(jobs, len(inputs))
 	jobsCh := make(chan job)
-	pending := make(chan job, inFlight*jobs) // in input order; bounds the results in flight
+	pending := make(chan job, min(inFlight*jobs, len(inputs))) // in input order; bounds the results in flight
 	var mu sync.Mutex
 	stopped := false
 	isStopped := func() bool {
@@ -380,6 +421,13 @@ func runOrdered(inputs []input, jobs int, process func(in input, send func([]byt
 		}
 	}
 	wg.Wait()
+}
+
+// workers is how many goroutines runOrdered starts for n inputs when jobs
+// are asked for: no more than there are inputs, so that any -j is safe, and
+// at least one.
+func workers(jobs, n int) int {
+	return max(1, min(jobs, n))
 }
 
 // A daySink writes rendered days one after another.

@@ -52,7 +52,15 @@ chat log in a known format (see threads formats) are threaded and the others
 skipped (--verbose names them; with --input-format every file is read in that
 format). Hidden files and folders are left out; a Slack export folder is one
 input. Inputs are threaded in parallel and written in order as they finish,
-so a whole archive streams through in little memory.`,
+so a whole archive streams through in little memory; -j larger than the
+number of inputs runs one job per input.
+
+The -o file is written to a temporary file beside it and renamed over it
+at the end, so it is never seen half-written; it gets the mode a shell
+redirect would give it (a new file follows the umask, a file that exists
+keeps its mode, a symbolic link is written where it points). An -o file
+that is one of the inputs (however it is reached) is refused (exit 2),
+and an interrupt or SIGTERM removes the temporary file.`,
 		Example: "  threads extract testdata/sample-day.markdown\n" +
 			"  threads extract --format json -o day.json day.markdown\n" +
 			"  threads extract --format json -o archive.json ~/chats/",
@@ -117,6 +125,9 @@ func extractRun(opts *extractOptions) error {
 	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)
 	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && inputs[0].path != "-" && chatlog.IsSlackDir(inputs[0].path) // a Slack folder's channels are logs of their own
 	found := make([]bool, len(folders))                                                                                // a folder held a chat log
+	if err := checkOutputNotInput(opts.Output, inputs, opts.io.In); err != nil {
+		return err
+	}
 	out, err := openOutput(opts)
 	if err != nil {
 		return err

@@ -1,0 +1,127 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/thread"
+)
+
+// doubledDay is a day whose export lists some messages twice, under the
+// display name and again under the group nickname: a question (0), an
+// answer (1) and its second listing (2), an answer (3) and its second
+// listing with the content lost (4), and the second listing (6) of a
+// message (5) that answers nothing, which took an answer's role of its own.
+func doubledDay() Day {
+	zone := time.FixedZone("CST", 8*3600)
+	at := time.Date(2017, 12, 20, 11, 5, 28, 0, zone)
+	msg := func(i int, sender, text string) chatlog.Message {
+		return chatlog.Message{Index: i, Line: 10 + 4*i, Time: at, Sender: sender, Type: chatlog.TypeText, Text: text}
+	}
+	copied := func() []thread.Evidence {
+		return []thread.Evidence{{Kind: "copy", Detail: "the export lists the message again under another name of its sender"}}
+	}
+	answer := func(parent int, ev []thread.Evidence) thread.Link {
+		return thread.Link{Parent: parent, Role: thread.RoleAnswer, AnswerOf: 0, Evidence: ev}
+	}
+	log := &chatlog.Log{
+		Path: "devarch/2017-12-20-chat.markdown", Format: "cocolian", Date: "2017-12-20", Title: "2017-12-20-WeChat", Group: "devarch",
+		Messages: []chatlog.Message{
+			msg(0, "Allen", "开源规则引擎有没有推荐的？"),
+			msg(1, "奶瓶", "drools"),
+			msg(2, "奶瓶-国商-研发", "drools"),
+			msg(3, "高水平", "罗湖区 晴 8℃"),
+			msg(4, "高水平-互金平台架构师", ""),
+			msg(5, "Json", "guvnor"),
+			msg(6, "Json-nick", "guvnor"),
+		},
+	}
+	res := &thread.Result{
+		Links: []thread.Link{
+			{Parent: -1, Role: thread.RoleQuestion, AnswerOf: -1},
+			answer(0, nil),
+			answer(1, copied()),
+			answer(0, nil),
+			answer(3, copied()),
+			{Parent: 0, AnswerOf: -1},
+			answer(5, copied()),
+		},
+		Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "开源规则引擎有没有推荐的？", Start: at, End: at,
+			Messages: []int{0, 1, 2, 3, 4, 5, 6}, Questions: []thread.QA{{Question: 0, Answers: []int{1, 2, 3, 4, 6}}}}},
+	}
+	return Day{Log: log, Result: res}
+}
+
+// TestMarkdownListsACopyOnce checks that the FAQ lists an answer the
+// export lists twice once, under its first listing, blank copies included,
+// keeps a copy whose first listing it does not list, and that the JSON
+// keeps every listing.
+func TestMarkdownListsACopyOnce(t *testing.T) {
+	for _, explain := range []bool{false, true} {
+		var md, js bytes.Buffer
+		if err := WriteMarkdown(&md, []Day{doubledDay()}, Options{Explain: explain}); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteJSON(&js, []Day{doubledDay()}, Options{Explain: explain}); err != nil {
+			t.Fatal(err)
+		}
+		var answers []string
+		for _, line := range strings.Split(md.String(), "\n") {
+			if strings.HasPrefix(line, "- **") {
+				answers = append(answers, line)
+			}
+		}
+		want := []string{
+			"- **奶瓶** (11:05:28): drools",
+			"- **高水平** (11:05:28): 罗湖区 晴 8℃",
+			"- **Json-nick** (11:05:28): guvnor",
+		}
+		if strings.Join(answers, "\n") != strings.Join(want, "\n") {
+			t.Errorf("explain %v: answers listed:\n%s\nwant:\n%s", explain, strings.Join(answers, "\n"), strings.Join(want, "\n"))
+		}
+		for _, sender := range []string{"奶瓶-国商-研发", "高水平-互金平台架构师"} {
+			if !strings.Contains(js.String(), `"`+sender+`"`) {
+				t.Errorf("explain %v: the JSON lost the second listing by %s", explain, sender)
+			}
+		}
+	}
+}
+
+// TestCodeSpan checks that a code span shows its text exactly, whatever
+// backticks and spaces it holds (CommonMark's rules for code spans).
+func TestCodeSpan(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"day.markdown", "`day.markdown`"},
+		{"a`b.md", "``a`b.md``"},
+		{"a``b`c", "```a``b`c```"},
+		{"`day.md", "`` `day.md ``"},
+		{"day.md`", "`` day.md` ``"},
+		{"`", "`` ` ``"},
+		{" day.md ", "`  day.md  `"},
+		{" day.md", "` day.md`"},
+		{"   ", "`   `"},
+		{"a\n# b\r\nc", "`a # b c`"},
+	} {
+		if got := codeSpan(tt.in); got != tt.want {
+			t.Errorf("codeSpan(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestMarkdownSourceWithBackticks checks that a source path holding
+// backticks stays one code span in the FAQ.
+func TestMarkdownSourceWithBackticks(t *testing.T) {
+	d := sampleDay()
+	d.Log.Path = "chats/`odd` day.markdown"
+	var buf bytes.Buffer
+	if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "Source: ``chats/`odd` day.markdown`` (2018-05-04,"
+	if !strings.Contains(buf.String(), want) {
+		t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
+	}
+}
