@@ -140,6 +140,11 @@ func digestRun(opts *digestOptions) error {
 	}
 	// What this digest writes, in an input folder, is no input of it.
 	found, folders, walkErrs := expandInputs(opts.Inputs, opts.Out)
+	if opts.Format != "kb" {
+		if err := checkOutputNotInput(opts.Out, found, opts.io.In); err != nil {
+			return err
+		}
+	}
 	inputs, of := uniqueInputs(found)
 	for _, err := range walkErrs {
 		fmt.Fprintln(opts.io.Err, "threads:", err)

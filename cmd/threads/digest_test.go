@@ -601,6 +601,26 @@ func TestDigestMultiDay(t *testing.T) {
 	}
 }
 
+// TestDigestRefusesToOverwriteItsInput checks that digest -o refuses an
+// output file that is one of its inputs, as extract does, and leaves the
+// input as it was.
+func TestDigestRefusesToOverwriteItsInput(t *testing.T) {
+	data, err := os.ReadFile(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	day := filepath.Join(dir, "day.markdown")
+	writeFile(t, day, string(data))
+	code, _, errOut := runCmd(t, "", "digest", "-q", "-o", day, day)
+	if code != exitUsage || !strings.Contains(errOut, "is the same file as the input") {
+		t.Errorf("exit %d, stderr %q; want a usage error", code, errOut)
+	}
+	if got, err := os.ReadFile(day); err != nil || string(got) != string(data) {
+		t.Errorf("the input changed (%v)", err)
+	}
+}
+
 // TestDigestSlackDays checks that a Slack channel, one log of several
 // days, dates each asking by its own day, and that --since and --until
 // keep the askings of their days only.
