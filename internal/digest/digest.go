@@ -73,13 +73,20 @@ func (r Range) Holds(date string) bool {
 // the whole log is one day, else the message's own; "" when neither is
 // known.
 func MessageDate(log *chatlog.Log, m *chatlog.Message) string {
-	switch {
-	case log.Date != "":
+	if log.Date != "" {
 		return log.Date
-	case m.Time.IsZero():
+	}
+	return dateOf(m.Time)
+}
+
+// dateOf is t's day as YYYY-MM-DD, "" for an unknown time: the zero time,
+// or a clock time on 0001-01-01, which readers give a message of a log
+// without dates.
+func dateOf(t time.Time) string {
+	if t.Year() <= 1 {
 		return ""
 	}
-	return m.Time.Format("2006-01-02")
+	return t.Format("2006-01-02")
 }
 
 // A Digest is the questions of many days merged into ranked entries, with
@@ -269,8 +276,8 @@ func logDate(l *chatlog.Log) string {
 		return l.Date
 	}
 	for _, m := range l.Messages {
-		if !m.Time.IsZero() {
-			return m.Time.Format("2006-01-02")
+		if d := dateOf(m.Time); d != "" {
+			return d
 		}
 	}
 	return ""

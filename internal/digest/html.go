@@ -82,7 +82,7 @@ type htmlTopic struct {
 // clicked), and a topic index of the entries. The page's script draws it
 // all from the JSON the page embeds.
 func WriteHTML(w io.Writer, d *Digest) error {
-	data := htmlData{Title: "FAQ digest: " + span(d), Summary: summary(d)}
+	data := htmlData{Title: "FAQ digest: " + span(d), Summary: summary(d), Days: []htmlDay{}, Entries: []htmlEntry{}}
 	for _, k := range htmlKinds {
 		data.Kinds = append(data.Kinds, string(k))
 	}
@@ -103,12 +103,18 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	for _, day := range d.Days {
 		hd := htmlDay{Date: day.Date, Group: day.Group, Path: day.Path, Threads: make([]htmlThread, 0, len(day.Threads))}
 		base := dayBase(day)
+		at := func(t time.Time) int {
+			if t.IsZero() {
+				return 0 // unknown, or 00:00:00 of a log without dates
+			}
+			return int(t.Sub(base) / time.Second)
+		}
 		for _, t := range day.Threads {
-			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: seconds(base, t.Start), End: seconds(base, t.End), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
+			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: at(t.Start), End: at(t.End), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
 			for _, m := range t.Messages {
-				ht.Times = append(ht.Times, seconds(base, m.Time))
-				if t.Kind == thread.KindQA {
-					ht.Messages = append(ht.Messages, []string{fmt.Sprint(m.Line), clock(m.Time), m.Sender, m.Text, string(m.Role)})
+				ht.Times = append(ht.Times, at(m.Time))
+				if t.Kind == thread.KindQA || len(t.Entries) > 0 { // a question asked in a talk, too
+					ht.Messages = append(ht.Messages, []string{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)})
 				}
 			}
 			for _, i := range ht.Topics {
@@ -138,29 +144,32 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	return err
 }
 
-// dayBase is midnight before the day's first message, in its time zone.
+// dayBase is midnight before the day's first message, in its time zone. A
+// log without dates has its clock times on 0001-01-01, whose midnight is
+// the zero time.
 func dayBase(day DayView) time.Time {
+	var first time.Time
 	for _, t := range day.Threads {
-		if !t.Start.IsZero() {
-			y, m, dd := t.Start.Date()
-			return time.Date(y, m, dd, 0, 0, 0, 0, t.Start.Location())
+		for _, m := range t.Messages {
+			if !m.Time.IsZero() && (first.IsZero() || m.Time.Before(first)) {
+				first = m.Time
+			}
 		}
 	}
-	return time.Time{}
-}
-
-// seconds is t as seconds after base, 0 for an unknown time.
-func seconds(base, t time.Time) int {
-	if t.IsZero() || base.IsZero() {
-		return 0
+	if first.IsZero() {
+		return first
 	}
-	return int(t.Sub(base) / time.Second)
+	y, m, dd := first.Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, first.Location())
 }
 
-// clock is t as HH:MM:SS, "" when unknown.
-func clock(t time.Time) string {
-	if t.IsZero() {
-		return ""
+// clock is t as HH:MM:SS, with its date in front when it falls on another
+// day than base (a log of several days: a Slack channel).
+func clock(base, t time.Time) string {
+	if by, bm, bd := base.Date(); t.Year() != by || t.Month() != bm || t.Day() != bd {
+		if t.Year() > 1 {
+			return t.Format("2006-01-02 15:04:05")
+		}
 	}
 	return t.Format("15:04:05")
 }

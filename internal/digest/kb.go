@@ -539,7 +539,7 @@ func indexMarkdown(d *Digest, listed []kbEntry) []byte {
 	if len(d.Days) == 0 {
 		fmt.Fprintf(&b, "Last run: %s.\n", span(d))
 	} else {
-		fmt.Fprintf(&b, "Last run: %s\n", summary(d))
+		fmt.Fprintf(&b, "Last run: %s\n", mdtext.Escape(summary(d)))
 	}
 	sections := topicOrder(d.Topics, len(es),
 		func(i int) []string { return es[i].fm.Topics },

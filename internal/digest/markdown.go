@@ -21,7 +21,7 @@ const otherTopic = "Other questions"
 func WriteMarkdown(w io.Writer, d *Digest) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# FAQ digest: %s\n\n", span(d))
-	bw.WriteString(summary(d) + "\n\n")
+	bw.WriteString(mdtext.Escape(summary(d)) + "\n\n")
 	groups := byTopic(d)
 	if len(groups) == 0 {
 		bw.WriteString("No answered or repeated questions.\n")
@@ -183,7 +183,7 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	}
 	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(w, "- %s: **%s** asked (`%s:%d`): %s\n", occWhere(&o), mdtext.Escape(o.Asker), o.Path, o.Line, mdtext.Escape(o.Question))
+		fmt.Fprintf(w, "- %s: **%s** asked (%s): %s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Escape(o.Question))
 		for _, a := range o.Answers {
 			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Escape(a.Text))
 		}
@@ -210,12 +210,13 @@ func askedLine(e *Entry) string {
 	return s
 }
 
-// occWhere is the date and group of an occurrence: "2018-05-04 proddev".
+// occWhere is the date and group of an occurrence as Markdown text:
+// "2018-05-04 proddev".
 func occWhere(o *Occurrence) string {
 	if o.Group == "" {
 		return o.Date
 	}
-	return o.Date + " " + o.Group
+	return o.Date + " " + mdtext.Escape(o.Group)
 }
 
 // plural writes "1 day", "2 days".

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/thread"
 )
 
 // TestSpanRange checks the heading of a digest: the dates of its days, or
@@ -40,5 +43,65 @@ func TestSpanRange(t *testing.T) {
 	}
 	if want := "# FAQ digest: no day since 2030-01-01 (45 days read)\n"; !strings.HasPrefix(b.String(), want) {
 		t.Errorf("markdown starts %q, want %q", b.String()[:min(b.Len(), 80)], want)
+	}
+}
+
+// TestWritersHostileNames checks that a group name and a source path with
+// HTML and backticks show as text in the Markdown digest and knowledge base.
+func TestWritersHostileNames(t *testing.T) {
+	day := qaDay("a`<b>`/day.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
+	day.Log.Group = "<img src=x onerror=alert(1)>"
+	d := Build([]Day{day}, segmenter(t), fixtureOptions(t))
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	kb := string(entryMarkdown(t.TempDir(), &d.Entries[0]))
+	for name, out := range map[string]string{"markdown": b.String(), "kb": kb} {
+		if strings.Contains(out, "<img") {
+			t.Errorf("%s: the group name is raw HTML:\n%s", name, out)
+		}
+	}
+	if !strings.Contains(b.String(), "(``a`<b>`/day.txt:1``)") {
+		t.Errorf("markdown: the source path is no code span of its own:\n%s", b.String())
+	}
+}
+
+// TestWriteHTMLData checks what the page's script is given: lists for a
+// digest with no day or question (never null), the messages of a question
+// asked outside a Q&A thread, lanes of a log without dates at their clock
+// times, and the date beside a time of another day than the log's first.
+func TestWriteHTMLData(t *testing.T) {
+	data := func(t *testing.T, days []Day) string {
+		t.Helper()
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Build(days, segmenter(t), fixtureOptions(t))); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	if out := data(t, nil); !strings.Contains(out, `"days":[],"entries":[]`) {
+		t.Errorf("empty digest: no empty lists in the page data")
+	}
+
+	talk := qaDay("talk.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
+	talk.Result.Threads[0].Kind = thread.KindTalk
+	if out := data(t, []Day{talk}); !strings.Contains(out, `"messages":[["1","09:00:00","A","微信分账接口怎么申请？"`) {
+		t.Errorf("a question in a talk thread: its messages are not in the page data")
+	}
+
+	undated := qaDay("chan.raw.txt", "", "how do I mount a usb drive?", "use udisksctl")
+	for i := range undated.Log.Messages {
+		undated.Log.Messages[i].Time = time.Date(1, 1, 1, 0, 10+i, 0, 0, time.UTC)
+	}
+	undated.Result.Threads[0].Start, undated.Result.Threads[0].End = undated.Log.Messages[0].Time, undated.Log.Messages[1].Time
+	if out := data(t, []Day{undated}); !strings.Contains(out, `"start":600,"end":660`) || !strings.Contains(out, "FAQ digest: no dated days") {
+		t.Errorf("a log without dates: lanes not at their clock times, or a date made up")
+	}
+
+	slack := qaDay("general", "", "微信分账接口怎么申请？", "商户平台申请")
+	slack.Log.Messages[1].Time = slack.Log.Messages[1].Time.Add(24 * time.Hour)
+	if out := data(t, []Day{slack}); !strings.Contains(out, `"2018-03-02 09:01:00"`) {
+		t.Errorf("a log of two days: the answer's time has no date")
 	}
 }

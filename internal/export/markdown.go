@@ -45,7 +45,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		facts = append(facts, "speaker "+mdtext.Escape(log.Speaker))
 	}
 	facts = append(facts, plural(len(log.Messages), "message"), plural(len(res.Threads), "thread"))
-	fmt.Fprintf(w, "Source: %s (%s)\n\n", codeSpan(log.Path), strings.Join(facts, ", "))
+	fmt.Fprintf(w, "Source: %s (%s)\n\n", mdtext.Code(log.Path), strings.Join(facts, ", "))
 
 	var qa, other []thread.Thread
 	for _, t := range res.Threads {
@@ -122,32 +122,6 @@ func listedAgain(links []thread.Link, answers []int, a int) bool {
 // hasEvidence reports whether l has evidence of the kind.
 func hasEvidence(l thread.Link, kind string) bool {
 	return slices.ContainsFunc(l.Evidence, func(e thread.Evidence) bool { return e.Kind == kind })
-}
-
-// codeSpan writes s as a Markdown code span that shows it exactly: fenced
-// by one backtick more than its longest run of them, and padded with a
-// space inside the fences when it starts or ends with a backtick, or starts
-// and ends with a space (CommonMark strips one such space from each end).
-// Line endings, which a code span shows as spaces, are written as spaces,
-// so that no line of s can start a block of its own (a heading, a list).
-func codeSpan(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '`' {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	fence := strings.Repeat("`", longest+1)
-	pad := strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
-		len(s) >= 2 && s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != ""
-	if pad {
-		s = " " + s + " "
-	}
-	return fence + s + fence
 }
 
 func writeEvidence(w *bufio.Writer, l thread.Link) {

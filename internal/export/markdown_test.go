@@ -90,27 +90,6 @@ func TestMarkdownListsACopyOnce(t *testing.T) {
 	}
 }
 
-// TestCodeSpan checks that a code span shows its text exactly, whatever
-// backticks and spaces it holds (CommonMark's rules for code spans).
-func TestCodeSpan(t *testing.T) {
-	for _, tt := range []struct{ in, want string }{
-		{"day.markdown", "`day.markdown`"},
-		{"a`b.md", "``a`b.md``"},
-		{"a``b`c", "```a``b`c```"},
-		{"`day.md", "`` `day.md ``"},
-		{"day.md`", "`` day.md` ``"},
-		{"`", "`` ` ``"},
-		{" day.md ", "`  day.md  `"},
-		{" day.md", "` day.md`"},
-		{"   ", "`   `"},
-		{"a\n# b\r\nc", "`a # b c`"},
-	} {
-		if got := codeSpan(tt.in); got != tt.want {
-			t.Errorf("codeSpan(%q) = %s, want %s", tt.in, got, tt.want)
-		}
-	}
-}
-
 // TestMarkdownSourceWithBackticks checks that a source path holding
 // backticks stays one code span in the FAQ.
 func TestMarkdownSourceWithBackticks(t *testing.T) {

@@ -205,3 +205,29 @@ func hasPrefixFold(s, prefix string) bool {
 func isAlnum(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
+
+// Code writes s as a Markdown code span that shows it exactly: fenced
+// by one backtick more than its longest run of them, and padded with a
+// space inside the fences when it starts or ends with a backtick, or starts
+// and ends with a space (CommonMark strips one such space from each end).
+// Line endings, which a code span shows as spaces, are written as spaces,
+// so that no line of s can start a block of its own (a heading, a list).
+func Code(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	fence := strings.Repeat("`", longest+1)
+	pad := strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
+		len(s) >= 2 && s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != ""
+	if pad {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}

@@ -72,3 +72,24 @@ func TestLink(t *testing.T) {
 		})
 	}
 }
+
+// TestCode checks that a code span shows its text exactly, whatever
+// backticks and spaces it holds (CommonMark's rules for code spans).
+func TestCode(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"day.markdown", "`day.markdown`"},
+		{"a`b.md", "``a`b.md``"},
+		{"a``b`c", "```a``b`c```"},
+		{"`day.md", "`` `day.md ``"},
+		{"day.md`", "`` day.md` ``"},
+		{"`", "`` ` ``"},
+		{" day.md ", "`  day.md  `"},
+		{" day.md", "` day.md`"},
+		{"   ", "`   `"},
+		{"a\n# b\r\nc", "`a # b c`"},
+	} {
+		if got := Code(tt.in); got != tt.want {
+			t.Errorf("Code(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
