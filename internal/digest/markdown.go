@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -79,7 +81,7 @@ func summary(d *Digest) string {
 	}
 	s := plural(len(d.Days), "day")
 	if len(groups) > 0 {
-		s += " (" + strings.Join(sortedKeys(groups), ", ") + ")"
+		s += " (" + strings.Join(slices.Sorted(maps.Keys(groups)), ", ") + ")"
 	}
 	return fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
 		s, plural(threads, "thread"), plural(len(d.Entries), "question"), plural(askings, "time"), repeated)
@@ -236,13 +238,4 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
-}
-
-func sortedKeys(m map[string]bool) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

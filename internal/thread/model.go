@@ -6,12 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -287,7 +287,7 @@ func (m *Model) indexAt(at *locator) error {
 // same one.
 func indexWeights(named map[string]float64, block string, at *locator) ([numFeatures]float64, error) {
 	var by [numFeatures]float64
-	for _, name := range sortedKeys(named) {
+	for _, name := range slices.Sorted(maps.Keys(named)) {
 		w := named[name]
 		id, ok := featureByName[name]
 		if !ok {
@@ -299,16 +299,6 @@ func indexWeights(named map[string]float64, block string, at *locator) ([numFeat
 		by[id] = w
 	}
 	return by, nil
-}
-
-// sortedKeys returns the keys of named in order.
-func sortedKeys(named map[string]float64) []string {
-	names := make([]string, 0, len(named))
-	for n := range named {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
 }
 
 // penaltyFeatures are the features that never count as evidence for the gate.
@@ -585,7 +575,7 @@ func yamlName(name string) string {
 // writeWeights writes named weights as YAML mapping lines, sorted by name,
 // each exactly: the file reads back the weights that were fitted.
 func writeWeights(b *strings.Builder, named map[string]float64) {
-	for _, n := range sortedKeys(named) {
+	for _, n := range slices.Sorted(maps.Keys(named)) {
 		fmt.Fprintf(b, "  %s: %s\n", n, formatNumber(named[n]))
 	}
 }
