@@ -24,8 +24,11 @@ type resolver struct {
 	byNorm   map[string]string // normalised sender name -> sender
 	resolved map[string]Alias  // mention -> resolution, learned once per day
 
-	normOf  map[string]string   // normaliseName of names seen, computed once
-	partsOf map[string][]string // nameParts of names seen, computed once
+	normOf  map[string]string    // normaliseName of names seen, computed once
+	partsOf map[string][]string  // nameParts of names seen, computed once
+	forms   map[string]formMatch // byForm of names seen, computed once
+
+	mentionedIn map[string][]int // the messages that mention each name, for byReply, built on its first call
 }
 
 // norm is normaliseName(s), remembered.
@@ -52,7 +55,7 @@ func (r *resolver) parts(s string) []string {
 // the senders its mentions resolve to (in mention order, unresolved skipped).
 func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliases []Alias) {
 	msgs := log.Messages
-	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, normOf: map[string]string{}, partsOf: map[string][]string{}}
+	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, normOf: map[string]string{}, partsOf: map[string][]string{}, forms: map[string]formMatch{}}
 	seen := map[string]bool{}
 	for _, m := range msgs {
 		if m.Sender == "" || seen[m.Sender] {
@@ -71,8 +74,8 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	var pending []string
 	for _, m := range msgs {
 		for _, name := range m.Mentions {
-			if _, ok := r.resolved[name]; ok || contains(pending, name) {
-				continue
+			if _, asked := r.forms[name]; asked {
+				continue // resolved, or pending, already
 			}
 			if a, ok := r.byForm(name); ok {
 				r.resolved[name] = a
@@ -160,8 +163,26 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 }
 
 // byForm resolves a name that is a sender's name, its normalised form, a
-// prefix of it, or shares its company, role and city parts.
+// prefix of it, or shares its company, role and city parts. The answer
+// depends on the day's senders alone, so it is worked out once per name:
+// the reply pass asks again for every mention in every turn it looks at.
 func (r *resolver) byForm(name string) (Alias, bool) {
+	if f, ok := r.forms[name]; ok {
+		return f.alias, f.ok
+	}
+	a, ok := r.matchForm(name)
+	r.forms[name] = formMatch{a, ok}
+	return a, ok
+}
+
+// A formMatch is what byForm found for a name.
+type formMatch struct {
+	alias Alias
+	ok    bool
+}
+
+// matchForm is byForm without the memory.
+func (r *resolver) matchForm(name string) (Alias, bool) {
 	for _, s := range r.senders {
 		if s == name {
 			return Alias{Mention: name, Sender: s, Reason: "exact"}, true
@@ -512,9 +533,20 @@ func sameOrganisation(a, b string) bool {
 // candidate that shares a name part with the mention counts extra. The
 // export's second listings are no replies: they repeat the message before.
 func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (Alias, bool) {
+	if r.mentionedIn == nil {
+		r.mentionedIn = make(map[string][]int)
+		for i, m := range msgs {
+			for k, n := range m.Mentions {
+				if !slices.Contains(m.Mentions[:k], n) {
+					r.mentionedIn[n] = append(r.mentionedIn[n], i)
+				}
+			}
+		}
+	}
 	score := map[string]int{}
-	for i, m := range msgs {
-		if !contains(m.Mentions, name) || lst.isSecond(i) {
+	for _, i := range r.mentionedIn[name] {
+		m := msgs[i]
+		if lst.isSecond(i) {
 			continue
 		}
 		first := true
