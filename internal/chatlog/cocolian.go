@@ -221,6 +221,10 @@ func (p *cocolianParser) frontMatter() error {
 		if strings.TrimSpace(line) == "---" {
 			return nil
 		}
+		if headerRE.MatchString(line) {
+			// A later "---" (a body's rule) would swallow every message up to it.
+			return p.errorf(open, "unterminated front matter: the message header at line %d comes before a closing '---' line; add one after the front matter", p.lineNo)
+		}
 		key, val, found := strings.Cut(line, ":")
 		if !found {
 			continue

@@ -332,6 +332,7 @@ func TestParseCocolianErrors(t *testing.T) {
 		{"bad hour", fm + "> 25:61:00  x  \n", 9, "x.markdown:9: bad message time 25:61:00"},
 		{"bad second", fm + "> 10:00:00  x  \n   \nok  \n> 10:00:60  y  \n", 12, "x.markdown:12: bad message time 10:00:60"},
 		{"unterminated front matter", "---\ntitle: x\n> 10:00:00  x  \n", 1, "x.markdown:1: unterminated front matter"},
+		{"front matter closed only by a body's rule", "---\ntitle: x\n> 10:00:00  x  \n\n   \nhi\n---\n> 10:01:00  y  \n", 1, "x.markdown:1: unterminated front matter: the message header at line 3"},
 		{"unterminated front matter after a blank line", "\n---\ntitle: x\n", 2, "x.markdown:2: unterminated front matter"},
 		{"bad date", "---\ndate: 2018-13-40 12:00:00\n---\n", 2, `x.markdown:2: bad front matter date "2018-13-40 12:00:00"`},
 	}
