@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -93,9 +94,15 @@ func (qm *quoteMatcher) text(j int) (string, []uint64) {
 	return qm.norm[j], qm.grams[j]
 }
 
+// quotedSenderReach is how many of the quoted sender's latest messages a
+// quote is matched against: a day where one sender is quoted thousands of
+// times stays linear, and no day of the corpus comes near it.
+const quotedSenderReach = 300
+
 // match returns the earlier message whose text best matches the quote of
 // message i, preferring messages by the quoted sender; -1 when nothing does.
-// It searches the quoted sender's messages and the last quoteWindow others.
+// It searches the quoted sender's last quotedSenderReach messages and the
+// last quoteWindow others.
 func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	qn := normaliseText(innermostText(q.Text))
 	if qn == "" {
@@ -122,10 +129,9 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 			best, bestScore = j, s
 		}
 	}
-	for _, j := range qm.bySender[sn] {
-		if j >= i {
-			break
-		}
+	own := qm.bySender[sn]
+	k := sort.SearchInts(own, i) // own[:k] come before i
+	for _, j := range own[max(0, k-quotedSenderReach):k] {
 		try(j, 1)
 	}
 	for j := i - 1; j >= 0 && qm.lst.distance(i, j) <= quoteWindow; j-- {
