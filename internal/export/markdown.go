@@ -116,12 +116,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 // the FAQ lists once. The JSON keeps both.
 func listedAgain(links []thread.Link, answers []int, a int) bool {
 	l := links[a]
-	return l.Parent >= 0 && l.Parent != a && slices.Contains(answers, l.Parent) && hasEvidence(l, "copy")
-}
-
-// hasEvidence reports whether l has evidence of the kind.
-func hasEvidence(l thread.Link, kind string) bool {
-	return slices.ContainsFunc(l.Evidence, func(e thread.Evidence) bool { return e.Kind == kind })
+	return l.Parent >= 0 && l.Parent != a && slices.Contains(answers, l.Parent) && l.HasEvidence("copy")
 }
 
 func writeEvidence(w *bufio.Writer, l thread.Link) {

@@ -150,8 +150,8 @@ func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst lis
 		b(p >= 0 && parentSender == mq.Sender),
 		b(p >= 0 && links[p].Role == RoleAnswer && links[p].AnswerOf == q),
 		links[a].Score,
-		b(hasEvidence(links[a], "mention") || hasEvidence(links[a], "mentioned")),
-		b(hasEvidence(links[a], "quote")),
+		b(links[a].HasEvidence("mention") || links[a].HasEvidence("mentioned")),
+		b(links[a].HasEvidence("quote")),
 		math.Log1p(count(func(k int) bool { return msgs[k].Sender == ma.Sender })),
 		math.Log1p(count(func(k int) bool { return msgs[k].Sender == mq.Sender })),
 		count(func(k int) bool { return links[k].Role == RoleQuestion && root[k] == root[a] }),
@@ -252,7 +252,7 @@ func answerPairs(msgs []chatlog.Message, fs []features, links []Link, lst listin
 		return c
 	}
 	for a, l := range links {
-		if l.Role == RoleAnswer && l.AnswerOf >= 0 && !hasEvidence(l, "copy") {
+		if l.Role == RoleAnswer && l.AnswerOf >= 0 && !l.HasEvidence("copy") {
 			answers = append(answers, a)
 			xs = append(xs, answerFeatures(msgs, fs, links, lst, root, a, l.AnswerOf, cuesFor(a), cuesFor(l.AnswerOf)))
 		}
@@ -276,7 +276,7 @@ func (c *AnswerCheck) applyTo(msgs []chatlog.Message, fs []features, links []Lin
 		links[a].Role, links[a].AnswerOf = RoleNone, -1
 	}
 	for i := range links {
-		if p := links[i].Parent; p >= 0 && hasEvidence(links[i], "copy") {
+		if p := links[i].Parent; p >= 0 && links[i].HasEvidence("copy") {
 			if e, ok := dropped[p]; ok {
 				links[i].Role, links[i].AnswerOf = RoleNone, -1
 				dropped[i] = e

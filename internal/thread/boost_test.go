@@ -177,7 +177,7 @@ func TestTrainAnswersLearnsAnnotatorsAnswers(t *testing.T) {
 		if want := gold[i] >= 0; (l.Role == RoleAnswer) != want {
 			t.Errorf("message %d (%q): role %q, want an answer %v", i, log.Messages[i].Text, l.Role, want)
 		}
-		if res.Links[i].Role == RoleAnswer && l.Role != RoleAnswer && !hasEvidence(l, "answer-check") {
+		if res.Links[i].Role == RoleAnswer && l.Role != RoleAnswer && !l.HasEvidence("answer-check") {
 			t.Errorf("message %d lost its answer role without answer-check evidence", i)
 		}
 	}

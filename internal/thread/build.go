@@ -62,7 +62,7 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 	assignRoles(c.msgs, c.fs, c.links)
 	for i, l := range first {
 		switch {
-		case hasEvidence(l, "copy"):
+		case l.HasEvidence("copy"):
 			copyRole(c.msgs, c.links, i)
 		case l.Role == RoleAnswer && c.links[i].Role != RoleAnswer:
 			c.links[i].Role, c.links[i].AnswerOf = RoleAnswer, l.AnswerOf
@@ -204,11 +204,11 @@ func linkCopies(lst listings, links []Link, decided []bool, weight float64) {
 func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 	root := threadRoots(links)
 	for i := range msgs {
-		if links[i].Parent >= 0 && hasEvidence(links[i], "copy") {
+		if links[i].Parent >= 0 && links[i].HasEvidence("copy") {
 			copyRole(msgs, links, i)
 			continue
 		}
-		if hasEvidence(links[i], "takes-up") {
+		if links[i].HasEvidence("takes-up") {
 			continue // someone else's words posted again to reply to them: no question of its own, no answer yet
 		}
 		if fs[i].question {
@@ -216,7 +216,7 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 			continue
 		}
 		f := fs[i]
-		if hasEvidence(links[i], "system") {
+		if links[i].HasEvidence("system") {
 			continue // a system line, or one whose content the export lost, says nothing
 		}
 		if f.ack || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
@@ -252,7 +252,7 @@ func copyRole(msgs []chatlog.Message, links []Link, i int) {
 // comments for answers); -1 otherwise.
 func openQuestion(msgs []chatlog.Message, links []Link, root []int, i int) int {
 	for k := i - 1; k >= 0; k-- {
-		if root[k] == root[i] && !hasEvidence(links[k], "copy") {
+		if root[k] == root[i] && !links[k].HasEvidence("copy") {
 			if links[k].Role == RoleQuestion && msgs[k].Sender != msgs[i].Sender {
 				return k
 			}
@@ -491,16 +491,6 @@ func markFreshPosts(msgs []chatlog.Message, fs []features) {
 		}
 		last[m.Sender] = m.Time
 	}
-}
-
-// hasEvidence reports whether the link carries evidence of the given kind.
-func hasEvidence(l Link, kind string) bool {
-	for _, e := range l.Evidence {
-		if e.Kind == kind {
-			return true
-		}
-	}
-	return false
 }
 
 // threadRoots returns, for every message, the thread start its reply links

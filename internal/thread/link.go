@@ -414,7 +414,7 @@ func (c *linkContext) linkReaction(i int) bool {
 		return false
 	}
 	recent := m.Time.Sub(c.msgs[prev].Time) <= reactionReach
-	if p := c.links[prev].Parent; recent && f.sticker && c.fs[prev].sticker && p >= 0 && (hasEvidence(c.links[prev], "reaction") || hasEvidence(c.links[prev], "praise")) {
+	if p := c.links[prev].Parent; recent && f.sticker && c.fs[prev].sticker && p >= 0 && (c.links[prev].HasEvidence("reaction") || c.links[prev].HasEvidence("praise")) {
 		c.setLink(i, p, 1, Evidence{Kind: "reaction", Detail: fmt.Sprintf("cheers message %d with the sticker before", p), Weight: 1})
 		return true
 	}

@@ -87,7 +87,7 @@ func TestRankKeepsThreadsAndQuestions(t *testing.T) {
 			if q.Parent >= i || a[q.Parent] != a[i] {
 				t.Errorf("message %d moved to %d, outside its thread", i, q.Parent)
 			}
-			if !hasEvidence(q, "rerank") {
+			if !q.HasEvidence("rerank") {
 				t.Errorf("message %d moved without rerank evidence: %+v", i, q.Evidence)
 			}
 		}
@@ -353,10 +353,10 @@ func TestAnswerByFirstLink(t *testing.T) {
 	res := build(withRank(t, rank), msgs)
 	checkInvariants(t, res, len(msgs))
 	l := res.Links[3]
-	if l.Parent != 2 || !hasEvidence(l, "rerank") {
+	if l.Parent != 2 || !l.HasEvidence("rerank") {
 		t.Fatalf("message 3 parent %d, want 2 (moved); %+v", l.Parent, l.Evidence)
 	}
-	if l.Role != RoleAnswer || l.AnswerOf != 0 || !hasEvidence(l, "answers-by-first-link") {
+	if l.Role != RoleAnswer || l.AnswerOf != 0 || !l.HasEvidence("answers-by-first-link") {
 		t.Errorf("message 3: %s/%d, want answer/0 by first link; %+v", l.Role, l.AnswerOf, l.Evidence)
 	}
 	if got := roleString(res.Links); got != "QAAA" {
@@ -373,14 +373,14 @@ func TestAnswerByFirstLink(t *testing.T) {
 	checkInvariants(t, res, len(doubled))
 	for k := range msgs {
 		l, c := res.Links[2*k], res.Links[2*k+1]
-		if !hasEvidence(c, "copy") || c.Parent != 2*k {
+		if !c.HasEvidence("copy") || c.Parent != 2*k {
 			t.Fatalf("listing %d: not a copy of %d; %+v", 2*k+1, 2*k, c.Evidence)
 		}
 		if c.Role != l.Role || c.AnswerOf != l.AnswerOf {
 			t.Errorf("copy %d: %s/%d, its message %s/%d", 2*k+1, c.Role, c.AnswerOf, l.Role, l.AnswerOf)
 		}
 	}
-	if l := res.Links[6]; l.Role != RoleAnswer || l.AnswerOf != 0 || !hasEvidence(l, "answers-by-first-link") {
+	if l := res.Links[6]; l.Role != RoleAnswer || l.AnswerOf != 0 || !l.HasEvidence("answers-by-first-link") {
 		t.Errorf("doubled: message 6: %s/%d; %+v", l.Role, l.AnswerOf, l.Evidence)
 	}
 }

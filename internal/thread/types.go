@@ -50,6 +50,17 @@ type QA struct {
 	Answers  []int // indices of its answers, in order
 }
 
+// HasEvidence reports whether the link carries evidence of the given kind
+// ("copy", "mention", ...).
+func (l Link) HasEvidence(kind string) bool {
+	for _, e := range l.Evidence {
+		if e.Kind == kind {
+			return true
+		}
+	}
+	return false
+}
+
 // A Thread is one conversation.
 type Thread struct {
 	ID           string    // "t1", "t2", ... in order of first message

@@ -119,7 +119,7 @@ const announcementWave = 3 * time.Hour
 // message i.
 func talkSince(links []Link, root, i int) bool {
 	for k := root + 1; k < i; k++ {
-		if hasEvidence(links[k], "talk") {
+		if links[k].HasEvidence("talk") {
 			return true
 		}
 	}
