@@ -261,8 +261,9 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 // message dated later than the day being collected starts a new one; a
 // message dated earlier (a clock set back, an export out of order) stays
 // in the day being collected, in file order, and messages without a date
-// (0001-01-01) never cut. So an input without dates, and an IRC log, whose
-// dates come from its file name, stay one log. When no cut happens the
+// (0001-01-01) never cut. So an input without dates, an IRC log, whose
+// dates come from its file name, and a cocolian day archive, one day by its
+// front matter even when the chat ran on past midnight, stay one log. When no cut happens the
 // input is one log exactly as chatlog.Parse gives it.
 type daySplitter struct {
 	flush func(log *chatlog.Log, offset int) error
@@ -271,12 +272,12 @@ type daySplitter struct {
 	day    string            // its date as YYYY-MM-DD, "" while none of its messages has one
 	first  int               // file index of cur[0]
 	cuts   int               // days flushed
-	nodays bool              // the format's dates are not the data's (IRC)
+	nodays bool              // the format is one day a file (IRC, cocolian)
 }
 
 // add takes the next message of the input; it is a chatlog.EmitFunc.
 func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
-	if m.Index == 0 && log.Format == chatlog.FormatIRC {
+	if m.Index == 0 && (log.Format == chatlog.FormatIRC || log.Format == chatlog.FormatCocolian) {
 		s.nodays = true
 	}
 	if !s.nodays && m.Time.Year() > 1 {

@@ -148,3 +148,27 @@ func TestExtractDaysBeforeError(t *testing.T) {
 		t.Errorf("want the first day written before the error, got %q (%v)", out, err)
 	}
 }
+
+// TestExtractCocolianPastMidnight checks that a cocolian day archive whose
+// chat runs on past midnight stays one day, its front-matter date, with the
+// late reply in the question's thread.
+func TestExtractCocolianPastMidnight(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "2018-05-04-chat.markdown")
+	writeFile(t, path, "---\ntitle: 2018-05-04-WeChat\ndate: 2018-05-04\n---\n"+
+		"> 23:58:00  甲  \n   \n@乙 备付金集中存管之后还有利息吗？  \n   \n"+
+		"> 00:01:00  乙  \n   \n@甲 没有了，全部交存央行  \n")
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var day contractDay
+	if err := json.Unmarshal([]byte(out), &day); err != nil {
+		t.Fatalf("want one day object: %v\n%s", err, out)
+	}
+	if day.Source.Date != "2018-05-04" || len(day.Messages) != 2 {
+		t.Fatalf("date %q, %d messages; want 2018-05-04, 2", day.Source.Date, len(day.Messages))
+	}
+	if r := day.Messages[1].ReplyTo; r == nil || *r != 0 {
+		t.Errorf("the reply after midnight links to %v, want message 0", r)
+	}
+}

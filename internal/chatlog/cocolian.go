@@ -76,6 +76,12 @@ const redPacket = "微信红包"
 // of the form "「name: quoted」 - - - reply" sets Quote and keeps only the
 // reply in Text; Mentions are extracted from Text with ExtractMentions.
 //
+// A header time more than twelve hours earlier than the one before is taken
+// to be after midnight: it and the messages after it fall on the next day (a
+// day archive of a chat that ran from 23:50 until 00:30), while Log.Date
+// stays the front-matter date. A smaller step back (a message out of order)
+// stays on its day.
+//
 // Errors are *ParseError values positioned at "path:line": input that has
 // neither front matter nor a header, an unterminated front matter, a malformed
 // front-matter date, an impossible header time, or a read error.
@@ -123,6 +129,9 @@ type cocolianParser struct {
 	lineNo int       // number of the line last read
 	day    time.Time // midnight of the front-matter date, or of 0001-01-01
 	eof    bool
+
+	clock    time.Duration // the last header's time of day
+	dayShift time.Duration // days the header times have passed midnight, as a duration
 
 	cur     *Message // message whose body is being collected, nil before the first header
 	body    []string // the current message's non-blank body lines
@@ -278,11 +287,16 @@ func (p *cocolianParser) line(s string) error {
 	}
 	name := trimUpTo(s[headerLen:], 2, true)
 	name = trimUpTo(name, 2, false)
+	clock := time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second
+	if p.headers > 0 && clock < p.clock-12*time.Hour {
+		p.dayShift += 24 * time.Hour // the chat went on past midnight
+	}
+	p.clock = clock
 	p.headers++
 	p.cur = &Message{
 		Index:  p.headers - 1,
 		Line:   p.lineNo,
-		Time:   p.day.Add(time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second),
+		Time:   p.day.Add(p.dayShift + clock),
 		Sender: name,
 	}
 	return nil

@@ -551,3 +551,31 @@ func TestSampleDay(t *testing.T) {
 		t.Error("want a mention by a group display name that differs from the nickname")
 	}
 }
+
+func TestParseCocolianPastMidnight(t *testing.T) {
+	body := "> 23:50:00  甲  \n   \n还有人在吗？  \n   \n" +
+		"> 22:00:00  乙  \n   \n在  \n   \n" + // hours back, no midnight: the same day
+		"> 00:05:00  甲  \n   \n晚安  \n   \n" + // past midnight: the next day
+		"> 01:10:00  乙  \n   \n睡了  \n   \n" +
+		"> 00:59:00  甲  \n   \n好  \n" // a step back after midnight stays on the next day
+	log := parseString(t, fm+body, "proddev/x.markdown")
+	zone := time.FixedZone("CST", 8*3600)
+	want := []time.Time{
+		time.Date(2018, 5, 4, 23, 50, 0, 0, zone),
+		time.Date(2018, 5, 4, 22, 0, 0, 0, zone),
+		time.Date(2018, 5, 5, 0, 5, 0, 0, zone),
+		time.Date(2018, 5, 5, 1, 10, 0, 0, zone),
+		time.Date(2018, 5, 5, 0, 59, 0, 0, zone),
+	}
+	if len(log.Messages) != len(want) {
+		t.Fatalf("got %d messages, want %d", len(log.Messages), len(want))
+	}
+	for i, m := range log.Messages {
+		if !m.Time.Equal(want[i]) {
+			t.Errorf("message %d: time = %v, want %v", i, m.Time, want[i])
+		}
+	}
+	if log.Date != "2018-05-04" {
+		t.Errorf("Date = %q, want the front-matter date", log.Date)
+	}
+}

@@ -98,9 +98,8 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
 	for _, t := range other {
-		first := &log.Messages[t.Messages[0]]
 		fmt.Fprintf(w, "- %s, %s, %s, %s-%s: %s\n", t.ID, t.Kind, plural(len(t.Messages), "message"),
-			first.Time.Format("15:04"), t.End.Format("15:04"), mdtext.Escape(oneLine(t.Title, 80)))
+			t.Start.Format("15:04"), t.End.Format("15:04"), mdtext.Escape(oneLine(t.Title, 80)))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
 		w.WriteString("\n## Mention aliases\n\n")

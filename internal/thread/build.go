@@ -335,18 +335,21 @@ func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk)
 	}
 	byRoot := map[int]int{}
 	var threads []Thread
+	var timed []bool // per thread: whether it has a message with a time yet
 	for i, m := range msgs {
 		r := root[i]
 		k, ok := byRoot[r]
 		if !ok {
 			k = len(threads)
 			byRoot[r] = k
-			threads = append(threads, Thread{ID: fmt.Sprintf("t%d", k+1), Start: m.Time})
+			threads = append(threads, Thread{ID: fmt.Sprintf("t%d", k+1)})
+			timed = append(timed, false)
 		}
 		t := &threads[k]
 		links[i].Thread = k
 		t.Messages = append(t.Messages, i)
-		t.End = m.Time
+		widenSpan(t, m.Time, timed[k])
+		timed[k] = timed[k] || !m.Time.IsZero()
 		if m.Sender != "" && !contains(t.Participants, m.Sender) {
 			t.Participants = append(t.Participants, m.Sender)
 		}
@@ -490,6 +493,23 @@ func markFreshPosts(msgs []chatlog.Message, fs []features) {
 			fs[i].headline = false
 		}
 		last[m.Sender] = m.Time
+	}
+}
+
+// widenSpan stretches t's Start and End to take in a message sent at when.
+// They are the earliest and latest times, not the first and last messages',
+// so a thread reads right where an export's clock went backwards; a message
+// without a time (the zero time) leaves them as they are.
+// timed says whether t already has a message with a time.
+func widenSpan(t *Thread, when time.Time, timed bool) {
+	switch {
+	case when.IsZero():
+	case !timed:
+		t.Start, t.End = when, when
+	case when.Before(t.Start):
+		t.Start = when
+	case when.After(t.End):
+		t.End = when
 	}
 }
 

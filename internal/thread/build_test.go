@@ -1315,3 +1315,23 @@ func TestSharesRare(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadSpan checks that a thread runs from its earliest to its latest
+// message time, whatever the file order, and that a message without a time
+// leaves the span as it is.
+func TestThreadSpan(t *testing.T) {
+	msgs := []chatlog.Message{
+		msg("A", "分账 接口 怎么 申请？", 5), msg("B", "@A 在 商户 平台 申请", 2, "A"),
+		msg("A", "@B 谢谢", 9, "B"), msg("B", "@A 不客气", 0, "A"),
+	}
+	msgs[3].Time = time.Time{}
+	res := Build(day(msgs...), fieldTokenizer{})
+	checkInvariants(t, res, len(msgs))
+	if len(res.Threads) != 1 {
+		t.Fatalf("got %d threads, want one: %+v", len(res.Threads), res.Links)
+	}
+	th := res.Threads[0]
+	if !th.Start.Equal(msgs[1].Time) || !th.End.Equal(msgs[2].Time) {
+		t.Errorf("span %v to %v, want %v to %v", th.Start, th.End, msgs[1].Time, msgs[2].Time)
+	}
+}

@@ -67,8 +67,8 @@ type Thread struct {
 	Kind         Kind      // what sort of conversation it is
 	Title        string    // a short readable title (the question or first message)
 	Keywords     []string  // the most telling content words, domain terms first
-	Start        time.Time // time of the first message
-	End          time.Time // time of the last message
+	Start        time.Time // earliest time of its messages (the zero time when none has one)
+	End          time.Time // latest time of its messages
 	Participants []string  // senders in order of first appearance
 	Messages     []int     // message indices in file order
 	Questions    []QA      // questions asked in the thread with their answers
