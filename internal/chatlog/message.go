@@ -85,3 +85,19 @@ func ExportCopy(msgs []Message, i int) bool {
 	a, b := &msgs[i-1], &msgs[i]
 	return a.Text != "" && a.Text == b.Text && a.Time.Equal(b.Time)
 }
+
+// ListedTwice reports whether msgs[i] is the export's second listing of the
+// message before it: an ExportCopy, or the same picture or shared link (the
+// same URL) in the same second. Readers of threads (the FAQ, the digest)
+// show such a message once; threading itself compares text only
+// (ExportCopy), as its learned weights were fitted that way.
+func ListedTwice(msgs []Message, i int) bool {
+	if ExportCopy(msgs, i) {
+		return true
+	}
+	if i <= 0 {
+		return false
+	}
+	a, b := &msgs[i-1], &msgs[i]
+	return a.URL != "" && a.URL == b.URL && a.Type == b.Type && a.Time.Equal(b.Time)
+}

@@ -340,7 +340,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 			if m.Type == chatlog.TypeLink {
 				continue // a shared article whose title asks something
 			}
-			if chatlog.ExportCopy(log.Messages, q.Question) {
+			if chatlog.ListedTwice(log.Messages, q.Question) {
 				continue // the message before, exported twice
 			}
 			occ := Occurrence{
@@ -351,7 +351,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 				continue // asked on a day of a multi-day log outside the range
 			}
 			for _, a := range q.Answers {
-				if chatlog.ExportCopy(log.Messages, a) {
+				if chatlog.ListedTwice(log.Messages, a) {
 					continue // the answer before, exported twice
 				}
 				am := &log.Messages[a]

@@ -84,7 +84,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			w.WriteString(")\n\n")
 			fmt.Fprintf(w, "> %s\n\n", fullText(qm))
 			for _, a := range q.Answers {
-				if listedAgain(res.Links, q.Answers, a) {
+				if listedAgain(log.Messages, res.Links, q.Answers, a) {
 					continue
 				}
 				am := &log.Messages[a]
@@ -110,12 +110,16 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 }
 
 // listedAgain reports whether answer a is the export's second listing of
-// another of the answers (its link has "copy" evidence and its parent is
-// one of them): the same message under another name of its sender, which
-// the FAQ lists once. The JSON keeps both.
-func listedAgain(links []thread.Link, answers []int, a int) bool {
+// another of the answers: its link has "copy" evidence and its parent is one
+// of them, or it is the same picture or link as the answer listed just
+// before it (chatlog.ListedTwice). It is the same message under another
+// name of its sender, which the FAQ lists once. The JSON keeps both.
+func listedAgain(msgs []chatlog.Message, links []thread.Link, answers []int, a int) bool {
 	l := links[a]
-	return l.Parent >= 0 && l.Parent != a && slices.Contains(answers, l.Parent) && l.HasEvidence("copy")
+	if l.Parent >= 0 && l.Parent != a && slices.Contains(answers, l.Parent) && l.HasEvidence("copy") {
+		return true
+	}
+	return chatlog.ListedTwice(msgs, a) && slices.Contains(answers, a-1)
 }
 
 func writeEvidence(w *bufio.Writer, l thread.Link) {

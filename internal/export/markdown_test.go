@@ -13,13 +13,18 @@ import (
 // doubledDay is a day whose export lists some messages twice, under the
 // display name and again under the group nickname: a question (0), an
 // answer (1) and its second listing (2), an answer (3) and its second
-// listing with the content lost (4), and the second listing (6) of a
-// message (5) that answers nothing, which took an answer's role of its own.
+// listing with the content lost (4), the second listing (6) of a
+// message (5) that answers nothing, which took an answer's role of its own,
+// a picture (7) listed again (8), which the threading takes for no copy, and
+// the same picture posted again a second later (9).
 func doubledDay() Day {
 	zone := time.FixedZone("CST", 8*3600)
 	at := time.Date(2017, 12, 20, 11, 5, 28, 0, zone)
 	msg := func(i int, sender, text string) chatlog.Message {
 		return chatlog.Message{Index: i, Line: 10 + 4*i, Time: at, Sender: sender, Type: chatlog.TypeText, Text: text}
+	}
+	picture := func(i int, sender string, when time.Time) chatlog.Message {
+		return chatlog.Message{Index: i, Line: 10 + 4*i, Time: when, Sender: sender, Type: chatlog.TypeImage, URL: "http://static.cocolian.cn/img/201712/20171220_110528.png"}
 	}
 	copied := func() []thread.Evidence {
 		return []thread.Evidence{{Kind: "copy", Detail: "the export lists the message again under another name of its sender"}}
@@ -37,6 +42,9 @@ func doubledDay() Day {
 			msg(4, "高水平-互金平台架构师", ""),
 			msg(5, "Json", "guvnor"),
 			msg(6, "Json-nick", "guvnor"),
+			picture(7, "丁爱民", at),
+			picture(8, "丁爱民-圣亚云鼎", at),
+			picture(9, "丁爱民", at.Add(time.Second)),
 		},
 	}
 	res := &thread.Result{
@@ -48,9 +56,12 @@ func doubledDay() Day {
 			answer(3, copied()),
 			{Parent: 0, AnswerOf: -1},
 			answer(5, copied()),
+			answer(0, nil),
+			answer(7, nil),
+			answer(8, nil),
 		},
 		Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "开源规则引擎有没有推荐的？", Start: at, End: at,
-			Messages: []int{0, 1, 2, 3, 4, 5, 6}, Questions: []thread.QA{{Question: 0, Answers: []int{1, 2, 3, 4, 6}}}}},
+			Messages: []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, Questions: []thread.QA{{Question: 0, Answers: []int{1, 2, 3, 4, 6, 7, 8, 9}}}}},
 	}
 	return Day{Log: log, Result: res}
 }
@@ -78,11 +89,13 @@ func TestMarkdownListsACopyOnce(t *testing.T) {
 			"- **奶瓶** (11:05:28): drools",
 			"- **高水平** (11:05:28): 罗湖区 晴 8℃",
 			"- **Json-nick** (11:05:28): guvnor",
+			"- **丁爱民** (11:05:28): [image](http://static.cocolian.cn/img/201712/20171220_110528.png)",
+			"- **丁爱民** (11:05:29): [image](http://static.cocolian.cn/img/201712/20171220_110528.png)",
 		}
 		if strings.Join(answers, "\n") != strings.Join(want, "\n") {
 			t.Errorf("explain %v: answers listed:\n%s\nwant:\n%s", explain, strings.Join(answers, "\n"), strings.Join(want, "\n"))
 		}
-		for _, sender := range []string{"奶瓶-国商-研发", "高水平-互金平台架构师"} {
+		for _, sender := range []string{"奶瓶-国商-研发", "高水平-互金平台架构师", "丁爱民-圣亚云鼎"} {
 			if !strings.Contains(js.String(), `"`+sender+`"`) {
 				t.Errorf("explain %v: the JSON lost the second listing by %s", explain, sender)
 			}
