@@ -621,6 +621,35 @@ func TestDigestRefusesToOverwriteItsInput(t *testing.T) {
 	}
 }
 
+// TestDigestRefusesALogInItsFolder checks that digest -o refuses an output
+// that is a chat log in an input folder (the walk leaves the output out, so
+// the log would be skipped and then replaced), and still writes a digest
+// into the folder it reads, run after run.
+func TestDigestRefusesALogInItsFolder(t *testing.T) {
+	data, err := os.ReadFile(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"a.markdown", "b.markdown"} {
+		writeFile(t, filepath.Join(dir, name), string(data))
+	}
+	day := filepath.Join(dir, "a.markdown")
+	code, _, errOut := runCmd(t, "", "digest", "-q", "-o", day, dir)
+	if code != exitUsage || !strings.Contains(errOut, "is a chat log in the input folder") {
+		t.Errorf("exit %d, stderr %q; want a usage error", code, errOut)
+	}
+	if got, err := os.ReadFile(day); err != nil || string(got) != string(data) {
+		t.Errorf("the chat log changed (%v)", err)
+	}
+	out := filepath.Join(dir, "digest.md")
+	for run := range 2 {
+		if code, _, errOut := runCmd(t, "", "digest", "-q", "-o", out, dir); code != exitOK {
+			t.Errorf("run %d: digest into its folder: exit %d: %s", run, code, errOut)
+		}
+	}
+}
+
 // TestDigestSlackDays checks that a Slack channel, one log of several
 // days, dates each asking by its own day, and that --since and --until
 // keep the askings of their days only.

@@ -107,6 +107,7 @@ func TestExtractErrors(t *testing.T) {
 		{"unknown input format", []string{"extract", "--input-format", "nope", sampleDay}, exitUsage, "unknown `--input-format` \"nope\"; use one of: .*cocolian", false},
 		{"unknown command", []string{"extarct", sampleDay}, exitUsage, `unknown command "extarct"; did you mean extract\?`, false},
 		{"argument to a command that takes none", []string{"formats", "extra"}, exitUsage, `unknown command "extra"`, false},
+		{"completion for an unknown shell", []string{"completion", "tcsh"}, exitUsage, `no completion for shell "tcsh"; use one of: bash, fish, powershell, zsh`, false},
 		{"output in a missing folder", []string{"extract", "-o", filepath.Join(dir, "missing", "day.md"), sampleDay}, exitFailure, `day\.md: cannot create output: folder .*missing does not exist; create it first`, false},
 		{"output is a folder", []string{"extract", "-o", dir, sampleDay}, exitFailure, `cannot write output: it is a folder`, false},
 	}

@@ -83,10 +83,33 @@ answers, and writes JSON or a Markdown FAQ.`,
 		return usageError{errors.New(msg)}
 	}
 	root.RunE = func(c *cobra.Command, _ []string) error { return c.Help() } // runnable, so that Args is checked
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = unknownShell
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 	for _, c := range root.Commands() {
 		argsAreUsage(c)
 	}
 	return root
+}
+
+// unknownShell is the argument check of the completion command, whose
+// shells are its subcommands: any argument it is left with names a shell
+// it has no script for (tcsh), a usage error.
+func unknownShell(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	var shells []string
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() {
+			shells = append(shells, sub.Name())
+		}
+	}
+	return fmt.Errorf("no completion for shell %q; use one of: %s", args[0], strings.Join(shells, ", "))
 }
 
 // argsAreUsage makes the argument checks of c and its subcommands usage

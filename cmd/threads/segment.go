@@ -52,7 +52,7 @@ rebuild (go install ./cmd/threads) and check the entry here with --kinds.`,
 			return segmentRun(opts)
 		},
 	}
-	cmd.Flags().BoolVar(&opts.Kinds, "kinds", false, "print each token as `token/kind` (domain, stop, word, ...)")
+	cmd.Flags().BoolVar(&opts.Kinds, "kinds", false, "print each token as token/kind (domain, stop, word, ...)")
 	return cmd
 }
 
