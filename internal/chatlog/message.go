@@ -38,6 +38,15 @@ type Message struct {
 	ReplyToID string      // the ID of the message this one explicitly replies to, when the format carries it
 	URL       string      // address of an image or link, unescaped
 	LinkTitle string      // title of a shared link or file
+	// Topic is the forum topic the message was posted in, "" outside
+	// forums: Telegram forum groups (see ParseTelegram) mix the messages
+	// of all their topics in one export, and threading keeps each topic
+	// apart. It names the topic by its title as the export gives it
+	// ("General" for the General topic), with the topic's id added when
+	// the title is missing or another topic has it ("#57", "Refunds #57"),
+	// so that one name is one topic. It is left out of a Log's JSON dump
+	// when empty.
+	Topic string `json:",omitempty"`
 }
 
 // A Log is one parsed input file: its messages and what the file says about itself.

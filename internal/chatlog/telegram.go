@@ -33,9 +33,9 @@ const FormatTelegram = "telegram"
 // reply_to_peer_id says the replied message is in another chat, or the
 // replied record is a forum topic's "topic_created" notice: in a forum group
 // every message of a topic that replies to nothing names its topic's root
-// that way, which is no reply (the topic itself is not kept). The time is
-// date_unixtime shown in the zone that the local "date" implies; without date_unixtime it is the "date" wall clock in UTC, and a
-// record without any date (the exporter's "unsupported" records) takes the
+// that way, which is no reply. The time is date_unixtime shown in the zone
+// that the local "date" implies; without date_unixtime it is the "date" wall
+// clock in UTC, and a record without any date (the exporter's "unsupported" records) takes the
 // previous record's time. The text is the concatenation of the text_entities
 // (or of the text parts when text_entities is absent); "mention" entities
 // give Mentions without the @, and "mention_name" entities give the mentioned
@@ -48,6 +48,23 @@ const FormatTelegram = "telegram"
 // the file was not exported; Text is the caption); another file is a link
 // whose LinkTitle is the file name; a message that is nothing but one link is
 // a link; the rest is text.
+//
+// An export with a "topic_created" notice is a forum group's, whose topics
+// Telegram Desktop writes into one messages array, and each of its messages
+// gets Message.Topic. The export writes no topic id: a message posted in a
+// topic without replying names the topic's notice as reply_to_message_id,
+// and a reply names only the message it replies to (not the topic, which
+// the API sends as reply_to_top_id and the exporter leaves out). So a
+// notice opens its own topic, a message naming a notice is in that topic, a
+// reply is in the topic of the message it replies to (a pin notice: of the
+// pinned message_id), and every other message is in the General topic
+// (id 1, which has no notice), as is a reply to a message the export does
+// not hold (deleted, or before the exported dates) and any other notice
+// (topic_edit names no topic). A topic is named by its title in its notice,
+// "General" for the General topic; a later rename does not change it. An
+// untitled topic is "#id", and a topic whose title an earlier topic (or
+// General) has is "title #id". A forum exported from a date after its topics
+// were created has no notices and gets no topics. Outside forums Topic is "".
 //
 // Telegram Desktop writes the control characters U+0000 to U+001F other than
 // tab, line feed and carriage return as "\xHH" inside strings, which JSON
@@ -82,6 +99,13 @@ type telegramParser struct {
 	pending     []telegramMention      // mention_name mentions to resolve at the end
 	zones       map[int]*time.Location // fixed zones by offset in seconds
 	topics      map[string]bool        // ids of the topic_created records read so far
+	roots       []telegramTopic        // the topic_created records, in file order
+	replies     []string               // per message, the id it names: reply_to_message_id (also a topic's notice), a pin's message_id
+}
+
+// telegramTopic is a forum topic: the id and title of its topic_created record.
+type telegramTopic struct {
+	id, title string
 }
 
 // telegramMention is a mention_name entity: message i's mention k names user id.
@@ -106,6 +130,7 @@ type telegramRecord struct {
 	Members      []jsonScalar     `json:"members"`
 	ReplyTo      jsonScalar       `json:"reply_to_message_id"`
 	ReplyToPeer  jsonScalar       `json:"reply_to_peer_id"`
+	MessageID    jsonScalar       `json:"message_id"`
 	Photo        jsonScalar       `json:"photo"`
 	File         jsonScalar       `json:"file"`
 	FileName     jsonScalar       `json:"file_name"`
@@ -155,7 +180,48 @@ func (p *telegramParser) run() error {
 		}
 	}
 	p.log.Date = logDay(p.log.Messages)
+	p.assignTopics()
 	return nil
+}
+
+// telegramGeneral is the name of a forum's General topic, which has no
+// topic_created notice.
+const telegramGeneral = "General"
+
+// assignTopics gives every message of a forum export its Topic (see
+// ParseTelegram); an export without topic_created notices is left as it is.
+func (p *telegramParser) assignTopics() {
+	if len(p.roots) == 0 {
+		return
+	}
+	taken := map[string]bool{telegramGeneral: true}
+	names := make(map[string]string, len(p.roots)) // notice id -> topic name
+	for _, t := range p.roots {
+		name := t.title
+		switch {
+		case name == "":
+			name = "#" + t.id
+		case taken[name]:
+			name += " #" + t.id
+		}
+		taken[name] = true
+		names[t.id] = name
+	}
+	topicOf := make(map[string]string, len(p.log.Messages)) // message id -> topic name
+	for i := range p.log.Messages {
+		m := &p.log.Messages[i]
+		name, ok := names[m.ID]
+		if !ok {
+			name, ok = topicOf[p.replies[i]]
+		}
+		if !ok {
+			name = telegramGeneral
+		}
+		m.Topic = name
+		if m.ID != "" {
+			topicOf[m.ID] = name
+		}
+	}
 }
 
 // record converts one messages element (record number n) and appends it.
@@ -175,19 +241,27 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	if err != nil {
 		return &ParseError{Path: p.w.path, Line: p.w.memberLine("text"), Msg: fmt.Sprintf("message record %d: bad text", n), Err: err}
 	}
+	reply := "" // the id of the message this record names, for its topic
 	switch rec.Type {
 	case "service":
 		m.Type = TypeSystem
 		m.Sender, m.SenderID = telegramSender(rec.Actor, rec.ActorID), string(rec.ActorID)
 		m.Text = telegramAction(rec, parts)
 		p.remember(m.SenderID, m.Sender)
-		if rec.Action == "topic_created" && rec.ID != "" {
+		if rec.Action == "topic_created" && rec.ID != "" && !p.topics[string(rec.ID)] {
 			p.topics[string(rec.ID)] = true
+			p.roots = append(p.roots, telegramTopic{id: string(rec.ID), title: string(rec.Title)})
+		}
+		if rec.Action == "pin_message" {
+			reply = string(rec.MessageID)
 		}
 	case "message", "":
 		m.Sender, m.SenderID = telegramSender(rec.From, rec.FromID), string(rec.FromID)
-		if rec.ReplyTo != "" && rec.ReplyToPeer == "" && !p.topics[string(rec.ReplyTo)] {
-			m.ReplyToID = string(rec.ReplyTo)
+		if rec.ReplyToPeer == "" {
+			reply = string(rec.ReplyTo)
+		}
+		if reply != "" && !p.topics[reply] {
+			m.ReplyToID = reply
 		}
 		p.remember(m.SenderID, m.Sender)
 		p.content(&m, rec, parts)
@@ -198,6 +272,7 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 		m.Text = telegramPlain(parts)
 	}
 	p.log.Messages = append(p.log.Messages, m)
+	p.replies = append(p.replies, reply)
 	return nil
 }
 

@@ -363,6 +363,95 @@ func TestParseTelegramMessages(t *testing.T) {
 	}
 }
 
+// TestParseTelegramForumTopics checks the topic of every message of the
+// synthetic forum export: the messages of General (before the topics, a
+// reply in it, a reply to a message the export lacks), of the topics
+// Refunds and Payouts (their notices, messages naming a notice, replies to
+// messages of the topic, a picture, a pin notice by its pinned message).
+func TestParseTelegramForumTopics(t *testing.T) {
+	dir, _ := appFixtureDir("telegram")
+	log, err := ParseFile(filepath.Join(dir, "forum.json"), "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"200": "General", "201": "Refunds", "202": "Payouts", "203": "Refunds",
+		"204": "Payouts", "205": "Refunds", "206": "Payouts", "207": "General",
+		"208": "Refunds", "209": "Payouts", "210": "General", "211": "Payouts",
+		"212": "Refunds", "213": "Refunds", "214": "Payouts", "215": "Refunds",
+		"216": "General", "217": "General",
+	}
+	if len(log.Messages) != len(want) {
+		t.Fatalf("%d messages, want %d", len(log.Messages), len(want))
+	}
+	for _, m := range log.Messages {
+		if m.Topic != want[m.ID] {
+			t.Errorf("message %s (%q): topic %q, want %q", m.ID, m.Text, m.Topic, want[m.ID])
+		}
+	}
+	// A message posted in a topic without replying is no reply; a reply is.
+	for _, c := range []struct{ id, reply string }{{"203", ""}, {"206", "204"}, {"212", ""}, {"213", ""}, {"217", "150"}} {
+		for _, m := range log.Messages {
+			if m.ID == c.id && m.ReplyToID != c.reply {
+				t.Errorf("message %s: ReplyToID %q, want %q", c.id, m.ReplyToID, c.reply)
+			}
+		}
+	}
+}
+
+func TestParseTelegramTopicNames(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // the topic of each message
+	}{
+		{
+			name: "no topic_created notice: no topics",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2024-01-05T20:00:00", "from": "Ann", "text": "q?"}`,
+				`{"id": 2, "type": "message", "date": "2024-01-05T20:01:00", "from": "Bo", "reply_to_message_id": 1, "text": "a"}`),
+			want: []string{"", ""},
+		},
+		{
+			name: "an untitled topic, a title taken twice, a topic called General",
+			in: tgMsg(
+				`{"id": 2, "type": "service", "date": "2024-01-05T20:00:00", "actor": "Ann", "action": "topic_created", "title": "Go", "text": ""}`,
+				`{"id": 3, "type": "service", "date": "2024-01-05T20:00:01", "actor": "Ann", "action": "topic_created", "title": "Go", "text": ""}`,
+				`{"id": 4, "type": "service", "date": "2024-01-05T20:00:02", "actor": "Ann", "action": "topic_created", "text": ""}`,
+				`{"id": 5, "type": "service", "date": "2024-01-05T20:00:03", "actor": "Ann", "action": "topic_created", "title": "General", "text": ""}`,
+				`{"id": 6, "type": "message", "date": "2024-01-05T20:01:00", "from": "Bo", "reply_to_message_id": 3, "text": "in the second Go"}`,
+				`{"id": 7, "type": "message", "date": "2024-01-05T20:01:01", "from": "Bo", "reply_to_message_id": 4, "text": "untitled"}`,
+				`{"id": 8, "type": "message", "date": "2024-01-05T20:01:02", "from": "Bo", "reply_to_message_id": 5, "text": "the other General"}`,
+				`{"id": 9, "type": "message", "date": "2024-01-05T20:01:03", "from": "Cy", "reply_to_message_id": 6, "text": "a reply"}`,
+				`{"id": 10, "type": "message", "date": "2024-01-05T20:01:04", "from": "Cy", "text": "General"}`),
+			want: []string{"Go", "Go #3", "#4", "General #5", "Go #3", "#4", "General #5", "Go #3", "General"},
+		},
+		{
+			name: "a reply to another chat, a rename and a join are in General",
+			in: tgMsg(
+				`{"id": 2, "type": "service", "date": "2024-01-05T20:00:00", "actor": "Ann", "action": "topic_created", "title": "Go", "text": ""}`,
+				`{"id": 3, "type": "message", "date": "2024-01-05T20:01:00", "from": "Bo", "reply_to_message_id": 2, "reply_to_peer_id": "channel9", "text": "elsewhere"}`,
+				`{"id": 4, "type": "service", "date": "2024-01-05T20:02:00", "actor": "Ann", "action": "topic_edit", "new_title": "Golang", "text": ""}`,
+				`{"id": 5, "type": "service", "date": "2024-01-05T20:03:00", "actor": "Di", "action": "join_group_by_link", "text": ""}`),
+			want: []string{"Go", "General", "General", "General"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseTelegram(strings.NewReader(tt.in), "result.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLog(t, log, FormatTelegram, len(tt.want))
+			for i, m := range log.Messages {
+				if m.Topic != tt.want[i] {
+					t.Errorf("message %s: topic %q, want %q", m.ID, m.Topic, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
 func TestParseTelegramLogFields(t *testing.T) {
 	in := "\ufeff" + tgMsg(
 		`{"id": 1, "type": "message", "date": "2023-12-31T23:59:00", "from": "A", "text": "x"}`,
