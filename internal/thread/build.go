@@ -20,7 +20,25 @@ func Build(log *chatlog.Log, tok Tokenizer) *Result {
 
 // BuildWith threads one log: every message gets exactly one thread, a reply-to
 // link (or none for a thread start), a role, and the evidence behind its link.
+// A log whose messages are posted in several forum topics
+// (chatlog.Message.Topic) is threaded one topic at a time (see
+// buildTopics): no link, thread or answer joins two topics.
 func BuildWith(log *chatlog.Log, tok Tokenizer, p Params) *Result {
+	if parts := topicParts(log.Messages); parts != nil {
+		return buildTopics(log, tok, p, parts)
+	}
+	res := buildLog(log, tok, p)
+	if len(log.Messages) > 0 && log.Messages[0].Topic != "" {
+		for k := range res.Threads {
+			res.Threads[k].Topic = log.Messages[0].Topic
+		}
+	}
+	return res
+}
+
+// buildLog threads one log as one conversation space, whatever the topics
+// of its messages.
+func buildLog(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 	c, aliases := linkAndAssignRoles(log, tok, p)
 	var checked map[int]Evidence
 	if c.m.Answers != nil {

@@ -6,5 +6,7 @@
 // quote resolution, talk and greeting-wave detection, reply-link scoring,
 // and finally thread kinds, roles and titles. Every message gets exactly one
 // thread and one reply-to link, and every link carries the evidence that made
-// it, so a curator can see why.
+// it, so a curator can see why. A forum's topics (chatlog.Message.Topic),
+// whose messages one export mixes, are threaded apart, each as a day of its
+// own, and merged back into file order.
 package thread

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -18,7 +19,8 @@ var fuzzSegmenter = sync.OnceValues(segment.New)
 // FuzzBuild threads day archives made from arbitrary lines ("sender|text",
 // one message each) and checks that every message lands in exactly one
 // thread with an earlier parent in it, that answers answer questions, and
-// that the same input gives the same result.
+// that the same input gives the same result; then spreads the same messages
+// over three forum topics and checks that nothing links across them.
 func FuzzBuild(f *testing.F) {
 	for _, seed := range []string{
 		"甲|请教一下，微信有分账接口吗？\n乙|@甲 有的，要单独申请\n甲|谢谢",
@@ -66,5 +68,14 @@ func FuzzBuild(f *testing.F) {
 		if again := Build(log, seg); !reflect.DeepEqual(res, again) {
 			t.Fatal("two runs on the same input gave different results")
 		}
+		forum := *log
+		forum.Messages = slices.Clone(log.Messages)
+		for i := range forum.Messages {
+			m := &forum.Messages[i]
+			m.Topic = string(rune('A' + (len(m.Sender)+len(m.Text))%3))
+		}
+		fres := Build(&forum, seg)
+		checkInvariants(t, fres, len(forum.Messages))
+		checkTopicsApart(t, &forum, fres)
 	})
 }

@@ -72,6 +72,7 @@ type Thread struct {
 	Participants []string  // senders in order of first appearance
 	Messages     []int     // message indices in file order
 	Questions    []QA      // questions asked in the thread with their answers
+	Topic        string    // the forum topic of its messages (chatlog.Message.Topic), "" outside forums
 }
 
 // An Alias records a mention name resolved to a sender, and why.
