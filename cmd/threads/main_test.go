@@ -17,6 +17,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 const sampleDay = "../../testdata/sample-day.markdown"
 
+// telegramForum is a synthetic Telegram forum export whose topics interleave.
+const telegramForum = "../../testdata/chatlog/telegram/forum.json"
+
 // runCmd runs the command line with the given stdin and returns exit code, stdout and stderr.
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
@@ -33,6 +36,9 @@ func TestExtractGolden(t *testing.T) {
 		{"sample-day.json", []string{"extract", "--format", "json", sampleDay}},
 		{"sample-day.md", []string{"extract", sampleDay}},
 		{"sample-day-explain.json", []string{"extract", "--format", "json", "--explain", sampleDay}},
+		// A Telegram forum export: each topic threaded apart, the topic in the JSON and the FAQ.
+		{"telegram-forum-explain.json", []string{"extract", "--format", "json", "--explain", telegramForum}},
+		{"telegram-forum.md", []string{"extract", telegramForum}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

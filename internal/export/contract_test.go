@@ -19,7 +19,9 @@ import (
 // gives as alternatives ("qa|discussion|...") is one of them. The examples
 // are the README's first JSON block (the plain output) and its second (what
 // --explain adds). Besides the hand-made day it checks the goldens of
-// testdata/sample-day.markdown that TestExtractGolden in cmd/threads keeps.
+// testdata/sample-day.markdown and of the Telegram forum export
+// testdata/chatlog/telegram/forum.json that TestExtractGolden in
+// cmd/threads keeps.
 func TestJSONFollowsREADME(t *testing.T) {
 	plain, explain := readmeContract(t)
 	explained := mergeShape(plain, explain)
@@ -62,6 +64,7 @@ func TestJSONFollowsREADME(t *testing.T) {
 		{"no evidence, --explain", explained, written([]Day{noEvidence}, Options{Explain: true})},
 		{"sample-day.markdown", plain, golden("sample-day.json")},
 		{"sample-day.markdown, --explain", explained, golden("sample-day-explain.json")},
+		{"a Telegram forum, --explain", explained, golden("telegram-forum-explain.json")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -60,6 +60,7 @@ type jsonThread struct {
 	ID           string         `json:"id"`
 	Kind         string         `json:"kind"`
 	Title        string         `json:"title"`
+	Topic        string         `json:"topic"` // the forum topic, "" outside forums
 	Keywords     []string       `json:"keywords"`
 	Start        string         `json:"start"`
 	End          string         `json:"end"`
@@ -145,6 +146,7 @@ func toJSON(d Day, opts Options) jsonDay {
 			ID:           t.ID,
 			Kind:         string(t.Kind),
 			Title:        t.Title,
+			Topic:        t.Topic,
 			Keywords:     nonNil(t.Keywords),
 			Start:        formatTime(t.Start),
 			End:          formatTime(t.End),

@@ -77,7 +77,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			n++
 			qm := &log.Messages[q.Question]
 			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(oneLine(messageText(qm), 80)))
-			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID)
+			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s%s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID, inTopic(t))
 			if len(t.Keywords) > 0 {
 				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))
 			}
@@ -98,7 +98,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
 	for _, t := range other {
-		fmt.Fprintf(w, "- %s, %s, %s, %s-%s: %s\n", t.ID, t.Kind, plural(len(t.Messages), "message"),
+		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, plural(len(t.Messages), "message"),
 			t.Start.Format("15:04"), t.End.Format("15:04"), mdtext.Escape(oneLine(t.Title, 80)))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
@@ -107,6 +107,15 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdtext.Escape(a.Mention), mdtext.Escape(a.Sender), mdtext.Escape(a.Reason))
 		}
 	}
+}
+
+// inTopic names the forum topic of a thread after its ID (" in topic
+// Refunds"), or is "" outside forums.
+func inTopic(t thread.Thread) string {
+	if t.Topic == "" {
+		return ""
+	}
+	return " in topic " + mdtext.Escape(t.Topic)
 }
 
 // listedAgain reports whether answer a is the export's second listing of
