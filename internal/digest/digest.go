@@ -198,7 +198,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 		opts.Threshold = DefaultThreshold
 	}
 	days = sortedDays(days)
-	tm := newTopicMatcher(opts.Topics)
+	tm := newTopicMatcher(opts.Topics, tok)
 	d := &Digest{Topics: opts.Topics, Range: opts.Range}
 	var qs []*question
 	for k, day := range days {

@@ -67,7 +67,9 @@
 // thread's topics are those whose terms its messages mention, the first
 // message and questions counting twice; an entry's, those of its questions
 // (twice) and answers. A topic needs a score of 2 (one question, or two
-// messages), and a thread or entry keeps its three best.
+// messages), and a thread or entry keeps its three best. A term of two
+// Chinese characters is mentioned only where it cuts no word of the
+// segmenter's in half (see topicMatcher.mentions).
 //
 // Everything is deterministic: the same days, in any order, give
 // byte-identical output. Writers take an io.Writer (WriteKB a folder) and

@@ -13,6 +13,7 @@ import (
 type topicMatcher struct {
 	topics  []dict.Topic
 	byFirst map[rune][]topicTerm // terms by their first rune, longest first
+	tok     Tokenizer            // finds the words a Chinese term must not cut; nil: none
 }
 
 // A topicTerm is one lowercased term and the topic it signals.
@@ -20,15 +21,19 @@ type topicTerm struct {
 	text  string
 	topic int  // index into topicMatcher.topics
 	latin bool // an ASCII term: matches only as a whole word
+	short bool // a Chinese term of two characters: must not cut a word (see mentions)
 }
 
-func newTopicMatcher(topics []dict.Topic) *topicMatcher {
-	m := &topicMatcher{topics: topics, byFirst: make(map[rune][]topicTerm)}
+// newTopicMatcher matches the terms of topics; tok (nil for none) splits a
+// text into words, so that a Chinese term is not found across two of them
+// (see mentions).
+func newTopicMatcher(topics []dict.Topic, tok Tokenizer) *topicMatcher {
+	m := &topicMatcher{topics: topics, byFirst: make(map[rune][]topicTerm), tok: tok}
 	for i, t := range topics {
 		for _, w := range t.Terms {
 			w = strings.ToLower(w)
 			r, _ := utf8.DecodeRuneInString(w)
-			m.byFirst[r] = append(m.byFirst[r], topicTerm{text: w, topic: i, latin: isASCII(w)})
+			m.byFirst[r] = append(m.byFirst[r], topicTerm{text: w, topic: i, latin: isASCII(w), short: !isASCII(w) && utf8.RuneCountInString(w) <= 2})
 		}
 	}
 	for _, ts := range m.byFirst {
@@ -38,12 +43,22 @@ func newTopicMatcher(topics []dict.Topic) *topicMatcher {
 }
 
 // mentions returns the indices of the topics text mentions, each once,
-// in ascending order.
+// in ascending order. A Latin term matches as a whole word. A Chinese term
+// of two characters matches as whole words of the text or at the start or
+// end of one word, but not across words or in the middle of one: 一清 is
+// not in 统一|清算, nor 人行 in 个人行为, nor 分账 in 积分|账户. A longer
+// term matches anywhere: the words found may cut it where a reader would
+// not (微信支付 in 微信|支付宝, WeChat Pay and Alipay), and three
+// characters seldom meet by chance.
 func (m *topicMatcher) mentions(text string) []int {
 	if len(m.topics) == 0 || text == "" {
 		return nil
 	}
 	lower := strings.ToLower(segment.Canonical(text)) // 分賬 is the topic 分账
+	var words []segment.Token
+	if m.tok != nil {
+		words = m.tok.Tokens(lower)
+	}
 	var found []int
 	for i, r := range lower {
 		for _, t := range m.byFirst[r] {
@@ -53,6 +68,9 @@ func (m *topicMatcher) mentions(text string) []int {
 			if t.latin && (wordByteBefore(lower, i) || wordByteAt(lower, i+len(t.text))) {
 				continue
 			}
+			if t.short && cutsWord(words, i, i+len(t.text)) {
+				continue
+			}
 			if !containsInt(found, t.topic) {
 				found = append(found, t.topic)
 			}
@@ -60,6 +78,29 @@ func (m *topicMatcher) mentions(text string) []int {
 	}
 	sort.Ints(found)
 	return found
+}
+
+// cutsWord reports whether the bytes [start, end) of a text, whose words
+// are words (in order), cut a word the wrong way: they begin or end inside
+// a word and reach past it (一清 in 统一|清算), or lie in the middle of one
+// word (人行 in 个人行为). Whole words match, and so does the start or the
+// end of one word (监管 of 监管部门).
+func cutsWord(words []segment.Token, start, end int) bool {
+	first, last := wordAt(words, start), wordAt(words, end-1)
+	if first >= 0 && first == last {
+		return words[first].Start != start && words[first].End != end
+	}
+	return first >= 0 && words[first].Start != start || last >= 0 && words[last].End != end
+}
+
+// wordAt returns the index of the word that holds byte pos, or -1 when pos
+// lies between words.
+func wordAt(words []segment.Token, pos int) int {
+	k := sort.Search(len(words), func(k int) bool { return words[k].End > pos })
+	if k < len(words) && words[k].Start <= pos {
+		return k
+	}
+	return -1
 }
 
 // topicCounter adds up topic mentions over the messages of a thread or an
