@@ -25,6 +25,7 @@ type listings struct {
 	second []bool // the message repeats the one before it under another name
 	notice []bool // a platform notice that the conversation passes over
 	pos    []int  // the number of turns after the first message, up to this one
+	prev   []int  // the latest turn before this message, -1 for none
 }
 
 // newListings finds the second listings of msgs: a message that repeats
@@ -79,6 +80,16 @@ func newListings(msgs []chatlog.Message, passNotices bool) listings {
 			l.pos[k]++
 		}
 	}
+	// The turn before each message, found once: walking back from every
+	// message over a run of notices would take the square of its length.
+	l.prev = make([]int, len(msgs))
+	last := -1
+	for k := range msgs {
+		l.prev[k] = last
+		if l.isTurn(k) {
+			last = k
+		}
+	}
 	return l
 }
 
@@ -111,12 +122,10 @@ func (l listings) firstListing(k int) int {
 
 // turnBefore returns the latest turn before message i, or -1.
 func (l listings) turnBefore(i int) int {
-	for k := i - 1; k >= 0; k-- {
-		if l.isTurn(k) {
-			return k
-		}
+	if l.prev == nil {
+		return i - 1 // every message is a turn
 	}
-	return -1
+	return l.prev[i]
 }
 
 // turnsBefore yields, nearest first, the turns at most reach turns before

@@ -43,3 +43,36 @@ func TestDoubledExportCorpus(t *testing.T) {
 		t.Fatal("no corpus day lists each message once")
 	}
 }
+
+// TestTurnBefore checks the turn before each message, found once for the
+// whole log, against a walk back from the message over the second listings
+// and notices before it, on a day that opens with notices, lists every
+// message twice and has runs of notices between.
+func TestTurnBefore(t *testing.T) {
+	var msgs []chatlog.Message
+	for k, text := range []string{"", "", "问题 一", "", "回答 一", "", "", "", "谢谢", "", "问题 二"} {
+		if text == "" {
+			msgs = append(msgs, system(`"新人"加入了群聊`, k))
+			continue
+		}
+		msgs = append(msgs, msg(fmt.Sprintf("S%d", k%3), text, k))
+	}
+	doubled, _ := listedTwice(msgs)
+	for _, day := range [][]chatlog.Message{msgs, doubled} {
+		for _, pass := range []bool{false, true} {
+			l := newListings(day, pass)
+			for i := range day {
+				want := -1
+				for k := i - 1; k >= 0; k-- {
+					if l.isTurn(k) {
+						want = k
+						break
+					}
+				}
+				if got := l.turnBefore(i); got != want {
+					t.Errorf("%d messages, notices passed over %v: turn before message %d is %d, want %d", len(day), pass, i, got, want)
+				}
+			}
+		}
+	}
+}
