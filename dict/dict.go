@@ -36,7 +36,8 @@ type Term struct {
 	Aliases []string // other spellings of the same thing, e.g. 人行 for 人民银行
 }
 
-// Payments returns the terms of dict/payments.yaml in file order.
+// Payments returns the terms of dict/payments.yaml in file order. A term or
+// alias written with 账 also has its spelling with 帐 among the aliases.
 func Payments() ([]Term, error) {
 	data, err := files.ReadFile("payments.yaml")
 	if err != nil {
@@ -179,6 +180,18 @@ func parsePayments(file string, data []byte) ([]Term, error) {
 			}
 		}
 		terms = append(terms, t)
+	}
+	// 帐 is an old spelling of 账 that chats still use (挂帐, 对帐): every
+	// spelling with 账 gets its 帐 twin as an alias, unless the file lists
+	// that spelling itself.
+	for k := range terms {
+		for _, w := range append([]string{terms[k].Term}, terms[k].Aliases...) {
+			twin := strings.ReplaceAll(w, "账", "帐")
+			if _, ok := seen[strings.ToLower(twin)]; twin != w && !ok {
+				seen[strings.ToLower(twin)] = 0
+				terms[k].Aliases = append(terms[k].Aliases, twin)
+			}
+		}
 	}
 	return terms, nil
 }

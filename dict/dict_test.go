@@ -162,8 +162,30 @@ func TestParsePayments(t *testing.T) {
 	if got[0].Term != "人民银行" || got[0].Gloss != "People's Bank of China" || strings.Join(got[0].Aliases, ",") != "人行,央行" {
 		t.Errorf("got %+v", got[0])
 	}
-	if got[1].Term != "分账" || got[1].Gloss != "profit sharing / split settlement" || got[1].Aliases != nil {
-		t.Errorf("got %+v", got[1])
+	if got[1].Term != "分账" || got[1].Gloss != "profit sharing / split settlement" || strings.Join(got[1].Aliases, ",") != "分帐" {
+		t.Errorf("got %+v, want the alias 分帐", got[1])
+	}
+}
+
+// TestParsePaymentsOldSpelling checks that every spelling with 账 gets its
+// twin with 帐, unless the file lists that twin itself.
+func TestParsePaymentsOldSpelling(t *testing.T) {
+	const in = `- {term: 对账, aliases: [对账单]}
+- {term: 挂账}
+- {term: 挂帐, gloss: listed on its own}
+- {term: 分账}
+`
+	got, err := parsePayments(paymentsFile, []byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, term := range got {
+		lines = append(lines, term.Term+":"+strings.Join(term.Aliases, ","))
+	}
+	want := "对账:对账单,对帐,对帐单 挂账: 挂帐: 分账:分帐"
+	if s := strings.Join(lines, " "); s != want {
+		t.Errorf("got %q, want %q", s, want)
 	}
 }
 
