@@ -2,8 +2,10 @@ package thread_test
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -129,4 +131,131 @@ func BenchmarkNoticeRun(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkBuildAbsentMentions threads generated days whose messages mention
+// many distinct display names of people who do not post that day (see
+// absentMentionsDay), to show how resolving them grows with their number.
+func BenchmarkBuildAbsentMentions(b *testing.B) {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, names := range []int{10000, 30000, 60000} {
+		b.Run(fmt.Sprintf("names=%d", names), func(b *testing.B) {
+			text := absentMentionsDay(300, names)
+			log, err := chatlog.ParseCocolian(strings.NewReader(text), "stress/2018-05-04-chat.markdown")
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				thread.Build(log, seg)
+			}
+		})
+	}
+}
+
+// TestWriteAbsentMentionsDays writes the days of
+// BenchmarkBuildAbsentMentions as cocolian files, for timing and comparing
+// `threads extract` on them, when THREADS_STRESS_DIR names a folder:
+//
+//	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteAbsentMentionsDays ./internal/thread
+func TestWriteAbsentMentionsDays(t *testing.T) {
+	dir := os.Getenv("THREADS_STRESS_DIR")
+	if dir == "" {
+		t.Skip("THREADS_STRESS_DIR not set")
+	}
+	for _, names := range []int{10000, 30000, 60000} {
+		path := filepath.Join(dir, fmt.Sprintf("absent-%d", names), "2018-05-04-chat.markdown")
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(absentMentionsDay(300, names)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// Parts of the generated display names: 名字-公司-角色-城市.
+var (
+	stressSurnames  = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+	stressGiven     = []rune("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏辉建国文斌宇浩凯俊帆帅亮飞鑫波宁峰龙林阳晨雪琳颖倩婷欣然博")
+	stressCompanies = []string{"快钱", "支付宝", "财付通", "银联", "网联", "连连支付", "汇付天下", "拉卡拉", "易宝支付", "双乾支付",
+		"京东金融", "平安银行", "招商银行", "民生金服", "宜信", "陆金所", "苏宁金融", "度小满", "美团", "滴滴",
+		"蚂蚁金服", "微众银行", "百度", "腾讯", "网易支付", "富友支付", "通联支付", "随行付", "银盈通", "乐刷",
+		"恒丰银行", "中信银行", "小米支付", "携程", "爱奇艺", "蘑菇街", "唯品会", "新浪支付", "快钱金融", "宝付"}
+	stressRoles   = []string{"产品", "技术", "架构师", "运营", "风控", "产品经理", "技术总监", "研发", "测试", "合规", "CTO", "PM", "商务"}
+	stressCities  = []string{"北京", "上海", "深圳", "广州", "杭州", "成都", "南京", "武汉", "西安", "BJ", "SH"}
+	stressHandles = []string{"Kevin", "Tank", "zhangwei", "cs", "wseric", "ark", "freewolf", "Summer", "Ben", "lily"}
+)
+
+// absentMentionsDay returns a cocolian day where the given number of senders
+// post under display names of the form 名字-公司-角色-城市 (one in thirty
+// under a Latin handle), each message mentioning four to six display names
+// of people who never post that day, until names distinct such names have
+// been mentioned. One mention in five names an earlier absent person again,
+// and one message in ten also mentions a sender. The day is the same for the
+// same arguments.
+func absentMentionsDay(senders, names int) string {
+	r := rand.New(rand.NewPCG(7, uint64(names)))
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	person := func() string {
+		n := string(stressSurnames[r.IntN(len(stressSurnames))])
+		for range 1 + r.IntN(2) {
+			n += string(stressGiven[r.IntN(len(stressGiven))])
+		}
+		return n
+	}
+	displayName := func() string {
+		parts := []string{person(), pick(stressCompanies), pick(stressRoles), pick(stressCities)}
+		return strings.Join(parts[:2+r.IntN(3)], "-")
+	}
+	taken := map[string]bool{}
+	var posting []string
+	for try := 0; len(posting) < senders; try++ {
+		s := displayName()
+		if try%30 == 0 {
+			s = stressHandles[try/30%len(stressHandles)]
+			if try >= 30*len(stressHandles) {
+				s += "-" + pick(stressCompanies)
+			}
+		}
+		if !taken[s] {
+			taken[s] = true
+			posting = append(posting, s)
+		}
+	}
+	var absent []string
+	var msgs [][2]string // sender, text
+	for len(absent) < names {
+		var text strings.Builder
+		for range 4 + r.IntN(3) {
+			name := ""
+			if len(absent) > 0 && r.IntN(5) == 0 {
+				name = absent[r.IntN(len(absent))]
+			} else {
+				for name == "" || taken[name] {
+					name = displayName()
+				}
+				taken[name] = true
+				absent = append(absent, name)
+			}
+			text.WriteString("@" + name + " ")
+		}
+		if r.IntN(10) == 0 {
+			text.WriteString("@" + pick(posting) + " ")
+		}
+		text.WriteString(pick([]string{"请问这个怎么看？", "你们怎么做的", "帮忙看下", "谢谢", "有空聊聊"}))
+		msgs = append(msgs, [2]string{pick(posting), text.String()})
+	}
+	var out strings.Builder
+	fmt.Fprintf(&out, "---\nlayout:     source \ntitle:      \"2018-05-04-WeChat\"\ndate:       2018-05-04 12:00:00\nauthor:     %s\nlines:      %d \ntag:\t\t  [chat]\n---\n", posting[1], 4*len(msgs))
+	start := 8 * time.Hour
+	for i, m := range msgs {
+		at := start + time.Duration(i)*15*time.Hour/time.Duration(len(msgs))
+		fmt.Fprintf(&out, "> %02d:%02d:%02d  %s  \n   \n%s  \n   \n", int(at.Hours()), int(at.Minutes())%60, int(at.Seconds())%60, m[0], m[1])
+	}
+	return out.String()
 }
