@@ -20,9 +20,11 @@ var announceWords = []string{"分享", "嘉宾", "主讲", "主题", "讲座", "
 
 // resolver maps @mention names to senders of the day.
 type resolver struct {
-	senders  []string          // distinct senders in order of first message
-	byNorm   map[string]string // normalised sender name -> sender
-	resolved map[string]Alias  // mention -> resolution, learned once per day
+	senders    []string          // distinct senders in order of first message
+	byNorm     map[string]string // normalised sender name -> sender
+	resolved   map[string]Alias  // mention -> resolution, learned once per day
+	resolvedTo map[string]bool   // the senders of resolved, for anyResolvesTo
+	idx        senderIndex       // the senders by the keys the rules compare
 
 	normOf  map[string]string    // normaliseName of names seen, computed once
 	partsOf map[string][]string  // nameParts of names seen, computed once
@@ -55,7 +57,8 @@ func (r *resolver) parts(s string) []string {
 // the senders its mentions resolve to (in mention order, unresolved skipped).
 func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliases []Alias) {
 	msgs := log.Messages
-	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, normOf: map[string]string{}, partsOf: map[string][]string{}, forms: map[string]formMatch{}}
+	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, resolvedTo: map[string]bool{},
+		normOf: map[string]string{}, partsOf: map[string][]string{}, forms: map[string]formMatch{}}
 	seen := map[string]bool{}
 	for _, m := range msgs {
 		if m.Sender == "" || seen[m.Sender] {
@@ -69,18 +72,21 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 			}
 		}
 	}
+	r.indexSenders()
 
 	// Pass 1: names that match a sender by form alone.
 	var pending []string
+	isPending := map[string]bool{}
 	for _, m := range msgs {
 		for _, name := range m.Mentions {
 			if _, asked := r.forms[name]; asked {
 				continue // resolved, or pending, already
 			}
 			if a, ok := r.byForm(name); ok {
-				r.resolved[name] = a
+				r.resolve(name, a)
 			} else {
 				pending = append(pending, name)
+				isPending[name] = true
 			}
 		}
 	}
@@ -92,10 +98,11 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 				continue
 			}
 			for _, name := range m.Mentions {
-				if contains(pending, name) {
-					r.resolved[name] = Alias{Mention: name, Sender: log.Speaker, Reason: "day's speaker (front matter author) introduced in an announcement"}
+				if isPending[name] {
+					r.resolve(name, Alias{Mention: name, Sender: log.Speaker, Reason: "day's speaker (front matter author) introduced in an announcement"})
 					bySpeaker = name
 					pending = remove(pending, name)
+					delete(isPending, name)
 					break
 				}
 			}
@@ -109,9 +116,9 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	var unresolved []string
 	for _, name := range pending {
 		if a, ok := r.byUniquePart(name); ok {
-			r.resolved[name] = a
+			r.resolve(name, a)
 		} else if a, ok := r.byPersonName(name); ok {
-			r.resolved[name] = a
+			r.resolve(name, a)
 		} else {
 			unresolved = append(unresolved, name)
 		}
@@ -124,7 +131,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	unresolved = nil
 	for _, name := range pending {
 		if a, ok := r.bySameHandle(name, handles); ok {
-			r.resolved[name] = a
+			r.resolve(name, a)
 		} else {
 			unresolved = append(unresolved, name)
 		}
@@ -134,7 +141,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	unresolved = nil
 	for _, name := range pending {
 		if a, ok := r.byPinyin(name); ok {
-			r.resolved[name] = a
+			r.resolve(name, a)
 		} else {
 			unresolved = append(unresolved, name)
 		}
@@ -143,7 +150,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	// Pass 4: learn from the day who answers when the name is mentioned.
 	for _, name := range pending {
 		if a, ok := r.byReply(name, msgs, lst); ok {
-			r.resolved[name] = a
+			r.resolve(name, a)
 		}
 	}
 
@@ -183,10 +190,8 @@ type formMatch struct {
 
 // matchForm is byForm without the memory.
 func (r *resolver) matchForm(name string) (Alias, bool) {
-	for _, s := range r.senders {
-		if s == name {
-			return Alias{Mention: name, Sender: s, Reason: "exact"}, true
-		}
+	if r.idx.isSender[name] {
+		return Alias{Mention: name, Sender: name, Reason: "exact"}, true
 	}
 	n := r.norm(name)
 	if n == "" {
@@ -197,7 +202,8 @@ func (r *resolver) matchForm(name string) (Alias, bool) {
 	}
 	// A unique sender whose normalised name starts with the mention's or the reverse.
 	var prefixHits []string
-	for _, s := range r.senders {
+	for _, i := range r.idx.prefixCandidates(n) {
+		s := r.senders[i]
 		sn := r.norm(s)
 		if len([]rune(sn)) < 2 || len([]rune(n)) < 2 {
 			continue
@@ -214,7 +220,8 @@ func (r *resolver) matchForm(name string) (Alias, bool) {
 	// 张泽雄-民生金服 项目总监), or a sender whose whole name is one part of the
 	// mention (CSII-崔奕 ~ 崔奕).
 	var personHits []string
-	for _, s := range r.senders {
+	for _, i := range r.idx.personCandidates(mp) {
+		s := r.senders[i]
 		sp := r.parts(s)
 		samePerson := len([]rune(mp[0])) >= 2 && strings.EqualFold(mp[0], sp[0]) && len(mp) > 1 && len(sp) > 1 && len(sharedParts(mp[1:], sp[1:])) > 0
 		wholePart := len(sp) == 1 && len([]rune(sp[0])) >= 2 && len(mp) > 1 && contains(mp, sp[0])
@@ -231,7 +238,8 @@ func (r *resolver) matchForm(name string) (Alias, bool) {
 	}
 	best, bestN, tie := "", 0, false
 	var bestShared []string
-	for _, s := range r.senders {
+	for _, i := range r.idx.sharedPartCandidates(mp[1:]) { // a sender sharing no part changes nothing
+		s := r.senders[i]
 		sp := r.parts(s)
 		if len(sp) < 3 {
 			continue
@@ -292,12 +300,9 @@ func (r *resolver) personHandles(skip string) map[string]handle {
 // partOfASender reports whether part is a part of some sender's name other
 // than the first part of own.
 func (r *resolver) partOfASender(part, own string) bool {
-	for _, s := range r.senders {
-		sp := r.parts(s)
-		for k, p := range sp {
-			if strings.EqualFold(p, part) && !(s == own && k == 0) {
-				return true
-			}
+	for _, e := range r.idx.anyParts.of(foldKey(part)) {
+		if !(r.senders[e.sender] == own && e.k == 0) {
+			return true
 		}
 	}
 	return false
@@ -362,7 +367,8 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 			continue
 		}
 		var hits []string
-		for _, s := range r.senders {
+		for _, i := range r.idx.organisationCandidates(p) {
+			s := r.senders[i]
 			for _, sp := range r.parts(s) {
 				if sameOrganisation(p, sp) {
 					hits = append(hits, s)
@@ -401,7 +407,8 @@ func (r *resolver) byPersonName(name string) (Alias, bool) {
 		return Alias{}, false
 	}
 	var hits []string
-	for _, s := range r.senders {
+	for _, i := range r.idx.partCandidates(person) {
+		s := r.senders[i]
 		sp := r.parts(s)
 		samePart := func(p string) bool { return strings.EqualFold(p, person) }
 		if samePart(sp[0]) ||
@@ -436,23 +443,14 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 	}
 	given, readings := strings.Join(syllables[1:], ""), surnameReadings(person, syllables[0])
 	var hits []string
-	for _, s := range r.senders {
+	for _, i := range r.idx.pinyinCandidates(given, readings, syllables) {
+		s := r.senders[i]
 		sp := r.parts(s)
 		handle := strings.ToLower(sp[0])
 		if !isLatinHandle(handle) || slices.ContainsFunc(sp[1:], namesChinesePerson) {
 			continue
 		}
-		matches := len(given) >= 3 && (handle == given || handle == given+given)
-		for _, first := range readings {
-			full, initials := first+given, first[:1]
-			for _, s := range syllables[1:] {
-				initials += s[:1]
-			}
-			matches = matches || handle == full || strings.HasPrefix(handle, full) ||
-				len(handle) > len(first) && strings.HasPrefix(full, handle) || // tank ~ tan|ke, not zhang ~ zhang|san
-				handle == initials || strings.HasPrefix(handle, initials) && len(handle) >= len(initials)+3
-		}
-		if matches {
+		if spellsInPinyin(handle, given, readings, syllables) {
 			hits = append(hits, s)
 		}
 	}
@@ -461,6 +459,23 @@ func (r *resolver) byPinyin(name string) (Alias, bool) {
 	}
 	full := strings.Join(syllables, "")
 	return Alias{Mention: name, Sender: hits[0], Reason: "the only sender whose nickname is " + person + " in pinyin (" + full + ")"}, true
+}
+
+// spellsInPinyin reports whether a lowered handle spells, as byPinyin
+// accepts, the Chinese name of these syllables, its first syllable read as
+// any of readings and given the rest joined.
+func spellsInPinyin(handle, given string, readings, syllables []string) bool {
+	matches := len(given) >= 3 && (handle == given || handle == given+given)
+	for _, first := range readings {
+		full, initials := first+given, first[:1]
+		for _, s := range syllables[1:] {
+			initials += s[:1]
+		}
+		matches = matches || handle == full || strings.HasPrefix(handle, full) ||
+			len(handle) > len(first) && strings.HasPrefix(full, handle) || // tank ~ tan|ke, not zhang ~ zhang|san
+			handle == initials || strings.HasPrefix(handle, initials) && len(handle) >= len(initials)+3
+	}
+	return matches
 }
 
 // surnameReadings returns the readings of a name's first character in
@@ -595,13 +610,15 @@ func (r *resolver) mentionsSender(names []string, sender string) bool {
 	return false
 }
 
+// resolve records that name resolves as a says.
+func (r *resolver) resolve(name string, a Alias) {
+	r.resolved[name] = a
+	r.resolvedTo[a.Sender] = true
+}
+
+// anyResolvesTo reports whether a name resolved so far resolves to sender.
 func (r *resolver) anyResolvesTo(sender string) bool {
-	for _, a := range r.resolved {
-		if a.Sender == sender {
-			return true
-		}
-	}
-	return false
+	return r.resolvedTo[sender]
 }
 
 // normaliseName folds separators, spaces, lost-character marks and case.
@@ -643,9 +660,11 @@ func sharedParts(a, b []string) []string {
 		if slices.Contains(out, x) {
 			continue // ark-滴滴-滴滴 shares 滴滴 once
 		}
+		lx := strings.ToLower(x)
+		nx := utf8.RuneCountInString(lx)
 		for _, y := range b {
-			lx, ly := strings.ToLower(x), strings.ToLower(y)
-			short := min(len([]rune(lx)), len([]rune(ly)))
+			ly := strings.ToLower(y)
+			short := min(nx, utf8.RuneCountInString(ly))
 			if lx == ly || (short >= 2 && (strings.HasPrefix(lx, ly) || strings.HasPrefix(ly, lx))) {
 				out = append(out, x)
 				break

@@ -281,6 +281,23 @@ func TestResolveMentions(t *testing.T) {
 			mention: "张三-易联（前）-项目经理", want: "",
 		},
 		{
+			name: "a person name in another case, with a Kelvin sign",
+			log: day(
+				chatlog.Message{Sender: "kevin-财付通-深圳", Text: "可以"},
+				chatlog.Message{Sender: "B", Text: "@\u212aEVIN-腾讯 你好", Mentions: []string{"\u212aEVIN-腾讯"}},
+			),
+			mention: "\u212aEVIN-腾讯", want: "kevin-财付通-深圳",
+		},
+		{
+			name: "a name of separators alone stays unresolved",
+			log: day(
+				chatlog.Message{Sender: "-", Text: "嗯"},
+				chatlog.Message{Sender: "程超", Text: "嗯"},
+				chatlog.Message{Sender: "B", Text: "@~~ 你好", Mentions: []string{"~~"}},
+			),
+			mention: "~~", want: "",
+		},
+		{
 			name: "unknown person stays unresolved",
 			log: day(
 				chatlog.Message{Sender: "风者", Text: "@Ben-富友-产品?你玩过?", Mentions: []string{"Ben-富友-产品"}},
