@@ -13,10 +13,31 @@ import (
 // read it, whichever way the client or the export wrote it: in simplified
 // Chinese (Simplify), and with the sticker codes of older WeChat clients
 // written as the bracketed names of today's (/::) as [微笑], /:strong as [强];
-// dict/legacy-stickers.yaml lists them). Text with neither is returned as
-// it is.
+// dict/legacy-stickers.yaml lists them), and with full-width letters and
+// digits in ASCII (NarrowAlnum). Text with none of these is returned as it
+// is.
 func Canonical(s string) string {
-	return Simplify(BracketLegacyStickers(s))
+	return NarrowAlnum(Simplify(BracketLegacyStickers(s)))
+}
+
+// NarrowAlnum writes full-width letters and digits, which a Chinese input
+// method types in its full-width mode, as ASCII: P2Ｐ is P2P, Ｔ０ is T0.
+// Canonical does this too.
+func NarrowAlnum(s string) string {
+	if !strings.ContainsFunc(s, isWideAlnum) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isWideAlnum(r) {
+			return r - 'Ａ' + 'A'
+		}
+		return r
+	}, s)
+}
+
+// isWideAlnum reports whether r is a full-width letter or digit (Ｐ, ０).
+func isWideAlnum(r rune) bool {
+	return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
 }
 
 // BracketLegacyStickers writes each sticker code of older WeChat clients in

@@ -14,6 +14,8 @@ func TestCanonical(t *testing.T) {
 		{"/:v5", "[胜利]5"},
 		{"http://a.cn/:x /:", "http://a.cn/:x /:"},
 		{"没有代码", "没有代码"},
+		{"给P2Ｐ平台做存管，Ｔ０结算", "给P2P平台做存管，T0结算"}, // full-width letters and digits
+		{"ＰＯＳ機１０００元", "POS机1000元"},
 	}
 	for _, tt := range tests {
 		if got := Canonical(tt.in); got != tt.want {

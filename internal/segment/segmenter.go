@@ -246,12 +246,13 @@ func (s *Segmenter) kind(w string) Kind {
 }
 
 // isMark reports whether r is punctuation, a space, a symbol (emoji
-// included), a control or format character, a combining mark or an
-// invalid byte: anything that is not part of a word.
+// included), a control or format character, a combining or enclosing mark
+// (the keycap of 1️⃣) or an invalid byte: anything that is not part of a
+// word.
 func isMark(r rune) bool {
 	return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) ||
 		unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Mn, r) ||
-		r == utf8.RuneError
+		unicode.Is(unicode.Me, r) || r == utf8.RuneError
 }
 
 // isFiller reports whether a lowercased word is laughter or hesitation of

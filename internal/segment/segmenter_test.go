@@ -236,6 +236,7 @@ func TestContentWords(t *testing.T) {
 		{"Ping++ 的 SDK 和 Stripe 的 API", "ping sdk stripe api"},
 		{"分账分账，还是分账", "分账 分账 分账"},
 		{"我在上海", "上海"},
+		{"1️⃣分账 2️⃣对账", "分账 对账"},         // a keycap is no word
 		{"央行说人行要管二类户", "人民银行 人民银行 ii类户"}, // an alias reads as its term
 	}
 	for _, tt := range tests {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/cocolian/threads/internal/segment"
 )
 
 // asciiMarks are the punctuation marks a Chinese writer types in either
@@ -53,33 +55,14 @@ func widenMarks(s string, mentions bool) string {
 
 // normaliseWidth writes text as the cues read it, whichever width its
 // writer typed in: the punctuation of Chinese text in full width
-// (widenMarks), letters and digits in half width (narrowAlnum). mentions
+// (widenMarks), letters and digits in half width (segment.NarrowAlnum). mentions
 // tells that the text @mentions someone.
 func normaliseWidth(s string, mentions bool) string {
-	if strings.ContainsFunc(s, isWideAlnum) {
-		s = narrowAlnum(s)
-	}
+	s = segment.NarrowAlnum(s)
 	if strings.ContainsAny(s, asciiMarks) && hasHan(s) {
 		s = widenMarks(s, mentions)
 	}
 	return s
-}
-
-// isWideAlnum reports whether r is a full-width letter or digit (Ｐ, ０),
-// which a Chinese input method types in its full-width mode.
-func isWideAlnum(r rune) bool {
-	return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
-}
-
-// narrowAlnum writes full-width letters and digits as ASCII: P2Ｐ is P2P,
-// Ｔ０ is T0.
-func narrowAlnum(s string) string {
-	return strings.Map(func(r rune) rune {
-		if isWideAlnum(r) {
-			return r - 'Ａ' + 'A'
-		}
-		return r
-	}, s)
 }
 
 // isHan reports whether r is a Chinese character.
