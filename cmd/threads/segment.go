@@ -32,7 +32,10 @@ line. The argument is read as a file when a file of that name exists
 (decoded as chat files are: UTF-8 with or without a byte-order mark,
 UTF-16, GBK), as stdin when it is "-", and otherwise as the text itself;
 an argument that looks like a file name but names no file is segmented as
-text, with a note on stderr.
+text, with a note on stderr. Text is read as threading and digests read
+it, so the tokens show it that way: traditional Chinese in simplified
+(請問 as 请问), old sticker codes as today's names (/::) as [微笑]),
+full-width letters and digits in ASCII (Ｔ０ as T0).
 
 The payments terms and stop words come from dict/payments.yaml and
 dict/stopwords.yaml, which are built into the binary: after editing them,
@@ -68,7 +71,7 @@ func segmentRun(opts *segmentOptions) error {
 	}
 	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
 		var out []string
-		for _, t := range seg.Tokens(line) {
+		for _, t := range seg.Tokens(segment.Canonical(line)) {
 			if t.Kind == segment.KindPunct && strings.TrimSpace(t.Text) == "" {
 				continue
 			}

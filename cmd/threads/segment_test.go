@@ -42,6 +42,7 @@ func TestSegmentInputs(t *testing.T) {
 		{"CR LF file", write("crlf.txt", strings.ReplaceAll(text, "\n", "\r\n")+"\r\n"), "", want, ""},
 		{"lone CR file", write("cr.txt", strings.ReplaceAll(text, "\n", "\r")), "", want, ""},
 		{"stdin", "-", text + "\n", want, ""},
+		{"traditional, read as threading reads it", "微信有沒有分賬接口？\n網聯協議支付", "", want, ""},
 		{"stdin with a BOM", "-", "\uFEFF" + strings.ReplaceAll(text, "\n", "\r\n"), want, ""},
 		{"a missing file name", "notes.txt", "", notesOut, "no file named notes.txt"},
 		{"a missing path", "sub/dir", "", subOut, "no file named sub/dir"},
