@@ -80,7 +80,8 @@ const redPacket = "微信红包"
 // to be after midnight: it and the messages after it fall on the next day (a
 // day archive of a chat that ran from 23:50 until 00:30), while Log.Date
 // stays the front-matter date. A smaller step back (a message out of order)
-// stays on its day.
+// stays on its day, and so does a message from before midnight listed after
+// one from after it (23:59:30 after 00:01).
 //
 // Errors are *ParseError values positioned at "path:line": input that has
 // neither front matter nor a header, an unterminated front matter, a malformed
@@ -288,15 +289,22 @@ func (p *cocolianParser) line(s string) error {
 	name := trimUpTo(s[headerLen:], 2, true)
 	name = trimUpTo(name, 2, false)
 	clock := time.Duration(h)*time.Hour + time.Duration(mi)*time.Minute + time.Duration(sec)*time.Second
-	if p.headers > 0 && clock < p.clock-12*time.Hour {
+	shift := p.dayShift
+	switch {
+	case p.headers > 0 && clock < p.clock-12*time.Hour:
 		p.dayShift += 24 * time.Hour // the chat went on past midnight
+		shift = p.dayShift
+	case p.dayShift > 0 && clock > p.clock+12*time.Hour:
+		shift -= 24 * time.Hour // 23:59 listed after 00:01: out of order, before midnight
 	}
-	p.clock = clock
+	if shift == p.dayShift {
+		p.clock = clock // an out-of-order message is no new reference
+	}
 	p.headers++
 	p.cur = &Message{
 		Index:  p.headers - 1,
 		Line:   p.lineNo,
-		Time:   p.day.Add(p.dayShift + clock),
+		Time:   p.day.Add(shift + clock),
 		Sender: name,
 	}
 	return nil

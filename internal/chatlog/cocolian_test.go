@@ -557,7 +557,9 @@ func TestParseCocolianPastMidnight(t *testing.T) {
 		"> 22:00:00  乙  \n   \n在  \n   \n" + // hours back, no midnight: the same day
 		"> 00:05:00  甲  \n   \n晚安  \n   \n" + // past midnight: the next day
 		"> 01:10:00  乙  \n   \n睡了  \n   \n" +
-		"> 00:59:00  甲  \n   \n好  \n" // a step back after midnight stays on the next day
+		"> 00:59:00  甲  \n   \n好  \n   \n" + // a step back after midnight stays on the next day
+		"> 23:59:30  乙  \n   \n补一句  \n   \n" + // before midnight, listed late
+		"> 01:11:00  甲  \n   \n嗯  \n"
 	log := parseString(t, fm+body, "proddev/x.markdown")
 	zone := time.FixedZone("CST", 8*3600)
 	want := []time.Time{
@@ -566,6 +568,8 @@ func TestParseCocolianPastMidnight(t *testing.T) {
 		time.Date(2018, 5, 5, 0, 5, 0, 0, zone),
 		time.Date(2018, 5, 5, 1, 10, 0, 0, zone),
 		time.Date(2018, 5, 5, 0, 59, 0, 0, zone),
+		time.Date(2018, 5, 4, 23, 59, 30, 0, zone),
+		time.Date(2018, 5, 5, 1, 11, 0, 0, zone),
 	}
 	if len(log.Messages) != len(want) {
 		t.Fatalf("got %d messages, want %d", len(log.Messages), len(want))

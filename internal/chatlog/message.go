@@ -43,7 +43,8 @@ type Message struct {
 	// of all their topics in one export, and threading keeps each topic
 	// apart. It names the topic by its title as the export gives it
 	// ("General" for the General topic), with the topic's id added when
-	// the title is missing or another topic has it ("#57", "Refunds #57"),
+	// the title is missing or another topic has it ("#57", "Refunds #57",
+	// then "Refunds #57 (2)" if a title already reads so),
 	// so that one name is one topic. It is left out of a Log's JSON dump
 	// when empty.
 	Topic string `json:",omitempty"`

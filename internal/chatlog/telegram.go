@@ -204,6 +204,9 @@ func (p *telegramParser) assignTopics() {
 		case taken[name]:
 			name += " #" + t.id
 		}
+		for n := 2; taken[name]; n++ { // a title may read like another's name with its id
+			name = fmt.Sprintf("%s #%s (%d)", t.title, t.id, n)
+		}
 		taken[name] = true
 		names[t.id] = name
 	}

@@ -427,6 +427,16 @@ func TestParseTelegramTopicNames(t *testing.T) {
 			want: []string{"Go", "Go #3", "#4", "General #5", "Go #3", "#4", "General #5", "Go #3", "General"},
 		},
 		{
+			name: "a title that reads like another topic's name with its id",
+			in: tgMsg(
+				`{"id": 3, "type": "service", "date": "2024-01-05T20:00:00", "actor": "Ann", "action": "topic_created", "title": "Refunds", "text": ""}`,
+				`{"id": 10, "type": "service", "date": "2024-01-05T20:00:01", "actor": "Ann", "action": "topic_created", "title": "Refunds #57", "text": ""}`,
+				`{"id": 57, "type": "service", "date": "2024-01-05T20:00:02", "actor": "Ann", "action": "topic_created", "title": "Refunds", "text": ""}`,
+				`{"id": 64, "type": "message", "date": "2024-01-05T20:01:00", "from": "Bo", "reply_to_message_id": 10, "text": "in the second"}`,
+				`{"id": 65, "type": "message", "date": "2024-01-05T20:01:01", "from": "Bo", "reply_to_message_id": 57, "text": "in the third"}`),
+			want: []string{"Refunds", "Refunds #57", "Refunds #57 (2)", "Refunds #57", "Refunds #57 (2)"},
+		},
+		{
 			name: "a reply to another chat, a rename and a join are in General",
 			in: tgMsg(
 				`{"id": 2, "type": "service", "date": "2024-01-05T20:00:00", "actor": "Ann", "action": "topic_created", "title": "Go", "text": ""}`,

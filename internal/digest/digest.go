@@ -148,8 +148,8 @@ type ThreadView struct {
 	ID       string        // the thread's ID in its day ("t3")
 	Kind     thread.Kind   // qa, discussion, talk, news, greeting or other
 	Title    string        // the thread's title
-	Start    time.Time     // time of the first message
-	End      time.Time     // time of the last message
+	Start    time.Time     // earliest time of its messages
+	End      time.Time     // latest time of its messages
 	Topics   []string      // topic names, best first
 	Entries  []string      // IDs of the entries its questions belong to, in order
 	Messages []MessageView // the thread's messages in file order

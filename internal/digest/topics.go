@@ -31,7 +31,7 @@ func newTopicMatcher(topics []dict.Topic, tok Tokenizer) *topicMatcher {
 	m := &topicMatcher{topics: topics, byFirst: make(map[rune][]topicTerm), tok: tok}
 	for i, t := range topics {
 		for _, w := range t.Terms {
-			w = strings.ToLower(w)
+			w = foldTopicText(w)
 			r, _ := utf8.DecodeRuneInString(w)
 			m.byFirst[r] = append(m.byFirst[r], topicTerm{text: w, topic: i, latin: isASCII(w), short: !isASCII(w) && utf8.RuneCountInString(w) <= 2})
 		}
@@ -54,7 +54,7 @@ func (m *topicMatcher) mentions(text string) []int {
 	if len(m.topics) == 0 || text == "" {
 		return nil
 	}
-	lower := strings.ToLower(segment.Canonical(text)) // 分賬 is the topic 分账
+	lower := foldTopicText(segment.Canonical(text)) // 分賬 and 分帐 are the topic 分账
 	var words []segment.Token
 	if m.tok != nil {
 		words = m.tok.Tokens(lower)
@@ -101,6 +101,13 @@ func wordAt(words []segment.Token, pos int) int {
 		return k
 	}
 	return -1
+}
+
+// foldTopicText writes a topic term or a text as they are compared: in
+// lower case, and with 帐, the old spelling of 账 that chats still use (挂帐,
+// 对帐), as 账 (both take three bytes, so token offsets hold).
+func foldTopicText(s string) string {
+	return strings.ReplaceAll(strings.ToLower(s), "帐", "账")
 }
 
 // topicCounter adds up topic mentions over the messages of a thread or an

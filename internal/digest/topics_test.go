@@ -93,6 +93,8 @@ func TestTopicMentionsWords(t *testing.T) {
 		{"人行发文了", "[1]"},
 		{"复式记账怎么做", "[3]"},
 		{"网联上线了", "[5]"},
+		{"复式记帐怎么做", "[3]"}, // 帐 is 账
+		{"分帐接口怎么申请", "[2]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -63,14 +63,9 @@ func buildTopics(log *chatlog.Log, tok Tokenizer, p Params, parts [][]int) *Resu
 	var threads []Thread
 	var aliases []Alias
 	for _, idx := range parts {
-		sub := *log
-		sub.Messages = make([]chatlog.Message, len(idx))
-		for k, i := range idx {
-			sub.Messages[k] = log.Messages[i]
-			sub.Messages[k].Index = k
-		}
+		sub := topicLog(log, idx)
 		topic := sub.Messages[0].Topic
-		res := buildLog(&sub, tok, p)
+		res := buildLog(sub, tok, p)
 		at := func(k int) int {
 			if k < 0 {
 				return k
@@ -115,6 +110,73 @@ func buildTopics(log *chatlog.Log, tok Tokenizer, p Params, parts [][]int) *Resu
 		links[i].Thread = rank[links[i].Thread]
 	}
 	return &Result{Links: links, Threads: sorted, Aliases: mergeAliases(aliases)}
+}
+
+// topicLog returns the log of one topic: log's metadata, and the messages
+// idx names (in file order) with Index counting within the topic.
+func topicLog(log *chatlog.Log, idx []int) *chatlog.Log {
+	sub := *log
+	sub.Messages = make([]chatlog.Message, len(idx))
+	for k, i := range idx {
+		sub.Messages[k] = log.Messages[i]
+		sub.Messages[k].Index = k
+	}
+	return &sub
+}
+
+// topicTrainingDays returns days with every forum log (see topicParts) cut
+// into one day per topic, as BuildWith threads it, so that training sees
+// the candidates and features threading will: gold antecedents and
+// questions are renumbered within the topic, and a message annotated only
+// with antecedents in another topic is no example (nor is an answer to a
+// question of another topic). Other days are returned as they are.
+func topicTrainingDays(days []TrainingDay) []TrainingDay {
+	out := make([]TrainingDay, 0, len(days))
+	for _, d := range days {
+		parts := topicParts(d.Log.Messages)
+		if parts == nil {
+			out = append(out, d)
+			continue
+		}
+		for _, idx := range parts {
+			at := make(map[int]int, len(idx)) // index in the log -> index in the topic
+			for k, i := range idx {
+				at[i] = k
+			}
+			td := TrainingDay{Log: topicLog(d.Log, idx), Gold: make(map[int][]int)}
+			for i, ants := range d.Gold {
+				k, ok := at[i]
+				if !ok {
+					continue
+				}
+				var mapped []int
+				for _, a := range ants {
+					if ka, ok := at[a]; ok {
+						mapped = append(mapped, ka)
+					}
+				}
+				if len(mapped) > 0 {
+					td.Gold[k] = mapped
+				}
+			}
+			if d.Answers != nil {
+				td.Answers = make(map[int]int)
+				for i, q := range d.Answers {
+					k, ok := at[i]
+					if !ok {
+						continue
+					}
+					if q < 0 {
+						td.Answers[k] = -1
+					} else if kq, ok := at[q]; ok {
+						td.Answers[k] = kq
+					}
+				}
+			}
+			out = append(out, td)
+		}
+	}
+	return out
 }
 
 // remapIndices returns the log indices of the topic's messages ks (idx

@@ -290,3 +290,53 @@ func TestIndexedEvidenceComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestTopicTrainingDays checks that training cuts a forum log into one day
+// per topic, as threading does, with gold renumbered within the topic and
+// annotations that reach into another topic left out.
+func TestTopicTrainingDays(t *testing.T) {
+	topics := []string{"A", "B", "A", "B", "A"}
+	log := &chatlog.Log{}
+	for i, topic := range topics {
+		m := msg("S"+strconv.Itoa(i), "分账 接口", i)
+		m.Index, m.Topic = i, topic
+		log.Messages = append(log.Messages, m)
+	}
+	day := TrainingDay{
+		Log:     log,
+		Gold:    map[int][]int{0: {0}, 1: {0}, 2: {0}, 3: {1}, 4: {1, 2}},
+		Answers: map[int]int{0: -1, 2: 0, 3: 0, 4: -1},
+	}
+	plain := TrainingDay{Log: &chatlog.Log{Messages: log.Messages[:1]}, Gold: map[int][]int{0: {0}}}
+	got := topicTrainingDays([]TrainingDay{day, plain})
+	if len(got) != 3 || got[2].Log != plain.Log {
+		t.Fatalf("got %d days, want topics A and B, then the log without topics as it is", len(got))
+	}
+	want := []struct {
+		indices []int
+		gold    map[int][]int
+		answers map[int]int
+	}{
+		{[]int{0, 2, 4}, map[int][]int{0: {0}, 1: {0}, 2: {1}}, map[int]int{0: -1, 1: 0, 2: -1}},
+		{[]int{1, 3}, map[int][]int{1: {0}}, map[int]int{}}, // 1's gold and 3's question are in topic A
+	}
+	for k, w := range want {
+		d := got[k]
+		var senders, wantSenders []string
+		for i, m := range d.Log.Messages {
+			if m.Index != i {
+				t.Errorf("topic %d: message %d has Index %d", k, i, m.Index)
+			}
+			senders = append(senders, m.Sender)
+		}
+		for _, i := range w.indices {
+			wantSenders = append(wantSenders, log.Messages[i].Sender)
+		}
+		if !slices.Equal(senders, wantSenders) {
+			t.Errorf("topic %d: messages of %v, want %v", k, senders, wantSenders)
+		}
+		if !reflect.DeepEqual(d.Gold, w.gold) || !reflect.DeepEqual(d.Answers, w.answers) {
+			t.Errorf("topic %d: gold %v answers %v, want %v and %v", k, d.Gold, d.Answers, w.gold, w.answers)
+		}
+	}
+}

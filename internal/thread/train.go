@@ -14,7 +14,7 @@ import (
 
 // A TrainingDay is one log with gold reply links for some of its messages.
 type TrainingDay struct {
-	Log  *chatlog.Log  // the parsed log, threaded as a whole for context
+	Log  *chatlog.Log  // the parsed log, threaded as a whole for context (a forum's topics apart)
 	Gold map[int][]int // annotated message -> its gold antecedents (itself for a thread start)
 	// Answers holds, for TSV gold (which gives roles), each annotated
 	// message's question (-1 when it answers none); nil for link gold.
@@ -47,6 +47,7 @@ func Train(days []TrainingDay, tok Tokenizer, opts TrainOptions) (*Model, error)
 	if opts.Epochs <= 0 {
 		opts.Epochs = DefaultEpochs
 	}
+	days = topicTrainingDays(days)
 	p := DefaultParams()
 	model := &Model{Name: opts.Name, Gate: opts.Gate}
 	model.w[fNewThread] = 1
@@ -269,7 +270,7 @@ func TrainRank(days []TrainingDay, tok Tokenizer, m *Model, opts RankOptions) (*
 	p := DefaultParams()
 	p.Model = &base
 	var examples []rankExample
-	for _, d := range days {
+	for _, d := range topicTrainingDays(days) {
 		c, decided, _ := prepare(d.Log, tok, p)
 		linkRest(c, decided)
 		examples = append(examples, c.rankExamples(d.Gold)...)
@@ -477,7 +478,7 @@ func TrainAnswers(days []TrainingDay, tok Tokenizer, m *Model, opts AnswerOption
 	p.Model = &base
 	var xs [][]float64
 	var ys []bool
-	for _, d := range days {
+	for _, d := range topicTrainingDays(days) {
 		if d.Answers == nil {
 			continue
 		}
