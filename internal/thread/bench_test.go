@@ -259,3 +259,155 @@ func absentMentionsDay(senders, names int) string {
 	}
 	return out.String()
 }
+
+// The members of busyDay: regulars who post every few turns, and the texts
+// everybody says. Only the first regular asks, and nobody else says
+// anything that reads as a question, so that the first regular's messages
+// follow one another from morning to night with a few turns between.
+var (
+	busyRegulars = []string{"钱多多-聚合支付-产品-深圳", "周一鸣-某某支付-产品-杭州", "韩梅-东软(前)-开发", "李雷-网联-架构-北京"}
+	busyAsks     = []string{
+		"微信分账的接口，分账比例上限是多少？有没有踩过坑的？",
+		"退款的时候分账要先回退吗？",
+		"跨境收单现在哪家通道费率低一些？",
+		"T1结算改D0要走什么流程？",
+	}
+	busyShort = []string{"我们也是这么做的", "对，这个要看通道", "同意楼上", "这个我们踩过坑", "先回退再退款", "明白了，谢谢", "有道理", "我回头查一下文档"}
+	busyLong  = []string{
+		"分账比例默认是百分之三十，要更高得找微信单独申请，申请的时候要提供业务场景说明和分账方的资质材料，审核大概一到两周，期间接口会直接报比例超限的错误码。",
+		"我们的做法是先把分账回退掉，再发起退款，回退单号和分账单号一一对应，不然对账的时候会出现一笔退款对不上两笔回退的情况，财务那边很难处理。",
+		"跨境这块主要看结算币种和到账时效，费率只是一方面，还要看通道的拒付处理能力和风控规则，有些通道费率低但是拒付率高的商户直接就不接了。",
+		"D0本质上是垫资，通道要承担资金成本和风险，所以一般要单独签协议，额度按商户的历史流水来核定，新商户基本只能先做T1跑一段时间再申请。",
+	}
+	busyOthers = []string{"默认是30%，要更高得找微信单独申请", "回退单号要和分账单号对应", "我们用的是银联的通道", "这个文档里写了", "看商户的行业", "[动画表情]", "收到", "好的", "我们那边也一样", "可以找渠道经理谈"}
+	busyTalk   = "今天跟大家分享一下我们做聚合支付这几年在清结算上的一些经验，主要分三部分：通道对接、对账差错处理，还有资金的归集和下发，每一部分都会讲一些实际踩过的坑。"
+)
+
+// busyDay returns a day of n messages in sjzar/chatlog's plain-text export
+// on which the given number of busyRegulars (one to four) post every few
+// turns from 08:00 to 23:00, never minutes apart: each round of the
+// conversation has every regular say something, the first asking now and
+// then, and one of a hundred other members answer. With notices > 0 a run
+// of that many join notices follows every conversation of twenty rounds.
+// With talkEvery > 0 the first regular gives a talk every talkEvery
+// conversations (ten long messages, others' stickers between them), after
+// which another member asks a question. The day is the same for the same
+// arguments.
+func busyDay(n, regulars, notices, talkEvery int) string {
+	r := rand.New(rand.NewPCG(11, uint64(n)))
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	type line struct{ sender, id, text string }
+	var lines []line
+	say := func(k int, text string) {
+		lines = append(lines, line{busyRegulars[k], fmt.Sprintf("wxid_reg%d", k), text})
+	}
+	other := func(text string) {
+		k := r.IntN(100)
+		name := string(stressSurnames[k%len(stressSurnames)]) + string(stressGiven[k%len(stressGiven)]) + "-" + stressCompanies[k%len(stressCompanies)]
+		lines = append(lines, line{name, fmt.Sprintf("wxid_m%03d", k), text})
+	}
+	for c := 0; len(lines) < n; c++ {
+		if talkEvery > 0 && c%talkEvery == talkEvery-1 {
+			for k := range 10 {
+				say(0, fmt.Sprintf("第%d点，", k+1)+busyTalk)
+				other("[强]")
+			}
+			other("请问刚才讲的归集和下发，小商户也适用吗？")
+		}
+		for round := range 20 {
+			for k := range regulars {
+				switch {
+				case k == 0 && round%5 == 0:
+					say(k, pick(busyAsks))
+				case r.IntN(3) == 0:
+					say(k, pick(busyLong))
+				default:
+					say(k, pick(busyShort))
+				}
+			}
+			text := pick(busyOthers)
+			if r.IntN(4) == 0 {
+				text = "@" + busyRegulars[r.IntN(regulars)] + " " + text
+			}
+			other(text)
+		}
+		for k := range notices {
+			lines = append(lines, line{text: fmt.Sprintf("\"新人%d-%d\"加入了群聊", c, k)})
+		}
+	}
+	lines = lines[:n]
+	var out strings.Builder
+	for i, l := range lines {
+		at := 8*time.Hour + time.Duration(i)*15*time.Hour/time.Duration(n)
+		clock := fmt.Sprintf("%02d:%02d:%02d", int(at.Hours()), int(at.Minutes())%60, int(at.Seconds())%60)
+		if l.sender == "" {
+			fmt.Fprintf(&out, " %s\n%s\n\n", clock, l.text)
+			continue
+		}
+		fmt.Fprintf(&out, "%s(%s) %s\n%s\n\n", l.sender, l.id, clock, l.text)
+	}
+	return out.String()
+}
+
+// busyDays are the days of BenchmarkBusySpeaker and TestWriteBusyDays by
+// name: one regular, three, three with runs of 50 notices between
+// conversations, and three with talks.
+var busyDays = []struct {
+	name                         string
+	regulars, notices, talkEvery int
+}{
+	{"one", 1, 0, 0},
+	{"three", 3, 0, 0},
+	{"notices", 3, 50, 0},
+	{"talks", 3, 50, 20},
+}
+
+// BenchmarkBusySpeaker threads days of 10,000 to 40,000 messages on which a
+// few regulars post every few turns all day (see busyDay), segmentation
+// included: the time per day should grow with the number of messages, not
+// with its square, however long one sender's messages follow one another.
+func BenchmarkBusySpeaker(b *testing.B) {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range busyDays {
+		for _, n := range []int{10000, 20000, 40000} {
+			b.Run(fmt.Sprintf("%s/messages=%d", d.name, n), func(b *testing.B) {
+				text := busyDay(n, d.regulars, d.notices, d.talkEvery)
+				log, err := chatlog.ParseChatlogText(strings.NewReader(text), "busy/group_2025-03-06.txt")
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				for b.Loop() {
+					thread.Build(log, seg)
+				}
+			})
+		}
+	}
+}
+
+// TestWriteBusyDays writes the days of BenchmarkBusySpeaker as chatlog text
+// files, for timing and comparing `threads extract` on them, when
+// THREADS_STRESS_DIR names a folder:
+//
+//	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteBusyDays ./internal/thread
+func TestWriteBusyDays(t *testing.T) {
+	dir := os.Getenv("THREADS_STRESS_DIR")
+	if dir == "" {
+		t.Skip("THREADS_STRESS_DIR not set")
+	}
+	for _, d := range busyDays {
+		for _, n := range []int{10000, 20000, 40000} {
+			path := filepath.Join(dir, fmt.Sprintf("busy-%s-%d", d.name, n), "group_2025-03-06.txt")
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(busyDay(n, d.regulars, d.notices, d.talkEvery)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
