@@ -2,6 +2,7 @@ package thread_test
 
 import (
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -143,16 +144,7 @@ func BenchmarkBuildAbsentMentions(b *testing.B) {
 	}
 	for _, names := range []int{10000, 30000, 60000} {
 		b.Run(fmt.Sprintf("names=%d", names), func(b *testing.B) {
-			text := absentMentionsDay(300, names)
-			log, err := chatlog.ParseCocolian(strings.NewReader(text), "stress/2018-05-04-chat.markdown")
-			if err != nil {
-				b.Fatal(err)
-			}
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				thread.Build(log, seg)
-			}
+			benchGenerated(b, seg, absentMentionsDay(300, names), chatlog.ParseCocolian, "stress/2018-05-04-chat.markdown")
 		})
 	}
 }
@@ -163,18 +155,38 @@ func BenchmarkBuildAbsentMentions(b *testing.B) {
 //
 //	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteAbsentMentionsDays ./internal/thread
 func TestWriteAbsentMentionsDays(t *testing.T) {
+	for _, names := range []int{10000, 30000, 60000} {
+		writeStressDay(t, filepath.Join(fmt.Sprintf("absent-%d", names), "2018-05-04-chat.markdown"), absentMentionsDay(300, names))
+	}
+}
+
+// benchGenerated times thread.Build on a generated day, text in the format
+// parse reads (path names it).
+func benchGenerated(b *testing.B, seg *segment.Segmenter, text string, parse func(io.Reader, string) (*chatlog.Log, error), path string) {
+	log, err := parse(strings.NewReader(text), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		thread.Build(log, seg)
+	}
+}
+
+// writeStressDay writes a generated day at name inside the folder
+// THREADS_STRESS_DIR names, and skips the test when it names none.
+func writeStressDay(t *testing.T, name, text string) {
 	dir := os.Getenv("THREADS_STRESS_DIR")
 	if dir == "" {
 		t.Skip("THREADS_STRESS_DIR not set")
 	}
-	for _, names := range []int{10000, 30000, 60000} {
-		path := filepath.Join(dir, fmt.Sprintf("absent-%d", names), "2018-05-04-chat.markdown")
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(absentMentionsDay(300, names)), 0o644); err != nil {
-			t.Fatal(err)
-		}
+	path := filepath.Join(dir, name)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -374,16 +386,7 @@ func BenchmarkBusySpeaker(b *testing.B) {
 	for _, d := range busyDays {
 		for _, n := range []int{10000, 20000, 40000} {
 			b.Run(fmt.Sprintf("%s/messages=%d", d.name, n), func(b *testing.B) {
-				text := busyDay(n, d.regulars, d.notices, d.talkEvery)
-				log, err := chatlog.ParseChatlogText(strings.NewReader(text), "busy/group_2025-03-06.txt")
-				if err != nil {
-					b.Fatal(err)
-				}
-				b.SetBytes(int64(len(text)))
-				b.ReportAllocs()
-				for b.Loop() {
-					thread.Build(log, seg)
-				}
+				benchGenerated(b, seg, busyDay(n, d.regulars, d.notices, d.talkEvery), chatlog.ParseChatlogText, "busy/group_2025-03-06.txt")
 			})
 		}
 	}
@@ -395,19 +398,9 @@ func BenchmarkBusySpeaker(b *testing.B) {
 //
 //	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteBusyDays ./internal/thread
 func TestWriteBusyDays(t *testing.T) {
-	dir := os.Getenv("THREADS_STRESS_DIR")
-	if dir == "" {
-		t.Skip("THREADS_STRESS_DIR not set")
-	}
 	for _, d := range busyDays {
 		for _, n := range []int{10000, 20000, 40000} {
-			path := filepath.Join(dir, fmt.Sprintf("busy-%s-%d", d.name, n), "group_2025-03-06.txt")
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, []byte(busyDay(n, d.regulars, d.notices, d.talkEvery)), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			writeStressDay(t, filepath.Join(fmt.Sprintf("busy-%s-%d", d.name, n), "group_2025-03-06.txt"), busyDay(n, d.regulars, d.notices, d.talkEvery))
 		}
 	}
 }
