@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -106,24 +107,15 @@ func cuesOf(m *chatlog.Message, f *features) *textCues {
 }
 
 // answerFeatures measures the answer a of question q for an AnswerCheck, in
-// the order of answerFeatureNames. root gives each message's thread root;
-// ca and cq are the text cues of a and q. Messages between them are counted
-// leaving out the export's second listings (lst).
-func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst listings, root []int, a, q int, ca, cq *textCues) []float64 {
+// the order of answerFeatureNames. between counts the turns between them
+// (the export's second listings and notices left out); ca and cq are the
+// text cues of a and q.
+func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst listings, between *turnCounts, a, q int, ca, cq *textCues) []float64 {
 	b := func(v bool) float64 {
 		if v {
 			return 1
 		}
 		return 0
-	}
-	count := func(pred func(k int) bool) float64 {
-		n := 0
-		for k := q + 1; k < a; k++ {
-			if lst.isTurn(k) && pred(k) {
-				n++
-			}
-		}
-		return float64(n)
 	}
 	ma, mq := msgs[a], msgs[q]
 	fa, fq := &fs[a], &fs[q]
@@ -152,9 +144,9 @@ func answerFeatures(msgs []chatlog.Message, fs []features, links []Link, lst lis
 		links[a].Score,
 		b(links[a].HasEvidence("mention") || links[a].HasEvidence("mentioned")),
 		b(links[a].HasEvidence("quote")),
-		math.Log1p(count(func(k int) bool { return msgs[k].Sender == ma.Sender })),
-		math.Log1p(count(func(k int) bool { return msgs[k].Sender == mq.Sender })),
-		count(func(k int) bool { return links[k].Role == RoleQuestion && root[k] == root[a] }),
+		math.Log1p(float64(inside(between.bySender[ma.Sender], q, a))),
+		math.Log1p(float64(inside(between.bySender[mq.Sender], q, a))),
+		float64(inside(between.questions[between.root[a]], q, a)),
 		overlap(ca.grams, cq.grams),
 		shared(fa.wordSet, fq.wordSet),
 		shared(fa.domain, fq.domain),
@@ -239,9 +231,38 @@ func (c *AnswerCheck) validate(path string) error {
 	return nil
 }
 
+// turnCounts index the turns of a day (messages that are neither notices
+// nor second listings) so that the answer check counts those between a
+// question and its answer by binary search, not by a walk over them: a
+// question answered all day long would cost a walk per answer.
+type turnCounts struct {
+	root      []int            // each message's thread root
+	bySender  map[string][]int // each sender's turns, in file order
+	questions map[int][]int    // the turns with the question role, by thread root, in file order
+}
+
+func newTurnCounts(msgs []chatlog.Message, links []Link, lst listings) *turnCounts {
+	tc := &turnCounts{root: threadRoots(links), bySender: map[string][]int{}, questions: map[int][]int{}}
+	for k := range msgs {
+		if !lst.isTurn(k) {
+			continue
+		}
+		tc.bySender[msgs[k].Sender] = append(tc.bySender[msgs[k].Sender], k)
+		if links[k].Role == RoleQuestion {
+			tc.questions[tc.root[k]] = append(tc.questions[tc.root[k]], k)
+		}
+	}
+	return tc
+}
+
+// inside counts the indices of sorted that lie strictly between lo and hi.
+func inside(sorted []int, lo, hi int) int {
+	return max(0, sort.SearchInts(sorted, hi)-sort.SearchInts(sorted, lo+1))
+}
+
 // answerPairs lists every answer assignRoles found, with its measurements.
 func answerPairs(msgs []chatlog.Message, fs []features, links []Link, lst listings) (answers []int, xs [][]float64) {
-	root := threadRoots(links)
+	between := newTurnCounts(msgs, links, lst)
 	cues := map[int]*textCues{}
 	cuesFor := func(i int) *textCues {
 		if c, ok := cues[i]; ok {
@@ -254,7 +275,7 @@ func answerPairs(msgs []chatlog.Message, fs []features, links []Link, lst listin
 	for a, l := range links {
 		if l.Role == RoleAnswer && l.AnswerOf >= 0 && !l.HasEvidence("copy") {
 			answers = append(answers, a)
-			xs = append(xs, answerFeatures(msgs, fs, links, lst, root, a, l.AnswerOf, cuesFor(a), cuesFor(l.AnswerOf)))
+			xs = append(xs, answerFeatures(msgs, fs, links, lst, between, a, l.AnswerOf, cuesFor(a), cuesFor(l.AnswerOf)))
 		}
 	}
 	return answers, xs

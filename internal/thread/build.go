@@ -354,6 +354,11 @@ func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk)
 	byRoot := map[int]int{}
 	var threads []Thread
 	var timed []bool // per thread: whether it has a message with a time yet
+	type member struct {
+		thread int
+		sender string
+	}
+	joined := map[member]bool{} // a thread's participants so far, for a round of thousands of newcomers
 	for i, m := range msgs {
 		r := root[i]
 		k, ok := byRoot[r]
@@ -368,7 +373,8 @@ func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk)
 		t.Messages = append(t.Messages, i)
 		widenSpan(t, m.Time, timed[k])
 		timed[k] = timed[k] || !m.Time.IsZero()
-		if m.Sender != "" && !contains(t.Participants, m.Sender) {
+		if p := (member{k, m.Sender}); m.Sender != "" && !joined[p] {
+			joined[p] = true
 			t.Participants = append(t.Participants, m.Sender)
 		}
 	}

@@ -38,7 +38,7 @@ type linkContext struct {
 
 	talkMember []bool                 // message is part of a talk, built on first use
 	answerers  [][answerBackTurns]int // nextAnswerers, built on first use
-	byPlain    map[string][]int       // message indices by plain text, built on first use
+	repeated   []int                  // per message, the latest earlier turn of its plain text by someone else (-1: none), built on first use (see repeatOf)
 	roots      []int                  // rootOf's memo, -1 where not yet known
 
 	place threadPlaces // where the candidates of one message stand in their threads
@@ -333,19 +333,41 @@ func (c *linkContext) repeatOf(i int) int {
 	if f.runes < repeatMinRunes || f.welcome || f.sticker || f.ack || f.thanks {
 		return -1
 	}
-	if c.byPlain == nil {
-		c.byPlain = map[string][]int{}
-		for k := range c.fs {
-			c.byPlain[c.fs[k].plain] = append(c.byPlain[c.fs[k].plain], k)
+	if c.repeated == nil {
+		c.repeated = c.earlierTurnsByOthers()
+	}
+	return c.repeated[i]
+}
+
+// earlierTurnsByOthers returns, for every message, the latest earlier turn
+// with the same plain text by another sender, or -1. One pass in file
+// order keeps, per text, the latest turn and the latest turn by someone
+// other than its sender: one of the two is by someone other than any
+// sender, so a sender who says one text all day costs no walk back over
+// their own copies.
+func (c *linkContext) earlierTurnsByOthers() []int {
+	type latest struct{ turn, other int } // other: the latest turn by someone else than turn's sender
+	seen := make(map[string]latest)
+	out := make([]int, len(c.fs))
+	for i := range c.fs {
+		text := c.fs[i].plain
+		l, ok := seen[text]
+		if !ok {
+			l = latest{-1, -1}
+		}
+		out[i] = l.other
+		if l.turn >= 0 && c.msgs[l.turn].Sender != c.msgs[i].Sender {
+			out[i] = l.turn
+		}
+		if c.isTurn(i) {
+			if l.turn >= 0 && c.msgs[l.turn].Sender != c.msgs[i].Sender {
+				l.other = l.turn
+			}
+			l.turn = i
+			seen[text] = l
 		}
 	}
-	same := c.byPlain[f.plain]
-	for k := sort.SearchInts(same, i) - 1; k >= 0; k-- {
-		if j := same[k]; c.msgs[j].Sender != c.msgs[i].Sender && c.isTurn(j) {
-			return j
-		}
-	}
-	return -1
+	return out
 }
 
 // speaksOn reports whether the sender of message i speaks again in one of
