@@ -290,6 +290,7 @@ type question struct {
 	plain  string             // the question without @mentions
 	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
 	vec    map[string]float64 // TF-IDF weights, unit length
+	sorted []string           // the features of vec in sorted order (see features)
 
 	contextual bool            // the question points into its conversation (这个, 你)
 	domain     map[string]bool // the features that are payments terms

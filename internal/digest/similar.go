@@ -1,8 +1,10 @@
 package digest
 
 import (
+	"maps"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -50,13 +52,14 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 		q.vec = make(map[string]float64, len(fs))
 		q.domain = make(map[string]bool)
 		q.part = make(map[string]bool)
-		var norm float64
 		for w, f := range fs {
-			x := (1 + math.Log(f.count)) * f.weight * idf(w)
-			q.vec[w] = x
+			q.vec[w] = (1 + math.Log(f.count)) * f.weight * idf(w)
 			q.domain[w] = f.weight > 1
 			q.part[w] = f.weight < 1
-			norm += x * x
+		}
+		var norm float64
+		for _, w := range q.features() {
+			norm += q.vec[w] * q.vec[w]
 		}
 		norm = math.Sqrt(norm)
 		for w := range q.vec {
@@ -98,28 +101,40 @@ func contextual(text string) bool {
 	return false
 }
 
-// cosine is the similarity of two unit vectors.
-func cosine(a, b map[string]float64) float64 {
-	if len(a) > len(b) {
+// cosine is the similarity of two questions' unit vectors. Its sum runs
+// over the features in sorted order, as every sum over a vector does, so
+// that the same questions give the same bits on every run (a map's order
+// would change the last bits, and with them ties between pairs).
+func cosine(a, b *question) float64 {
+	if len(a.vec) > len(b.vec) {
 		a, b = b, a
 	}
 	var s float64
-	for w, x := range a {
-		s += x * b[w]
+	for _, w := range a.features() {
+		s += a.vec[w] * b.vec[w]
 	}
 	return s
 }
 
-// coverage returns the share of unit vector a's weight (squared) that falls
-// on features b has too.
-func coverage(a, b map[string]float64) float64 {
+// coverage returns the share of question a's unit vector weight (squared)
+// that falls on features b has too.
+func coverage(a, b *question) float64 {
 	var s float64
-	for w, x := range a {
-		if _, ok := b[w]; ok {
-			s += x * x
+	for _, w := range a.features() {
+		if _, ok := b.vec[w]; ok {
+			s += a.vec[w] * a.vec[w]
 		}
 	}
 	return s
+}
+
+// features returns the features of q's vector in sorted order, sorting
+// them on first use.
+func (q *question) features() []string {
+	if len(q.sorted) != len(q.vec) {
+		q.sorted = slices.Sorted(maps.Keys(q.vec))
+	}
+	return q.sorted
 }
 
 // mergeable reports whether two questions with similarity sim ask the same
@@ -149,7 +164,7 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 	if shared < minShared && (shared < 2 || !domain) {
 		return false
 	}
-	covA, covB := coverage(a.vec, b.vec), coverage(b.vec, a.vec)
+	covA, covB := coverage(a, b), coverage(b, a)
 	if a.occ.Day == b.occ.Day && words >= minRepost && math.Max(covA, covB) > 1-1e-9 {
 		return true // one repeats the other whole, with its answer or a remark after it
 	}
@@ -204,9 +219,22 @@ func cluster(qs []*question, threshold float64) []*clusterSet {
 		of[i] = &clusterSet{members: []*question{q}}
 		index[q] = i
 	}
+	// Whether two questions are mergeable is asked again each time their
+	// groups meet; a day of many near-identical questions asks it millions
+	// of times, so each ordered pair is worked out once.
+	known := make(map[[2]int]bool, 2*len(pairs))
+	canMerge := func(x, y *question) bool {
+		k := [2]int{index[x], index[y]}
+		ok, seen := known[k]
+		if !seen {
+			ok = mergeable(x, y, cosine(x, y), threshold)
+			known[k] = ok
+		}
+		return ok
+	}
 	for _, p := range pairs {
 		a, b := of[p.i], of[p.j]
-		if a == b || !linked(a, b, threshold) {
+		if a == b || !linked(a, b, canMerge) {
 			continue
 		}
 		for _, q := range b.members {
@@ -228,11 +256,12 @@ func cluster(qs []*question, threshold float64) []*clusterSet {
 	return out
 }
 
-// linked reports whether every pair across two groups is mergeable.
-func linked(a, b *clusterSet, threshold float64) bool {
+// linked reports whether every pair across two groups is mergeable (x of a
+// and y of b, in that order).
+func linked(a, b *clusterSet, mergeable func(x, y *question) bool) bool {
 	for _, x := range a.members {
 		for _, y := range b.members {
-			if !mergeable(x, y, cosine(x.vec, y.vec), threshold) {
+			if !mergeable(x, y) {
 				return false
 			}
 		}
@@ -259,7 +288,7 @@ func similarPairs(qs []*question, threshold float64) []pair {
 					continue
 				}
 				seen[j] = true
-				if s := cosine(q.vec, qs[j].vec); mergeable(q, qs[j], s, threshold) {
+				if s := cosine(q, qs[j]); mergeable(q, qs[j], s, threshold) {
 					pairs = append(pairs, pair{i, j, s})
 				}
 			}
@@ -277,7 +306,7 @@ func central(members []*question) *question {
 		var s float64
 		for _, y := range members {
 			if x != y {
-				s += cosine(x.vec, y.vec)
+				s += cosine(x, y)
 			}
 		}
 		switch {

@@ -168,8 +168,8 @@ func TestMergeable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := mergeable(tt.a, tt.b, cosine(tt.a.vec, tt.b.vec), DefaultThreshold); got != tt.want {
-				t.Errorf("mergeable = %v (cosine %.3f), want %v", got, cosine(tt.a.vec, tt.b.vec), tt.want)
+			if got := mergeable(tt.a, tt.b, cosine(tt.a, tt.b), DefaultThreshold); got != tt.want {
+				t.Errorf("mergeable = %v (cosine %.3f), want %v", got, cosine(tt.a, tt.b), tt.want)
 			}
 		})
 	}
