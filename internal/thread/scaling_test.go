@@ -8,6 +8,26 @@ import (
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
+// randomDay returns n messages of the given senders and texts, a minute
+// apart, with platform notices and second listings (the last message again
+// under another name of its sender) among them.
+func randomDay(rng *rand.Rand, n int, senders, texts []string) []chatlog.Message {
+	var msgs []chatlog.Message
+	for i := range n {
+		switch r := rng.IntN(10); {
+		case r == 0:
+			msgs = append(msgs, chatlog.Message{Time: msg("A", "", i).Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
+		case r == 1 && len(msgs) > 0 && msgs[len(msgs)-1].Type == chatlog.TypeText:
+			again := msgs[len(msgs)-1]
+			again.Sender += "-昵称"
+			msgs = append(msgs, again)
+		default:
+			msgs = append(msgs, msg(senders[rng.IntN(len(senders))], texts[rng.IntN(len(texts))], i))
+		}
+	}
+	return msgs
+}
+
 // TestEarlierTurnsByOthers checks the one-pass table of repeats against a
 // walk back over every earlier message, on random days of a few texts and
 // senders with notices and second listings among them.
@@ -16,19 +36,7 @@ func TestEarlierTurnsByOthers(t *testing.T) {
 	senders := []string{"A", "B", "C"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for day := range 200 {
-		var msgs []chatlog.Message
-		for i := range 30 {
-			switch r := rng.IntN(10); {
-			case r == 0:
-				msgs = append(msgs, chatlog.Message{Time: msg("A", "", i).Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
-			case r == 1 && len(msgs) > 0 && msgs[len(msgs)-1].Type == chatlog.TypeText:
-				again := msgs[len(msgs)-1]
-				again.Sender += "-昵称"
-				msgs = append(msgs, again) // the export lists it twice
-			default:
-				msgs = append(msgs, msg(senders[rng.IntN(len(senders))], texts[rng.IntN(len(texts))], i))
-			}
-		}
+		msgs := randomDay(rng, 30, senders, texts)
 		c := cocolianContext(msgs)
 		got := c.earlierTurnsByOthers()
 		for i := range msgs {
@@ -53,19 +61,7 @@ func TestTurnCounts(t *testing.T) {
 	senders := []string{"A", "B", "C", "D"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for day := range 100 {
-		var msgs []chatlog.Message
-		for i := range 40 {
-			switch r := rng.IntN(10); {
-			case r == 0:
-				msgs = append(msgs, chatlog.Message{Time: msg("A", "", i).Time, Type: chatlog.TypeSystem, Text: `"新人"加入了群聊`})
-			case r == 1 && len(msgs) > 0 && msgs[len(msgs)-1].Type == chatlog.TypeText:
-				again := msgs[len(msgs)-1]
-				again.Sender += "-昵称"
-				msgs = append(msgs, again)
-			default:
-				msgs = append(msgs, msg(senders[rng.IntN(len(senders))], []string{"分账 怎么 申请？", "在 商户 平台", "好的"}[rng.IntN(3)], i))
-			}
-		}
+		msgs := randomDay(rng, 40, senders, []string{"分账 怎么 申请？", "在 商户 平台", "好的"})
 		c := cocolianContext(msgs)
 		links := make([]Link, len(msgs))
 		for i := range links {
