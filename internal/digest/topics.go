@@ -55,10 +55,8 @@ func (m *topicMatcher) mentions(text string) []int {
 		return nil
 	}
 	lower := foldTopicText(segment.Canonical(text)) // 分賬 and 分帐 are the topic 分账
-	var words []segment.Token
-	if m.tok != nil {
-		words = m.tok.Tokens(lower)
-	}
+	var words []segment.Token                       // the text's words, found when a short term first needs them
+	tokenized := m.tok == nil
 	var found []int
 	for i, r := range lower {
 		for _, t := range m.byFirst[r] {
@@ -68,8 +66,13 @@ func (m *topicMatcher) mentions(text string) []int {
 			if t.latin && (wordByteBefore(lower, i) || wordByteAt(lower, i+len(t.text))) {
 				continue
 			}
-			if t.short && cutsWord(words, i, i+len(t.text)) {
-				continue
+			if t.short {
+				if !tokenized {
+					words, tokenized = m.tok.Tokens(lower), true
+				}
+				if cutsWord(words, i, i+len(t.text)) {
+					continue
+				}
 			}
 			if !containsInt(found, t.topic) {
 				found = append(found, t.topic)
