@@ -327,6 +327,13 @@ func merge(text string, toks []Token) []Token {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		switch {
+		case i+2 < len(toks) && isCycleDay(t.Text) && toks[i+1].Text == "+" && isCycleCount(toks[i+2].Text):
+			// A settlement cycle the dictionary does not list (T+2, D+3,
+			// T+N): the single letter would otherwise be the stop word t
+			// or d, and the count a bare number.
+			i += 2
+			t.End = toks[i].End
+			t.Kind = KindLatin
 		case t.Kind == KindPunct:
 			space := isSpaceText(t.Text)
 			for i+1 < len(toks) && toks[i+1].Kind == KindPunct && isSpaceText(toks[i+1].Text) == space {
@@ -352,6 +359,22 @@ func merge(text string, toks []Token) []Token {
 		out = append(out, t)
 	}
 	return out
+}
+
+// isCycleDay reports whether w is the day letter of a settlement cycle:
+// T for business days, D for calendar days.
+func isCycleDay(w string) bool {
+	switch w {
+	case "T", "t", "D", "d":
+		return true
+	}
+	return false
+}
+
+// isCycleCount reports whether w counts the days of a settlement cycle:
+// digits, or N for any number of them.
+func isCycleCount(w string) bool {
+	return isDigits(w) || w == "N" || w == "n"
 }
 
 // isSpaceText reports whether w is all white space.

@@ -186,6 +186,8 @@ func TestTokensKinds(t *testing.T) {
 		{"laughter", "哈哈哈哈哈 hhhh emmm", "哈哈/stop 哈哈哈/stop  /punct hhhh/stop  /punct emmm/stop"},
 		{"emoji", "牛👍🏻😂", "牛/stop 👍🏻😂/punct"},
 		{"full-width latin", "ＡＢＣ公司", "ＡＢＣ/latin 公司/word"},
+		{"settlement cycles", "T+2到账，d+3或T+N结算，T日记账", "T+2/latin 到账/domain ，/punct d+3/latin 或/stop T+N/latin 结算/domain ，/punct T日/domain 记账/domain"},
+		{"no cycle inside a word or with spaces", "SDT+2 T + 2", "SDT/latin +/punct 2/number  /punct T/stop  /punct +/punct  /punct 2/number"},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
