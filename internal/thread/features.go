@@ -618,7 +618,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 				f.words = append(f.words, t.Text)
 			}
 		}
-		f.wordSet = make(map[string]struct{}, len(f.words))
+		f.wordSet = make(map[string]struct{}) // no size hint: f.words repeats words, and a long message would reserve room for every repeat
 		for _, w := range f.words {
 			f.wordSet[w] = struct{}{}
 		}
