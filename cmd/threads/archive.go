@@ -61,7 +61,7 @@ func expandInputs(args []string, skip ...string) (inputs []input, folders []stri
 		}
 		folder := len(folders)
 		folders = append(folders, arg)
-		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+		err = walkFollowingLinks(arg, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, &chatlog.ParseError{Path: path, Msg: "cannot read folder", Err: unwrapPathError(err)})
 				return nil
@@ -93,6 +93,72 @@ func expandInputs(args []string, skip ...string) (inputs []input, folders []stri
 		}
 	}
 	return inputs, folders, errs
+}
+
+// walkFollowingLinks walks the folder root as filepath.WalkDir does, in
+// name order, but follows symbolic links to folders, root's own included
+// (a corpus linked in from elsewhere is read, not skipped): fn sees such a
+// link as the folder it leads to, under the link's path, and may skip it
+// with filepath.SkipDir. A folder is walked once however many links lead to
+// it, which also ends a link that leads back up the tree.
+func walkFollowingLinks(root string, fn fs.WalkDirFunc) error {
+	var walked []os.FileInfo // every folder walked so far
+	// enter reports whether the folder at path is walked for the first time.
+	enter := func(path string) bool {
+		st, err := os.Stat(path)
+		if err != nil {
+			return true // WalkDir reports the error when it reads the folder
+		}
+		for _, w := range walked {
+			if os.SameFile(w, st) {
+				return false
+			}
+		}
+		walked = append(walked, st)
+		return true
+	}
+	var walk func(shown, real string) error
+	walk = func(shown, real string) error {
+		return filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
+			at := shown // the path under the name it was reached by, spelt as WalkDir spells it
+			if path != real {
+				at = filepath.Join(shown, path[len(real):])
+			}
+			if err != nil {
+				return fn(at, d, err)
+			}
+			if d.Type()&fs.ModeSymlink != 0 {
+				st, serr := os.Stat(path)
+				if serr != nil || !st.IsDir() {
+					return fn(at, d, nil) // a link to a file, or a broken one: fn decides
+				}
+				if err := fn(at, fs.FileInfoToDirEntry(st), nil); err != nil {
+					if err == filepath.SkipDir {
+						return nil
+					}
+					return err
+				}
+				target, err := filepath.EvalSymlinks(path)
+				if err != nil {
+					return fn(at, d, err)
+				}
+				if !enter(target) {
+					return nil
+				}
+				return walk(at, target)
+			}
+			if d.IsDir() && path != real && !enter(path) {
+				return filepath.SkipDir
+			}
+			return fn(at, d, nil)
+		})
+	}
+	real, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		real = root // WalkDir reports it
+	}
+	enter(real)
+	return walk(root, real)
 }
 
 // checkOutputNotInput returns a usage error when output (the -o file, ""

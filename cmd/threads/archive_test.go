@@ -154,6 +154,39 @@ func TestExtractFolder(t *testing.T) {
 	}
 }
 
+// TestExtractFolderFollowsLinks checks that symbolic links to folders are
+// walked, the folder argument's own included, under the link's name, and
+// that a folder is read once however many links lead to it (a link back up
+// the tree ends there).
+func TestExtractFolderFollowsLinks(t *testing.T) {
+	dir := t.TempDir()
+	top := filepath.Join(dir, "top")
+	real := filepath.Join(dir, "elsewhere")
+	copyFile(t, sampleDay, filepath.Join(top, "a.markdown"))
+	copyFile(t, sampleDay, filepath.Join(real, "day.markdown"))
+	for link, target := range map[string]string{
+		filepath.Join(top, "linked"):   filepath.Join("..", "elsewhere"),
+		filepath.Join(top, "loop"):     "..",
+		filepath.Join(top, "twice"):    real,
+		filepath.Join(dir, "rootlink"): "top",
+	} {
+		if err := os.Symlink(target, link); err != nil {
+			t.Skipf("cannot make symbolic links here: %v", err)
+		}
+	}
+	for _, arg := range []string{top, filepath.Join(dir, "rootlink"), filepath.Join(dir, "rootlink") + string(filepath.Separator)} {
+		base := filepath.Clean(arg)
+		want := wantOutput(t, "json", false, filepath.Join(base, "a.markdown"), filepath.Join(base, "linked", "day.markdown"))
+		code, out, errOut := runCmd(t, "", "extract", "--format", "json", arg)
+		if code != exitOK {
+			t.Fatalf("%s: exit %d: %s", arg, code, errOut)
+		}
+		if out != want {
+			t.Errorf("%s: output differs from a.markdown then linked/day.markdown", arg)
+		}
+	}
+}
+
 // TestExtractFolderErrors checks what a folder without chat logs and an
 // unreadable input among good ones give.
 func TestExtractFolderErrors(t *testing.T) {
@@ -181,6 +214,27 @@ func TestExtractFolderErrors(t *testing.T) {
 	re := regexp.MustCompile(`(?s)` + regexp.QuoteMeta(missing) + `: cannot open input.*` + regexp.QuoteMeta(bad) + `:5: .*2 of 4 inputs failed`)
 	if !re.MatchString(errOut) {
 		t.Errorf("stderr %q does not match %s", errOut, re)
+	}
+}
+
+// TestExtractOutputDash checks that -o - writes to stdout, as - reads
+// stdin among the inputs, and makes no file named -.
+func TestExtractOutputDash(t *testing.T) {
+	day, err := filepath.Abs(sampleDay)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := wantOutput(t, "markdown", false, day)
+	t.Chdir(t.TempDir())
+	code, out, errOut := runCmd(t, "", "extract", "-o", "-", day)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if out != want {
+		t.Error("-o - output differs from stdout's")
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("-o - made a file named -")
 	}
 }
 

@@ -58,9 +58,10 @@ number of inputs runs one job per input.
 The -o file is written to a temporary file beside it and renamed over it
 at the end, so it is never seen half-written; it gets the mode a shell
 redirect would give it (a new file follows the umask, a file that exists
-keeps its mode, a symbolic link is written where it points). An -o file
-that is one of the inputs (however it is reached) is refused (exit 2),
-and an interrupt or SIGTERM removes the temporary file.`,
+keeps its mode, a symbolic link is written where it points, a read-only
+file is refused); -o - is stdout. An -o file that is one of the inputs
+(however it is reached) is refused (exit 2), and an interrupt or SIGTERM
+removes the temporary file.`,
 		Example: "  threads extract testdata/sample-day.markdown\n" +
 			"  threads extract --format json -o day.json day.markdown\n" +
 			"  threads extract --format json -o archive.json ~/chats/",
@@ -68,6 +69,9 @@ and an interrupt or SIGTERM removes the temporary file.`,
 			opts.Inputs = args
 			if len(opts.Inputs) == 0 {
 				opts.Inputs = []string{"-"}
+			}
+			if opts.Output == "-" {
+				opts.Output = "" // stdout, as - is stdin among the inputs
 			}
 			if opts.Format != "markdown" && opts.Format != "json" && opts.Format != "links" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use markdown, json or links", opts.Format)}
@@ -87,7 +91,7 @@ and an interrupt or SIGTERM removes the temporary file.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, or links (Kummerfeld's \"X Y -\" reply links)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
 	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input `FORMAT` (default: detected); threads formats lists them")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "add the evidence behind every reply link")
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "thread `N` inputs at once (default: one per CPU)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "name the files of a folder that were skipped")

@@ -108,16 +108,33 @@ func resolve(path string) (string, error) {
 // checkTarget checks that target, where path is written, can be replaced by
 // a file: it is a regular file or nothing yet, and its folder exists.
 func checkTarget(path, target string) error {
-	if st, err := os.Stat(target); err == nil {
+	st, err := os.Stat(target)
+	if err != nil {
+		// A link the system follows where resolve cannot (/dev/stdout
+		// to a pipe, through /proc) still says what it leads to.
+		st, err = os.Stat(path)
+	}
+	if err == nil {
 		switch {
 		case st.IsDir():
 			return fmt.Errorf("%s: cannot write output: it is a folder; give the name of a file to write", path)
 		case !st.Mode().IsRegular():
-			return fmt.Errorf("%s: cannot write output: it is no regular file (a device, pipe or socket) and would be replaced; write to stdout and redirect it there instead", path)
+			return fmt.Errorf("%s: cannot write output: it is no regular file (a device, pipe or socket), which a rename would replace; write to stdout and redirect it there instead", path)
+		}
+		// The file is replaced by a rename, which its folder's permissions
+		// allow; a shell redirect needs the file's own, so a file made
+		// read-only to keep it is refused here, as the shell refuses it.
+		// Opening it to write neither truncates nor changes it.
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if errors.Is(err, fs.ErrPermission) {
+			return fmt.Errorf("%s: cannot write output: the file is read-only; make it writable (chmod u+w) or give another file", path)
+		}
+		if err == nil {
+			f.Close()
 		}
 	}
 	dir := filepath.Dir(target)
-	st, err := os.Stat(dir)
+	st, err = os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: cannot create output: folder %s does not exist; create it first", path, dir)

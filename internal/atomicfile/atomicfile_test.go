@@ -1,6 +1,7 @@
 package atomicfile
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -53,6 +54,29 @@ func TestCreateChecksThePath(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("files left behind: %v", entries)
+	}
+}
+
+// TestCreateRefusesReadOnlyFile checks that a file made read-only is
+// refused, as a shell redirect refuses it, and left as it was.
+func TestCreateRefusesReadOnlyFile(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("running as root, for whom no file is read-only")
+	}
+	path := filepath.Join(t.TempDir(), "keep.md")
+	if err := os.WriteFile(path, []byte("precious\n"), 0o444); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Create(path)
+	if err == nil {
+		f.Abort()
+		t.Fatal("a read-only file was accepted")
+	}
+	if !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("error %q does not say the file is read-only", err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "precious\n" {
+		t.Errorf("the file now holds %q", data)
 	}
 }
 
@@ -207,5 +231,32 @@ func TestCreateRefusesSpecialFiles(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "no regular file") {
 		t.Errorf("Create(/dev/null): %v", err)
+	}
+}
+
+// TestCreateRefusesLinkToPipe checks that a link the system follows to a
+// pipe, as /dev/stdout is when stdout is piped, is refused as a special
+// file rather than failing in a folder of /proc.
+func TestCreateRefusesLinkToPipe(t *testing.T) {
+	if _, err := os.Stat("/proc/self/fd"); err != nil {
+		t.Skip("no /proc/self/fd")
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	link := filepath.Join(t.TempDir(), "stdout")
+	if err := os.Symlink(fmt.Sprintf("/proc/self/fd/%d", w.Fd()), link); err != nil {
+		t.Skip(err)
+	}
+	f, err := Create(link)
+	if err == nil {
+		f.Abort()
+		t.Fatal("a link to a pipe was accepted")
+	}
+	if !strings.Contains(err.Error(), "no regular file") {
+		t.Errorf("error %q does not say it is no regular file", err)
 	}
 }
