@@ -50,6 +50,14 @@ type Message struct {
 	Topic string `json:",omitempty"`
 }
 
+// HasDate reports whether t, a message's time, carries a date. A format
+// that gives only the time of day, with no date in the file name either (an
+// IRC log, a chatlog text export read from stdin, a cocolian day without
+// front matter), leaves it on 0001-01-01.
+func HasDate(t time.Time) bool {
+	return t.Year() > 1
+}
+
 // A Log is one parsed input file: its messages and what the file says about itself.
 type Log struct {
 	Path     string    // the path the log was read from ("-" for stdin)

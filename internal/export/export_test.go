@@ -238,3 +238,22 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 		})
 	}
 }
+
+// TestFormatTime checks the JSON times: RFC 3339 date-times, the clock and
+// zone alone when the log gives no date, and "" for no time.
+func TestFormatTime(t *testing.T) {
+	cst := time.FixedZone("CST", 8*3600)
+	for _, tt := range []struct {
+		in   time.Time
+		want string
+	}{
+		{time.Date(2018, 5, 4, 7, 59, 37, 0, cst), "2018-05-04T07:59:37+08:00"},
+		{time.Date(1, 1, 1, 9, 0, 5, 0, cst), "09:00:05+08:00"},
+		{time.Date(1, 1, 1, 23, 50, 0, 0, time.UTC), "23:50:00Z"},
+		{time.Time{}, ""},
+	} {
+		if got := formatTime(tt.in); got != tt.want {
+			t.Errorf("formatTime(%v) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

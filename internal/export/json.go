@@ -180,9 +180,15 @@ func messageText(m *chatlog.Message) string {
 	return m.Text
 }
 
+// formatTime writes a time as RFC 3339 does: a date-time, or, when the log
+// gives no date (see chatlog.HasDate), a full-time, the clock and its zone
+// (23:50:00Z), rather than a date of the year 1; "" when there is no time.
 func formatTime(t time.Time) string {
-	if t.IsZero() {
+	switch {
+	case t.IsZero():
 		return ""
+	case !chatlog.HasDate(t):
+		return t.Format("15:04:05Z07:00")
 	}
 	return t.Format(time.RFC3339)
 }
