@@ -269,10 +269,20 @@ func TestExtractOutputFileStreams(t *testing.T) {
 	}
 }
 
-func TestExtractBadJobs(t *testing.T) {
-	code, _, errOut := runCmd(t, "", "extract", "--jobs", "-1", sampleDay)
-	if code != exitUsage || !strings.Contains(errOut, "--jobs") {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+// TestExtractUsageErrors checks flags that make no sense, or none
+// together: exit 2, naming the flag.
+func TestExtractUsageErrors(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--jobs", "-1"}, "--jobs"},
+		{[]string{"--explain", "--format", "links"}, "`--explain` has no place in `--format links`"},
+	} {
+		code, _, errOut := runCmd(t, "", append(append([]string{"extract"}, tt.args...), sampleDay)...)
+		if code != exitUsage || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q", tt.args, code, errOut)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -75,6 +76,9 @@ removes the temporary file.`,
 			}
 			if opts.Format != "markdown" && opts.Format != "json" && opts.Format != "links" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use markdown, json or links", opts.Format)}
+			}
+			if opts.Explain && opts.Format == "links" {
+				return usageError{errors.New("`--explain` has no place in `--format links` (bare X Y - lines): use json or markdown to see the evidence")}
 			}
 			if err := checkInputFormat(opts.InputFormat); err != nil {
 				return err

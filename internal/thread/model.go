@@ -436,7 +436,8 @@ func decodeError(path string, err error) error {
 	if errors.As(err, &te) {
 		msgs = te.Errors
 	} else if rest, ok := strings.CutPrefix(msgs[0], "yaml: "); ok {
-		msgs[0] = rest
+		// A file that is no YAML at all is most often not a model file.
+		msgs[0] = rest + " (is this a model file? expected the YAML that `threads train` writes)"
 	} else {
 		return fmt.Errorf("%s: %w", path, err)
 	}

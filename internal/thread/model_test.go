@@ -116,7 +116,7 @@ func TestModelFileErrors(t *testing.T) {
 		{"a key of rank_trees", []string{"  features:", "  feature:"}, []string{`m.yaml:11: unknown key "feature"`, "features, trees"}},
 		{"two unknown keys", []string{"gate:", "gat:", "pass_notices:", "pass_notice:"}, []string{`m.yaml:2: unknown key "gat"`, `m.yaml:4: unknown key "pass_notice"`}},
 		{"not a number", []string{"  adjacent: 1.3", "  adjacent: much"}, []string{"m.yaml:7: cannot unmarshal"}},
-		{"a syntax error", []string{"  adjacent: 1.3", "  adjacent: [1"}, []string{"m.yaml:"}},
+		{"a syntax error", []string{"  adjacent: 1.3", "  adjacent: [1"}, []string{"m.yaml:", "is this a model file?"}},
 		{"a misspelt feature", []string{"  mention: 6", "  mentoin: 6"}, []string{`m.yaml:6: unknown feature "mentoin" in ` + "`weights:`", "correct its name"}},
 		{"two misspelt features", []string{"  mention: 6\n  adjacent: 1.3", "  zz-last: 6\n  aa-first: 1.3"}, []string{`m.yaml:7: unknown feature "aa-first"`}},
 		{"a misspelt rank feature", []string{"  shared-terms: 0.5", "  shared-term: 0.5"}, []string{`m.yaml:9: unknown feature "shared-term" in ` + "`rank:`"}},
