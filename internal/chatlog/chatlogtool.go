@@ -1530,12 +1530,14 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		blank := wxBlank(line)
 		if prevBlank && !blank {
 			if h := chatlogHeader(line); h != nil {
+				// The message before this header is complete: emit it
+				// before a bad time stops the scan.
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				t, err := chatlogTextTime(h, day, haveDay)
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: err.Error()}
-				}
-				if err := flush(); err != nil {
-					return nil, err
 				}
 				// "SenderName(sender)", or the sender alone when the name
 				// is unknown; "我" stands for the account's own id.

@@ -279,12 +279,14 @@ func (p *cocolianParser) line(s string) error {
 		}
 		return nil
 	}
+	// The message before this header is complete: emit it before a bad
+	// time stops the scan.
+	if err := p.flush(); err != nil {
+		return err
+	}
 	h, mi, sec := atoi2(m[1]), atoi2(m[2]), atoi2(m[3])
 	if h > 23 || mi > 59 || sec > 59 {
 		return p.errorf(p.lineNo, "bad message time %s:%s:%s: expected HH:MM:SS from 00:00:00 to 23:59:59", m[1], m[2], m[3])
-	}
-	if err := p.flush(); err != nil {
-		return err
 	}
 	name := trimUpTo(s[headerLen:], 2, true)
 	name = trimUpTo(name, 2, false)

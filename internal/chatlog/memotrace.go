@@ -305,12 +305,14 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		blank := wxBlank(line)
 		if prevBlank && !blank {
 			if h := memoTraceHeaderRE.FindStringSubmatch(line); h != nil {
+				// The message before this header is complete: emit it
+				// before a bad time stops the scan.
+				if err := flush(); err != nil {
+					return nil, err
+				}
 				t, err := time.ParseInLocation("2006-01-02 15:04:05", line[:19], wechatZone)
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: fmt.Sprintf("bad message time %q: expected a valid YYYY-MM-DD HH:MM:SS", line[:19])}
-				}
-				if err := flush(); err != nil {
-					return nil, err
 				}
 				cur = &Message{Line: lr.n, Time: t}
 				rest, after = h[7], 0

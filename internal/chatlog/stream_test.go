@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -154,5 +156,59 @@ func TestScanFileErrors(t *testing.T) {
 		if perr == nil || serr == nil || perr.Error() != serr.Error() {
 			t.Errorf("%s: ScanFile error %v, ParseFile error %v", path, serr, perr)
 		}
+	}
+}
+
+// TestScanErrorAfterEarlierMessages checks the promise of Scan that a parse
+// error met part-way comes after every message before it: on each fixture of
+// each streaming format, the record of each message in turn is made bad (an
+// hour of 29, or a non-numeric Type), and Scan must emit exactly the
+// messages before it, as Parse gives them from the intact file, then fail at
+// its line. MemoTrace TXT, chatlog text and cocolian lost the message just
+// before a header with a bad time, which was only emitted once the next
+// header parsed (found by a user review).
+func TestScanErrorAfterEarlierMessages(t *testing.T) {
+	tests := []struct {
+		format string
+		re     *regexp.Regexp // matches the part of a message's first line to spoil
+		repl   string
+	}{
+		{"chatlog-csv", regexp.MustCompile(`^(\d{4}-\d\d-\d\d )\d\d`), "${1}29"},
+		{"chatlog-text", regexp.MustCompile(`\d\d(:\d\d:\d\d\r?)$`), "29$1"},
+		{"memotrace-csv", regexp.MustCompile(`^(\d+,\d+,)\d+`), "${1}x"},
+		{"memotrace-txt", regexp.MustCompile(`^(\d{4}-\d\d-\d\d )\d\d`), "${1}29"},
+		{"whatsapp", regexp.MustCompile(`^([\x{200E}\x{200F}]*\[?\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},? (?:上午|下午)?)\d{1,2}`), "${1}29"},
+		{"cocolian", regexp.MustCompile(`^> \d\d`), "> 29"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.format, func(t *testing.T) {
+			for _, file := range wxFixtures(t, tt.format, "*") {
+				data := string(wxReadFile(t, file))
+				want, err := Parse(strings.NewReader(data), file, tt.format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines := strings.Split(data, "\n")
+				for k, m := range want.Messages {
+					bad := slices.Clone(lines)
+					bad[m.Line-1] = tt.re.ReplaceAllString(bad[m.Line-1], tt.repl)
+					if bad[m.Line-1] == lines[m.Line-1] {
+						t.Fatalf("%s:%d: the pattern spoils nothing in %q", file, m.Line, lines[m.Line-1])
+					}
+					var got []Message
+					_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, tt.format, func(_ *Log, m Message) error {
+						got = append(got, m)
+						return nil
+					})
+					var pe *ParseError
+					if !errors.As(err, &pe) || pe.Line != m.Line {
+						t.Errorf("%s: message %d spoilt at line %d: error %v, want one at that line", filepath.Base(file), k, m.Line, err)
+					}
+					if len(got) != k || k > 0 && !reflect.DeepEqual(got, want.Messages[:k]) {
+						t.Errorf("%s: message %d spoilt at line %d: emitted %d messages before the error, want the %d before it", filepath.Base(file), k, m.Line, len(got), k)
+					}
+				}
+			}
+		})
 	}
 }
