@@ -1341,7 +1341,11 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 //
 // Message.Line is the line the record starts on. Every record after the
 // header is a message, including a last record cut short. Errors are
-// *ParseError values: a wrong header, a bad Time or Type, or malformed CSV.
+// *ParseError values: a wrong header, a bad Time or Type, malformed CSV, or
+// a runaway quote: a quoted field whose closing quote is missing, so that
+// it takes in the rows after it, is found by a line inside it that reads as
+// a record of its own (see chatlogCSVRunaway) and reported at the line the
+// quote opened on.
 func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
 	return collect(r, path, scanChatlogCSV)
 }
@@ -1349,11 +1353,13 @@ func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
 // scanChatlogCSV is ParseChatlogCSV as a stream: it hands each message to
 // emit as it is read.
 func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
-	cr, which, err := newWXCSV(r, path, chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport)
+	headers := [][]string{chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport}
+	cr, which, err := newWXCSV(r, path, headers...)
 	if err != nil {
 		return nil, err
 	}
 	cols := chatlogCSVLayouts[which]
+	header := headers[which]
 	field := func(rec []string, i int) string {
 		if i < 0 {
 			return ""
@@ -1372,6 +1378,9 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		}
 		if err != nil {
 			return nil, wxCSVError(path, err)
+		}
+		if err := chatlogCSVRunawayError(path, cr, rec, header, cols.time); err != nil {
+			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
 		m := Message{Line: line, ID: strings.TrimSpace(field(rec, cols.id))}
@@ -1416,6 +1425,64 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	}
 	log.Date = date.get()
 	return log, nil
+}
+
+// chatlogCSVRunaway finds a runaway quote in rec: a field holding, after its
+// first line, a line that reads as a record of its own, with at least the
+// header's ncols columns and a valid time in column timeCol. That is what a
+// field whose closing quote is missing looks like: the reader takes every
+// row after it, up to the next quote that ends a field or the end of the
+// file, for the rest of that field. It returns the field's index and the
+// index of that line in it, or ok false. Fields of one line are never
+// runaways, so that a last record cut short is kept.
+func chatlogCSVRunaway(rec []string, ncols, timeCol int) (field, at int, ok bool) {
+	for i, f := range rec {
+		if !strings.Contains(f, "\n") {
+			continue
+		}
+		for k, l := range strings.Split(f, "\n")[1:] {
+			if chatlogCSVLooksRecord(l, ncols, timeCol) {
+				return i, k + 1, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// chatlogCSVLooksRecord reports whether line, read alone as CSV, has at
+// least ncols fields and a valid chatlog time in field timeCol.
+func chatlogCSVLooksRecord(line string, ncols, timeCol int) bool {
+	if strings.Count(line, ",") < ncols-1 {
+		return false
+	}
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	rec, err := cr.Read()
+	if err != nil || len(rec) < ncols {
+		return false
+	}
+	_, err = chatlogCSVTime(strings.TrimSpace(rec[timeCol]))
+	return err == nil
+}
+
+// chatlogCSVRunawayError returns a *ParseError at the line where a runaway
+// quote of rec (see chatlogCSVRunaway) opened, naming its column and the
+// first row it took in, or nil when rec has none. cr is the reader rec was
+// just read from.
+func chatlogCSVRunawayError(path string, cr *csv.Reader, rec, header []string, timeCol int) error {
+	i, at, ok := chatlogCSVRunaway(rec, len(header), timeCol)
+	if !ok {
+		return nil
+	}
+	line, _ := cr.FieldPos(i)
+	name := fmt.Sprintf("field %d", i+1)
+	if i < len(header) {
+		name = header[i]
+	}
+	row := strings.Split(rec[i], "\n")[at]
+	return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("the quote that opens %s here never closes: the field runs on into line %d, %q, which reads as a record of its own; "+
+		"add the closing quote (\") where %s ends, and write each quote inside it as two (\"\")", name, line+at, wxClip(row, 60), name)}
 }
 
 // chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS" in UTC+8,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -543,6 +544,16 @@ func TestParseChatlogCSV(t *testing.T) {
 			},
 		},
 		{
+			name: "quoted multi-line messages with commas, times and quotes inside are no runaway quotes",
+			in: header +
+				"2025-03-06 09:00:05,张三,wxid_a,群,1@chatroom,\"会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注\n他说\"\"好\"\"\"\n" +
+				"2025-03-06 09:00:06,李四,wxid_b,群,1@chatroom,\"收到\n2025-03-07 14:00:00\"\n",
+			want: []Message{
+				{Line: 2, Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注\n他说\"好\""},
+				{Line: 6, Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "收到\n2025-03-07 14:00:00"},
+			},
+		},
+		{
 			name: "short and cut-short last records are kept",
 			in:   header + "2025-03-06 09:00:05,张三,wxid_a\n2025-03-06 09:00:06,张三,wxid_a,群,1@chatroom,\"没写完",
 			want: []Message{
@@ -571,12 +582,88 @@ func TestParseChatlogCSVErrors(t *testing.T) {
 		{"wrong header", "Time,Sender,Content\n", 1, []string{"expected header", `got "Time,Sender,Content"`}},
 		{"bad time", "Time,SenderName,Sender,TalkerName,Talker,Content\n2025-03-06 09:00:05,a,b,c,d,e\n\"x\ny\",a,b,c,d,e\n", 3, []string{`bad Time "x\ny"`}},
 		{"impossible time", "Time,SenderName,Sender,TalkerName,Talker,Content\n2025-02-30 09:00:05,a,b,c,d,e\n", 2, []string{"bad Time"}},
+		// Runaway quotes (found by a user review): a field whose closing
+		// quote is missing took every row after it into one message.
+		{"runaway quote to the end of the file", "Time,SenderName,Sender,TalkerName,Talker,Content\n" +
+			"2025-03-06 09:00:05,a,wxid_a,群,1@chatroom,早\n" +
+			"2025-03-06 09:00:06,a,wxid_a,群,1@chatroom,\"问一下\n分账怎么开\n" +
+			"2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,商户平台申请\n" +
+			"2025-03-08 10:00:00,c,wxid_c,群,1@chatroom,谢谢\n",
+			3, []string{"the quote that opens Content here never closes", `into line 5, "2025-03-07 10:00:00,b,`, `add the closing quote (")`}},
+		{"runaway quote closed by a later quoted field", "Time,SenderName,Sender,TalkerName,Talker,Content\n" +
+			"2025-03-06 09:00:05,a,wxid_a,群,1@chatroom,\"问一下\n" +
+			"2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,\"第一行\n第二行\"\n" +
+			"2025-03-08 10:00:00,c,wxid_c,群,1@chatroom,谢谢\n",
+			2, []string{"opens Content here", "into line 3"}},
+		{"runaway quote in another column", "Time,SenderName,Sender,TalkerName,Talker,Content\n" +
+			"2025-03-06 09:00:05,\"a,wxid_a,群,1@chatroom,早\n" +
+			"2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,\"好\"\n",
+			2, []string{"opens SenderName here", "into line 3", "where SenderName ends"}},
+		{"runaway quote in a MessageID file", "MessageID,Time,SenderName,Sender,TalkerName,Talker,Content\n" +
+			"1,2025-03-06 09:00:05,a,wxid_a,群,1@chatroom,\"问\n" +
+			"2,2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,答\n",
+			2, []string{"opens Content here", "into line 3"}},
+		{"runaway quote in the export layout", "Time,Talker,TalkerName,Sender,SenderName,IsSelf,Type,TypeDesc,Content\n" +
+			"2025-03-06 09:00:05,1@chatroom,群,wxid_a,a,false,1,文本消息,\"问\n" +
+			"2025-03-07T10:00:00+08:00,1@chatroom,群,wxid_b,b,false,1,文本消息,答\n",
+			2, []string{"opens Content here", "into line 3"}},
 		{"export bad type", "Time,Talker,TalkerName,Sender,SenderName,IsSelf,Type,TypeDesc,Content\n2025-03-06 09:00:05,t,n,s,sn,false,text,文本消息,x\n", 2, []string{`bad Type "text"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wxWantError(t, ParseChatlogCSV, tt.in, path, tt.line, tt.parts...)
 		})
+	}
+}
+
+// TestChatlogCSVRunawayFixture drops, in turn, the closing quote of each
+// record of the chatlog CSV fixtures that ends with one: the field then
+// takes in the rows after it, which must be reported at the record's line
+// once the messages before it are emitted. The last record, cut short, is
+// kept.
+func TestChatlogCSVRunawayFixture(t *testing.T) {
+	for _, file := range wxFixtures(t, "chatlog-csv", "*.csv") {
+		data := string(wxReadFile(t, file))
+		want := wxMustParse(t, ParseChatlogCSV, data, file)
+		lines := strings.Split(data, "\n")
+		tried := 0
+		for k, m := range want.Messages {
+			end := len(lines) - 1 // the record's last line, as an index
+			if k+1 < len(want.Messages) {
+				end = want.Messages[k+1].Line - 2
+			}
+			for end > 0 && strings.TrimSpace(lines[end]) == "" {
+				end--
+			}
+			last := strings.TrimSuffix(lines[end], "\r")
+			if !strings.HasSuffix(last, `"`) {
+				continue
+			}
+			tried++
+			bad := slices.Clone(lines)
+			bad[end] = strings.TrimSuffix(last, `"`)
+			var got []Message
+			_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, FormatChatlogCSV, func(_ *Log, m Message) error {
+				got = append(got, m)
+				return nil
+			})
+			if k == len(want.Messages)-1 {
+				if err != nil || len(got) != len(want.Messages) {
+					t.Errorf("%s: last record cut short: %d messages and %v, want %d and no error", filepath.Base(file), len(got), err, len(want.Messages))
+				}
+				continue
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line != m.Line || !strings.Contains(pe.Msg, "never closes") {
+				t.Errorf("%s: closing quote of line %d dropped: error %v, want a runaway quote at line %d", filepath.Base(file), end+1, err, m.Line)
+			}
+			if len(got) != k {
+				t.Errorf("%s: closing quote of line %d dropped: %d messages before the error, want %d", filepath.Base(file), end+1, len(got), k)
+			}
+		}
+		if tried == 0 {
+			t.Errorf("%s: no record ends with a closing quote", file)
+		}
 	}
 }
 
