@@ -49,8 +49,12 @@ const FormatIRC = "irc"
 // and the mention is the nick as first seen. The format has no message ids,
 // replies or quotes.
 //
-// Errors are *ParseError values: an impossible time such as [25:61], or a
-// read error. A last line without a line end is kept.
+// Errors are *ParseError values: an impossible time such as [25:61], a read
+// error, or input with no line of the shapes above at all (no message,
+// action, notice or "===" line; empty input too), which is no IRC log
+// whatever else it holds. A log with some lines of other shapes among those
+// is read, those lines as system messages. A last line without a line end
+// is kept.
 func ParseIRC(r io.Reader, path string) (*Log, error) {
 	p := &ircParser{
 		br:  bufio.NewReaderSize(r, 64*1024),
@@ -72,6 +76,8 @@ type ircParser struct {
 
 	clocks  []time.Duration // per message, its time of day, or -1 for a line without time
 	maxHour int             // the largest hour written
+	shaped  bool            // a message, action, notice or "===" line was read
+	first   int             // the number of the first non-blank line, 0 while none
 	nicks   map[string]string
 	cores   map[string]string // nick without surrounding punctuation -> nick, "" when ambiguous
 }
@@ -130,6 +136,9 @@ func (p *ircParser) run() error {
 		}
 		p.log.Messages = append(p.log.Messages, m)
 	}
+	if !p.shaped {
+		return p.notIRC()
+	}
 	msgs := p.log.Messages
 	p.times()
 	for i := range msgs {
@@ -139,6 +148,16 @@ func (p *ircParser) run() error {
 	}
 	p.log.Date = logDay(msgs)
 	return nil
+}
+
+// notIRC returns the error for input without a line of IRC shape, at its
+// first non-blank line.
+func (p *ircParser) notIRC() error {
+	const lines = "'[12:34] <nick> text', '[12:34]  * nick action', '[12:34] -nick- notice' or '=== nick has joined #channel'"
+	if p.first == 0 {
+		return &ParseError{Path: p.log.Path, Line: 1, Msg: "empty input: expected an IRC log, with lines such as " + lines}
+	}
+	return &ParseError{Path: p.log.Path, Line: p.first, Msg: "not an IRC log: expected a line such as " + lines + ", found none"}
 }
 
 // times sets the time of every message from the clocks of the timed lines.
@@ -205,6 +224,9 @@ func (p *ircParser) next() (string, bool, error) {
 func (p *ircParser) line(s string) (Message, error) {
 	m := Message{Index: len(p.log.Messages), Line: p.lineNo, Type: TypeSystem}
 	p.clocks = append(p.clocks, -1)
+	if p.first == 0 && strings.TrimSpace(s) != "" {
+		p.first = p.lineNo
+	}
 	loc := ircTimeRE.FindStringSubmatchIndex(s)
 	if loc == nil {
 		m.Text = strings.TrimSpace(s)
@@ -212,6 +234,7 @@ func (p *ircParser) line(s string) (Message, error) {
 			m.Text = strings.TrimSpace(rest)
 			m.Sender, _, _ = strings.Cut(m.Text, " ")
 			p.addNick(m.Sender)
+			p.shaped = p.shaped || m.Sender != ""
 			if r := ircRenameRE.FindStringSubmatch(s); r != nil {
 				p.addNick(r[2])
 			}
@@ -251,6 +274,7 @@ func (p *ircParser) line(s string) (Message, error) {
 	} else {
 		m.Text = strings.TrimSpace(rest)
 	}
+	p.shaped = p.shaped || m.Type != TypeSystem
 	return m, nil
 }
 

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,7 +142,7 @@ func TestParseIRCLogFields(t *testing.T) {
 		{"dev/2005-06-27_12.raw.txt", "[09:00] <a> x\n=== b [~b@h]  has left #ubuntu []\n", "2005-06-27", "#ubuntu"},
 		{"2021-03-14.log", "[23:59] <a> x\n[00:00] -s:#chan- y\n", "", "#chan"},
 		{"chat.log", "[09:00] <a> x\n", "", ""},
-		{"-", "", "", ""},
+		{"-", "[09:00] <a> x\n", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -177,6 +178,14 @@ func TestParseIRCErrors(t *testing.T) {
 		{"hour", "[10:00] <a> x\n[24:00] <a> y\n", `bad message time "[24:00] "`, 2},
 		{"minute", "[10:60] <a> x\n", "bad message time", 1},
 		{"second", "[10:00:61] <a> x\n", "bad message time", 1},
+		// Any input used to be read as IRC, every line a system message
+		// (found by a user review).
+		{"markdown", "# threads\n\nThread chat logs.\n\n- [docs](docs/)\n", "not an IRC log: expected a line such as '[12:34] <nick> text'", 1},
+		{"first non-blank line", "\n\nhello\n", "found none", 3},
+		{"timed lines of other shapes only", "[10:00] hello\n[10:01] *** odd\n", "not an IRC log", 1},
+		{"bare ===", "=== \n===\n", "not an IRC log", 1},
+		{"empty", "", "empty input: expected an IRC log", 1},
+		{"blank lines", "\n \r\n", "empty input", 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -186,6 +195,36 @@ func TestParseIRCErrors(t *testing.T) {
 	}
 	_, err := ParseIRC(failingReader{}, "c.txt")
 	checkParseError(t, err, "read error", 1)
+}
+
+// TestParseIRCOneShapeIsEnough checks that input with a single line of IRC
+// shape is read as a log, its other lines system messages, whatever they
+// hold.
+func TestParseIRCOneShapeIsEnough(t *testing.T) {
+	tests := []struct {
+		name, in string
+		types    []MessageType
+	}{
+		{"message among junk", "junk\n[10:00] <a> hi\n# more junk\n", []MessageType{TypeSystem, TypeText, TypeSystem}},
+		{"action", "[10:00]  * a waves\nx\n", []MessageType{TypeText, TypeSystem}},
+		{"notice", "x\n[10:00] -bot- hello\n", []MessageType{TypeSystem, TypeText}},
+		{"system lines only", "=== a has joined #x\n=== a has left #x\n", []MessageType{TypeSystem, TypeSystem}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			log, err := ParseIRC(strings.NewReader(tt.in), "c.txt")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []MessageType
+			for _, m := range log.Messages {
+				got = append(got, m.Type)
+			}
+			if !slices.Equal(got, tt.types) {
+				t.Errorf("types %v, want %v", got, tt.types)
+			}
+		})
+	}
 }
 
 // TestIRCCorpus checks the parser on the shared Ubuntu IRC dev set: one
