@@ -74,13 +74,15 @@ type chatlabLine struct {
 // and URL); 20 RED_PACKET is a red packet; 22 POKE, 23 CALL, 80 SYSTEM and
 // 81 RECALL are system messages. Log.Title and Log.Group are meta.name.
 //
-// Message.Line is the message's 1-based ordinal in the messages array for
-// JSON, and its source line for JSONL. Errors are *ParseError values naming
-// the record: a document without messages, a malformed or cut-short record,
-// a field of the wrong type, an unknown _type, or a timestamp out of range.
-// Line is the source line of the offending value (in JSON, a timestamp's or
-// a field of the wrong type's, the record's first line when the record is
-// not an object; in JSONL, the record's line).
+// Message.Line is the source line the message's record starts on: that of
+// its opening '{' in JSON, its line in JSONL. Errors are *ParseError values
+// naming the record by its 1-based ordinal (in the messages array for JSON,
+// among the lines neither blank nor comments for JSONL): a document without
+// messages, a malformed or cut-short record, a field of the wrong type, an
+// unknown _type, or a timestamp out of range. Line is the source line of the
+// offending value (in JSON, a timestamp's or a field of the wrong type's,
+// the record's first line when the record is not an object; in JSONL, the
+// record's line).
 func ParseChatLab(r io.Reader, path string) (*Log, error) {
 	br := bufio.NewReaderSize(r, 64*1024)
 	head, _ := br.Peek(64 * 1024)
@@ -161,7 +163,7 @@ func (p *chatlabParser) json(r io.Reader) error {
 				if err := json.Unmarshal(raw, &c); err != nil {
 					return j.faultErrorf(&c, "record %d: expected a ChatLab message object: %v", rec, err)
 				}
-				if err := p.add(&c, rec); err != nil {
+				if err := p.add(&c, j.startLine()); err != nil {
 					return j.fieldErrorf("timestamp", "record %d: %v", rec, err)
 				}
 				return nil

@@ -72,10 +72,10 @@ func TestParseChatLab(t *testing.T) {
 				{"sender":"d","accountName":"","timestamp":1741222808,"type":0,"content":"x"}
 			],"members":[{"platformId":"a","accountName":"zs","groupNickname":"张三-某支付"},{"platformId":"c","accountName":"王五"}],"chatlab":{"version":"0.0.2"}}`,
 			want: []Message{
-				{Line: 1, Sender: "张三-某支付", SenderID: "a", Type: TypeText, Text: "@李四-网联 在吗", Mentions: []string{"李四-网联"}},
-				{Line: 2, Sender: "李四-网联", SenderID: "b", Type: TypeText, Text: "在", ReplyToID: "m1"},
-				{Line: 3, Sender: "王五", SenderID: "c", Type: TypeText, Text: "?"},
-				{Line: 4, Sender: "d", SenderID: "d", Type: TypeText, Text: "x"},
+				{Line: 2, Sender: "张三-某支付", SenderID: "a", Type: TypeText, Text: "@李四-网联 在吗", Mentions: []string{"李四-网联"}},
+				{Line: 3, Sender: "李四-网联", SenderID: "b", Type: TypeText, Text: "在", ReplyToID: "m1"},
+				{Line: 4, Sender: "王五", SenderID: "c", Type: TypeText, Text: "?"},
+				{Line: 5, Sender: "d", SenderID: "d", Type: TypeText, Text: "x"},
 			},
 			wantTimes: []string{"2025-03-06T09:00:05+08:00", "2025-03-06T09:00:06+08:00"},
 			wantTitle: "支付群",
@@ -106,10 +106,10 @@ func TestParseChatLab(t *testing.T) {
 				{"sender":"a","accountName":"A","timestamp":4,"type":81,"content":"A撤回了一条消息"}
 			]}`,
 			want: []Message{
-				{Line: 1, Sender: "A", SenderID: "a", Type: TypeImage, Text: "", URL: "images/a.jpg"},
-				{Line: 2, Sender: "A", SenderID: "a", Type: TypeText, Text: "[语音]"},
-				{Line: 3, Sender: "A", SenderID: "a", Type: TypeLink, Text: "音乐|晴天", LinkTitle: "音乐|晴天", URL: "https://y.qq.com/x"},
-				{Line: 4, Sender: "A", SenderID: "a", Type: TypeSystem, Text: "A撤回了一条消息"},
+				{Line: 2, Sender: "A", SenderID: "a", Type: TypeImage, Text: "", URL: "images/a.jpg"},
+				{Line: 3, Sender: "A", SenderID: "a", Type: TypeText, Text: "[语音]"},
+				{Line: 4, Sender: "A", SenderID: "a", Type: TypeLink, Text: "音乐|晴天", LinkTitle: "音乐|晴天", URL: "https://y.qq.com/x"},
+				{Line: 5, Sender: "A", SenderID: "a", Type: TypeSystem, Text: "A撤回了一条消息"},
 			},
 		},
 	}

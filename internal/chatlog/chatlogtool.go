@@ -335,6 +335,13 @@ func (s *jsonSource) keep(raw json.RawMessage) {
 	s.raw, s.at = raw, s.dec.InputOffset()-int64(len(raw))
 }
 
+// startLine returns the line the value last kept starts on: for a record
+// of a messages array, the line of its opening '{', which is the message's
+// Line in the JSON readers.
+func (s *jsonSource) startLine() int {
+	return s.lc.lineAt(s.at)
+}
+
 // memberLine returns the line of the value of member key of the value last
 // kept (see wxValueOffset), the line that value starts on when it has no
 // such member.
@@ -975,12 +982,14 @@ type chatlogRecord struct {
 // contents.url; 10000, 10002 and 50 (calls) are system messages. Log.Title and
 // Log.Group are the talkerName (or talker) when all records share it.
 //
-// Message.Line is the record's 1-based ordinal in the array, since chatlog
-// writes the whole array on one line. Errors are *ParseError values naming
-// the record: a document that is not an array, a record that is not a
-// message object, a bad time, or a file cut short. Line is the source line
-// of the offending value: a bad time's or a field of the wrong type's (the
-// record's first line when the record is not an object or has no time).
+// Message.Line is the source line of the record's opening '{' (line 1 for
+// every message when chatlog writes the whole array on one line, as its
+// HTTP API does). Errors are *ParseError values naming the record by its
+// 1-based ordinal in the array: a document that is not an array, a record
+// that is not a message object, a bad time, or a file cut short. Line is the
+// source line of the offending value: a bad time's or a field of the wrong
+// type's (the record's first line when the record is not an object or has
+// no time).
 func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatChatlogJSON, Messages: make([]Message, 0)}
@@ -990,7 +999,7 @@ func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 		if err := json.Unmarshal(raw, &c); err != nil {
 			return j.faultErrorf(&c, "record %d: expected a chatlog message object: %v", rec, err)
 		}
-		m := Message{Line: rec, ID: string(c.Seq), SenderID: string(c.Sender)}
+		m := Message{Line: j.startLine(), ID: string(c.Seq), SenderID: string(c.Sender)}
 		t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(string(c.Time)))
 		if err != nil {
 			return j.fieldErrorf("time", "record %d: bad time %q: expected an RFC 3339 time such as 2025-03-01T09:00:05+08:00", rec, wxClip(string(c.Time), 60))

@@ -328,11 +328,11 @@ func TestParseChatlogJSON(t *testing.T) {
 		want []Message // compared on Type, Text, Sender, SenderID, ID, Line, URL, LinkTitle, ReplyToID, Quote
 	}{
 		{
-			name: "compact array, record numbers",
+			name: "compact array, every record on line 1",
 			in:   "[" + rec(`"type":1,"subType":0,"content":"a"`) + "," + rec(`"type":1,"subType":0,"content":"b"`) + "]",
 			want: []Message{
 				{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "a"},
-				{Line: 2, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "b"},
+				{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "b"},
 			},
 		},
 		{
@@ -351,8 +351,8 @@ func TestParseChatlogJSON(t *testing.T) {
 				`{"seq":9,"time":"2025-03-06T09:00:07+08:00","sender":"wxid_b","type":42,"content":""}]`,
 			want: []Message{
 				{Line: 1, ID: "7", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "x"},
-				{Line: 2, ID: "8", Sender: "系统消息", SenderID: "系统消息", Type: TypeSystem, Text: "张三撤回了一条消息"},
-				{Line: 3, ID: "9", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "[名片]"},
+				{Line: 1, ID: "8", Sender: "系统消息", SenderID: "系统消息", Type: TypeSystem, Text: "张三撤回了一条消息"},
+				{Line: 1, ID: "9", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "[名片]"},
 			},
 		},
 		{
@@ -368,8 +368,8 @@ func TestParseChatlogJSON(t *testing.T) {
 				rec(`"type":49,"subType":33,"content":"","contents":{"title":"腾讯文档","url":"https://docs.qq.com"}`) + "]",
 			want: []Message{
 				{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeRedPacket, Text: "微信红包"},
-				{Line: 2, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeLink, Text: "群聊的聊天记录", LinkTitle: "群聊的聊天记录"},
-				{Line: 3, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeLink, Text: "腾讯文档", LinkTitle: "腾讯文档", URL: "https://docs.qq.com"},
+				{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeLink, Text: "群聊的聊天记录", LinkTitle: "群聊的聊天记录"},
+				{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeLink, Text: "腾讯文档", LinkTitle: "腾讯文档", URL: "https://docs.qq.com"},
 			},
 		},
 	}

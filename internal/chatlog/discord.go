@@ -19,10 +19,10 @@ const FormatDiscord = "discord"
 //
 // The file is an object {guild, channel, dateRange, exportedAt, messages,
 // messageCount}; every element of messages yields exactly one message, in
-// file order, and Message.Line is its 1-based record number in that array.
-// The messages array is read one record at a time. Log.Title is the channel's
-// name and Log.Group the guild's (server's) name, or the channel's when the
-// export has no guild name.
+// file order, and Message.Line is the source line of its record's opening
+// '{'. The messages array is read one record at a time. Log.Title is the
+// channel's name and Log.Group the guild's (server's) name, or the channel's
+// when the export has no guild name.
 //
 // A record maps as follows: id is Message.ID; author.id is SenderID and
 // Sender is author.nickname (the name shown in the server) or, when empty,
@@ -209,7 +209,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 	t = t.In(time.FixedZone("", off))
 	m := Message{
 		Index:    len(p.log.Messages),
-		Line:     n,
+		Line:     p.w.startLine(),
 		ID:       string(rec.ID),
 		Time:     t,
 		Sender:   rec.Author.display(),

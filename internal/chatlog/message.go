@@ -24,9 +24,15 @@ type Quote struct {
 }
 
 // A Message is one chat message, the record every parser produces.
+//
+// Line is the line of the source the message starts on: that of its header
+// in a text format, of its record in CSV and JSONL, of its record's opening
+// '{' in JSON (1 for every message of a JSON file written on one line). A
+// Slack channel, whose records come from many day files, numbers them
+// instead: 1, 2, 3... across its days.
 type Message struct {
 	Index     int         // 0-based ordinal of the message in file order
-	Line      int         // 1-based line of the message's header in the source (record number for line-less formats)
+	Line      int         // 1-based line of the source the message starts on (see above)
 	ID        string      // the format's own message id, empty when the format has none
 	Time      time.Time   // when it was sent, in the chat's local zone
 	Sender    string      // the sender's name as the export shows it

@@ -20,10 +20,10 @@ const FormatTelegram = "telegram"
 // chat history", the result.json of a single chat) and returns its messages.
 //
 // The file is an object {name, type, id, messages}; every element of messages
-// yields exactly one message, in file order, and Message.Line is its 1-based
-// record number in that array (the format has no useful line structure). The
-// messages array is read one record at a time, so a large export is never held
-// twice. Log.Title and Log.Group are the chat's name.
+// yields exactly one message, in file order, and Message.Line is the source
+// line of its record's opening '{'. The messages array is read one record at
+// a time, so a large export is never held twice. Log.Title and Log.Group are
+// the chat's name.
 //
 // A record maps as follows: id is Message.ID; from and from_id (actor and
 // actor_id for service records) are Sender and SenderID, and a null from (an
@@ -236,7 +236,7 @@ func (p *telegramParser) record(rec *telegramRecord, n int) error {
 	p.prev = t
 	m := Message{
 		Index: len(p.log.Messages),
-		Line:  n,
+		Line:  p.w.startLine(),
 		ID:    string(rec.ID),
 		Time:  t,
 	}

@@ -77,12 +77,12 @@ type weflowSender struct {
 // is text. Log.Title and Log.Group are the session's displayName (else
 // remark, nickname or account id).
 //
-// Message.Line is the message's 1-based ordinal in the messages array. Errors
-// are *ParseError values naming the record: a document without a messages
-// array, a record that is not a message object, a createTime out of range,
-// or a file cut short. Line is the source line of the offending value: a
-// createTime's or a field of the wrong type's (the record's first line when
-// the record is not an object).
+// Message.Line is the source line of the record's opening '{'. Errors are
+// *ParseError values naming the record by its 1-based ordinal in the
+// messages array: a document without a messages array, a record that is not
+// a message object, a createTime out of range, or a file cut short. Line is
+// the source line of the offending value: a createTime's or a field of the
+// wrong type's (the record's first line when the record is not an object).
 func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatWeFlow, Messages: make([]Message, 0)}
@@ -109,7 +109,7 @@ func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 		if !ok {
 			return j.fieldErrorf("createTime", "record %d: createTime %d out of range: expected unix seconds", rec, int64(c.CreateTime))
 		}
-		m := Message{Line: rec, Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
+		m := Message{Line: j.startLine(), Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
 		if m.ID == "" || m.ID == "0" {
 			m.ID = string(c.LocalID)
 		}

@@ -33,8 +33,8 @@ func TestParseWeFlow(t *testing.T) {
 				{"localId":2,"createTime":1741222806,"type":"引用消息","localType":244813135921,"content":"在[引用 张三：在吗]","senderUsername":"wxid_b","senderDisplayName":""}
 			],"session":{"wxid":"1@chatroom","nickname":"支付群","displayName":""}}`,
 			want: []Message{
-				{Line: 1, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "在吗"},
-				{Line: 2, ID: "2", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "在", Quote: &Quote{Sender: "张三", Text: "在吗"}},
+				{Line: 2, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "在吗"},
+				{Line: 3, ID: "2", Sender: "wxid_b", SenderID: "wxid_b", Type: TypeText, Text: "在", Quote: &Quote{Sender: "张三", Text: "在吗"}},
 			},
 			wantTitle: "支付群",
 		},
@@ -48,9 +48,9 @@ func TestParseWeFlow(t *testing.T) {
 				{"localId":3,"createTime":1741222807,"type":"通话消息","localType":50,"content":"[语音通话] 已取消","senderID":3}
 			]}`,
 			want: []Message{
-				{Line: 1, ID: "900", Sender: "张三-某支付-产品", SenderID: "wxid_a", Type: TypeLink, Text: "分账文档", LinkTitle: "分账文档", URL: "https://pay.weixin.qq.com/a?b=1&c=2"},
-				{Line: 2, ID: "2", Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "[转账] 100.00元"},
-				{Line: 3, ID: "3", Sender: "3", SenderID: "", Type: TypeSystem, Text: "[语音通话] 已取消"},
+				{Line: 4, ID: "900", Sender: "张三-某支付-产品", SenderID: "wxid_a", Type: TypeLink, Text: "分账文档", LinkTitle: "分账文档", URL: "https://pay.weixin.qq.com/a?b=1&c=2"},
+				{Line: 5, ID: "2", Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "[转账] 100.00元"},
+				{Line: 6, ID: "3", Sender: "3", SenderID: "", Type: TypeSystem, Text: "[语音通话] 已取消"},
 			},
 			wantTitle: "群",
 		},
