@@ -55,7 +55,9 @@ Formats:
   markdown  a FAQ digest grouped by topic, to post back into a group
   json      the merged entries: {"entries": [{"id", "title", "topics",
             "occurrences": [{"path", "line", "date", "group", "asker",
-            "question", "answers": [{"sender", "text", "line"}]}]}]}
+            "question", "answers": [{"sender", "text", "url", "line"}]}]}]};
+            url is the address of an answer that is a picture or a shared
+            link (text is "[image]" or the link's title), absent otherwise
   kb        a knowledge base in the folder --out: one Markdown file per entry
             with YAML front matter, and index.md; edits below the line
             "` + digest.Marker + `" are kept when it is regenerated;

@@ -21,6 +21,9 @@ import (
 // digestDays are synthetic days where the same questions recur in other words.
 const digestDays = "../../testdata/digest/days"
 
+// digestMedia holds a day whose answers are pictures and shared links.
+const digestMedia = "../../testdata/digest/media"
+
 // digestGolden holds the golden digests, shared with internal/digest's tests.
 var digestGolden = filepath.Join("..", "..", "testdata", "digest", "golden")
 
@@ -49,6 +52,9 @@ func TestDigestGolden(t *testing.T) {
 		{"digest.md", []string{"digest", digestDays}},
 		{"digest.json", []string{"digest", "--format", "json", digestDays}},
 		{"digest.html", []string{"digest", "--format", "html", digestDays}},
+		{"media.md", []string{"digest", digestMedia}},
+		{"media.json", []string{"digest", "--format", "json", digestMedia}},
+		{"media.html", []string{"digest", "--format", "html", digestMedia}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -59,6 +65,9 @@ func TestDigestGolden(t *testing.T) {
 			checkGolden(t, filepath.Join(digestGolden, tt.golden), []byte(out))
 			// The folder walk notes the file that is not a chat log and
 			// says nothing of the hidden folder.
+			if strings.HasPrefix(tt.golden, "media.") {
+				return
+			}
 			if !strings.Contains(errOut, "README.txt: skipped, not a chat log") || strings.Contains(errOut, ".hidden") {
 				t.Errorf("stderr %q", errOut)
 			}
@@ -501,6 +510,43 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 		if !strings.Contains(dom, `class="lane kind-qa qa selected"`) {
 			t.Error("the thread's lane is not selected")
+		}
+	})
+
+	t.Run("pictures and links at web addresses are links, others text", func(t *testing.T) {
+		media := filepath.Join(dir, "media.html")
+		if code, _, errOut := runCmd(t, "", "digest", "--format", "html", "-o", media, digestMedia); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		abs, err := filepath.Abs(media)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			thread string
+			want   []string // in the panel
+			not    []string
+		}{
+			{"d0-t1", []string{`<a href="http://img.example.com/201804/fenzhang-flow.png" rel="noopener noreferrer nofollow">[image]</a>`}, nil},
+			{"d0-t2", []string{`<a href="https://mp.example.com/s?id=42&amp;a=1" rel="noopener noreferrer nofollow">对账差错处理的_三种_做法</a>`}, nil},
+			{"d0-t3", []string{`<div class="text">[image] (javascript:alert(1))</div>`, `<div class="text">[image] (img/beifujin.png)</div>`}, []string{"<a href=\"javascript", "<a href=\"img/"}},
+		}
+		for _, tt := range tests {
+			dom := dump(t, "file://"+abs+"#"+tt.thread)
+			panel := regexp.MustCompile(`(?s)<aside id="panel">(.*?)</aside>`).FindStringSubmatch(dom)
+			if panel == nil {
+				t.Fatalf("%s: no panel", tt.thread)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(panel[1], want) {
+					t.Errorf("%s: panel lacks %q:\n%s", tt.thread, want, panel[1])
+				}
+			}
+			for _, not := range tt.not {
+				if strings.Contains(panel[1], not) {
+					t.Errorf("%s: panel has %q:\n%s", tt.thread, not, panel[1])
+				}
+			}
 		}
 	})
 }

@@ -123,7 +123,8 @@ type Occurrence struct {
 // An Answer is one message that answers an occurrence's question.
 type Answer struct {
 	Sender string    // who answered
-	Text   string    // the answer as written, on one line
+	Text   string    // the answer as written, on one line ("[image]" for a picture, the title of a shared link)
+	URL    string    // the address of the picture or shared link the answer is; "" for text, or when the export gives none
 	Line   int       // 1-based line of the answer's header in the occurrence's Path
 	Time   time.Time // when it was sent
 }
@@ -161,6 +162,7 @@ type MessageView struct {
 	Time   time.Time   // when it was sent
 	Sender string      // who sent it
 	Text   string      // its readable text, on one line
+	URL    string      // the address of the picture or shared link it is; "" for text, or when the export gives none
 	Role   thread.Role // question, answer or none
 }
 
@@ -327,7 +329,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 		for n, i := range t.Messages {
 			m := &log.Messages[i]
 			text := readable(m)
-			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, Role: res.Links[i].Role})
+			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, URL: mediaURL(m), Role: res.Links[i].Role})
 			w := 1.0
 			if isQuestion[i] || n == 0 {
 				w = 2
@@ -356,7 +358,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 					continue // the answer before, exported twice
 				}
 				am := &log.Messages[a]
-				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), Line: am.Line, Time: am.Time})
+				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time})
 			}
 			q := &question{occ: occ, thread: ti, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
 			q.topics.add(tm.mentions(q.plain), 2)
@@ -370,13 +372,15 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 }
 
 // readable is a message's text as a reader should see it, on one line: its
-// text, the title of a shared link, or "[image]".
+// text, the title of a shared link, or imageText. It is what questions are
+// compared and given topics by, so it never holds the address of a picture
+// or link (see mediaURL).
 func readable(m *chatlog.Message) string {
 	s := strings.Join(strings.Fields(m.Text), " ")
 	switch m.Type {
 	case chatlog.TypeImage:
 		if s == "" {
-			s = "[image]"
+			s = imageText
 		}
 	case chatlog.TypeLink:
 		if t := strings.Join(strings.Fields(m.LinkTitle), " "); t != "" && (s == "" || s == m.URL) {
@@ -384,6 +388,18 @@ func readable(m *chatlog.Message) string {
 		}
 	}
 	return s
+}
+
+// imageText is the readable text of a picture without text.
+const imageText = "[image]"
+
+// mediaURL is the address of the picture or shared link m is, "" for any
+// other message (a red packet's address is no content).
+func mediaURL(m *chatlog.Message) string {
+	if m.Type == chatlog.TypeImage || m.Type == chatlog.TypeLink {
+		return m.URL
+	}
+	return ""
 }
 
 // mentionRe matches an @mention: names carry company and city words that

@@ -39,12 +39,23 @@ func segmenter(t testing.TB) *segment.Segmenter {
 	return seg
 }
 
+// mediaDir holds a synthetic day whose answers are pictures and shared
+// links, at web addresses and others (javascript:, a relative path).
+const mediaDir = "../../testdata/digest/media"
+
 // fixtureDays parses and threads the fixture days in path order.
 func fixtureDays(t testing.TB) []Day {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(fixtureDir, "*", "*.markdown"))
+	return daysIn(t, fixtureDir)
+}
+
+// daysIn parses and threads the days of dir's group folders
+// (dir/GROUP/DAY.markdown) in path order, leaving out hidden folders.
+func daysIn(t testing.TB, dir string) []Day {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.markdown"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no fixture days in %s: %v", fixtureDir, err)
+		t.Fatalf("no fixture days in %s: %v", dir, err)
 	}
 	sort.Strings(files)
 	var days []Day
@@ -437,24 +448,32 @@ func contains(xs []string, x string) bool {
 // TestWritersGolden compares every writer's output on the fixture days with
 // its golden file; go test ./internal/digest -update rewrites them.
 func TestWritersGolden(t *testing.T) {
-	d := fixtureDigest(t)
+	md := func(b *bytes.Buffer, d *Digest) error { return WriteMarkdown(b, d) }
+	js := func(b *bytes.Buffer, d *Digest) error { return WriteJSON(b, d) }
+	page := func(b *bytes.Buffer, d *Digest) error { return WriteHTML(b, d) }
+	media := func(t testing.TB) *Digest { return Build(daysIn(t, mediaDir), segmenter(t), fixtureOptions(t)) }
 	tests := []struct {
 		golden string
+		digest func(testing.TB) *Digest
 		write  func(*bytes.Buffer, *Digest) error
 	}{
-		{"digest.md", func(b *bytes.Buffer, d *Digest) error { return WriteMarkdown(b, d) }},
-		{"digest.json", func(b *bytes.Buffer, d *Digest) error { return WriteJSON(b, d) }},
-		{"digest.html", func(b *bytes.Buffer, d *Digest) error { return WriteHTML(b, d) }},
+		{"digest.md", fixtureDigest, md},
+		{"digest.json", fixtureDigest, js},
+		{"digest.html", fixtureDigest, page},
+		// Answers that are pictures and shared links, at web addresses and others.
+		{"media.md", media, md},
+		{"media.json", media, js},
+		{"media.html", media, page},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
 			var b bytes.Buffer
-			if err := tt.write(&b, d); err != nil {
+			if err := tt.write(&b, tt.digest(t)); err != nil {
 				t.Fatal(err)
 			}
 			checkGolden(t, filepath.Join("..", "..", "testdata", "digest", "golden", tt.golden), b.Bytes())
 			var again bytes.Buffer
-			if err := tt.write(&again, fixtureDigest(t)); err != nil {
+			if err := tt.write(&again, tt.digest(t)); err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(b.Bytes(), again.Bytes()) {

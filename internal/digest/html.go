@@ -45,7 +45,7 @@ type htmlThread struct {
 	Times    []int      `json:"times"`
 	Topics   []int      `json:"topics"`             // indices into htmlData.Topics
 	Entries  []string   `json:"entries"`            // IDs of the entries its questions belong to
-	Messages [][]string `json:"messages,omitempty"` // Q&A threads: [line, time, sender, text, role]
+	Messages [][]string `json:"messages,omitempty"` // Q&A threads: [line, time, sender, text, role], and url for a picture or link at a web address
 }
 
 type htmlEntry struct {
@@ -114,7 +114,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			for _, m := range t.Messages {
 				ht.Times = append(ht.Times, at(m.Time))
 				if t.Kind == thread.KindQA || len(t.Entries) > 0 { // a question asked in a talk, too
-					ht.Messages = append(ht.Messages, []string{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)})
+					ht.Messages = append(ht.Messages, htmlMessage(base, m))
 				}
 			}
 			for _, i := range ht.Topics {
@@ -142,6 +142,20 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	page = strings.Replace(page, "{{DATA}}", string(js), 1)
 	_, err = io.WriteString(w, page)
 	return err
+}
+
+// htmlMessage is a message as the page's script reads it: [line, time,
+// sender, text, role], and for a picture or shared link at an http or https
+// address, the address, which the script makes the text's link. Another
+// address is no link: it is text after the message's, which the script
+// writes as text.
+func htmlMessage(base time.Time, m MessageView) []string {
+	msg := []string{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)}
+	if webAddress(m.URL) {
+		return append(msg, m.URL)
+	}
+	msg[3] = withAddress(m.Text, m.URL)
+	return msg
 }
 
 // dayBase is midnight before the day's first message, in its time zone. A

@@ -30,14 +30,17 @@ type jsonOccurrence struct {
 type jsonAnswer struct {
 	Sender string `json:"sender"`
 	Text   string `json:"text"`
+	URL    string `json:"url,omitempty"` // the picture's or shared link's address, as the export gives it
 	Line   int    `json:"line"`
 }
 
 // WriteJSON writes the merged entries in rank order as
 // {"entries": [{"id", "title", "topics", "occurrences": [{"path", "line",
 // "date", "group", "asker", "question", "answers": [{"sender", "text",
-// "line"}]}]}]}, where line is the 1-based line of a message's header in
-// path. Lists are never null.
+// "url", "line"}]}]}]}, where line is the 1-based line of a message's header
+// in path. An answer that is a picture or a shared link has its text
+// ("[image]", the link's title) and, when the export gives it, its address
+// in url, left out for the others. Lists are never null.
 func WriteJSON(w io.Writer, d *Digest) error {
 	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries))}
 	for _, e := range d.Entries {
@@ -45,7 +48,7 @@ func WriteJSON(w io.Writer, d *Digest) error {
 		for _, o := range e.Occurrences {
 			jo := jsonOccurrence{Path: o.Path, Line: o.Line, Date: o.Date, Group: o.Group, Asker: o.Asker, Question: o.Question, Answers: make([]jsonAnswer, 0, len(o.Answers))}
 			for _, a := range o.Answers {
-				jo.Answers = append(jo.Answers, jsonAnswer{Sender: a.Sender, Text: a.Text, Line: a.Line})
+				jo.Answers = append(jo.Answers, jsonAnswer{Sender: a.Sender, Text: a.Text, URL: a.URL, Line: a.Line})
 			}
 			je.Occurrences = append(je.Occurrences, jo)
 		}

@@ -457,7 +457,7 @@ func entryMarkdown(dir string, e *Entry) []byte {
 		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
 		fmt.Fprintf(&b, "> %s\n\n", mdtext.Escape(o.Question))
 		for _, a := range o.Answers {
-			fmt.Fprintf(&b, "- **%s**: %s\n", mdtext.Escape(a.Sender), mdtext.Escape(a.Text))
+			fmt.Fprintf(&b, "- **%s**: %s\n", mdtext.Escape(a.Sender), mediaMarkdown(a.Text, a.URL))
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")

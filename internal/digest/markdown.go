@@ -187,7 +187,7 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	for _, o := range e.Occurrences {
 		fmt.Fprintf(w, "- %s: **%s** asked (%s): %s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Escape(o.Question))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Escape(a.Text))
+			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdtext.Escape(a.Sender), a.Line, mediaMarkdown(a.Text, a.URL))
 		}
 	}
 	w.WriteString("\n")
