@@ -106,7 +106,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			if opts.Since != "" && opts.Until != "" && opts.Since > opts.Until {
 				return usageError{fmt.Errorf("`--since` %s is after `--until` %s", opts.Since, opts.Until)}
 			}
-			if opts.Threshold < 0 || opts.Threshold > 1 {
+			if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
 				return usageError{fmt.Errorf("invalid `--threshold` %v: want a similarity between 0 and 1", opts.Threshold)}
 			}
 			opts.progress = !opts.Quiet && isTerminal(opts.io.Err)
@@ -179,7 +179,7 @@ func digestRun(opts *digestOptions) error {
 	if len(days) == 0 && rng.String() != "" {
 		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %d days read: the digest is empty\n", rng, st.days)
 	}
-	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: opts.Threshold, Range: rng})
+	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}

@@ -106,7 +106,12 @@ func TestDigestErrors(t *testing.T) {
 		{"kb without out", []string{"digest", "--format", "kb", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
 		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\"", false},
 		{"since after until", []string{"digest", "--since", "2018-03-09", "--until", "2018-03-01", day}, exitUsage, "`--since` 2018-03-09 is after `--until` 2018-03-01", false},
-		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2", false},
+		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2: want a similarity between 0 and 1", false},
+		{"negative threshold", []string{"digest", "--threshold", "-1", day}, exitUsage, "invalid `--threshold` -1: want a similarity between 0 and 1", false},
+		{"threshold 1.5", []string{"digest", "--threshold", "1.5", day}, exitUsage, "invalid `--threshold` 1.5: want a similarity between 0 and 1", false},
+		{"threshold NaN", []string{"digest", "--threshold", "NaN", day}, exitUsage, "invalid `--threshold` NaN: want a similarity between 0 and 1", false},
+		{"threshold Inf", []string{"digest", "--threshold", "Inf", day}, exitUsage, `invalid ` + "`--threshold`" + ` \+Inf: want a similarity between 0 and 1`, false},
+		{"threshold -Inf", []string{"digest", "--threshold", "-inf", day}, exitUsage, "invalid `--threshold` -Inf: want a similarity between 0 and 1", false},
 		{"bad topics", []string{"digest", "--topics", badTopics, day}, exitFailure, regexp.QuoteMeta(badTopics) + `:2: duplicate topic "沙龙"`, false},
 		{"topics indented with a tab", []string{"digest", "--topics", tabTopics, day}, exitFailure, regexp.QuoteMeta(tabTopics) + `:2: invalid YAML: [^\n]*\(YAML indents with spaces, not tabs`, false},
 		{"topics with a key twice", []string{"digest", "--topics", twiceTopics, day}, exitFailure, regexp.QuoteMeta(twiceTopics) + `:1: duplicate key "topic" \(first at line 1\)`, false},
@@ -190,6 +195,47 @@ func TestDigestSinceUntil(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDigestThreshold checks that --threshold is the threshold given, 0
+// included (it once fell back to the default), on two days whose questions
+// share 微信分账接口 but ask different things.
+func TestDigestThreshold(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "g", "2018-03-01-chat.markdown"), cocolianDay("2018-03-01",
+		"09:00:00", "甲-支付-产品-上海", "微信分账接口怎么申请开通？",
+		"09:01:00", "乙-支付-研发-杭州", "在商户平台的产品中心申请"))
+	writeFile(t, filepath.Join(dir, "g", "2018-03-09-chat.markdown"), cocolianDay("2018-03-09",
+		"09:00:00", "丙-银行-架构-北京", "微信分账接口的费率一般是多少？",
+		"09:01:00", "乙-支付-研发-杭州", "千分之六，和支付费率一样"))
+	tests := []struct {
+		args    []string
+		entries int
+	}{
+		{nil, 2},
+		{[]string{"--threshold", "0.7"}, 2},
+		{[]string{"--threshold", "0"}, 1},
+		{[]string{"--threshold", "0.0"}, 1},
+		{[]string{"--threshold", "1"}, 2},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			if got := len(digestJSON(t, append(tt.args, dir)...).Entries); got != tt.entries {
+				t.Errorf("%d entries, want %d", got, tt.entries)
+			}
+		})
+	}
+}
+
+// cocolianDay is a cocolian day archive of date whose messages are given
+// as time, sender, text triples.
+func cocolianDay(date string, msgs ...string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "---\nlayout:     source\ntitle:      \"%s-WeChat\"\ndate:       %s 12:00:00\ntag:\t\t  [chat]\n---\n", date, date)
+	for i := 0; i+2 < len(msgs); i += 3 {
+		fmt.Fprintf(&b, "> %s  %s  \n   \n%s  \n   \n", msgs[i], msgs[i+1], msgs[i+2])
+	}
+	return b.String()
 }
 
 func sortedKeys(m map[string]bool) []string {

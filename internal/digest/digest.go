@@ -31,10 +31,14 @@ type Day struct {
 
 // Options tune Build.
 type Options struct {
-	Topics    []dict.Topic // the topics threads and entries are given; none when empty
-	Terms     []dict.Term  // payments terms, to read aliases as their term; none when empty
-	Threshold float64      // similarity at or above which two questions merge; 0 means DefaultThreshold
-	Range     Range        // the dates the caller kept the days to; the zero Range for none
+	Topics []dict.Topic // the topics threads and entries are given; none when empty
+	Terms  []dict.Term  // payments terms, to read aliases as their term; none when empty
+	Range  Range        // the dates the caller kept the days to; the zero Range for none
+
+	// Threshold is the similarity, 0 to 1, at or above which two questions
+	// of different days merge; nil means DefaultThreshold. It is a pointer
+	// so that 0 is a threshold like any other, not "unset".
+	Threshold *float64
 }
 
 // A Range is the dates the days of a digest were limited to (threads
@@ -196,8 +200,9 @@ func (e *Entry) AnswerCount() int {
 // ranks them, and gives every thread and entry its topics. days may be in
 // any order; the digest is the same for the same set of days.
 func Build(days []Day, tok Tokenizer, opts Options) *Digest {
-	if opts.Threshold == 0 {
-		opts.Threshold = DefaultThreshold
+	threshold := DefaultThreshold
+	if opts.Threshold != nil {
+		threshold = *opts.Threshold
 	}
 	days = sortedDays(days)
 	tm := newTopicMatcher(opts.Topics, tok)
@@ -211,7 +216,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	tn := newTerms(opts.Terms)
 	df, n := messageDF(days, tok, tn)
 	vectorize(qs, tok, tn, df, n)
-	clusters := cluster(qs, opts.Threshold)
+	clusters := cluster(qs, threshold)
 	entryOf := make(map[*question]int)
 	for _, c := range clusters {
 		e, ok := makeEntry(c, tm)

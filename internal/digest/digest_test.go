@@ -272,6 +272,38 @@ func qaDay(path, date, question, answer string) Day {
 	return Day{Log: log, Result: res}
 }
 
+// TestBuildThreshold checks that Options.Threshold is used as given, 0
+// included, and that nil means DefaultThreshold: two questions of
+// different days that share 微信分账接口 but ask different things merge
+// only at a low threshold.
+func TestBuildThreshold(t *testing.T) {
+	at := func(f float64) *float64 { return &f }
+	tests := []struct {
+		name      string
+		threshold *float64
+		entries   int
+	}{
+		{"unset", nil, 2},
+		{"default", at(DefaultThreshold), 2},
+		{"zero", at(0), 1},
+		{"0.3", at(0.3), 1},
+		{"one", at(1), 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := fixtureOptions(t)
+			opts.Threshold = tt.threshold
+			d := Build([]Day{
+				qaDay("a.md", "2018-03-01", "微信分账接口怎么申请开通？", "商户平台申请"),
+				qaDay("b.md", "2018-03-09", "微信分账接口的费率一般是多少？", "千分之六"),
+			}, segmenter(t), opts)
+			if len(d.Entries) != tt.entries {
+				t.Errorf("%d entries, want %d", len(d.Entries), tt.entries)
+			}
+		})
+	}
+}
+
 // TestBuildMultiDayLog checks a log of several days (a Slack channel):
 // each asking is dated by its own message, and a range keeps the askings
 // of its days only, with the log's source lines narrowed to them.
