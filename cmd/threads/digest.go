@@ -27,16 +27,27 @@ var digestFormats = []string{"markdown", "json", "kb", "html"}
 
 // digestOptions are the flags and arguments of `threads digest`.
 type digestOptions struct {
-	io        *streams
-	Inputs    []string // files and folders to read; "-" is stdin
-	Since     string   // first day to include, YYYY-MM-DD; "" for no limit
-	Until     string   // last day to include, YYYY-MM-DD; "" for no limit
-	Format    string   // markdown, json, kb or html
-	Out       string   // output file (the folder for kb); "" for stdout
-	Topics    string   // a topics file extending dict/topics.yaml
-	Threshold float64  // similarity for merging questions of different days
-	Quiet     bool     // no progress on the error stream
-	progress  bool     // show progress: the error stream is a terminal and not Quiet
+	io          *streams
+	Inputs      []string // files and folders to read; "-" is stdin
+	InputFormat string   // input format name, "" to detect
+	Since       string   // first day to include, YYYY-MM-DD; "" for no limit
+	Until       string   // last day to include, YYYY-MM-DD; "" for no limit
+	Format      string   // markdown, json, kb or html
+	Out         string   // output file (the folder for kb); "" for stdout
+	Topics      string   // a topics file extending dict/topics.yaml
+	Threshold   float64  // similarity for merging questions of different days
+	Quiet       bool     // no progress on the error stream
+	progress    bool     // show progress: the error stream is a terminal and not Quiet
+}
+
+// inputFormatUsage is the help of --input-format, the same in every
+// command that has it.
+const inputFormatUsage = "input `FORMAT` (default: detected); threads formats lists them"
+
+// addInputFormatFlag gives cmd the --input-format flag that extract has,
+// stored in p; checkInputFormat validates its value.
+func addInputFormatFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
 }
 
 func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
@@ -72,7 +83,9 @@ extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
 Files in folders whose format is not recognised are skipped with a note; a
 folder with no chat log in a known format is an error (exit 1), as in
-extract, and when no input could be read no digest is written. The output
+extract, and when no input could be read no digest is written. With
+--input-format every input is read in that format, the files of folders
+too, as extract reads them. The output
 (the -o file, or the knowledge-base folder) is left out of the folders
 walked, so a digest written into an input folder is not read back.
 Every file is read once, however many times it is reached: inputs are told
@@ -88,6 +101,9 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			opts.Inputs = args
 			if len(opts.Inputs) == 0 {
 				return usageError{errors.New("digest needs at least one FILE or DIR (\"-\" reads stdin)")}
+			}
+			if err := checkInputFormat(opts.InputFormat); err != nil {
+				return err
 			}
 			if !contains(digestFormats, opts.Format) {
 				return usageError{fmt.Errorf("invalid `--format` %q: use %s", opts.Format, strings.Join(digestFormats, ", "))}
@@ -116,6 +132,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			return digestRun(opts)
 		},
 	}
+	addInputFormatFlag(cmd, &opts.InputFormat)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, kb or html")
@@ -251,7 +268,7 @@ type readStats struct {
 // threadFiles parses and threads the files, several at a time, and returns
 // the days within --since and --until in input order, with what became of
 // the files. Files found in folders whose format is not recognised are
-// skipped with a note.
+// skipped with a note, unless --input-format names the format of them all.
 func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, readStats) {
 	type result struct {
 		days    []digest.Day // the days within --since and --until
@@ -271,13 +288,13 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			for i := range jobs {
 				r := &results[i]
 				f := files[i]
-				if f.walked {
+				if f.walked && opts.InputFormat == "" {
 					ok, err := isChatLog(f.path)
 					r.err, r.skipped = err, err == nil && !ok
 				}
 				if r.err == nil && !r.skipped {
 					// Each day of a file, or channel of a Slack folder, as extract reads them.
-					r.err = eachLog(f.path, "", opts.io.In, func(log *chatlog.Log, _ int) error {
+					r.err = eachLog(f.path, opts.InputFormat, opts.io.In, func(log *chatlog.Log, _ int) error {
 						r.read++
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})

@@ -935,3 +935,73 @@ func TestDigestSkipsItsOutput(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestInputFormat checks --input-format, which the error for a file
+// of no format detection knows recommends: a file detection cannot tell
+// (an IRC log after a line of its own) is read in the format given, an
+// unknown format is the usage error extract gives, and a folder's files
+// are all read in the format, as extract reads them.
+func TestDigestInputFormat(t *testing.T) {
+	dir := t.TempDir()
+	irc := filepath.Join(dir, "irc.log")
+	const log = "exported from #ubuntu\n" +
+		"[09:00] <alice> how do I mount a usb drive on the command line?\n" +
+		"[09:01] <bob> alice: use udisksctl mount -b /dev/sdb1\n"
+	writeFile(t, irc, log)
+	_, _, extractErr := runCmd(t, "", "extract", "--input-format", "nope", irc)
+	tests := []struct {
+		name     string
+		stdin    string
+		args     []string
+		wantCode int
+		wantErr  string // regexp on stderr
+		entries  int    // in the JSON digest written; -1 for none written
+	}{
+		{"not detected", "", []string{irc}, exitFailure, regexp.QuoteMeta(irc) + `:1: cannot tell the input format; pass --input-format with one of: `, -1},
+		{"given", "", []string{"--input-format", "irc", irc}, exitOK, `^$`, 1},
+		{"given, stdin", log, []string{"--input-format", "irc", "-"}, exitOK, `^$`, 1},
+		{"unknown", "", []string{"--input-format", "nope", irc}, exitUsage, "^" + regexp.QuoteMeta(extractErr) + "$", -1},
+		{"wrong for the file", "", []string{"--input-format", "cocolian", irc}, exitFailure, regexp.QuoteMeta(irc) + `:1: not a cocolian day archive`, -1},
+		// Every file of a folder is read in the format: the README is no
+		// cocolian day, an error as in extract, not a note.
+		{"a folder", "", []string{"--input-format", "cocolian", digestDays}, exitFailure, `README\.txt:1: not a cocolian day archive[^\n]*\nthreads: 1 of 5 inputs failed\n$`, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, tt.stdin, append([]string{"digest", "--format", "json"}, tt.args...)...)
+			if code != tt.wantCode {
+				t.Errorf("exit %d, want %d; stderr: %s", code, tt.wantCode, errOut)
+			}
+			if !regexp.MustCompile(tt.wantErr).MatchString(errOut) {
+				t.Errorf("stderr %q does not match %q", errOut, tt.wantErr)
+			}
+			if tt.entries < 0 {
+				if out != "" {
+					t.Errorf("a digest was written: %s", out)
+				}
+				return
+			}
+			var d digestEntries
+			if err := json.Unmarshal([]byte(out), &d); err != nil {
+				t.Fatalf("%v: %q", err, out)
+			}
+			if len(d.Entries) != tt.entries {
+				t.Errorf("%d entries, want %d", len(d.Entries), tt.entries)
+			}
+		})
+	}
+}
+
+// TestDigestInputFormatFlagIsExtracts checks that digest's --input-format
+// is extract's: the same name, default, type and help.
+func TestDigestInputFormatFlagIsExtracts(t *testing.T) {
+	io := &streams{}
+	ext := newExtractCmd(io, nil).Flags().Lookup("input-format")
+	dig := newDigestCmd(io, nil).Flags().Lookup("input-format")
+	if ext == nil || dig == nil {
+		t.Fatalf("extract's flag %v, digest's %v", ext, dig)
+	}
+	if ext.DefValue != dig.DefValue || ext.Usage != dig.Usage || ext.Value.Type() != dig.Value.Type() || ext.Shorthand != dig.Shorthand {
+		t.Errorf("digest's --input-format %+v differs from extract's %+v", dig, ext)
+	}
+}
