@@ -647,6 +647,47 @@ func TestDigestStdin(t *testing.T) {
 	}
 }
 
+// TestDigestKBStdin checks the source lines of a knowledge base built from
+// stdin: the line as text ("stdin:13"), not a link to a file named "-",
+// and a file's source a link to it.
+func TestDigestKBStdin(t *testing.T) {
+	path := filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown")
+	day, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, stdin, input string
+		want, not          *regexp.Regexp
+	}{
+		{"stdin", string(day), "-", regexp.MustCompile(`(?m)^Source: stdin:\d+$`), regexp.MustCompile(`\]\([^)]*-#L|\[-:`)},
+		{"a file", "", path, regexp.MustCompile(`(?m)^Source: \[2018-03-01-chat\.markdown:\d+\]\([^)]*proddev/2018-03-01-chat\.markdown#L\d+\)$`), regexp.MustCompile(`stdin:`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "kb")
+			if code, _, errOut := runCmd(t, tt.stdin, "digest", "--format", "kb", "--out", dir, tt.input); code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			files := readKBFolder(t, dir)
+			if len(files) < 2 {
+				t.Fatalf("no entry files: %v", files)
+			}
+			for name, text := range files {
+				if name == "index.md" {
+					continue
+				}
+				if n := len(tt.want.FindAllString(text, -1)); n == 0 || n != strings.Count(text, "\nSource: ") {
+					t.Errorf("%s: %d of %d sources match %s:\n%s", name, n, strings.Count(text, "\nSource: "), tt.want, text)
+				}
+				if tt.not.MatchString(text) {
+					t.Errorf("%s matches %s:\n%s", name, tt.not, text)
+				}
+			}
+		})
+	}
+}
+
 // digestMultiDay is a synthetic MemoTrace TXT export whose messages span
 // three days (2025-03-06, 2025-03-07, 2025-03-10), a question on each.
 const digestMultiDay = "../../testdata/digest/multiday/paygroup.txt"

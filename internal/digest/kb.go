@@ -462,10 +462,20 @@ func entryMarkdown(dir string, e *Entry) []byte {
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")
 		}
-		fmt.Fprintf(&b, "\nSource: %s\n", mdtext.Link(fmt.Sprintf("%s:%d", filepath.Base(o.Path), o.Line), fmt.Sprintf("%s#L%d", relLink(dir, o.Path), o.Line)))
+		fmt.Fprintf(&b, "\nSource: %s\n", sourceMarkdown(dir, &o))
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
+}
+
+// sourceMarkdown is where an occurrence was asked, as an entry file shows
+// it: its file name and line, linked to the line of the file; an asking
+// read from stdin has no file to link to, and is "stdin:LINE" as text.
+func sourceMarkdown(dir string, o *Occurrence) string {
+	if o.Path == "-" {
+		return fmt.Sprintf("stdin:%d", o.Line)
+	}
+	return mdtext.Link(fmt.Sprintf("%s:%d", filepath.Base(o.Path), o.Line), fmt.Sprintf("%s#L%d", relLink(dir, o.Path), o.Line))
 }
 
 // entryFrontMatter is the front matter of an entry's file.

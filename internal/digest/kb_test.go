@@ -671,3 +671,24 @@ func TestWriteKBNarrowerRun(t *testing.T) {
 		})
 	}
 }
+
+// TestSourceMarkdown checks an entry file's source line: a link to the
+// line of the source file, relative to the knowledge base, and for an
+// asking read from stdin the line as text, there being no file.
+func TestSourceMarkdown(t *testing.T) {
+	dir := "kb"
+	tests := []struct {
+		path string
+		line int
+		want string
+	}{
+		{filepath.Join("proddev", "2018-03-01-chat.markdown"), 13, "[2018-03-01-chat.markdown:13](../proddev/2018-03-01-chat.markdown#L13)"},
+		{filepath.Join("proddev", "day one.markdown"), 7, "[day one.markdown:7](../proddev/day%20one.markdown#L7)"},
+		{"-", 53, "stdin:53"},
+	}
+	for _, tt := range tests {
+		if got := sourceMarkdown(dir, &Occurrence{Path: tt.path, Line: tt.line}); got != tt.want {
+			t.Errorf("sourceMarkdown(%q, line %d) = %q, want %q", tt.path, tt.line, got, tt.want)
+		}
+	}
+}
