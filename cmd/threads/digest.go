@@ -74,7 +74,9 @@ Formats:
             "` + digest.Marker + `" are kept when it is regenerated;
             index.md lists every entry file, those of earlier runs too, and
             a run never rewrites or removes an entry that holds days it did
-            not read
+            not read; an entry file renamed keeps its name (it is known by
+            the id in its front matter), and any other .md file in the
+            folder is named on stderr, as it is in no entry and not indexed
   html      one self-contained page: a timeline per day with threads as lanes
             coloured by kind (click a Q&A thread to read it), and a topic index
 
@@ -370,6 +372,14 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		fmt.Fprintln(opts.io.Err)
 		for _, name := range res.NoMarker {
 			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))
+		}
+		for _, f := range res.Skipped {
+			path := filepath.Join(opts.Out, f.Name)
+			if f.Entry == "" {
+				fmt.Fprintf(opts.io.Err, "threads: %s: no entry id in its front matter, so no entry file: left as it is and out of index.md, and its notes go to no entry (give it the id of its entry, or move it out of the folder)\n", path)
+			} else {
+				fmt.Fprintf(opts.io.Err, "threads: %s: a second file of entry %s, whose file is %s: left as it is and out of index.md, and its notes go to no entry (move them into %s and remove it)\n", path, f.Entry, filepath.Join(opts.Out, f.File), f.File)
+			}
 		}
 		return nil
 	}

@@ -1046,3 +1046,63 @@ func TestDigestInputFormatFlagIsExtracts(t *testing.T) {
 		t.Errorf("digest's --input-format %+v differs from extract's %+v", dig, ext)
 	}
 }
+
+// TestDigestKBRenamedEntry checks the curator's renamed entry file: the
+// next run keeps it under its name with its note and lists it in the
+// index, writes no second file of the entry, a narrower run leaves it as
+// it is, and a Markdown file that is no entry file is named on stderr.
+func TestDigestKBRenamedEntry(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	const id = "2018-03-14-86c66046" // 对账出现长款和短款的差错 (2018-03-14, 2018-03-22)
+	kb := func(args ...string) string {
+		t.Helper()
+		code, _, errOut := runCmd(t, "", append([]string{"digest", "--format", "kb", "--out", dir}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		return errOut
+	}
+	kb(digestDays)
+	renamed := filepath.Join(dir, "reconcile.md")
+	data, err := os.ReadFile(filepath.Join(dir, id+".md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, renamed, string(data)+"NOTE\n")
+	if err := os.Remove(filepath.Join(dir, id+".md")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name    string
+		args    []string
+		extra   string // a file to add first
+		wantErr string // regexp on stderr; "" for no line about the files
+	}{
+		{"the same run", []string{digestDays}, "", ""},
+		{"a narrower run", []string{"--since", "2018-03-22", digestDays}, "", ""},
+		{"a file that is no entry", []string{digestDays}, "notes.md",
+			regexp.QuoteMeta(filepath.Join(dir, "notes.md")) + `: no entry id in its front matter, so no entry file: left as it is and out of index\.md, and its notes go to no entry \(give it the id of its entry, or move it out of the folder\)\n`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.extra != "" {
+				writeFile(t, filepath.Join(dir, tt.extra), "# 笔记\n")
+			}
+			errOut := kb(tt.args...)
+			files := readKBFolder(t, dir)
+			if _, ok := files[id+".md"]; ok {
+				t.Errorf("%s.md written again beside reconcile.md", id)
+			}
+			if text := files["reconcile.md"]; !strings.HasSuffix(text, "\nNOTE\n") || !strings.Contains(text, "id: "+id+"\n") {
+				t.Errorf("reconcile.md lost its note or its entry:\n%s", text)
+			}
+			if !strings.Contains(files["index.md"], "](reconcile.md)") {
+				t.Errorf("the index does not list reconcile.md:\n%s", files["index.md"])
+			}
+			lines := regexp.MustCompile(`(?m)^threads: .*(entry file|entry id|second file).*\n`).FindAllString(errOut, -1)
+			if got := strings.Join(lines, ""); tt.wantErr == "" && got != "" || tt.wantErr != "" && !regexp.MustCompile("^threads: "+tt.wantErr+"$").MatchString(got) {
+				t.Errorf("stderr lines %q, want %q", got, tt.wantErr)
+			}
+		})
+	}
+}

@@ -30,14 +30,27 @@ const kbIndex = "index.md"
 // entryFile matches the names of entry files: the entry ID and ".md".
 var entryFile = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2}|undated)-[0-9a-f]{8}(-\d+)?\.md$`)
 
+// isEntryID reports whether id has the shape of an entry's ID.
+func isEntryID(id string) bool { return entryFile.MatchString(id + ".md") }
+
 // KBResult says what WriteKB did to the folder; every list is sorted.
 type KBResult struct {
-	Written   []string // files created or changed
-	Unchanged []string // files that were already up to date
-	Merged    []string // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
-	Stale     []string // entry files this digest does not produce, left as they were (entries of days not in this run)
-	Wider     []string // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
-	NoMarker  []string // entry files whose marker line was removed, left as they were
+	Written   []string    // files created or changed
+	Unchanged []string    // files that were already up to date
+	Merged    []string    // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
+	Stale     []string    // entry files this digest does not produce, left as they were (entries of days not in this run)
+	Wider     []string    // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
+	NoMarker  []string    // entry files whose marker line was removed, left as they were
+	Skipped   []KBSkipped // Markdown files that are no entry file, left alone and out of the index, by name
+}
+
+// A KBSkipped is a Markdown file of a knowledge base's folder that is
+// neither its index nor an entry file: WriteKB leaves it as it is, out of
+// the index, and carries its notes to no entry.
+type KBSkipped struct {
+	Name  string // the file's name in the folder
+	Entry string // the entry its front matter names, whose file is File; "" when it names none
+	File  string // the name of the entry's file, when Entry is set
 }
 
 // kbFrontMatter is the YAML front matter of an entry file: what the index
@@ -61,6 +74,14 @@ type kbFrontMatter struct {
 // by topic. The index lists every entry file of the folder: this digest's
 // entries, and the files earlier runs left, by their front matter.
 //
+// An entry file is known by its name, the entry's ID and ".md", or, for a
+// file a curator renamed, by the id of its front matter: that file stays
+// under its name, is regenerated there, and is listed by it, and an entry
+// that takes its notes (its ID changed) takes its name too. Any other
+// Markdown file (no entry id in its front matter, or the id of an entry
+// another file holds: a copy) is left alone and out of the index, and is
+// reported in KBResult.Skipped, since its notes go to no entry.
+//
 // Regenerating keeps everything below the marker of an existing file.
 // When an entry's ID changes (a question asked earlier joined it), the
 // edits of its old file move to the new one: every entry file this digest
@@ -82,14 +103,24 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("%s: cannot create the knowledge base folder: %w", dir, err)
 	}
-	existing, err := readKB(dir)
+	existing, skipped, err := readKB(dir)
 	if err != nil {
 		return nil, err
 	}
-	res := &KBResult{}
+	res := &KBResult{Skipped: skipped}
+	fileOf := make(map[string]string, len(existing)) // entry ID -> the name of its file
+	for name, f := range existing {
+		if f.id != "" {
+			fileOf[f.id] = name
+		}
+	}
 	produced := make(map[string]bool, len(d.Entries)+1)
 	for i := range d.Entries {
-		produced[d.Entries[i].ID+".md"] = true
+		if name, ok := fileOf[d.Entries[i].ID]; ok {
+			produced[name] = true
+		} else {
+			produced[d.Entries[i].ID+".md"] = true
+		}
 	}
 	// Old files whose entries are gone, by the sources they list; those
 	// with askings of days this digest did not read are kept instead.
@@ -121,9 +152,24 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 	}
 	absorbed := make(map[string]bool)
+	names := make([]string, len(d.Entries)) // the file of each entry
 	for i := range d.Entries {
 		e := &d.Entries[i]
-		name := e.ID + ".md"
+		from := carriedFrom(e, bySource)
+		name, ok := fileOf[e.ID]
+		if !ok {
+			// A new ID: the entry keeps the name a curator gave a file
+			// whose notes it takes (the first, when there are several).
+			name = e.ID + ".md"
+			for _, f := range from {
+				if !entryFile.MatchString(f) && !produced[f] {
+					name = f
+					produced[f] = true
+					break
+				}
+			}
+		}
+		names[i] = name
 		old, ok := existing[name]
 		if ok && !old.marked {
 			res.NoMarker = append(res.NoMarker, name)
@@ -138,7 +184,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		if ok {
 			kept = old.kept
 		}
-		for _, from := range carriedFrom(e, bySource) {
+		for _, from := range from {
 			absorbed[from] = true
 			// A note moves unless this file holds it whole already (moved
 			// before, or written twice): never drop one for being part of
@@ -160,13 +206,13 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 		listed := make([]kbEntry, 0, len(existing)+len(d.Entries))
 		for i := range d.Entries {
-			if name := d.Entries[i].ID + ".md"; !wider[name] {
-				listed = append(listed, kbEntry{file: name, fm: entryFrontMatter(&d.Entries[i])})
+			if name := names[i]; !wider[name] {
+				listed = append(listed, kbEntry{file: name, id: d.Entries[i].ID, fm: entryFrontMatter(&d.Entries[i])})
 			}
 		}
 		for name, f := range existing {
 			if (!produced[name] || wider[name]) && name != kbIndex && !absorbed[name] {
-				listed = append(listed, kbEntry{file: name, fm: f.fm, kept: true})
+				listed = append(listed, kbEntry{file: name, id: f.id, fm: f.fm, kept: true})
 			}
 		}
 		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(d, listed), kept...), existing, res); err != nil {
@@ -192,32 +238,41 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.Wider, res.NoMarker} {
 		sort.Strings(l)
 	}
+	sort.Slice(res.Skipped, func(i, j int) bool { return res.Skipped[i].Name < res.Skipped[j].Name })
 	return res, nil
 }
 
 // A kbFile is an existing file of the knowledge base.
 type kbFile struct {
+	id     string // the entry's ID: its name's, or a renamed file's front matter's; "" for the index
 	data   []byte
 	marked bool          // it has the marker line
 	kept   string        // what follows the marker line
 	fm     kbFrontMatter // its front matter; the zero value when it has none that can be read
 }
 
-// readKB reads the entry files and the index of dir.
-func readKB(dir string) (map[string]*kbFile, error) {
+// readKB reads the entry files and the index of dir, by name, and names
+// the other Markdown files, which are no entry files. An entry file is
+// named by its entry's ID, or was renamed and has the ID in its front
+// matter; of several files with one ID, the one named by it is the
+// entry's, else the first by name, and the others are skipped. Hidden files
+// are left out.
+func readKB(dir string) (map[string]*kbFile, []KBSkipped, error) {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", dir, err)
+		return nil, nil, fmt.Errorf("%s: %w", dir, err)
 	}
 	files := make(map[string]*kbFile)
+	var skipped []KBSkipped
+	byID := make(map[string][]string) // ReadDir gives names in order
 	for _, ent := range ents {
 		name := ent.Name()
-		if !ent.Type().IsRegular() || (name != kbIndex && !entryFile.MatchString(name)) {
+		if !ent.Type().IsRegular() || !strings.HasSuffix(name, ".md") || strings.HasPrefix(name, ".") {
 			continue
 		}
 		data, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
+			return nil, nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 		}
 		f := &kbFile{data: data}
 		if i := markerAt(data); i >= 0 {
@@ -228,9 +283,37 @@ func readKB(dir string) (map[string]*kbFile, error) {
 			}
 		}
 		f.fm = readFrontMatter(data)
+		switch {
+		case name == kbIndex:
+		case entryFile.MatchString(name):
+			f.id = strings.TrimSuffix(name, ".md")
+		case isEntryID(f.fm.ID):
+			f.id = f.fm.ID // renamed by a curator
+		default:
+			skipped = append(skipped, KBSkipped{Name: name})
+			continue
+		}
+		if f.id != "" {
+			byID[f.id] = append(byID[f.id], name)
+		}
 		files[name] = f
 	}
-	return files, nil
+	for id, names := range byID {
+		if len(names) < 2 {
+			continue
+		}
+		keep := names[0]
+		if slices.Contains(names, id+".md") {
+			keep = id + ".md"
+		}
+		for _, name := range names {
+			if name != keep {
+				skipped = append(skipped, KBSkipped{Name: name, Entry: id, File: keep})
+				delete(files, name)
+			}
+		}
+	}
+	return files, skipped, nil
 }
 
 // markerAt returns the offset of the first line of data that is the
@@ -517,24 +600,30 @@ func relLink(dir, path string) string {
 // or one whose file an earlier run left, as its front matter describes it.
 type kbEntry struct {
 	file string        // the entry's file name
+	id   string        // the entry's ID; "" for the file's name without ".md"
 	fm   kbFrontMatter // its front matter; the zero value when it could not be read
 	kept bool          // the file is kept from an earlier run
 }
 
-// id is the entry's ID: its file's name without ".md" (unique in the folder).
-func (e *kbEntry) id() string { return strings.TrimSuffix(e.file, ".md") }
+// entryID is the entry's ID (unique in the folder).
+func (e *kbEntry) entryID() string {
+	if e.id != "" {
+		return e.id
+	}
+	return strings.TrimSuffix(e.file, ".md")
+}
 
 // title is the entry's title, or its ID when the front matter has none.
 func (e *kbEntry) title() string {
 	if e.fm.Title != "" {
 		return e.fm.Title
 	}
-	return e.id()
+	return e.entryID()
 }
 
 // rankKey ranks the entry as rank ranks a digest's entries.
 func (e *kbEntry) rankKey() rankKey {
-	return rankKey{e.fm.Occurrences, e.fm.Answered, e.fm.Answers, e.fm.FirstAsked, e.id()}
+	return rankKey{e.fm.Occurrences, e.fm.Answered, e.fm.Answers, e.fm.FirstAsked, e.entryID()}
 }
 
 // indexMarkdown is the generated part of the knowledge base's index, up to

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -690,5 +691,136 @@ func TestSourceMarkdown(t *testing.T) {
 		if got := sourceMarkdown(dir, &Occurrence{Path: tt.path, Line: tt.line}); got != tt.want {
 			t.Errorf("sourceMarkdown(%q, line %d) = %q, want %q", tt.path, tt.line, got, tt.want)
 		}
+	}
+}
+
+// TestWriteKBRenamedFiles checks Markdown files whose name is no entry ID:
+// an entry file a curator renamed is known by the id of its front matter,
+// kept under its name with its notes (an entry whose ID changed takes it
+// over), and listed in the index by that name; a copy of an entry file and
+// a file with no entry id are left alone, out of the index, and reported.
+func TestWriteKBRenamedFiles(t *testing.T) {
+	days := fixtureDays(t)
+	opts := fixtureOptions(t)
+	full := Build(days, segmenter(t), opts)
+	rest := Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
+	find := func(d *Digest, title string) string {
+		for _, e := range d.Entries {
+			if strings.Contains(e.Title, title) {
+				return e.ID
+			}
+		}
+		t.Fatalf("no %s entry", title)
+		return ""
+	}
+	const note = "结论：先开通服务商模式。"
+	reconcile := find(full, "长款") // the same ID in both runs
+	fenzhang, fenzhangLater := find(full, "分账接口"), find(rest, "分账接口")
+	if reconcile != find(rest, "长款") || fenzhang == fenzhangLater {
+		t.Fatalf("fixture: 长款 %s / %s, 分账接口 %s / %s", reconcile, find(rest, "长款"), fenzhang, fenzhangLater)
+	}
+	rename := func(t *testing.T, dir, id, to string) {
+		t.Helper()
+		from := filepath.Join(dir, id+".md")
+		writeFile(t, filepath.Join(dir, to), readFile(t, from)+note+"\n")
+		if err := os.Remove(from); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name    string
+		first   *Digest // the run before the curator's edits
+		edit    func(t *testing.T, dir string)
+		entry   string            // a file that must hold the entry id and the note
+		id      string            // its entry
+		listed  []string          // files the index must link
+		absent  []string          // files that must not exist
+		skipped []KBSkipped       // what the result reports
+		kept    map[string]string // files left as they were: name -> content written by edit ("" to read it after edit)
+	}{
+		{name: "renamed", first: full, entry: "reconcile.md", id: reconcile,
+			edit:   func(t *testing.T, dir string) { rename(t, dir, reconcile, "reconcile.md") },
+			listed: []string{"reconcile.md"}, absent: []string{reconcile + ".md"}},
+		{name: "renamed, and its ID changes", first: rest, entry: "fenzhang.md", id: fenzhang,
+			edit:   func(t *testing.T, dir string) { rename(t, dir, fenzhangLater, "fenzhang.md") },
+			listed: []string{"fenzhang.md"}, absent: []string{fenzhang + ".md", fenzhangLater + ".md"}},
+		{name: "a copy beside the entry file", first: full, entry: reconcile + ".md", id: reconcile,
+			edit: func(t *testing.T, dir string) {
+				path := filepath.Join(dir, reconcile+".md")
+				writeFile(t, path, readFile(t, path)+note+"\n")
+				writeFile(t, filepath.Join(dir, "copy.md"), readFile(t, path))
+			},
+			listed: []string{reconcile + ".md"}, skipped: []KBSkipped{{Name: "copy.md", Entry: reconcile, File: reconcile + ".md"}},
+			kept: map[string]string{"copy.md": ""}},
+		{name: "two renamed copies", first: full, entry: "a.md", id: reconcile,
+			edit: func(t *testing.T, dir string) {
+				rename(t, dir, reconcile, "b.md")
+				writeFile(t, filepath.Join(dir, "a.md"), readFile(t, filepath.Join(dir, "b.md")))
+			},
+			listed: []string{"a.md"}, absent: []string{reconcile + ".md"}, skipped: []KBSkipped{{Name: "b.md", Entry: reconcile, File: "a.md"}},
+			kept: map[string]string{"b.md": ""}},
+		{name: "no entry id", first: full, entry: reconcile + ".md", id: reconcile,
+			edit: func(t *testing.T, dir string) {
+				path := filepath.Join(dir, reconcile+".md")
+				writeFile(t, path, readFile(t, path)+note+"\n")
+				writeFile(t, filepath.Join(dir, "notes.md"), "# 我的笔记\n")
+				writeFile(t, filepath.Join(dir, "other.md"), "---\ntitle: 别的\n---\n\n"+Marker+"\n")
+				writeFile(t, filepath.Join(dir, "bad-id.md"), "---\nid: ../2018-03-14-86c66046\n---\n\n"+Marker+"\n")
+				writeFile(t, filepath.Join(dir, "notes.txt"), "not Markdown\n")
+				writeFile(t, filepath.Join(dir, ".hidden.md"), "an editor's\n")
+			},
+			listed:  []string{reconcile + ".md"},
+			skipped: []KBSkipped{{Name: "bad-id.md"}, {Name: "notes.md"}, {Name: "other.md"}},
+			kept:    map[string]string{"notes.md": "# 我的笔记\n", "notes.txt": "not Markdown\n", ".hidden.md": "an editor's\n"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := WriteKB(dir, tt.first); err != nil {
+				t.Fatal(err)
+			}
+			tt.edit(t, dir)
+			kept := map[string]string{}
+			for name, text := range tt.kept {
+				if text == "" {
+					text = readFile(t, filepath.Join(dir, name))
+				}
+				kept[name] = text
+			}
+			res, err := WriteKB(dir, full)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := readFile(t, filepath.Join(dir, tt.entry))
+			if fm := readFrontMatter([]byte(text)); fm.ID != tt.id || !strings.HasSuffix(text, Marker+"\n\n"+note+"\n") {
+				t.Errorf("%s: front matter id %q, want %s, and the note at the end:\n%s", tt.entry, fm.ID, tt.id, text)
+			}
+			links := indexLinks(t, dir)
+			for _, name := range tt.listed {
+				if n := strings.Count(" "+strings.Join(links, " ")+" ", " "+name+" "); n != 1 {
+					t.Errorf("the index links %s %d times: %v", name, n, links)
+				}
+			}
+			if len(links) != len(full.Entries) {
+				t.Errorf("the index links %d files, want one per entry (%d): %v", len(links), len(full.Entries), links)
+			}
+			for _, name := range tt.absent {
+				if _, err := os.Stat(filepath.Join(dir, name)); !os.IsNotExist(err) {
+					t.Errorf("%s exists (%v)", name, err)
+				}
+			}
+			for name, want := range kept {
+				if got := readFile(t, filepath.Join(dir, name)); got != want {
+					t.Errorf("%s changed:\n%s", name, got)
+				}
+			}
+			if fmt.Sprint(res.Skipped) != fmt.Sprint(tt.skipped) || contains(res.Merged, tt.entry) {
+				t.Errorf("skipped %v, want %v; merged %v", res.Skipped, tt.skipped, res.Merged)
+			}
+			// Again: nothing to write.
+			if res, err := WriteKB(dir, full); err != nil || len(res.Written) != 0 {
+				t.Errorf("a second run wrote %v (%v)", res.Written, err)
+			}
+		})
 	}
 }
