@@ -414,7 +414,9 @@ var mentionRe = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！
 // stripMentions removes @mentions from text: first "@" followed by the
 // whole name of one of senders (longest first; names may hold spaces, as in
 // "@shawn - fullrich - BJ"), then any other "@name" up to the characters
-// that end a mention.
+// that end a mention, and on past a space where the name goes on (see
+// mentionGoesOn): a group display name the day's senders do not give
+// ("@杨彧-微众- 支付产品经理-上海") is removed whole too.
 func stripMentions(text string, senders []string) string {
 	if !strings.ContainsAny(text, "@＠") {
 		return text
@@ -427,7 +429,109 @@ func stripMentions(text string, senders []string) string {
 			text = replaceMention(text, at+s)
 		}
 	}
-	return dropLostSpaces(mentionRe.ReplaceAllString(text, " "))
+	return dropLostSpaces(replaceMentions(text))
+}
+
+// replaceMentions replaces every mention mentionRe finds in text, with the
+// parts of its name after a space (see mentionGoesOn), by a space.
+func replaceMentions(text string) string {
+	var b strings.Builder
+	for {
+		loc := mentionRe.FindStringIndex(text)
+		if loc == nil {
+			break
+		}
+		end := loc[1]
+		for {
+			rest := text[end:]
+			gap := len(rest) - len(strings.TrimLeft(rest, mentionSpaces))
+			next := mentionPart.FindString(rest[gap:])
+			if gap == 0 || next == "" || !mentionGoesOn(text[loc[0]:end], next) {
+				break
+			}
+			end += gap + len(next)
+		}
+		b.WriteString(text[:loc[0]])
+		b.WriteByte(' ')
+		text = text[end:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// mentionSpaces are the spaces that end a mention's name, or separate its
+// parts: a space, U+2005 (which WeChat puts after a mention) and U+3000.
+const mentionSpaces = " \u2005\u3000"
+
+// mentionPart matches what may follow a space in a mention's name: the
+// characters up to those that end a mention.
+var mentionPart = regexp.MustCompile(`^[^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
+
+// nameJoiners join the parts of a group display name (姓名-公司-职位-城市)
+// and, at the end of one part or the start of the next, join them across a
+// space. A tilde, which joins parts too (陈创~兴业数金~产品~上海), does not:
+// after a name it is more often a tone ("@小明~ 你好").
+const nameJoiners = "-_—"
+
+// dividerRunes make up a divider, or an emoticon such as -_-, which is no
+// part of a name.
+const dividerRunes = "-_—~～=*"
+
+// mentionGoesOn reports whether next, the text after a space that follows
+// the mention so far (with its "@"), is more of the mentioned name, by the
+// shape of group display names: the mention ends in a joiner, a hyphen or
+// underscore ("@杨彧-微众- 支付产品经理-上海"), next starts with one ("@刘金 -有赞-研发-杭州",
+// "@汤霆 - 医美消金-pm-上海") or closes a bracket the mention opened ("@程垒(Pat
+// )-海尔互金-上海"), or the mention is an English given name and next the
+// rest of a display name, three or more parts joined by "-" with Chinese in
+// them ("@Summer 梁夏-丰瑞祥-GM-BJ"). A run of dashes ("@甲 ------", a
+// divider) is no part of a name, nor is a date ("@甲  2018-5-11"), nor
+// anything else that follows a mention.
+func mentionGoesOn(mention, next string) bool {
+	if utf8.RuneCountInString(next) > 1 && strings.Trim(next, dividerRunes) == "" {
+		return false // a divider, or an emoticon such as -_-
+	}
+	last, _ := utf8.DecodeLastRuneInString(mention)
+	first, _ := utf8.DecodeRuneInString(next)
+	switch {
+	case strings.ContainsRune(nameJoiners, last), strings.ContainsRune(nameJoiners, first):
+		return true
+	case strings.Count(mention, "(") > strings.Count(mention, ")") && first == ')',
+		strings.Count(mention, "（") > strings.Count(mention, "）") && first == '）':
+		return true
+	}
+	return givenName(mention) && restOfDisplayName(next)
+}
+
+// givenName reports whether mention ("@Summer") is "@" and ASCII letters
+// alone: an English given name, which a display name may put before the
+// Chinese name, company and city after a space.
+func givenName(mention string) bool {
+	name := strings.TrimLeft(mention, "@＠")
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// restOfDisplayName reports whether s has the shape of the rest of a group
+// display name after a given name: three or more non-empty parts joined by
+// "-", the first with a letter and one with a Chinese character
+// ("梁夏-丰瑞祥-GM-BJ", "li-支付-上海"), not a date ("2018-5-11-上午") or a code
+// ("T-1-D0").
+func restOfDisplayName(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) < 3 || slices.Contains(parts, "") || !strings.ContainsFunc(parts[0], unicode.IsLetter) {
+		return false // a name starts with a letter, a date ("2018-5-11-上午") does not
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropLostSpaces removes the "?" the cocolian export writes for the space

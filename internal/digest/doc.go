@@ -9,7 +9,9 @@
 // # Similarity
 //
 // A question is compared by its content words (segment.ContentWords, after
-// @mentions and a re-posted answer are cut off), with payments aliases read
+// @mentions and a re-posted answer are cut off; a mentioned group display
+// name with a space in it, "@杨彧-微众- 支付产品经理-上海", goes whole, see
+// stripMentions), with payments aliases read
 // as their term (央行 is 人民银行) and a term also counting the shorter term
 // it starts or ends with (快捷支付 is also 快捷). Each feature weighs
 // (1 + ln tf) · idf, times 1.5 for payments terms; two questions are

@@ -95,11 +95,56 @@ func TestStripMentions(t *testing.T) {
 		{"这个 ?", "这个 ?"},
 		{"@甲@乙 好的", "   好的"},
 		{"没有提到谁", "没有提到谁"},
+		// Group display names that go on past a space, of people who are
+		// not among the senders: removed whole.
+		{"@杨彧-微众- 支付产品经理-上海?上次微众搞绑定银行卡支付减免的活动", " 上次微众搞绑定银行卡支付减免的活动"},
+		{"这块可以请教@杨彧-微众- 支付产品经理-上海?", "这块可以请教 ?"},
+		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服有哪些？", "  蚂蚁金服有哪些？"},
+		{"@jocelyn li-支付-上海 就是", "  就是"},
+		{"@刘金 -有赞-研发-杭州?和关二哥认识", " 和关二哥认识"},
+		{"@Allen -开元金融-技术经理-北京 代扣要签约吗", "  代扣要签约吗"},
+		{"@汤霆 - 医美消金-pm-上海 @思奇-杉德-需求-上海 欢迎加入", "    欢迎加入"},
+		{"@shawn - 小黑鱼 - 上海 我觉得确实打开略卡啊", "  我觉得确实打开略卡啊"},
+		{"@程垒(Pat )-海尔互金-上海 [握手]", "  [握手]"},
+		{"@甲\u2005-乙-丙 好的", "  好的"},
+		// What follows a mention after a space and is no name stays.
+		{"@林-杭州银行-项目经理  ------------ 正文", "   ------------ 正文"},
+		{"@周鑫-西安-支付-产品经理  2018-5-11 的文件", "   2018-5-11 的文件"},
+		{"@王向东+卡联科技+产品总监+河南 客气~~", "  客气~~"},
+		{"@梁新华-北京-金融支付产品 你的账户表上有一个subject_code", "  你的账户表上有一个subject_code"},
+		{"@小明~ 你好", "  你好"},
+		{"@张三 ~~好的", "  ~~好的"},
+		{"@张三 -_- 好吧", "  -_- 好吧"},
+		{"@李四 北京-上海-深圳 三地都有机房吗", "  北京-上海-深圳 三地都有机房吗"},
+		{"@Tom T-1-D0 怎么算", "  T-1-D0 怎么算"},
+		{"@Tom 2018-5-11-上午 的文件", "  2018-5-11-上午 的文件"},
+		{"@Tom 分账-分润 怎么算", "  分账-分润 怎么算"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			if got := stripMentions(tt.text, senders); got != tt.want {
 				t.Errorf("stripMentions(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBuildTitleWithoutMentions checks entry titles of questions that
+// mention a group display name with a space in it, of someone who is not
+// among the day's senders: the name goes whole, and its words give no topic.
+func TestBuildTitleWithoutMentions(t *testing.T) {
+	tests := []struct{ question, title string }{
+		{"@杨彧-微众- 支付产品经理-上海?微众银行的二类户能绑定几张银行卡？", "微众银行的二类户能绑定几张银行卡？"},
+		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服的备付金存管在哪家银行？", "蚂蚁金服的备付金存管在哪家银行？"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.title, func(t *testing.T) {
+			d := Build([]Day{qaDay("a.md", "2018-03-01", tt.question, "不清楚")}, segmenter(t), fixtureOptions(t))
+			if len(d.Entries) != 1 {
+				t.Fatalf("%d entries, want 1", len(d.Entries))
+			}
+			if e := d.Entries[0]; e.Title != tt.title || contains(e.Topics, "产品设计") {
+				t.Errorf("title %q topics %v, want %q and no 产品设计 from the name", e.Title, e.Topics, tt.title)
 			}
 		})
 	}
