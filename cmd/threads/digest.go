@@ -40,16 +40,6 @@ type digestOptions struct {
 	progress    bool     // show progress: the error stream is a terminal and not Quiet
 }
 
-// inputFormatUsage is the help of --input-format, the same in every
-// command that has it.
-const inputFormatUsage = "input `FORMAT` (default: detected); threads formats lists them"
-
-// addInputFormatFlag gives cmd the --input-format flag that extract has,
-// stored in p; checkInputFormat validates its value.
-func addInputFormatFlag(cmd *cobra.Command, p *string) {
-	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
-}
-
 func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
 	opts := &digestOptions{io: io}
 	cmd := &cobra.Command{

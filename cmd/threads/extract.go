@@ -94,7 +94,7 @@ removes the temporary file.`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, or links (Kummerfeld's \"X Y -\" reply links)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
-	cmd.Flags().StringVar(&opts.InputFormat, "input-format", "", "input `FORMAT` (default: detected); threads formats lists them")
+	addInputFormatFlag(cmd, &opts.InputFormat)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "add the evidence behind every reply link")
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "thread `N` inputs at once (default: one per CPU)")

@@ -128,6 +128,16 @@ func argsAreUsage(c *cobra.Command) {
 	}
 }
 
+// inputFormatUsage is the help of --input-format, the same in every
+// command that has it.
+const inputFormatUsage = "input `FORMAT` (default: detected); threads formats lists them"
+
+// addInputFormatFlag gives cmd the --input-format flag that extract has,
+// stored in p; checkInputFormat validates its value.
+func addInputFormatFlag(cmd *cobra.Command, p *string) {
+	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
+}
+
 // checkInputFormat reports a usage error when name (an --input-format
 // value) is no format threads reads; "" (detect) is fine.
 func checkInputFormat(name string) error {
