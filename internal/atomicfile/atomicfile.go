@@ -62,14 +62,17 @@ func Create(path string) (*File, error) {
 		f.mode, f.keep = st.Mode()&keptMode, true
 		perm = 0o600 // the data stays private until Commit gives the file's own mode back
 	}
+	// The temporary file is made and listed under one lock, so that an
+	// AbortAll from a signal handler cannot come between the two and
+	// leave it behind.
+	open.mu.Lock()
+	defer open.mu.Unlock()
 	tmp, err := createTemp(filepath.Dir(target), filepath.Base(target), perm)
 	if err != nil {
 		return nil, fmt.Errorf("%s: cannot create output in folder %s: %w", path, filepath.Dir(target), unwrapPath(err))
 	}
 	f.File = tmp
-	open.mu.Lock()
 	open.files[f] = true
-	open.mu.Unlock()
 	return f, nil
 }
 
