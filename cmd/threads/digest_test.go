@@ -304,6 +304,40 @@ func TestDigestKB(t *testing.T) {
 	}
 }
 
+// TestDigestKBThroughLink checks that a run over a folder reached through
+// a symbolic link updates the knowledge base a run over the folder itself
+// made: the same entry files, no copies under new names, no entry left
+// unread.
+func TestDigestKBThroughLink(t *testing.T) {
+	days, err := filepath.Abs(filepath.Join(digestDays, "proddev")) // a group's folder, whose name is the group's
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := t.TempDir()
+	link := filepath.Join(tmp, "linked")
+	if err := os.Symlink(days, link); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	dir := filepath.Join(tmp, "kb")
+	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, days); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	before := readKBFolder(t, dir)
+	code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, link)
+	if code != exitOK || strings.Contains(errOut, "not in this run") {
+		t.Fatalf("through the link: exit %d, stderr %q", code, errOut)
+	}
+	after := readKBFolder(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("%d files after the run through the link, %d before", len(after), len(before))
+	}
+	for name := range before {
+		if _, ok := after[name]; !ok {
+			t.Errorf("%s is gone", name)
+		}
+	}
+}
+
 // readKBFolder returns the files of a knowledge-base folder by name.
 func readKBFolder(t *testing.T, dir string) map[string]string {
 	t.Helper()

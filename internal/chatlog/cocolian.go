@@ -105,9 +105,10 @@ func scanCocolian(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 }
 
 // groupOf returns the name of the folder holding path, "" for stdin or a
-// file at the root. A relative path is read from the working directory, so
-// a day names its group however the path was typed (proddev/x.markdown, or
-// x.markdown from inside proddev).
+// file at the root. A relative path is read from the working directory, and
+// symbolic links to the folder are followed, so a day names its group
+// however the path was typed or linked (proddev/x.markdown, x.markdown from
+// inside proddev, or pd/x.markdown where pd links to proddev).
 func groupOf(path string) string {
 	if path == "" || path == "-" {
 		return ""
@@ -115,7 +116,11 @@ func groupOf(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	g := filepath.Base(filepath.Dir(path))
+	dir := filepath.Dir(path)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real // a folder reached through a link is named by its own name
+	}
+	g := filepath.Base(dir)
 	if g == "." || g == ".." || g == string(filepath.Separator) {
 		return ""
 	}

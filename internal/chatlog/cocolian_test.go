@@ -377,6 +377,14 @@ func TestGroupOf(t *testing.T) {
 		"proddev/2018-05-04-chat.markdown":   "proddev",
 		"/data/cocolian/prodarch/a.markdown": "prodarch",
 	}
+	// A folder reached through a symbolic link goes by its own name.
+	tmp := t.TempDir()
+	if err := os.Mkdir(filepath.Join(tmp, "proddev"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(tmp, "proddev"), filepath.Join(tmp, "pd")); err == nil {
+		tests[filepath.Join(tmp, "pd", "a.markdown")] = "proddev"
+	}
 	for in, want := range tests {
 		t.Run(in, func(t *testing.T) {
 			if got := groupOf(in); got != want {

@@ -382,7 +382,9 @@ func readSpans(d *Digest) spans {
 	return s
 }
 
-// absPath returns path absolute and slash-separated; false for stdin.
+// absPath returns path absolute, with symbolic links resolved (one file
+// reached through a linked folder is still one source), and
+// slash-separated; false for stdin.
 func absPath(path string) (string, bool) {
 	if path == "" || path == "-" {
 		return "", false
@@ -391,20 +393,33 @@ func absPath(path string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
 	return filepath.ToSlash(abs), true
 }
 
 // file returns the file read that path, a source path an earlier run wrote
-// (as typed there), names. A relative path names the read file whose path
-// ends in all of it (leading ./ and ../ left out), so proddev/day.markdown
-// and ../corpus/proddev/day.markdown, typed from other folders, both name
-// .../corpus/proddev/day.markdown. An absolute path names itself; when no
+// (as typed there), names. A path that names, from here and with symbolic
+// links followed, a file read names that file. Otherwise a relative path
+// names the read file whose path ends in all of it (leading ./ and ../ left
+// out), so proddev/day.markdown and ../corpus/proddev/day.markdown, typed
+// from other folders, both name .../corpus/proddev/day.markdown. An
+// absolute path names itself; when no
 // file is there any more (the corpus moved), it names the read file whose
 // path ends in the most folders of it, at least its file name and folder.
 // A path two read files fit equally well names neither, and
 // groupA/2018/day.markdown never names groupB/2018/day.markdown.
 func (s spans) file(path string) (string, bool) {
 	clean := filepath.Clean(path)
+	if real, ok := absPath(clean); ok {
+		// The path as it reads from here, links followed: a run through
+		// a linked folder and one through the folder's own name read one
+		// file.
+		if _, read := s.lines[real]; read {
+			return real, true
+		}
+	}
 	if filepath.IsAbs(clean) {
 		abs := filepath.ToSlash(clean)
 		if _, ok := s.lines[abs]; ok {
