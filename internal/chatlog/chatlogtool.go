@@ -655,6 +655,73 @@ func wxField(rec []string, i int) string {
 	return ""
 }
 
+// A wxCSVShape says how the first line of a record of one CSV format looks,
+// so that wxCSVRunaway can tell a row of the file taken into a field whose
+// closing quote is missing.
+type wxCSVShape struct {
+	header  []string          // the header's columns, to name a field in errors
+	cols    int               // the fields the first line of every record holds at least
+	timeCol int               // the column holding the record's time, below cols
+	time    func(string) bool // reports whether a field, trimmed, is a time of the format
+}
+
+// wxCSVRunaway finds a runaway quote in rec: a field holding, after its
+// first line, a line that reads as the first line of a record of its own
+// (see wxCSVLooksRecord). That is what a field whose closing quote is
+// missing looks like: the reader takes every row after it, up to the next
+// quote that ends a field or the end of the file, for the rest of that
+// field. It returns the field's index and the index of that line in it, or
+// ok false. Fields of one line are never runaways, so that a last record
+// cut short is kept.
+func wxCSVRunaway(rec []string, shape wxCSVShape) (field, at int, ok bool) {
+	for i, f := range rec {
+		if !strings.Contains(f, "\n") {
+			continue
+		}
+		for k, l := range strings.Split(f, "\n")[1:] {
+			if wxCSVLooksRecord(l, shape) {
+				return i, k + 1, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// wxCSVLooksRecord reports whether line, read alone as CSV, has at least
+// shape.cols fields and a time of the format in field shape.timeCol.
+func wxCSVLooksRecord(line string, shape wxCSVShape) bool {
+	if strings.Count(line, ",") < shape.cols-1 {
+		return false
+	}
+	cr := csv.NewReader(strings.NewReader(line))
+	cr.LazyQuotes = true
+	cr.FieldsPerRecord = -1
+	rec, err := cr.Read()
+	if err != nil || len(rec) < shape.cols {
+		return false
+	}
+	return shape.time(strings.TrimSpace(rec[shape.timeCol]))
+}
+
+// wxCSVRunawayError returns a *ParseError at the line where a runaway quote
+// of rec (see wxCSVRunaway) opened, naming its column and the first row it
+// took in, or nil when rec has none. cr is the reader rec was just read
+// from.
+func wxCSVRunawayError(path string, cr *csv.Reader, rec []string, shape wxCSVShape) error {
+	i, at, ok := wxCSVRunaway(rec, shape)
+	if !ok {
+		return nil
+	}
+	line, _ := cr.FieldPos(i)
+	name := fmt.Sprintf("field %d", i+1)
+	if i < len(shape.header) {
+		name = shape.header[i]
+	}
+	row := strings.Split(rec[i], "\n")[at]
+	return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("the quote that opens %s here never closes: the field runs on into line %d, %q, which reads as a record of its own; "+
+		"add the closing quote (\") where %s ends, and write each quote inside it as two (\"\")", name, line+at, wxClip(row, 60), name)}
+}
+
 // ---------------------------------------------------------------------------
 // Message helpers.
 
@@ -1353,7 +1420,7 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // *ParseError values: a wrong header, a bad Time or Type, malformed CSV, or
 // a runaway quote: a quoted field whose closing quote is missing, so that
 // it takes in the rows after it, is found by a line inside it that reads as
-// a record of its own (see chatlogCSVRunaway) and reported at the line the
+// a record of its own (see wxCSVRunaway) and reported at the line the
 // quote opened on.
 func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
 	return collect(r, path, scanChatlogCSV)
@@ -1368,7 +1435,12 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		return nil, err
 	}
 	cols := chatlogCSVLayouts[which]
-	header := headers[which]
+	// Content, the column that holds line ends, is the last: a record's
+	// first line has every column.
+	shape := wxCSVShape{header: headers[which], cols: len(headers[which]), timeCol: cols.time, time: func(s string) bool {
+		_, err := chatlogCSVTime(s)
+		return err == nil
+	}}
 	field := func(rec []string, i int) string {
 		if i < 0 {
 			return ""
@@ -1388,7 +1460,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		if err != nil {
 			return nil, wxCSVError(path, err)
 		}
-		if err := chatlogCSVRunawayError(path, cr, rec, header, cols.time); err != nil {
+		if err := wxCSVRunawayError(path, cr, rec, shape); err != nil {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
@@ -1434,64 +1506,6 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	}
 	log.Date = date.get()
 	return log, nil
-}
-
-// chatlogCSVRunaway finds a runaway quote in rec: a field holding, after its
-// first line, a line that reads as a record of its own, with at least the
-// header's ncols columns and a valid time in column timeCol. That is what a
-// field whose closing quote is missing looks like: the reader takes every
-// row after it, up to the next quote that ends a field or the end of the
-// file, for the rest of that field. It returns the field's index and the
-// index of that line in it, or ok false. Fields of one line are never
-// runaways, so that a last record cut short is kept.
-func chatlogCSVRunaway(rec []string, ncols, timeCol int) (field, at int, ok bool) {
-	for i, f := range rec {
-		if !strings.Contains(f, "\n") {
-			continue
-		}
-		for k, l := range strings.Split(f, "\n")[1:] {
-			if chatlogCSVLooksRecord(l, ncols, timeCol) {
-				return i, k + 1, true
-			}
-		}
-	}
-	return 0, 0, false
-}
-
-// chatlogCSVLooksRecord reports whether line, read alone as CSV, has at
-// least ncols fields and a valid chatlog time in field timeCol.
-func chatlogCSVLooksRecord(line string, ncols, timeCol int) bool {
-	if strings.Count(line, ",") < ncols-1 {
-		return false
-	}
-	cr := csv.NewReader(strings.NewReader(line))
-	cr.LazyQuotes = true
-	cr.FieldsPerRecord = -1
-	rec, err := cr.Read()
-	if err != nil || len(rec) < ncols {
-		return false
-	}
-	_, err = chatlogCSVTime(strings.TrimSpace(rec[timeCol]))
-	return err == nil
-}
-
-// chatlogCSVRunawayError returns a *ParseError at the line where a runaway
-// quote of rec (see chatlogCSVRunaway) opened, naming its column and the
-// first row it took in, or nil when rec has none. cr is the reader rec was
-// just read from.
-func chatlogCSVRunawayError(path string, cr *csv.Reader, rec, header []string, timeCol int) error {
-	i, at, ok := chatlogCSVRunaway(rec, len(header), timeCol)
-	if !ok {
-		return nil
-	}
-	line, _ := cr.FieldPos(i)
-	name := fmt.Sprintf("field %d", i+1)
-	if i < len(header) {
-		name = header[i]
-	}
-	row := strings.Split(rec[i], "\n")[at]
-	return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("the quote that opens %s here never closes: the field runs on into line %d, %q, which reads as a record of its own; "+
-		"add the closing quote (\") where %s ends, and write each quote inside it as two (\"\")", name, line+at, wxClip(row, 60), name)}
 }
 
 // chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS" in UTC+8,
