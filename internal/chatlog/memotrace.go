@@ -37,6 +37,34 @@ const (
 	mtSender
 )
 
+// memoTraceCSVShape is the first line of a MemoTrace CSV record, for the
+// runaway quote check (see wxCSVRunaway): the columns up to StrContent, the
+// first that may hold a line end (those before it are numbers, so a record
+// whose StrContent is quoted has them on its first line however its quote
+// ends), with CreateTime a time of WeChat's (see memoTraceRecordTime).
+var memoTraceCSVShape = wxCSVShape{header: memoTraceCSVHeader, cols: mtStrContent + 1, timeCol: mtCreateTime, time: memoTraceRecordTime}
+
+// memoTraceRecordEpoch is 2000-01-01 in unix seconds, earlier than any
+// WeChat message.
+const memoTraceRecordEpoch = 946684800
+
+// memoTraceRecordTime reports whether s is a CreateTime a MemoTrace record
+// holds: unix seconds, digits only, from memoTraceRecordEpoch on. The reader
+// takes any number of seconds; the runaway quote check asks for a time of
+// WeChat's, so that the small numbers of code or lists inside a message do
+// not read as a record.
+func memoTraceRecordTime(s string) bool {
+	if s == "" || strings.Trim(s, "0123456789") != "" {
+		return false
+	}
+	sec, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || sec < memoTraceRecordEpoch {
+		return false
+	}
+	_, ok := wxUnix(sec)
+	return ok
+}
+
 // Legacy WeChat PC message types that pack the app type into the type.
 const (
 	mtRedPacketType = 436207665 // 微信红包
@@ -67,7 +95,11 @@ const (
 // Message.Line is the line the record starts on. Every record after the
 // header is a message, including a last record cut short. Errors are
 // *ParseError values: a wrong header, a non-numeric Type or SubType, no
-// usable time, or malformed CSV.
+// usable time, malformed CSV, or a runaway quote: a quoted field whose
+// closing quote is missing, so that it takes in the rows after it, is found
+// by a line inside it that reads as the start of a record of its own (at
+// least the columns up to StrContent, CreateTime unix seconds from 2000 on)
+// and reported at the line the quote opened on.
 func ParseMemoTraceCSV(r io.Reader, path string) (*Log, error) {
 	return collect(r, path, scanMemoTraceCSV)
 }
@@ -89,6 +121,9 @@ func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		}
 		if err != nil {
 			return nil, wxCSVError(path, err)
+		}
+		if err := wxCSVRunawayError(path, cr, rec, memoTraceCSVShape); err != nil {
+			return nil, err
 		}
 		line, _ := cr.FieldPos(0)
 		errorf := func(format string, args ...any) error {

@@ -1,8 +1,12 @@
 package chatlog
 
 import (
+	"errors"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -70,6 +74,16 @@ func TestParseMemoTraceCSV(t *testing.T) {
 				{Line: 5, ID: "4", Type: TypeText, Text: "没写完"},
 			},
 		},
+		{
+			name: "quoted multi-line messages with commas, times, code and quotes inside are no runaway quotes",
+			in: memoTraceHeader +
+				"1,5,1,0,0,1741222805,2,\"会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注,1741222805\nf(1, 2, 3, 4, 5, 6, 7, 8)\n他说\"\"好\"\"\",2025-03-06 09:00:05,张三,zs,wxid_a\n" +
+				"2,5,1,0,0,1741222806,2,\"收到\n2,5,1,0,0,1741222807\",2025-03-06 09:00:06,李四,ls,wxid_b\n",
+			want: []Message{
+				{Line: 2, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注,1741222805\nf(1, 2, 3, 4, 5, 6, 7, 8)\n他说\"好\""},
+				{Line: 7, ID: "2", Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "收到\n2,5,1,0,0,1741222807"},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,11 +116,92 @@ func TestParseMemoTraceCSVErrors(t *testing.T) {
 		{"no time", memoTraceHeader + "1,5,1,0,0,,2,a,yesterday,,,\n", 2, []string{`bad CreateTime "" and StrTime "yesterday"`}},
 		{"time out of range", memoTraceHeader + "1,5,1,0,0,-5,2,a,,,,\n", 2, []string{"bad CreateTime"}},
 		{"cut inside the type", memoTraceHeader + "1,5,1,0,0,1741222805,2,a,,,,\n2,5", 3, []string{`bad Type ""`}},
+		// Runaway quotes (found by a user review): a field whose closing
+		// quote is missing took every row after it into one message.
+		{"runaway quote to the end of the file", memoTraceHeader +
+			"1,5,1,0,0,1741222805,2,早,2025-03-06 09:00:05,张三,zs,wxid_a\n" +
+			"2,5,1,0,0,1741222806,2,\"问一下\n分账怎么开,2025-03-06 09:00:06,张三,zs,wxid_a\n" +
+			"3,5,1,0,0,1741309200,2,商户平台申请,2025-03-07 09:00:00,李四,ls,wxid_b\n" +
+			"4,5,1,0,0,1741395600,2,谢谢,2025-03-08 09:00:00,张三,zs,wxid_a\n",
+			3, []string{"the quote that opens StrContent here never closes", `into line 5, "3,5,1,0,0,1741309200,`, `add the closing quote (")`, "where StrContent ends"}},
+		{"runaway quote closed by the next record's quoted text", memoTraceHeader +
+			"1,5,1,0,0,1741222805,2,\"问一下,2025-03-06 09:00:05,张三,zs,wxid_a\n" +
+			"2,5,1,0,0,1741309200,2,\"第一行\n第二行\",2025-03-07 09:00:00,李四,ls,wxid_b\n" +
+			"3,5,1,0,0,1741395600,2,谢谢,2025-03-08 09:00:00,张三,zs,wxid_a\n",
+			2, []string{"opens StrContent here", `into line 3, "2,5,1,0,0,1741309200,2,\"第一行"`}},
+		{"runaway quote closed by the next record's XML", memoTraceHeader +
+			"1,5,1,0,0,1741222805,2,\"问一下,2025-03-06 09:00:05,张三,zs,wxid_a\n" +
+			"2,5,3,0,0,1741309200,2,\"<?xml version=\"\"1.0\"\"?><msg><img length=\"\"5\"\" /></msg>\",2025-03-07 09:00:00,李四,ls,wxid_b\n",
+			2, []string{"opens StrContent here", "into line 3"}},
+		{"runaway quote closed by a later quote", memoTraceHeader +
+			"1,5,1,0,0,1741222805,2,\"问一下,2025-03-06 09:00:05,张三,zs,wxid_a\n" +
+			"2,5,1,0,0,1741309200,2,好,2025-03-07 09:00:00,李四,ls,wxid_b\n" +
+			"3,5,1,0,0,1741395600,2,\"a, b\",2025-03-08 09:00:00,张三,zs,wxid_a\n",
+			2, []string{"opens StrContent here", "into line 3"}},
+		{"runaway quote in another column", memoTraceHeader +
+			"1,5,1,0,0,1741222805,2,早,2025-03-06 09:00:05,\"张三,zs,wxid_a\n" +
+			"2,5,1,0,0,1741309200,2,好,2025-03-07 09:00:00,李四,ls,wxid_b\n",
+			2, []string{"opens Remark here", "into line 3", "where Remark ends"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			wxWantError(t, ParseMemoTraceCSV, tt.in, path, tt.line, tt.parts...)
 		})
+	}
+}
+
+// TestMemoTraceCSVRunawayFixture drops, in turn, the quote that closes the
+// StrContent of each record of the MemoTrace CSV fixtures that quotes it: the
+// field then takes in the rows after it, which must be reported at the
+// record's line once the messages before it are emitted. A record with no
+// row after it is kept, as a last record cut short.
+func TestMemoTraceCSVRunawayFixture(t *testing.T) {
+	for _, file := range wxFixtures(t, "memotrace-csv", "*.csv") {
+		data := string(wxReadFile(t, file))
+		want := wxMustParse(t, ParseMemoTraceCSV, data, file)
+		lines := strings.Split(data, "\n")
+		tried := 0
+		for k, m := range want.Messages {
+			end := len(lines) - 1 // the record's last line, as an index
+			if k+1 < len(want.Messages) {
+				end = want.Messages[k+1].Line - 2
+			}
+			for end > 0 && strings.TrimSpace(lines[end]) == "" {
+				end--
+			}
+			last := strings.TrimSuffix(lines[end], "\r")
+			// StrContent's closing quote is the last quote of the
+			// record, four fields before its end.
+			q := strings.LastIndex(last, `"`)
+			if q < 0 || strings.Count(last[q:], ",") != len(memoTraceCSVHeader)-1-mtStrContent {
+				continue
+			}
+			tried++
+			bad := slices.Clone(lines)
+			bad[end] = last[:q] + last[q+1:]
+			var got []Message
+			_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, FormatMemoTraceCSV, func(_ *Log, m Message) error {
+				got = append(got, m)
+				return nil
+			})
+			rowsAfter := k+1 < len(want.Messages)
+			if !rowsAfter {
+				if err != nil || len(got) != len(want.Messages) {
+					t.Errorf("%s: last record cut short: %d messages and %v, want %d and no error", filepath.Base(file), len(got), err, len(want.Messages))
+				}
+				continue
+			}
+			var pe *ParseError
+			if !errors.As(err, &pe) || pe.Line != m.Line || !strings.Contains(pe.Msg, "opens StrContent here never closes") {
+				t.Errorf("%s: closing quote of line %d dropped: error %v, want a runaway quote at line %d", filepath.Base(file), end+1, err, m.Line)
+			}
+			if len(got) != k {
+				t.Errorf("%s: closing quote of line %d dropped: %d messages before the error, want %d", filepath.Base(file), end+1, len(got), k)
+			}
+		}
+		if tried < 2 {
+			t.Errorf("%s: %d records with a quoted StrContent, want 2 at least", file, tried)
+		}
 	}
 }
 
