@@ -31,16 +31,20 @@ const FormatIRC = "irc"
 //
 // and anything else (a timed line of another shape, an empty line) is a
 // system message with the line as Text and no Sender. "[HH:MM:SS]" is read
-// too. The logs carry no date: when the file's base name starts with a date,
-// as in 2004-11-15_03.raw.txt, messages fall on that day, else on 0001-01-01
-// (and Log.Date is ""). A time more than an hour earlier than the previous
-// one is taken to be after midnight and moves to the next day, except in a
-// file whose hours never exceed 12: such a file (the 2004-2006 Ubuntu logs)
-// uses a 12-hour clock without AM/PM, so its hour 12 counts as 0 and a time
-// going backwards moves 12 hours on. Times are UTC, the zone of the Ubuntu
-// logs. Lines without a time take the previous message's time, and those
-// before the first timed line the first timed line's. Log.Title and
-// Log.Group are the first channel named in a join, part or notice line.
+// too. The logs carry no date: when the file's base name holds one date,
+// written YYYY-MM-DD, YYYY_MM_DD, YYYY.MM.DD or YYYYMMDD and not part of a
+// longer run of digits, as in 2004-11-15_03.raw.txt (the Ubuntu logs),
+// #ubuntu-2021-03-14.log, ubuntu.2021-03-14.log or log-20210314.txt,
+// messages fall on that day; when it holds none, or two different ones,
+// they fall on 0001-01-01 (and Log.Date is ""). A time more than an hour
+// earlier than the previous one is taken to be after midnight and moves to
+// the next day, except in a file whose hours never exceed 12: such a file
+// (the 2004-2006 Ubuntu logs) uses a 12-hour clock without AM/PM, so its
+// hour 12 counts as 0 and a time going backwards moves 12 hours on. Times
+// are UTC, the zone of the Ubuntu logs. Lines without a time take the
+// previous message's time, and those before the first timed line the first
+// timed line's. Log.Title and Log.Group are the first channel named in a
+// join, part or notice line.
 //
 // Mentions are the nicks addressed at the start of a message, "nick: text"
 // or "nick, text" (also "a, b: text"), when nick is a nick seen anywhere in
@@ -100,22 +104,66 @@ var ircRenameRE = regexp.MustCompile(`^=== (\S+) is now known as (\S+)`)
 // ircChannelRE finds the channel of a join or part line.
 var ircChannelRE = regexp.MustCompile(`has (?:joined|left) (#\S+)`)
 
-// ircDateRE matches a date at the start of a file name.
-var ircDateRE = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})`)
-
-// ircDay returns midnight UTC of the date a file's base name starts with,
-// or of 0001-01-01 when it has none.
+// ircDay returns midnight UTC of the date a file's base name holds (see
+// ircNameDates), or of 0001-01-01 when it holds none, or two different ones.
 func ircDay(path string) time.Time {
-	if m := ircDateRE.FindStringSubmatch(filepath.Base(path)); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
+	var day time.Time
+	for _, d := range ircNameDates(filepath.Base(path)) {
+		if !day.IsZero() && !d.Equal(day) {
+			day = time.Time{}
+			break
+		}
+		day = d
+	}
+	if day.IsZero() {
+		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return day
+}
+
+// ircNameDates returns, at midnight UTC, the dates written in a file name as
+// YYYY-MM-DD, YYYY_MM_DD, YYYY.MM.DD or YYYYMMDD, as the Ubuntu logs
+// (2004-11-15_03.raw.txt), ZNC (#ubuntu_20210314.log) and irssi
+// (ubuntu.2021-03-14.log) write them: those that are valid calendar dates
+// after the year 1 and not part of a longer run of digits (2021-03-145,
+// 120210314), in the order they appear.
+func ircNameDates(name string) []time.Time {
+	digit := func(i int) bool { return i >= 0 && i < len(name) && name[i] >= '0' && name[i] <= '9' }
+	digits := func(i, n int) bool {
+		for k := i; k < i+n; k++ {
+			if !digit(k) {
+				return false
+			}
+		}
+		return true
+	}
+	var out []time.Time
+	for i := range name {
+		if digit(i-1) || !digits(i, 4) {
+			continue
+		}
+		var month, day string
+		end := 0
+		switch {
+		case digits(i+4, 4): // YYYYMMDD
+			month, day, end = name[i+4:i+6], name[i+6:i+8], i+8
+		case i+10 <= len(name) && strings.IndexByte("-_.", name[i+4]) >= 0 && name[i+7] == name[i+4] && digits(i+5, 2) && digits(i+8, 2):
+			month, day, end = name[i+5:i+7], name[i+8:i+10], i+10
+		default:
+			continue
+		}
+		if digit(end) {
+			continue
+		}
+		y, _ := strconv.Atoi(name[i : i+4])
+		mo, _ := strconv.Atoi(month)
+		d, _ := strconv.Atoi(day)
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if t.Day() == d && t.Month() == time.Month(mo) {
-			return t
+		if t.Year() == y && t.Month() == time.Month(mo) && t.Day() == d && HasDate(t) {
+			out = append(out, t)
 		}
 	}
-	return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	return out
 }
 
 // run parses the whole input into p.log.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/cocolian/threads/internal/sharedtest"
 )
@@ -143,6 +144,7 @@ func TestParseIRCLogFields(t *testing.T) {
 		{"2021-03-14.log", "[23:59] <a> x\n[00:00] -s:#chan- y\n", "", "#chan"},
 		{"chat.log", "[09:00] <a> x\n", "", ""},
 		{"-", "[09:00] <a> x\n", "", ""},
+		{"irclogs/#ubuntu-2021-03-14.log", "[09:00] <a> x\n", "2021-03-14", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -154,6 +156,65 @@ func TestParseIRCLogFields(t *testing.T) {
 				t.Errorf("Date %q Group %q Title %q, want %q %q", log.Date, log.Group, log.Title, tt.date, tt.group)
 			}
 			checkLog(t, log, FormatIRC, countIRCLines([]byte(tt.in)))
+		})
+	}
+}
+
+// TestIRCDay checks the date a log's file name gives (found by a user
+// review: only names starting with a date gave one).
+func TestIRCDay(t *testing.T) {
+	tests := []struct {
+		path, want string // want is "" for no date
+	}{
+		// The Ubuntu IRC data and the disentanglement data.
+		{"2004-11-15_03.raw.txt", "2004-11-15"},
+		{"dev/2005-06-27_12.annotation.txt", "2005-06-27"},
+		{"2021-03-14.log", "2021-03-14"},
+		// ZNC, irssi and other loggers: one date anywhere in the name.
+		{"#ubuntu-2021-03-14.log", "2021-03-14"},
+		{"ubuntu.2021-03-14.log", "2021-03-14"},
+		{"log-20210314.txt", "2021-03-14"},
+		{"freenode_#ubuntu_20210314.log", "2021-03-14"},
+		{"#ubuntu_2021_03_14.log", "2021-03-14"},
+		{"2021.03.14.log", "2021-03-14"},
+		{"#ubuntu-2021-03-14.log.1", "2021-03-14"},
+		{"ubuntu-2021-03-14T09-00.log", "2021-03-14"},
+		{"1615700000-2021-03-14.log", "2021-03-14"}, // the unix time is one run of ten digits
+		{"2024-02-29.log", "2024-02-29"},
+		{"2021-03-14_ubuntu_20210314.log", "2021-03-14"}, // the same date twice
+		// No date: none, two different ones, no calendar date, part of a
+		// longer run of digits, mixed or missing separators, only in a folder.
+		{"chat.log", ""},
+		{"-", ""},
+		{"", ""},
+		{"2021-03-14_to_2021-03-15.log", ""},
+		{"20210314-2021-03-15.log", ""},
+		{"2020-02-30_01.raw.txt", ""},
+		{"2023-02-29.log", ""},
+		{"log-20211301.txt", ""},
+		{"log-202103141.txt", ""},
+		{"log-120210314.txt", ""},
+		{"2021-03-145.log", ""},
+		{"2021-03_14.log", ""},
+		{"2021-3-14.log", ""},
+		{"2021/03/14", ""},
+		{"2021-03-14/chat.log", ""},
+		{"0001-01-01.log", ""},
+		{"#ubuntu-2021-03-1", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			day := ircDay(tt.path)
+			got := ""
+			if HasDate(day) {
+				got = day.Format("2006-01-02")
+			}
+			if got != tt.want {
+				t.Errorf("ircDay(%q) = %q (%s), want %q", tt.path, got, day, tt.want)
+			}
+			if !day.Equal(day.Truncate(24*time.Hour)) || day.Location() != time.UTC {
+				t.Errorf("ircDay(%q) = %s, want midnight UTC", tt.path, day)
+			}
 		})
 	}
 }
