@@ -35,12 +35,41 @@ func Escape(s string) string {
 // A link without text shows its address. The destination is written as it
 // is when it can be; otherwise spaces and control characters are
 // percent-encoded and ( ) < > \ and an & that would start an entity are
-// backslash-escaped.
+// backslash-escaped. A destination with a scheme other than http, https,
+// mailto or ftp (javascript:, data:, file:) is no link: the text is
+// followed by the address as text, in parentheses.
 func Link(text, dest string) string {
 	if strings.TrimSpace(text) == "" {
 		text = dest
 	}
+	if !safeScheme(dest) {
+		return escape(text, false) + " (" + escape(dest, false) + ")"
+	}
 	return "[" + escape(text, false) + "](" + destination(dest) + ")"
+}
+
+// safeScheme reports whether dest is a relative reference, which has no
+// scheme, or an address whose scheme a reader may follow: http, https,
+// mailto or ftp. A scheme is a letter, then letters, digits, + - or ., up
+// to the first colon, before any / ? or #.
+func safeScheme(dest string) bool {
+	i := strings.IndexAny(dest, ":/?#")
+	if i <= 0 || dest[i] != ':' {
+		return true
+	}
+	scheme := dest[:i]
+	for k := 0; k < len(scheme); k++ {
+		c := scheme[k]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (k == 0 || !isAlnum(c) && c != '+' && c != '-' && c != '.') {
+			return true // no scheme: the colon is part of a path
+		}
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto", "ftp":
+		return true
+	}
+	return false
 }
 
 // escape is Escape; links says whether addresses become autolinks.

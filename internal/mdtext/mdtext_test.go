@@ -63,6 +63,12 @@ func TestLink(t *testing.T) {
 		{"parentheses and a space in the destination", "x", "http://a.b/c (1).png", `[x](http://a.b/c%20\(1\).png)`},
 		{"brackets, a backslash and an entity in the destination", "x", `http://a.b/<c>\&amp;`, `[x](http://a.b/\<c\>\\\&amp;)`},
 		{"an image", "image", "http://static.cocolian.cn/img/201807/20180704_194155.png", "[image](http://static.cocolian.cn/img/201807/20180704_194155.png)"},
+		{"a relative path", "day.markdown:53", "../proddev/day.markdown#L53", "[day.markdown:53](../proddev/day.markdown#L53)"},
+		{"a colon inside a path", "x", "img/a:b.png", "[x](img/a:b.png)"},
+		{"mailto", "x", "mailto:a@b.c", "[x](mailto:a@b.c)"},
+		{"javascript is no link", "image", "javascript:alert(1)", `image (javascript:alert(1))`},
+		{"JavaScript in any case", "x", "JavaScript:alert(1)", `x (JavaScript:alert(1))`},
+		{"data is no link", "x", "data:text/html,<b>", `x (data:text/html,&lt;b&gt;)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
