@@ -105,3 +105,27 @@ func TestWriteHTMLData(t *testing.T) {
 		t.Errorf("a log of two days: the answer's time has no date")
 	}
 }
+
+// TestAskedLineUndated checks that an entry asked on a day without a date
+// says "undated", not "()".
+func TestAskedLineUndated(t *testing.T) {
+	for _, tt := range []struct {
+		dates []string
+		want  string
+	}{
+		{[]string{""}, "Asked once (undated), not answered."},
+		{[]string{"2018-05-04"}, "Asked once (2018-05-04), not answered."},
+		{[]string{"", "2018-05-04"}, "Asked twice (undated to 2018-05-04), not answered."},
+	} {
+		var e Entry
+		for _, d := range tt.dates {
+			e.Occurrences = append(e.Occurrences, Occurrence{Date: d, Group: "g"})
+		}
+		if got := askedLine(&e); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.dates, got, tt.want)
+		}
+		if got := occWhere(&e.Occurrences[0]); !strings.HasPrefix(got, dateText(tt.dates[0])+" g") {
+			t.Errorf("%q: occWhere %q", tt.dates, got)
+		}
+	}
+}
