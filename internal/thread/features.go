@@ -647,8 +647,10 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 			f.question = false
 		case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
 			f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
-		case f.question && hasHan(f.plain) && titled(f.plain):
-			f.question = false // an article title that asks ("…是否越界？ - FT中文网")
+		case f.question && hasHan(f.plain) && titled(f.plain) && !startsWithAny(f.plain, pleas):
+			// An article title that asks ("…是否越界？ - FT中文网"); one that
+			// opens by asking for help is put to the group ("请问分账接口 | 怎么申请？").
+			f.question = false
 		case f.question && f.announce:
 			f.question = false // announces the question that follows
 		case f.question && givesOwnAnswer(f.plain):

@@ -124,6 +124,8 @@ func TestQuestionCues(t *testing.T) {
 		{"这不应该是产品该关心的事情么", false},
 		{"但是转型哪那么容易", false},
 		{"“花呗”服务协议惹风波，信息收集是否越界？ - FT中文网", false},
+		{"请问微信分账接口 | 怎么申请？", true}, // asks the group for help: no article title
+		{"咨询下，账务的余额表 - 每天几点汇总？", true},
 		{"金融监管史上最大部门调整来临，28+15=26？方案有望6月出炉", false},
 		{"有哪位朋友了解回望期权的？给解释一下，谢谢！", true},
 		{"各位大佬，有一个支付BD岗的需求，求推荐。", true},
