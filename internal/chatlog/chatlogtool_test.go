@@ -616,6 +616,20 @@ func TestParseChatlogCSVErrors(t *testing.T) {
 	}
 }
 
+// recordLastLine returns the index in lines, a file's lines, of the last
+// line of the record of msgs[k] that is not blank: the line before the
+// next record's, or the file's last.
+func recordLastLine(lines []string, msgs []Message, k int) int {
+	end := len(lines) - 1
+	if k+1 < len(msgs) {
+		end = msgs[k+1].Line - 2
+	}
+	for end > 0 && strings.TrimSpace(lines[end]) == "" {
+		end--
+	}
+	return end
+}
+
 // TestChatlogCSVRunawayFixture drops, in turn, the closing quote of each
 // record of the chatlog CSV fixtures that ends with one: the field then
 // takes in the rows after it, which must be reported at the record's line
@@ -628,13 +642,7 @@ func TestChatlogCSVRunawayFixture(t *testing.T) {
 		lines := strings.Split(data, "\n")
 		tried := 0
 		for k, m := range want.Messages {
-			end := len(lines) - 1 // the record's last line, as an index
-			if k+1 < len(want.Messages) {
-				end = want.Messages[k+1].Line - 2
-			}
-			for end > 0 && strings.TrimSpace(lines[end]) == "" {
-				end--
-			}
+			end := recordLastLine(lines, want.Messages, k)
 			last := strings.TrimSuffix(lines[end], "\r")
 			if !strings.HasSuffix(last, `"`) {
 				continue

@@ -162,13 +162,7 @@ func TestMemoTraceCSVRunawayFixture(t *testing.T) {
 		lines := strings.Split(data, "\n")
 		tried := 0
 		for k, m := range want.Messages {
-			end := len(lines) - 1 // the record's last line, as an index
-			if k+1 < len(want.Messages) {
-				end = want.Messages[k+1].Line - 2
-			}
-			for end > 0 && strings.TrimSpace(lines[end]) == "" {
-				end--
-			}
+			end := recordLastLine(lines, want.Messages, k)
 			last := strings.TrimSuffix(lines[end], "\r")
 			// StrContent's closing quote is the last quote of the
 			// record, four fields before its end.
