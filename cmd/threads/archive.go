@@ -102,27 +102,22 @@ func expandInputs(args []string, skip ...string) (inputs []input, folders []stri
 // with filepath.SkipDir. A folder is walked once however many links lead to
 // it, which also ends a link that leads back up the tree.
 func walkFollowingLinks(root string, fn fs.WalkDirFunc) error {
-	var walked []os.FileInfo // every folder walked so far
-	// enter reports whether the folder at path is walked for the first time.
-	enter := func(path string) bool {
-		st, err := os.Stat(path)
-		if err != nil {
-			return true // WalkDir reports the error when it reads the folder
-		}
-		for _, w := range walked {
-			if os.SameFile(w, st) {
-				return false
-			}
-		}
-		walked = append(walked, st)
-		return true
-	}
-	var walk func(shown, real string) error
-	walk = func(shown, real string) error {
+	// Folders are known by their absolute paths with links resolved, which
+	// is how WalkDir spells every folder under a resolved root.
+	walked := make(map[string]bool)
+	var walk func(shown, real string, linked bool) error
+	walk = func(shown, real string, linked bool) error {
+		walked[real] = true
 		return filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
-			at := shown // the path under the name it was reached by, spelt as WalkDir spells it
+			at := shown // the path under the name it was reached by
 			if path != real {
-				at = filepath.Join(shown, path[len(real):])
+				rel, rerr := filepath.Rel(real, path)
+				if rerr != nil {
+					return rerr
+				}
+				at = filepath.Join(shown, rel)
+			} else if linked && err == nil {
+				return nil // fn has seen the folder as the link to it
 			}
 			if err != nil {
 				return fn(at, d, err)
@@ -142,23 +137,28 @@ func walkFollowingLinks(root string, fn fs.WalkDirFunc) error {
 				if err != nil {
 					return fn(at, d, err)
 				}
-				if !enter(target) {
+				if walked[target] {
 					return nil
 				}
-				return walk(at, target)
+				return walk(at, target, true)
 			}
-			if d.IsDir() && path != real && !enter(path) {
-				return filepath.SkipDir
+			if d.IsDir() && path != real {
+				if walked[path] {
+					return filepath.SkipDir
+				}
+				walked[path] = true
 			}
 			return fn(at, d, nil)
 		})
 	}
-	real, err := filepath.EvalSymlinks(root)
+	real, err := filepath.EvalSymlinks(root) // links first, then "..", as the system reads a path
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
 	if err != nil {
 		real = root // WalkDir reports it
 	}
-	enter(real)
-	return walk(root, real)
+	return walk(root, real, false)
 }
 
 // checkOutputNotInput returns a usage error when output (the -o file, ""

@@ -185,6 +185,15 @@ func TestExtractFolderFollowsLinks(t *testing.T) {
 			t.Errorf("%s: output differs from a.markdown then linked/day.markdown", arg)
 		}
 	}
+	// The working folder, however it is spelt.
+	t.Chdir(top)
+	for _, arg := range []string{".", "./", filepath.Join("..", "top")} {
+		want := wantOutput(t, "json", false, filepath.Join(arg, "a.markdown"), filepath.Join(arg, "linked", "day.markdown"))
+		code, out, errOut := runCmd(t, "", "extract", "--format", "json", arg)
+		if code != exitOK || out != want {
+			t.Errorf("%s: exit %d, same output %v, stderr %q", arg, code, out == want, errOut)
+		}
+	}
 }
 
 // TestExtractFolderErrors checks what a folder without chat logs and an

@@ -81,9 +81,9 @@ too, as extract reads them. The output
 (the -o file, or the knowledge-base folder) is left out of the folders
 walked, so a digest written into an input folder is not read back.
 Every file is read once, however many times it is reached: inputs are told
-apart by their cleaned absolute path, so "corpus corpus/proddev" or a file
-named twice does not count its questions twice (a symbolic link to a file
-is another path, and read again).
+apart by their absolute path with symbolic links resolved, so "corpus
+corpus/proddev", a file named twice or a folder linked into another does
+not count its questions twice.
 
 Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		Example: "  threads digest ../shared/corpus/cocolian\n" +
@@ -100,9 +100,10 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			if !contains(digestFormats, opts.Format) {
 				return usageError{fmt.Errorf("invalid `--format` %q: use %s", opts.Format, strings.Join(digestFormats, ", "))}
 			}
-			if opts.Format == "kb" && opts.Out == "" {
-				return usageError{errors.New("`--format kb` needs `--out DIR`")}
+			if opts.Format == "kb" && outputPath(opts.Out) == "" {
+				return usageError{errors.New("`--format kb` needs `--out DIR`, a folder (stdout holds no files)")}
 			}
+			opts.Out = outputPath(opts.Out)
 			for _, f := range []struct{ name, val string }{{"--since", opts.Since}, {"--until", opts.Until}} {
 				if f.val == "" {
 					continue
@@ -128,7 +129,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, kb or html")
-	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout; with --format kb, the knowledge-base folder")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout (- for stdout); with --format kb, the knowledge-base folder")
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on stderr")
@@ -198,9 +199,10 @@ func digestRun(opts *digestOptions) error {
 	return nil
 }
 
-// uniqueInputs leaves out the inputs whose cleaned absolute path came
-// before (a file named twice, or found again through a folder that holds
-// it, as in "corpus corpus/proddev"), so that no day is read and counted
+// uniqueInputs leaves out the inputs whose absolute path, with symbolic
+// links resolved, came before (a file named twice, or found again through a
+// folder that holds it or links to it, as in "corpus corpus/proddev"), so
+// that no day is read and counted
 // twice; "-" (stdin) is read once too. The first is kept, in input order,
 // and read as a named input when any of its copies is one (a named file
 // that is no chat log is an error, not a note). of[i] is the index in out
@@ -214,6 +216,9 @@ func uniqueInputs(inputs []input) (out []input, of []int) {
 		if key != "-" {
 			if abs, err := filepath.Abs(key); err == nil {
 				key = abs
+			}
+			if real, err := filepath.EvalSymlinks(key); err == nil {
+				key = real
 			}
 		}
 		if k, ok := seen[key]; ok {

@@ -104,6 +104,8 @@ func TestDigestErrors(t *testing.T) {
 		{"no input", []string{"digest"}, exitUsage, `needs at least one FILE or DIR`, false},
 		{"bad format", []string{"digest", "--format", "pdf", day}, exitUsage, "invalid `--format` \"pdf\"", false},
 		{"kb without out", []string{"digest", "--format", "kb", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
+		{"kb to stdout", []string{"digest", "--format", "kb", "-o", "-", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
+		{"-o - is stdout", []string{"digest", "-q", "-o", "-", day}, exitOK, "^$", true},
 		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\"", false},
 		{"since after until", []string{"digest", "--since", "2018-03-09", "--until", "2018-03-01", day}, exitUsage, "`--since` 2018-03-09 is after `--until` 2018-03-01", false},
 		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2: want a similarity between 0 and 1", false},
@@ -893,17 +895,28 @@ func TestDigestInputsReadOnce(t *testing.T) {
 		sort.Strings(got)
 		return got
 	}
-	tests := []struct {
+	type readOnce struct {
 		name  string
 		stdin string
 		args  []string
 		once  []string // the same inputs, each given once
-	}{
+	}
+	tests := []readOnce{
 		{"a file twice", "", []string{day, day}, []string{day}},
 		{"a file spelt two ways", "", []string{day, abs, filepath.Join(digestDays, "proddev", "..", "proddev", ".", "2018-03-01-chat.markdown")}, []string{day}},
 		{"a file and its folder", "", []string{day, digestDays}, []string{digestDays}},
 		{"a folder and a folder in it", "", []string{digestDays, filepath.Join(digestDays, "proddev")}, []string{digestDays}},
 		{"stdin twice", string(dayText), []string{"-", "-"}, []string{"-"}},
+	}
+	links := t.TempDir()
+	group, err := filepath.Abs(filepath.Join(digestDays, "proddev"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if os.Symlink(group, filepath.Join(links, "pd")) == nil && os.Symlink(abs, filepath.Join(links, "day.markdown")) == nil {
+		tests = append(tests,
+			readOnce{"a folder and a link to it", "", []string{group, links}, []string{group}},
+			readOnce{"a file and a link to it", "", []string{day, filepath.Join(links, "day.markdown")}, []string{day}})
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

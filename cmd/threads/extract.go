@@ -51,8 +51,8 @@ formats) are read as they are threaded, holding one day at a time.
 A DIR is read recursively, its files in name order: those whose content is a
 chat log in a known format (see threads formats) are threaded and the others
 skipped (--verbose names them; with --input-format every file is read in that
-format). Hidden files and folders are left out; a Slack export folder is one
-input. Inputs are threaded in parallel and written in order as they finish,
+format). Hidden files and folders are left out; symbolic links to folders
+are followed, each folder read once; a Slack export folder is one input. Inputs are threaded in parallel and written in order as they finish,
 so a whole archive streams through in little memory; -j larger than the
 number of inputs runs one job per input.
 
@@ -71,9 +71,7 @@ removes the temporary file.`,
 			if len(opts.Inputs) == 0 {
 				opts.Inputs = []string{"-"}
 			}
-			if opts.Output == "-" {
-				opts.Output = "" // stdout, as - is stdin among the inputs
-			}
+			opts.Output = outputPath(opts.Output)
 			if opts.Format != "markdown" && opts.Format != "json" && opts.Format != "links" {
 				return usageError{fmt.Errorf("invalid `--format` %q: use markdown, json or links", opts.Format)}
 			}

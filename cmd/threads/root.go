@@ -138,6 +138,15 @@ func addInputFormatFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
 }
 
+// outputPath is the file an -o flag names, "" for stdout: none given, or
+// "-", as - is stdin among the inputs.
+func outputPath(flag string) string {
+	if flag == "-" {
+		return ""
+	}
+	return flag
+}
+
 // checkInputFormat reports a usage error when name (an --input-format
 // value) is no format threads reads; "" (detect) is fine.
 func checkInputFormat(name string) error {
