@@ -446,7 +446,7 @@ func replaceMentions(text string) string {
 			rest := text[end:]
 			gap := len(rest) - len(strings.TrimLeft(rest, mentionSpaces))
 			next := mentionPart.FindString(rest[gap:])
-			if gap == 0 || next == "" || !mentionGoesOn(text[loc[0]:end], next) {
+			if gap == 0 || next == "" || !mentionGoesOn(text[loc[0]:end], next, rest[gap+len(next):]) {
 				break
 			}
 			end += gap + len(next)
@@ -479,15 +479,18 @@ const dividerRunes = "-_—~～=*"
 
 // mentionGoesOn reports whether next, the text after a space that follows
 // the mention so far (with its "@"), is more of the mentioned name, by the
-// shape of group display names: the mention ends in a joiner, a hyphen or
-// underscore ("@杨彧-微众- 支付产品经理-上海"), next starts with one ("@刘金 -有赞-研发-杭州",
-// "@汤霆 - 医美消金-pm-上海") or closes a bracket the mention opened ("@程垒(Pat
-// )-海尔互金-上海"), or the mention is an English given name and next the
-// rest of a display name, three or more parts joined by "-" with Chinese in
-// them ("@Summer 梁夏-丰瑞祥-GM-BJ"). A run of dashes ("@甲 ------", a
-// divider) is no part of a name, nor is a date ("@甲  2018-5-11"), nor
-// anything else that follows a mention.
-func mentionGoesOn(mention, next string) bool {
+// shape of group display names; after is the text after next. The mention
+// ends in a joiner, a hyphen or underscore ("@杨彧-微众- 支付产品经理-上海"), or
+// next starts with one ("@刘金 -有赞-研发-杭州", "@汤霆 - 医美消金-pm-上海"), and
+// next is that joiner alone, or joins parts of its own, or another part
+// joins on after it: a question after a dash is no part of the name ("@Alice
+// - 请问分账比例上限是多少？", "@小明 -请问对账文件几点出？"). Or next closes a
+// bracket the mention opened ("@程垒(Pat )-海尔互金-上海"), or the mention is
+// an English given name and next the rest of a display name, three or more
+// parts joined by "-" with Chinese in them ("@Summer 梁夏-丰瑞祥-GM-BJ"). A
+// run of dashes ("@甲 ------", a divider) is no part of a name, nor is a date
+// ("@甲  2018-5-11"), nor anything else that follows a mention.
+func mentionGoesOn(mention, next, after string) bool {
 	if utf8.RuneCountInString(next) > 1 && strings.Trim(next, dividerRunes) == "" {
 		return false // a divider, or an emoticon such as -_-
 	}
@@ -495,12 +498,44 @@ func mentionGoesOn(mention, next string) bool {
 	first, _ := utf8.DecodeRuneInString(next)
 	switch {
 	case strings.ContainsRune(nameJoiners, last), strings.ContainsRune(nameJoiners, first):
-		return true
+		body := strings.TrimLeft(next, nameJoiners)
+		return body == "" || strings.ContainsAny(body, nameJoiners) || joinsOn(after) || namePart(body)
 	case strings.Count(mention, "(") > strings.Count(mention, ")") && first == ')',
 		strings.Count(mention, "（") > strings.Count(mention, "）") && first == '）':
 		return true
 	}
 	return givenName(mention) && restOfDisplayName(next)
+}
+
+// maxNamePartRunes is the longest last part of a display name, after a
+// joiner and a space, that is taken for one when nothing joins on after it
+// ("@shawn - 小黑鱼 - 上海"): a city, a company, a role. A longer one is what
+// the message says ("@小明 -请问对账文件几点出？").
+const maxNamePartRunes = 4
+
+// namePart reports whether part may be the last part of a display name:
+// ASCII letters and digits alone (BJ, fullrich, pm2), or at most
+// maxNamePartRunes runes.
+func namePart(part string) bool {
+	latin := true
+	for i := 0; i < len(part); i++ {
+		latin = latin && isASCIIAlnum(part[i])
+	}
+	return latin || utf8.RuneCountInString(part) <= maxNamePartRunes
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// joinsOn reports whether text, what follows a part of a mention, goes on
+// with another part after a space, joined by a joiner ("fullrich - BJ":
+// " - BJ").
+func joinsOn(text string) bool {
+	rest := strings.TrimLeft(text, mentionSpaces)
+	first, _ := utf8.DecodeRuneInString(rest)
+	return len(rest) < len(text) && strings.ContainsRune(nameJoiners, first)
 }
 
 // givenName reports whether mention ("@Summer") is "@" and ASCII letters

@@ -105,6 +105,8 @@ func TestStripMentions(t *testing.T) {
 		{"@Allen -开元金融-技术经理-北京 代扣要签约吗", "  代扣要签约吗"},
 		{"@汤霆 - 医美消金-pm-上海 @思奇-杉德-需求-上海 欢迎加入", "    欢迎加入"},
 		{"@shawn - 小黑鱼 - 上海 我觉得确实打开略卡啊", "  我觉得确实打开略卡啊"},
+		{"@Alice - 请问分账比例上限是多少？", "  请问分账比例上限是多少？"},
+		{"@小明 -请问对账文件几点出？", "  -请问对账文件几点出？"}, // the question stays
 		{"@程垒(Pat )-海尔互金-上海 [握手]", "  [握手]"},
 		{"@甲\u2005-乙-丙 好的", "  好的"},
 		// What follows a mention after a space and is no name stays.
