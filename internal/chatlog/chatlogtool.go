@@ -663,6 +663,7 @@ type wxCSVShape struct {
 	cols    int               // the fields the first line of every record holds at least
 	timeCol int               // the column holding the record's time, below cols
 	time    func(string) bool // reports whether a field, trimmed, is a time of the format
+	chatCol int               // the column naming the chat (Talker), the same on every record of an export; -1 for none
 }
 
 // wxCSVRunaway finds a runaway quote in rec: a field holding, after its
@@ -670,16 +671,23 @@ type wxCSVShape struct {
 // (see wxCSVLooksRecord). That is what a field whose closing quote is
 // missing looks like: the reader takes every row after it, up to the next
 // quote that ends a field or the end of the file, for the rest of that
-// field. It returns the field's index and the index of that line in it, or
-// ok false. Fields of one line are never runaways, so that a last record
-// cut short is kept.
+// field. Where the field comes after the chat's column, the line must name
+// the record's own chat there too: the rows a runaway takes in are the same
+// chat's, and a CSV row pasted into a message (a settlement file's) is not.
+// It returns the field's index and the index of that line in it, or ok
+// false. Fields of one line are never runaways, so that a last record cut
+// short is kept.
 func wxCSVRunaway(rec []string, shape wxCSVShape) (field, at int, ok bool) {
 	for i, f := range rec {
 		if !strings.Contains(f, "\n") {
 			continue
 		}
+		chat := -1 // the record's chat, when read before the field
+		if shape.chatCol >= 0 && shape.chatCol < i {
+			chat = shape.chatCol
+		}
 		for k, l := range strings.Split(f, "\n")[1:] {
-			if wxCSVLooksRecord(l, shape) {
+			if row, ok := wxCSVLooksRecord(l, shape); ok && (chat < 0 || strings.TrimSpace(row[chat]) == strings.TrimSpace(rec[chat])) {
 				return i, k + 1, true
 			}
 		}
@@ -687,20 +695,21 @@ func wxCSVRunaway(rec []string, shape wxCSVShape) (field, at int, ok bool) {
 	return 0, 0, false
 }
 
-// wxCSVLooksRecord reports whether line, read alone as CSV, has at least
-// shape.cols fields and a time of the format in field shape.timeCol.
-func wxCSVLooksRecord(line string, shape wxCSVShape) bool {
+// wxCSVLooksRecord reads line alone as CSV and reports whether it has at
+// least shape.cols fields and a time of the format in field shape.timeCol,
+// and if so returns its fields.
+func wxCSVLooksRecord(line string, shape wxCSVShape) ([]string, bool) {
 	if strings.Count(line, ",") < shape.cols-1 {
-		return false
+		return nil, false
 	}
 	cr := csv.NewReader(strings.NewReader(line))
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	rec, err := cr.Read()
-	if err != nil || len(rec) < shape.cols {
-		return false
+	if err != nil || len(rec) < shape.cols || !shape.time(strings.TrimSpace(rec[shape.timeCol])) {
+		return nil, false
 	}
-	return shape.time(strings.TrimSpace(rec[shape.timeCol]))
+	return rec, true
 }
 
 // wxCSVRunawayError returns a *ParseError at the line where a runaway quote
@@ -1440,7 +1449,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	shape := wxCSVShape{header: headers[which], cols: len(headers[which]), timeCol: cols.time, time: func(s string) bool {
 		_, err := chatlogCSVTime(s)
 		return err == nil
-	}}
+	}, chatCol: cols.talker}
 	field := func(rec []string, i int) string {
 		if i < 0 {
 			return ""

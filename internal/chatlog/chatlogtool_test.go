@@ -547,10 +547,13 @@ func TestParseChatlogCSV(t *testing.T) {
 			name: "quoted multi-line messages with commas, times and quotes inside are no runaway quotes",
 			in: header +
 				"2025-03-06 09:00:05,张三,wxid_a,群,1@chatroom,\"会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注\n他说\"\"好\"\"\"\n" +
-				"2025-03-06 09:00:06,李四,wxid_b,群,1@chatroom,\"收到\n2025-03-07 14:00:00\"\n",
+				"2025-03-06 09:00:06,李四,wxid_b,群,1@chatroom,\"收到\n2025-03-07 14:00:00\"\n" +
+				// A row of a settlement file pasted in: another chat's column.
+				"2025-03-06 09:00:07,王五,wxid_c,群,1@chatroom,\"对账文件是这样的\n2025-03-05 23:59:59,T0001,100.00,CNY,SUCCESS,ok\"\n",
 			want: []Message{
 				{Line: 2, Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注\n他说\"好\""},
 				{Line: 6, Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "收到\n2025-03-07 14:00:00"},
+				{Line: 8, Sender: "王五", SenderID: "wxid_c", Type: TypeText, Text: "对账文件是这样的\n2025-03-05 23:59:59,T0001,100.00,CNY,SUCCESS,ok"},
 			},
 		},
 		{

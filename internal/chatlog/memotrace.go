@@ -42,7 +42,7 @@ const (
 // first that may hold a line end (those before it are numbers, so a record
 // whose StrContent is quoted has them on its first line however its quote
 // ends), with CreateTime a time of WeChat's (see memoTraceRecordTime).
-var memoTraceCSVShape = wxCSVShape{header: memoTraceCSVHeader, cols: mtStrContent + 1, timeCol: mtCreateTime, time: memoTraceRecordTime}
+var memoTraceCSVShape = wxCSVShape{header: memoTraceCSVHeader, cols: mtStrContent + 1, timeCol: mtCreateTime, time: memoTraceRecordTime, chatCol: mtTalkerID}
 
 // memoTraceRecordEpoch is 2000-01-01 in unix seconds, earlier than any
 // WeChat message.

@@ -78,10 +78,13 @@ func TestParseMemoTraceCSV(t *testing.T) {
 			name: "quoted multi-line messages with commas, times, code and quotes inside are no runaway quotes",
 			in: memoTraceHeader +
 				"1,5,1,0,0,1741222805,2,\"会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注,1741222805\nf(1, 2, 3, 4, 5, 6, 7, 8)\n他说\"\"好\"\"\",2025-03-06 09:00:05,张三,zs,wxid_a\n" +
-				"2,5,1,0,0,1741222806,2,\"收到\n2,5,1,0,0,1741222807\",2025-03-06 09:00:06,李四,ls,wxid_b\n",
+				"2,5,1,0,0,1741222806,2,\"收到\n2,5,1,0,0,1741222807\",2025-03-06 09:00:06,李四,ls,wxid_b\n" +
+				// A row of a settlement file pasted in: another chat's column.
+				"3,5,1,0,0,1741222808,2,\"对账文件是这样的\n9001,SH0001,1,0,0,1741222700,2,100.00 CNY\",2025-03-06 09:00:08,王五,ww,wxid_c\n",
 			want: []Message{
 				{Line: 2, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "会议改到\n2025-03-07 14:00:00, 三楼\n地点,时间,人,事,备注,1741222805\nf(1, 2, 3, 4, 5, 6, 7, 8)\n他说\"好\""},
 				{Line: 7, ID: "2", Sender: "李四", SenderID: "wxid_b", Type: TypeText, Text: "收到\n2,5,1,0,0,1741222807"},
+				{Line: 9, ID: "3", Sender: "王五", SenderID: "wxid_c", Type: TypeText, Text: "对账文件是这样的\n9001,SH0001,1,0,0,1741222700,2,100.00 CNY"},
 			},
 		},
 	}
