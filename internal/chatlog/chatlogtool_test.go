@@ -633,48 +633,81 @@ func recordLastLine(lines []string, msgs []Message, k int) int {
 	return end
 }
 
-// TestChatlogCSVRunawayFixture drops, in turn, the closing quote of each
-// record of the chatlog CSV fixtures that ends with one: the field then
-// takes in the rows after it, which must be reported at the record's line
-// once the messages before it are emitted. The last record, cut short, is
-// kept.
-func TestChatlogCSVRunawayFixture(t *testing.T) {
-	for _, file := range wxFixtures(t, "chatlog-csv", "*.csv") {
-		data := string(wxReadFile(t, file))
-		want := wxMustParse(t, ParseChatlogCSV, data, file)
-		lines := strings.Split(data, "\n")
-		tried := 0
-		for k, m := range want.Messages {
-			end := recordLastLine(lines, want.Messages, k)
-			last := strings.TrimSuffix(lines[end], "\r")
-			if !strings.HasSuffix(last, `"`) {
-				continue
+// runawayFixture is how TestCSVRunawayFixtures drops the quote that closes
+// a record's free-text field in the fixtures of one CSV format.
+type runawayFixture struct {
+	format  string
+	files   []string
+	parse   wxParseFunc
+	unquote func(last string) (string, bool) // the record's last line without that quote; false when it has none
+	field   string                           // the field the error names
+	min     int                              // the records of each file that must have the quote
+}
+
+// TestCSVRunawayFixtures drops, in turn, the quote that closes the free
+// text of each record of the CSV fixtures (chatlog's Content, MemoTrace's
+// StrContent): the field then takes in the rows after it, which must be
+// reported at the record's line once the messages before it are emitted. A
+// record with no row after it is kept, as a last record cut short.
+func TestCSVRunawayFixtures(t *testing.T) {
+	for _, fx := range []runawayFixture{
+		{FormatChatlogCSV, wxFixtures(t, "chatlog-csv", "*.csv"), ParseChatlogCSV, func(last string) (string, bool) {
+			cut, ok := strings.CutSuffix(last, `"`)
+			return cut, ok
+		}, "Content", 1},
+		{FormatMemoTraceCSV, wxFixtures(t, "memotrace-csv", "*.csv"), ParseMemoTraceCSV, func(last string) (string, bool) {
+			// StrContent's closing quote is the last quote of the
+			// record, four fields before its end.
+			q := strings.LastIndex(last, `"`)
+			if q < 0 || strings.Count(last[q:], ",") != len(memoTraceCSVHeader)-1-mtStrContent {
+				return "", false
 			}
-			tried++
-			bad := slices.Clone(lines)
-			bad[end] = strings.TrimSuffix(last, `"`)
-			var got []Message
-			_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, FormatChatlogCSV, func(_ *Log, m Message) error {
-				got = append(got, m)
-				return nil
-			})
-			if k == len(want.Messages)-1 {
-				if err != nil || len(got) != len(want.Messages) {
-					t.Errorf("%s: last record cut short: %d messages and %v, want %d and no error", filepath.Base(file), len(got), err, len(want.Messages))
-				}
-				continue
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.Line != m.Line || !strings.Contains(pe.Msg, "never closes") {
-				t.Errorf("%s: closing quote of line %d dropped: error %v, want a runaway quote at line %d", filepath.Base(file), end+1, err, m.Line)
-			}
-			if len(got) != k {
-				t.Errorf("%s: closing quote of line %d dropped: %d messages before the error, want %d", filepath.Base(file), end+1, len(got), k)
-			}
+			return last[:q] + last[q+1:], true
+		}, "StrContent", 2},
+	} {
+		for _, file := range fx.files {
+			checkRunawayFixture(t, fx, file)
 		}
-		if tried == 0 {
-			t.Errorf("%s: no record ends with a closing quote", file)
+	}
+}
+
+// checkRunawayFixture runs TestCSVRunawayFixtures on one file.
+func checkRunawayFixture(t *testing.T, fx runawayFixture, file string) {
+	t.Helper()
+	data := string(wxReadFile(t, file))
+	want := wxMustParse(t, fx.parse, data, file)
+	lines := strings.Split(data, "\n")
+	tried := 0
+	for k, m := range want.Messages {
+		end := recordLastLine(lines, want.Messages, k)
+		cut, ok := fx.unquote(strings.TrimSuffix(lines[end], "\r"))
+		if !ok {
+			continue
 		}
+		tried++
+		bad := slices.Clone(lines)
+		bad[end] = cut
+		var got []Message
+		_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, fx.format, func(_ *Log, m Message) error {
+			got = append(got, m)
+			return nil
+		})
+		if k == len(want.Messages)-1 {
+			if err != nil || len(got) != len(want.Messages) {
+				t.Errorf("%s: last record cut short: %d messages and %v, want %d and no error", filepath.Base(file), len(got), err, len(want.Messages))
+			}
+			continue
+		}
+		var pe *ParseError
+		if !errors.As(err, &pe) || pe.Line != m.Line || !strings.Contains(pe.Msg, "opens "+fx.field+" here never closes") {
+			t.Errorf("%s: closing quote of line %d dropped: error %v, want a runaway quote at line %d", filepath.Base(file), end+1, err, m.Line)
+		}
+		if len(got) != k {
+			t.Errorf("%s: closing quote of line %d dropped: %d messages before the error, want %d", filepath.Base(file), end+1, len(got), k)
+		}
+	}
+	if tried < fx.min {
+		t.Errorf("%s: %d records with a closing quote to drop, want %d at least", file, tried, fx.min)
 	}
 }
 

@@ -1,12 +1,8 @@
 package chatlog
 
 import (
-	"errors"
 	"os"
-	"path/filepath"
 	"regexp"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -150,55 +146,6 @@ func TestParseMemoTraceCSVErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			wxWantError(t, ParseMemoTraceCSV, tt.in, path, tt.line, tt.parts...)
 		})
-	}
-}
-
-// TestMemoTraceCSVRunawayFixture drops, in turn, the quote that closes the
-// StrContent of each record of the MemoTrace CSV fixtures that quotes it: the
-// field then takes in the rows after it, which must be reported at the
-// record's line once the messages before it are emitted. A record with no
-// row after it is kept, as a last record cut short.
-func TestMemoTraceCSVRunawayFixture(t *testing.T) {
-	for _, file := range wxFixtures(t, "memotrace-csv", "*.csv") {
-		data := string(wxReadFile(t, file))
-		want := wxMustParse(t, ParseMemoTraceCSV, data, file)
-		lines := strings.Split(data, "\n")
-		tried := 0
-		for k, m := range want.Messages {
-			end := recordLastLine(lines, want.Messages, k)
-			last := strings.TrimSuffix(lines[end], "\r")
-			// StrContent's closing quote is the last quote of the
-			// record, four fields before its end.
-			q := strings.LastIndex(last, `"`)
-			if q < 0 || strings.Count(last[q:], ",") != len(memoTraceCSVHeader)-1-mtStrContent {
-				continue
-			}
-			tried++
-			bad := slices.Clone(lines)
-			bad[end] = last[:q] + last[q+1:]
-			var got []Message
-			_, err := Scan(strings.NewReader(strings.Join(bad, "\n")), file, FormatMemoTraceCSV, func(_ *Log, m Message) error {
-				got = append(got, m)
-				return nil
-			})
-			rowsAfter := k+1 < len(want.Messages)
-			if !rowsAfter {
-				if err != nil || len(got) != len(want.Messages) {
-					t.Errorf("%s: last record cut short: %d messages and %v, want %d and no error", filepath.Base(file), len(got), err, len(want.Messages))
-				}
-				continue
-			}
-			var pe *ParseError
-			if !errors.As(err, &pe) || pe.Line != m.Line || !strings.Contains(pe.Msg, "opens StrContent here never closes") {
-				t.Errorf("%s: closing quote of line %d dropped: error %v, want a runaway quote at line %d", filepath.Base(file), end+1, err, m.Line)
-			}
-			if len(got) != k {
-				t.Errorf("%s: closing quote of line %d dropped: %d messages before the error, want %d", filepath.Base(file), end+1, len(got), k)
-			}
-		}
-		if tried < 2 {
-			t.Errorf("%s: %d records with a quoted StrContent, want 2 at least", file, tried)
-		}
 	}
 }
 
