@@ -286,6 +286,8 @@ func TestExtractUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"--jobs", "-1"}, "--jobs"},
+		{[]string{"--jobs", "x"}, `invalid argument "x" for "-j, --jobs" flag: want a whole number`},
+		{[]string{"--explain=maybe"}, `invalid argument "maybe" for "--explain" flag: want true or false`},
 		{[]string{"--explain", "--format", "links"}, "`--explain` has no place in `--format links`"},
 	} {
 		code, _, errOut := runCmd(t, "", append(append([]string{"extract"}, tt.args...), sampleDay)...)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -69,7 +70,7 @@ answers, and writes JSON or a Markdown FAQ.`,
 	root.SetIn(io.In)
 	root.SetOut(io.Out)
 	root.SetErr(io.Err)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{flagError(err)} })
 	root.AddCommand(newExtractCmd(io, nil), newSegmentCmd(io, nil), newEvalCmd(io, nil), newTrainCmd(io, nil), newFormatsCmd(io), newDigestCmd(io, nil))
 	root.Args = func(c *cobra.Command, args []string) error {
 		if len(args) == 0 {
@@ -136,6 +137,26 @@ const inputFormatUsage = "input `FORMAT` (default: detected); threads formats li
 // stored in p; checkInputFormat validates its value.
 func addInputFormatFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
+}
+
+// strconvRe matches what pflag adds from strconv to a bad flag value:
+// `: strconv.ParseInt: parsing "x": invalid syntax`.
+var strconvRe = regexp.MustCompile(`: strconv\.Parse(Int|Uint|Float|Bool): parsing "[^"]*": (invalid syntax|value out of range)$`)
+
+// flagError says what a flag value should be where pflag passes strconv's
+// message on: `invalid argument "x" for "-j, --jobs" flag: want a whole
+// number`.
+func flagError(err error) error {
+	m := strconvRe.FindStringSubmatchIndex(err.Error())
+	if m == nil {
+		return err
+	}
+	msg := err.Error()
+	want := map[string]string{"Int": "a whole number", "Uint": "a whole number of 0 or more", "Float": "a number", "Bool": "true or false"}[msg[m[2]:m[3]]]
+	if msg[m[4]:m[5]] == "value out of range" {
+		want += " in range"
+	}
+	return errors.New(msg[:m[0]] + ": want " + want)
 }
 
 // outputPath is the file an -o flag names, "" for stdout: none given, or
