@@ -186,6 +186,31 @@ func checkOutputNotInput(output string, inputs []input, stdin io.Reader) error {
 	return nil
 }
 
+// checkOutputNotWalkedLog returns a usage error when output (the -o file, ""
+// for none) is a chat log that a folder among args holds. The walk leaves
+// the command's own output out, so that a digest or an extract written into
+// the folder it reads is not read back; a chat log there would be left out
+// the same way and then replaced by the output.
+func checkOutputNotWalkedLog(output string, args []string) error {
+	if output == "" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil || !out.Mode().IsRegular() {
+		return nil
+	}
+	if ok, _ := isChatLog(output); !ok {
+		return nil
+	}
+	all, folders, _ := expandInputs(args)
+	for _, in := range all {
+		if st, err := os.Stat(in.path); err == nil && in.walked && os.SameFile(st, out) {
+			return usageError{fmt.Errorf("`-o` %s is a chat log in the input folder %s: writing the output would replace it; give another output file", output, folders[in.folder])}
+		}
+	}
+	return nil
+}
+
 // inputInfo returns what os.Stat tells of the input at path ("-": stdin,
 // when it is a file), or nil when it cannot tell.
 func inputInfo(path string, stdin io.Reader) os.FileInfo {

@@ -459,28 +459,3 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
-
-// checkOutputNotWalkedLog returns a usage error when output (the -o file, ""
-// for none) is a chat log that an input folder holds. The walk leaves the
-// digest's own output out, so that a digest written into the folder it
-// reads is not read back; a chat log there would be left out the same way
-// and then replaced by the digest.
-func checkOutputNotWalkedLog(output string, args []string) error {
-	if output == "" {
-		return nil
-	}
-	out, err := os.Stat(output)
-	if err != nil || !out.Mode().IsRegular() {
-		return nil
-	}
-	if ok, _ := isChatLog(output); !ok {
-		return nil
-	}
-	all, folders, _ := expandInputs(args)
-	for _, in := range all {
-		if st, err := os.Stat(in.path); err == nil && in.walked && os.SameFile(st, out) {
-			return usageError{fmt.Errorf("`-o` %s is a chat log in the input folder %s: writing the digest would replace it; give another output file", output, folders[in.folder])}
-		}
-	}
-	return nil
-}

@@ -790,31 +790,41 @@ func TestDigestRefusesToOverwriteItsInput(t *testing.T) {
 	}
 }
 
-// TestDigestRefusesALogInItsFolder checks that digest -o refuses an output
-// that is a chat log in an input folder (the walk leaves the output out, so
-// the log would be skipped and then replaced), and still writes a digest
-// into the folder it reads, run after run.
-func TestDigestRefusesALogInItsFolder(t *testing.T) {
+// TestOutputRefusesALogInItsFolder checks that digest -o and extract -o
+// refuse an output that is a chat log in an input folder (the walk leaves
+// the output out, so the log would be skipped and then replaced), and still
+// write their output into the folder they read, run after run.
+func TestOutputRefusesALogInItsFolder(t *testing.T) {
 	data, err := os.ReadFile(sampleDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	for _, name := range []string{"a.markdown", "b.markdown"} {
-		writeFile(t, filepath.Join(dir, name), string(data))
-	}
-	day := filepath.Join(dir, "a.markdown")
-	code, _, errOut := runCmd(t, "", "digest", "-q", "-o", day, dir)
-	if code != exitUsage || !strings.Contains(errOut, "is a chat log in the input folder") {
-		t.Errorf("exit %d, stderr %q; want a usage error", code, errOut)
-	}
-	if got, err := os.ReadFile(day); err != nil || string(got) != string(data) {
-		t.Errorf("the chat log changed (%v)", err)
-	}
-	out := filepath.Join(dir, "digest.md")
-	for run := range 2 {
-		if code, _, errOut := runCmd(t, "", "digest", "-q", "-o", out, dir); code != exitOK {
-			t.Errorf("run %d: digest into its folder: exit %d: %s", run, code, errOut)
+	for _, tt := range []struct {
+		cmd []string
+		out string
+	}{
+		{[]string{"digest", "-q"}, "digest.md"},
+		{[]string{"extract"}, "faq.md"},
+		{[]string{"extract", "--format", "json"}, "threads.json"},
+		{[]string{"extract", "--format", "links"}, "links.txt"},
+	} {
+		dir := t.TempDir()
+		for _, name := range []string{"a.markdown", "b.markdown"} {
+			writeFile(t, filepath.Join(dir, name), string(data))
+		}
+		day := filepath.Join(dir, "a.markdown")
+		code, _, errOut := runCmd(t, "", append(tt.cmd, "-o", day, dir)...)
+		if code != exitUsage || !strings.Contains(errOut, "is a chat log in the input folder") {
+			t.Errorf("%v: exit %d, stderr %q; want a usage error", tt.cmd, code, errOut)
+		}
+		if got, err := os.ReadFile(day); err != nil || string(got) != string(data) {
+			t.Errorf("%v: the chat log changed (%v)", tt.cmd, err)
+		}
+		out := filepath.Join(dir, tt.out)
+		for run := range 2 {
+			if code, _, errOut := runCmd(t, "", append(tt.cmd, "-o", out, dir)...); code != exitOK {
+				t.Errorf("%v: run %d into its folder: exit %d: %s", tt.cmd, run, code, errOut)
+			}
 		}
 	}
 }

@@ -61,8 +61,8 @@ at the end, so it is never seen half-written; it gets the mode a shell
 redirect would give it (a new file follows the umask, a file that exists
 keeps its mode, a symbolic link is written where it points, a read-only
 file is refused); -o - is stdout. An -o file that is one of the inputs
-(however it is reached) is refused (exit 2), and an interrupt or SIGTERM
-removes the temporary file.`,
+(however it is reached), or a chat log in an input folder, is refused
+(exit 2), and an interrupt or SIGTERM removes the temporary file.`,
 		Example: "  threads extract testdata/sample-day.markdown\n" +
 			"  threads extract --format json -o day.json day.markdown\n" +
 			"  threads extract --format json -o archive.json ~/chats/",
@@ -132,6 +132,9 @@ func extractRun(opts *extractOptions) error {
 	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && inputs[0].path != "-" && chatlog.IsSlackDir(inputs[0].path) // a Slack folder's channels are logs of their own
 	found := make([]bool, len(folders))                                                                                // a folder held a chat log
 	if err := checkOutputNotInput(opts.Output, inputs, opts.io.In); err != nil {
+		return err
+	}
+	if err := checkOutputNotWalkedLog(opts.Output, opts.Inputs); err != nil {
 		return err
 	}
 	out, err := openOutput(opts)

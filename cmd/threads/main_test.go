@@ -337,28 +337,29 @@ func TestExtractJSONShape(t *testing.T) {
 }
 
 // TestExtractSkipsItsOutput checks that extract's -o file, inside a folder
-// it reads, is not read back as an input (here a copy of a day, which
-// would otherwise be a second day).
+// it reads, is not read back as an input, run after run: the folder's one
+// day stays one day, and --verbose names no skipped output. (An -o file
+// that is a chat log there is refused: TestOutputRefusesALogInItsFolder.)
 func TestExtractSkipsItsOutput(t *testing.T) {
 	dir := t.TempDir()
 	data, err := os.ReadFile(sampleDay)
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := filepath.Join(dir, "out.markdown")
-	for _, name := range []string{"day.markdown", "out.markdown"} {
-		writeFile(t, filepath.Join(dir, name), string(data))
-	}
-	code, _, errOut := runCmd(t, "", "extract", "--format", "json", "-o", out, dir)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var days []contractDay
-	if err := json.Unmarshal(written, &days); err != nil || len(days) != 1 {
-		t.Errorf("want the one day of day.markdown, got %d (%v)", len(days), err)
+	writeFile(t, filepath.Join(dir, "day.markdown"), string(data))
+	out := filepath.Join(dir, "out.json")
+	for run := range 2 {
+		code, _, errOut := runCmd(t, "", "extract", "--verbose", "--format", "json", "-o", out, dir)
+		if code != exitOK || strings.Contains(errOut, "out.json") {
+			t.Fatalf("run %d: exit %d: %s", run, code, errOut)
+		}
+		written, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var days []contractDay
+		if err := json.Unmarshal(written, &days); err != nil || len(days) != 1 {
+			t.Errorf("run %d: want the one day of day.markdown, got %d (%v)", run, len(days), err)
+		}
 	}
 }
