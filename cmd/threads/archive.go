@@ -146,14 +146,23 @@ func walkFollowingLinks(root string, fn fs.WalkDirFunc) error {
 				if walked[path] {
 					return filepath.SkipDir
 				}
-				walked[path] = true
+				err := fn(at, d, nil)
+				if err == nil {
+					walked[path] = true // a folder fn skips (a hidden one) may still be walked through a link
+				}
+				return err
 			}
 			return fn(at, d, nil)
 		})
 	}
-	real, err := filepath.EvalSymlinks(root) // links first, then "..", as the system reads a path
+	// Links first, then "..", as the system reads a path; then the working
+	// folder's own links, which filepath.Abs keeps.
+	real, err := filepath.EvalSymlinks(root)
 	if err == nil {
 		real, err = filepath.Abs(real)
+	}
+	if err == nil {
+		real, err = filepath.EvalSymlinks(real)
 	}
 	if err != nil {
 		real = root // WalkDir reports it

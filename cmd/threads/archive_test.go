@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -194,6 +195,56 @@ func TestExtractFolderFollowsLinks(t *testing.T) {
 			t.Errorf("%s: exit %d, same output %v, stderr %q", arg, code, out == want, errOut)
 		}
 	}
+}
+
+// TestExtractFolderFromLinkedWorkingFolder checks that a folder and a link
+// to it inside the folder walked are read once when the working folder is
+// reached through a link, whose name its path keeps (os.Getwd reads $PWD).
+func TestExtractFolderFromLinkedWorkingFolder(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, sampleDay, filepath.Join(dir, "real", "corpus", "sub", "day.markdown"))
+	if err := os.Symlink("sub", filepath.Join(dir, "real", "corpus", "alias")); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	if err := os.Symlink("real", filepath.Join(dir, "L")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Join(dir, "L"))
+	t.Setenv("PWD", filepath.Join(dir, "L")) // as a shell sets it
+	paths := extractedPaths(t, "corpus")
+	if want := filepath.Join("corpus", "alias", "day.markdown"); len(paths) != 1 || paths[0] != want {
+		t.Errorf("read %v, want %s once", paths, want)
+	}
+}
+
+// TestExtractFolderLinkToHiddenFolder checks that a link to a hidden
+// folder is followed whatever the names' order: the hidden folder itself
+// is left out, and so not walked already.
+func TestExtractFolderLinkToHiddenFolder(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, sampleDay, filepath.Join(dir, ".hid", "day.markdown"))
+	if err := os.Symlink(".hid", filepath.Join(dir, "vis")); err != nil {
+		t.Skipf("cannot make symbolic links here: %v", err)
+	}
+	if paths := extractedPaths(t, dir); len(paths) != 1 || paths[0] != filepath.Join(dir, "vis", "day.markdown") {
+		t.Errorf("read %v, want vis/day.markdown", paths)
+	}
+}
+
+// extractedPaths runs extract --format json on the folder dir and returns
+// the source path of each day written.
+func extractedPaths(t *testing.T, dir string) []string {
+	t.Helper()
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", dir)
+	var days []contractDay
+	if err := json.Unmarshal([]byte(out), &days); code != exitOK || err != nil {
+		t.Fatalf("exit %d (%v), stderr %q", code, err, errOut)
+	}
+	var paths []string
+	for _, d := range days {
+		paths = append(paths, d.Source.Path)
+	}
+	return paths
 }
 
 // TestExtractFolderErrors checks what a folder without chat logs and an

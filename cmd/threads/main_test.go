@@ -173,7 +173,7 @@ func TestSegmentCommand(t *testing.T) {
 
 // contractDay is the part of the JSON contract the conservation test checks.
 type contractDay struct {
-	Source   struct{ Format, Date string }
+	Source   struct{ Path, Format, Date string }
 	Messages []struct {
 		Index   int
 		Line    int
