@@ -663,7 +663,8 @@ type wxCSVShape struct {
 	cols    int               // the fields the first line of every record holds at least
 	timeCol int               // the column holding the record's time, below cols
 	time    func(string) bool // reports whether a field, trimmed, is a time of the format
-	chatCol int               // the column naming the chat (Talker), the same on every record of an export; -1 for none
+	chatCol int               // the column naming the chat (Talker); -1 for none
+	chat    func(string) bool // reports whether a field, trimmed, reads as a chat's name in chatCol
 }
 
 // wxCSVRunaway finds a runaway quote in rec: a field holding, after its
@@ -672,8 +673,9 @@ type wxCSVShape struct {
 // missing looks like: the reader takes every row after it, up to the next
 // quote that ends a field or the end of the file, for the rest of that
 // field. Where the field comes after the chat's column, the line must name
-// the record's own chat there too: the rows a runaway takes in are the same
-// chat's, and a CSV row pasted into a message (a settlement file's) is not.
+// a chat there too, the record's own or one of the format's shape: the rows
+// a runaway takes in are the export's, and a CSV row pasted into a message
+// (a settlement file's) names none.
 // It returns the field's index and the index of that line in it, or ok
 // false. Fields of one line are never runaways, so that a last record cut
 // short is kept.
@@ -687,12 +689,20 @@ func wxCSVRunaway(rec []string, shape wxCSVShape) (field, at int, ok bool) {
 			chat = shape.chatCol
 		}
 		for k, l := range strings.Split(f, "\n")[1:] {
-			if row, ok := wxCSVLooksRecord(l, shape); ok && (chat < 0 || strings.TrimSpace(row[chat]) == strings.TrimSpace(rec[chat])) {
+			if row, ok := wxCSVLooksRecord(l, shape); ok && (chat < 0 || wxCSVSameExport(row[chat], rec[chat], shape)) {
 				return i, k + 1, true
 			}
 		}
 	}
 	return 0, 0, false
+}
+
+// wxCSVSameExport reports whether got, a chat field of a line inside a
+// record's field, names a chat of the export the record (whose chat field is
+// own) comes from: the record's own chat, or a name of the format's shape.
+func wxCSVSameExport(got, own string, shape wxCSVShape) bool {
+	got = strings.TrimSpace(got)
+	return got == strings.TrimSpace(own) || shape.chat != nil && shape.chat(got)
 }
 
 // wxCSVLooksRecord reads line alone as CSV and reports whether it has at
@@ -1449,7 +1459,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	shape := wxCSVShape{header: headers[which], cols: len(headers[which]), timeCol: cols.time, time: func(s string) bool {
 		_, err := chatlogCSVTime(s)
 		return err == nil
-	}, chatCol: cols.talker}
+	}, chatCol: cols.talker, chat: chatlogTalker}
 	field := func(rec []string, i int) string {
 		if i < 0 {
 			return ""
@@ -1515,6 +1525,12 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	}
 	log.Date = date.get()
 	return log, nil
+}
+
+// chatlogTalker reports whether s reads as a chatlog Talker: a group's
+// id (…@chatroom) or an account's (wxid_…).
+func chatlogTalker(s string) bool {
+	return strings.HasSuffix(s, "@chatroom") || strings.HasPrefix(s, "wxid_")
 }
 
 // chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS" in UTC+8,

@@ -598,6 +598,11 @@ func TestParseChatlogCSVErrors(t *testing.T) {
 			"2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,\"第一行\n第二行\"\n" +
 			"2025-03-08 10:00:00,c,wxid_c,群,1@chatroom,谢谢\n",
 			2, []string{"opens Content here", "into line 3"}},
+		{"runaway quote into another chat's rows", "Time,SenderName,Sender,TalkerName,Talker,Content\n" +
+			"2025-03-06 09:00:05,a,wxid_a,群A,1@chatroom,\"收到\n三楼\n" +
+			"2025-03-06 10:00:00,b,wxid_b,群B,2@chatroom,请问对账文件几点出？\n" +
+			"2025-03-06 10:01:00,c,wxid_c,群B,2@chatroom,\"九点\"\n",
+			2, []string{"opens Content here", "into line 4"}},
 		{"runaway quote in another column", "Time,SenderName,Sender,TalkerName,Talker,Content\n" +
 			"2025-03-06 09:00:05,\"a,wxid_a,群,1@chatroom,早\n" +
 			"2025-03-07 10:00:00,b,wxid_b,群,1@chatroom,\"好\"\n",

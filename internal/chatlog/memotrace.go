@@ -42,7 +42,18 @@ const (
 // first that may hold a line end (those before it are numbers, so a record
 // whose StrContent is quoted has them on its first line however its quote
 // ends), with CreateTime a time of WeChat's (see memoTraceRecordTime).
-var memoTraceCSVShape = wxCSVShape{header: memoTraceCSVHeader, cols: mtStrContent + 1, timeCol: mtCreateTime, time: memoTraceRecordTime, chatCol: mtTalkerID}
+var memoTraceCSVShape = wxCSVShape{header: memoTraceCSVHeader, cols: mtStrContent + 1, timeCol: mtCreateTime, time: memoTraceRecordTime, chatCol: mtTalkerID, chat: memoTraceTalkerID}
+
+// memoTraceTalkerID reports whether s reads as a MemoTrace TalkerId: the
+// number of a chat in the phone's database.
+func memoTraceTalkerID(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // memoTraceRecordEpoch is 2000-01-01 in unix seconds, earlier than any
 // WeChat message.
