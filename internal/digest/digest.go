@@ -496,10 +496,24 @@ func mentionGoesOn(mention, next, after string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(mention)
 	first, _ := utf8.DecodeRuneInString(next)
+	lastPart := mention[strings.LastIndexAny(mention, mentionSpaces)+1:]
 	switch {
+	case strings.ContainsRune(nameJoiners, last) && strings.Trim(lastPart, nameJoiners) != "":
+		return true // the name itself ends in a joiner ("@杨彧-微众-"): it goes on
 	case strings.ContainsRune(nameJoiners, last), strings.ContainsRune(nameJoiners, first):
+		// A dash set apart ("@Alice - …") may be the name's or the
+		// sentence's: the part after it must read as a name's.
 		body := strings.TrimLeft(next, nameJoiners)
-		return body == "" || strings.ContainsAny(body, nameJoiners) || joinsOn(after) || namePart(body)
+		if body == "" {
+			return true // the dash alone; the part after it decides
+		}
+		if strings.ContainsAny(body, "-—") {
+			return true // parts joined: a name's ("@刘金 -有赞-研发-杭州")
+		}
+		if strings.HasPrefix(after, "?") || strings.HasPrefix(after, "？") || slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(body, w) }) {
+			return false // the question itself
+		}
+		return joinsOn(after) || namePart(body)
 	case strings.Count(mention, "(") > strings.Count(mention, ")") && first == ')',
 		strings.Count(mention, "（") > strings.Count(mention, "）") && first == '）':
 		return true
@@ -508,20 +522,28 @@ func mentionGoesOn(mention, next, after string) bool {
 }
 
 // maxNamePartRunes is the longest last part of a display name, after a
-// joiner and a space, that is taken for one when nothing joins on after it
-// ("@shawn - 小黑鱼 - 上海"): a city, a company, a role. A longer one is what
-// the message says ("@小明 -请问对账文件几点出？").
-const maxNamePartRunes = 4
+// dash set apart, that is taken for one when nothing joins on after it
+// ("@shawn - 小黑鱼 - 上海", "@李四 - 腾讯财付通产品"): a city, a company, a
+// role. A longer one is what the message says.
+const maxNamePartRunes = 8
 
-// namePart reports whether part may be the last part of a display name:
-// ASCII letters and digits alone (BJ, fullrich, pm2), or at most
-// maxNamePartRunes runes.
+// askWords mark a part after a dash as the message's question, not a part
+// of the name ("@小明 -请问对账文件几点出？").
+var askWords = []string{"请问", "请教", "怎么", "什么", "如何", "为什么", "为啥", "是否", "能否", "有没有", "吗", "呢", "哪"}
+
+// namePart reports whether part may be the last part of a display name: a
+// Latin code that starts with a capital or a digit (BJ, SH2; not the
+// words of a sentence, "how"), or at most maxNamePartRunes runes of
+// other text.
 func namePart(part string) bool {
 	latin := true
 	for i := 0; i < len(part); i++ {
 		latin = latin && isASCIIAlnum(part[i])
 	}
-	return latin || utf8.RuneCountInString(part) <= maxNamePartRunes
+	if latin {
+		return part[0] < 'a'
+	}
+	return utf8.RuneCountInString(part) <= maxNamePartRunes
 }
 
 // isASCIIAlnum reports whether c is an ASCII letter or digit.
