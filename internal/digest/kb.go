@@ -405,11 +405,11 @@ func absPath(path string) (string, bool) {
 // names the read file whose path ends in all of it (leading ./ and ../ left
 // out), so proddev/day.markdown and ../corpus/proddev/day.markdown, typed
 // from other folders, both name .../corpus/proddev/day.markdown. An
-// absolute path names itself; when no
-// file is there any more (the corpus moved), it names the read file whose
-// path ends in the most folders of it, at least its file name and folder.
-// A path two read files fit equally well names neither, and
-// groupA/2018/day.markdown never names groupB/2018/day.markdown.
+// absolute path names itself; when no file is there any more (the corpus
+// moved), it names the read file whose path ends in the most folders of it,
+// at least its file name and folder. A path two read files fit equally well
+// names neither, and groupA/2018/day.markdown never names
+// groupB/2018/day.markdown.
 func (s spans) file(path string) (string, bool) {
 	clean := filepath.Clean(path)
 	if real, ok := absPath(clean); ok {
