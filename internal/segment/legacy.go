@@ -22,14 +22,18 @@ func Canonical(s string) string {
 
 // NarrowAlnum writes full-width letters and digits, which a Chinese input
 // method types in its full-width mode, as ASCII: P2Ｐ is P2P, Ｔ０ is T0.
-// Canonical does this too.
+// The full-width plus sign goes with them, so that a settlement cycle typed
+// so (Ｔ＋１, T＋2) reads as T+1 and T+2. Canonical does this too.
 func NarrowAlnum(s string) string {
-	if !strings.ContainsFunc(s, isWideAlnum) {
+	if !strings.ContainsFunc(s, isWideAlnum) && !strings.ContainsRune(s, '＋') {
 		return s
 	}
 	return strings.Map(func(r rune) rune {
 		if isWideAlnum(r) {
 			return r - 'Ａ' + 'A'
+		}
+		if r == '＋' {
+			return '+'
 		}
 		return r
 	}, s)

@@ -16,6 +16,7 @@ func TestCanonical(t *testing.T) {
 		{"没有代码", "没有代码"},
 		{"给P2Ｐ平台做存管，Ｔ０结算", "给P2P平台做存管，T0结算"}, // full-width letters and digits
 		{"ＰＯＳ機１０００元", "POS机1000元"},
+		{"Ｔ＋１到账，T＋2结算", "T+1到账，T+2结算"}, // the full-width plus of a settlement cycle
 	}
 	for _, tt := range tests {
 		if got := Canonical(tt.in); got != tt.want {
