@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
@@ -365,6 +366,15 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 // dates come from its file name, and a cocolian day archive, one day by its
 // front matter even when the chat ran on past midnight, stay one log. When no cut happens the
 // input is one log exactly as chatlog.Parse gives it.
+//
+// A day runs on past midnight for the explicit replies to it (a Telegram
+// or Discord reply, whose link a cut would lose): while the day holds
+// messages with ids, the messages of the next date wait, and one that
+// replies to a message of the day keeps itself and every message before
+// it in the day. The wait ends, and the day is cut before the messages
+// still waiting, at the first pause of carryPause (the pause before the
+// first of them included), a message of a later date still, maxCarry
+// waiting messages, or the end of the input.
 type daySplitter struct {
 	flush func(log *chatlog.Log, offset int) error
 
@@ -373,27 +383,97 @@ type daySplitter struct {
 	first  int               // file index of cur[0]
 	cuts   int               // days flushed
 	nodays bool              // the format is one day a file (IRC, cocolian)
+
+	ids     map[string]bool   // the ids of the messages in cur
+	next    []chatlog.Message // messages of the next date waiting to be cut or carried, Index as in the file
+	nextDay string            // their date
+	last    time.Time         // the time of the last dated message added
+	carried bool              // a reply kept messages of a later date in the day
 }
+
+// carryPause and maxCarry bound how long a day runs on past midnight: the
+// first pause this long, or this many messages after midnight, end it.
+const (
+	carryPause = time.Hour
+	maxCarry   = 1000
+)
 
 // add takes the next message of the input; it is a chatlog.EmitFunc.
 func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 	if m.Index == 0 && (log.Format == chatlog.FormatIRC || log.Format == chatlog.FormatCocolian) {
 		s.nodays = true
 	}
-	if !s.nodays && m.Time.Year() > 1 {
-		switch d := m.Time.Format("2006-01-02"); {
-		case s.day == "":
-			s.day = d
-		case d > s.day:
-			if err := s.cut(log); err != nil {
-				return err
-			}
-			s.first = m.Index
-			s.day = d
+	if s.nodays || m.Time.Year() <= 1 {
+		if len(s.next) > 0 {
+			s.next = append(s.next, m)
+		} else {
+			s.keep(m)
 		}
+		return nil
+	}
+	d := m.Time.Format("2006-01-02")
+	pause := m.Time.Sub(s.last) >= carryPause
+	s.last = m.Time
+	if len(s.next) > 0 && (d > s.nextDay || pause || len(s.next) >= maxCarry) {
+		if err := s.cutBeforeNext(log); err != nil {
+			return err
+		}
+	}
+	switch {
+	case s.day == "":
+		s.day = d
+	case len(s.next) > 0 || d > s.day:
+		if len(s.next) == 0 {
+			if len(s.ids) == 0 || pause {
+				// No explicit reply can reach back into this day.
+				if err := s.cut(log); err != nil {
+					return err
+				}
+				s.first = m.Index
+				s.day = d
+				break
+			}
+			s.nextDay = d
+		}
+		s.next = append(s.next, m)
+		if s.ids[m.ReplyToID] {
+			// A reply to the day: it and the messages before it stay in the day.
+			for _, w := range s.next {
+				s.keep(w)
+			}
+			s.next = s.next[:0]
+			s.carried = true
+		}
+		return nil
+	}
+	s.keep(m)
+	return nil
+}
+
+// keep adds m to the day being collected.
+func (s *daySplitter) keep(m chatlog.Message) {
+	if m.ID != "" {
+		if s.ids == nil {
+			s.ids = make(map[string]bool)
+		}
+		s.ids[m.ID] = true
 	}
 	m.Index -= s.first
 	s.cur = append(s.cur, m)
+}
+
+// cutBeforeNext flushes the day collected so far and starts the next with
+// the messages waiting for it.
+func (s *daySplitter) cutBeforeNext(meta *chatlog.Log) error {
+	if err := s.cut(meta); err != nil {
+		return err
+	}
+	s.first = s.next[0].Index
+	s.day = s.nextDay
+	for _, w := range s.next {
+		s.keep(w)
+	}
+	s.next = s.next[:0]
 	return nil
 }
 
@@ -403,15 +483,25 @@ func (s *daySplitter) cut(meta *chatlog.Log) error {
 	log.Date = s.day
 	log.Messages = s.cur
 	s.cur = nil
+	s.ids = nil
 	s.cuts++
 	return s.flush(&log, s.first)
 }
 
 // finish flushes the last day, given the input's complete metadata.
 func (s *daySplitter) finish(meta *chatlog.Log) error {
+	if len(s.next) > 0 {
+		if err := s.cutBeforeNext(meta); err != nil {
+			return err
+		}
+	}
 	if s.cuts == 0 {
-		// One day (or no dates): the log as chatlog.Parse gives it.
+		// One day (or no dates): the log as chatlog.Parse gives it, dated
+		// by its first day when replies carried it past midnight.
 		log := *meta
+		if s.carried {
+			log.Date = s.day
+		}
 		log.Messages = s.cur
 		if log.Messages == nil {
 			log.Messages = make([]chatlog.Message, 0)

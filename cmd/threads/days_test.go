@@ -172,3 +172,66 @@ func TestExtractCocolianPastMidnight(t *testing.T) {
 		t.Errorf("the reply after midnight links to %v, want message 0", r)
 	}
 }
+
+// TestExtractRepliesPastMidnight checks that a day runs on past midnight
+// for the explicit replies to it, with the messages between, until the
+// first pause of an hour, and that a reply that comes later loses its link
+// rather than a day its date.
+func TestExtractRepliesPastMidnight(t *testing.T) {
+	type msg struct {
+		id, reply int // reply 0: none
+		time      string
+	}
+	tests := []struct {
+		name string
+		msgs []msg
+		want string // date:messages of each day
+	}{
+		{"reply after midnight stays", []msg{{1, 0, "01-10T23:50"}, {2, 0, "01-10T23:52"}, {3, 1, "01-11T00:10"}}, "2024-01-10:3"},
+		{"the messages before the reply stay, those after it do not", []msg{{1, 0, "01-10T23:50"}, {2, 0, "01-11T00:05"}, {3, 1, "01-11T00:10"}, {4, 0, "01-11T00:20"}}, "2024-01-10:3 2024-01-11:1"},
+		{"new talk after midnight", []msg{{1, 0, "01-10T23:50"}, {2, 0, "01-11T00:05"}, {3, 0, "01-11T00:10"}}, "2024-01-10:1 2024-01-11:2"},
+		{"a pause of an hour ends the day", []msg{{1, 0, "01-10T23:50"}, {2, 0, "01-11T00:05"}, {3, 0, "01-11T01:05"}, {4, 1, "01-11T01:10"}}, "2024-01-10:1 2024-01-11:3"},
+		{"a pause before the first", []msg{{1, 0, "01-10T22:50"}, {2, 1, "01-11T00:10"}}, "2024-01-10:1 2024-01-11:1"},
+		{"a later date ends the wait", []msg{{1, 0, "01-10T23:50"}, {2, 0, "01-11T23:59"}, {3, 0, "01-12T00:01"}, {4, 1, "01-12T00:02"}}, "2024-01-10:1 2024-01-11:1 2024-01-12:2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var recs []string
+			for _, m := range tt.msgs {
+				reply := ""
+				if m.reply > 0 {
+					reply = fmt.Sprintf(`, "reply_to_message_id": %d`, m.reply)
+				}
+				recs = append(recs, fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-%s:00", "from": "u%d", "from_id": "user%d", "text": "message %d"%s}`, m.id, m.time, m.id, m.id, m.id, reply))
+			}
+			path := filepath.Join(t.TempDir(), "result.json")
+			writeFile(t, path, `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+strings.Join(recs, ",\n")+`]}`)
+			code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var days []contractDay
+			if !strings.HasPrefix(out, "[") {
+				var one contractDay
+				if err := json.Unmarshal([]byte(out), &one); err != nil {
+					t.Fatal(err)
+				}
+				days = append(days, one)
+			} else if err := json.Unmarshal([]byte(out), &days); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range days {
+				got = append(got, fmt.Sprintf("%s:%d", d.Source.Date, len(d.Messages)))
+			}
+			if tt.want == "2024-01-10:3" {
+				if r := days[0].Messages[2].ReplyTo; r == nil || *r != 0 {
+					t.Errorf("the reply after midnight links to %v, want message 0", r)
+				}
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("days %q, want %q", strings.Join(got, " "), tt.want)
+			}
+		})
+	}
+}
