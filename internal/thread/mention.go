@@ -31,6 +31,7 @@ type resolver struct {
 	forms   map[string]formMatch // byForm of names seen, computed once
 
 	mentionedIn map[string][]int // the messages that mention each name, for byReply, built on its first call
+	names       [][]string       // each message's mention names, taken on to a sender's whole name (fullMentions)
 }
 
 // norm is normaliseName(s), remembered.
@@ -73,12 +74,13 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 		}
 	}
 	r.indexSenders()
+	r.names = fullMentions(msgs, r.senders)
 
 	// Pass 1: names that match a sender by form alone.
 	var pending []string
 	isPending := map[string]bool{}
-	for _, m := range msgs {
-		for _, name := range m.Mentions {
+	for i := range msgs {
+		for _, name := range r.names[i] {
 			if _, asked := r.forms[name]; asked {
 				continue // resolved, or pending, already
 			}
@@ -93,11 +95,11 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	// Pass 2: the day's speaker, introduced by display name in an announcement.
 	bySpeaker := ""
 	if log.Speaker != "" && seen[log.Speaker] && !r.anyResolvesTo(log.Speaker) {
-		for _, m := range msgs {
+		for i, m := range msgs {
 			if m.Sender == log.Speaker || !containsAny(segment.Canonical(m.Text), announceWords) {
 				continue
 			}
-			for _, name := range m.Mentions {
+			for _, name := range r.names[i] {
 				if isPending[name] {
 					r.resolve(name, Alias{Mention: name, Sender: log.Speaker, Reason: "day's speaker (front matter author) introduced in an announcement"})
 					bySpeaker = name
@@ -156,7 +158,7 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 
 	targets = make([][]string, len(msgs))
 	for i, m := range msgs {
-		for _, name := range m.Mentions {
+		for _, name := range r.names[i] {
 			if a, ok := r.resolved[name]; ok && a.Sender != m.Sender {
 				targets[i] = append(targets[i], a.Sender)
 			}
@@ -167,6 +169,39 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 	}
 	sort.Slice(aliases, func(i, j int) bool { return aliases[i].Mention < aliases[j].Mention })
 	return targets, aliases
+}
+
+// fullMentions returns each message's mention names, with a name that
+// stopped at a space inside a sender's display name ("@Bob Jones which
+// SSD?" read as Bob; "@杨彧-微众- 支付产品经理" as 杨彧-微众-) taken on to
+// that sender's whole name when the text writes it after the @: the
+// longest such name. The other names are the message's own.
+func fullMentions(msgs []chatlog.Message, senders []string) [][]string {
+	spaced := map[string][]string{} // the part before the first space -> senders
+	for _, s := range senders {
+		if i := strings.IndexFunc(s, unicode.IsSpace); i > 0 {
+			spaced[s[:i]] = append(spaced[s[:i]], s)
+		}
+	}
+	names := make([][]string, len(msgs))
+	for i, m := range msgs {
+		names[i] = m.Mentions
+		for k, n := range m.Mentions {
+			full := n
+			for _, s := range spaced[n] {
+				if len(s) > len(full) && strings.Contains(m.Text, "@"+s) {
+					full = s
+				}
+			}
+			if full != n {
+				if &names[i][0] == &m.Mentions[0] { // still the message's own
+					names[i] = slices.Clone(names[i])
+				}
+				names[i][k] = full
+			}
+		}
+	}
+	return names
 }
 
 // byForm resolves a name that is a sender's name, its normalised form, a
@@ -550,9 +585,9 @@ func sameOrganisation(a, b string) bool {
 func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (Alias, bool) {
 	if r.mentionedIn == nil {
 		r.mentionedIn = make(map[string][]int)
-		for i, m := range msgs {
-			for k, n := range m.Mentions {
-				if !slices.Contains(m.Mentions[:k], n) {
+		for i, names := range r.names {
+			for k, n := range names {
+				if !slices.Contains(names[:k], n) {
 					r.mentionedIn[n] = append(r.mentionedIn[n], i)
 				}
 			}
@@ -573,7 +608,7 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 			if c.Sender == m.Sender || c.Sender == "" || r.anyResolvesTo(c.Sender) {
 				continue
 			}
-			if r.mentionsSender(c.Mentions, m.Sender) {
+			if r.mentionsSender(r.names[j], m.Sender) {
 				score[c.Sender] += 2
 			} else if first && c.Type == chatlog.TypeText {
 				score[c.Sender]++

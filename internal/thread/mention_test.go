@@ -340,3 +340,32 @@ func TestResolveSamePerson(t *testing.T) {
 		})
 	}
 }
+
+// TestMentionsTakenOnToSpacedNames checks that a mention cut at a space
+// inside a sender's display name resolves to the sender whose whole name
+// the text writes after the @, when two senders' names begin alike.
+func TestMentionsTakenOnToSpacedNames(t *testing.T) {
+	tests := []struct {
+		text, mention, want string
+	}{
+		{"@Bob Jones which SSD do you use?", "Bob", "Bob Jones"},
+		{"@Bob Marley which SSD do you use?", "Bob", "Bob Marley"},
+		{"@杨彧-微众- 支付产品经理-上海 请问对账文件几点出？", "杨彧-微众-", "杨彧-微众- 支付产品经理-上海"},
+		{"@杨彧-微众- 风控 请问呢？", "杨彧-微众-", "杨彧-微众- 风控"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			log := day(
+				chatlog.Message{Sender: "Bob Jones", Text: "I run HA on a NUC"},
+				chatlog.Message{Sender: "Bob Marley", Text: "I use a Pi"},
+				chatlog.Message{Sender: "杨彧-微众- 支付产品经理-上海", Text: "嗯"},
+				chatlog.Message{Sender: "杨彧-微众- 风控", Text: "嗯"},
+				chatlog.Message{Sender: "Dan", Text: tt.text, Mentions: []string{tt.mention}},
+			)
+			targets, _ := resolveMentions(log, listings{})
+			if got := targets[4]; len(got) != 1 || got[0] != tt.want {
+				t.Errorf("mention resolves to %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
