@@ -63,7 +63,8 @@ type chatlabLine struct {
 // its first line is a complete object with a "_type".
 //
 // ID is platformMessageId and ReplyToID replyToMessageId. Time is timestamp
-// (unix seconds; a value above 10^11 is taken as milliseconds) in UTC+8.
+// (unix seconds; a value above 10^11 is taken as milliseconds) in UTC+8 (in
+// another zone with ParseIn).
 // SenderID is sender (the member's platformId); Sender is the message's
 // groupNickname, else the member's groupNickname, else the message's
 // accountName, else the member's, else the id. Types follow the spec's table:
@@ -84,9 +85,15 @@ type chatlabLine struct {
 // the record's first line when the record is not an object; in JSONL, the
 // record's line).
 func ParseChatLab(r io.Reader, path string) (*Log, error) {
+	return parseChatLab(r, path, zone{})
+}
+
+// parseChatLab is ParseChatLab with the times shown in z.
+func parseChatLab(r io.Reader, path string, z zone) (*Log, error) {
 	br := bufio.NewReaderSize(r, 64*1024)
 	head, _ := br.Peek(64 * 1024)
 	p := &chatlabParser{
+		tz:      z,
 		path:    path,
 		log:     &Log{Path: path, Format: FormatChatLab, Messages: make([]Message, 0)},
 		members: map[string]chatlabMember{},
@@ -106,6 +113,7 @@ func ParseChatLab(r io.Reader, path string) (*Log, error) {
 
 // chatlabParser holds the state of one ParseChatLab call.
 type chatlabParser struct {
+	tz      zone // the zone the times are shown in
 	path    string
 	log     *Log
 	meta    chatlabMeta
@@ -244,7 +252,7 @@ func (p *chatlabParser) add(c *chatlabMessage, line int) error {
 	if !ok {
 		return fmt.Errorf("timestamp %d out of range: expected unix seconds", int64(c.Timestamp))
 	}
-	m := Message{Line: line, Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID), SenderID: string(c.Sender)}
+	m := Message{Line: line, Time: p.tz.instant(t), ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID), SenderID: string(c.Sender)}
 	m.Sender = string(c.GroupNickname)
 	p.byGroup = append(p.byGroup, m.Sender != "")
 	if m.Sender == "" {

@@ -1056,7 +1056,8 @@ type chatlogRecord struct {
 // type, subType, content, contents}; an object whose "items" or "messages"
 // member is that array (as some forks serve it) is read too.
 //
-// ID is seq; Time is time (RFC 3339) in the zone it is written in; Sender is
+// ID is seq; Time is time (RFC 3339) in the zone it is written in (shown in
+// another with ParseIn); Sender is
 // senderName (the group display name chatlog resolves), or sender when it is
 // empty, and SenderID is sender. Types follow type/subType: 1 text; 3 image;
 // 43 video and 47 sticker are images (URL = contents.cdnurl for stickers);
@@ -1077,6 +1078,11 @@ type chatlogRecord struct {
 // type's (the record's first line when the record is not an object or has
 // no time).
 func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
+	return parseChatlogJSON(r, path, zone{})
+}
+
+// parseChatlogJSON is ParseChatlogJSON with the times shown in z.
+func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatChatlogJSON, Messages: make([]Message, 0)}
 	var title wxTitle
@@ -1090,7 +1096,7 @@ func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 		if err != nil {
 			return j.fieldErrorf("time", "record %d: bad time %q: expected an RFC 3339 time such as 2025-03-01T09:00:05+08:00", rec, wxClip(string(c.Time), 60))
 		}
-		m.Time = t
+		m.Time = z.instant(t)
 		m.Sender = string(c.SenderName)
 		if m.Sender == "" {
 			m.Sender = string(c.Sender)
@@ -1418,7 +1424,8 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // Type,TypeDesc,Content"; one record per message.
 //
 // Time is "YYYY-MM-DD HH:MM:SS" in the chatlog server's local time, read as
-// UTC+8 (an RFC 3339 time keeps its own zone); Sender is SenderName, or Sender
+// UTC+8 (an RFC 3339 time keeps its own zone; ParseIn reads the one in its
+// zone and shows the other in it); Sender is SenderName, or Sender
 // when it is empty, and SenderID is Sender; ID is MessageID when present.
 // The API's Content is chatlog's plain-text rendering and is classified by
 // its shape: "![图片](url)" is an image, "![视频](url)" and "![动画表情](url)"
@@ -1442,12 +1449,12 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // a record of its own (see wxCSVRunaway) and reported at the line the
 // quote opened on.
 func ParseChatlogCSV(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanChatlogCSV)
+	return collect(r, path, zone{}, scanChatlogCSV)
 }
 
 // scanChatlogCSV is ParseChatlogCSV as a stream: it hands each message to
 // emit as it is read.
-func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanChatlogCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	headers := [][]string{chatlogCSVHeader, chatlogCSVHeaderID, chatlogCSVHeaderExport}
 	cr, which, err := newWXCSV(r, path, headers...)
 	if err != nil {
@@ -1457,7 +1464,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	// Content, the column that holds line ends, is the last: a record's
 	// first line has every column.
 	shape := wxCSVShape{header: headers[which], cols: len(headers[which]), timeCol: cols.time, time: func(s string) bool {
-		_, err := chatlogCSVTime(s)
+		_, err := chatlogCSVTime(s, zone{})
 		return err == nil
 	}, chatCol: cols.talker, chat: chatlogTalker}
 	field := func(rec []string, i int) string {
@@ -1485,7 +1492,7 @@ func scanChatlogCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 		line, _ := cr.FieldPos(0)
 		m := Message{Line: line, ID: strings.TrimSpace(field(rec, cols.id))}
 		ts := strings.TrimSpace(field(rec, cols.time))
-		t, err := chatlogCSVTime(ts)
+		t, err := chatlogCSVTime(ts, z)
 		if err != nil {
 			return nil, &ParseError{Path: path, Line: line, Msg: fmt.Sprintf("bad Time %q: expected YYYY-MM-DD HH:MM:SS", wxClip(ts, 60))}
 		}
@@ -1533,13 +1540,18 @@ func chatlogTalker(s string) bool {
 	return strings.HasSuffix(s, "@chatroom") || strings.HasPrefix(s, "wxid_")
 }
 
-// chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS" in UTC+8,
-// or RFC 3339.
-func chatlogCSVTime(s string) (time.Time, error) {
+// chatlogCSVTime parses a chatlog CSV time: "YYYY-MM-DD HH:MM:SS", a wall
+// clock read in UTC+8 or z, or RFC 3339, an instant shown in its own
+// offset or z.
+func chatlogCSVTime(s string, z zone) (time.Time, error) {
 	if t, err := time.ParseInLocation("2006-01-02 15:04:05", s, wechatZone); err == nil {
-		return t, nil
+		return z.wall(t), nil
 	}
-	return time.Parse(time.RFC3339Nano, s)
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return z.instant(t), nil
 }
 
 // ---------------------------------------------------------------------------
@@ -1599,19 +1611,20 @@ func chatlogHeader(line string) []string {
 // included). A header time of
 // "15:04:05" or "01-02 15:04:05" lacks the date or the year: they are taken
 // from the first YYYY-MM-DD date in the file name, as chatlog's download names
-// carry it, else the date is 0001-01-01 (and Log.Date is ""). Times are UTC+8.
+// carry it, else the date is 0001-01-01 (and Log.Date is ""). Times are UTC+8
+// (in another zone with ParseIn).
 // Bodies are classified as ParseChatlogCSV does with Content.
 //
 // Errors are *ParseError values at "path:line": input whose first non-blank
 // line is not a header, or an impossible time. A last message cut short is
 // kept.
 func ParseChatlogText(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanChatlogText)
+	return collect(r, path, zone{}, scanChatlogText)
 }
 
 // scanChatlogText is ParseChatlogText as a stream: it hands each message to
 // emit once its body has ended.
-func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanChatlogText(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	lr := newWXLineReader(r, path)
 	log := &Log{Path: path, Format: FormatChatlogText}
 	day, haveDay := wxDayFromPath(path)
@@ -1663,7 +1676,7 @@ func scanChatlogText(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 				if id == "我" {
 					id = ""
 				}
-				cur = &Message{Line: lr.n, Time: t, Sender: name, SenderID: id}
+				cur = &Message{Line: lr.n, Time: z.wall(t), Sender: name, SenderID: id}
 				system = chatlogSystem("", h[1])
 				if h[2] != "" {
 					tn, tid := wxSplitName(h[2])

@@ -60,8 +60,8 @@ const redPacket = "微信红包"
 // separated by lines of 3 spaces. Every header yields
 // exactly one message, in file order; content before the first header is
 // ignored. Message times combine the front-matter date with the header time in
-// UTC+8; when there is no front matter, Log.Date is "" and times fall on
-// 0001-01-01. path names the input in errors and in Log.Path ("-" for stdin);
+// UTC+8 (in another zone with ParseIn); when there is no front matter,
+// Log.Date is "" and times fall on 0001-01-01. path names the input in errors and in Log.Path ("-" for stdin);
 // Log.Group is the name of the folder holding path (proddev, devarch, ...).
 //
 // Bodies are HTML-unescaped (repeatedly, "&amp;amp;amp;" is "&"), their line
@@ -87,16 +87,17 @@ const redPacket = "微信红包"
 // neither front matter nor a header, an unterminated front matter, a malformed
 // front-matter date, an impossible header time, or a read error.
 func ParseCocolian(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanCocolian)
+	return collect(r, path, zone{}, scanCocolian)
 }
 
 // scanCocolian is ParseCocolian as a stream: it hands each message to emit
 // once its body has ended.
-func scanCocolian(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanCocolian(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	p := &cocolianParser{
 		br:   bufio.NewReaderSize(r, 64*1024),
 		log:  &Log{Path: path, Format: FormatCocolian, Group: groupOf(path)},
 		emit: emit,
+		tz:   z,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -132,6 +133,7 @@ type cocolianParser struct {
 	br     *bufio.Reader
 	log    *Log
 	emit   EmitFunc  // receives each message once its body has ended
+	tz     zone      // the zone the header clocks are read in
 	lineNo int       // number of the line last read
 	day    time.Time // midnight of the front-matter date, or of 0001-01-01
 	eof    bool
@@ -311,7 +313,7 @@ func (p *cocolianParser) line(s string) error {
 	p.cur = &Message{
 		Index:  p.headers - 1,
 		Line:   p.lineNo,
-		Time:   p.day.Add(shift + clock),
+		Time:   p.tz.wall(p.day.Add(shift + clock)),
 		Sender: name,
 	}
 	return nil

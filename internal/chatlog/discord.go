@@ -51,9 +51,15 @@ const FormatDiscord = "discord"
 // of the input for a file cut short), and the message names the record
 // number.
 func ParseDiscord(r io.Reader, path string) (*Log, error) {
+	return parseDiscord(r, path, zone{})
+}
+
+// parseDiscord is ParseDiscord with the times shown in z.
+func parseDiscord(r io.Reader, path string, z zone) (*Log, error) {
 	p := &discordParser{
 		w:   newJSONWalker(r, path),
 		log: &Log{Path: path, Format: FormatDiscord, Messages: make([]Message, 0)},
+		tz:  z,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -65,6 +71,7 @@ func ParseDiscord(r io.Reader, path string) (*Log, error) {
 type discordParser struct {
 	w           *jsonWalker
 	log         *Log
+	tz          zone // the zone the times are shown in, zero for each one's own offset
 	channelID   string
 	guild       string
 	sawMessages bool
@@ -205,8 +212,12 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 	if err != nil {
 		return &ParseError{Path: p.w.path, Line: p.w.memberLine("timestamp"), Msg: fmt.Sprintf("message record %d: bad timestamp %q: expected ISO 8601 such as 2023-12-31T21:15:32+01:00", n, string(rec.Timestamp))}
 	}
-	_, off := t.Zone()
-	t = t.In(time.FixedZone("", off))
+	if p.tz.loc != nil {
+		t = p.tz.instant(t)
+	} else {
+		_, off := t.Zone()
+		t = t.In(time.FixedZone("", off))
+	}
 	m := Message{
 		Index:    len(p.log.Messages),
 		Line:     p.w.startLine(),

@@ -7,5 +7,8 @@
 // Parse returns a whole Log; Scan hands the messages over one at a time,
 // and for the line-oriented formats (Format.Streams) reads the input as a
 // stream, so that a file of any size is read in bounded memory.
+// ParseIn, ScanIn, ScanFileIn and ParsePathIn put the message times in a
+// zone (see ParseZone): the clocks of formats that write no zone are read
+// in it, and the instants of the others shown in it.
 // This package imports no other internal package.
 package chatlog

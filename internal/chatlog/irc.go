@@ -41,7 +41,7 @@ const FormatIRC = "irc"
 // the next day, except in a file whose hours never exceed 12: such a file
 // (the 2004-2006 Ubuntu logs) uses a 12-hour clock without AM/PM, so its
 // hour 12 counts as 0 and a time going backwards moves 12 hours on. Times
-// are UTC, the zone of the Ubuntu logs. Lines without a time take the
+// are UTC, the zone of the Ubuntu logs (another with ParseIn). Lines without a time take the
 // previous message's time, and those before the first timed line the first
 // timed line's. Log.Title and Log.Group are the first channel named in a
 // join, part or notice line.
@@ -60,10 +60,16 @@ const FormatIRC = "irc"
 // is read, those lines as system messages. A last line without a line end
 // is kept.
 func ParseIRC(r io.Reader, path string) (*Log, error) {
+	return parseIRC(r, path, zone{})
+}
+
+// parseIRC is ParseIRC with the clocks read in z.
+func parseIRC(r io.Reader, path string, z zone) (*Log, error) {
 	p := &ircParser{
 		br:  bufio.NewReaderSize(r, 64*1024),
 		log: &Log{Path: path, Format: FormatIRC, Messages: make([]Message, 0)},
 		day: ircDay(path),
+		tz:  z,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -76,6 +82,7 @@ type ircParser struct {
 	br     *bufio.Reader
 	log    *Log
 	day    time.Time // midnight of the file's date, or of 0001-01-01
+	tz     zone      // the zone the clocks are read in
 	lineNo int
 
 	clocks  []time.Duration // per message, its time of day, or -1 for a line without time
@@ -190,6 +197,7 @@ func (p *ircParser) run() error {
 	msgs := p.log.Messages
 	p.times()
 	for i := range msgs {
+		msgs[i].Time = p.tz.wall(msgs[i].Time)
 		if msgs[i].Type != TypeSystem {
 			msgs[i].Mentions = p.addressed(msgs[i].Text)
 		}

@@ -88,7 +88,8 @@ const (
 // mark) and one record per row of WeChat's MSG table.
 //
 // ID is localId. Time is CreateTime (unix seconds) in UTC+8, or StrTime read
-// as UTC+8 when CreateTime is empty. Sender is Remark (the name MemoTrace
+// as UTC+8 when CreateTime is empty (with ParseIn, CreateTime shown in its
+// zone, StrTime read in it). Sender is Remark (the name MemoTrace
 // displays), else NickName, else Sender; SenderID is Sender (the wxid). The
 // chat has no name in the file: Log.Title and Log.Group are the file name
 // without its extension and MemoTrace's "_utf8" suffix. Type and SubType
@@ -112,12 +113,12 @@ const (
 // least the columns up to StrContent, CreateTime unix seconds from 2000 on)
 // and reported at the line the quote opened on.
 func ParseMemoTraceCSV(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanMemoTraceCSV)
+	return collect(r, path, zone{}, scanMemoTraceCSV)
 }
 
 // scanMemoTraceCSV is ParseMemoTraceCSV as a stream: it hands each message
 // to emit as it is read.
-func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanMemoTraceCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	cr, _, err := newWXCSV(r, path, memoTraceCSVHeader)
 	if err != nil {
 		return nil, err
@@ -151,7 +152,7 @@ func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 				return nil, errorf("bad SubType %q: expected an integer", wxClip(s, 40))
 			}
 		}
-		t, ok := memoTraceTime(f(mtCreateTime), f(mtStrTime))
+		t, ok := memoTraceTime(f(mtCreateTime), f(mtStrTime), z)
 		if !ok {
 			return nil, errorf("bad CreateTime %q and StrTime %q: expected unix seconds or YYYY-MM-DD HH:MM:SS", wxClip(f(mtCreateTime), 40), wxClip(f(mtStrTime), 40))
 		}
@@ -172,14 +173,19 @@ func scanMemoTraceCSV(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 	return log, nil
 }
 
-// memoTraceTime reads a CSV row's time from CreateTime (unix seconds), else
-// from StrTime (local time, read as UTC+8).
-func memoTraceTime(create, str string) (time.Time, bool) {
+// memoTraceTime reads a CSV row's time from CreateTime (unix seconds, an
+// instant shown in z), else from StrTime (local time, read as UTC+8 or in
+// z).
+func memoTraceTime(create, str string, z zone) (time.Time, bool) {
 	if sec, err := strconv.ParseInt(create, 10, 64); err == nil {
-		return wxUnix(sec)
+		t, ok := wxUnix(sec)
+		if !ok {
+			return time.Time{}, false
+		}
+		return z.instant(t), true
 	}
 	if t, err := time.ParseInLocation("2006-01-02 15:04:05", str, wechatZone); err == nil {
-		return t, true
+		return z.wall(t), true
 	}
 	return time.Time{}, false
 }
@@ -290,7 +296,7 @@ var memoTraceHeaderRE = regexp.MustCompile(`^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)
 // A header is a line of that shape at the start of the file or after a blank
 // line; every header is one message and the lines up to the blank lines
 // before the next header are its body. Times are the exporter's local time,
-// read as UTC+8; Sender is the header's name (MemoTrace's display name: the
+// read as UTC+8 (in another zone with ParseIn); Sender is the header's name (MemoTrace's display name: the
 // contact remark, else the nickname); there are no ids. Bodies are
 // classified by MemoTrace's placeholders: "[图片]" is an image (Text ""),
 // "[视频]" and "[表情包]" are images with that text, "[语音]" is text, "[文件]"
@@ -306,12 +312,12 @@ var memoTraceHeaderRE = regexp.MustCompile(`^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d)
 // short is kept (a header alone at the end of the file is a message with an
 // empty text, not a system message).
 func ParseMemoTraceTXT(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanMemoTraceTXT)
+	return collect(r, path, zone{}, scanMemoTraceTXT)
 }
 
 // scanMemoTraceTXT is ParseMemoTraceTXT as a stream: it hands each message
 // to emit once its body has ended.
-func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanMemoTraceTXT(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	lr := newWXLineReader(r, path)
 	log := &Log{Path: path, Format: FormatMemoTraceTXT, Title: memoTraceChatName(path)}
 	log.Group = log.Title
@@ -360,7 +366,7 @@ func scanMemoTraceTXT(r io.Reader, path string, emit EmitFunc) (*Log, error) {
 				if err != nil {
 					return nil, &ParseError{Path: path, Line: lr.n, Msg: fmt.Sprintf("bad message time %q: expected a valid YYYY-MM-DD HH:MM:SS", line[:19])}
 				}
-				cur = &Message{Line: lr.n, Time: t}
+				cur = &Message{Line: lr.n, Time: z.wall(t)}
 				rest, after = h[7], 0
 				prevBlank = false
 				continue

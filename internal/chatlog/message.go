@@ -34,7 +34,7 @@ type Message struct {
 	Index     int         // 0-based ordinal of the message in file order
 	Line      int         // 1-based line of the source the message starts on (see above)
 	ID        string      // the format's own message id, empty when the format has none
-	Time      time.Time   // when it was sent, in the chat's local zone
+	Time      time.Time   // when it was sent, in the format's zone or the one ParseIn was given
 	Sender    string      // the sender's name as the export shows it
 	SenderID  string      // the sender's stable account id, empty when the format has none
 	Type      MessageType // what the message carries
@@ -59,7 +59,8 @@ type Message struct {
 // HasDate reports whether t, a message's time, carries a date. A format
 // that gives only the time of day, with no date in the file name either (an
 // IRC log, a chatlog text export read from stdin, a cocolian day without
-// front matter), leaves it on 0001-01-01.
+// front matter), leaves it on 0001-01-01, at the format's offset or, read
+// in a zone (ParseIn), at the zone's standard offset.
 func HasDate(t time.Time) bool {
 	return t.Year() > 1
 }

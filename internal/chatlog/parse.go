@@ -8,32 +8,44 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"time"
 )
 
 // A Format describes one input format the tool reads.
 type Format struct {
-	Name        string                                       // the --input-format value
-	Description string                                       // one line for `threads formats`
-	parse       func(r io.Reader, path string) (*Log, error) // nil for folder formats
-	looks       func(head []byte) bool                       // recognises the format from the first bytes
-	scan        scanFunc                                     // reads the format as a stream, nil when it is parsed whole
+	Name        string                 // the --input-format value
+	Description string                 // one line for `threads formats`
+	parse       parseFunc              // reads the format whole; nil for a format that streams (see read) and for folder formats
+	looks       func(head []byte) bool // recognises the format from the first bytes
+	scan        scanFunc               // reads the format as a stream, nil when it is parsed whole
+}
+
+// parseFunc is a parser that reads a whole log, its times in z.
+type parseFunc func(r io.Reader, path string, z zone) (*Log, error)
+
+// read parses one log in format f, its times in z.
+func (f Format) read(r io.Reader, path string, z zone) (*Log, error) {
+	if f.scan != nil {
+		return collect(r, path, z, f.scan)
+	}
+	return f.parse(r, path, z)
 }
 
 // formats lists every file format, in the order detection tries them: the
 // most specific first.
 var formats = []Format{
-	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", ParseChatLab, looksChatLab, nil},
-	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", ParseWeFlow, looksWeFlow, nil},
-	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", ParseTelegram, looksTelegram, nil},
-	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", ParseDiscord, looksDiscord, nil},
-	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", ParseChatlogJSON, looksChatlogJSON, nil},
-	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", ParseMemoTraceCSV, looksMemoTraceCSV, scanMemoTraceCSV},
-	{"chatlog-csv", "chatlog (Go WeChat tool) CSV (Time,SenderName,Sender,TalkerName,Talker,Content)", ParseChatlogCSV, looksChatlogCSV, scanChatlogCSV},
-	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", ParseCocolian, looksCocolian, scanCocolian},
-	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", ParseChatlogText, looksChatlogText, scanChatlogText},
-	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", ParseMemoTraceTXT, looksMemoTraceTXT, scanMemoTraceTXT},
-	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", ParseWhatsApp, looksWhatsApp, scanWhatsApp},
-	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", ParseIRC, looksIRC, nil},
+	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", parseChatLab, looksChatLab, nil},
+	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", parseWeFlow, looksWeFlow, nil},
+	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", parseTelegram, looksTelegram, nil},
+	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", parseDiscord, looksDiscord, nil},
+	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", parseChatlogJSON, looksChatlogJSON, nil},
+	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", nil, looksMemoTraceCSV, scanMemoTraceCSV},
+	{"chatlog-csv", "chatlog (Go WeChat tool) CSV (Time,SenderName,Sender,TalkerName,Talker,Content)", nil, looksChatlogCSV, scanChatlogCSV},
+	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", nil, looksCocolian, scanCocolian},
+	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", nil, looksChatlogText, scanChatlogText},
+	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", nil, looksMemoTraceTXT, scanMemoTraceTXT},
+	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", nil, looksWhatsApp, scanWhatsApp},
+	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", parseIRC, looksIRC, nil},
 }
 
 // slackFormat is the one folder format.
@@ -46,13 +58,33 @@ func Formats() []Format {
 }
 
 // Parse reads one log in the named format; an empty format is detected from
-// content. The input is decoded to UTF-8 first (see Decode).
+// content. The input is decoded to UTF-8 first (see Decode). Times are in
+// each format's own zone (see ParseIn).
 func Parse(r io.Reader, path, format string) (*Log, error) {
+	return ParseIn(r, path, format, nil)
+}
+
+// ParseIn is Parse with the message times in loc: a format that writes the
+// wall clock without a zone (WhatsApp, IRC, cocolian, chatlog text and
+// CSV, MemoTrace TXT, a MemoTrace CSV row without CreateTime, a Telegram
+// record without date_unixtime) has its clocks read in loc, as written; a
+// format that writes instants (unix seconds, or times with an offset) has
+// them shown in loc, so that their wall clock, and the day they fall on,
+// may change. Log.Date, and every day a reader gives, follows the times
+// as they are shown; a cocolian archive keeps the date of its front
+// matter. A clock without a date (0001-01-01) takes loc's standard
+// offset, and a clock that loc skips or repeats at a change of daylight
+// saving time is read as time.Date reads it. A nil loc keeps each format's
+// own zone: China time (UTC+8) for the WeChat exports, UTC for WhatsApp,
+// IRC and Slack, the written offset for Discord and chatlog JSON, and
+// Telegram's rule (see ParseTelegram). See ParseZone for the zones a user
+// may name.
+func ParseIn(r io.Reader, path, format string, loc *time.Location) (*Log, error) {
 	br, f, err := prepare(r, path, format)
 	if err != nil {
 		return nil, err
 	}
-	return f.parse(br, path)
+	return f.read(br, path, newZone(loc))
 }
 
 // prepare decodes r and finds its format: the named one, or the detected
@@ -83,15 +115,20 @@ func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 
 // ParseFile opens path ("-" is stdin) and parses it with Parse.
 func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
+	return parseFile(path, format, nil, stdin)
+}
+
+// parseFile opens path ("-" is stdin) and parses it with ParseIn.
+func parseFile(path, format string, loc *time.Location, stdin io.Reader) (*Log, error) {
 	if path == "-" {
-		return Parse(stdin, path, format)
+		return ParseIn(stdin, path, format, loc)
 	}
 	f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Parse(f, path, format)
+	return ParseIn(f, path, format, loc)
 }
 
 // openFile opens an input file, refusing a folder.
@@ -113,10 +150,15 @@ func openFile(path string) (*os.File, error) {
 
 // ParsePath parses a file, or a Slack export folder into one log per channel.
 func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
+	return ParsePathIn(path, format, nil, stdin)
+}
+
+// ParsePathIn is ParsePath with the message times in loc, as ParseIn puts them.
+func ParsePathIn(path, format string, loc *time.Location, stdin io.Reader) ([]*Log, error) {
 	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackDir(path) {
-		return ParseSlackDir(path)
+		return parseSlackDir(path, newZone(loc))
 	}
-	log, err := ParseFile(path, format, stdin)
+	log, err := parseFile(path, format, loc, stdin)
 	if err != nil {
 		return nil, err
 	}

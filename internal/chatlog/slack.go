@@ -43,7 +43,7 @@ func IsSlackDir(dir string) bool {
 // Log.Group its name, and Message.Line the record's 1-based ordinal within the
 // channel when the day files are read in name order and their records in file
 // order. Times are the records' ts in UTC, the zone Slack names its day files
-// by.
+// by (shown in another zone with ParsePathIn).
 //
 // A record maps as follows: ts is Message.ID; user is SenderID, and Sender is
 // that member's display name from the member list (else real name, else user
@@ -64,6 +64,11 @@ func IsSlackDir(dir string) bool {
 // JSON type, or a malformed ts; their Path is the file, Line the source line
 // of the offending value, and the message names the record number.
 func ParseSlackDir(dir string) ([]*Log, error) {
+	return parseSlackDir(dir, zone{})
+}
+
+// parseSlackDir is ParseSlackDir with the times shown in z.
+func parseSlackDir(dir string, z zone) ([]*Log, error) {
 	if !IsSlackDir(dir) {
 		return nil, &ParseError{Path: dir, Msg: "not a Slack export folder: expected channels.json or users.json in it"}
 	}
@@ -89,7 +94,7 @@ func ParseSlackDir(dir string) ([]*Log, error) {
 		if !e.IsDir() {
 			continue
 		}
-		log, err := parseSlackChannel(filepath.Join(dir, e.Name()), users)
+		log, err := parseSlackChannel(filepath.Join(dir, e.Name()), users, z)
 		if err != nil {
 			return nil, err
 		}
@@ -105,7 +110,7 @@ var slackDayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
 
 // parseSlackChannel reads the day files of one channel folder; it returns nil
 // when the folder has none.
-func parseSlackChannel(dir string, users map[string]string) (*Log, error) {
+func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, &ParseError{Path: dir, Msg: "cannot read the channel folder", Err: err}
@@ -138,6 +143,7 @@ func parseSlackChannel(dir string, users map[string]string) (*Log, error) {
 	sort.SliceStable(log.Messages, func(i, j int) bool { return log.Messages[i].Time.Before(log.Messages[j].Time) })
 	for i := range log.Messages {
 		log.Messages[i].Index = i
+		log.Messages[i].Time = z.instant(log.Messages[i].Time)
 	}
 	log.Date = logDay(log.Messages)
 	return log, nil

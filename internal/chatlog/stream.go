@@ -13,8 +13,8 @@ import (
 type EmitFunc func(log *Log, m Message) error
 
 // scanFunc is a parser that hands each message to emit as soon as it is
-// complete and returns the log's metadata (Messages nil).
-type scanFunc func(r io.Reader, path string, emit EmitFunc) (*Log, error)
+// complete, its time in z, and returns the log's metadata (Messages nil).
+type scanFunc func(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error)
 
 // Streams reports whether Scan reads the format as a stream, holding one
 // message at a time; the other formats are parsed whole first (IRC resolves
@@ -36,14 +36,20 @@ func (f Format) Streams() bool { return f.scan != nil }
 // day or the month comes first is held until one does (a day above 12 in
 // either place), and to the end when none does.
 func Scan(r io.Reader, path, format string, emit EmitFunc) (*Log, error) {
+	return ScanIn(r, path, format, nil, emit)
+}
+
+// ScanIn is Scan with the message times in loc, as ParseIn puts them.
+func ScanIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc) (*Log, error) {
 	br, f, err := prepare(r, path, format)
 	if err != nil {
 		return nil, err
 	}
+	z := newZone(loc)
 	if f.scan != nil {
-		return f.scan(br, path, emit)
+		return f.scan(br, path, z, emit)
 	}
-	log, err := f.parse(br, path)
+	log, err := f.parse(br, path, z)
 	if err != nil {
 		return nil, err
 	}
@@ -59,22 +65,27 @@ func Scan(r io.Reader, path, format string, emit EmitFunc) (*Log, error) {
 
 // ScanFile opens path ("-" is stdin) and reads it with Scan.
 func ScanFile(path, format string, stdin io.Reader, emit EmitFunc) (*Log, error) {
+	return ScanFileIn(path, format, nil, stdin, emit)
+}
+
+// ScanFileIn opens path ("-" is stdin) and reads it with ScanIn.
+func ScanFileIn(path, format string, loc *time.Location, stdin io.Reader, emit EmitFunc) (*Log, error) {
 	if path == "-" {
-		return Scan(stdin, path, format, emit)
+		return ScanIn(stdin, path, format, loc, emit)
 	}
 	f, err := openFile(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	return Scan(f, path, format, emit)
+	return ScanIn(f, path, format, loc, emit)
 }
 
 // collect runs a streaming parser and gathers its messages into the log, so
 // that the Parse functions of the streaming formats share its code path.
-func collect(r io.Reader, path string, scan scanFunc) (*Log, error) {
+func collect(r io.Reader, path string, z zone, scan scanFunc) (*Log, error) {
 	msgs := make([]Message, 0)
-	log, err := scan(r, path, func(_ *Log, m Message) error {
+	log, err := scan(r, path, z, func(_ *Log, m Message) error {
 		msgs = append(msgs, m)
 		return nil
 	})

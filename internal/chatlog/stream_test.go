@@ -11,11 +11,13 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestScanMatchesParse checks, on every file fixture of every format, that
 // Scan emits exactly the messages ParseFile returns, in the same order and
-// with the same fields, and returns the same metadata.
+// with the same fields, and returns the same metadata; and so do ScanFileIn
+// and ParseIn in a zone.
 func TestScanMatchesParse(t *testing.T) {
 	streams := map[string]bool{}
 	for _, f := range Formats() {
@@ -25,45 +27,9 @@ func TestScanMatchesParse(t *testing.T) {
 		if f.Name == slackFormat.Name {
 			continue
 		}
-		t.Run(f.Name, func(t *testing.T) {
-			for _, file := range wxFixtures(t, f.Name, "*") {
-				t.Run(filepath.Base(file), func(t *testing.T) {
-					want, err := ParseFile(file, "", nil)
-					if err != nil {
-						t.Fatal(err)
-					}
-					var got []Message
-					meta, err := ScanFile(file, "", nil, func(log *Log, m Message) error {
-						if log.Messages != nil {
-							t.Errorf("message %d: emit got a log with Messages", m.Index)
-						}
-						if log.Path != file || log.Format != f.Name {
-							t.Errorf("message %d: emit got Path, Format = %q, %q", m.Index, log.Path, log.Format)
-						}
-						got = append(got, m)
-						return nil
-					})
-					if err != nil {
-						t.Fatal(err)
-					}
-					if meta.Messages != nil {
-						t.Errorf("Scan returned %d messages in the log, want none", len(meta.Messages))
-					}
-					if len(got) != len(want.Messages) {
-						t.Fatalf("emitted %d messages, ParseFile gives %d", len(got), len(want.Messages))
-					}
-					for i := range got {
-						if !reflect.DeepEqual(got[i], want.Messages[i]) {
-							t.Errorf("message %d:\n got %+v\nwant %+v", i, got[i], want.Messages[i])
-						}
-					}
-					want.Messages = nil
-					if !reflect.DeepEqual(meta, want) {
-						t.Errorf("metadata:\n got %+v\nwant %+v", meta, want)
-					}
-				})
-			}
-		})
+		for _, loc := range []*time.Location{nil, mustZone(t, "America/New_York")} {
+			testScanMatchesParse(t, f, loc)
+		}
 	}
 	for _, name := range []string{"chatlog-csv", "chatlog-text", "memotrace-csv", "memotrace-txt", "whatsapp", "cocolian"} {
 		if !streams[name] {
@@ -75,6 +41,50 @@ func TestScanMatchesParse(t *testing.T) {
 			t.Errorf("%s streams, but is parsed whole", name)
 		}
 	}
+}
+
+// testScanMatchesParse is TestScanMatchesParse for the fixtures of one
+// format, read in loc.
+func testScanMatchesParse(t *testing.T, f Format, loc *time.Location) {
+	t.Run(fmt.Sprintf("%s/%v", f.Name, loc), func(t *testing.T) {
+		for _, file := range wxFixtures(t, f.Name, "*") {
+			t.Run(filepath.Base(file), func(t *testing.T) {
+				want, err := parseFile(file, "", loc, nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []Message
+				meta, err := ScanFileIn(file, "", loc, nil, func(log *Log, m Message) error {
+					if log.Messages != nil {
+						t.Errorf("message %d: emit got a log with Messages", m.Index)
+					}
+					if log.Path != file || log.Format != f.Name {
+						t.Errorf("message %d: emit got Path, Format = %q, %q", m.Index, log.Path, log.Format)
+					}
+					got = append(got, m)
+					return nil
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if meta.Messages != nil {
+					t.Errorf("Scan returned %d messages in the log, want none", len(meta.Messages))
+				}
+				if len(got) != len(want.Messages) {
+					t.Fatalf("emitted %d messages, ParseFile gives %d", len(got), len(want.Messages))
+				}
+				for i := range got {
+					if !reflect.DeepEqual(got[i], want.Messages[i]) {
+						t.Errorf("message %d:\n got %+v\nwant %+v", i, got[i], want.Messages[i])
+					}
+				}
+				want.Messages = nil
+				if !reflect.DeepEqual(meta, want) {
+					t.Errorf("metadata:\n got %+v\nwant %+v", meta, want)
+				}
+			})
+		}
+	})
 }
 
 // TestScanEmitsAsItReads checks that a streaming parser hands a message to

@@ -34,8 +34,9 @@ const FormatTelegram = "telegram"
 // replied record is a forum topic's "topic_created" notice: in a forum group
 // every message of a topic that replies to nothing names its topic's root
 // that way, which is no reply. The time is date_unixtime shown in the zone
-// that the local "date" implies; without date_unixtime it is the "date" wall
-// clock in UTC, and a record without any date (the exporter's "unsupported" records) takes the
+// that the local "date" implies (ParseIn shows it in its zone); without
+// date_unixtime it is the "date" wall clock in UTC (in ParseIn's zone), and
+// a record without any date (the exporter's "unsupported" records) takes the
 // previous record's time. The text is the concatenation of the text_entities
 // (or of the text parts when text_entities is absent); "mention" entities
 // give Mentions without the @, and "mention_name" entities give the mentioned
@@ -76,7 +77,14 @@ const FormatTelegram = "telegram"
 // a read error. Line is the source line of the offending value (of the end of
 // the input for a file cut short), and the message names the record number.
 func ParseTelegram(r io.Reader, path string) (*Log, error) {
+	return parseTelegram(r, path, zone{})
+}
+
+// parseTelegram is ParseTelegram with the times in z: date_unixtime shown
+// in it, a "date" without one read in it.
+func parseTelegram(r io.Reader, path string, z zone) (*Log, error) {
 	p := &telegramParser{
+		tz:     z,
 		w:      newJSONWalker(newTelegramEscapes(r), path),
 		log:    &Log{Path: path, Format: FormatTelegram, Messages: make([]Message, 0)},
 		names:  map[string]string{},
@@ -91,6 +99,7 @@ func ParseTelegram(r io.Reader, path string) (*Log, error) {
 
 // telegramParser holds the state of one ParseTelegram call.
 type telegramParser struct {
+	tz          zone // the zone of the times, zero for Telegram's rule
 	w           *jsonWalker
 	log         *Log
 	sawMessages bool
@@ -313,7 +322,7 @@ func (p *telegramParser) time(rec *telegramRecord, n int) (time.Time, error) {
 		return time.Time{}, &ParseError{Path: p.w.path, Line: p.w.memberLine("date"), Msg: fmt.Sprintf("message record %d: bad date %q: expected YYYY-MM-DDTHH:MM:SS", n, string(rec.Date))}
 	}
 	if rec.DateUnix == "" {
-		return wall, nil
+		return p.tz.wall(wall), nil
 	}
 	unix, err := strconv.ParseInt(string(rec.DateUnix), 10, 64)
 	if err != nil {
@@ -322,7 +331,10 @@ func (p *telegramParser) time(rec *telegramRecord, n int) (time.Time, error) {
 	off := wall.Unix() - unix
 	if off < -18*3600 || off > 18*3600 {
 		// The two dates disagree by more than any zone: trust the wall clock.
-		return wall, nil
+		return p.tz.wall(wall), nil
+	}
+	if p.tz.loc != nil {
+		return p.tz.instant(time.Unix(unix, 0)), nil
 	}
 	return time.Unix(unix, 0).In(p.zone(int(off))), nil
 }

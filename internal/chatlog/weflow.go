@@ -62,7 +62,8 @@ type weflowSender struct {
 //
 // ID is platformMessageId (the WeChat server id, which replyToMessageId
 // refers to), or localId when the message has none; ReplyToID is
-// replyToMessageId. Time is createTime (unix seconds) in UTC+8. Sender is
+// replyToMessageId. Time is createTime (unix seconds) in UTC+8 (in another
+// zone with ParseIn). Sender is
 // senderDisplayName (the name WeFlow chose by its display-name preference;
 // in arkme-json the sender's groupNickname, else displayName), or
 // senderUsername when empty; SenderID is senderUsername. A quoted reply
@@ -84,6 +85,11 @@ type weflowSender struct {
 // the source line of the offending value: a createTime's or a field of the
 // wrong type's (the record's first line when the record is not an object).
 func ParseWeFlow(r io.Reader, path string) (*Log, error) {
+	return parseWeFlow(r, path, zone{})
+}
+
+// parseWeFlow is ParseWeFlow with the times shown in z.
+func parseWeFlow(r io.Reader, path string, z zone) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatWeFlow, Messages: make([]Message, 0)}
 	const want = `a WeFlow JSON export (an object with "session" and "messages")`
@@ -109,7 +115,7 @@ func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 		if !ok {
 			return j.fieldErrorf("createTime", "record %d: createTime %d out of range: expected unix seconds", rec, int64(c.CreateTime))
 		}
-		m := Message{Line: j.startLine(), Time: t, ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
+		m := Message{Line: j.startLine(), Time: z.instant(t), ID: string(c.PlatformMessageID), ReplyToID: string(c.ReplyToMessageID)}
 		if m.ID == "" || m.ID == "0" {
 			m.ID = string(c.LocalID)
 		}

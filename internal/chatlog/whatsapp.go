@@ -31,8 +31,9 @@ const FormatWhatsApp = "whatsapp"
 // Pustur/whatsapp-chat-parser does: a first number above 12 means day first,
 // a second number above 12 month first, else the number that decreases
 // within a year or that changes more often is the day; day first when
-// undecided. Times are the wall clock as written, in UTC, since the export
-// carries no zone. The messages carry no ids, replies or quotes.
+// undecided. Times are the wall clock as written, in UTC since the export
+// carries no zone (in the chat's zone when ParseIn is given it). The
+// messages carry no ids, replies or quotes.
 //
 // A header whose text has no "Name: ", or whose first ": " is inside a
 // quotation, is a system message (Android: "Alice added Bob", the encryption
@@ -59,7 +60,7 @@ const FormatWhatsApp = "whatsapp"
 // with an impossible date or time, or a read error. A last message cut off
 // by the end of the input is kept as it is.
 func ParseWhatsApp(r io.Reader, path string) (*Log, error) {
-	return collect(r, path, scanWhatsApp)
+	return collect(r, path, zone{}, scanWhatsApp)
 }
 
 // scanWhatsApp is ParseWhatsApp as a stream: it hands each message to emit
@@ -67,11 +68,12 @@ func ParseWhatsApp(r io.Reader, path string) (*Log, error) {
 // known. Messages wait until a header shows the order (a number above 12
 // where the day or the month is); when none does, to the end of the input,
 // where the whole file decides as whatsappDayFirst does.
-func scanWhatsApp(r io.Reader, path string, emit EmitFunc) (*Log, error) {
+func scanWhatsApp(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	p := &whatsappParser{
 		br:   bufio.NewReaderSize(r, 64*1024),
 		log:  &Log{Path: path, Format: FormatWhatsApp, Title: whatsappTitle(path)},
 		emit: emit,
+		tz:   z,
 	}
 	if err := p.run(); err != nil {
 		return nil, err
@@ -108,6 +110,7 @@ type whatsappParser struct {
 	br     *bufio.Reader
 	log    *Log
 	emit   EmitFunc
+	tz     zone // the zone the header clocks are read in
 	lineNo int
 	raws   []whatsappRaw // messages read and not yet emitted, the last one possibly still open
 
@@ -182,7 +185,7 @@ func (p *whatsappParser) flush(n int) error {
 		if err != nil {
 			return &ParseError{Path: p.log.Path, Line: raw.line, Msg: err.Error()}
 		}
-		m := Message{Line: raw.line, Time: t}
+		m := Message{Line: raw.line, Time: p.tz.wall(t)}
 		p.classify(&m, raw.body)
 		raw.body = nil
 		p.date.number(&m)
