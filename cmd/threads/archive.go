@@ -292,19 +292,20 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 		}
 		return nil
 	}
-	return stopResult(eachLog(in.path, opts.InputFormat, opts.io.In, render))
+	return stopResult(eachLog(in.path, opts.InputFormat, opts.Zone, opts.io.In, render))
 }
 
-// eachLog reads the input at path ("-" is stdin) in format ("" to detect)
-// and hands each of its logs to flush as soon as it is read, with the file
+// eachLog reads the input at path ("-" is stdin) in format ("" to detect),
+// its times in zone (nil for each format's own, see chatlog.ParseIn), and
+// hands each of its logs to flush as soon as it is read, with the file
 // index of its first message: a Slack export folder gives one log per
-// channel, and a file is read with chatlog.ScanFile and cut into calendar
-// days by a daySplitter, so that only one day is held. With
-// THREADS_NOSTREAM=1 in the environment a file is parsed whole and cut
-// into no days, as before days were split (for benchmarks).
-func eachLog(path, format string, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
+// channel, and a file is read with chatlog.ScanFileIn and cut into the
+// calendar days of its times as shown by a daySplitter, so that only one
+// day is held. With THREADS_NOSTREAM=1 in the environment a file is parsed
+// whole and cut into no days, as before days were split (for benchmarks).
+func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
 	if os.Getenv("THREADS_NOSTREAM") == "1" || path != "-" && (format == "" || format == "slack") && chatlog.IsSlackDir(path) {
-		logs, err := chatlog.ParsePath(path, format, stdin)
+		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
 		if err != nil {
 			return err
 		}
@@ -316,7 +317,7 @@ func eachLog(path, format string, stdin io.Reader, flush func(log *chatlog.Log, 
 		return nil
 	}
 	sp := &daySplitter{flush: flush}
-	final, err := chatlog.ScanFile(path, format, stdin, sp.add)
+	final, err := chatlog.ScanFileIn(path, format, zone, stdin, sp.add)
 	if err == nil {
 		err = sp.finish(final)
 	}
@@ -355,10 +356,11 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 }
 
 // A daySplitter cuts the messages of one input, as chatlog.Scan emits
-// them, into calendar days (the date of the message's time in its own
-// zone) and hands each day to flush as a log of its own: the input's
-// metadata with Date the day and Messages the day's messages, Index
-// counting from 0 in the day and Line still the source line. Only a
+// them, into calendar days (the date of the message's time as shown: in
+// its format's zone, or in --timezone) and hands each day to flush as a
+// log of its own: the input's metadata with Date the day and Messages the
+// day's messages, Index counting from 0 in the day and Line still the
+// source line. Only a
 // message dated later than the day being collected starts a new one; a
 // message dated earlier (a clock set back, an export out of order) stays
 // in the day being collected, in file order, and messages without a date

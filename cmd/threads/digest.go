@@ -28,16 +28,17 @@ var digestFormats = []string{"markdown", "json", "kb", "html"}
 // digestOptions are the flags and arguments of `threads digest`.
 type digestOptions struct {
 	io          *streams
-	Inputs      []string // files and folders to read; "-" is stdin
-	InputFormat string   // input format name, "" to detect
-	Since       string   // first day to include, YYYY-MM-DD; "" for no limit
-	Until       string   // last day to include, YYYY-MM-DD; "" for no limit
-	Format      string   // markdown, json, kb or html
-	Out         string   // output file (the folder for kb); "" for stdout
-	Topics      string   // a topics file extending dict/topics.yaml
-	Threshold   float64  // similarity for merging questions of different days
-	Quiet       bool     // no progress on the error stream
-	progress    bool     // show progress: the error stream is a terminal and not Quiet
+	Inputs      []string       // files and folders to read; "-" is stdin
+	InputFormat string         // input format name, "" to detect
+	Zone        *time.Location // --timezone: the zone of the message times, nil for each format's own
+	Since       string         // first day to include, YYYY-MM-DD; "" for no limit
+	Until       string         // last day to include, YYYY-MM-DD; "" for no limit
+	Format      string         // markdown, json, kb or html
+	Out         string         // output file (the folder for kb); "" for stdout
+	Topics      string         // a topics file extending dict/topics.yaml
+	Threshold   float64        // similarity for merging questions of different days
+	Quiet       bool           // no progress on the error stream
+	progress    bool           // show progress: the error stream is a terminal and not Quiet
 }
 
 func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
@@ -73,6 +74,8 @@ Formats:
 A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
+--timezone reads and shows times as extract does (see threads extract
+--help), and the days are then those of the times as shown.
 Files in folders whose format is not recognised are skipped with a note; a
 folder with no chat log in a known format is an error (exit 1), as in
 extract, and when no input could be read no digest is written. With
@@ -126,6 +129,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		},
 	}
 	addInputFormatFlag(cmd, &opts.InputFormat)
+	addTimezoneFlag(cmd, &opts.Zone)
 	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include")
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, kb or html")
@@ -291,7 +295,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 				}
 				if r.err == nil && !r.skipped {
 					// Each day of a file, or channel of a Slack folder, as extract reads them.
-					r.err = eachLog(f.path, opts.InputFormat, opts.io.In, func(log *chatlog.Log, _ int) error {
+					r.err = eachLog(f.path, opts.InputFormat, opts.Zone, opts.io.In, func(log *chatlog.Log, _ int) error {
 						r.read++
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})

@@ -6,6 +6,7 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -16,14 +17,15 @@ import (
 // extractOptions are the flags and arguments of `threads extract`.
 type extractOptions struct {
 	io          *streams
-	Inputs      []string // files or folders to read; "-" is stdin
-	Format      string   // output format: markdown or json
-	InputFormat string   // input format name, "" to detect
-	Output      string   // output file, "" for stdout
-	Explain     bool     // add link evidence
-	Jobs        int      // inputs processed at once; 0 for one per CPU
-	Verbose     bool     // say which files of a folder were skipped
-	Model       string   // link-scorer weights file, "" for the embedded model
+	Inputs      []string       // files or folders to read; "-" is stdin
+	Format      string         // output format: markdown or json
+	InputFormat string         // input format name, "" to detect
+	Zone        *time.Location // --timezone: the zone of the message times, nil for each format's own
+	Output      string         // output file, "" for stdout
+	Explain     bool           // add link evidence
+	Jobs        int            // inputs processed at once; 0 for one per CPU
+	Verbose     bool           // say which files of a folder were skipped
+	Model       string         // link-scorer weights file, "" for the embedded model
 
 	params   thread.Params // threading parameters, with the model loaded
 	withPath bool          // several inputs, or a Slack folder's channels: link lines name their file
@@ -48,6 +50,17 @@ earlier one stays in it, in file order); files without dates, IRC logs and
 Slack channels stay one log. Files in the "stream" formats (see threads
 formats) are read as they are threaded, holding one day at a time.
 
+Times: clocks written without a zone (WhatsApp, IRC, and the WeChat
+exports' cocolian, chatlog text and CSV, MemoTrace TXT) are read in the
+format's zone, China time (+08:00) for WeChat and UTC for WhatsApp and
+IRC, or in --timezone ZONE, the chat's zone, as written. Instants (unix
+seconds, or times with an offset: WeFlow, ChatLab, MemoTrace CSV,
+Telegram, Discord, Slack, chatlog JSON) are shown in --timezone, so that
+their clock, and the day a message falls on and files are cut by, may
+change. A clock without a date (an IRC log whose name holds none) gets
+the zone's standard offset; a clock that a change of daylight saving time
+skips or repeats is read in one of the offsets around it.
+
 A DIR is read recursively, its files in name order: those whose content is a
 chat log in a known format (see threads formats) are threaded and the others
 skipped (--verbose names them; with --input-format every file is read in that
@@ -65,7 +78,8 @@ file is refused); -o - is stdout. An -o file that is one of the inputs
 (exit 2), and an interrupt or SIGTERM removes the temporary file.`,
 		Example: "  threads extract testdata/sample-day.markdown\n" +
 			"  threads extract --format json -o day.json day.markdown\n" +
-			"  threads extract --format json -o archive.json ~/chats/",
+			"  threads extract --format json -o archive.json ~/chats/\n" +
+			"  threads extract --timezone Europe/Berlin \"WhatsApp Chat with Team.txt\"",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if len(opts.Inputs) == 0 {
@@ -93,6 +107,7 @@ file is refused); -o - is stdout. An -o file that is one of the inputs
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, or links (Kummerfeld's \"X Y -\" reply links)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer weights `FILE` from `threads train` (default: embedded)")
 	addInputFormatFlag(cmd, &opts.InputFormat)
+	addTimezoneFlag(cmd, &opts.Zone)
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to `FILE` (atomically) instead of stdout (- for stdout)")
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "add the evidence behind every reply link")
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "thread `N` inputs at once (default: one per CPU)")

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	_ "time/tzdata" // --timezone Europe/Berlin works on a machine without a zone database
 
 	"github.com/cocolian/threads/internal/atomicfile"
 )

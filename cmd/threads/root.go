@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -137,6 +138,37 @@ const inputFormatUsage = "input `FORMAT` (default: detected); threads formats li
 // stored in p; checkInputFormat validates its value.
 func addInputFormatFlag(cmd *cobra.Command, p *string) {
 	cmd.Flags().StringVar(p, "input-format", "", inputFormatUsage)
+}
+
+// timezoneUsage is the help of --timezone, the same in every command that
+// has it.
+const timezoneUsage = "read and show message times in `ZONE`: an IANA name (Europe/Berlin), UTC or an offset (+02:00, -05:30, +0800); see threads extract --help (default: each format's own)"
+
+// addTimezoneFlag gives cmd the --timezone flag, stored in p: nil when
+// it is not given, else the zone chatlog.ParseZone reads. A value it does
+// not read is a usage error (exit 2) that names the flag and the value.
+func addTimezoneFlag(cmd *cobra.Command, p **time.Location) {
+	cmd.Flags().Var(&zoneValue{loc: p}, "timezone", timezoneUsage)
+	_ = cmd.RegisterFlagCompletionFunc("timezone", cobra.FixedCompletions([]string{"UTC", "Asia/Shanghai", "Europe/Berlin", "America/New_York", "+08:00"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// zoneValue is the pflag.Value of --timezone.
+type zoneValue struct {
+	loc  **time.Location
+	name string
+}
+
+func (z *zoneValue) String() string { return z.name }
+
+func (z *zoneValue) Type() string { return "ZONE" }
+
+func (z *zoneValue) Set(s string) error {
+	loc, err := chatlog.ParseZone(s)
+	if err != nil {
+		return err
+	}
+	*z.loc, z.name = loc, s
+	return nil
 }
 
 // strconvRe matches what pflag adds from strconv to a bad flag value:
