@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -272,8 +273,9 @@ type readStats struct {
 // skipped with a note, unless --input-format names the format of them all.
 func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, readStats) {
 	type result struct {
-		days    []digest.Day // the days within --since and --until
-		read    int          // the days read
+		days    []digest.Day        // the days within --since and --until
+		sums    [][sha256.Size]byte // each day's dayFingerprint
+		read    int                 // the days read
 		err     error
 		skipped bool
 	}
@@ -299,6 +301,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 						r.read++
 						if inRange(log, opts.Since, opts.Until) {
 							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
+							r.sums = append(r.sums, dayFingerprint(log))
 						}
 						return nil
 					})
@@ -322,6 +325,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	p.finish()
 	var days []digest.Day
 	st := readStats{chat: make([]bool, len(files))}
+	firstOf := make(map[[sha256.Size]byte]string) // day fingerprint -> the file that gave it first
 	for i, r := range results {
 		st.chat[i] = !r.skipped
 		switch {
@@ -333,10 +337,34 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		default:
 			st.read++
 			st.days += r.read
-			days = append(days, r.days...)
+			for k, day := range r.days {
+				if len(day.Log.Messages) > 0 {
+					if first, dup := firstOf[r.sums[k]]; dup {
+						fmt.Fprintf(opts.io.Err, "threads: %s: the day %s is the same as in %s: read once\n", files[i].path, digest.DateText(day.Log.Date), first)
+						continue
+					}
+					firstOf[r.sums[k]] = files[i].path
+				}
+				days = append(days, day)
+			}
 		}
 	}
 	return days, st
+}
+
+// dayFingerprint sums what makes a day's chat that day's: its format and
+// date, and every message's time, sender, type and text. A day saved twice
+// under two names ("2018-05-16-chat (1).markdown") sums the same, so the
+// digest counts its askings once.
+func dayFingerprint(log *chatlog.Log) [sha256.Size]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00", log.Format, log.Date)
+	for _, m := range log.Messages {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d:%s\x00", m.Time.Format(time.RFC3339Nano), m.Sender, m.Type, len(m.Text), m.Text)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
 }
 
 // inRange reports whether a log has a day within since and until
@@ -369,6 +397,9 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 			fmt.Fprintf(opts.io.Err, ", %d entries with days this run did not read kept as they were", len(res.Wider))
 		}
 		fmt.Fprintln(opts.io.Err)
+		if kept := len(res.Stale) + len(res.Wider); kept > 0 {
+			fmt.Fprintf(opts.io.Err, "threads: %s: questions are merged only across the days one run reads, so this run's were not compared with the %d entries it kept: to add a question asked again to its entry, run over the whole archive\n", opts.Out, kept)
+		}
 		for _, name := range res.NoMarker {
 			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))
 		}

@@ -918,6 +918,12 @@ func TestDigestInputsReadOnce(t *testing.T) {
 		{"a folder and a folder in it", "", []string{digestDays, filepath.Join(digestDays, "proddev")}, []string{digestDays}},
 		{"stdin twice", string(dayText), []string{"-", "-"}, []string{"-"}},
 	}
+	saved := filepath.Join(t.TempDir(), "proddev", "2018-03-01-chat (1).markdown")
+	if err := os.MkdirAll(filepath.Dir(saved), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, saved, string(dayText))
+	tests = append(tests, readOnce{"a day saved twice under two names", "", []string{day, saved}, []string{day}})
 	links := t.TempDir()
 	group, err := filepath.Abs(filepath.Join(digestDays, "proddev"))
 	if err != nil {

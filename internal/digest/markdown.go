@@ -197,9 +197,9 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 func askedLine(e *Entry) string {
 	s := "Asked " + times(len(e.Occurrences))
 	if e.FirstAsked() != e.LastAsked() {
-		s += fmt.Sprintf(" (%s to %s)", dateText(e.FirstAsked()), dateText(e.LastAsked()))
+		s += fmt.Sprintf(" (%s to %s)", DateText(e.FirstAsked()), DateText(e.LastAsked()))
 	} else {
-		s += fmt.Sprintf(" (%s)", dateText(e.FirstAsked()))
+		s += fmt.Sprintf(" (%s)", DateText(e.FirstAsked()))
 	}
 	switch a := e.Answered(); {
 	case a == 0:
@@ -216,14 +216,14 @@ func askedLine(e *Entry) string {
 // "2018-05-04 proddev".
 func occWhere(o *Occurrence) string {
 	if o.Group == "" {
-		return dateText(o.Date)
+		return DateText(o.Date)
 	}
-	return dateText(o.Date) + " " + mdtext.Escape(o.Group)
+	return DateText(o.Date) + " " + mdtext.Escape(o.Group)
 }
 
-// dateText is a date as the digest writes it: "undated" for a day whose log
+// DateText is a date as the digest writes it: "undated" for a day whose log
 // gives no date (an IRC log whose file name holds none).
-func dateText(date string) string {
+func DateText(date string) string {
 	if date == "" {
 		return "undated"
 	}

@@ -124,7 +124,7 @@ func TestAskedLineUndated(t *testing.T) {
 		if got := askedLine(&e); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.dates, got, tt.want)
 		}
-		if got := occWhere(&e.Occurrences[0]); !strings.HasPrefix(got, dateText(tt.dates[0])+" g") {
+		if got := occWhere(&e.Occurrences[0]); !strings.HasPrefix(got, DateText(tt.dates[0])+" g") {
 			t.Errorf("%q: occWhere %q", tt.dates, got)
 		}
 	}
