@@ -306,6 +306,41 @@ func TestDigestKB(t *testing.T) {
 	}
 }
 
+// TestDigestKBDaysGone checks that a run that keeps entries of days whose
+// files are gone names one of them and says what to do, and that it says
+// its questions were not compared with the entries it kept.
+func TestDigestKBDaysGone(t *testing.T) {
+	archive := filepath.Join(t.TempDir(), "archive", "proddev")
+	if err := os.MkdirAll(archive, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"2018-03-01-chat.markdown", "2018-03-08-chat.markdown"}
+	for _, name := range names {
+		data, err := os.ReadFile(filepath.Join(digestDays, "proddev", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(archive, name), string(data))
+	}
+	dir := filepath.Join(t.TempDir(), "kb")
+	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, archive); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	gone := filepath.Join(archive, names[0])
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, archive)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"day files that are not there from here (1; the first " + filepath.ToSlash(gone) + ")", "were not compared with the", "run over the whole archive"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr %q, want %q", errOut, want)
+		}
+	}
+}
+
 // TestDigestKBThroughLink checks that a run over a folder reached through
 // a symbolic link updates the knowledge base a run over the folder itself
 // made: the same entry files, no copies under new names, no entry left

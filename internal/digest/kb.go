@@ -41,6 +41,7 @@ type KBResult struct {
 	Stale     []string    // entry files this digest does not produce, left as they were (entries of days not in this run)
 	Wider     []string    // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
 	NoMarker  []string    // entry files whose marker line was removed, left as they were
+	Gone      []string    // the day files that the entry files in Stale and Wider name as sources and that are not there (from the working folder): moved, renamed or removed
 	Skipped   []KBSkipped // Markdown files that are no entry file, left alone and out of the index, by name
 }
 
@@ -219,7 +220,18 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			return nil, err
 		}
 	}
+	gone := make(map[string]bool)
 	for name := range existing {
+		if wider[name] || !produced[name] && !absorbed[name] && name != kbIndex && existing[name].marked {
+			for _, src := range existing[name].fm.Sources {
+				if p := src[:max(strings.LastIndexByte(src, ':'), 0)]; p != "" && p != "-" && !gone[p] {
+					if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+						gone[p] = true
+						res.Gone = append(res.Gone, p)
+					}
+				}
+			}
+		}
 		switch {
 		case wider[name]:
 			res.Wider = append(res.Wider, name)
@@ -235,7 +247,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			res.Stale = append(res.Stale, name)
 		}
 	}
-	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.Wider, res.NoMarker} {
+	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.Wider, res.NoMarker, res.Gone} {
 		sort.Strings(l)
 	}
 	sort.Slice(res.Skipped, func(i, j int) bool { return res.Skipped[i].Name < res.Skipped[j].Name })
