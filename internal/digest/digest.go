@@ -811,7 +811,40 @@ func entryTitle(plain string) string {
 	if s == "" {
 		s = strings.Join(strings.Fields(plain), " ")
 	}
-	return shorten(s, titleRunes)
+	return shorten(fromQuestion(s, titleRunes), titleRunes)
+}
+
+// fromQuestion returns s, or, when the first sentence that ends in a
+// question mark ends past max runes (a question after a long lead-in or
+// a pasted passage), s from the start of the earliest sentence from which
+// that question still ends within max, marked with "…"; where the
+// question's sentence alone is longer than that, s as it is. Sentences end
+// at 。！；？, a line break, or an ASCII ! or ? that a space or the end
+// follows (not the ; or ! of pasted code).
+func fromQuestion(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	starts := []int{0} // where the sentences read so far start
+	for i, c := range r {
+		end := i+1 == len(r) || r[i+1] == ' '
+		switch {
+		case c == '？' || c == '?' && end:
+			if i < max-1 {
+				return s
+			}
+			for _, from := range starts {
+				if i+1-from <= max-1 && from > 0 {
+					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)
+				}
+			}
+			return s
+		case c == '。' || c == '！' || c == '；' || c == '\n' || c == '!' && end:
+			starts = append(starts, i+1)
+		}
+	}
+	return s
 }
 
 // titleRunes is the longest entry title, in runes.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/cocolian/threads/dict"
@@ -167,6 +168,16 @@ func TestEntryTitle(t *testing.T) {
 		{"请问微信的分账接口要怎么申请开通？", "请问微信的分账接口要怎么申请开通？"},
 		{"各位是怎么处理金融和支付账户的", "各位是怎么处理金融和支付账户的"},
 		{" ?网联和银联有网银产品么？", "网联和银联有网银产品么？"},
+		// A question after a long lead-in: the title starts at the
+		// earliest sentence from which the question fits.
+		{strings.Repeat("背景很长", 20) + "。客户收货后才能算价格。这块可以采用代扣吗？", "…客户收货后才能算价格。这块可以采用代扣吗？"},
+		{strings.Repeat("背景很长", 20) + "。这块可以采用代扣吗？后面还有很多话", "…这块可以采用代扣吗？后面还有很多话"},
+		// Pasted code's ; and ! end no sentence.
+		{"用BC，" + strings.Repeat("x.y(z);", 12) + "了吗？", "用BC，" + strings.Repeat("x.y(z);", 10) + "x.y(z…"},
+		// A question within the first 80 runes keeps the lead-in.
+		{"嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "后…"},
+		// A question sentence longer than a title: cut as before.
+		{strings.Repeat("很长", 50) + "吗？", strings.Repeat("很长", 39) + "很…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.plain, func(t *testing.T) {
