@@ -300,6 +300,7 @@ type question struct {
 	sorted []string           // the features of vec in sorted order (see features)
 
 	contextual bool            // the question points into its conversation (这个, 你)
+	topical    bool            // the question names a term of a topic
 	domain     map[string]bool // the features that are payments terms
 	part       map[string]bool // the features that are terms found inside longer ones (快捷 of 快捷支付)
 }
@@ -366,7 +367,9 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time})
 			}
 			q := &question{occ: occ, thread: ti, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
-			q.topics.add(tm.mentions(q.plain), 2)
+			own := tm.mentions(q.plain)
+			q.topical = len(own) > 0
+			q.topics.add(own, 2)
 			for _, a := range occ.Answers {
 				q.topics.add(tm.mentions(stripMentions(a.Text, senders)), 1)
 			}

@@ -595,3 +595,19 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 		})
 	}
 }
+
+// TestTopicTermMakesSubstantial checks that a question of two content words
+// is an entry when one is a term of a topic, as with a payments term, and
+// none without.
+func TestTopicTermMakesSubstantial(t *testing.T) {
+	day := qaDay("chat.txt", "2024-02-01", "How do I update HACS?", "Open HACS and press update.")
+	opts := fixtureOptions(t)
+	if d := Build([]Day{day}, segmenter(t), opts); len(d.Entries) != 0 {
+		t.Fatalf("without the topic: %d entries, want none", len(d.Entries))
+	}
+	opts.Topics = append(opts.Topics, dict.Topic{Name: "Home Assistant", Terms: []string{"HACS", "Zigbee"}})
+	d := Build([]Day{day}, segmenter(t), opts)
+	if len(d.Entries) != 1 || d.Entries[0].Title != "How do I update HACS?" {
+		t.Fatalf("with the topic: entries %+v, want the question", d.Entries)
+	}
+}

@@ -321,9 +321,10 @@ func central(members []*question) *question {
 
 // substantial reports whether a question says enough, out of its chat, to
 // be an entry on its own: three features, or two with a payments term
-// ("聚合支付还能做二清吗？"), but not "balance？", "有啥问题？" or "消息可靠吗？".
+// ("聚合支付还能做二清吗？") or a term of a topic (a topics file's HACS in
+// "How do I update HACS?"), but not "balance？", "有啥问题？" or "消息可靠吗？".
 func substantial(q *question) bool {
-	domain := false
+	domain := q.topical
 	for _, d := range q.domain {
 		domain = domain || d
 	}
