@@ -100,6 +100,7 @@ type Digest struct {
 	Days    []DayView    // the input days by date, group and path
 	Topics  []dict.Topic // the topics used, in file order
 	Range   Range        // the dates the days were limited to, as Options gave it
+	LeftOut int          // askings in no entry: asked once and never answered, or saying too little out of their chat
 }
 
 // An Entry is one question asked once or more, with every time it was asked.
@@ -229,6 +230,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 		d.Entries = append(d.Entries, e)
 	}
 	uniqueIDs(d.Entries)
+	d.LeftOut = len(qs) - len(entryOf)
 	for _, q := range qs {
 		if k, ok := entryOf[q]; ok {
 			t := &d.Days[q.occ.Day].Threads[q.thread]

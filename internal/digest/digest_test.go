@@ -602,12 +602,12 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 func TestTopicTermMakesSubstantial(t *testing.T) {
 	day := qaDay("chat.txt", "2024-02-01", "How do I update HACS?", "Open HACS and press update.")
 	opts := fixtureOptions(t)
-	if d := Build([]Day{day}, segmenter(t), opts); len(d.Entries) != 0 {
-		t.Fatalf("without the topic: %d entries, want none", len(d.Entries))
+	if d := Build([]Day{day}, segmenter(t), opts); len(d.Entries) != 0 || d.LeftOut != 1 {
+		t.Fatalf("without the topic: %d entries, %d left out; want none, and the asking left out", len(d.Entries), d.LeftOut)
 	}
 	opts.Topics = append(opts.Topics, dict.Topic{Name: "Home Assistant", Terms: []string{"HACS", "Zigbee"}})
 	d := Build([]Day{day}, segmenter(t), opts)
-	if len(d.Entries) != 1 || d.Entries[0].Title != "How do I update HACS?" {
+	if len(d.Entries) != 1 || d.Entries[0].Title != "How do I update HACS?" || d.LeftOut != 0 {
 		t.Fatalf("with the topic: entries %+v, want the question", d.Entries)
 	}
 }

@@ -8,6 +8,7 @@ import (
 // jsonDigest is the JSON contract of `threads digest --format json`.
 type jsonDigest struct {
 	Entries []jsonEntry `json:"entries"`
+	LeftOut int         `json:"left_out"`
 }
 
 type jsonEntry struct {
@@ -42,7 +43,7 @@ type jsonAnswer struct {
 // ("[image]", the link's title) and, when the export gives it, its address
 // in url, left out for the others. Lists are never null.
 func WriteJSON(w io.Writer, d *Digest) error {
-	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries))}
+	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries)), LeftOut: d.LeftOut}
 	for _, e := range d.Entries {
 		je := jsonEntry{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), Occurrences: make([]jsonOccurrence, 0, len(e.Occurrences))}
 		for _, o := range e.Occurrences {

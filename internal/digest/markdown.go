@@ -83,8 +83,12 @@ func summary(d *Digest) string {
 	if len(groups) > 0 {
 		s += " (" + strings.Join(slices.Sorted(maps.Keys(groups)), ", ") + ")"
 	}
-	return fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
+	s = fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
 		s, plural(threads, "thread"), plural(len(d.Entries), "question"), plural(askings, "time"), repeated)
+	if d.LeftOut > 0 {
+		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", plural(d.LeftOut, "other asking"))
+	}
+	return s
 }
 
 // A topicGroup is one section of the digest.
