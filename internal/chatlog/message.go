@@ -42,8 +42,13 @@ type Message struct {
 	Mentions  []string    // @-mentioned names as written, without the @, in order of appearance
 	Quote     *Quote      // the quoted message of a quoted reply, nil otherwise
 	ReplyToID string      // the ID of the message this one explicitly replies to, when the format carries it
-	URL       string      // address of an image or link, unescaped
-	LinkTitle string      // title of a shared link or file
+	// SideThread marks a reply posted in a thread that the chat's own
+	// timeline does not show (a Slack thread reply not also sent to the
+	// channel): only the replies of the same thread (the same ReplyToID)
+	// take it up, never a message of the channel.
+	SideThread bool   `json:",omitempty"`
+	URL        string // address of an image or link, unescaped
+	LinkTitle  string // title of a shared link or file
 	// Topic is the forum topic the message was posted in, "" outside
 	// forums: Telegram forum groups (see ParseTelegram) mix the messages
 	// of all their topics in one export, and threading keeps each topic

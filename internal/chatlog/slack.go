@@ -48,7 +48,9 @@ func IsSlackDir(dir string) bool {
 // A record maps as follows: ts is Message.ID; user is SenderID, and Sender is
 // that member's display name from the member list (else real name, else user
 // name), falling back on the record's user_profile, username or bot_profile.
-// thread_ts, when it differs from ts, is ReplyToID: the thread's parent. In
+// thread_ts, when it differs from ts, is ReplyToID: the thread's parent,
+// and the reply is SideThread unless its subtype is thread_broadcast (also
+// sent to the channel). In
 // text, "<@U123>" becomes "@name" and adds name to Mentions, "<#C1|general>"
 // becomes "#general", "<!here>" "@here", "<url|label>" the label (the URL
 // when there is none), and &amp; &lt; &gt; are unescaped. Records whose
@@ -261,6 +263,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 		}
 		if rec.ThreadTS != "" && rec.ThreadTS != rec.TS {
 			m.ReplyToID = string(rec.ThreadTS)
+			m.SideThread = rec.Subtype != "thread_broadcast"
 		}
 		text, mentions, links := slackText(string(rec.Text), users)
 		m.Text = strings.TrimSpace(text)

@@ -1335,3 +1335,26 @@ func TestThreadSpan(t *testing.T) {
 		t.Errorf("span %v to %v, want %v to %v", th.Start, th.End, msgs[1].Time, msgs[2].Time)
 	}
 }
+
+// TestSideThreadOutOfReach checks that a message of the channel takes up no
+// reply of a side thread (a Slack thread reply the channel does not show),
+// even one by the person it mentions, while a reply of the same side
+// thread may, and a reply also sent to the channel may too.
+func TestSideThreadOutOfReach(t *testing.T) {
+	for _, broadcast := range []bool{false, true} {
+		root := msg("Alice", "how do I reset the coordinator?", 0)
+		root.ID = "r"
+		reply := msg("Bob", "back up the NVRAM first, then flash", 1)
+		reply.ID, reply.ReplyToID, reply.SideThread = "b", "r", !broadcast
+		channel := msg("Chen", "@Bob the MQTT docs, do they cover TLS?", 2, "Bob")
+		again := msg("Alice", "thanks, that worked", 3)
+		again.ReplyToID, again.SideThread = "r", true
+		res := Build(&chatlog.Log{Messages: []chatlog.Message{root, reply, channel, again}}, fieldTokenizer{})
+		if got := res.Links[2].Parent; (got == 1) != broadcast {
+			t.Errorf("broadcast %v: the channel message links to %d", broadcast, got)
+		}
+		if got := res.Links[3].Parent; got != 0 && got != 1 {
+			t.Errorf("broadcast %v: the side thread's second reply links to %d, want the thread", broadcast, got)
+		}
+	}
+}
