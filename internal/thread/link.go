@@ -1310,6 +1310,9 @@ func (c *linkContext) distanceDetail(format string, d int) string {
 	if !c.explain {
 		return ""
 	}
+	if d == 1 {
+		format = strings.Replace(format, "messages", "message", 1) // "1 message before"
+	}
 	return fmt.Sprintf(format, d)
 }
 
