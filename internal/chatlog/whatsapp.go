@@ -25,8 +25,10 @@ const FormatWhatsApp = "whatsapp"
 // "31/12/23, 21:15 - Name: text" or the iOS form
 // "[31/12/2023, 21:15:32] Name: text", with any of the separators / . - in
 // the date, a year of 2 or 4 digits (or first, "2023-12-31"), an optional
-// seconds field, 12-hour times ("9:15 PM", "9:15 p.m.", "下午9:15") and the
-// direction marks (U+200E, U+200F) and no-break spaces the apps insert.
+// seconds field, 12-hour times ("9:15 PM", "9:15 p.m.", "下午9:15"), the
+// word between date and time of the Finnish ("13.1.2024 klo 21.16") and
+// French ("30/12/2023 à 20:57 - ") layouts, and the direction marks (U+200E,
+// U+200F) and no-break spaces the apps insert.
 // Whether days or months come first is decided once for the file, as
 // Pustur/whatsapp-chat-parser does: a first number above 12 means day first,
 // a second number above 12 month first, else the number that decreases
@@ -82,11 +84,12 @@ func scanWhatsApp(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error)
 }
 
 // whatsappHeaderRE matches a message header: leading direction marks, an
-// optional "[", the date's three numbers, the time (with an optional
-// 上午/下午 before it or an am/pm marker after it), and the separator "] ",
-// " - " or ": ". The rest of the line is the body.
+// optional "[", the date's three numbers, the word some locales put before
+// the time (Finnish "klo", French "à"), the time (with an optional 上午/下午
+// before it or an am/pm marker after it), and the separator "] ", " - " or
+// ": ". The rest of the line is the body.
 var whatsappHeaderRE = regexp.MustCompile(`^[\x{200E}\x{200F}\x{202A}-\x{202E}\x{FEFF}]*\[?` +
-	`(\d{1,4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,4})\.?,?[ \x{00A0}]+(?:klo[ \x{00A0}]+)?` +
+	`(\d{1,4})[-/.]\s?(\d{1,2})[-/.]\s?(\d{1,4})\.?,?[ \x{00A0}]+(?:(?:klo|à)[ \x{00A0}]+)?` +
 	`(上午|下午)?(\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?` +
 	`(?:[ \x{00A0}\x{202F}]*([aApP])\.?[ \x{00A0}\x{202F}]?[mM]\.?)?` +
 	`(?:\][ \x{00A0}]?|[ \x{00A0}]+[-–][ \x{00A0}]|:[ \x{00A0}])`)

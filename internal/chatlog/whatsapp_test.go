@@ -100,6 +100,16 @@ func TestParseWhatsAppMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "french android layout: à between date and time",
+			in: "30/12/2023 à 20:58 - Ann a créé le groupe « Paiements »\n" +
+				"30/12/2023 à 21:00 - Ann: Comment rembourser ?\n31/12/2023 à 00:05 - Bo: Avec l'API\n",
+			want: []msgView{
+				{Type: TypeSystem, Text: "Ann a créé le groupe « Paiements »", Time: "2023-12-30T20:58:00Z"},
+				{Sender: "Ann", Type: TypeText, Text: "Comment rembourser ?", Time: "2023-12-30T21:00:00Z"},
+				{Sender: "Bo", Type: TypeText, Text: "Avec l'API", Time: "2023-12-31T00:05:00Z"},
+			},
+		},
+		{
 			name: "system lines, an empty body and a quoted colon",
 			in: "13/01/24, 10:00 - Ann created group \"x\"\n13/01/24, 10:01 - Bo:\n" +
 				"13/01/24, 10:02 - Ann changed the subject from \"a\" to \"b: c\"\n",
@@ -294,7 +304,7 @@ func TestParseWhatsAppErrors(t *testing.T) {
 
 func TestLooksWhatsApp(t *testing.T) {
 	checkSniffer(t, "whatsapp", looksWhatsApp)
-	for _, s := range []string{"\n\n12/31/23, 9:15 PM - A: x\n", "\u200e[31/12/2023, 21:15:32] A: x"} {
+	for _, s := range []string{"\n\n12/31/23, 9:15 PM - A: x\n", "\u200e[31/12/2023, 21:15:32] A: x", "17/12/2022 à 17:25 - A: x\n"} {
 		if !looksWhatsApp([]byte(s)) {
 			t.Errorf("looksWhatsApp(%q) = false", s)
 		}
