@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -41,16 +42,27 @@ const FormatWhatsApp = "whatsapp"
 // quotation, is a system message (Android: "Alice added Bob", the encryption
 // notice, `Alice changed the subject to "a: b"`), with Sender ""; a name
 // with closed quotes such as `Tom "TJ" Jones` is still a sender. So is an iOS message
-// whose text starts with U+200E and is not a media note: iOS writes its
-// notices as sent by the chat (Sender "", and the name becomes Log.Title) and
-// marks a member's "This message was deleted." the same way: such a line, or
-// a marked line of a name that has sent ordinary messages before, never names
-// the chat, and a deleted message keeps its sender.
+// whose text starts with U+200E and is not a media note, a deleted message
+// or a poll: iOS writes its notices as sent by the chat (Sender "", and the
+// name becomes Log.Title); a marked line of a name that has sent ordinary
+// messages before never names the chat. A deleted message ("This message
+// was deleted", "You deleted this message", marked on iOS, unmarked on
+// Android) is a system message that keeps its sender and names no chat. A
+// poll ("POLL:", the question, then "OPTION: …" lines) is a text message,
+// a question to the group, on iOS as on Android; its Text is the poll as
+// Android writes it, without the marks iOS puts on each line. The note
+// "<This message was edited>" at the end of a message is left out of Text.
 // "<Media omitted>", "image omitted", "sticker omitted", "GIF omitted",
-// "video omitted" and "audio omitted" are images; "<attached: file>" and
+// "video omitted" and "audio omitted" are images; "<attached: file>" (or
+// another language's word before the colon of a file with the 8-digit
+// number iOS gives it, "<adjunto: 00000042-PHOTO-….jpg>") and
 // "file (file attached)" are images for pictures, videos, stickers and audio
 // and otherwise links titled by the file name (URL is the file name inside
-// the export); "document omitted" and "Contact card omitted" are links; a
+// the export); "document omitted" and "Contact card omitted" are links. The
+// notes, deleted messages and poll heads of the German, Spanish, French,
+// Portuguese, Italian, Dutch and Russian exports are read as the English
+// ones ("<Medien ausgeschlossen>", "Diese Nachricht wurde gelöscht",
+// "IMG-….jpg (Datei angehängt)", "<Se editó este mensaje.>"). A
 // message that is only a URL is a link. Mentions are the "@⁨name⁩" mentions
 // (between the isolation marks U+2068 and U+2069 that recent versions write)
 // and, in the rest of the text, what ExtractMentions finds; Text is the body
@@ -341,12 +353,105 @@ func whatsappAbs(x int) int {
 	return x
 }
 
-// whatsappOmittedRE matches an iOS media note such as "image omitted".
-var whatsappOmittedRE = regexp.MustCompile(`^(?:(.*\S)\s+•\s+.*\s)?(image|video|audio|sticker|GIF|document|Contact card) omitted$`)
+// The notes WhatsApp writes in place of what it leaves out of an export,
+// in English and, for the main locales (de, es, fr, pt, it, nl, ru), as
+// their exports write them. Each is compared without regard to case.
+var (
+	// whatsappMediaNotes stand for any medium an Android export left out
+	// ("<Media omitted>"), without the angle brackets.
+	whatsappMediaNotes = []string{
+		"Media omitted",
+		"Medien ausgeschlossen", "Medien weggelassen",
+		"Multimedia omitido", "Archivo omitido",
+		"Médias omis", "Fichier omis",
+		"Mídia oculta", "Mídia omitida", "Ficheiro não revelado",
+		"Media omessi", "Media omesso",
+		"Media weggelaten",
+		"Без медиафайлов", "Файл пропущен",
+	}
+	// whatsappOmittedNotes are the iOS notes of one kind of medium ("image
+	// omitted"), by the kind of message they make: a link for a document or
+	// a contact card, an image for the rest.
+	whatsappOmittedNotes = map[MessageType][]string{
+		TypeImage: {
+			"image omitted", "video omitted", "audio omitted", "sticker omitted", "GIF omitted",
+			"Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen", "GIF weggelassen",
+			"imagen omitida", "video omitido", "audio omitido", "sticker omitido", "GIF omitido",
+			"image absente", "vidéo absente", "audio omis", "sticker omis", "GIF retiré",
+			"imagem ocultada", "vídeo omitido", "áudio ocultado", "figurinha omitida",
+			"immagine omessa", "video omesso", "audio omesso", "sticker non incluso", "GIF esclusa",
+			"afbeelding weggelaten", "video weggelaten", "audio weggelaten", "sticker weggelaten", "GIF weggelaten",
+			"изображение отсутствует", "видео отсутствует", "аудиофайл отсутствует", "стикер не добавлен", "GIF отсутствует",
+		},
+		TypeLink: {
+			"document omitted", "Contact card omitted",
+			"Dokument weggelassen", "Kontaktkarte ausgelassen",
+			"documento omitido", "Tarjeta de contacto omitida",
+			"document manquant", "Fiche contact manquante",
+			"Cartão do contato omitido",
+			"documento omesso", "Scheda contatto omessa",
+			"document weggelaten", "Visitekaartje weggelaten",
+			"документ отсутствует", "Карточка контакта отсутствует",
+		},
+	}
+	// whatsappAttachedNotes follow the file name of an Android attachment:
+	// "IMG-20231231-WA0001.jpg (file attached)".
+	whatsappAttachedNotes = []string{
+		"file attached", "Datei angehängt", "archivo adjunto", "fichier joint",
+		"arquivo anexado", "file allegato", "bestand bijgevoegd", "файл добавлен",
+	}
+	// whatsappDeletedTexts stand for a deleted message, a member's and your
+	// own, without the final period some versions write.
+	whatsappDeletedTexts = []string{
+		"This message was deleted", "You deleted this message",
+		"Diese Nachricht wurde gelöscht", "Du hast diese Nachricht gelöscht",
+		"Se eliminó este mensaje", "Este mensaje fue eliminado", "Eliminaste este mensaje",
+		"Ce message a été supprimé", "Vous avez supprimé ce message",
+		"Esta mensagem foi apagada", "Mensagem apagada", "Você apagou esta mensagem", "Apagou esta mensagem",
+		"Questo messaggio è stato eliminato", "Hai eliminato questo messaggio",
+		"Dit bericht is verwijderd", "U hebt dit bericht verwijderd", "Je hebt dit bericht verwijderd",
+		"Данное сообщение удалено", "Вы удалили данное сообщение", "Вы удалили это сообщение",
+	}
+	// whatsappEditedNotes end the text of an edited message, between angle
+	// brackets: "ok <This message was edited>".
+	whatsappEditedNotes = []string{
+		"This message was edited", "Diese Nachricht wurde bearbeitet", "Se editó este mensaje",
+		"Ce message a été modifié", "Esta mensagem foi editada", "Mensagem editada",
+		"Questo messaggio è stato modificato", "Dit bericht is bewerkt", "Сообщение изменено",
+	}
+	// whatsappPollHeads open a poll: the line before its question, then
+	// one line per option ("OPTION: Saturday (3 votes)").
+	whatsappPollHeads = []string{"POLL:", "UMFRAGE:", "ENCUESTA:", "SONDAGE :", "SONDAGE:", "ENQUETE:", "SONDAGGIO:", "PEILING:"}
+)
 
-// whatsappAttachedRE matches an attachment: "<attached: 00000012-PHOTO-....jpg>" (iOS)
-// or "IMG-20231231-WA0001.jpg (file attached)" (Android).
-var whatsappAttachedRE = regexp.MustCompile(`^(?:<attached: ([^<>]+)>|(\S.*?) \(file attached\))$`)
+// whatsappAlternation returns the phrases as a regular expression
+// alternation, longest first.
+func whatsappAlternation(phrases []string) string {
+	q := make([]string, len(phrases))
+	for i, p := range phrases {
+		q[i] = regexp.QuoteMeta(p)
+	}
+	sort.Slice(q, func(i, j int) bool { return len(q[i]) > len(q[j]) })
+	return strings.Join(q, "|")
+}
+
+// whatsappMediaRE matches an Android note for a medium left out.
+var whatsappMediaRE = regexp.MustCompile(`(?i)^<\s?(?:` + whatsappAlternation(whatsappMediaNotes) + `)\s?>$`)
+
+// whatsappOmittedRE matches an iOS media note such as "image omitted" or
+// "a.docx • 2 pages document omitted": the document's title, then the note.
+var whatsappOmittedRE = regexp.MustCompile(`(?i)^(?:(.*\S)\s+•\s+.*\s)?<?(` +
+	whatsappAlternation(append(append([]string(nil), whatsappOmittedNotes[TypeImage]...), whatsappOmittedNotes[TypeLink]...)) + `)>?$`)
+
+// whatsappAttachedRE matches an attachment: "<attached: 00000012-PHOTO-....jpg>"
+// (iOS; another language's word before the colon when the file has the
+// 8-digit number iOS gives it) or "IMG-20231231-WA0001.jpg (file attached)"
+// (Android, in any of whatsappAttachedNotes).
+var whatsappAttachedRE = regexp.MustCompile(`^(?:<attached: ([^<>]+)>|<[^<>:\d]{1,30}: ?(\d{8}-[^<>]+)>|(\S.*?) \((?i:` +
+	whatsappAlternation(whatsappAttachedNotes) + `)\))$`)
+
+// whatsappEditedRE matches the note ending an edited message's last line.
+var whatsappEditedRE = regexp.MustCompile(`(?i)[ \x{00A0}\x{200E}\x{200F}]*<(?:` + whatsappAlternation(whatsappEditedNotes) + `)\.?>[ \x{200E}\x{200F}]*$`)
 
 // classify sets the sender, type, text, mentions and URL of m from the body
 // lines of its header (the rest of the header line first).
@@ -369,6 +474,8 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	}
 	sender = strings.Trim(sender, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2068\u2069 ")
 	lines := append([]string{text}, body[1:]...)
+	last := len(lines) - 1
+	lines[last] = whatsappEditedRE.ReplaceAllString(lines[last], "")
 	full := strings.Join(lines, "\n")
 	marked := strings.HasPrefix(full, "\u200e")
 	full = strings.TrimSpace(strings.TrimLeft(full, "\u200e\u200f"))
@@ -376,24 +483,26 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	caption := strings.TrimSpace(strings.Join(lines[1:], "\n"))
 	m.Sender = sender
 	switch {
-	case strings.EqualFold(note, "<Media omitted>"):
+	case whatsappMediaRE.MatchString(note):
 		m.Type = TypeImage
 		m.Text = caption
 	case whatsappOmittedRE.MatchString(note):
 		sm := whatsappOmittedRE.FindStringSubmatch(note)
 		m.Text = caption
-		if sm[2] == "document" || sm[2] == "Contact card" {
-			m.Type = TypeLink
-			m.LinkTitle = sm[1]
-			if m.Text == "" {
-				m.Text = m.LinkTitle
+		m.Type = TypeImage
+		for _, n := range whatsappOmittedNotes[TypeLink] {
+			if strings.EqualFold(sm[2], n) {
+				m.Type = TypeLink
+				m.LinkTitle = sm[1]
+				if m.Text == "" {
+					m.Text = m.LinkTitle
+				}
+				break
 			}
-		} else {
-			m.Type = TypeImage
 		}
 	case whatsappAttachedRE.MatchString(note):
 		sm := whatsappAttachedRE.FindStringSubmatch(note)
-		file := strings.TrimSpace(sm[1] + sm[2])
+		file := strings.TrimSpace(sm[1] + sm[2] + sm[3])
 		m.URL = file
 		m.Text = caption
 		if isWhatsAppMedia(file) {
@@ -405,15 +514,20 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 				m.Text = file
 			}
 		}
-	case marked:
-		// iOS writes notices as sent by the chat, their text marked with
-		// U+200E; it marks "This message was deleted." of a member the same
-		// way, which names no chat and keeps its sender.
+	case whatsappDeleted(full):
+		// A deleted message, marked with U+200E on iOS and not on Android:
+		// a notice that keeps its sender and names no chat.
 		m.Type = TypeSystem
 		m.Text = full
-		if whatsappDeleted(full) {
-			break
-		}
+	case whatsappPoll(lines):
+		// A poll asks the group, on iOS (its lines marked) as on Android.
+		m.Type = TypeText
+		m.Text = whatsappPollText(lines)
+	case marked:
+		// iOS writes notices as sent by the chat, their text marked with
+		// U+200E.
+		m.Type = TypeSystem
+		m.Text = full
 		if p.log.Title == "" && !p.members[sender] {
 			p.log.Title = sender
 		}
@@ -437,10 +551,6 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 	}
 }
 
-// whatsappDeletedTexts are the texts WhatsApp puts in place of a deleted
-// message, without the final period some versions write.
-var whatsappDeletedTexts = []string{"This message was deleted", "You deleted this message"}
-
 // whatsappDeleted reports whether text stands for a deleted message.
 func whatsappDeleted(text string) bool {
 	text = strings.TrimSuffix(strings.TrimSpace(text), ".")
@@ -450,6 +560,31 @@ func whatsappDeleted(text string) bool {
 		}
 	}
 	return false
+}
+
+// whatsappPoll reports whether the body lines of a message are a poll: a
+// poll head, then at least the question.
+func whatsappPoll(lines []string) bool {
+	if len(lines) < 2 {
+		return false
+	}
+	head := strings.TrimSpace(whatsappMarks.Replace(lines[0]))
+	for _, h := range whatsappPollHeads {
+		if strings.EqualFold(head, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// whatsappPollText returns a poll's lines as Android writes them: without
+// the direction marks iOS puts at the start of each.
+func whatsappPollText(lines []string) string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		out = append(out, strings.TrimSpace(whatsappMarks.Replace(l)))
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
 }
 
 // insideQuote reports whether the end of s is inside a quotation: after an

@@ -158,6 +158,73 @@ func TestParseWhatsAppMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "deleted messages on android as on ios, edited notes left out",
+			in: "13/01/24, 10:00 - Ann: how do I refund?\n13/01/24, 10:01 - Bo: This message was deleted\n" +
+				"13/01/24, 10:02 - Ann: You deleted this message\n13/01/24, 10:03 - Bo: use the API <This message was edited>\n" +
+				"[13/01/24, 10:04:00] Bo: " + lrm + "This message was deleted.\n" +
+				"[13/01/24, 10:05:00] Bo: see\nthe docs " + lrm + "<This message was edited>\n",
+			want: []msgView{
+				{Sender: "Ann", Type: TypeText, Text: "how do I refund?"},
+				{Sender: "Bo", Type: TypeSystem, Text: "This message was deleted"},
+				{Sender: "Ann", Type: TypeSystem, Text: "You deleted this message"},
+				{Sender: "Bo", Type: TypeText, Text: "use the API"},
+				{Sender: "Bo", Type: TypeSystem, Text: "This message was deleted."},
+				{Sender: "Bo", Type: TypeText, Text: "see\nthe docs"},
+			},
+		},
+		{
+			name: "localized notes: media, attachments, deleted and edited messages",
+			in: "30.12.23, 21:01 - Lena: <Medien ausgeschlossen>\n30.12.23, 21:02 - Lena: Diese Nachricht wurde gelöscht\n" +
+				"30.12.23, 21:03 - Tom: IMG-20231230-WA0003.jpg (Datei angehängt)\n30.12.23, 21:04 - Tom: plan.pdf (Datei angehängt)\n" +
+				"30.12.23, 21:05 - Tom: Halte den Knopf <Diese Nachricht wurde bearbeitet.>\n" +
+				"30/12/23, 21:06 - Ana: <Multimedia omitido>\n30/12/23, 21:07 - Ana: Eliminaste este mensaje\n" +
+				"30/12/23, 21:08 - Ana: vale <Se editó este mensaje.>\n" +
+				"30/12/2023 à 21:09 - Luc: <Médias omis>\n30/12/2023 à 21:10 - Luc: Ce message a été supprimé\n" +
+				"30/12/2023 21:11 - Rui: <Mídia oculta>\n30/12/2023 21:12 - Rui: AUD-20231230-WA0001.opus (arquivo anexado)\n" +
+				"30/12/23, 21:13 - Gio: <Media omessi>\n30/12/23, 21:14 - Gio: Questo messaggio è stato eliminato\n" +
+				"30-12-2023 21:15 - Sem: <Media weggelaten>\n30-12-2023 21:16 - Sem: Dit bericht is verwijderd\n" +
+				"30.12.2023, 21:17 - Ива: <Без медиафайлов>\n30.12.2023, 21:18 - Ива: Данное сообщение удалено\n" +
+				"[30.12.23, 21:19:00] Lena: " + lrm + "Bild weggelassen\n" +
+				"[30.12.23, 21:20:00] Lena: Vertrag.pdf • " + lrm + "3 Seiten " + lrm + "Dokument weggelassen\n" +
+				"[30/12/23, 21:21:00] Ana: " + lrm + "<adjunto: 00000042-PHOTO-2023-12-30-21-21-00.jpg>\n",
+			want: []msgView{
+				{Sender: "Lena", Type: TypeImage},
+				{Sender: "Lena", Type: TypeSystem, Text: "Diese Nachricht wurde gelöscht"},
+				{Sender: "Tom", Type: TypeImage, URL: "IMG-20231230-WA0003.jpg"},
+				{Sender: "Tom", Type: TypeLink, Text: "plan.pdf", URL: "plan.pdf", LinkTitle: "plan.pdf"},
+				{Sender: "Tom", Type: TypeText, Text: "Halte den Knopf"},
+				{Sender: "Ana", Type: TypeImage},
+				{Sender: "Ana", Type: TypeSystem, Text: "Eliminaste este mensaje"},
+				{Sender: "Ana", Type: TypeText, Text: "vale"},
+				{Sender: "Luc", Type: TypeImage},
+				{Sender: "Luc", Type: TypeSystem, Text: "Ce message a été supprimé"},
+				{Sender: "Rui", Type: TypeImage},
+				{Sender: "Rui", Type: TypeImage, URL: "AUD-20231230-WA0001.opus"},
+				{Sender: "Gio", Type: TypeImage},
+				{Sender: "Gio", Type: TypeSystem, Text: "Questo messaggio è stato eliminato"},
+				{Sender: "Sem", Type: TypeImage},
+				{Sender: "Sem", Type: TypeSystem, Text: "Dit bericht is verwijderd"},
+				{Sender: "Ива", Type: TypeImage},
+				{Sender: "Ива", Type: TypeSystem, Text: "Данное сообщение удалено"},
+				{Sender: "Lena", Type: TypeImage},
+				{Sender: "Lena", Type: TypeLink, Text: "Vertrag.pdf", LinkTitle: "Vertrag.pdf"},
+				{Sender: "Ana", Type: TypeImage, URL: "00000042-PHOTO-2023-12-30-21-21-00.jpg"},
+			},
+		},
+		{
+			name: "a poll is a question on ios as on android",
+			in: "13/01/24, 10:00 - Ann: POLL:\nWhich day works?\nOPTION: Saturday (3 votes)\nOPTION: Sunday (1 vote)\n" +
+				"[13/01/24, 10:01:00] Bo: " + lrm + "POLL:\n" + lrm + "Which day works?\n" + lrm + "OPTION: Saturday (0 votes)\n" +
+				"[13/01/24, 10:02:00] Bo: " + lrm + "SONDAGGIO:\n" + lrm + "Quale giorno?\n" + lrm + "OPTION: Sabato (1 vote)\n" +
+				"13/01/24, 10:03 - Ann: POLL:\n",
+			want: []msgView{
+				{Sender: "Ann", Type: TypeText, Text: "POLL:\nWhich day works?\nOPTION: Saturday (3 votes)\nOPTION: Sunday (1 vote)"},
+				{Sender: "Bo", Type: TypeText, Text: "POLL:\nWhich day works?\nOPTION: Saturday (0 votes)"},
+				{Sender: "Bo", Type: TypeText, Text: "SONDAGGIO:\nQuale giorno?\nOPTION: Sabato (1 vote)"},
+				{Sender: "Ann", Type: TypeText, Text: "POLL:"},
+			},
+		},
+		{
 			name: "lines before the first header are ignored; a pasted date line continues",
 			in:   "junk\n13/01/24, 10:00 - Ann: log:\n2016-04-29 10:30:00 started\n",
 			want: []msgView{{Sender: "Ann", Type: TypeText, Text: "log:\n2016-04-29 10:30:00 started"}},
@@ -239,6 +306,15 @@ func TestParseWhatsAppIOSTitle(t *testing.T) {
 				"\u200e[05/01/2024, 21:01:00] Bob: \u200eDiese Nachricht wurde gelöscht.\n",
 			title:   "",
 			senders: []string{"Bob", "Bob"},
+		},
+		{
+			name: "a poll of a first-time sender names no chat, a localized deleted message neither",
+			path: "_chat.txt",
+			in: "\u200e[05/01/2024, 21:00:00] José: \u200ePOLL:\n\u200eWhich day?\n\u200eOPTION: Sat (1 vote)\n" +
+				"\u200e[05/01/2024, 21:01:00] Lena: \u200eDiese Nachricht wurde gelöscht.\n" +
+				"\u200e[05/01/2024, 21:03:00] Payments Dev: \u200eAlice added Carol\n",
+			title:   "Payments Dev",
+			senders: []string{"José", "Lena", ""},
 		},
 		{
 			name: "a deleted message of the contact a chat is named after keeps its sender",
