@@ -1,6 +1,7 @@
 package chatlog
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -56,6 +57,11 @@ func IsSlackDir(dir string) bool {
 // when there is none), and &amp; &lt; &gt; are unescaped. Records whose
 // subtype is a channel or group event (channel_join, channel_topic, ...),
 // a pin, a bot change or a tombstone are system messages. A record whose
+// text is empty (a bot's, often) takes the text its blocks show (rich text
+// with its mentions and links, section, header and context blocks) or,
+// without any, its attachments' (pretext, title linked to title_link,
+// text and "title: value" fields, else the fallback), read as text is
+// read. A record whose
 // first file is an image or video is an image (URL is the file's url_private,
 // else its permalink); with another file it is a link titled by the file; a
 // text that is only one link is a link; the rest is text.
@@ -211,6 +217,7 @@ type slackRecord struct {
 	BotProfile  *slackProfile     `json:"bot_profile"`
 	Files       []slackFile       `json:"files"`
 	Attachments []slackAttachment `json:"attachments"`
+	Blocks      json.RawMessage   `json:"blocks"` // read only when text is empty
 }
 
 // slackFile is a shared file.
@@ -224,9 +231,19 @@ type slackFile struct {
 
 // slackAttachment is a link preview (unfurl) or legacy attachment.
 type slackAttachment struct {
-	Title     jsonScalar `json:"title"`
-	TitleLink jsonScalar `json:"title_link"`
-	FromURL   jsonScalar `json:"from_url"`
+	Fallback  jsonScalar   `json:"fallback"`
+	Pretext   jsonScalar   `json:"pretext"`
+	Title     jsonScalar   `json:"title"`
+	TitleLink jsonScalar   `json:"title_link"`
+	FromURL   jsonScalar   `json:"from_url"`
+	Text      jsonScalar   `json:"text"`
+	Fields    []slackField `json:"fields"`
+}
+
+// slackField is one title and value of an attachment's table.
+type slackField struct {
+	Title jsonScalar `json:"title"`
+	Value jsonScalar `json:"value"`
 }
 
 // slackSystemSubtypes are the subtypes, besides channel_* and group_*, that
@@ -265,7 +282,14 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 			m.ReplyToID = string(rec.ThreadTS)
 			m.SideThread = rec.Subtype != "thread_broadcast"
 		}
-		text, mentions, links := slackText(string(rec.Text), users)
+		raw := string(rec.Text)
+		if strings.TrimSpace(raw) == "" {
+			raw = slackBlocksText(rec.Blocks)
+		}
+		if strings.TrimSpace(raw) == "" {
+			raw = slackAttachmentsText(rec.Attachments)
+		}
+		text, mentions, links := slackText(raw, users)
 		m.Text = strings.TrimSpace(text)
 		sub := string(rec.Subtype)
 		switch {
@@ -311,6 +335,145 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 		return nil
 	})
 	return msgs, err
+}
+
+// slackAttachmentsText returns what the attachments show, in Slack's
+// markup, one line each for the pretext, the title (a link to title_link
+// or from_url when there is one), the text and each "title: value" field,
+// or the fallback when an attachment shows none of these.
+func slackAttachmentsText(atts []slackAttachment) string {
+	var lines []string
+	for _, a := range atts {
+		n := len(lines)
+		add := func(s jsonScalar) {
+			if t := strings.TrimSpace(string(s)); t != "" {
+				lines = append(lines, t)
+			}
+		}
+		add(a.Pretext)
+		if title := strings.TrimSpace(string(a.Title)); title != "" {
+			link := string(a.TitleLink)
+			if link == "" {
+				link = string(a.FromURL)
+			}
+			if link != "" {
+				title = "<" + link + "|" + title + ">"
+			}
+			lines = append(lines, title)
+		}
+		add(a.Text)
+		for _, f := range a.Fields {
+			switch t, v := strings.TrimSpace(string(f.Title)), strings.TrimSpace(string(f.Value)); {
+			case t != "" && v != "":
+				lines = append(lines, t+": "+v)
+			case t != "" || v != "":
+				lines = append(lines, t+v)
+			}
+		}
+		if len(lines) == n {
+			add(a.Fallback)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// slackBlocksText returns the text of a message's Block Kit blocks in
+// Slack's markup: rich text (its text, links, @-mentions, channels and
+// emoji), and the text of section, header and context blocks, one line per
+// block, paragraph or list item. Blocks it cannot read give "".
+func slackBlocksText(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var blocks []any
+	if err := json.Unmarshal(raw, &blocks); err != nil {
+		return ""
+	}
+	var w slackBlockWriter
+	w.write(blocks)
+	return strings.TrimSpace(w.b.String())
+}
+
+// slackEscape escapes Slack's three control characters in plain text.
+var slackEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// A slackBlockWriter writes the text of blocks in Slack's markup.
+type slackBlockWriter struct {
+	b strings.Builder
+}
+
+// put writes s.
+func (w *slackBlockWriter) put(s string) { w.b.WriteString(s) }
+
+// endLine ends the line written so far, if one is open.
+func (w *slackBlockWriter) endLine() {
+	if s := w.b.String(); s != "" && !strings.HasSuffix(s, "\n") {
+		w.b.WriteByte('\n')
+	}
+}
+
+// write writes the text of a block, a block element or a list of them.
+func (w *slackBlockWriter) write(v any) {
+	switch v := v.(type) {
+	case []any:
+		for _, e := range v {
+			w.write(e)
+		}
+	case map[string]any:
+		str := func(k string) string { s, _ := v[k].(string); return s }
+		switch str("type") {
+		case "text", "plain_text":
+			w.put(slackEscape.Replace(str("text")))
+		case "mrkdwn":
+			w.put(str("text"))
+		case "link":
+			if t := str("text"); t != "" {
+				w.put("<" + str("url") + "|" + slackEscape.Replace(t) + ">")
+			} else {
+				w.put("<" + str("url") + ">")
+			}
+		case "user":
+			w.put("<@" + str("user_id") + ">")
+		case "usergroup":
+			w.put("<!subteam^" + str("usergroup_id") + ">")
+		case "channel":
+			w.put("<#" + str("channel_id") + ">")
+		case "broadcast":
+			w.put("<!" + str("range") + ">")
+		case "emoji":
+			w.put(":" + str("name") + ":")
+		case "context":
+			for i, e := range slackList(v["elements"]) {
+				if i > 0 {
+					w.put(" ")
+				}
+				w.write(e)
+			}
+			w.endLine()
+		case "rich_text", "rich_text_list": // paragraphs, list items
+			for _, e := range slackList(v["elements"]) {
+				w.write(e)
+				w.endLine()
+			}
+		case "actions", "image", "divider", "file", "input", "video", "call":
+			// buttons, pictures and forms: nothing a member wrote
+		default: // section, header, a paragraph of rich text (its elements inline), and blocks to come
+			w.write(v["text"])
+			w.endLine()
+			for _, f := range slackList(v["fields"]) {
+				w.write(f)
+				w.endLine()
+			}
+			w.write(v["elements"])
+			w.endLine()
+		}
+	}
+}
+
+// slackList returns v as a list, or nil when it is none.
+func slackList(v any) []any {
+	l, _ := v.([]any)
+	return l
 }
 
 // slackSender returns the name a record's sender is shown under.

@@ -162,6 +162,46 @@ func TestReadSlackDay(t *testing.T) {
 			},
 		},
 		{
+			name: "an empty text takes the attachments' text",
+			in: `[{"subtype": "bot_message", "bot_id": "B1", "username": "alerts", "ts": "1.0", "text": "",
+			       "attachments": [{"fallback": "[FIRING] disk full", "pretext": "Alert for <@U2>", "title": "Disk full on db1",
+			                        "title_link": "https://grafana/d/1", "text": "usage is 97% &gt; 90%",
+			                        "fields": [{"title": "Host", "value": "db1", "short": true}, {"title": "", "value": "prod"}]}]},
+			      {"subtype": "bot_message", "bot_id": "B1", "username": "alerts", "ts": "2.0", "text": " ",
+			       "attachments": [{"fallback": "Build 42 failed"}, {"color": "danger"}]},
+			      {"subtype": "bot_message", "bot_id": "B2", "username": "rss", "ts": "3.0", "text": "",
+			       "attachments": [{"title": "Release 2024.1", "title_link": "https://x.org/r"}]},
+			      {"user": "U1", "ts": "4.0", "text": "kept", "attachments": [{"text": "not this"}]}]`,
+			want: []msgView{
+				{ID: "1.0", Sender: "alerts", SenderID: "B1", Type: TypeText,
+					Text: "Alert for @Bob Li\nDisk full on db1\nusage is 97% > 90%\nHost: db1\nprod", Mentions: []string{"Bob Li"}},
+				{ID: "2.0", Sender: "alerts", SenderID: "B1", Type: TypeText, Text: "Build 42 failed"},
+				{ID: "3.0", Sender: "rss", SenderID: "B2", Type: TypeLink, Text: "Release 2024.1", URL: "https://x.org/r", LinkTitle: "Release 2024.1"},
+				{ID: "4.0", Sender: "alice", SenderID: "U1", Type: TypeText, Text: "kept"},
+			},
+		},
+		{
+			name: "an empty text takes the blocks' text, before the attachments'",
+			in: `[{"user": "U1", "ts": "1.0", "text": "", "attachments": [{"fallback": "not this"}], "blocks": [{"type": "rich_text", "elements": [
+			        {"type": "rich_text_section", "elements": [{"type": "user", "user_id": "U2"}, {"type": "text", "text": " how do I refund a <partial> order? "},
+			                                                   {"type": "emoji", "name": "pray"}]},
+			        {"type": "rich_text_list", "style": "bullet", "elements": [
+			          {"type": "rich_text_section", "elements": [{"type": "text", "text": "see "}, {"type": "link", "url": "https://d.org", "text": "docs"}]},
+			          {"type": "rich_text_section", "elements": [{"type": "channel", "channel_id": "C1"}, {"type": "broadcast", "range": "here"}]}]}]}]},
+			      {"subtype": "bot_message", "bot_id": "B1", "username": "deploy", "ts": "2.0", "blocks": [
+			        {"type": "header", "text": {"type": "plain_text", "text": "Deploy done"}},
+			        {"type": "section", "text": {"type": "mrkdwn", "text": "*api* v2 is live"}, "fields": [{"type": "mrkdwn", "text": "*Env:* prod"}]},
+			        {"type": "divider"}, {"type": "actions", "elements": [{"type": "button", "text": {"type": "plain_text", "text": "Roll back"}}]},
+			        {"type": "context", "elements": [{"type": "mrkdwn", "text": "by <@U1>"}, {"type": "plain_text", "text": "2 min"}]}]},
+			      {"user": "U1", "ts": "3.0", "text": "", "blocks": "not blocks"}]`,
+			want: []msgView{
+				{ID: "1.0", Sender: "alice", SenderID: "U1", Type: TypeText,
+					Text: "@Bob Li how do I refund a <partial> order? :pray:\nsee docs\n#C1@here", Mentions: []string{"Bob Li"}},
+				{ID: "2.0", Sender: "deploy", SenderID: "B1", Type: TypeText, Text: "Deploy done\n*api* v2 is live\n*Env:* prod\nby @alice 2 min", Mentions: []string{"alice"}},
+				{ID: "3.0", Sender: "alice", SenderID: "U1", Type: TypeText},
+			},
+		},
+		{
 			name: "senders from the profile, the username, the bot profile or the id",
 			in: `[{"user": "U7", "ts": "1.0", "text": "a", "user_profile": {"display_name": "", "real_name": "Seven"}},
 			      {"subtype": "bot_message", "bot_id": "B1", "username": "deploybot", "ts": "2.0", "text": "b"},

@@ -48,7 +48,10 @@ const FormatTelegram = "telegram"
 // message is an image (URL is the exported file's relative path, empty when
 // the file was not exported; Text is the caption); another file is a link
 // whose LinkTitle is the file name; a message that is nothing but one link is
-// a link; the rest is text.
+// a link; the rest is text. A poll is text too, a question to the group,
+// written as WhatsApp exports write polls: "POLL:", the question, then an
+// "OPTION: answer (3 votes)" line per answer (and the message's own text
+// after them, if it has any).
 //
 // An export with a "topic_created" notice is a forum group's, whose topics
 // Telegram Desktop writes into one messages array, and each of its messages
@@ -144,8 +147,21 @@ type telegramRecord struct {
 	File         jsonScalar       `json:"file"`
 	FileName     jsonScalar       `json:"file_name"`
 	MediaType    jsonScalar       `json:"media_type"`
+	Poll         *telegramPoll    `json:"poll"`
 	Text         json.RawMessage  `json:"text"`
 	TextEntities []telegramEntity `json:"text_entities"`
+}
+
+// telegramPoll is the poll a message carries.
+type telegramPoll struct {
+	Question json.RawMessage      `json:"question"` // a string; parts as text has them are read too
+	Answers  []telegramPollAnswer `json:"answers"`
+}
+
+// telegramPollAnswer is one option of a poll.
+type telegramPollAnswer struct {
+	Text   json.RawMessage `json:"text"`
+	Voters jsonScalar      `json:"voters"`
 }
 
 // telegramEntity is one part of a message text.
@@ -387,6 +403,9 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 	m.Text = strings.TrimSpace(telegramPlain(parts))
 	file := string(rec.File)
 	switch {
+	case rec.Poll != nil:
+		m.Type = TypeText
+		m.Text = strings.TrimSpace(telegramPollText(rec.Poll) + "\n" + m.Text)
 	case rec.Photo != "":
 		m.Type = TypeImage
 		m.URL = telegramFile(string(rec.Photo))
@@ -443,13 +462,41 @@ func telegramAction(rec *telegramRecord, parts []telegramEntity) string {
 	return strings.TrimSpace(s)
 }
 
+// telegramPollText renders a poll as WhatsApp exports write one: "POLL:",
+// the question, then an "OPTION: text (3 votes)" line per answer.
+func telegramPollText(poll *telegramPoll) string {
+	var b strings.Builder
+	b.WriteString("POLL:")
+	if parts, _ := telegramParts(poll.Question); len(parts) > 0 {
+		b.WriteString("\n" + strings.TrimSpace(telegramPlain(parts)))
+	}
+	for _, a := range poll.Answers {
+		parts, _ := telegramParts(a.Text)
+		b.WriteString("\nOPTION: " + strings.TrimSpace(telegramPlain(parts)))
+		switch a.Voters {
+		case "":
+		case "1":
+			b.WriteString(" (1 vote)")
+		default:
+			b.WriteString(" (" + string(a.Voters) + " votes)")
+		}
+	}
+	return b.String()
+}
+
 // parts returns the record's text as entities: text_entities when present,
-// else the parts of text (a string, or an array of strings and entity objects).
+// else the parts of text (see telegramParts).
 func (rec *telegramRecord) parts() ([]telegramEntity, error) {
 	if rec.TextEntities != nil {
 		return rec.TextEntities, nil
 	}
-	raw := bytes.TrimSpace(rec.Text)
+	return telegramParts(rec.Text)
+}
+
+// telegramParts returns a text value as entities: a string is one plain
+// part, an array the parts it lists (strings and entity objects).
+func telegramParts(text json.RawMessage) ([]telegramEntity, error) {
+	raw := bytes.TrimSpace(text)
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil, nil
 	}

@@ -341,6 +341,21 @@ func TestParseTelegramMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "a poll is text: its question and its answers",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2024-03-30T21:20:00", "from": "José", "from_id": "user4", "text": "",
+				  "poll": {"question": "Which day works?", "closed": false, "total_voters": 4,
+				           "answers": [{"text": "Saturday", "voters": 3, "chosen": false}, {"text": "Sunday", "voters": 1, "chosen": true}]}}`,
+				`{"id": 2, "type": "message", "date": "2024-03-30T21:21:00", "from": "Bo", "text": "vote please",
+				  "poll": {"question": [{"type": "bold", "text": "Pizza"}, " or pasta?"], "answers": [{"text": "Pizza"}, {"text": "Pasta", "voters": 0}]}}`,
+				`{"id": 3, "type": "message", "date": "2024-03-30T21:22:00", "from": "Bo", "text": "", "poll": null}`),
+			want: []msgView{
+				{ID: "1", Sender: "José", SenderID: "user4", Type: TypeText, Text: "POLL:\nWhich day works?\nOPTION: Saturday (3 votes)\nOPTION: Sunday (1 vote)"},
+				{ID: "2", Sender: "Bo", Type: TypeText, Text: "POLL:\nPizza or pasta?\nOPTION: Pizza\nOPTION: Pasta (0 votes)\nvote please"},
+				{ID: "3", Sender: "Bo", Type: TypeText},
+			},
+		},
+		{
 			name: `\xHH escapes of control characters, an escaped backslash before x kept`,
 			in: tgMsg(
 				`{"id": 1, "type": "message", "date": "2024-01-05T21:00:00", "from": "B\x01o", "text": "a\x0Bb", "text_entities": [{"type": "plain", "text": "a\x0Bb\x1f"}]}`,
@@ -526,6 +541,7 @@ func TestParseTelegramErrors(t *testing.T) {
 		{"bad unixtime", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "date_unixtime": "x"}`), "bad date_unixtime", 2},
 		{"object as a scalar", tgLines(`{"id": 1}`, `{"id": {"a": 1}}`), "message record 2", 3},
 		{"bad text", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "text": [[1]]}`), "record 1: bad text", 2},
+		{"poll not an object", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "poll": "x"}`), `field "poll" in message record 1`, 2},
 		{"truncated in a record", "{\"name\": \"c\", \"messages\": [{\"id\": 1},\n{\"id\": 2, \"te", "truncated JSON in message record 2", 2},
 		{"truncated after a record", "{\"name\": \"c\", \"messages\": [\n{\"id\": 1}", "truncated JSON: input ends after message record 1", 2},
 		{"truncated before the messages", "{\"name\": \"c\",\n\"mess", "truncated JSON", 2},
