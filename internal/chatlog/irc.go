@@ -28,6 +28,11 @@ const FormatIRC = "irc"
 //	[HH:MM]  * nick action        an action, sent by nick with Text the action
 //	[HH:MM] -nick:#chan- text     a notice, sent by nick
 //	=== nick has joined #chan     a system line without a time, Sender the first word
+//	[HH:MM:SS] *** Joins: nick (~u@host)
+//	                              a ZNC notice: a system line, Sender the nick that
+//	                              joins, parts, quits, is renamed ("*** nick is now
+//	                              known as new"), changes the topic, sets a mode or
+//	                              is kicked
 //
 // and anything else (a timed line of another shape, an empty line) is a
 // system message with the line as Text and no Sender. "[HH:MM:SS]" is read
@@ -55,7 +60,7 @@ const FormatIRC = "irc"
 //
 // Errors are *ParseError values: an impossible time such as [25:61], a read
 // error, or input with no line of the shapes above at all (no message,
-// action, notice or "===" line; empty input too), which is no IRC log
+// action, notice, "===" or ZNC notice line; empty input too), which is no IRC log
 // whatever else it holds. A log with some lines of other shapes among those
 // is read, those lines as system messages. A last line without a line end
 // is kept.
@@ -104,6 +109,11 @@ var ircActionRE = regexp.MustCompile(`^ ?\* (\S+) ?(.*)$`)
 
 // ircNoticeRE matches the rest of a notice line: "-nick:#chan- text" or "-nick- text".
 var ircNoticeRE = regexp.MustCompile(`^-([^\s:-][^\s:]*?)(?::(\S+))?-(?: (.*))?$`)
+
+// ircZNCRE matches the rest of a ZNC notice line (its log module's joins,
+// parts, quits, renames, topics, modes and kicks): the nick is the first
+// group or the second, the new nick of a rename the third.
+var ircZNCRE = regexp.MustCompile(`^\*\*\* (?:(?:Joins|Parts|Quits): (\S+)|(\S+) (?:is now known as (\S+)|changes topic to |sets mode: |was kicked by ))`)
 
 // ircRenameRE matches a nick change notice.
 var ircRenameRE = regexp.MustCompile(`^=== (\S+) is now known as (\S+)`)
@@ -327,6 +337,11 @@ func (p *ircParser) line(s string) (Message, error) {
 		if strings.HasPrefix(r[2], "#") && p.log.Group == "" {
 			p.log.Title, p.log.Group = r[2], r[2]
 		}
+	} else if r := ircZNCRE.FindStringSubmatch(rest); r != nil {
+		m.Sender, m.Text = r[1]+r[2], strings.TrimSpace(strings.TrimPrefix(rest, "*** "))
+		p.addNick(m.Sender)
+		p.addNick(r[3])
+		p.shaped = true
 	} else {
 		m.Text = strings.TrimSpace(rest)
 	}
@@ -407,7 +422,8 @@ var ircLineRE = regexp.MustCompile(`^(?:\[\d{1,2}:\d\d(?::\d\d)?\] (?:<[^<>]*>| 
 
 // looksIRC reports whether the first bytes of a file look like an IRC log in
 // the layout ParseIRC reads: its first line and most of the complete lines
-// of the head are message, action, notice or "===" lines, one at least a
+// of the head are message, action, notice, "===" or ZNC notice lines (a
+// ZNC log of a busy channel is mostly joins and quits), one at least a
 // "[HH:MM] <nick>" message.
 func looksIRC(head []byte) bool {
 	s := strings.TrimPrefix(string(head), "\ufeff")
@@ -422,7 +438,7 @@ func looksIRC(head []byte) bool {
 			continue
 		}
 		total++
-		if ircLineRE.MatchString(line) {
+		if ircLineRE.MatchString(line) || ircZNCLine(line) {
 			match++
 			if strings.HasPrefix(line, "[") && strings.Contains(line, "] <") {
 				msgs++
@@ -432,4 +448,10 @@ func looksIRC(head []byte) bool {
 		}
 	}
 	return msgs > 0 && match*10 >= total*8
+}
+
+// ircZNCLine reports whether line is a timed ZNC notice line.
+func ircZNCLine(line string) bool {
+	loc := ircTimeRE.FindStringIndex(line)
+	return loc != nil && ircZNCRE.MatchString(line[loc[1]:])
 }

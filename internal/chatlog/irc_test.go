@@ -69,6 +69,27 @@ func TestParseIRCMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "ZNC notices are system lines sent by their nick",
+			path: "#homeassistant/2023-12-30.log",
+			in: "[20:58:10] *** Joins: dmitri (~dmitri@203.0.113.7)\n[21:00:05] <alice> hi, dmitri: welcome\n" +
+				"[21:08:00] *** jose is now known as jose_away\n[21:08:30] <bob> jose_away: ping\n" +
+				"[21:09:00] *** Quits: dmitri (~dmitri@203.0.113.7) (Quit: leaving)\n[21:09:30] *** Parts: bob (~b@h) ()\n" +
+				"[21:10:00] *** alice changes topic to 'zigbee: see pins'\n[21:10:10] *** ChanServ sets mode: +o alice\n" +
+				"[21:10:20] *** eve was kicked by alice (spam)\n[21:10:30] Connected to IRC (irc.libera.chat)\n",
+			want: []msgView{
+				{Sender: "dmitri", Type: TypeSystem, Text: "Joins: dmitri (~dmitri@203.0.113.7)", Time: "2023-12-30T20:58:10Z"},
+				{Sender: "alice", Type: TypeText, Text: "hi, dmitri: welcome"},
+				{Sender: "jose", Type: TypeSystem, Text: "jose is now known as jose_away"},
+				{Sender: "bob", Type: TypeText, Text: "jose_away: ping", Mentions: []string{"jose_away"}},
+				{Sender: "dmitri", Type: TypeSystem, Text: "Quits: dmitri (~dmitri@203.0.113.7) (Quit: leaving)"},
+				{Sender: "bob", Type: TypeSystem, Text: "Parts: bob (~b@h) ()"},
+				{Sender: "alice", Type: TypeSystem, Text: "alice changes topic to 'zigbee: see pins'"},
+				{Sender: "ChanServ", Type: TypeSystem, Text: "ChanServ sets mode: +o alice"},
+				{Sender: "eve", Type: TypeSystem, Text: "eve was kicked by alice (spam)"},
+				{Type: TypeSystem, Text: "Connected to IRC (irc.libera.chat)", Time: "2023-12-30T21:10:30Z"},
+			},
+		},
+		{
 			name: "addressing mentions known nicks only",
 			path: "log.txt",
 			in: "[10:00] <Ann> x\n[10:01] <|trey|> bob: ann, trey: hi\n[10:02] <bob> ANN, |TREY|: ok\n" +
@@ -364,12 +385,15 @@ func TestIRCCorpus(t *testing.T) {
 
 func TestLooksIRC(t *testing.T) {
 	checkSniffer(t, "irc", looksIRC)
-	for _, s := range []string{"=== a has joined #x\n[10:00] <a> hi\n", "[10:00:01] <a> hi"} {
+	znc := "[20:58:10] *** Joins: d (~d@h)\n[20:58:11] *** Joins: e (~e@h)\n[20:59:00] *** Quits: f (~f@h) (Quit: x)\n" +
+		"[21:00:05] <a> hi\n[21:01:00] *** Parts: g (~g@h) ()\n[21:08:00] *** b is now known as c\n"
+	for _, s := range []string{"=== a has joined #x\n[10:00] <a> hi\n", "[10:00:01] <a> hi", znc} {
 		if !looksIRC([]byte(s)) {
 			t.Errorf("looksIRC(%q) = false", s)
 		}
 	}
-	for _, s := range []string{"=== a has joined\n=== b has joined\n", "[10:00] hi\n[10:01] <a> x\n", "x\n[10:00] <a> hi\n"} {
+	for _, s := range []string{"=== a has joined\n=== b has joined\n", "[10:00] hi\n[10:01] <a> x\n", "x\n[10:00] <a> hi\n",
+		"[20:58:10] *** Joins: d (~d@h)\n[21:00:05] <a> hi\n[21:01:00] *** odd\n[21:02:00] *** odd\n"} {
 		if looksIRC([]byte(s)) {
 			t.Errorf("looksIRC(%q) = true", s)
 		}

@@ -45,7 +45,7 @@ var formats = []Format{
 	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", nil, looksChatlogText, scanChatlogText},
 	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", nil, looksMemoTraceTXT, scanMemoTraceTXT},
 	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", nil, looksWhatsApp, scanWhatsApp},
-	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' system lines (Ubuntu IRC disentanglement data)", parseIRC, looksIRC, nil},
+	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' and ZNC '*** ' system lines (Ubuntu IRC disentanglement data, ZNC logs)", parseIRC, looksIRC, nil},
 }
 
 // slackFormat is the one folder format.
