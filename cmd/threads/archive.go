@@ -249,6 +249,19 @@ func emptyFolders(folders []string, held []bool, hint string) []error {
 	return errs
 }
 
+// printErrors writes err to w after "threads: ", each of the errors it
+// joins (errors.Join: the files of a Slack export that could not be read)
+// on a line of its own.
+func printErrors(w io.Writer, err error) {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		for _, e := range j.Unwrap() {
+			printErrors(w, e)
+		}
+		return
+	}
+	fmt.Fprintln(w, "threads:", err)
+}
+
 // unwrapPathError returns the cause of a *fs.PathError, whose path the
 // ParseError already names.
 func unwrapPathError(err error) error {
@@ -299,22 +312,21 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 // its times in zone (nil for each format's own, see chatlog.ParseIn), and
 // hands each of its logs to flush as soon as it is read, with the file
 // index of its first message: a Slack export folder gives one log per
-// channel, and a file is read with chatlog.ScanFileIn and cut into the
-// calendar days of its times as shown by a daySplitter, so that only one
-// day is held. With THREADS_NOSTREAM=1 in the environment a file is parsed
-// whole and cut into no days, as before days were split (for benchmarks).
+// channel (those that could be read, when some of its files could not: the
+// error, for them, comes after), and a file is read with
+// chatlog.ScanFileIn and cut into the calendar days of its times as shown
+// by a daySplitter, so that only one day is held. With THREADS_NOSTREAM=1
+// in the environment a file is parsed whole and cut into no days, as
+// before days were split (for benchmarks).
 func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
 	if os.Getenv("THREADS_NOSTREAM") == "1" || path != "-" && (format == "" || format == "slack") && chatlog.IsSlackDir(path) {
 		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
-		if err != nil {
-			return err
-		}
 		for _, log := range logs {
 			if err := flush(log, 0); err != nil {
 				return err
 			}
 		}
-		return nil
+		return err
 	}
 	sp := &daySplitter{flush: flush}
 	final, err := chatlog.ScanFileIn(path, format, zone, stdin, sp.add)

@@ -421,3 +421,54 @@ func TestRunOrdered(t *testing.T) {
 		t.Errorf("after a false emitDay: %d days emitted, %d inputs processed", dayCalls, started)
 	}
 }
+
+// TestExtractSlackBrokenDay checks that a Slack export with a broken day
+// file still gives its other channels, names the file and line of each
+// error on a line of its own, and exits 1.
+func TestExtractSlackBrokenDay(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "export")
+	writeFile(t, filepath.Join(dir, "channels.json"), `[{"id": "C1", "name": "general"}, {"id": "C2", "name": "help"}, {"id": "C3", "name": "random"}]`)
+	writeFile(t, filepath.Join(dir, "users.json"), `[{"id": "U1", "name": "alice"}, {"id": "U2", "name": "bob"}]`)
+	writeFile(t, filepath.Join(dir, "general", "2024-01-15.json"), `[
+{"type": "message", "user": "U1", "text": "微信分账接口怎么申请？", "ts": "1705312800.000100"},
+{"type": "message", "user": "U2", "text": "在商户平台的产品中心申请开通", "ts": "1705313100.000200"}]`)
+	writeFile(t, filepath.Join(dir, "help", "2024-01-15.json"), "[\n{\"type\": \"message\", \"user\": \"U1\", \"text\": \"hi\", \"ts\": \"17053")
+	writeFile(t, filepath.Join(dir, "random", "2024-01-15.json"), `[{"type": "message", "user": "U2", "text": "lunch?", "ts": "1705312800.000100"}]`)
+	writeFile(t, filepath.Join(dir, "random", "2024-01-16.json"), `{"not": "a day"}`)
+	wantErrs := []string{
+		"threads: " + filepath.Join(dir, "help", "2024-01-15.json") + ":2: truncated JSON in message record 1",
+		"threads: " + filepath.Join(dir, "random", "2024-01-16.json") + ":1: ",
+	}
+	tests := []struct {
+		name string
+		args []string
+		want []string // what stdout holds
+	}{
+		{"json", []string{"extract", "--format", "json", dir}, []string{`"path": "` + filepath.Join(dir, "general") + `"`, `"path": "` + filepath.Join(dir, "random") + `"`, "在商户平台的产品中心申请开通", "lunch?"}},
+		{"links", []string{"extract", "--format", "links", dir}, []string{filepath.Join(dir, "general") + ":0 1 -", filepath.Join(dir, "random") + ":0 0 -"}},
+		{"markdown", []string{"extract", dir}, []string{"微信分账接口怎么申请？"}},
+		{"digest", []string{"digest", "-q", "--format", "json", dir}, []string{"微信分账接口怎么申请？"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", tt.args...)
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(out, want) {
+					t.Errorf("stdout does not hold %q:\n%s", want, out)
+				}
+			}
+			lines := strings.Split(strings.TrimSpace(errOut), "\n")
+			if len(lines) != len(wantErrs)+1 || !strings.HasSuffix(lines[len(lines)-1], "1 of 1 inputs failed") {
+				t.Fatalf("stderr %q: want the %d errors and the count", errOut, len(wantErrs))
+			}
+			for i, want := range wantErrs {
+				if !strings.HasPrefix(lines[i], want) {
+					t.Errorf("stderr line %q, want it to start with %q", lines[i], want)
+				}
+			}
+		})
+	}
+}

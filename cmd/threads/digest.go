@@ -186,7 +186,7 @@ func digestRun(opts *digestOptions) error {
 		failed++
 		total++
 	}
-	if st.read == 0 && failed > 0 {
+	if st.read == 0 && st.days == 0 && failed > 0 {
 		// Nothing to digest: leave the output (a file, a knowledge base) alone.
 		return &partialError{failed: failed, total: total}
 	}
@@ -263,7 +263,7 @@ func loadTopics(path string) ([]dict.Topic, error) {
 type readStats struct {
 	chat   []bool // per input: not skipped as no chat log (it may have failed)
 	read   int    // inputs read and threaded without error
-	days   int    // the days of those inputs, within --since and --until or not
+	days   int    // the days of those inputs and of those that failed part-way, within --since and --until or not
 	failed int    // inputs that could not be read or parsed
 }
 
@@ -332,10 +332,14 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		case r.skipped:
 			fmt.Fprintf(opts.io.Err, "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
 		case r.err != nil:
-			fmt.Fprintln(opts.io.Err, "threads:", r.err)
+			// The days read before the error (a Slack export's channels
+			// that could be read) are digested, as extract writes them.
+			printErrors(opts.io.Err, r.err)
 			st.failed++
 		default:
 			st.read++
+		}
+		if !r.skipped {
 			st.days += r.read
 			for k, day := range r.days {
 				if len(day.Log.Messages) > 0 {

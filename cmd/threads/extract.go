@@ -172,7 +172,7 @@ func extractRun(opts *extractOptions) error {
 	}
 	failed, total := 0, 0
 	report := func(err error) {
-		fmt.Fprintln(opts.io.Err, "threads:", err)
+		printErrors(opts.io.Err, err)
 		failed++
 		total++
 	}

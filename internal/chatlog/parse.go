@@ -148,7 +148,9 @@ func openFile(path string) (*os.File, error) {
 	return f, nil
 }
 
-// ParsePath parses a file, or a Slack export folder into one log per channel.
+// ParsePath parses a file, or a Slack export folder into one log per
+// channel; of a folder some of whose files cannot be read, it returns the
+// channels read with the error (see ParseSlackDir).
 func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
 	return ParsePathIn(path, format, nil, stdin)
 }

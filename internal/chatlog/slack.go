@@ -2,6 +2,7 @@ package chatlog
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -70,7 +71,13 @@ func IsSlackDir(dir string) bool {
 // files that cannot be read, and in users.json or a day file, truncated or
 // malformed JSON, a record that is not an object or has a field of the wrong
 // JSON type, or a malformed ts; their Path is the file, Line the source line
-// of the offending value, and the message names the record number.
+// of the offending value, and the message names the record number. A file
+// with an error does not stop the others: a day file is left out whole (a
+// channel none of whose day files could be read gives no log), users.json
+// gives the members read before its error, and ParseSlackDir returns the
+// logs of the channels read with all the errors joined (errors.Join), nil
+// when there were none. Only an export folder that cannot be listed gives
+// no logs.
 func ParseSlackDir(dir string) ([]*Log, error) {
 	return parseSlackDir(dir, zone{})
 }
@@ -80,6 +87,7 @@ func parseSlackDir(dir string, z zone) ([]*Log, error) {
 	if !IsSlackDir(dir) {
 		return nil, &ParseError{Path: dir, Msg: "not a Slack export folder: expected channels.json or users.json in it"}
 	}
+	var errs []error
 	users := map[string]string{}
 	for _, name := range slackUserFiles {
 		f, err := os.Open(filepath.Join(dir, name))
@@ -89,7 +97,7 @@ func parseSlackDir(dir string, z zone) ([]*Log, error) {
 		err = readSlackUsers(f, filepath.Join(dir, name), users)
 		f.Close()
 		if err != nil {
-			return nil, err
+			errs = append(errs, err) // the members read before the error still name their messages
 		}
 		break
 	}
@@ -104,20 +112,21 @@ func parseSlackDir(dir string, z zone) ([]*Log, error) {
 		}
 		log, err := parseSlackChannel(filepath.Join(dir, e.Name()), users, z)
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
 		}
 		if log != nil {
 			logs = append(logs, log)
 		}
 	}
-	return logs, nil
+	return logs, errors.Join(errs...)
 }
 
 // slackDayRE matches the name of a day file.
 var slackDayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
 
 // parseSlackChannel reads the day files of one channel folder; it returns nil
-// when the folder has none.
+// when the folder has none, or none that could be read. A day file that
+// cannot be read is left out whole, with its error, and the others are read.
 func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -135,18 +144,24 @@ func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error
 	sort.Strings(days)
 	name := filepath.Base(dir)
 	log := &Log{Path: dir, Format: FormatSlack, Title: name, Group: name, Messages: make([]Message, 0)}
+	var errs []error
 	for _, day := range days {
 		file := filepath.Join(dir, day)
 		f, err := os.Open(file)
 		if err != nil {
-			return nil, &ParseError{Path: file, Msg: "cannot open day file", Err: err}
+			errs = append(errs, &ParseError{Path: file, Msg: "cannot open day file", Err: err})
+			continue
 		}
 		msgs, err := readSlackDay(f, file, users, len(log.Messages))
 		f.Close()
 		if err != nil {
-			return nil, err
+			errs = append(errs, err)
+			continue
 		}
 		log.Messages = append(log.Messages, msgs...)
+	}
+	if len(errs) == len(days) {
+		return nil, errors.Join(errs...)
 	}
 	sort.SliceStable(log.Messages, func(i, j int) bool { return log.Messages[i].Time.Before(log.Messages[j].Time) })
 	for i := range log.Messages {
@@ -154,7 +169,7 @@ func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error
 		log.Messages[i].Time = z.instant(log.Messages[i].Time)
 	}
 	log.Date = logDay(log.Messages)
-	return log, nil
+	return log, errors.Join(errs...)
 }
 
 // slackUser is one element of users.json.

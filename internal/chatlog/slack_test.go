@@ -332,6 +332,84 @@ func TestParseSlackDirErrors(t *testing.T) {
 	}
 }
 
+// TestParseSlackDirPartial checks that a file that cannot be read leaves
+// the others read: the channels and days it does not hold, the members read
+// before its error.
+func TestParseSlackDirPartial(t *testing.T) {
+	const day = `[{"user": "U1", "ts": "1704067200.000100", "text": "ok"}]`
+	tests := []struct {
+		name     string
+		files    map[string]string
+		channels map[string]int // title -> messages
+		errs     []string       // what the errors say, each "file:line: ..." relative to the export
+		sender   string         // the sender of general's first message
+	}{
+		{
+			name: "a truncated day file leaves its channel's other days and the other channels",
+			files: map[string]string{
+				"users.json": `[{"id": "U1", "name": "alice"}]`, "general/2024-01-01.json": day,
+				"help/2024-01-01.json": day, "help/2024-01-02.json": "[{\"user\": \"U1\", \"ts\": \"1704153600.1\", \"text\": \"cut\"},\n{\"ts\": \"17",
+			},
+			channels: map[string]int{"general": 1, "help": 1},
+			errs:     []string{"help/2024-01-02.json:2: truncated JSON in message record 2"},
+			sender:   "alice",
+		},
+		{
+			name: "a channel none of whose days can be read gives no log; each error is kept",
+			files: map[string]string{
+				"channels.json": `[]`, "general/2024-01-01.json": day,
+				"help/2024-01-01.json": `[{"ts": "x"}]`, "help/2024-01-02.json": `{}`,
+				"random/2024-01-01.json": "[\n{\"ts\": \"yesterday\"}]",
+			},
+			channels: map[string]int{"general": 1},
+			errs: []string{`help/2024-01-01.json:1: message record 1: bad ts "x"`, `help/2024-01-02.json:1: `,
+				`random/2024-01-01.json:2: message record 1: bad ts "yesterday"`},
+			sender: "U1",
+		},
+		{
+			name: "a broken users.json names the members read before its error",
+			files: map[string]string{
+				"users.json":              "[{\"id\": \"U1\", \"name\": \"alice\"},\n{\"id\": [\"U2\"]}]",
+				"general/2024-01-01.json": day,
+			},
+			channels: map[string]int{"general": 1},
+			errs:     []string{"users.json:2: cannot read JSON in user record 2"},
+			sender:   "alice",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeFiles(t, dir, tt.files)
+			logs, err := ParseSlackDir(dir)
+			got := map[string]int{}
+			for _, l := range logs {
+				got[l.Title] = len(l.Messages)
+				checkLog(t, l, FormatSlack, len(l.Messages))
+			}
+			if !reflect.DeepEqual(got, tt.channels) {
+				t.Errorf("channels %v, want %v", got, tt.channels)
+			}
+			if len(logs) > 0 && logs[0].Messages[0].Sender != tt.sender {
+				t.Errorf("sender %q, want %q", logs[0].Messages[0].Sender, tt.sender)
+			}
+			var lines []string
+			if err != nil {
+				lines = strings.Split(err.Error(), "\n")
+			}
+			if len(lines) != len(tt.errs) {
+				t.Fatalf("errors %q, want %d", lines, len(tt.errs))
+			}
+			for i, want := range tt.errs {
+				if want = filepath.Join(dir, filepath.FromSlash(want)); !strings.HasPrefix(lines[i], want) {
+					t.Errorf("error %q, want it to start with %q", lines[i], want)
+				}
+			}
+			checkParseError(t, err, "", -1)
+		})
+	}
+}
+
 func TestSlackTime(t *testing.T) {
 	for _, ts := range []string{"", ".5", "1.0000000001", "1e9", "-1.0", "１.0"} {
 		if _, err := slackTime(ts); err == nil {
