@@ -194,6 +194,9 @@ func digestRun(opts *digestOptions) error {
 	if len(days) == 0 && rng.String() != "" {
 		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %d days read: the digest is empty\n", rng, st.days)
 	}
+	if opts.progress && len(days) > 0 {
+		fmt.Fprintf(opts.io.Err, "threads digest: merging the questions of %d days\n", len(days))
+	}
 	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng})
 	if err := writeDigest(opts, d); err != nil {
 		return err
