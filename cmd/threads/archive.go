@@ -238,11 +238,20 @@ func inputInfo(path string, stdin io.Reader) os.FileInfo {
 
 // emptyFolders returns an error for each folder of the command line in
 // which no chat log was found (held[i] is false for folders[i]); hint says
-// where to look further.
+// where to look further. A folder of Slack day files is one channel of an
+// export, whose folder is what to pass.
 func emptyFolders(folders []string, held []bool, hint string) []error {
 	var errs []error
 	for i, dir := range folders {
-		if !held[i] {
+		switch {
+		case held[i]:
+		case chatlog.IsSlackChannelDir(dir):
+			export := "the export folder, the one with channels.json and users.json,"
+			if parent := filepath.Dir(filepath.Clean(dir)); chatlog.IsSlackDir(parent) {
+				export = "the export folder " + parent
+			}
+			errs = append(errs, fmt.Errorf("%s: looks like one channel of a Slack export (YYYY-MM-DD.json day files): pass %s instead", dir, export))
+		default:
 			errs = append(errs, fmt.Errorf("%s: no chat log in a known format in this folder (%s)", dir, hint))
 		}
 	}
@@ -311,15 +320,15 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 // eachLog reads the input at path ("-" is stdin) in format ("" to detect),
 // its times in zone (nil for each format's own, see chatlog.ParseIn), and
 // hands each of its logs to flush as soon as it is read, with the file
-// index of its first message: a Slack export folder gives one log per
-// channel (those that could be read, when some of its files could not: the
-// error, for them, comes after), and a file is read with
+// index of its first message: a Slack export folder (or zip) gives one log
+// per channel (those that could be read, when some of its files could not:
+// the error, for them, comes after), and a file is read with
 // chatlog.ScanFileIn and cut into the calendar days of its times as shown
 // by a daySplitter, so that only one day is held. With THREADS_NOSTREAM=1
 // in the environment a file is parsed whole and cut into no days, as
 // before days were split (for benchmarks).
 func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
-	if os.Getenv("THREADS_NOSTREAM") == "1" || path != "-" && (format == "" || format == "slack") && chatlog.IsSlackDir(path) {
+	if os.Getenv("THREADS_NOSTREAM") == "1" || (format == "" || format == "slack") && isSlackExport(path) {
 		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
 		for _, log := range logs {
 			if err := flush(log, 0); err != nil {
@@ -334,6 +343,12 @@ func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush fu
 		err = sp.finish(final)
 	}
 	return err
+}
+
+// isSlackExport reports whether the input at path is a Slack export: a
+// folder, or its zip archive.
+func isSlackExport(path string) bool {
+	return path != "-" && (chatlog.IsSlackDir(path) || chatlog.IsSlackZip(path))
 }
 
 // errStopped says the output wants no more days.
@@ -527,8 +542,12 @@ func (s *daySplitter) finish(meta *chatlog.Log) error {
 }
 
 // isChatLog reports whether the file at path starts like a chat log in a
-// format that detection knows.
+// format that detection knows, or is a zip archive of a Slack export or of
+// one such chat log.
 func isChatLog(path string) (bool, error) {
+	if chatlog.IsZip(path) {
+		return chatlog.IsChatZip(path), nil
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return false, &chatlog.ParseError{Path: path, Msg: "cannot open input", Err: unwrapPathError(err)}

@@ -10,7 +10,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -65,7 +64,7 @@ A DIR is read recursively, its files in name order: those whose content is a
 chat log in a known format (see threads formats) are threaded and the others
 skipped (--verbose names them; with --input-format every file is read in that
 format). Hidden files and folders are left out; symbolic links to folders
-are followed, each folder read once; a Slack export folder is one input. Inputs are threaded in parallel and written in order as they finish,
+are followed, each folder read once; a Slack export folder, or its zip, is one input, and a WhatsApp chat zip is read as its chat file. Inputs are threaded in parallel and written in order as they finish,
 so a whole archive streams through in little memory; -j larger than the
 number of inputs runs one job per input.
 
@@ -144,8 +143,8 @@ func extractRun(opts *extractOptions) error {
 	}
 	// The -o file, in an input folder, is no input.
 	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)
-	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && inputs[0].path != "-" && chatlog.IsSlackDir(inputs[0].path) // a Slack folder's channels are logs of their own
-	found := make([]bool, len(folders))                                                                                // a folder held a chat log
+	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && isSlackExport(inputs[0].path) // a Slack export's channels are logs of their own
+	found := make([]bool, len(folders))                                                  // a folder held a chat log
 	if err := checkOutputNotInput(opts.Output, inputs, opts.io.In); err != nil {
 		return err
 	}

@@ -44,12 +44,12 @@ var formats = []Format{
 	{"cocolian", "cocolian day-archive Markdown (front matter, '> HH:MM:SS  nickname' headers)", nil, looksCocolian, scanCocolian},
 	{"chatlog-text", "chatlog (Go WeChat tool) text: 'SenderName(wxid) [TalkerName(roomid)] <time>' then content", nil, looksChatlogText, scanChatlogText},
 	{"memotrace-txt", "MemoTrace / WeChatMsg TXT: '{YYYY-MM-DD HH:MM:SS} {name}' then content", nil, looksMemoTraceTXT, scanMemoTraceTXT},
-	{"whatsapp", "WhatsApp chat .txt export (Android and iOS layouts)", nil, looksWhatsApp, scanWhatsApp},
+	{"whatsapp", "WhatsApp chat .txt export, or its zip (Android and iOS layouts)", nil, looksWhatsApp, scanWhatsApp},
 	{"irc", "IRC log: '[HH:MM] <nick> text', '=== ' and ZNC '*** ' system lines (Ubuntu IRC disentanglement data, ZNC logs)", parseIRC, looksIRC, nil},
 }
 
 // slackFormat is the one folder format.
-var slackFormat = Format{Name: "slack", Description: "Slack export folder (channels.json, users.json, <channel>/YYYY-MM-DD.json)"}
+var slackFormat = Format{Name: "slack", Description: "Slack export folder or zip (channels.json, users.json, <channel>/YYYY-MM-DD.json)"}
 
 // Formats lists the supported input formats in detection order, the Slack
 // folder format last.
@@ -90,7 +90,11 @@ func ParseIn(r io.Reader, path, format string, loc *time.Location) (*Log, error)
 // prepare decodes r and finds its format: the named one, or the detected
 // one when format is "".
 func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
-	dec, _ := Decode(r)
+	raw := bufio.NewReaderSize(r, 64*1024) // Decode reads through it
+	if magic, _ := raw.Peek(4); zipMagic(magic) {
+		return nil, Format{}, &ParseError{Path: path, Msg: "is a zip archive: give its path (WhatsApp chat and Slack export zips are read as they are), or " + zipHint}
+	}
+	dec, _ := Decode(raw)
 	br := bufio.NewReaderSize(dec, 64*1024)
 	if format == "" {
 		head, _ := br.Peek(sniffSize)
@@ -108,12 +112,14 @@ func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 		}
 	}
 	if format == slackFormat.Name {
-		return nil, Format{}, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json) instead of a file"}
+		return nil, Format{}, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json), or its zip, instead of a file"}
 	}
 	return nil, Format{}, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
 }
 
-// ParseFile opens path ("-" is stdin) and parses it with Parse.
+// ParseFile opens path ("-" is stdin) and parses it with Parse; of a zip
+// archive, the chat log it holds (_chat.txt, "WhatsApp Chat with Name.txt",
+// or its one file in a known format), whose Log.Path is path/name-in-it.
 func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
 	return parseFile(path, format, nil, stdin)
 }
@@ -122,6 +128,9 @@ func ParseFile(path, format string, stdin io.Reader) (*Log, error) {
 func parseFile(path, format string, loc *time.Location, stdin io.Reader) (*Log, error) {
 	if path == "-" {
 		return ParseIn(stdin, path, format, loc)
+	}
+	if IsZip(path) {
+		return parseZipChat(path, format, loc)
 	}
 	f, err := openFile(path)
 	if err != nil {
@@ -148,9 +157,9 @@ func openFile(path string) (*os.File, error) {
 	return f, nil
 }
 
-// ParsePath parses a file, or a Slack export folder into one log per
-// channel; of a folder some of whose files cannot be read, it returns the
-// channels read with the error (see ParseSlackDir).
+// ParsePath parses a file, or a Slack export folder or zip into one log
+// per channel; of an export some of whose files cannot be read, it returns
+// the channels read with the error (see ParseSlackDir).
 func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
 	return ParsePathIn(path, format, nil, stdin)
 }
@@ -159,6 +168,9 @@ func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
 func ParsePathIn(path, format string, loc *time.Location, stdin io.Reader) ([]*Log, error) {
 	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackDir(path) {
 		return parseSlackDir(path, newZone(loc))
+	}
+	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackZip(path) {
+		return parseSlackZip(path, newZone(loc))
 	}
 	log, err := parseFile(path, format, loc, stdin)
 	if err != nil {

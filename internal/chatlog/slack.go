@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -26,6 +28,25 @@ var slackUserFiles = []string{"users.json", "org_users.json"}
 func IsSlackDir(dir string) bool {
 	for _, name := range append([]string{"channels.json"}, slackUserFiles...) {
 		if st, err := os.Stat(filepath.Join(dir, name)); err == nil && st.Mode().IsRegular() {
+			return true
+		}
+	}
+	return false
+}
+
+// IsSlackChannelDir reports whether dir looks like one channel folder of
+// an unzipped Slack export: it holds day files (YYYY-MM-DD.json) and is no
+// export folder itself.
+func IsSlackChannelDir(dir string) bool {
+	if IsSlackDir(dir) {
+		return false
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if !e.IsDir() && slackDayRE.MatchString(e.Name()) {
 			return true
 		}
 	}
@@ -87,30 +108,41 @@ func parseSlackDir(dir string, z zone) ([]*Log, error) {
 	if !IsSlackDir(dir) {
 		return nil, &ParseError{Path: dir, Msg: "not a Slack export folder: expected channels.json or users.json in it"}
 	}
+	if dir == "" {
+		dir = "."
+	}
+	return parseSlackFS(os.DirFS(dir), func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }, z)
+}
+
+// parseSlackFS is parseSlackDir for the export at the root of fsys (a
+// folder, or a zip archive), its times shown in z; show gives the path
+// that names a file or folder of fsys (by its slash-separated path there)
+// in logs and errors.
+func parseSlackFS(fsys fs.FS, show func(rel string) string, z zone) ([]*Log, error) {
 	var errs []error
 	users := map[string]string{}
 	for _, name := range slackUserFiles {
-		f, err := os.Open(filepath.Join(dir, name))
+		f, err := fsys.Open(name)
 		if err != nil {
 			continue
 		}
-		err = readSlackUsers(f, filepath.Join(dir, name), users)
+		err = readSlackUsers(f, show(name), users)
 		f.Close()
 		if err != nil {
 			errs = append(errs, err) // the members read before the error still name their messages
 		}
 		break
 	}
-	entries, err := os.ReadDir(dir)
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, &ParseError{Path: dir, Msg: "cannot read the export folder", Err: err}
+		return nil, &ParseError{Path: show("."), Msg: "cannot read the export folder", Err: unwrapFSError(err)}
 	}
 	logs := make([]*Log, 0)
 	for _, e := range entries {
 		if !e.IsDir() {
 			continue
 		}
-		log, err := parseSlackChannel(filepath.Join(dir, e.Name()), users, z)
+		log, err := parseSlackChannel(fsys, e.Name(), show, users, z)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -121,16 +153,27 @@ func parseSlackDir(dir string, z zone) ([]*Log, error) {
 	return logs, errors.Join(errs...)
 }
 
+// unwrapFSError returns the cause of a *fs.PathError, whose path the
+// ParseError names already.
+func unwrapFSError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
 // slackDayRE matches the name of a day file.
 var slackDayRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
 
-// parseSlackChannel reads the day files of one channel folder; it returns nil
-// when the folder has none, or none that could be read. A day file that
-// cannot be read is left out whole, with its error, and the others are read.
-func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error) {
-	entries, err := os.ReadDir(dir)
+// parseSlackChannel reads the day files of the channel folder dir of fsys,
+// their times shown in z; it returns nil when the folder has none, or none
+// that could be read. A day file that cannot be read is left out whole,
+// with its error, and the others are read.
+func parseSlackChannel(fsys fs.FS, dir string, show func(string) string, users map[string]string, z zone) (*Log, error) {
+	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		return nil, &ParseError{Path: dir, Msg: "cannot read the channel folder", Err: err}
+		return nil, &ParseError{Path: show(dir), Msg: "cannot read the channel folder", Err: unwrapFSError(err)}
 	}
 	var days []string
 	for _, e := range entries {
@@ -142,14 +185,14 @@ func parseSlackChannel(dir string, users map[string]string, z zone) (*Log, error
 		return nil, nil
 	}
 	sort.Strings(days)
-	name := filepath.Base(dir)
-	log := &Log{Path: dir, Format: FormatSlack, Title: name, Group: name, Messages: make([]Message, 0)}
+	name := path.Base(dir)
+	log := &Log{Path: show(dir), Format: FormatSlack, Title: name, Group: name, Messages: make([]Message, 0)}
 	var errs []error
 	for _, day := range days {
-		file := filepath.Join(dir, day)
-		f, err := os.Open(file)
+		file := show(path.Join(dir, day))
+		f, err := fsys.Open(path.Join(dir, day))
 		if err != nil {
-			errs = append(errs, &ParseError{Path: file, Msg: "cannot open day file", Err: err})
+			errs = append(errs, &ParseError{Path: file, Msg: "cannot open day file", Err: unwrapFSError(err)})
 			continue
 		}
 		msgs, err := readSlackDay(f, file, users, len(log.Messages))

@@ -63,15 +63,20 @@ func ScanIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc)
 	return log, nil
 }
 
-// ScanFile opens path ("-" is stdin) and reads it with Scan.
+// ScanFile opens path ("-" is stdin) and reads it with Scan; a zip
+// archive as ParseFile reads it.
 func ScanFile(path, format string, stdin io.Reader, emit EmitFunc) (*Log, error) {
 	return ScanFileIn(path, format, nil, stdin, emit)
 }
 
-// ScanFileIn opens path ("-" is stdin) and reads it with ScanIn.
+// ScanFileIn opens path ("-" is stdin) and reads it with ScanIn; a zip
+// archive as ParseFile reads it, its times in loc.
 func ScanFileIn(path, format string, loc *time.Location, stdin io.Reader, emit EmitFunc) (*Log, error) {
 	if path == "-" {
 		return ScanIn(stdin, path, format, loc, emit)
+	}
+	if IsZip(path) {
+		return scanZipChat(path, format, loc, emit)
 	}
 	f, err := openFile(path)
 	if err != nil {
