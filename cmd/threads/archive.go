@@ -400,10 +400,11 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 // or Discord reply, whose link a cut would lose): while the day holds
 // messages with ids, the messages of the next date wait, and one that
 // replies to a message of the day keeps itself and every message before
-// it in the day. The wait ends, and the day is cut before the messages
-// still waiting, at the first pause of carryPause (the pause before the
-// first of them included), a message of a later date still, maxCarry
-// waiting messages, or the end of the input.
+// it in the day. Only the date right after the day's runs on into it, for
+// at most maxCarry messages. The wait ends, and the day is cut before the
+// messages still waiting, at the first pause of carryPause (the pause
+// before the first of them included), a message of a later date still,
+// the maxCarry-th message after midnight, or the end of the input.
 type daySplitter struct {
 	flush func(log *chatlog.Log, offset int) error
 
@@ -417,7 +418,7 @@ type daySplitter struct {
 	next    []chatlog.Message // messages of the next date waiting to be cut or carried, Index as in the file
 	nextDay string            // their date
 	last    time.Time         // the time of the last dated message added
-	carried bool              // a reply kept messages of a later date in the day
+	over    int               // messages of the next date that replies kept in the day
 }
 
 // carryPause and maxCarry bound how long a day runs on past midnight: the
@@ -443,7 +444,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 	d := m.Time.Format("2006-01-02")
 	pause := m.Time.Sub(s.last) >= carryPause
 	s.last = m.Time
-	if len(s.next) > 0 && (d > s.nextDay || pause || len(s.next) >= maxCarry) {
+	if len(s.next) > 0 && (d > s.nextDay || pause || s.over+len(s.next) >= maxCarry) {
 		if err := s.cutBeforeNext(log); err != nil {
 			return err
 		}
@@ -453,7 +454,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 		s.day = d
 	case len(s.next) > 0 || d > s.day:
 		if len(s.next) == 0 {
-			if len(s.ids) == 0 || pause {
+			if len(s.ids) == 0 || pause || d != dayAfter(s.day) || s.over >= maxCarry {
 				// No explicit reply can reach back into this day.
 				if err := s.cut(log); err != nil {
 					return err
@@ -470,13 +471,22 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 			for _, w := range s.next {
 				s.keep(w)
 			}
+			s.over += len(s.next)
 			s.next = s.next[:0]
-			s.carried = true
 		}
 		return nil
 	}
 	s.keep(m)
 	return nil
+}
+
+// dayAfter returns the date after day, both YYYY-MM-DD.
+func dayAfter(day string) string {
+	t, err := time.Parse("2006-01-02", day)
+	if err != nil {
+		return ""
+	}
+	return t.AddDate(0, 0, 1).Format("2006-01-02")
 }
 
 // keep adds m to the day being collected.
@@ -513,6 +523,7 @@ func (s *daySplitter) cut(meta *chatlog.Log) error {
 	log.Messages = s.cur
 	s.cur = nil
 	s.ids = nil
+	s.over = 0
 	s.cuts++
 	return s.flush(&log, s.first)
 }
@@ -528,7 +539,7 @@ func (s *daySplitter) finish(meta *chatlog.Log) error {
 		// One day (or no dates): the log as chatlog.Parse gives it, dated
 		// by its first day when replies carried it past midnight.
 		log := *meta
-		if s.carried {
+		if s.over > 0 {
 			log.Date = s.day
 		}
 		log.Messages = s.cur

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // multiDay writes a MemoTrace TXT export of the given number of messages
@@ -233,5 +234,40 @@ func TestExtractRepliesPastMidnight(t *testing.T) {
 				t.Errorf("days %q, want %q", strings.Join(got, " "), tt.want)
 			}
 		})
+	}
+}
+
+// TestExtractRepliesCarryOneNight checks that replies carry a day over its
+// own midnight only: a chain of replies to one question, 50 minutes apart
+// over three days, keeps the day after the question's in its day and
+// starts the third day on its own.
+func TestExtractRepliesCarryOneNight(t *testing.T) {
+	start := time.Date(2024, 1, 10, 23, 30, 0, 0, time.UTC)
+	var recs []string
+	for k := range 60 {
+		reply := ""
+		if k > 0 {
+			reply = `, "reply_to_message_id": 1`
+		}
+		at := start.Add(time.Duration(k) * 50 * time.Minute)
+		recs = append(recs, fmt.Sprintf(`{"id": %d, "type": "message", "date": "%s", "from": "u%d", "from_id": "user%d", "text": "message %d"%s}`, k+1, at.Format("2006-01-02T15:04:05"), k%3, k%3, k+1, reply))
+	}
+	path := filepath.Join(t.TempDir(), "result.json")
+	writeFile(t, path, `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+strings.Join(recs, ",\n")+`]}`)
+	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var days []contractDay
+	if err := json.Unmarshal([]byte(out), &days); err != nil {
+		t.Fatalf("want several days: %v", err)
+	}
+	var got []string
+	for _, d := range days {
+		got = append(got, fmt.Sprintf("%s:%d", d.Source.Date, len(d.Messages)))
+	}
+	// 23:30 and the 29 messages of 01-11 (to 23:40); 01-12 from 00:30.
+	if want := "2024-01-10:30 2024-01-12:29 2024-01-13:1"; strings.Join(got, " ") != want {
+		t.Errorf("days %q, want %q", strings.Join(got, " "), want)
 	}
 }
