@@ -174,8 +174,9 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 // fullMentions returns each message's mention names, with a name that
 // stopped at a space inside a sender's display name ("@Bob Jones which
 // SSD?" read as Bob; "@杨彧-微众- 支付产品经理" as 杨彧-微众-) taken on to
-// that sender's whole name when the text writes it after the @: the
-// longest such name. The other names are the message's own.
+// that sender's whole name when the text writes it right after that
+// mention's @, up to the end of a word: the longest such name. The other
+// names are the message's own.
 func fullMentions(msgs []chatlog.Message, senders []string) [][]string {
 	spaced := map[string][]string{} // the part before the first space -> senders
 	for _, s := range senders {
@@ -186,22 +187,37 @@ func fullMentions(msgs []chatlog.Message, senders []string) [][]string {
 	names := make([][]string, len(msgs))
 	for i, m := range msgs {
 		names[i] = m.Mentions
+		from := 0 // the text after the mentions placed so far
 		for k, n := range m.Mentions {
+			at := strings.Index(m.Text[from:], "@"+n)
+			if at < 0 {
+				continue
+			}
+			rest := m.Text[from+at+1:]
+			from += at + 1 + len(n)
 			full := n
 			for _, s := range spaced[n] {
-				if len(s) > len(full) && strings.Contains(m.Text, "@"+s) {
+				if len(s) > len(full) && strings.HasPrefix(rest, s) && endsWord(rest[len(s):]) {
 					full = s
 				}
 			}
 			if full != n {
 				if &names[i][0] == &m.Mentions[0] { // still the message's own
-					names[i] = slices.Clone(names[i])
+					names[i] = slices.Clone(m.Mentions)
 				}
 				names[i][k] = full
+				from += len(full) - len(n)
 			}
 		}
 	}
 	return names
+}
+
+// endsWord reports whether text, what follows a name, starts with no
+// letter or digit: the name ends there.
+func endsWord(text string) bool {
+	r, _ := utf8.DecodeRuneInString(text)
+	return text == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
 }
 
 // byForm resolves a name that is a sender's name, its normalised form, a

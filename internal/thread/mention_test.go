@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -343,28 +344,38 @@ func TestResolveSamePerson(t *testing.T) {
 
 // TestMentionsTakenOnToSpacedNames checks that a mention cut at a space
 // inside a sender's display name resolves to the sender whose whole name
-// the text writes after the @, when two senders' names begin alike.
+// the text writes after that mention's @, up to the end of a word, when two
+// senders' names begin alike.
 func TestMentionsTakenOnToSpacedNames(t *testing.T) {
 	tests := []struct {
-		text, mention, want string
+		text     string
+		mentions []string
+		want     []string
 	}{
-		{"@Bob Jones which SSD do you use?", "Bob", "Bob Jones"},
-		{"@Bob Marley which SSD do you use?", "Bob", "Bob Marley"},
-		{"@杨彧-微众- 支付产品经理-上海 请问对账文件几点出？", "杨彧-微众-", "杨彧-微众- 支付产品经理-上海"},
-		{"@杨彧-微众- 风控 请问呢？", "杨彧-微众-", "杨彧-微众- 风控"},
+		{"@Bob Jones which SSD do you use?", []string{"Bob"}, []string{"Bob Jones"}},
+		{"@Bob Marley which SSD do you use?", []string{"Bob"}, []string{"Bob Marley"}},
+		{"@Bob which SSD exactly? cc @Bob Jones", []string{"Bob", "Bob"}, []string{"Bob", "Bob Jones"}},
+		{"@Bob Jones and @Bob Marley, which SSD?", []string{"Bob", "Bob"}, []string{"Bob Jones", "Bob Marley"}},
+		{"@Bob Jonesy hi", []string{"Bob"}, []string{"Bob"}},
+		{"@杨彧-微众- 支付产品经理-上海 请问对账文件几点出？", []string{"杨彧-微众-"}, []string{"杨彧-微众- 支付产品经理-上海"}},
+		{"@杨彧-微众- 风控 请问呢？", []string{"杨彧-微众-"}, []string{"杨彧-微众- 风控"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			log := day(
+				chatlog.Message{Sender: "Bob", Text: "I use a Samsung"},
 				chatlog.Message{Sender: "Bob Jones", Text: "I run HA on a NUC"},
 				chatlog.Message{Sender: "Bob Marley", Text: "I use a Pi"},
 				chatlog.Message{Sender: "杨彧-微众- 支付产品经理-上海", Text: "嗯"},
 				chatlog.Message{Sender: "杨彧-微众- 风控", Text: "嗯"},
-				chatlog.Message{Sender: "Dan", Text: tt.text, Mentions: []string{tt.mention}},
+				chatlog.Message{Sender: "Dan", Text: tt.text, Mentions: tt.mentions},
 			)
+			if got := fullMentions(log.Messages, []string{"Bob", "Bob Jones", "Bob Marley", "杨彧-微众- 支付产品经理-上海", "杨彧-微众- 风控", "Dan"})[5]; !slices.Equal(got, tt.want) {
+				t.Errorf("names %q, want %q", got, tt.want)
+			}
 			targets, _ := resolveMentions(log, listings{})
-			if got := targets[4]; len(got) != 1 || got[0] != tt.want {
-				t.Errorf("mention resolves to %q, want %q", got, tt.want)
+			if got := targets[5]; !slices.Equal(got, tt.want) {
+				t.Errorf("mentions resolve to %q, want %q", got, tt.want)
 			}
 		})
 	}
