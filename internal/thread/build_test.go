@@ -1357,4 +1357,15 @@ func TestSideThreadOutOfReach(t *testing.T) {
 			t.Errorf("broadcast %v: the side thread's second reply links to %d, want the thread", broadcast, got)
 		}
 	}
+	// Nor does a rule that reads the message before: an echo of the
+	// side reply's words asks nothing of it.
+	root := msg("Alice", "how do I reset the coordinator?", 0)
+	root.ID = "r"
+	side := msg("Chen", "先备份 NVRAM 再刷 固件", 1)
+	side.ReplyToID, side.SideThread = "r", true
+	echo := msg("Dana", "刷 固件？", 2)
+	res := Build(&chatlog.Log{Messages: []chatlog.Message{root, side, echo}}, fieldTokenizer{})
+	if got := res.Links[2].Parent; got == 1 {
+		t.Errorf("the channel's echo links to the side reply")
+	}
 }

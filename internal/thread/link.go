@@ -168,20 +168,9 @@ func linkRest(c *linkContext, decided []bool) {
 
 // inReach yields, nearest first, the messages that message i may reply to:
 // the turns within the window before it (a reply goes to a message's first
-// listing, and passes over notices), but for the replies of a side thread
-// (chatlog.Message.SideThread) that i is no reply of.
+// listing, and passes over notices and the side threads i is not in).
 func (c *linkContext) inReach(i int) iter.Seq[int] {
-	turns := c.turnsBefore(i, c.p.Window)
-	return func(yield func(int) bool) {
-		for j := range turns {
-			if c.msgs[j].SideThread && c.msgs[j].ReplyToID != c.msgs[i].ReplyToID {
-				continue
-			}
-			if !yield(j) {
-				return
-			}
-		}
-	}
+	return c.turnsBefore(i, c.p.Window)
 }
 
 // A rankedCandidate is a candidate parent that passed the gate, with its

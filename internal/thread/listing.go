@@ -19,13 +19,16 @@ const doubledShare = 4
 // the same second, under the group nickname), and, for models that pass
 // over them, platform notices (joins, recalls). Distances and neighbours
 // count turns only, so that a chat threads alike whether its export lists
-// messages once or twice, with or without its notices. The zero value is a
-// log whose every message is a turn.
+// messages once or twice, with or without its notices. A reply of a side
+// thread (chatlog.Message.SideThread) is a turn only to the replies of its
+// thread: the messages of the chat's timeline do not see it. The zero value
+// is a log whose every message is a turn.
 type listings struct {
-	second []bool // the message repeats the one before it under another name
-	notice []bool // a platform notice that the conversation passes over
-	pos    []int  // the number of turns after the first message, up to this one
-	prev   []int  // the latest turn before this message, -1 for none
+	second []bool   // the message repeats the one before it under another name
+	notice []bool   // a platform notice that the conversation passes over
+	pos    []int    // the number of turns after the first message, up to this one
+	prev   []int    // the latest turn before this message, -1 for none
+	side   []string // the side thread of a reply in one (its ReplyToID), "" for the rest; nil when none is
 }
 
 // newListings finds the second listings of msgs: a message that repeats
@@ -36,6 +39,14 @@ type listings struct {
 // either, nor do they count among the messages a share is taken of.
 func newListings(msgs []chatlog.Message, passNotices bool) listings {
 	var l listings
+	for i, m := range msgs {
+		if m.SideThread {
+			if l.side == nil {
+				l.side = make([]string, len(msgs))
+			}
+			l.side[i] = m.ReplyToID
+		}
+	}
 	notices := 0
 	if passNotices {
 		l.notice = make([]bool, len(msgs))
@@ -120,12 +131,27 @@ func (l listings) firstListing(k int) int {
 	return k
 }
 
-// turnBefore returns the latest turn before message i, or -1.
+// turnBefore returns the latest turn before message i that i sees, or -1.
 func (l listings) turnBefore(i int) int {
-	if l.prev == nil {
-		return i - 1 // every message is a turn
+	k := l.prevTurn(i)
+	for k >= 0 && l.hidden(i, k) {
+		k = l.prevTurn(k)
 	}
-	return l.prev[i]
+	return k
+}
+
+// prevTurn returns the latest turn before message k, or -1.
+func (l listings) prevTurn(k int) int {
+	if l.prev == nil {
+		return k - 1 // every message is a turn
+	}
+	return l.prev[k]
+}
+
+// hidden reports whether message k is a reply of a side thread that message
+// i is no reply of, which i does not see.
+func (l listings) hidden(i, k int) bool {
+	return l.side != nil && l.side[k] != "" && l.side[k] != l.side[i]
 }
 
 // turnsBefore yields, nearest first, the turns at most reach turns before
@@ -133,7 +159,7 @@ func (l listings) turnBefore(i int) int {
 func (l listings) turnsBefore(i, reach int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for k := i - 1; k >= 0 && l.distance(i, k) <= reach; k-- {
-			if l.isTurn(k) && !yield(k) {
+			if l.isTurn(k) && !l.hidden(i, k) && !yield(k) {
 				return
 			}
 		}
@@ -145,7 +171,7 @@ func (l listings) turnsBefore(i, reach int) iter.Seq[int] {
 func (l listings) turnsAfter(i, reach, n int) iter.Seq[int] {
 	return func(yield func(int) bool) {
 		for k := i + 1; k < n && l.distance(k, i) <= reach; k++ {
-			if l.isTurn(k) && !yield(k) {
+			if l.isTurn(k) && !l.hidden(i, k) && !yield(k) {
 				return
 			}
 		}
