@@ -197,7 +197,7 @@ func digestRun(opts *digestOptions) error {
 	if opts.progress && len(days) > 0 {
 		fmt.Fprintf(opts.io.Err, "threads digest: merging the questions of %d days\n", len(days))
 	}
-	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng})
+	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng, Copies: st.copies})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}
@@ -264,10 +264,11 @@ func loadTopics(path string) ([]dict.Topic, error) {
 
 // readStats say what became of the inputs threadFiles read.
 type readStats struct {
-	chat   []bool // per input: not skipped as no chat log (it may have failed)
-	read   int    // inputs read and threaded without error
-	days   int    // the days of those inputs and of those that failed part-way, within --since and --until or not
-	failed int    // inputs that could not be read or parsed
+	chat   []bool         // per input: not skipped as no chat log (it may have failed)
+	read   int            // inputs read and threaded without error
+	days   int            // the days of those inputs and of those that failed part-way, within --since and --until or not
+	failed int            // inputs that could not be read or parsed
+	copies []*chatlog.Log // days left out as copies of days read (the same day under two names)
 }
 
 // threadFiles parses and threads the files, several at a time, and returns
@@ -328,7 +329,14 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	p.finish()
 	var days []digest.Day
 	st := readStats{chat: make([]bool, len(files))}
-	firstOf := make(map[[sha256.Size]byte]string) // day fingerprint -> the file that gave it first
+	type kept struct {
+		at   int    // index in days
+		path string // the file it came from
+	}
+	keptOf := make(map[[sha256.Size]byte]kept) // day fingerprint -> the day kept
+	type pair struct{ copy, kept string }
+	var pairs []pair
+	copies := make(map[pair]int) // days of one file left out as copies of another's
 	for i, r := range results {
 		st.chat[i] = !r.skipped
 		switch {
@@ -342,30 +350,53 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		default:
 			st.read++
 		}
-		if !r.skipped {
-			st.days += r.read
-			for k, day := range r.days {
-				if len(day.Log.Messages) > 0 {
-					if first, dup := firstOf[r.sums[k]]; dup {
-						fmt.Fprintf(opts.io.Err, "threads: %s: the day %s is the same as in %s: read once\n", files[i].path, digest.DateText(day.Log.Date), first)
-						continue
-					}
-					firstOf[r.sums[k]] = files[i].path
-				}
+		if r.skipped {
+			continue
+		}
+		st.days += r.read
+		for k, day := range r.days {
+			sum, path := r.sums[k], files[i].path
+			first, dup := keptOf[sum]
+			if !dup || len(day.Log.Messages) == 0 {
+				keptOf[sum] = kept{len(days), path}
 				days = append(days, day)
+				continue
 			}
+			// The same day twice: keep the file of the shorter name (the
+			// copy is "… (1).markdown"), and count the other's lines read.
+			keepPath, copyPath := first.path, path
+			if len(filepath.Base(path)) < len(filepath.Base(first.path)) {
+				st.copies = append(st.copies, days[first.at].Log)
+				days[first.at] = day
+				keptOf[sum] = kept{first.at, path}
+				keepPath, copyPath = path, first.path
+			} else {
+				st.copies = append(st.copies, day.Log)
+			}
+			p := pair{copyPath, keepPath}
+			if copies[p] == 0 {
+				pairs = append(pairs, p)
+			}
+			copies[p]++
+		}
+	}
+	for _, p := range pairs {
+		if n := copies[p]; n == 1 {
+			fmt.Fprintf(opts.io.Err, "threads: %s: a day the same as in %s: read once\n", p.copy, p.kept)
+		} else {
+			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
 	return days, st
 }
 
-// dayFingerprint sums what makes a day's chat that day's: its format and
-// date, and every message's time, sender, type and text. A day saved twice
-// under two names ("2018-05-16-chat (1).markdown") sums the same, so the
-// digest counts its askings once.
+// dayFingerprint sums what makes a day's chat that day's: its format,
+// date, group and title, and every message's time, sender, type and text.
+// A day saved twice under two names ("2018-05-16-chat (1).markdown") sums
+// the same, so the digest counts its askings once.
 func dayFingerprint(log *chatlog.Log) [sha256.Size]byte {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00", log.Format, log.Date)
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00", log.Format, log.Date, log.Group, log.Title)
 	for _, m := range log.Messages {
 		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%d:%s\x00", m.Time.Format(time.RFC3339Nano), m.Sender, m.Type, len(m.Text), m.Text)
 	}

@@ -341,6 +341,36 @@ func TestDigestKBDaysGone(t *testing.T) {
 	}
 }
 
+// TestDigestKBCopiedDay checks that a day saved twice under two names is
+// read once, from the file of the shorter name, and that the entries a
+// knowledge base took from the copy are regenerated, not kept as entries of
+// days the run did not read.
+func TestDigestKBCopiedDay(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := filepath.Join(t.TempDir(), "proddev")
+	original := filepath.Join(group, "2018-03-01-chat.markdown")
+	copied := filepath.Join(group, "2018-03-01-chat (1).markdown")
+	writeFile(t, copied, string(data))
+	dir := filepath.Join(t.TempDir(), "kb")
+	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, copied); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	writeFile(t, original, string(data))
+	code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, group)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := copied + ": a day the same as in " + original + ": read once"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	if strings.Contains(errOut, "did not read") || strings.Contains(errOut, "not compared") {
+		t.Errorf("the copy's entries were kept as unread: %s", errOut)
+	}
+}
+
 // TestDigestKBThroughLink checks that a run over a folder reached through
 // a symbolic link updates the knowledge base a run over the folder itself
 // made: the same entry files, no copies under new names, no entry left

@@ -34,6 +34,11 @@ type Options struct {
 	Topics []dict.Topic // the topics threads and entries are given; none when empty
 	Terms  []dict.Term  // payments terms, to read aliases as their term; none when empty
 	Range  Range        // the dates the caller kept the days to; the zero Range for none
+	// Copies are days the caller read and left out as copies of days it
+	// gave (the same day saved under two names): they are not digested,
+	// but their lines count as read, so that a knowledge base's entries
+	// that name them are regenerated like the others.
+	Copies []*chatlog.Log
 
 	// Threshold is the similarity, 0 to 1, at or above which two questions
 	// of different days merge; nil means DefaultThreshold. It is a pointer
@@ -101,6 +106,7 @@ type Digest struct {
 	Topics  []dict.Topic // the topics used, in file order
 	Range   Range        // the dates the days were limited to, as Options gave it
 	LeftOut int          // askings in no entry: asked once and never answered, or saying too little out of their chat
+	Copies  []DayView    // the days Options.Copies names, Path and lines only: read, as copies of days given
 }
 
 // An Entry is one question asked once or more, with every time it was asked.
@@ -214,6 +220,11 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 		d.Days = append(d.Days, view)
 		qs = append(qs, dayQs...)
 	}
+	for _, log := range opts.Copies {
+		view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+		view.FirstLine, view.LastLine = lineSpan(log, opts.Range)
+		d.Copies = append(d.Copies, view)
+	}
 	tn := newTerms(opts.Terms)
 	df, n := messageDF(days, tok, tn)
 	vectorize(qs, tok, tn, df, n)
@@ -314,17 +325,7 @@ type question struct {
 func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question) {
 	log, res := day.Log, day.Result
 	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
-	first := true
-	for i := range log.Messages {
-		m := &log.Messages[i]
-		if !r.Holds(MessageDate(log, m)) {
-			continue
-		}
-		if first || m.Line < view.FirstLine {
-			view.FirstLine, first = m.Line, false
-		}
-		view.LastLine = max(view.LastLine, m.Line)
-	}
+	view.FirstLine, view.LastLine = lineSpan(log, r)
 	senders := senderNames(log)
 	var qs []*question
 	for ti, t := range res.Threads {
@@ -379,6 +380,22 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 		}
 	}
 	return view, qs
+}
+
+// lineSpan returns the lowest and highest source line of the messages of
+// log within r; 0, 0 when there are none.
+func lineSpan(log *chatlog.Log, r Range) (first, last int) {
+	for i := range log.Messages {
+		m := &log.Messages[i]
+		if !r.Holds(MessageDate(log, m)) {
+			continue
+		}
+		if first == 0 || m.Line < first {
+			first = m.Line
+		}
+		last = max(last, m.Line)
+	}
+	return first, last
 }
 
 // readable is a message's text as a reader should see it, on one line: its

@@ -377,10 +377,11 @@ type spans struct {
 	byName map[string][]string // file name -> the absolute paths of that name read
 }
 
-// readSpans returns the lines the days of d cover.
+// readSpans returns the lines the days of d, and the copies of days it
+// read, cover.
 func readSpans(d *Digest) spans {
 	s := spans{lines: make(map[string][][2]int), byName: make(map[string][]string)}
-	for _, day := range d.Days {
+	for _, day := range slices.Concat(d.Days, d.Copies) {
 		p, ok := absPath(day.Path)
 		if !ok || day.LastLine <= 0 {
 			continue
