@@ -725,7 +725,7 @@ func questionWith(text string, cues cueSet) bool {
 		if countLetters(trimmed) < 2 {
 			return false // "??": characters lost in export, not a question
 		}
-		return isEnglishQuestion(trimmed, endsASCII || endsFull || strings.Contains(t, "? ") || strings.Contains(t, "？"))
+		return isEnglishQuestion(t, endsASCII || endsFull || strings.Contains(t, "? ") || strings.Contains(t, "？"))
 	}
 	// A very short text asks when marked so (几度？ 车贷？ 招联的？), unless it
 	// is a bare exclamation (真的？ 又是他？), a connective (还是？), a call
@@ -811,19 +811,11 @@ var clauseQuestions = []string{"吗，", "吗,", "吗 ", "吗。"}
 // word; a longer sentence ending in 呢 states something.
 const whatAboutRunes = 8
 
-// englishAsking start a question in English chats.
-var englishAsking = []string{"how ", "what ", "why ", "where ", "when ", "who ", "which ", "does ", "do ", "is ", "are ", "can ", "could ", "anyone ", "any ", "should ", "would ", "will ", "has ", "have "}
-
-// isEnglishQuestion reports whether a text without Han characters asks something.
-func isEnglishQuestion(trimmed string, mark bool) bool {
-	if mark {
-		return true
-	}
-	lower := strings.ToLower(trimmed)
-	if k := strings.IndexAny(lower, ":,"); k >= 0 && k < 20 && !strings.Contains(lower[:k], " ") {
-		lower = strings.TrimSpace(lower[k+1:]) // "nick: how do I ..."
-	}
-	return startsWithAny(lower, englishAsking) && len(strings.Fields(lower)) >= 4
+// isEnglishQuestion reports whether a text without Han characters asks
+// something: it has a question mark, or reads as a question without one
+// (asksInEnglish).
+func isEnglishQuestion(text string, mark bool) bool {
+	return mark || asksInEnglish(text)
 }
 
 func countLetters(s string) int {

@@ -1,0 +1,476 @@
+package thread
+
+import (
+	"strings"
+	"unicode"
+)
+
+// English question cues, for a message without Han characters and without
+// a question mark (one with a question mark asks). Chat writers leave the
+// mark out, so the form of the sentence has to say it: a wh-word with an
+// auxiliary (how do I, what's, where is), an auxiliary put before its
+// subject (does anyone, is there, can you), or a request for help (any
+// ideas, need help, is there a way). A greeting, a name addressed or an
+// announcement of the question (Hi all, Bob:, quick question:) before it
+// changes nothing. A sentence that only looks like one does not ask: an
+// imperative or a statement without its subject (Do not flash…, Have a
+// great weekend, Should be fixed…, Can confirm, Will do), an exclamation
+// (What a release!, How cool is that), a subordinate clause (When I
+// restart HA…, Where I live…) or a relative one (Which is why…).
+
+// An enWord is a word of an English text, lowercased, and whether it reads
+// as a name as written (a capital letter after the first word, or a digit:
+// HA, Zigbee2MQTT, 2024.1).
+type enWord struct {
+	w    string
+	name bool
+}
+
+// englishEmphasised are words written in capitals for stress (do NOT
+// format it, it is REALLY slow), not names.
+var englishEmphasised = []string{"not", "never", "no", "really", "just", "also", "only", "even", "still", "always", "definitely", "probably", "actually", "all", "any", "ever"}
+
+// notNameRune reports whether r has no place in a name: a word with it is
+// code (RANCID=$RAN), not a name.
+func notNameRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".-_+", r)
+}
+
+// An enSentence is a sentence of an English text: its clauses (split at
+// commas, semicolons, colons and dashes set apart) and the mark that ends
+// it ('.', '!', '?'; 0 at the end of the text without one).
+type enSentence struct {
+	clauses [][]enWord
+	end     rune
+}
+
+// englishSentences splits text into sentences of clauses of words. Curly
+// apostrophes read as straight ones (what’s as what's); a full stop or a
+// colon inside a word (2024.1, http://…, 10:30) does not split it, nor does
+// an ellipsis end a sentence; an aside in parentheses is left out.
+func englishSentences(text string) []enSentence {
+	var (
+		sentences []enSentence
+		cur       enSentence
+		clause    []enWord
+		word      []rune
+	)
+	rs := []rune(text)
+	flushWord := func() {
+		w := strings.Trim(string(word), "'.-_/")
+		word = word[:0]
+		if w == "" {
+			return
+		}
+		first := len(cur.clauses) == 0 && len(clause) == 0 // a sentence's first word is capitalised anyway
+		lower := strings.ToLower(w)
+		name := !strings.ContainsFunc(w, notNameRune) && (strings.ContainsFunc(w, unicode.IsDigit) ||
+			!first && strings.ContainsFunc(w, unicode.IsUpper) && !isOneOf(lower, englishEmphasised) && lower != "i" && !strings.HasPrefix(lower, "i'"))
+		clause = append(clause, enWord{lower, name})
+	}
+	flushClause := func() {
+		flushWord()
+		if len(clause) > 0 {
+			cur.clauses = append(cur.clauses, clause)
+			clause = nil
+		}
+	}
+	flushSentence := func(end rune) {
+		flushClause()
+		if len(cur.clauses) > 0 {
+			cur.end = end
+			sentences = append(sentences, cur)
+		}
+		cur = enSentence{}
+	}
+	at := func(i int) rune {
+		if i < 0 || i >= len(rs) {
+			return ' '
+		}
+		return rs[i]
+	}
+	aside := 0 // depth of parentheses: an aside, left out
+	for i, r := range rs {
+		spaceAfter := unicode.IsSpace(at(i + 1))
+		switch {
+		case r == '(' || r == '（':
+			flushWord()
+			aside++
+			continue
+		case r == ')' || r == '）':
+			aside = max(aside-1, 0)
+			continue
+		case aside > 0:
+			continue
+		}
+		switch r {
+		case '.', '。':
+			switch {
+			case at(i+1) == '.' || at(i-1) == '.' || r == '.' && at(i+1) == '…':
+				flushClause() // an ellipsis trails off
+			case spaceAfter || r == '。':
+				flushSentence('.')
+			default:
+				word = append(word, r)
+			}
+		case '!', '！':
+			flushSentence('!')
+		case '?', '？':
+			flushSentence('?')
+		case '…', ',', ';', '，', '；':
+			flushClause()
+		case ':', '：':
+			if spaceAfter || r == '：' {
+				flushClause()
+			} else {
+				word = append(word, r)
+			}
+		case '-', '–', '—':
+			if unicode.IsSpace(at(i-1)) && spaceAfter || r != '-' {
+				flushClause()
+			} else {
+				word = append(word, r)
+			}
+		case '\'', '’', '‘':
+			word = append(word, '\'')
+		case '\n':
+			flushSentence(0)
+		default:
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_/+#@&*=<>", r) {
+				word = append(word, r)
+			} else {
+				flushWord()
+			}
+		}
+	}
+	flushSentence(0)
+	return sentences
+}
+
+// asksInEnglish reports whether an English text without a question mark
+// asks something (see the comment at the top of this file).
+func asksInEnglish(text string) bool {
+	sentences := englishSentences(text)
+	for _, s := range sentences {
+		for _, c := range s.clauses {
+			if requestsHelp(c) {
+				return true
+			}
+		}
+	}
+	for _, s := range sentences {
+		if s.end == '!' {
+			continue // an exclamation: Have a great weekend everyone!
+		}
+		opening := true
+		for k, c := range s.clauses {
+			if opening && len(c) == 1 && k+1 < len(s.clauses) {
+				continue // Bob: …, a name addressed
+			}
+			// A later clause led by a conjunction may share the subject of
+			// the one before (X is an implementation…, and is the part…):
+			// its auxiliary asks only before a pronoun (…, but can I…).
+			shared := !opening && isOneOf(c[0].w, englishConjunctions)
+			c = skipLead(c)
+			if len(c) == 0 {
+				continue
+			}
+			if !opening && c[0].w == "which" {
+				continue // …, which is above all the kernels: a relative clause
+			}
+			if opening && subordinate(c) {
+				if s.end == '.' {
+					break // When I restart HA the automations run twice, so I disabled them.
+				}
+				opening = false
+				continue // If I restart, will it keep the pairing: the main clause asks
+			}
+			opening = false
+			if asksClause(c, shared) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishGreetings open a message by greeting (Hi all, Hey everyone, Good
+// morning folks); englishAddressees are whom they greet.
+var (
+	englishGreetings  = []string{"hi", "hey", "hello", "heya", "hiya", "hallo", "yo", "howdy", "greetings", "morning", "evening", "afternoon"}
+	englishAddressees = []string{"all", "everyone", "everybody", "guys", "folks", "team", "people", "there", "y'all", "yall", "friends", "gang", "peeps", "ppl", "experts", "community", "again"}
+)
+
+// englishDiscourse are words that lead into what a message says without
+// being part of it (So how do you…, Also is there a way…, OK what about…).
+var englishDiscourse = []string{"so", "ok", "okay", "k", "well", "also", "btw", "and", "but", "anyway", "anyways", "um", "umm", "uh", "hmm", "hm", "oh", "ah", "alright", "sorry", "please", "pls", "plz", "then", "now", "still", "just", "guys"}
+
+// englishAnnouncements announce the question that follows (quick question:,
+// Quick q -, one more question): like a greeting, they lead into it.
+var englishAnnouncements = [][]string{
+	{"quick", "question"}, {"quick", "q"}, {"quick", "one"}, {"question"}, {"q"}, {"another", "question"},
+	{"one", "more", "question"}, {"a", "question"}, {"small", "question"}, {"simple", "question"},
+	{"stupid", "question"}, {"dumb", "question"}, {"silly", "question"}, {"newbie", "question"},
+	{"noob", "question"}, {"random", "question"}, {"general", "question"},
+}
+
+// skipLead drops the greeting, the discourse words and the announcement a
+// clause may open with, as often as they come (Hey everyone quick question
+// how do I…).
+func skipLead(c []enWord) []enWord {
+	for {
+		n := len(c)
+		if len(c) > 0 && isOneOf(c[0].w, englishGreetings) {
+			c = c[1:]
+			for len(c) > 0 && isOneOf(c[0].w, englishAddressees) {
+				c = c[1:]
+			}
+		}
+		if len(c) > 1 && c[0].w == "good" && isOneOf(c[1].w, []string{"morning", "afternoon", "evening", "day"}) {
+			c = c[2:]
+			for len(c) > 0 && isOneOf(c[0].w, englishAddressees) {
+				c = c[1:]
+			}
+		}
+		for len(c) > 0 && isOneOf(c[0].w, englishDiscourse) {
+			c = c[1:]
+		}
+		for _, a := range englishAnnouncements {
+			if opensWith(c, a...) {
+				c = c[len(a):]
+				break
+			}
+		}
+		if len(c) == n {
+			return c
+		}
+	}
+}
+
+// opensWith reports whether the clause c opens with the words ws.
+func opensWith(c []enWord, ws ...string) bool {
+	if len(c) < len(ws) {
+		return false
+	}
+	for k, w := range ws {
+		if c[k].w != w {
+			return false
+		}
+	}
+	return true
+}
+
+// englishHelp ask for help wherever they stand in a message (I'm trying
+// to… Any ideas; Need help with my Shelly setup; Not sure how to…).
+var englishHelp = [][]string{
+	{"any", "ideas"}, {"any", "idea"}, {"any", "pointers"}, {"any", "suggestions"}, {"any", "suggestion"},
+	{"any", "tips"}, {"any", "advice"}, {"any", "thoughts"}, {"any", "recommendations"}, {"any", "recommendation"},
+	{"any", "hints"}, {"any", "clue"}, {"any", "chance"}, {"any", "way", "to"},
+	{"need", "help"}, {"need", "some", "help"}, {"need", "a", "hand"}, {"use", "some", "help"}, {"use", "a", "hand"},
+	{"any", "help"}, {"please", "help"}, {"pls", "help"}, {"plz", "help"}, {"help", "please"}, {"help", "plz"}, {"help", "pls"},
+	{"anyone", "know"}, {"anybody", "know"}, {"anyone", "knows"}, {"anybody", "knows"},
+	{"someone", "help"}, {"somebody", "help"}, {"anyone", "help"}, {"anybody", "help"},
+	{"is", "there", "a", "way"}, {"is", "there", "any", "way"},
+	{"not", "sure", "how"}, {"not", "sure", "whether"},
+	{"wondering", "if"}, {"wondering", "whether"}, {"wondering", "how"}, {"wondering", "why"}, {"wondering", "what"},
+	{"looking", "for", "advice"}, {"looking", "for", "help"}, {"looking", "for", "recommendations"},
+	{"looking", "for", "suggestions"}, {"looking", "for", "tips"},
+}
+
+// requestsHelp reports whether the clause c holds a request for help
+// (englishHelp), not one denied or supposed (don't need help, could not
+// help, if anyone knows).
+func requestsHelp(c []enWord) bool {
+	for k := range c {
+		for _, h := range englishHelp {
+			if opensWith(c[k:], h...) && (k == 0 || !isOneOf(c[k-1].w, englishDenials)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// englishDenials before a request for help deny or suppose it.
+var englishDenials = []string{"don't", "dont", "no", "not", "without", "never", "if", "whether", "can't", "cannot", "couldn't", "won't", "didn't"}
+
+// englishWh ask for a thing, a way, a place, a time or a reason; with 's
+// or 're attached they carry their auxiliary (what's, where's, how's), as
+// they do in chat spelling without the apostrophe (whats).
+var (
+	englishWh       = []string{"how", "what", "why", "where", "when", "who", "which", "whose", "whom"}
+	englishWhJoined = []string{"whats", "wheres", "hows", "whos", "whys", "whens", "whatre", "howre"}
+)
+
+// englishAux are the auxiliaries that, put before their subject, ask (does
+// anyone, is there, can you, won't it).
+var englishAux = []string{"do", "does", "did", "can", "could", "will", "would", "should", "is", "are", "was", "were",
+	"has", "have", "may", "might", "must", "shall", "am",
+	"don't", "doesn't", "didn't", "can't", "won't", "wouldn't", "shouldn't", "couldn't", "isn't", "aren't",
+	"wasn't", "weren't", "hasn't", "haven't"}
+
+// englishPronouns are the subjects an auxiliary can go before in any
+// question; the imperatives' auxiliaries (do, have) ask only before them
+// (Do you…, Have you…; not Do it, Have a look).
+var englishPronouns = []string{"you", "u", "ya", "i", "we", "they", "he", "she", "anyone", "anybody", "any1",
+	"someone", "somebody", "everyone", "everybody", "people", "y'all", "yall"}
+
+// englishDeterminers are the other subjects an auxiliary can go before (is
+// there, does this, can the…); a and an only after an auxiliary that a
+// statement without its subject never begins with (Is a known bug, Had a
+// look, Did a manual upgrade: said, not asked).
+var (
+	englishDeterminers = []string{"it", "there", "this", "that", "these", "those", "the", "my", "your", "ur", "our", "their",
+		"his", "her", "its", "any", "some", "all", "anything", "something", "other", "another", "each", "either",
+		"neither", "both", "mine", "yours"}
+	englishArticleAux = []string{"does", "can", "could", "will", "would", "should", "are", "were", "may", "might", "must"}
+)
+
+// englishRelative follow a wh-word and its auxiliary in a clause that
+// goes on from the sentence before (Which is why I moved…, That's how…).
+var englishRelative = []string{"why", "how", "what", "where", "when", "because", "cause", "cuz"}
+
+// englishExclaiming are the adjectives a how exclaims with (How cool is
+// that), unlike a measure it asks for (how long does it take).
+var englishExclaiming = []string{"cool", "great", "awesome", "nice", "neat", "sweet", "amazing", "weird", "strange",
+	"funny", "crazy", "annoying", "stupid", "sad", "lucky", "silly", "cute", "beautiful", "lovely", "fun", "insane", "wonderful", "awful"}
+
+// englishMeasures may follow how before its auxiliary (how long does…,
+// how many…); englishWhSkips may follow another wh-word (where else can…).
+var (
+	englishMeasures = []string{"much", "many", "long", "often", "far", "big", "old", "fast", "slow", "large", "small",
+		"exactly", "else", "well", "hard", "easy", "soon", "good", "bad", "safe", "stable", "reliable", "accurate", "important"}
+	englishWhSkips = []string{"else", "exactly"}
+)
+
+// englishSubordinators open a clause that depends on the next (If I
+// restart, …; Once it pairs, …).
+var englishSubordinators = []string{"if", "once", "whenever", "wherever", "while", "since", "because", "although",
+	"though", "unless", "after", "before", "as", "cause", "cuz"}
+
+// subordinate reports whether the clause c is a subordinate one: it opens
+// with a subordinator, or with when or where and then a subject, not an
+// auxiliary (When I restart HA…, Where I live…; not When is the release).
+func subordinate(c []enWord) bool {
+	if isOneOf(c[0].w, englishSubordinators) {
+		return true
+	}
+	return len(c) > 1 && isOneOf(c[0].w, []string{"when", "where"}) && isSubject(c[1])
+}
+
+// englishConjunctions join a clause to the one before.
+var englishConjunctions = []string{"and", "but", "or", "so", "then"}
+
+// asksClause reports whether the clause c, its lead skipped, asks; shared
+// tells that it may share the subject of the clause before (see
+// asksInEnglish).
+func asksClause(c []enWord, shared bool) bool {
+	if len(c) < 2 {
+		return false
+	}
+	w0 := c[0].w
+	switch {
+	case w0 == "help":
+		return isOneOf(c[1].w, []string{"me", "needed", "wanted"}) // Help me get the tuner working
+	case w0 == "thoughts" || w0 == "opinions":
+		return len(c) > 2 && (c[1].w == "on" || c[1].w == "about") // Thoughts on the new release
+	case w0 == "any" && c[1].w == "one":
+		// any one here used…: written for anyone
+		return asksClause(append([]enWord{{w: "anyone"}}, c[2:]...), shared)
+	case w0 == "any" && c[1].w == "of" && len(c) > 2 && isOneOf(c[2].w, []string{"you", "u", "ya", "y'all", "yall"}):
+		return asksClause(append([]enWord{{w: "anyone"}}, c[3:]...), shared) // any of you play…
+	case w0 == "anyone" || w0 == "anybody" || w0 == "any1":
+		// Anyone using the FP2…, anybody know if…; not anyone can do it,
+		// anyone who…
+		rest := c[1:]
+		for len(rest) > 0 && isOneOf(rest[0].w, []string{"here", "else", "around", "out", "there", "ever"}) {
+			rest = rest[1:]
+		}
+		return len(rest) > 0 && !isOneOf(rest[0].w, englishAux) && !isOneOf(rest[0].w, []string{"who", "that", "which", "interested", "welcome"})
+	case len(c) < 3:
+		return false
+	case isOneOf(w0, englishWhJoined) || isWhContraction(w0):
+		return !isOneOf(c[1].w, englishRelative)
+	case isOneOf(w0, englishWh):
+		rest := c[1:]
+		switch {
+		case w0 == "what" && (rest[0].w == "a" || rest[0].w == "an"):
+			return false // What a great release this is
+		case w0 == "how" && isOneOf(rest[0].w, englishExclaiming):
+			return false // How cool is that
+		case w0 == "how" && (rest[0].w == "come" || rest[0].w == "to"),
+			(w0 == "how" || w0 == "what") && rest[0].w == "about",
+			w0 == "why" && isOneOf(rest[0].w, []string{"not", "don't", "dont", "doesn't", "doesnt", "won't", "can't", "cant"}):
+			return true // how to…, what about…, why not use…: a question without its auxiliary
+		case w0 == "who" && verbForm(rest[0].w),
+			w0 == "what" && isOneOf(rest[0].w, []string{"happened", "happens", "causes", "caused"}):
+			// who knows how to…, what happened to…: the wh-word is the
+			// subject (what worked for me was… says what did)
+			return true
+		case w0 == "how" && isOneOf(rest[0].w, englishMeasures):
+			rest = rest[1:]
+		case w0 == "what" || w0 == "which" || w0 == "whose":
+			// What port does it use, which kind of stick should I get: up to
+			// three words of the thing asked about, none of them a subject,
+			// a verb or an object (what worked for me was… says what did).
+			for k := 0; k < 3 && len(rest) > 1 && !isOneOf(rest[0].w, englishAux) && !isSubject(rest[0]) &&
+				!strings.HasSuffix(rest[0].w, "ed") && !isOneOf(rest[0].w, []string{"me", "him", "us", "them"}); k++ {
+				rest = rest[1:]
+			}
+		default:
+			for len(rest) > 1 && isOneOf(rest[0].w, englishWhSkips) {
+				rest = rest[1:]
+			}
+		}
+		return len(rest) > 0 && isOneOf(rest[0].w, englishAux) && (len(rest) == 1 || !isOneOf(rest[1].w, englishRelative))
+	case isOneOf(w0, englishAux):
+		return inverts(w0, c[1]) && (!shared || c[1].name || c[1].w == "there" || isOneOf(c[1].w, englishPronouns))
+	}
+	return false
+}
+
+// verbForm reports whether w reads as a verb in the present third person
+// or the past (knows, uses, tried) after who, not a reply (who cares).
+func verbForm(w string) bool {
+	if w == "cares" {
+		return false
+	}
+	return strings.HasSuffix(w, "ed") || isOneOf(w, []string{"knows", "uses", "wants", "needs", "runs", "owns", "got", "knew", "said", "else"})
+}
+
+// isWhContraction reports whether w is a wh-word with its auxiliary
+// attached (what's, where's, how're, who'd).
+func isWhContraction(w string) bool {
+	wh, aux, ok := strings.Cut(w, "'")
+	return ok && isOneOf(wh, englishWh) && isOneOf(aux, []string{"s", "re", "d", "ll", "ve"})
+}
+
+// isSubject reports whether w can be the subject an auxiliary goes before.
+func isSubject(w enWord) bool {
+	if p, _, ok := strings.Cut(w.w, "'"); ok {
+		w.w = p // you've, it's, there's
+	}
+	return w.name || isOneOf(w.w, englishPronouns) || isOneOf(w.w, englishDeterminers)
+}
+
+// inverts reports whether the auxiliary aux, followed by subj, is put
+// before its subject: any subject after most, a pronoun or a name after do
+// and have (Do you…, not Do not…, Do it; Have you…, not Have a great
+// weekend), and after a negative one also it, this, that or there (Isn't
+// it…, not Aren't any that…), no a or an after is, was or has (Is a known
+// bug).
+func inverts(aux string, subj enWord) bool {
+	if subj.name || isOneOf(subj.w, englishPronouns) {
+		return true
+	}
+	switch {
+	case aux == "do" || aux == "have":
+		return false
+	case strings.HasSuffix(aux, "n't"):
+		return isOneOf(subj.w, []string{"it", "this", "that", "there"})
+	}
+	if subj.w == "a" || subj.w == "an" {
+		return isOneOf(aux, englishArticleAux)
+	}
+	return isOneOf(subj.w, englishDeterminers)
+}
