@@ -474,3 +474,205 @@ func inverts(aux string, subj enWord) bool {
 	}
 	return isOneOf(subj.w, englishDeterminers)
 }
+
+// englishGroupAsk put a question to the whole group wherever they stand
+// (Does anyone…, anybody know…, any of you…, is everyone…), as 各位, 有没有人
+// and 谁知道 do; someone and somebody only asked for (can someone…).
+var englishGroupAsk = [][]string{{"anyone"}, {"anybody"}, {"any1"}, {"any", "one"}, {"everyone"}, {"everybody"},
+	{"y'all"}, {"yall"}, {"you", "guys"}, {"you", "all"}, {"any", "of", "you"}, {"any", "of", "u"}}
+
+// englishPleaAux ask someone for something (can someone…, would anybody…).
+var englishPleaAux = []string{"can", "could", "would", "will"}
+
+// englishGroups are the addressees that make a greeting one to the whole
+// group (Hi all, Hey everyone: 大家好), not to one person (Hi there).
+var englishGroups = []string{"all", "everyone", "everybody", "guys", "folks", "team", "people", "y'all", "yall", "friends", "gang", "peeps", "ppl", "experts", "community"}
+
+// englishOpeners open a question that brings up a matter of its own, as
+// 请问, 请教 and 求助 do: a plea (can I ask, need help, looking for…), or a
+// how-to about the asker's own matter (How do I change the port…, is there
+// a way to…, what's the best way…) that does not refer back to what was
+// just said (How do I do that goes on from it).
+var englishOpeners = [][]string{
+	{"can", "i", "ask"}, {"may", "i", "ask"}, {"could", "i", "ask"},
+	{"need", "help"}, {"need", "some", "help"}, {"need", "a", "hand"}, {"help"}, {"looking", "for"}, {"thoughts", "on"},
+	{"any", "recommendations"}, {"any", "suggestions"}, {"any", "tips"}, {"any", "advice"},
+}
+
+// englishHowTo ask how to do something; they open a matter only when the
+// question does not refer back (englishBackReferences).
+var englishHowTo = [][]string{
+	{"how", "do", "i"}, {"how", "can", "i"}, {"how", "would", "i"}, {"how", "should", "i"}, {"how", "do", "you"},
+	{"how", "to"}, {"is", "there", "a", "way"}, {"is", "there", "any", "way"},
+	{"what's", "the", "best", "way"}, {"what", "is", "the", "best", "way"}, {"whats", "the", "best", "way"},
+}
+
+// englishBackReferences refer to what was just said (that, it, this one).
+var englishBackReferences = []string{"that", "this", "it", "those", "these", "them", "there", "then", "one", "same"}
+
+// opensInEnglish reports whether an English text opens a matter of its own
+// when it asks, as the Chinese asking phrases do (openers, groupAsk): it
+// puts the question to the whole group anywhere (Anyone using…, does
+// anybody…, can someone…), greets the group or announces the question
+// first (Hi all, quick question:), or opens with a plea or a how-to that
+// does not refer back (Need help with…, How do I change the port…).
+func opensInEnglish(text string) bool {
+	sentences := englishSentences(text)
+	for _, s := range sentences {
+		for _, c := range s.clauses {
+			for k := range c {
+				for _, g := range englishGroupAsk {
+					if opensWith(c[k:], g...) {
+						return !refersBack(c[k+len(g):])
+					}
+				}
+				if k > 0 && isOneOf(c[k].w, []string{"someone", "somebody"}) && isOneOf(c[k-1].w, englishPleaAux) {
+					return !refersBack(c[k+1:])
+				}
+			}
+		}
+	}
+	for _, s := range sentences {
+		for k, c := range s.clauses {
+			if k == 0 && len(c) == 1 && len(s.clauses) > 1 {
+				continue // Bob: …, a name addressed
+			}
+			if len(c) > 1 && isOneOf(c[0].w, englishGreetings) && isOneOf(c[1].w, englishGroups) || announcesFirst(c) {
+				return true
+			}
+			if c = skipLead(c); len(c) == 0 {
+				continue
+			}
+			for _, o := range englishOpeners {
+				if opensWith(c, o...) {
+					return true
+				}
+			}
+			for _, h := range englishHowTo {
+				if opensWith(c, h...) {
+					return !refersBack(c[len(h):])
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// announcesFirst reports whether the clause c opens by announcing a
+// question (quick question:, one more question), perhaps after discourse
+// words.
+func announcesFirst(c []enWord) bool {
+	for len(c) > 0 && isOneOf(c[0].w, englishDiscourse) {
+		c = c[1:]
+	}
+	for _, a := range englishAnnouncements {
+		if opensWith(c, a...) {
+			return true
+		}
+	}
+	return false
+}
+
+// refersBack reports whether words refer to what was just said.
+func refersBack(words []enWord) bool {
+	for _, w := range words {
+		if isOneOf(w.w, englishBackReferences) {
+			return true
+		}
+	}
+	return false
+}
+
+// englishQuestionNouns name the question a message announces.
+var englishQuestionNouns = []string{"question", "q", "questions"}
+
+// announcesInEnglish reports whether an English text only announces a
+// question to come, as 问个问题： does: nothing but a greeting and an
+// announcement (Hi all, quick question:), or I have a question / can I ask
+// a question, perhaps for the group (I've got a question for you guys).
+func announcesInEnglish(text string) bool {
+	announced := false
+	for _, s := range englishSentences(text) {
+		for k, c := range s.clauses {
+			if k == 0 && len(c) == 1 && len(s.clauses) > 1 {
+				continue // Bob: …, a name addressed
+			}
+			if announcesFirst(c) {
+				announced = true
+			}
+			rest := skipLead(c)
+			if len(rest) == 0 {
+				continue
+			}
+			if !asksToAsk(rest) {
+				return false
+			}
+			announced = true
+		}
+	}
+	return announced
+}
+
+// asksToAsk reports whether the words say that a question follows: I have
+// a (quick) question, I've got one more question, can I ask a question,
+// perhaps for the group.
+func asksToAsk(c []enWord) bool {
+	switch {
+	case opensWith(c, "i", "have"), opensWith(c, "i've", "got"), opensWith(c, "ive", "got"), opensWith(c, "i", "got"):
+		c = c[2:]
+	case opensWith(c, "got"), opensWith(c, "have"):
+		c = c[1:]
+	case opensWith(c, "can", "i", "ask") || opensWith(c, "may", "i", "ask") || opensWith(c, "could", "i", "ask"):
+		c = c[3:]
+		if len(c) == 0 || len(c) == 1 && c[0].w == "something" {
+			return true
+		}
+	default:
+		return false
+	}
+	if len(c) > 0 && isOneOf(c[0].w, []string{"a", "one", "another", "some", "two"}) {
+		c = c[1:]
+	}
+	for len(c) > 0 && isOneOf(c[0].w, []string{"quick", "small", "simple", "stupid", "dumb", "silly", "newbie", "noob", "more", "few", "general", "little"}) {
+		c = c[1:]
+	}
+	if len(c) == 0 || !isOneOf(c[0].w, englishQuestionNouns) {
+		return false
+	}
+	c = c[1:]
+	if len(c) > 0 && c[0].w == "for" {
+		c = c[1:]
+		for len(c) > 0 && isOneOf(c[0].w, append([]string{"you", "u", "the", "group", "here", "anyone"}, englishGroups...)) {
+			c = c[1:]
+		}
+	}
+	for len(c) > 0 && isOneOf(c[0].w, []string{"here", "please", "pls", "plz"}) {
+		c = c[1:]
+	}
+	return len(c) == 0
+}
+
+// englishCalls are the words of a call to the group that asks nothing
+// itself (anyone?, anybody here?, hello??), as 在吗？ and 有人吗？ do not.
+var englishCalls = []string{"anyone", "anybody", "any1", "someone", "somebody", "everyone", "everybody", "hello", "helo",
+	"hi", "hey", "ping", "here", "there", "around", "alive", "awake", "else", "pls", "please", "plz", "guys", "all", "ppl", "people"}
+
+// callsInEnglish reports whether text is only a call to the group: its
+// words are all englishCalls.
+func callsInEnglish(text string) bool {
+	sentences := englishSentences(text)
+	if len(sentences) == 0 {
+		return false
+	}
+	for _, s := range sentences {
+		for _, c := range s.clauses {
+			for _, w := range c {
+				if !isOneOf(w.w, englishCalls) {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -113,3 +113,74 @@ func TestEnglishSentencesOddInput(t *testing.T) {
 		textFeatures(text)
 	}
 }
+
+// TestEnglishOpener checks which English questions open a matter of their
+// own, as 请问, 各位 and 有没有人 do: one put to the whole group, after a
+// greeting to the group or an announcement, a plea, or a how-to that does
+// not refer back to what was just said.
+func TestEnglishOpener(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Anyone using the Aqara FP2 presence sensor with HomeKit?", true},
+		{"Does anyone know how to exclude a sensor from the recorder?", true},
+		{"has anybody tried the new Matter bridge yet", true},
+		{"Can someone explain the difference between a template sensor and a helper", true},
+		{"is there a good guide for MQTT, any of you have a link?", true},
+		{"How do I change the port of the web UI?", true},
+		{"Is there a way to export my automations to YAML", true},
+		{"What's the best way to back up the config?", true},
+		{"Hi all, what port does the web UI use?", true}, // a greeting to the group
+		{"Quick question: is the 2024.1 update safe to install?", true},
+		{"Need help with my Shelly setup, it keeps disconnecting", true},
+		{"Bob: how do I flash the new firmware", true}, // addressed: the link rules weigh that
+
+		{"How do I do that?", false}, // refers back to what was just said
+		{"how do I get there", false},
+		{"Anyone else seeing this?", false}, // joins someone's problem
+		{"where exactly, at the top level?", false},
+		{"does it work with Google Home?", false},
+		{"Hi there, what port does the web UI use?", false}, // greets one person
+		{"Anyone here?", false},                             // a call, no question
+		{"Have a great weekend everyone!", false},           // no question
+	}
+	for _, tt := range tests {
+		if got := textFeatures(tt.text).opener; got != tt.want {
+			t.Errorf("opener(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestEnglishAnnounce checks that a message that only announces a question
+// to come (Hi all, quick question:; I have a question) asks nothing itself
+// and opens a topic, as 问个问题： does, and that a call to the group
+// (anyone?) asks nothing, as 有人吗？ does not.
+func TestEnglishAnnounce(t *testing.T) {
+	tests := []struct {
+		text           string
+		announce, asks bool
+	}{
+		{"Hi all, quick question:", true, false},
+		{"I have a question", true, false},
+		{"I've got a quick question for you guys", true, false},
+		{"can I ask a question?", true, false},
+		{"quick q", true, false},
+		{"I have a question about the recorder, does it purge daily?", false, true},
+		{"Quick question: is the 2024.1 update safe to install", false, true},
+		{"anyone?", false, false},
+		{"anybody here??", false, false},
+		{"hello?", false, false},
+		{"anyone know?", false, true},
+		{"I have a spare stick", false, false},
+	}
+	for _, tt := range tests {
+		f := textFeatures(tt.text)
+		if f.announce != tt.announce || f.question != tt.asks {
+			t.Errorf("%q: announce %v, question %v; want %v, %v", tt.text, f.announce, f.question, tt.announce, tt.asks)
+		}
+		if tt.announce && !f.opener {
+			t.Errorf("%q announces a question but opens no topic", tt.text)
+		}
+	}
+}

@@ -460,8 +460,13 @@ var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0
 
 // announces reports whether a message only announces a question to come
 // (announceRe); a bare 请教 may be a typo fixed, so it takes four
-// characters or more, and at most announceRunes.
+// characters or more, and at most announceRunes. English without Han
+// characters announces by announcesInEnglish (quick question:, I have a
+// question).
 func announces(f *features) bool {
+	if !hasHan(f.plain) {
+		return f.plain != "" && announcesInEnglish(f.plain) // Hi all, quick question:
+	}
 	return f.runes >= 4 && f.runes <= announceRunes && containsAny(f.plain, announceVerbs) && announceRe.MatchString(f.plain)
 }
 
@@ -685,7 +690,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.question = false
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
-	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions))
+	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions) ||
+		!hasHan(f.plain) && opensInEnglish(f.plain))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
 }
@@ -813,9 +819,10 @@ const whatAboutRunes = 8
 
 // isEnglishQuestion reports whether a text without Han characters asks
 // something: it has a question mark, or reads as a question without one
-// (asksInEnglish).
+// (asksInEnglish); a call to the group (anyone?, hello?) asks nothing, as
+// 有人吗？ does not.
 func isEnglishQuestion(text string, mark bool) bool {
-	return mark || asksInEnglish(text)
+	return (mark || asksInEnglish(text)) && !callsInEnglish(text)
 }
 
 func countLetters(s string) int {
