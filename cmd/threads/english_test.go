@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -67,4 +68,52 @@ func replyTo(p *int) string {
 		return "null"
 	}
 	return strconv.Itoa(*p)
+}
+
+// TestCaptionQuestionAnswered checks that a question written as a picture's
+// caption is a question, answered by the reply to it: a WhatsApp
+// attachment followed by its text, and a Telegram photo with a caption.
+func TestCaptionQuestionAnswered(t *testing.T) {
+	tests := []struct{ name, data string }{
+		{"WhatsApp Chat with Home Assistant.txt", `30/12/2023, 21:00 - Alice Smith: IMG-20231230-WA0001.jpg (file attached)
+Is this error normal after updating to 2024.1?
+30/12/2023, 21:02 - Bob Jones: Yes, restart once and it goes away
+30/12/2023, 21:03 - Alice Smith: thanks
+`},
+		{"result.json", `{"name": "Home Assistant EN", "type": "public_supergroup", "id": 1, "messages": [
+ {"id": 1, "type": "message", "date": "2023-12-30T21:00:00", "from": "Alice Smith", "from_id": "user1",
+  "photo": "photos/photo_1.jpg", "width": 800, "height": 600,
+  "text": "Is this error normal after updating to 2024.1?", "text_entities": [{"type": "plain", "text": "Is this error normal after updating to 2024.1?"}]},
+ {"id": 2, "type": "message", "date": "2023-12-30T21:02:00", "from": "Bob Jones", "from_id": "user2",
+  "text": "Yes, restart once and it goes away", "text_entities": [{"type": "plain", "text": "Yes, restart once and it goes away"}]},
+ {"id": 3, "type": "message", "date": "2023-12-30T21:03:00", "from": "Alice Smith", "from_id": "user1",
+  "text": "thanks", "text_entities": [{"type": "plain", "text": "thanks"}]}
+]}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.name)
+			writeFile(t, path, tt.data)
+			code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			var day contractDay
+			if err := json.Unmarshal([]byte(out), &day); err != nil {
+				t.Fatal(err)
+			}
+			if len(day.Messages) != 3 {
+				t.Fatalf("%d messages, want 3", len(day.Messages))
+			}
+			if q, a := day.Messages[0], day.Messages[1]; q.Role != "question" || a.Role != "answer" || replyTo(a.ReplyTo) != "0" {
+				t.Errorf("roles %q, %q, the answer's reply_to %s; want the captioned picture a question and the reply its answer",
+					q.Role, a.Role, replyTo(a.ReplyTo))
+			}
+			// The FAQ quotes the caption with the picture.
+			_, md, _ := runCmd(t, "", "extract", path)
+			if !strings.Contains(md, "Is this error normal after updating to 2024.1?\n\n- **Bob Jones**") {
+				t.Errorf("the FAQ does not quote the caption:\n%s", md)
+			}
+		})
+	}
 }

@@ -2,6 +2,8 @@ package chatlog
 
 import (
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -60,6 +62,28 @@ type Message struct {
 	// when empty.
 	Topic string `json:",omitempty"`
 }
+
+// Caption returns the text a picture or a file or link carries of its own:
+// the caption a WhatsApp, Telegram, Discord or Slack member writes with a
+// photo or a file ("Is this error normal?" under a screenshot). It is ""
+// for any other message, and for the text the exporters write in a
+// caption's place: the file's name, the link's title or address, a
+// bracketed placeholder or sticker name alone ([视频], [合并转发], [捂脸]).
+// A WeChat picture has none.
+func (m *Message) Caption() string {
+	if m.Type != TypeImage && m.Type != TypeLink {
+		return ""
+	}
+	text := strings.TrimSpace(m.Text)
+	if text == "" || text == strings.TrimSpace(m.LinkTitle) || text == strings.TrimSpace(m.URL) || placeholderRE.MatchString(text) {
+		return ""
+	}
+	return text
+}
+
+// placeholderRE matches a bracketed code alone: a sticker's name or an
+// exporter's placeholder for media ([捂脸], [视频], [Facepalm]).
+var placeholderRE = regexp.MustCompile(`^\[[^\[\]\r\n]{1,16}\]$`)
 
 // HasDate reports whether t, a message's time, carries a date. A format
 // that gives only the time of day, with no date in the file name either (an

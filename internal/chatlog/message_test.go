@@ -40,3 +40,29 @@ func TestListedTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestCaption checks which pictures and files carry a caption of their
+// own, and that the text an exporter writes in a caption's place (the
+// file's name, the link's title or address, a placeholder or a sticker's
+// name) is none.
+func TestCaption(t *testing.T) {
+	tests := []struct {
+		m    Message
+		want string
+	}{
+		{Message{Type: TypeImage, Text: "Is this error normal after updating to 2024.1?", URL: "IMG-20231230-WA0001.jpg"}, "Is this error normal after updating to 2024.1?"},
+		{Message{Type: TypeLink, Text: " config.yaml is attached, is the indentation right? ", LinkTitle: "config.yaml", URL: "config.yaml"}, "config.yaml is attached, is the indentation right?"},
+		{Message{Type: TypeImage, URL: "IMG-20231230-WA0001.jpg"}, ""},                                       // a picture alone
+		{Message{Type: TypeImage, Text: "[捂脸]", URL: "https://example.com/s.html"}, ""},                      // a sticker's name
+		{Message{Type: TypeImage, Text: "[视频]"}, ""},                                                         // a placeholder
+		{Message{Type: TypeLink, Text: "[合并转发]"}, ""},                                                        // a placeholder with no title
+		{Message{Type: TypeLink, Text: "支付清算的未来？", LinkTitle: "支付清算的未来？", URL: "https://example.com/a"}, ""}, // an article's title
+		{Message{Type: TypeLink, Text: "https://example.com/a", URL: "https://example.com/a"}, ""},           // a link alone
+		{Message{Type: TypeText, Text: "Is this error normal?"}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.m.Caption(); got != tt.want {
+			t.Errorf("Caption(%s %q) = %q, want %q", tt.m.Type, tt.m.Text, got, tt.want)
+		}
+	}
+}

@@ -349,8 +349,8 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 		view.Threads = append(view.Threads, tv)
 		for _, q := range t.Questions {
 			m := &log.Messages[q.Question]
-			if m.Type == chatlog.TypeLink {
-				continue // a shared article whose title asks something
+			if m.Type == chatlog.TypeLink && m.Caption() == "" {
+				continue // a shared article whose title asks something; a file's caption may ask
 			}
 			if chatlog.ListedTwice(log.Messages, q.Question) {
 				continue // the message before, exported twice

@@ -144,17 +144,24 @@ func writeEvidence(w *bufio.Writer, l thread.Link) {
 }
 
 // fullText is the message as a reader should see it in the FAQ, in
-// Markdown: its text shows as written, a picture or a shared link is a link.
+// Markdown: its text shows as written, a picture or a shared link is a link,
+// followed by its caption when it has one (chatlog.Message.Caption).
 func fullText(m *chatlog.Message) string {
+	withCaption := func(s string) string {
+		if c := m.Caption(); c != "" {
+			s += " " + mdtext.Escape(c)
+		}
+		return s
+	}
 	switch m.Type {
 	case chatlog.TypeImage:
 		if m.URL != "" {
-			return mdtext.Link("image", m.URL)
+			return withCaption(mdtext.Link("image", m.URL))
 		}
-		return mdtext.Escape("[image]")
+		return withCaption(mdtext.Escape("[image]"))
 	case chatlog.TypeLink:
 		if m.URL != "" {
-			return mdtext.Link(oneLine(m.LinkTitle, 200), m.URL)
+			return withCaption(mdtext.Link(oneLine(m.LinkTitle, 200), m.URL))
 		}
 	}
 	s := mdtext.Escape(messageText(m))

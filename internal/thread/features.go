@@ -644,26 +644,16 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	bare := strings.TrimRightFunc(f.plain, isClosingMark)
 	cues := scanCues(f.plain)
 	switch m.Type {
-	case chatlog.TypeText:
-		f.question = questionWith(f.plain, cues)
-		f.announce = announces(&f)
-		switch {
-		case f.question && rhetorical(f.plain) && !asksAfterRhetorical(f.plain):
-			f.question = false
-		case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
-			f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
-		case f.question && hasHan(f.plain) && titled(f.plain) && !startsWithAny(f.plain, pleas):
-			// An article title that asks ("…是否越界？ - FT中文网"); one that
-			// opens by asking for help is put to the group ("请问分账接口 | 怎么申请？").
-			f.question = false
-		case f.question && f.announce:
-			f.question = false // announces the question that follows
-		case f.question && givesOwnAnswer(f.plain):
-			f.question = false // "问题：户账分离是怎么做的？ 回答：…" gives its own answer
-		case !f.question && cues.has(cueRequest) && !containsAny(f.plain, notRequests):
-			f.question = true
+	case chatlog.TypeImage, chatlog.TypeLink:
+		// A picture or file posted with a caption (WhatsApp, Telegram,
+		// Discord, Slack) asks as a text would: "Is this error normal?"
+		// under a screenshot. A WeChat picture has no caption, and a
+		// shared article's title is no caption.
+		if m.Caption() != "" {
+			f.askWith(cues)
 		}
-		f.bare = isBareQuestion(&f)
+	case chatlog.TypeText:
+		f.askWith(cues)
 		f.sticker = text != "" && (!hasLetter(f.plain) || laughOnly(f.plain))
 		if f.question {
 			break
@@ -694,6 +684,30 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		!hasHan(f.plain) && opensInEnglish(f.plain))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	return f
+}
+
+// askWith sets the question cues of f, whose text's cues are cues:
+// whether it asks, only announces a question to come, or asks a bare one.
+func (f *features) askWith(cues cueSet) {
+	f.question = questionWith(f.plain, cues)
+	f.announce = announces(f)
+	switch {
+	case f.question && rhetorical(f.plain) && !asksAfterRhetorical(f.plain):
+		f.question = false
+	case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
+		f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
+	case f.question && hasHan(f.plain) && titled(f.plain) && !startsWithAny(f.plain, pleas):
+		// An article title that asks ("…是否越界？ - FT中文网"); one that
+		// opens by asking for help is put to the group ("请问分账接口 | 怎么申请？").
+		f.question = false
+	case f.question && f.announce:
+		f.question = false // announces the question that follows
+	case f.question && givesOwnAnswer(f.plain):
+		f.question = false // "问题：户账分离是怎么做的？ 回答：…" gives its own answer
+	case !f.question && cues.has(cueRequest) && !containsAny(f.plain, notRequests):
+		f.question = true
+	}
+	f.bare = isBareQuestion(f)
 }
 
 // isQuestion reports whether text reads as an information-seeking question.

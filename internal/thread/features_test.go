@@ -583,3 +583,31 @@ func TestSharedTermsEvidenceNamesTheWords(t *testing.T) {
 		t.Error("no shared-terms evidence on the sample day")
 	}
 }
+
+// TestCaptionQuestion checks that a picture or file posted with a caption
+// asks as a text would (a WhatsApp attachment with text, a Telegram photo
+// with a caption, a Discord attachment with content, a Slack file with
+// text), while a picture alone, a sticker, a placeholder or a shared
+// article's title that asks does not.
+func TestCaptionQuestion(t *testing.T) {
+	tests := []struct {
+		m    chatlog.Message
+		want bool
+	}{
+		{chatlog.Message{Type: chatlog.TypeImage, Text: "Is this error normal after updating to 2024.1?", URL: "IMG-0001.jpg"}, true},
+		{chatlog.Message{Type: chatlog.TypeImage, Text: "how do I get rid of this warning", URL: "shot.png"}, true},
+		{chatlog.Message{Type: chatlog.TypeImage, Text: "这个报错是什么意思？", URL: "shot.png"}, true},
+		{chatlog.Message{Type: chatlog.TypeLink, Text: "Here is my config, is the indentation right?", LinkTitle: "config.yaml", URL: "config.yaml"}, true},
+		{chatlog.Message{Type: chatlog.TypeImage, Text: "My new dashboard, finally done!", URL: "shot.png"}, false},
+		{chatlog.Message{Type: chatlog.TypeImage, URL: "shot.png"}, false},
+		{chatlog.Message{Type: chatlog.TypeImage, Text: "[捂脸]", URL: "https://example.com/s.html"}, false},
+		{chatlog.Message{Type: chatlog.TypeLink, Text: "[合并转发]"}, false},
+		{chatlog.Message{Type: chatlog.TypeLink, Text: "支付清算的未来在哪里？", LinkTitle: "支付清算的未来在哪里？", URL: "https://example.com/a"}, false},
+		{chatlog.Message{Type: chatlog.TypeLink, Text: "Is the new release safe?", LinkTitle: "Is the new release safe?", URL: "https://example.com/a"}, false},
+	}
+	for _, tt := range tests {
+		if got := messageFeatures(&tt.m, fieldTokenizer{}).question; got != tt.want {
+			t.Errorf("question(%s %q) = %v, want %v", tt.m.Type, tt.m.Text, got, tt.want)
+		}
+	}
+}

@@ -36,6 +36,9 @@ func rewriteMessages(change func(string) string, quotes bool) rewrite {
 		for k := range out {
 			at[k] = k
 			if t := change(out[k].Text); t != out[k].Text {
+				if out[k].LinkTitle == out[k].Text {
+					out[k].LinkTitle = t // a shared link's title, written as its text: no caption
+				}
 				out[k].Text, changed = t, true
 			}
 			if q := out[k].Quote; quotes && q != nil {

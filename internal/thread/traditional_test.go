@@ -51,7 +51,7 @@ func TestTraditionalExportCorpus(t *testing.T) {
 		for k := range out.Messages {
 			m := &out.Messages[k]
 			at[k] = k
-			m.Text, m.Sender = convert(m.Text), convert(m.Sender)
+			m.Text, m.Sender, m.LinkTitle = convert(m.Text), convert(m.Sender), convert(m.LinkTitle)
 			m.Mentions = append([]string(nil), m.Mentions...)
 			for x := range m.Mentions {
 				m.Mentions[x] = convert(m.Mentions[x])
