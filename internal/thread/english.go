@@ -676,3 +676,37 @@ func callsInEnglish(text string) bool {
 	}
 	return true
 }
+
+// englishWithdrawals withdraw a question just asked (Never mind, found it;
+// nvm, figured it out).
+var englishWithdrawals = [][]string{{"never", "mind"}, {"nevermind"}, {"nvm"}, {"found", "it"}, {"figured", "it", "out"},
+	{"solved", "it"}, {"got", "it", "working"}, {"scratch", "that"}}
+
+// withdrawsInEnglish reports whether a sentence after the text's last
+// question withdraws it: Is anyone else seeing this? Never mind, found it,
+// it was my router. A withdrawal before a question (nvm, anyone know how
+// to…?) leaves it asking.
+func withdrawsInEnglish(text string) bool {
+	sentences := englishSentences(text)
+	last := -1
+	for k, s := range sentences {
+		if s.end == '?' {
+			last = k
+		}
+	}
+	if last < 0 {
+		return false
+	}
+	for _, s := range sentences[last+1:] {
+		c := s.clauses[0]
+		for len(c) > 0 && isOneOf(c[0].w, englishDiscourse) {
+			c = c[1:]
+		}
+		for _, w := range englishWithdrawals {
+			if opensWith(c, w...) {
+				return true
+			}
+		}
+	}
+	return false
+}

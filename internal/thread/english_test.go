@@ -184,3 +184,25 @@ func TestEnglishAnnounce(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishWithdrawn checks that a question its asker withdraws later in
+// the message asks nothing, and that a withdrawal before a question does
+// not stop it asking.
+func TestEnglishWithdrawn(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Is anyone else seeing this? Never mind, found it, it was my router.", false},
+		{"where's the recorder setting? nvm", false},
+		{"how do I flash the stick? ok figured it out", false},
+		{"nevermind its 10.04, anyone know how i can update to the latest one?", true},
+		{"found it, should I set it to 0,0 or 0,1?", true},
+		{"Is anyone else seeing this? It started after the update.", true},
+	}
+	for _, tt := range tests {
+		if got := textFeatures(tt.text).question; got != tt.want {
+			t.Errorf("question(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -834,9 +834,10 @@ const whatAboutRunes = 8
 // isEnglishQuestion reports whether a text without Han characters asks
 // something: it has a question mark, or reads as a question without one
 // (asksInEnglish); a call to the group (anyone?, hello?) asks nothing, as
-// 有人吗？ does not.
+// 有人吗？ does not, nor does a question its asker withdraws (…? Never
+// mind, found it), as one posted with its own answer does not.
 func isEnglishQuestion(text string, mark bool) bool {
-	return (mark || asksInEnglish(text)) && !callsInEnglish(text)
+	return (mark || asksInEnglish(text)) && !callsInEnglish(text) && !withdrawsInEnglish(text)
 }
 
 func countLetters(s string) int {
