@@ -438,8 +438,8 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		if len(res.Gone) > 0 {
 			fmt.Fprintf(opts.io.Err, "threads: %s: the entries kept name day files that are not there from here (%d; the first %s): if the archive moved or was renamed, run over it where those paths name its files (or through a link of the old name), so that their entries are read again\n", opts.Out, len(res.Gone), res.Gone[0])
 		}
-		if kept := len(res.Stale) + len(res.Wider); kept > 0 {
-			fmt.Fprintf(opts.io.Err, "threads: %s: questions are merged only across the days one run reads, so this run's were not compared with the %d entries it kept: to add a question asked again to its entry, run over the whole archive\n", opts.Out, kept)
+		if res.Unread > 0 {
+			fmt.Fprintf(opts.io.Err, "threads: %s: questions are merged only across the days one run reads, so this run's were not compared with the %d entries it kept of days it did not read: to add a question asked again to its entry, run over the whole archive\n", opts.Out, res.Unread)
 		}
 		for _, name := range res.NoMarker {
 			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))

@@ -371,6 +371,28 @@ func TestDigestKBCopiedDay(t *testing.T) {
 	}
 }
 
+// TestDigestKBStaleButRead checks that a run that read every day of an
+// entry it no longer makes (its topics file is gone) keeps the entry
+// without telling the curator to run over the whole archive.
+func TestDigestKBStaleButRead(t *testing.T) {
+	folder := t.TempDir()
+	writeFile(t, filepath.Join(folder, "chat.txt"), "01/03/2024, 10:00 - Ann: How do I update HACS?\n"+
+		"01/03/2024, 10:02 - Ben: Open HACS and press update in the top right corner.\n")
+	topics := filepath.Join(t.TempDir(), "topics.yaml")
+	writeFile(t, topics, "- {topic: Home Assistant, terms: [HACS, Zigbee]}\n")
+	dir := filepath.Join(t.TempDir(), "kb")
+	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, "--topics", topics, folder); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, folder)
+	if code != exitOK || !strings.Contains(errOut, "1 entries not in this run kept") {
+		t.Fatalf("exit %d, stderr %q; want the entry kept", code, errOut)
+	}
+	if strings.Contains(errOut, "whole archive") {
+		t.Errorf("stderr %q tells to run over the whole archive, which this run read", errOut)
+	}
+}
+
 // TestDigestKBThroughLink checks that a run over a folder reached through
 // a symbolic link updates the knowledge base a run over the folder itself
 // made: the same entry files, no copies under new names, no entry left

@@ -49,10 +49,11 @@ earlier one stays in it, in file order); files without dates, IRC logs and
 Slack channels stay one log. Files in the "stream" formats (see threads
 formats) are read as they are threaded, holding one day at a time.
 
-Times: clocks written without a zone (WhatsApp, IRC, and the WeChat
-exports' cocolian, chatlog text and CSV, MemoTrace TXT) are read in the
-format's zone, China time (+08:00) for WeChat and UTC for WhatsApp and
-IRC, or in --timezone ZONE, the chat's zone, as written. Instants (unix
+Times: clocks written without a zone (WhatsApp, IRC, a Telegram record
+without date_unixtime, and the WeChat exports' cocolian, chatlog text and
+CSV, MemoTrace TXT) are read in the format's zone, China time (+08:00)
+for WeChat and UTC for the others, or in --timezone ZONE, the chat's
+zone, as written. Instants (unix
 seconds, or times with an offset: WeFlow, ChatLab, MemoTrace CSV,
 Telegram, Discord, Slack, chatlog JSON) are shown in --timezone, so that
 their clock, and the day a message falls on and files are cut by, may

@@ -142,7 +142,7 @@ func addInputFormatFlag(cmd *cobra.Command, p *string) {
 
 // timezoneUsage is the help of --timezone, the same in every command that
 // has it.
-const timezoneUsage = "read and show message times in `ZONE`: an IANA name (Europe/Berlin), UTC or an offset (+02:00, -05:30, +0800); see threads extract --help (default: each format's own)"
+const timezoneUsage = "read and show message times in `ZONE`: an IANA name (Europe/Berlin), UTC, an offset (+02:00, -05:30, +0800) or Local, this machine's zone; see threads extract --help (default: each format's own)"
 
 // addTimezoneFlag gives cmd the --timezone flag, stored in p: nil when
 // it is not given, else the zone chatlog.ParseZone reads. A value it does

@@ -839,10 +839,10 @@ func entryTitle(plain string) string {
 // fromQuestion returns s, or, when the first sentence that ends in a
 // question mark ends past max runes (a question after a long lead-in or
 // a pasted passage), s from the start of the earliest sentence from which
-// that question still ends within max, marked with "…"; where the
-// question's sentence alone is longer than that, s as it is. Sentences end
-// at 。！；？, a line break, or an ASCII ! or ? that a space or the end
-// follows (not the ; or ! of pasted code).
+// that question still ends within a title of max runes, marked with "…";
+// where the question's sentence alone is longer than that, s as it is. s
+// is on one line; sentences end at 。！；？, or at an ASCII . ! or ? that a
+// space or the end follows (not the . ; or ! of pasted code).
 func fromQuestion(s string, max int) string {
 	r := []rune(s)
 	if len(r) <= max {
@@ -857,12 +857,13 @@ func fromQuestion(s string, max int) string {
 				return s
 			}
 			for _, from := range starts {
-				if i+1-from <= max-1 && from > 0 {
+				// "…", the question, and room for shorten's "…" after it.
+				if from > 0 && 1+i+1-from <= max-1 {
 					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)
 				}
 			}
 			return s
-		case c == '。' || c == '！' || c == '；' || c == '\n' || c == '!' && end:
+		case c == '。' || c == '！' || c == '；' || (c == '!' || c == '.') && end:
 			starts = append(starts, i+1)
 		}
 	}

@@ -41,7 +41,8 @@ type KBResult struct {
 	Stale     []string    // entry files this digest does not produce, left as they were (entries of days not in this run)
 	Wider     []string    // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
 	NoMarker  []string    // entry files whose marker line was removed, left as they were
-	Gone      []string    // the day files that the entry files in Stale and Wider name as sources and that are not there (from the working folder): moved, renamed or removed
+	Unread    int         // the entry files in Stale and Wider that name a day this digest did not read
+	Gone      []string    // the day files those entry files name as sources and that are not there (from the working folder): moved, renamed or removed
 	Skipped   []KBSkipped // Markdown files that are no entry file, left alone and out of the index, by name
 }
 
@@ -220,31 +221,40 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			return nil, err
 		}
 	}
-	gone := make(map[string]bool)
-	for name := range existing {
-		if wider[name] || !produced[name] && !absorbed[name] && name != kbIndex && existing[name].marked {
-			for _, src := range existing[name].fm.Sources {
-				if p := src[:max(strings.LastIndexByte(src, ':'), 0)]; p != "" && p != "-" && !gone[p] {
-					if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-						gone[p] = true
-						res.Gone = append(res.Gone, p)
-					}
-				}
+	checked := make(map[string]bool) // source paths looked for
+	unread := func(f *kbFile) {
+		// A kept entry of days this run did not read: note the files of
+		// its days that are gone.
+		res.Unread++
+		for _, src := range f.fm.Sources {
+			p := src[:max(strings.LastIndexByte(src, ':'), 0)]
+			if p == "" || p == "-" || checked[p] {
+				continue
+			}
+			checked[p] = true
+			if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+				res.Gone = append(res.Gone, p)
 			}
 		}
+	}
+	for name, f := range existing {
 		switch {
 		case wider[name]:
 			res.Wider = append(res.Wider, name)
+			unread(f)
 		case produced[name] || name == kbIndex:
 		case absorbed[name]:
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
 				return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 			}
 			res.Merged = append(res.Merged, name)
-		case !existing[name].marked:
+		case !f.marked:
 			res.NoMarker = append(res.NoMarker, name)
 		default:
 			res.Stale = append(res.Stale, name)
+			if !read.all(f.fm.Sources) {
+				unread(f)
+			}
 		}
 	}
 	for _, l := range [][]string{res.Written, res.Unchanged, res.Merged, res.Stale, res.Wider, res.NoMarker, res.Gone} {

@@ -176,6 +176,10 @@ func TestEntryTitle(t *testing.T) {
 		{"用BC，" + strings.Repeat("x.y(z);", 12) + "了吗？", "用BC，" + strings.Repeat("x.y(z);", 10) + "x.y(z…"},
 		// A question within the first 80 runes keeps the lead-in.
 		{"嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "后…"},
+		// An English lead-in ends its sentences with ". ".
+		{strings.Repeat("Some long background. ", 5) + "So how do I update HACS? Thanks", "…Some long background. Some long background. So how do I update HACS? Thanks"},
+		// A question of 78 runes after its lead-in ends within the title.
+		{strings.Repeat("背景", 30) + "。" + strings.Repeat("问", 77) + "？后面", "…" + strings.Repeat("问", 77) + "？…"},
 		// A question sentence longer than a title: cut as before.
 		{strings.Repeat("很长", 50) + "吗？", strings.Repeat("很长", 39) + "很…"},
 	}
