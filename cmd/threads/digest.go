@@ -334,9 +334,11 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		path string // the file it came from
 	}
 	keptOf := make(map[[sha256.Size]byte]kept) // day fingerprint -> the day kept
-	type pair struct{ copy, kept string }
-	var pairs []pair
-	copies := make(map[pair]int) // days of one file left out as copies of another's
+	type copied struct {
+		path string            // the file a day was left out of
+		sum  [sha256.Size]byte // the day's fingerprint
+	}
+	var left []copied // in the order found
 	for i, r := range results {
 		st.chat[i] = !r.skipped
 		switch {
@@ -363,22 +365,29 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 				continue
 			}
 			// The same day twice: keep the file of the shorter name (the
-			// copy is "… (1).markdown"), and count the other's lines read.
-			keepPath, copyPath := first.path, path
-			if len(filepath.Base(path)) < len(filepath.Base(first.path)) {
+			// copy is "… (1).markdown"), never stdin, which a knowledge
+			// base cannot cite, and count the other's lines read.
+			if path != "-" && (first.path == "-" || len(filepath.Base(path)) < len(filepath.Base(first.path))) {
 				st.copies = append(st.copies, days[first.at].Log)
 				days[first.at] = day
 				keptOf[sum] = kept{first.at, path}
-				keepPath, copyPath = path, first.path
+				left = append(left, copied{first.path, sum})
 			} else {
 				st.copies = append(st.copies, day.Log)
+				left = append(left, copied{path, sum})
 			}
-			p := pair{copyPath, keepPath}
-			if copies[p] == 0 {
-				pairs = append(pairs, p)
-			}
-			copies[p]++
 		}
+	}
+	// One note for each file and the file its days were kept from.
+	type pair struct{ copy, kept string }
+	var pairs []pair
+	copies := make(map[pair]int)
+	for _, c := range left {
+		p := pair{c.path, keptOf[c.sum].path}
+		if copies[p] == 0 {
+			pairs = append(pairs, p)
+		}
+		copies[p]++
 	}
 	for _, p := range pairs {
 		if n := copies[p]; n == 1 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -609,11 +610,19 @@ func insideQuote(s string) bool {
 // whatsappMarks removes the direction marks WhatsApp puts into media notes.
 var whatsappMarks = strings.NewReplacer("\u200e", "", "\u200f", "")
 
-// isWhatsAppMedia reports whether an attached file is a picture, video, sticker or audio.
+// isWhatsAppMedia reports whether an attached file is a picture, video,
+// sticker or audio: by the names WhatsApp gives them (IMG-20231230-WA0001.jpg
+// on Android, 00000042-PHOTO-2023-12-30-21-00-00.jpg on iOS) or by its
+// extension.
 func isWhatsAppMedia(file string) bool {
-	up := strings.ToUpper(file)
-	for _, k := range []string{"-PHOTO-", "-STICKER-", "-VIDEO-", "-GIF-", "-AUDIO-", "IMG-", "VID-", "STK-", "PTT-", "AUD-"} {
+	up := strings.ToUpper(path.Base(filepath.ToSlash(file)))
+	for _, k := range []string{"-PHOTO-", "-STICKER-", "-VIDEO-", "-GIF-", "-AUDIO-"} {
 		if strings.Contains(up, k) {
+			return true
+		}
+	}
+	for _, k := range []string{"IMG-", "VID-", "STK-", "PTT-", "AUD-"} {
+		if strings.HasPrefix(up, k) {
 			return true
 		}
 	}

@@ -12,6 +12,9 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // Chat exports often come as zip archives: WhatsApp's "Export chat" shares
@@ -141,19 +144,20 @@ func zipJunk(name string) bool {
 }
 
 // zipChat returns the chat log a zip archive holds: its _chat.txt or
-// "WhatsApp Chat with Name.txt" (as WhatsApp names it); else its only file
-// that is no picture, video or audio; else, with format "", its only file
-// whose content is a chat log in a known format. Folders in the archive
-// are looked into.
+// "WhatsApp Chat with Name.txt" (as WhatsApp names it); else, of its files
+// that are no picture, video or audio, the only one whose content is a
+// chat log in format (any known format for ""), or, with a format named,
+// the only file. Folders in the archive are looked into; a name that is no
+// valid path inside it (../x, /x) is passed over.
 func zipChat(z *zip.Reader, zipPath, format string) (*zip.File, error) {
 	var named, other []*zip.File
 	for _, f := range z.File {
-		if !f.Mode().IsRegular() || zipJunk(f.Name) || isWhatsAppMedia(f.Name) {
+		if !f.Mode().IsRegular() || zipJunk(f.Name) || !fs.ValidPath(f.Name) {
 			continue
 		}
 		if base := path.Base(f.Name); base == "_chat.txt" || whatsappTitleRE.MatchString(base) {
 			named = append(named, f)
-		} else {
+		} else if !isWhatsAppMedia(base) {
 			other = append(other, f)
 		}
 	}
@@ -162,15 +166,13 @@ func zipChat(z *zip.Reader, zipPath, format string) (*zip.File, error) {
 		return named[0], nil
 	case len(named) > 1:
 		return nil, zipSeveral(zipPath, named)
-	case len(other) == 1:
+	case len(other) == 1 && format != "":
 		return other[0], nil
 	}
 	var found []*zip.File
-	if format == "" {
-		for _, f := range other {
-			if zipDetect(f) != "" {
-				found = append(found, f)
-			}
+	for _, f := range other {
+		if d := zipDetect(f); d != "" && (format == "" || d == format) {
+			found = append(found, f)
 		}
 	}
 	switch {
@@ -180,6 +182,19 @@ func zipChat(z *zip.Reader, zipPath, format string) (*zip.File, error) {
 		return nil, zipSeveral(zipPath, found)
 	}
 	return nil, &ParseError{Path: zipPath, Msg: "is a zip archive without a chat log in a known format in it (" + zipHint + ")"}
+}
+
+// zipEntryName is the name of a file in a zip archive as text: as stored
+// when it is UTF-8, else read as GB18030 (the names a Chinese Windows
+// archiver writes), else with the bytes that are no UTF-8 replaced.
+func zipEntryName(f *zip.File) string {
+	if utf8.ValidString(f.Name) {
+		return f.Name
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().String(f.Name); err == nil && utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(f.Name, "\uFFFD")
 }
 
 // zipSeveral returns the error for a zip archive that holds several chat logs.
@@ -240,12 +255,17 @@ func openZipChat(path, format string) (*zipChatFile, error) {
 		z.Close()
 		return nil, err
 	}
+	name := path + "/" + zipEntryName(f)
+	if f.Flags&0x1 != 0 {
+		z.Close()
+		return nil, &ParseError{Path: name, Msg: "is encrypted in the zip archive: unzip it with its password and pass the chat file"}
+	}
 	rc, err := f.Open()
 	if err != nil {
 		z.Close()
-		return nil, &ParseError{Path: path + "/" + f.Name, Msg: "cannot read it in the zip archive", Err: err}
+		return nil, &ParseError{Path: name, Msg: "cannot read it in the zip archive", Err: err}
 	}
-	return &zipChatFile{ReadCloser: rc, z: z, name: path + "/" + f.Name}, nil
+	return &zipChatFile{ReadCloser: rc, z: z, name: name}, nil
 }
 
 // parseZipChat is ParseFile for a zip archive: it parses the chat log the

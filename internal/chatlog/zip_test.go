@@ -59,6 +59,9 @@ func TestParseZipChat(t *testing.T) {
 		{"another language's name, found by its content", map[string]string{"Chat de WhatsApp con Ana.txt": zipAndroidChat, "notes.md": "# notes\n", "IMG-20240113-WA0001.jpg": "\xff\xd8"}, "Chat de WhatsApp con Ana.txt", "", "", 2},
 		{"the only file that is no medium, with a format", map[string]string{"chat.txt": zipAndroidChat, "IMG-20240113-WA0001.jpg": "\xff\xd8"}, "chat.txt", "whatsapp", "", 2},
 		{"in a folder, beside macOS's copies", map[string]string{"export/": "", "export/_chat.txt": zipIOSChat, "__MACOSX/export/._chat.txt": "\x00\x05"}, "export/_chat.txt", "", "Grp", 3},
+		{"a chat name that holds a media prefix", map[string]string{"WhatsApp Chat with COVID-19 Volunteers.txt": zipAndroidChat, "IMG-20240301-WA0001.jpg": "\xff\xd8", "DOC-20240301-WA0003.pdf": "%PDF"}, "WhatsApp Chat with COVID-19 Volunteers.txt", "", "COVID-19 Volunteers", 2},
+		{"a format named, beside notes", map[string]string{"chat.txt": zipAndroidChat, "notes.txt": "notes\n"}, "chat.txt", "whatsapp", "", 2},
+		{"a name outside the archive passed over", map[string]string{"../../etc/_chat.txt": zipIOSChat, "chat.txt": zipAndroidChat}, "chat.txt", "", "", 2},
 		{"another format", map[string]string{"result.json": `{"name": "Pay", "type": "private_group", "id": 1, "messages": [{"id": 1, "type": "message", "date": "2024-01-13T10:00:00", "date_unixtime": "1705140000", "from": "Ann", "from_id": "user1", "text": "hi"}]}`}, "result.json", "", "Pay", 1},
 	}
 	for _, tt := range tests {
@@ -111,6 +114,7 @@ func TestParseZipErrors(t *testing.T) {
 	}{
 		{"empty archive", map[string]string{}, "", "is a zip archive without a chat log in a known format in it (unzip it and pass the chat file, or the Slack export folder)", false},
 		{"no chat log", map[string]string{"a.txt": "notes\n", "b.txt": "more notes\n"}, "", "is a zip archive without a chat log", false},
+		{"one file, no chat log", map[string]string{"README.txt": "notes\n"}, "", "is a zip archive without a chat log", false},
 		{"several chat logs", map[string]string{"a.txt": zipAndroidChat, "b.txt": zipAndroidChat}, "", "is a zip archive of several chat logs (a.txt, b.txt): unzip it and pass them", false},
 		{"several named by WhatsApp", map[string]string{"x/_chat.txt": zipIOSChat, "y/_chat.txt": zipIOSChat}, "", "several chat logs (x/_chat.txt, y/_chat.txt)", false},
 		{"a Slack export to ParseFile", slack, "", "is a Slack export zip: read it with ParsePath", true},
