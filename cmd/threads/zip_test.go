@@ -105,6 +105,8 @@ func TestExtractZip(t *testing.T) {
 		{"zip on stdin", zipBytes(t, wa), []string{"extract"}, exitFailure, "", "threads: -: is a zip archive: give its path", nil},
 		{"one channel of an export", "", []string{"extract", filepath.Join(export, "general")}, exitFailure, "",
 			filepath.Join(export, "general") + ": looks like one channel of a Slack export (YYYY-MM-DD.json day files): pass the export folder " + export + " instead", nil},
+		{"one day of a channel", "", []string{"extract", filepath.Join(export, "general", "2024-01-15.json")}, exitFailure, "",
+			filepath.Join(export, "general", "2024-01-15.json") + ": looks like one day of a Slack export's channel: pass the export folder, the one with channels.json", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

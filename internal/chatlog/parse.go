@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -102,6 +103,9 @@ func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 		if format == "" {
 			if len(strings.TrimSpace(string(head))) == 0 {
 				return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
+			}
+			if path != "-" && slackDayRE.MatchString(filepath.Base(path)) && IsSlackChannelDir(filepath.Dir(path)) {
+				return nil, Format{}, &ParseError{Path: path, Msg: "looks like one day of a Slack export's channel: pass the export folder, the one with channels.json"}
 			}
 			return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
 		}
