@@ -1,41 +1,14 @@
 package main
 
 import (
-	"archive/zip"
-	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
-)
 
-// writeZip writes a zip archive at path holding files (name -> content), in
-// name order.
-func writeZip(t *testing.T, path string, files map[string]string) {
-	t.Helper()
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		f, err := w.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.Write([]byte(files[name])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, path, buf.String())
-}
+	"github.com/cocolian/threads/internal/sharedtest"
+)
 
 // folderFiles returns the files under dir, by their slash-separated path in it.
 func folderFiles(t *testing.T, dir string) map[string]string {
@@ -69,8 +42,8 @@ func TestExtractZip(t *testing.T) {
 		t.Fatal(err)
 	}
 	wa := filepath.Join(dir, "wa", "WhatsApp Chat - Payments Dev.zip")
-	writeZip(t, wa, map[string]string{"_chat.txt": string(data), "00000012-PHOTO-2023-12-31-21-05-00.jpg": "\xff\xd8\xff"})
-	writeZip(t, filepath.Join(dir, "wa", "photos.zip"), map[string]string{"IMG-1.jpg": "\xff\xd8\xff", "list.txt": "no chat\n"})
+	sharedtest.WriteZip(t, wa, map[string]string{"_chat.txt": string(data), "00000012-PHOTO-2023-12-31-21-05-00.jpg": "\xff\xd8\xff"})
+	sharedtest.WriteZip(t, filepath.Join(dir, "wa", "photos.zip"), map[string]string{"IMG-1.jpg": "\xff\xd8\xff", "list.txt": "no chat\n"})
 	workspace := "../../testdata/chatlog/slack/workspace"
 	slackFiles := folderFiles(t, workspace)
 	slack := filepath.Join(dir, "slack.zip")
@@ -78,13 +51,13 @@ func TestExtractZip(t *testing.T) {
 	for name, data := range slackFiles {
 		zipped["Slack export/"+name] = data
 	}
-	writeZip(t, slack, zipped)
+	sharedtest.WriteZip(t, slack, zipped)
 	export := filepath.Join(dir, "export")
 	for name, data := range slackFiles {
 		writeFile(t, filepath.Join(export, filepath.FromSlash(name)), data)
 	}
 	notes := filepath.Join(dir, "notes.zip")
-	writeZip(t, notes, map[string]string{"a.txt": "notes\n", "b.txt": "more notes\n"})
+	sharedtest.WriteZip(t, notes, map[string]string{"a.txt": "notes\n", "b.txt": "more notes\n"})
 
 	_, plainOut, _ := runCmd(t, "", "extract", "--format", "json", plain)
 	_, plainDirOut, _ := runCmd(t, "", "extract", "--format", "json", filepath.Dir(plain))
@@ -147,7 +120,7 @@ func TestExtractZipTimezone(t *testing.T) {
 	plain := filepath.Join(dir, "WhatsApp Chat with Team.txt")
 	writeFile(t, plain, chat)
 	wa := filepath.Join(dir, "WhatsApp Chat - Team.zip")
-	writeZip(t, wa, map[string]string{"WhatsApp Chat with Team.txt": chat, "IMG-20231231-WA0001.jpg": "\xff\xd8\xff"})
+	sharedtest.WriteZip(t, wa, map[string]string{"WhatsApp Chat with Team.txt": chat, "IMG-20231231-WA0001.jpg": "\xff\xd8\xff"})
 	want := []string{"2023-12-31: 2023-12-31T23:15:00+01:00", "2024-01-01: 2024-01-01T00:15:00+01:00"}
 	for _, path := range []string{plain, wa} {
 		if got := dayTimes(t, zoneDays(t, "", "--timezone", "Europe/Berlin", path)); !reflect.DeepEqual(got, want) {
@@ -160,7 +133,7 @@ func TestExtractZipTimezone(t *testing.T) {
 
 	workspace := "../../testdata/chatlog/slack/workspace"
 	slack := filepath.Join(dir, "slack.zip")
-	writeZip(t, slack, folderFiles(t, workspace))
+	sharedtest.WriteZip(t, slack, folderFiles(t, workspace))
 	_, folderOut, errOut := runCmd(t, "", "extract", "--format", "json", "--timezone", "Asia/Tokyo", workspace)
 	code, zipOut, zipErr := runCmd(t, "", "extract", "--format", "json", "--timezone", "Asia/Tokyo", slack)
 	if code != exitOK {

@@ -93,6 +93,12 @@ func slackZipRoot(z *zip.Reader) string {
 // IsSlackZip reports whether the file at path is a zip archive of a Slack
 // export (see slackZipRoot).
 func IsSlackZip(path string) bool {
+	return zipHolds(path, func(z *zip.Reader) bool { return slackZipRoot(z) != "" })
+}
+
+// zipHolds reports what holds says of the zip archive at path; false for
+// a file that is no zip archive or cannot be read as one.
+func zipHolds(path string, holds func(*zip.Reader) bool) bool {
 	if !IsZip(path) {
 		return false
 	}
@@ -101,7 +107,7 @@ func IsSlackZip(path string) bool {
 		return false
 	}
 	defer z.Close()
-	return slackZipRoot(&z.Reader) != ""
+	return holds(&z.Reader)
 }
 
 // ParseSlackZip reads a Slack export zip as ParseSlackDir reads the folder
@@ -294,17 +300,11 @@ func scanZipChat(path, format string, loc *time.Location, emit EmitFunc) (*Log, 
 // a Slack export or one chat log in a known format, as a folder walk
 // looks for chat logs.
 func IsChatZip(path string) bool {
-	if !IsZip(path) {
-		return false
-	}
-	z, err := zip.OpenReader(path)
-	if err != nil {
-		return false
-	}
-	defer z.Close()
-	if slackZipRoot(&z.Reader) != "" {
-		return true
-	}
-	f, err := zipChat(&z.Reader, path, "")
-	return err == nil && zipDetect(f) != ""
+	return zipHolds(path, func(z *zip.Reader) bool {
+		if slackZipRoot(z) != "" {
+			return true
+		}
+		f, err := zipChat(z, path, "")
+		return err == nil && zipDetect(f) != ""
+	})
 }

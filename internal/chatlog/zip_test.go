@@ -6,39 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"sort"
 	"strings"
 	"testing"
 	"time"
-)
 
-// writeZip writes a zip archive at path holding files (name -> content),
-// in name order; a name ending in "/" is a folder entry.
-func writeZip(t *testing.T, path string, files map[string]string) {
-	t.Helper()
-	var buf bytes.Buffer
-	w := zip.NewWriter(&buf)
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		f, err := w.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := f.Write([]byte(files[name])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/cocolian/threads/internal/sharedtest"
+)
 
 const (
 	zipIOSChat     = "[13/01/24, 10:00:00] Grp: \u200eAnn added Bo\n[13/01/24, 10:01:00] Ann: how do I refund?\n[13/01/24, 10:02:00] Bo: \u200e<attached: 00000003-PHOTO-2024-01-13-10-02-00.jpg>\n"
@@ -67,7 +40,7 @@ func TestParseZipChat(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "export.zip")
-			writeZip(t, path, tt.files)
+			sharedtest.WriteZip(t, path, tt.files)
 			if !IsZip(path) || IsSlackZip(path) || !IsChatZip(path) {
 				t.Errorf("IsZip %v IsSlackZip %v IsChatZip %v, want true false true", IsZip(path), IsSlackZip(path), IsChatZip(path))
 			}
@@ -129,7 +102,7 @@ func TestParseZipErrors(t *testing.T) {
 					t.Fatal(err)
 				}
 			} else {
-				writeZip(t, path, tt.files)
+				sharedtest.WriteZip(t, path, tt.files)
 			}
 			_, err := ParseFile(path, tt.format, nil)
 			checkParseError(t, err, tt.want, 0)
@@ -188,7 +161,7 @@ func TestParseSlackZip(t *testing.T) {
 				zipped[tt.prefix+name] = data
 			}
 			path := filepath.Join(t.TempDir(), "slack.zip")
-			writeZip(t, path, zipped)
+			sharedtest.WriteZip(t, path, zipped)
 			if !IsSlackZip(path) || !IsChatZip(path) {
 				t.Errorf("IsSlackZip %v IsChatZip %v", IsSlackZip(path), IsChatZip(path))
 			}
@@ -213,7 +186,7 @@ func TestParseSlackZip(t *testing.T) {
 	}
 	// A broken day file in an archive is named inside it.
 	path := filepath.Join(t.TempDir(), "broken.zip")
-	writeZip(t, path, map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[{\"ts\": \"1.0\"},\n{\"ts\": \"2.", "h/2024-01-01.json": `[{"ts": "1.0"}]`})
+	sharedtest.WriteZip(t, path, map[string]string{"users.json": `[]`, "g/2024-01-01.json": "[{\"ts\": \"1.0\"},\n{\"ts\": \"2.", "h/2024-01-01.json": `[{"ts": "1.0"}]`})
 	logs, err := ParseSlackZip(path)
 	checkParseError(t, err, path+"/g/2024-01-01.json:2: truncated JSON in message record 2", 2)
 	if len(logs) != 1 || logs[0].Path != path+"/h" {
@@ -228,7 +201,7 @@ func TestParseSlackZip(t *testing.T) {
 func TestParseZipZone(t *testing.T) {
 	berlin := mustZone(t, "Europe/Berlin")
 	wa := filepath.Join(t.TempDir(), "WhatsApp Chat - Grp.zip")
-	writeZip(t, wa, map[string]string{"_chat.txt": zipIOSChat, "00000003-PHOTO-2024-01-13-10-02-00.jpg": "\xff\xd8"})
+	sharedtest.WriteZip(t, wa, map[string]string{"_chat.txt": zipIOSChat, "00000003-PHOTO-2024-01-13-10-02-00.jpg": "\xff\xd8"})
 	logs, err := ParsePathIn(wa, "", berlin, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -274,7 +247,7 @@ func TestParseZipZone(t *testing.T) {
 		t.Fatal(err)
 	}
 	slack := filepath.Join(t.TempDir(), "slack.zip")
-	writeZip(t, slack, files)
+	sharedtest.WriteZip(t, slack, files)
 	tokyo := mustZone(t, "Asia/Tokyo")
 	wantLogs, err := ParsePathIn(export, "", tokyo, nil)
 	if err != nil {

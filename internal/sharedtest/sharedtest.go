@@ -1,4 +1,5 @@
-// Package sharedtest locates the shared corpus and gold annotations for tests.
+// Package sharedtest locates the shared corpus and gold annotations for
+// tests, and holds the helpers that the tests of several packages share.
 //
 // The shared material lives beside the repository (../shared from the module
 // root) and is never committed. Tests that need it call Dir, which skips the
