@@ -147,15 +147,13 @@ func englishSentences(text string) []enSentence {
 	return sentences
 }
 
-// asksInEnglish reports whether an English text without a question mark
-// asks something (see the comment at the top of this file).
-func asksInEnglish(text string) bool {
-	sentences := englishSentences(text)
+// asksInEnglish reports whether an English text without a question mark,
+// split into its sentences, asks something (see the comment at the top of
+// this file).
+func asksInEnglish(sentences []enSentence) bool {
 	for _, s := range sentences {
-		for _, c := range s.clauses {
-			if requestsHelp(c) {
-				return true
-			}
+		if requestsHelp(s) {
+			return true
 		}
 	}
 	for _, s := range sentences {
@@ -261,7 +259,7 @@ func opensWith(c []enWord, ws ...string) bool {
 }
 
 // englishHelp ask for help wherever they stand in a message (I'm trying
-// to… Any ideas; Need help with my Shelly setup; Not sure how to…).
+// to… Any ideas; Need help with my Shelly setup).
 var englishHelp = [][]string{
 	{"any", "ideas"}, {"any", "idea"}, {"any", "pointers"}, {"any", "suggestions"}, {"any", "suggestion"},
 	{"any", "tips"}, {"any", "advice"}, {"any", "thoughts"}, {"any", "recommendations"}, {"any", "recommendation"},
@@ -271,21 +269,59 @@ var englishHelp = [][]string{
 	{"anyone", "know"}, {"anybody", "know"}, {"anyone", "knows"}, {"anybody", "knows"},
 	{"someone", "help"}, {"somebody", "help"}, {"anyone", "help"}, {"anybody", "help"},
 	{"is", "there", "a", "way"}, {"is", "there", "any", "way"},
-	{"not", "sure", "how"}, {"not", "sure", "whether"},
-	{"wondering", "if"}, {"wondering", "whether"}, {"wondering", "how"}, {"wondering", "why"}, {"wondering", "what"},
 	{"looking", "for", "advice"}, {"looking", "for", "help"}, {"looking", "for", "recommendations"},
 	{"looking", "for", "suggestions"}, {"looking", "for", "tips"},
 }
 
-// requestsHelp reports whether the clause c holds a request for help
-// (englishHelp), not one denied or supposed (don't need help, could not
-// help, if anyone knows).
-func requestsHelp(c []enWord) bool {
-	for k := range c {
-		for _, h := range englishHelp {
-			if opensWith(c[k:], h...) && (k == 0 || !isOneOf(c[k-1].w, englishDenials)) {
-				return true
+// englishIndirect ask by saying what the writer does not know (Not sure
+// how to…, I was wondering if anyone…): only when they introduce what is
+// asked, not when they end the clause or the rest of the sentence settles
+// it (Not sure how but it works now; wondering if it was the update but it
+// wasn't).
+var englishIndirect = [][]string{
+	{"not", "sure", "how"}, {"not", "sure", "whether"},
+	{"wondering", "if"}, {"wondering", "whether"}, {"wondering", "how"}, {"wondering", "why"}, {"wondering", "what"},
+}
+
+// requestsHelp reports whether the sentence s holds a request for help
+// (englishHelp, englishIndirect), not one denied or supposed (don't need
+// help, could not help, if anyone knows).
+func requestsHelp(s enSentence) bool {
+	for i, c := range s.clauses {
+		for k := range c {
+			if k > 0 && isOneOf(c[k-1].w, englishDenials) {
+				continue
 			}
+			for _, h := range englishHelp {
+				if opensWith(c[k:], h...) {
+					return true
+				}
+			}
+			for _, h := range englishIndirect {
+				if opensWith(c[k:], h...) && len(c) > k+len(h) && !settled(c[k+len(h):], s.clauses[i+1:]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// settled reports whether what follows an indirect question, the words
+// after it in its clause and the clauses after that, settles it: a but in
+// its clause or opening a later one goes on to the answer (…how but it
+// works now), unless it only sets one thing against another (…didn't come
+// with intel chipsets but rather…).
+func settled(after []enWord, clauses [][]enWord) bool {
+	settles := func(c []enWord, k int) bool { return c[k].w == "but" && (k+1 == len(c) || c[k+1].w != "rather") }
+	for k := range after {
+		if settles(after, k) {
+			return true
+		}
+	}
+	for _, c := range clauses {
+		if settles(c, 0) {
+			return true
 		}
 	}
 	return false
@@ -314,6 +350,9 @@ var englishAux = []string{"do", "does", "did", "can", "could", "will", "would", 
 // (Do you…, Have you…; not Do it, Have a look).
 var englishPronouns = []string{"you", "u", "ya", "i", "we", "they", "he", "she", "anyone", "anybody", "any1",
 	"someone", "somebody", "everyone", "everybody", "people", "y'all", "yall"}
+
+// englishPersonal are the personal pronouns.
+var englishPersonal = []string{"i", "you", "u", "ya", "we", "they", "he", "she", "it"}
 
 // englishDeterminers are the other subjects an auxiliary can go before (is
 // there, does this, can the…); a and an only after an auxiliary that a
@@ -386,7 +425,15 @@ func asksClause(c []enWord, shared bool) bool {
 		for len(rest) > 0 && isOneOf(rest[0].w, []string{"here", "else", "around", "out", "there", "ever"}) {
 			rest = rest[1:]
 		}
-		return len(rest) > 0 && !isOneOf(rest[0].w, englishAux) && !isOneOf(rest[0].w, []string{"who", "that", "which", "interested", "welcome"})
+		if len(rest) == 0 || isOneOf(rest[0].w, []string{"who", "that", "which", "interested", "welcome"}) {
+			return false
+		}
+		if rest[0].w == "have" || rest[0].w == "has" {
+			// anyone have a spare cable: in chat the main verb, not an
+			// auxiliary (anyone has to sign says what all must do)
+			return len(rest) > 1 && !isOneOf(rest[1].w, []string{"to", "been"})
+		}
+		return !isOneOf(rest[0].w, englishAux)
 	case len(c) < 3:
 		return false
 	case isOneOf(w0, englishWhJoined) || isWhContraction(w0):
@@ -407,15 +454,41 @@ func asksClause(c []enWord, shared bool) bool {
 			// who knows how to…, what happened to…: the wh-word is the
 			// subject (what worked for me was… says what did)
 			return true
+		case w0 == "how" && (rest[0].w == "many" || rest[0].w == "much"):
+			// How many devices do you have, how many of you are coming:
+			// up to three words of what is counted, none a personal
+			// pronoun unless after of (not how much I love it).
+			rest = rest[1:]
+			prev := ""
+			for k := 0; k < 3 && len(rest) > 1 && !isOneOf(rest[0].w, englishAux) &&
+				(prev == "of" || !isOneOf(rest[0].w, englishPersonal)); k++ {
+				prev = rest[0].w
+				rest = rest[1:]
+			}
 		case w0 == "how" && isOneOf(rest[0].w, englishMeasures):
 			rest = rest[1:]
 		case w0 == "what" || w0 == "which" || w0 == "whose":
-			// What port does it use, which kind of stick should I get: up to
-			// three words of the thing asked about, none of them a subject,
-			// a verb or an object (what worked for me was… says what did).
-			for k := 0; k < 3 && len(rest) > 1 && !isOneOf(rest[0].w, englishAux) && !isSubject(rest[0]) &&
+			// What port does it use, which kind of stick should I get, what
+			// version of HA are you on: up to three words of the thing asked
+			// about, none of them a pronoun or a determiner, a verb or an
+			// object (what worked for me was… says what did). A name may be
+			// one (what OS are you running); after one the auxiliary must go
+			// before a subject of its own (not What Bob is doing, what
+			// Seveas said is right), unless a past verb follows which and
+			// a named thing (which HA version fixed that: it is the subject).
+			var last enWord
+			named := false
+			for k := 0; k < 3 && len(rest) > 1 && !isOneOf(rest[0].w, englishAux) && (rest[0].name || !isSubject(rest[0])) &&
 				!strings.HasSuffix(rest[0].w, "ed") && !isOneOf(rest[0].w, []string{"me", "him", "us", "them"}); k++ {
+				last = rest[0]
+				named = named || last.name
 				rest = rest[1:]
+			}
+			switch {
+			case named && w0 == "which" && !last.name && strings.HasSuffix(rest[0].w, "ed"):
+				return true
+			case named:
+				return isOneOf(rest[0].w, englishAux) && len(rest) > 1 && isSubject(rest[1])
 			}
 		default:
 			for len(rest) > 1 && isOneOf(rest[0].w, englishWhSkips) {
@@ -423,6 +496,9 @@ func asksClause(c []enWord, shared bool) bool {
 			}
 		}
 		return len(rest) > 0 && isOneOf(rest[0].w, englishAux) && (len(rest) == 1 || !isOneOf(rest[1].w, englishRelative))
+	case (w0 == "do" || w0 == "have") && isOneOf(c[1].w, []string{"any", "all"}) && c[2].w == "of" &&
+		len(c) > 3 && isOneOf(c[3].w, []string{"you", "u", "ya", "y'all", "yall", "them", "us"}):
+		return true // Do any of you use Frigate, have all of you…; not Do all the updates first
 	case isOneOf(w0, englishAux):
 		return inverts(w0, c[1]) && (!shared || c[1].name || c[1].w == "there" || isOneOf(c[1].w, englishPronouns))
 	}
@@ -510,14 +586,14 @@ var englishHowTo = [][]string{
 // englishBackReferences refer to what was just said (that, it, this one).
 var englishBackReferences = []string{"that", "this", "it", "those", "these", "them", "there", "then", "one", "same"}
 
-// opensInEnglish reports whether an English text opens a matter of its own
+// opensInEnglish reports whether an English text, split into its
+// sentences, opens a matter of its own
 // when it asks, as the Chinese asking phrases do (openers, groupAsk): it
 // puts the question to the whole group anywhere (Anyone using…, does
 // anybody…, can someone…), greets the group or announces the question
 // first (Hi all, quick question:), or opens with a plea or a how-to that
 // does not refer back (Need help with…, How do I change the port…).
-func opensInEnglish(text string) bool {
-	sentences := englishSentences(text)
+func opensInEnglish(sentences []enSentence) bool {
 	for _, s := range sentences {
 		for _, c := range s.clauses {
 			for k := range c {
@@ -587,13 +663,14 @@ func refersBack(words []enWord) bool {
 // englishQuestionNouns name the question a message announces.
 var englishQuestionNouns = []string{"question", "q", "questions"}
 
-// announcesInEnglish reports whether an English text only announces a
+// announcesInEnglish reports whether an English text, split into its
+// sentences, only announces a
 // question to come, as 问个问题： does: nothing but a greeting and an
 // announcement (Hi all, quick question:), or I have a question / can I ask
 // a question, perhaps for the group (I've got a question for you guys).
-func announcesInEnglish(text string) bool {
+func announcesInEnglish(sentences []enSentence) bool {
 	announced := false
-	for _, s := range englishSentences(text) {
+	for _, s := range sentences {
 		for k, c := range s.clauses {
 			if k == 0 && len(c) == 1 && len(s.clauses) > 1 {
 				continue // Bob: …, a name addressed
@@ -658,10 +735,9 @@ func asksToAsk(c []enWord) bool {
 var englishCalls = []string{"anyone", "anybody", "any1", "someone", "somebody", "everyone", "everybody", "hello", "helo",
 	"hi", "hey", "ping", "here", "there", "around", "alive", "awake", "else", "pls", "please", "plz", "guys", "all", "ppl", "people"}
 
-// callsInEnglish reports whether text is only a call to the group: its
-// words are all englishCalls.
-func callsInEnglish(text string) bool {
-	sentences := englishSentences(text)
+// callsInEnglish reports whether a text, split into its sentences, is only
+// a call to the group: its words are all englishCalls.
+func callsInEnglish(sentences []enSentence) bool {
 	if len(sentences) == 0 {
 		return false
 	}
@@ -682,12 +758,11 @@ func callsInEnglish(text string) bool {
 var englishWithdrawals = [][]string{{"never", "mind"}, {"nevermind"}, {"nvm"}, {"found", "it"}, {"figured", "it", "out"},
 	{"solved", "it"}, {"got", "it", "working"}, {"scratch", "that"}}
 
-// withdrawsInEnglish reports whether a sentence after the text's last
-// question withdraws it: Is anyone else seeing this? Never mind, found it,
+// withdrawsInEnglish reports whether, of a text's sentences, one after its
+// last question withdraws it: Is anyone else seeing this? Never mind, found it,
 // it was my router. A withdrawal before a question (nvm, anyone know how
 // to…?) leaves it asking.
-func withdrawsInEnglish(text string) bool {
-	sentences := englishSentences(text)
+func withdrawsInEnglish(sentences []enSentence) bool {
 	last := -1
 	for k, s := range sentences {
 		if s.end == '?' {

@@ -58,9 +58,28 @@ func TestEnglishQuestion(t *testing.T) {
 		{"idk how to fix this, can someone help", true},
 		{"I was wondering if anyone has tried the new Matter bridge", true},
 		{"Looking for advice on Zigbee channel selection", true},
+		{"I'm wondering if the machines didnt come with intel chipsets but rather realtek", true},
+		{"hey guys, i was wondering if anyone could help me get my soundcard to work... i tried googling but no help :(", true},
 		{"Could use some help with ESPHome, the board won't flash", true},
 		{"Thoughts on the new release", true},
 		{"help me get the tuner working", true},
+		// A measure and what it counts, have after anyone, a name in what
+		// is asked about, do before any of you.
+		{"How many devices do you have", true},
+		{"How much RAM does it need", true},
+		{"how much power does it use", true},
+		{"How many of you are coming tomorrow", true},
+		{"how many partitions do you have", true},
+		{"anyone have a spare usb cable", true},
+		{"anybody has the link", true},
+		{"anyone have the 32 bit chroot link", true},
+		{"anybody have high power 3d without an nv or ati", true},
+		{"What version of HA are you on", true},
+		{"What Zigbee channel are you on", true},
+		{"what OS are you running it on", true},
+		{"which HA version fixed that", true},
+		{"Do any of you use Frigate", true},
+		{"Do all of you use docker", true},
 
 		// Statements that open like questions.
 		{"Have a great weekend everyone!", false},
@@ -93,6 +112,17 @@ func TestEnglishQuestion(t *testing.T) {
 		{"google for how to mount nfs or something like it", false},
 		{"for RAN in $(ls); do RANCID=$RAN; done", false}, // code is no name
 		{"anyone can do it", false},
+		{"anyone has to sign the form first", false},
+		{"I was wondering if it was the update but it wasn't", false}, // settled by the clause after it
+		{"Not sure how but it works now", false},
+		{"not sure how, but it works now", false},
+		{"What Bob is doing is fine by me", false},
+		{"what Seveas said is most logical", false},
+		{"what L3top just linked is correct", false},
+		{"what gets installed by default is OpenJDK", false},
+		{"Which at least allowed me to use dual head", false},
+		{"how much I love this release", false},
+		{"Do all the updates first", false},
 		{"Hi all", false},
 		{"quick question", false},
 	}
@@ -109,7 +139,7 @@ func TestEnglishSentencesOddInput(t *testing.T) {
 	for _, text := range []string{"", " ", ",", "...", "(", ")", "((a", "a)b", "'", "any", "any one", "any of",
 		"anyone", "help", "what", "how", "is", "Bob:", "Bob: ,", "- - -", "hi hi hi", "quick question quick q",
 		"which", "when I", "if", "a, b, c", "why not", "thoughts on", "what's", "’s"} {
-		asksInEnglish(text) // must not panic
+		asksInEnglish(englishSentences(text)) // must not panic
 		textFeatures(text)
 	}
 }

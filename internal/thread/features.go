@@ -44,6 +44,7 @@ type features struct {
 	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
 	announce bool                // only announces a question to come (问个问题：): no question itself, no role, opens a topic
 	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
+	english  []enSentence        // plain split into English sentences when it has no Han characters, while the cues are read; nil after
 }
 
 // stickerPattern matches a bracketed code that may be a WeChat sticker
@@ -465,7 +466,7 @@ var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0
 // question).
 func announces(f *features) bool {
 	if !hasHan(f.plain) {
-		return f.plain != "" && announcesInEnglish(f.plain) // Hi all, quick question:
+		return f.plain != "" && announcesInEnglish(f.englishSentences()) // Hi all, quick question:
 	}
 	return f.runes >= 4 && f.runes <= announceRunes && containsAny(f.plain, announceVerbs) && announceRe.MatchString(f.plain)
 }
@@ -681,15 +682,20 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
 	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions) ||
-		!hasHan(f.plain) && opensInEnglish(f.plain))
+		!hasHan(f.plain) && opensInEnglish(f.englishSentences()))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
+	f.english = nil // read once by the English cues, not kept
 	return f
 }
 
 // askWith sets the question cues of f, whose text's cues are cues:
 // whether it asks, only announces a question to come, or asks a bare one.
 func (f *features) askWith(cues cueSet) {
-	f.question = questionWith(f.plain, cues)
+	var en []enSentence
+	if !hasHan(f.plain) {
+		en = f.englishSentences()
+	}
+	f.question = questionWith(f.plain, cues, en)
 	f.announce = announces(f)
 	switch {
 	case f.question && rhetorical(f.plain) && !asksAfterRhetorical(f.plain):
@@ -710,13 +716,23 @@ func (f *features) askWith(cues cueSet) {
 	f.bare = isBareQuestion(f)
 }
 
-// isQuestion reports whether text reads as an information-seeking question.
-func isQuestion(text string) bool {
-	return questionWith(text, scanCues(text))
+// englishSentences returns f.plain split into English sentences, split
+// once for all the English cues.
+func (f *features) englishSentences() []enSentence {
+	if f.english == nil {
+		f.english = englishSentences(f.plain)
+	}
+	return f.english
 }
 
-// questionWith is isQuestion for a text whose cues are already scanned.
-func questionWith(text string, cues cueSet) bool {
+// isQuestion reports whether text reads as an information-seeking question.
+func isQuestion(text string) bool {
+	return questionWith(text, scanCues(text), nil)
+}
+
+// questionWith is isQuestion for a text whose cues are already scanned;
+// en is text split into English sentences, or nil to split it here.
+func questionWith(text string, cues cueSet, en []enSentence) bool {
 	t := strings.TrimSpace(text)
 	if t == "" {
 		return false
@@ -745,7 +761,10 @@ func questionWith(text string, cues cueSet) bool {
 		if countLetters(trimmed) < 2 {
 			return false // "??": characters lost in export, not a question
 		}
-		return isEnglishQuestion(t, endsASCII || endsFull || strings.Contains(t, "? ") || strings.Contains(t, "？"))
+		if en == nil || t != text {
+			en = englishSentences(t)
+		}
+		return isEnglishQuestion(en, endsASCII || endsFull || strings.Contains(t, "? ") || strings.Contains(t, "？"))
 	}
 	// A very short text asks when marked so (几度？ 车贷？ 招联的？), unless it
 	// is a bare exclamation (真的？ 又是他？), a connective (还是？), a call
@@ -836,8 +855,8 @@ const whatAboutRunes = 8
 // (asksInEnglish); a call to the group (anyone?, hello?) asks nothing, as
 // 有人吗？ does not, nor does a question its asker withdraws (…? Never
 // mind, found it), as one posted with its own answer does not.
-func isEnglishQuestion(text string, mark bool) bool {
-	return (mark || asksInEnglish(text)) && !callsInEnglish(text) && !withdrawsInEnglish(text)
+func isEnglishQuestion(sentences []enSentence, mark bool) bool {
+	return (mark || asksInEnglish(sentences)) && !callsInEnglish(sentences) && !withdrawsInEnglish(sentences)
 }
 
 func countLetters(s string) int {
