@@ -205,33 +205,15 @@ func TestExtractRepliesPastMidnight(t *testing.T) {
 				}
 				recs = append(recs, fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-%s:00", "from": "u%d", "from_id": "user%d", "text": "message %d"%s}`, m.id, m.time, m.id, m.id, m.id, reply))
 			}
-			path := filepath.Join(t.TempDir(), "result.json")
-			writeFile(t, path, `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+strings.Join(recs, ",\n")+`]}`)
-			code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, errOut)
-			}
-			var days []contractDay
-			if !strings.HasPrefix(out, "[") {
-				var one contractDay
-				if err := json.Unmarshal([]byte(out), &one); err != nil {
-					t.Fatal(err)
-				}
-				days = append(days, one)
-			} else if err := json.Unmarshal([]byte(out), &days); err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, d := range days {
-				got = append(got, fmt.Sprintf("%s:%d", d.Source.Date, len(d.Messages)))
-			}
+			days := extractDays(t, telegramExport(t, recs))
+			got := dayCounts(days)
 			if tt.want == "2024-01-10:3" {
 				if r := days[0].Messages[2].ReplyTo; r == nil || *r != 0 {
 					t.Errorf("the reply after midnight links to %v, want message 0", r)
 				}
 			}
-			if strings.Join(got, " ") != tt.want {
-				t.Errorf("days %q, want %q", strings.Join(got, " "), tt.want)
+			if got != tt.want {
+				t.Errorf("days %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -252,22 +234,50 @@ func TestExtractRepliesCarryOneNight(t *testing.T) {
 		at := start.Add(time.Duration(k) * 50 * time.Minute)
 		recs = append(recs, fmt.Sprintf(`{"id": %d, "type": "message", "date": "%s", "from": "u%d", "from_id": "user%d", "text": "message %d"%s}`, k+1, at.Format("2006-01-02T15:04:05"), k%3, k%3, k+1, reply))
 	}
+	got := dayCounts(extractDays(t, telegramExport(t, recs)))
+	// 23:30 and the 29 messages of 01-11 (to 23:40); 01-12 from 00:30.
+	if want := "2024-01-10:30 2024-01-12:29 2024-01-13:1"; got != want {
+		t.Errorf("days %q, want %q", got, want)
+	}
+}
+
+// telegramExport writes a Telegram Desktop result.json holding the message
+// records recs and returns its path.
+func telegramExport(t *testing.T, recs []string) string {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "result.json")
 	writeFile(t, path, `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+strings.Join(recs, ",\n")+`]}`)
+	return path
+}
+
+// extractDays runs extract --format json on path, which must succeed, and
+// returns its day objects: the one object of a one-day input, or the
+// array's.
+func extractDays(t *testing.T, path string) []contractDay {
+	t.Helper()
 	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	if !strings.HasPrefix(out, "[") {
+		var one contractDay
+		if err := json.Unmarshal([]byte(out), &one); err != nil {
+			t.Fatal(err)
+		}
+		return []contractDay{one}
+	}
 	var days []contractDay
 	if err := json.Unmarshal([]byte(out), &days); err != nil {
-		t.Fatalf("want several days: %v", err)
+		t.Fatal(err)
 	}
+	return days
+}
+
+// dayCounts describes days as "date:messages", space-separated.
+func dayCounts(days []contractDay) string {
 	var got []string
 	for _, d := range days {
 		got = append(got, fmt.Sprintf("%s:%d", d.Source.Date, len(d.Messages)))
 	}
-	// 23:30 and the 29 messages of 01-11 (to 23:40); 01-12 from 00:30.
-	if want := "2024-01-10:30 2024-01-12:29 2024-01-13:1"; strings.Join(got, " ") != want {
-		t.Errorf("days %q, want %q", strings.Join(got, " "), want)
-	}
+	return strings.Join(got, " ")
 }

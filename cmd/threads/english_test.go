@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -30,14 +29,11 @@ const helpDesk = `[05/03/2024, 10:00:00] Alice Smith: Does anyone know how to ex
 func TestEnglishHelpDeskNewcomersOpenThreads(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "WhatsApp Chat with Home Assistant.txt")
 	writeFile(t, path, helpDesk)
-	code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
+	days := extractDays(t, path)
+	if len(days) != 1 {
+		t.Fatalf("%d days, want 1", len(days))
 	}
-	var day contractDay
-	if err := json.Unmarshal([]byte(out), &day); err != nil {
-		t.Fatal(err)
-	}
+	day := days[0]
 	if len(day.Messages) != 10 {
 		t.Fatalf("%d messages, want 10", len(day.Messages))
 	}
@@ -94,14 +90,11 @@ Is this error normal after updating to 2024.1?
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), tt.name)
 			writeFile(t, path, tt.data)
-			code, out, errOut := runCmd(t, "", "extract", "--format", "json", path)
-			if code != exitOK {
-				t.Fatalf("exit %d: %s", code, errOut)
+			days := extractDays(t, path)
+			if len(days) != 1 {
+				t.Fatalf("%d days, want 1", len(days))
 			}
-			var day contractDay
-			if err := json.Unmarshal([]byte(out), &day); err != nil {
-				t.Fatal(err)
-			}
+			day := days[0]
 			if len(day.Messages) != 3 {
 				t.Fatalf("%d messages, want 3", len(day.Messages))
 			}
