@@ -10,25 +10,6 @@ import (
 	"github.com/cocolian/threads/internal/sharedtest"
 )
 
-// folderFiles returns the files under dir, by their slash-separated path in it.
-func folderFiles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	files := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
-
 // TestExtractZip checks that a WhatsApp chat zip and a Slack export zip are
 // read as the chat file and the export folder they unzip to, also in a
 // folder walk, and what is said of the zips and folders that cannot be read.
@@ -45,7 +26,7 @@ func TestExtractZip(t *testing.T) {
 	sharedtest.WriteZip(t, wa, map[string]string{"_chat.txt": string(data), "00000012-PHOTO-2023-12-31-21-05-00.jpg": "\xff\xd8\xff"})
 	sharedtest.WriteZip(t, filepath.Join(dir, "wa", "photos.zip"), map[string]string{"IMG-1.jpg": "\xff\xd8\xff", "list.txt": "no chat\n"})
 	workspace := "../../testdata/chatlog/slack/workspace"
-	slackFiles := folderFiles(t, workspace)
+	slackFiles := sharedtest.FolderFiles(t, workspace)
 	slack := filepath.Join(dir, "slack.zip")
 	zipped := map[string]string{}
 	for name, data := range slackFiles {
@@ -133,7 +114,7 @@ func TestExtractZipTimezone(t *testing.T) {
 
 	workspace := "../../testdata/chatlog/slack/workspace"
 	slack := filepath.Join(dir, "slack.zip")
-	sharedtest.WriteZip(t, slack, folderFiles(t, workspace))
+	sharedtest.WriteZip(t, slack, sharedtest.FolderFiles(t, workspace))
 	_, folderOut, errOut := runCmd(t, "", "extract", "--format", "json", "--timezone", "Asia/Tokyo", workspace)
 	code, zipOut, zipErr := runCmd(t, "", "extract", "--format", "json", "--timezone", "Asia/Tokyo", slack)
 	if code != exitOK {

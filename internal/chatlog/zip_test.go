@@ -130,19 +130,7 @@ func TestParseZipErrors(t *testing.T) {
 func TestParseSlackZip(t *testing.T) {
 	dir, _ := appFixtureDir("slack")
 	export := filepath.Join(dir, "workspace")
-	files := map[string]string{}
-	err := filepath.WalkDir(export, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(export, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := sharedtest.FolderFiles(t, export)
 	want, err := ParseSlackDir(export)
 	if err != nil {
 		t.Fatal(err)
@@ -233,19 +221,7 @@ func TestParseZipZone(t *testing.T) {
 
 	dir, _ := appFixtureDir("slack")
 	export := filepath.Join(dir, "workspace")
-	files := map[string]string{}
-	err = filepath.WalkDir(export, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(export, p)
-		files[filepath.ToSlash(rel)] = string(data)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := sharedtest.FolderFiles(t, export)
 	slack := filepath.Join(t.TempDir(), "slack.zip")
 	sharedtest.WriteZip(t, slack, files)
 	tokyo := mustZone(t, "Asia/Tokyo")

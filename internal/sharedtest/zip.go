@@ -40,3 +40,23 @@ func WriteZip(t testing.TB, path string, files map[string]string) {
 		t.Fatal(err)
 	}
 }
+
+// FolderFiles returns the files under dir (name -> content), by their
+// slash-separated path in it: what WriteZip takes to zip the folder.
+func FolderFiles(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
