@@ -5,9 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +22,7 @@ import (
 )
 
 // A Tokenizer splits text into classified tokens; *segment.Segmenter is one.
+// Build calls it from several goroutines at once.
 type Tokenizer interface {
 	Tokens(text string) []segment.Token
 }
@@ -215,19 +219,12 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	tm := newTopicMatcher(opts.Topics, tok)
 	d := &Digest{Topics: opts.Topics, Range: opts.Range}
 	var qs []*question
-	for k, day := range days {
-		view, dayQs := collectDay(day, k, tm, opts.Range)
-		d.Days = append(d.Days, view)
-		qs = append(qs, dayQs...)
-	}
+	d.Days, qs = readQuestions(days, tok, tm, newTerms(opts.Terms), opts.Range)
 	for _, log := range opts.Copies {
 		view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
 		view.FirstLine, view.LastLine = lineSpan(log, opts.Range)
 		d.Copies = append(d.Copies, view)
 	}
-	tn := newTerms(opts.Terms)
-	df, n := messageDF(days, tok, tn)
-	vectorize(qs, tok, tn, df, n)
 	clusters := cluster(qs, threshold)
 	entryOf := make(map[*question]int)
 	for _, c := range clusters {
@@ -254,21 +251,66 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	return d
 }
 
-// messageDF counts, for every content word, the messages of days that use
+// readQuestions returns the views of days and their questions, with the
+// vectors they are merged by.
+func readQuestions(days []Day, tok Tokenizer, tm *topicMatcher, tn *terms, r Range) ([]DayView, []*question) {
+	var views []DayView
+	var qs []*question
+	df, n := make(map[string]int), 0
+	for _, p := range readDays(days, tok, tm, tn, r) {
+		views = append(views, p.view)
+		qs = append(qs, p.questions...)
+		for w, c := range p.df {
+			df[w] += c
+		}
+		n += p.messages
+	}
+	vectorize(qs, tok, tn, df, n)
+	return views, qs
+}
+
+// A dayPart is what Build reads from one day: its view, its questions,
+// and for the IDF how many of its messages use each content word.
+type dayPart struct {
+	view      DayView
+	questions []*question
+	df        map[string]int // content word → messages of the day using it
+	messages  int            // messages with text, the df's total
+}
+
+// readDays reads the parts of days (in that order, days[k] with index k),
+// several days at a time: segmenting every message of a year's chats for
+// the IDF is most of what Build does besides merging.
+func readDays(days []Day, tok Tokenizer, tm *topicMatcher, tn *terms, r Range) []dayPart {
+	parts := make([]dayPart, len(days))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(days)) {
+		wg.Go(func() {
+			for k := int(next.Add(1) - 1); k < len(days); k = int(next.Add(1) - 1) {
+				p := &parts[k]
+				p.view, p.questions = collectDay(days[k], k, tm, r)
+				p.df, p.messages = messageDF(days[k].Log, tok, tn)
+			}
+		})
+	}
+	wg.Wait()
+	return parts
+}
+
+// messageDF counts, for every content word, the messages of log that use
 // it, and returns the counts with the number of messages counted.
-func messageDF(days []Day, tok Tokenizer, tn *terms) (map[string]int, int) {
+func messageDF(log *chatlog.Log, tok Tokenizer, tn *terms) (map[string]int, int) {
 	df := make(map[string]int)
 	n := 0
-	for _, d := range days {
-		for i := range d.Log.Messages {
-			m := &d.Log.Messages[i]
-			if m.Text == "" {
-				continue
-			}
-			n++
-			for _, w := range tn.keys(segment.ContentWords(tok.Tokens(segment.Canonical(m.Text)))) {
-				df[w]++
-			}
+	for i := range log.Messages {
+		m := &log.Messages[i]
+		if m.Text == "" {
+			continue
+		}
+		n++
+		for _, w := range tn.keys(segment.ContentWords(tok.Tokens(segment.Canonical(m.Text)))) {
+			df[w]++
 		}
 	}
 	return df, n

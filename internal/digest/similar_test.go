@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/cocolian/threads/dict"
+	"github.com/cocolian/threads/internal/sharedtest"
 )
 
 func TestTerms(t *testing.T) {
@@ -241,4 +242,50 @@ func TestMergeable(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSimilarPairsComparesEveryPair checks the inverted index of
+// similarPairs against comparing every pair of questions with cosine and
+// mergeable: the same pairs, with the same similarity to the bit, on the
+// fixture days and, when it is there, the shared corpus.
+func TestSimilarPairsComparesEveryPair(t *testing.T) {
+	sets := map[string]func(t *testing.T) []Day{
+		"fixture": func(t *testing.T) []Day { return fixtureDays(t) },
+		"corpus":  func(t *testing.T) []Day { return daysIn(t, sharedtest.Dir(t, "corpus", "cocolian")) },
+	}
+	for name, days := range sets {
+		t.Run(name, func(t *testing.T) {
+			qs := mergeQuestions(t, days(t))
+			want := map[[2]int]float64{}
+			for i := range qs {
+				for j := i + 1; j < len(qs); j++ {
+					if s := cosine(qs[i], qs[j]); mergeable(qs[i], qs[j], s, DefaultThreshold) {
+						want[[2]int{i, j}] = s
+					}
+				}
+			}
+			got := similarPairs(qs, DefaultThreshold)
+			if len(got) != len(want) {
+				t.Errorf("similarPairs gives %d pairs of %d questions, comparing every pair %d", len(got), len(qs), len(want))
+			}
+			for _, p := range got {
+				if s, ok := want[[2]int{p.i, p.j}]; !ok || s != p.sim {
+					t.Errorf("pair %d %d: similarity %v, comparing every pair %v (mergeable %v)", p.i, p.j, p.sim, s, ok)
+				}
+			}
+			if len(want) == 0 {
+				t.Error("no mergeable pairs: the test compares nothing")
+			}
+		})
+	}
+}
+
+// mergeQuestions returns the questions of days with their vectors, as
+// Build makes them before merging.
+func mergeQuestions(t *testing.T, days []Day) []*question {
+	t.Helper()
+	opts := fixtureOptions(t)
+	tok := segmenter(t)
+	_, qs := readQuestions(sortedDays(days), tok, newTopicMatcher(opts.Topics, tok), newTerms(opts.Terms), Range{})
+	return qs
 }
