@@ -1047,6 +1047,26 @@ func TestAnswerToAskerLine(t *testing.T) {
 	}
 }
 
+// TestInterjectionAnswersNothing checks that 谢了 or 哦 after a question
+// is no answer to it, where a reply that says something is.
+func TestInterjectionAnswersNothing(t *testing.T) {
+	for _, tt := range []struct {
+		reply string
+		want  Role
+	}{
+		{"谢了", RoleNone},
+		{"哦哦", RoleNone},
+		{"要 单独 申请", RoleAnswer},
+	} {
+		msgs := []chatlog.Message{msg("A", "分账 怎么 开通？", 0), msg("B", tt.reply, 1)}
+		links := []Link{{Parent: -1, AnswerOf: -1}, {Parent: 0, AnswerOf: -1}}
+		assignRoles(msgs, fsOf(msgs), links)
+		if links[1].Role != tt.want {
+			t.Errorf("%q after a question: role %q, want %q", tt.reply, links[1].Role, tt.want)
+		}
+	}
+}
+
 // TestAnswerAfterCounterQuestion checks that an answerer who first asks
 // back (哪个银行不支持) and then answers answers the original question,
 // while an asker's own follow-up chain answers nothing.

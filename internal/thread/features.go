@@ -359,6 +359,22 @@ var finalParticles = []string{"吗", "么", "嘛", "呢", "不", "没", "否"}
 
 var ackWords = []string{"辛苦", "恩恩", "哦哦", "好嘞", "谢谢", "感谢", "多谢", "明白", "了解", "懂了", "收到", "原来如此", "有道理", "学习了", "受教", "好吧", "ok", "OK", "好的"}
 
+// interjections are whole messages that only take note of what was said
+// (哦, 谢了). Unlike ackWords they count only as the whole message: 哦，还有
+// 这个接口 says more.
+var interjections = []string{"哦", "噢", "喔", "哦了", "呃", "额", "谢了", "谢啦", "多谢了", "谢过"}
+
+// interjection reports whether plain, without its closing marks, is one of
+// the interjections, its first character said once or more (哦哦哦).
+func interjection(plain string) bool {
+	bare := strings.TrimFunc(plain, isClosingMark)
+	first, size := utf8.DecodeRuneInString(bare)
+	if size > 0 && strings.Trim(bare, string(first)) == "" {
+		bare = string(first)
+	}
+	return isOneOf(bare, interjections)
+}
+
 var affirmWords = []string{"对", "是的", "是呀", "是啊", "对的", "对呀", "嗯", "嗯嗯", "有", "有的", "没有", "不是", "不行", "可以", "不可以", "能", "不能", "会", "不会", "要", "不要", "需要", "不需要", "没", "不用", "肯定", "当然"}
 
 // degreeWords use a praise word for degree (黄金跌的厉害: falls hard), not praise.

@@ -253,6 +253,30 @@ func TestAck(t *testing.T) {
 	}
 }
 
+// TestInterjection checks the whole messages that only take note, which
+// answer nothing: said alone, repeated or with closing marks, but not as
+// the start of a longer line.
+func TestInterjection(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"哦", true},
+		{"哦哦哦。", true},
+		{"谢了！", true},
+		{"噢~", true},
+		{"哦，还有这个接口", false},
+		{"谢了谢了", false},
+		{"额度多少", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := interjection(tt.text); got != tt.want {
+			t.Errorf("interjection(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
 // TestLaughOnly checks that laughter alone reads as a sticker.
 func TestLaughOnly(t *testing.T) {
 	tests := []struct {
