@@ -680,16 +680,21 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		f.ack = f.runes <= 12 && cues.has(cueAck) && !f.thanks
 		f.affirm = f.runes <= 8 && (isOneOf(bare, affirmWords) || startsWithAny(bare, []string{"对，", "是的，", "有的，", "不是，", "没有，", "可以，", "不行，", "嗯，", "不能，", "不会，"}))
 		// A notice may name people (a talk announcement names its guest); a
-		// headline names nobody.
-		f.notice = m.Quote == nil && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
+		// headline names nobody. Neither is a reply: an answer that names
+		// its point (原因：…, 用 WithTimeout：…) in a reply the export
+		// marks (a quote, a Telegram or Discord reply) is no title.
+		replying := m.Quote != nil || m.ReplyToID != ""
+		f.notice = !replying && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
 			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords)) || mentionsAll(m.Mentions))
-		f.headline = f.notice || f.runes >= 12 && m.Quote == nil && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
-			f.runes >= hearsayRunes && m.Quote == nil && len(m.Mentions) == 0 && (startsWithAny(f.plain, hearsayOpeners) || reportedTalkRe.MatchString(f.plain)) ||
+		f.headline = f.notice || f.runes >= 12 && !replying && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
+			f.runes >= hearsayRunes && !replying && len(m.Mentions) == 0 && (startsWithAny(f.plain, hearsayOpeners) || reportedTalkRe.MatchString(f.plain)) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
 	case chatlog.TypeRedPacket:
 		f.sticker = true
 	}
-	f.anaphor = cues.has(cueAnaphor)
+	// A caption's 这个 points at its own picture ("这个报错是什么原因？"
+	// under a screenshot), not back into the conversation.
+	f.anaphor = cues.has(cueAnaphor) && m.Caption() == ""
 	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
 	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
 	f.you = strings.ContainsRune(f.plain, '你') || strings.ContainsRune(f.plain, '您')

@@ -635,3 +635,43 @@ func TestCaptionQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesAreNoHeadlines checks that a line shaped like a title (a
+// colon after its point) is a headline when posted on its own, but not as
+// a reply the export marks: a quote, or a Telegram, Discord or Slack reply.
+func TestRepliesAreNoHeadlines(t *testing.T) {
+	const text = "原因：timestamp 用了毫秒，微信要秒级的"
+	tests := []struct {
+		name string
+		m    chatlog.Message
+		want bool
+	}{
+		{"posted on its own", chatlog.Message{Type: chatlog.TypeText, Text: text}, true},
+		{"an explicit reply", chatlog.Message{Type: chatlog.TypeText, Text: text, ReplyToID: "17"}, false},
+		{"a quoted reply", chatlog.Message{Type: chatlog.TypeText, Text: text, Quote: &chatlog.Quote{Sender: "陈静", Text: "这个报错是什么原因？"}}, false},
+	}
+	for _, tt := range tests {
+		if got := messageFeatures(&tt.m, fieldTokenizer{}).headline; got != tt.want {
+			t.Errorf("%s: headline = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestCaptionPointsAtItsPicture checks that 这个 in a picture's caption
+// points at the picture, not back into the conversation, while the same
+// words as a text do.
+func TestCaptionPointsAtItsPicture(t *testing.T) {
+	const text = "这个报错是什么原因？"
+	tests := []struct {
+		m    chatlog.Message
+		want bool
+	}{
+		{chatlog.Message{Type: chatlog.TypeText, Text: text}, true},
+		{chatlog.Message{Type: chatlog.TypeImage, Text: text, URL: "photos/photo_3.jpg"}, false},
+	}
+	for _, tt := range tests {
+		if got := messageFeatures(&tt.m, fieldTokenizer{}).anaphor; got != tt.want {
+			t.Errorf("anaphor(%s %q) = %v, want %v", tt.m.Type, tt.m.Text, got, tt.want)
+		}
+	}
+}
