@@ -394,6 +394,10 @@ var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上�
 // newsCues mark headlines: announcements of rules, reports and events.
 var newsCues = append(slices.Clone(newsCueWords), "《", "：", "！", "|", "【")
 
+// answerLabelRe matches a line that opens by naming what it gives, as an
+// answer does (原因：…, 回答：…, 比如：…): its colon makes no title.
+var answerLabelRe = regexp.MustCompile(`^(原因|回答|答|答案|步骤|方法|办法|解决办法|解决方法|结论|建议|补充|比如|例如|举例|区别|思路)\s*：`)
+
 // newsCueWords are the words among newsCues.
 var newsCueWords = []string{"刚刚", "重磅", "突发", "最新", "发布", "印发", "发文", "落地", "出台", "通报", "公告", "报告", "据悉", "爆料", "被罚", "罚没", "罚单", "声明"}
 
@@ -686,7 +690,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		replying := m.Quote != nil || m.ReplyToID != ""
 		f.notice = !replying && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
 			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords)) || mentionsAll(m.Mentions))
-		f.headline = f.notice || f.runes >= 12 && !replying && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) ||
+		f.headline = f.notice || f.runes >= 12 && !replying && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) && !answerLabelRe.MatchString(f.plain) ||
 			f.runes >= hearsayRunes && !replying && len(m.Mentions) == 0 && (startsWithAny(f.plain, hearsayOpeners) || reportedTalkRe.MatchString(f.plain)) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)
 	case chatlog.TypeRedPacket:

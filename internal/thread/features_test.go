@@ -638,9 +638,10 @@ func TestCaptionQuestion(t *testing.T) {
 
 // TestRepliesAreNoHeadlines checks that a line shaped like a title (a
 // colon after its point) is a headline when posted on its own, but not as
-// a reply the export marks: a quote, or a Telegram, Discord or Slack reply.
+// a reply the export marks: a quote, or a Telegram, Discord or Slack reply
+// (用 WithTimeout：ctx 会自动带 deadline, answering a question).
 func TestRepliesAreNoHeadlines(t *testing.T) {
-	const text = "原因：timestamp 用了毫秒，微信要秒级的"
+	const text = "用 WithTimeout：ctx 会自动带 deadline"
 	tests := []struct {
 		name string
 		m    chatlog.Message
@@ -672,6 +673,26 @@ func TestCaptionPointsAtItsPicture(t *testing.T) {
 	for _, tt := range tests {
 		if got := messageFeatures(&tt.m, fieldTokenizer{}).anaphor; got != tt.want {
 			t.Errorf("anaphor(%s %q) = %v, want %v", tt.m.Type, tt.m.Text, got, tt.want)
+		}
+	}
+}
+
+// TestAnswerLabelsAreNoHeadlines checks that a line opening by naming what
+// it gives (原因：, 比如:) is no headline, while a news title with a colon is.
+func TestAnswerLabelsAreNoHeadlines(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"原因：timestamp 用了毫秒，微信要秒级的", false},
+		{"回答：有些公司的策略不同，有些是按照自然人来看的", false},
+		{"比如:用户在支付平台提现的时候，根据提现金额选渠道", false},
+		{"重磅：央行发布非银行支付机构监督管理条例实施细则", true},
+		{"原因分析：支付机构备付金集中存管全面落地", true},
+	}
+	for _, tt := range tests {
+		if got := textFeatures(tt.text).headline; got != tt.want {
+			t.Errorf("headline(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 }

@@ -38,9 +38,16 @@ func widenMarks(s string, mentions bool) string {
 				// spaces follow it and it follows no space and no sentence
 				// end (退款?!, 可以吗?）), or when it stands between Chinese
 				// characters in a text that mentions nobody (是团队不行?管理不行？).
+				// A ? typed right after a word and followed by a space
+				// and more text asks too (怎么验签? 一直报错, idempotent?
+				// 重复退款了), unless another ? follows, as where an export
+				// wrote a run of them.
 				end := strings.TrimLeftFunc(rest, isClosingMark) == "" && prev != 0 &&
 					!unicode.IsSpace(prev) && !strings.ContainsRune("?？。！!", prev)
-				if end || !mentions && isHan(prev) && isHan(next) {
+				after := strings.TrimLeftFunc(rest, unicode.IsSpace)
+				spaced := unicode.IsSpace(next) && (isHan(prev) || unicode.IsLetter(prev) || unicode.IsDigit(prev)) &&
+					after != "" && !strings.HasPrefix(after, "?")
+				if end || spaced || !mentions && isHan(prev) && isHan(next) {
 					r = w
 				}
 			case isHan(prev) || isHan(next) || next == utf8.RuneError || unicode.IsSpace(next):

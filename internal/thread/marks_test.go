@@ -28,6 +28,11 @@ func TestNormaliseWidth(t *testing.T) {
 		{"可以吗?）", false, "可以吗？）"},
 		{"谢谢 ?", false, "谢谢 ?"}, // a lost character after a space
 		{"?", false, "?"},
+		{"Stripe webhook 怎么验签? 一直报错", false, "Stripe webhook 怎么验签？ 一直报错"},
+		{"How do you make refunds idempotent? 重复退款了两次", false, "How do you make refunds idempotent？ 重复退款了两次"},
+		{"@张三 这个怎么弄? 急", true, "@张三 这个怎么弄？ 急"},
+		{"招商银行B（收款）? ? ? 到账", false, "招商银行B（收款）? ? ? 到账"}, // characters the export lost
+		{"民营银行? ? 以前没有", false, "民营银行? ? 以前没有"},
 		{"我估计不可能给P2Ｐ", false, "我估计不可能给P2P"},
 		{"比如商户Ｔ０,银行Ｔ１", false, "比如商户T0，银行T1"},
 		{"ＯＫ", false, "OK"},
