@@ -42,7 +42,8 @@ const FormatDiscord = "discord"
 // image (URL is the attachment or sticker address, Text the content); with
 // another attachment a link whose LinkTitle is the file name; a message that
 // is only one URL is a link, titled by its embed when it has one; the rest is
-// text.
+// text. The code that Discord's Markdown shows as code (`span`, ``` fences)
+// is Code, and stays in Text as written.
 //
 // Errors are *ParseError values: input that is not a JSON object, a record
 // that is not an object, has a field of the wrong JSON type or a malformed
@@ -250,6 +251,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 		m.ReplyToID = string(ref.MessageID)
 	}
 	m.Mentions = discordMentions(m.Text, rec.Mentions)
+	m.Code = backtickCode(m.Text)
 	p.classify(&m, rec)
 	p.log.Messages = append(p.log.Messages, m)
 	return nil

@@ -61,6 +61,21 @@ type Message struct {
 	// so that one name is one topic. It is left out of a Log's JSON dump
 	// when empty.
 	Topic string `json:",omitempty"`
+	// Code is the stretches of Text the sender marked as code, in order:
+	// a Telegram "code" or "pre" entity, a Discord message's backticks and
+	// fences. Text keeps the code as written (and threading reads it so);
+	// the FAQ and the digest show it as code. Left out of a Log's JSON dump
+	// when empty.
+	Code []Code `json:",omitempty"`
+}
+
+// A Code is a stretch of a message's Text that its sender marked as code.
+// Offsets are in bytes.
+type Code struct {
+	Start, End int    // the stretch, Text[Start:End], with any markup of its own (a Discord message's backticks and fence lines)
+	From, To   int    // the code itself, Text[From:To], within the stretch
+	Block      bool   // a block of lines (a Telegram "pre" entity, a Discord fence), not code inside a line
+	Lang       string `json:",omitempty"` // the language the block names ("go"), "" when none
 }
 
 // Caption returns the text a picture or a file or link carries of its own:

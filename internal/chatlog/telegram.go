@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // FormatTelegram is the Log.Format of logs read by ParseTelegram.
@@ -41,7 +42,8 @@ const FormatTelegram = "telegram"
 // (or of the text parts when text_entities is absent); "mention" entities
 // give Mentions without the @, and "mention_name" entities give the mentioned
 // user's display name, replaced by the name that user sends under in this
-// chat when the user also appears as a sender.
+// chat when the user also appears as a sender; "code" and "pre" entities
+// give Code (a pre entity a block, in its "language").
 //
 // Service records are system messages whose Text names the action (and its
 // title and members). A photo, sticker, animation, video, voice or audio
@@ -170,6 +172,7 @@ type telegramEntity struct {
 	Text   jsonScalar `json:"text"`
 	Href   jsonScalar `json:"href"`
 	UserID jsonScalar `json:"user_id"`
+	Lang   jsonScalar `json:"language"` // a "pre" entity's language, "" when none
 }
 
 // run parses the whole document into p.log.
@@ -400,12 +403,19 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 			}
 		}
 	}
-	m.Text = strings.TrimSpace(telegramPlain(parts))
+	full := telegramPlain(parts)
+	m.Text = strings.TrimSpace(full)
+	m.Code = telegramCode(parts, len(full)-len(strings.TrimLeftFunc(full, unicode.IsSpace)), len(m.Text))
 	file := string(rec.File)
 	switch {
 	case rec.Poll != nil:
 		m.Type = TypeText
-		m.Text = strings.TrimSpace(telegramPollText(rec.Poll) + "\n" + m.Text)
+		head := telegramPollText(rec.Poll) + "\n"
+		m.Text = strings.TrimSpace(head + m.Text)
+		for k := range m.Code {
+			c := &m.Code[k]
+			c.Start, c.End, c.From, c.To = c.Start+len(head), c.End+len(head), c.From+len(head), c.To+len(head)
+		}
 	case rec.Photo != "":
 		m.Type = TypeImage
 		m.URL = telegramFile(string(rec.Photo))
@@ -429,6 +439,31 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 	default:
 		m.Type = TypeText
 	}
+}
+
+// telegramCode returns the "code" and "pre" entities of parts as the
+// stretches of code of the text they make, once trim bytes are cut from
+// its start and it is cut to n bytes (the message's Text, trimmed).
+func telegramCode(parts []telegramEntity, trim, n int) []Code {
+	var out []Code
+	at := -trim
+	for _, e := range parts {
+		start, end := at, at+len(e.Text)
+		at = end
+		if e.Type != "code" && e.Type != "pre" {
+			continue
+		}
+		start, end = max(start, 0), min(end, n)
+		if start >= end {
+			continue
+		}
+		c := Code{Start: start, End: end, From: start, To: end}
+		if e.Type == "pre" {
+			c.Block, c.Lang = true, string(e.Lang)
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 // telegramFile returns the relative path of an exported file, or "" when

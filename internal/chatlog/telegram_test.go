@@ -106,6 +106,7 @@ func checkLog(t testing.TB, log *Log, format string, records int) {
 				t.Fatalf("message %d has an empty mention: %q", i, m.Mentions)
 			}
 		}
+		checkCode(t, &log.Messages[i])
 	}
 }
 

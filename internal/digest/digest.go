@@ -133,6 +133,7 @@ type Occurrence struct {
 	Answers  []Answer  // the answers the threading found, in order
 	Day      int       // index into Digest.Days
 	Thread   string    // the thread's ID in that day ("t3")
+	Code     Code      // the code its sender marked in it, for the Markdown outputs
 }
 
 // An Answer is one message that answers an occurrence's question.
@@ -142,6 +143,24 @@ type Answer struct {
 	URL    string    // the address of the picture or shared link the answer is; "" for text, or when the export gives none
 	Line   int       // 1-based line of the answer's header in the occurrence's Path
 	Time   time.Time // when it was sent
+	Code   Code      // the code its sender marked in it, for the Markdown outputs
+}
+
+// A Code is the text of a question or answer as written, lines and all,
+// with the stretches its sender marked as code (chatlog.Message.Code),
+// which the Markdown outputs show as code; the zero Code when it has none,
+// or when it is a picture or a shared link.
+type Code struct {
+	Text  string         // the message's text, as chatlog.Message.Text
+	Spans []chatlog.Code // the code in Text
+}
+
+// codeOf is the Code of message m.
+func codeOf(m *chatlog.Message) Code {
+	if len(m.Code) == 0 || mediaURL(m) != "" {
+		return Code{}
+	}
+	return Code{Text: m.Text, Spans: m.Code}
 }
 
 // A DayView is one input day as the HTML timeline shows it.
@@ -399,7 +418,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 			}
 			occ := Occurrence{
 				Path: log.Path, Line: m.Line, Date: MessageDate(log, m), Group: log.Group, Asker: m.Sender,
-				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID,
+				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID, Code: codeOf(m),
 			}
 			if !r.Holds(occ.Date) {
 				continue // asked on a day of a multi-day log outside the range
@@ -409,7 +428,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 					continue // the answer before, exported twice
 				}
 				am := &log.Messages[a]
-				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time})
+				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
 			}
 			q := &question{occ: occ, thread: ti, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
 			own := tm.mentions(q.plain)

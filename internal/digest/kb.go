@@ -576,9 +576,9 @@ func entryMarkdown(dir string, e *Entry) []byte {
 	b.WriteString("\n")
 	for _, o := range e.Occurrences {
 		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
-		fmt.Fprintf(&b, "> %s\n\n", mdtext.Escape(o.Question))
+		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(questionMarkdown(&o, "> "), mdtext.Escape(o.Question))))
 		for _, a := range o.Answers {
-			fmt.Fprintf(&b, "- **%s**: %s\n", mdtext.Escape(a.Sender), mediaMarkdown(a.Text, a.URL))
+			fmt.Fprintf(&b, "- **%s**:%s\n", mdtext.Escape(a.Sender), mdtext.Spaced(markerFree(answerMarkdown(&a, "  "), mediaMarkdown(a.Text, a.URL))))
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")
@@ -587,6 +587,16 @@ func entryMarkdown(dir string, e *Entry) []byte {
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
+}
+
+// markerFree is md, or, when a line of it would read as the Marker (a
+// line of code as written, which Markdown text never holds), the text
+// on one line, as plain.
+func markerFree(md, plain string) string {
+	if markerAt([]byte(md)) >= 0 {
+		return plain
+	}
+	return md
 }
 
 // sourceMarkdown is where an occurrence was asked, as an entry file shows

@@ -189,9 +189,9 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	}
 	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(w, "- %s: **%s** asked (%s): %s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Escape(o.Question))
+		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(questionMarkdown(&o, "  ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (line %d): %s\n", mdtext.Escape(a.Sender), a.Line, mediaMarkdown(a.Text, a.URL))
+			fmt.Fprintf(w, "  - **%s** (line %d):%s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Spaced(answerMarkdown(&a, "    ")))
 		}
 	}
 	w.WriteString("\n")

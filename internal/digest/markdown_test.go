@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -127,5 +128,84 @@ func TestAskedLineUndated(t *testing.T) {
 		if got := occWhere(&e.Occurrences[0]); !strings.HasPrefix(got, DateText(tt.dates[0])+" g") {
 			t.Errorf("%q: occWhere %q", tt.dates, got)
 		}
+	}
+}
+
+// TestWritersCode checks that the Markdown digest and the knowledge base
+// show the code a member marked (chatlog.Message.Code) as code, in the
+// list items and quotes they write questions and answers in, and that the
+// JSON keeps the text on one line; a line of code that would read as the
+// knowledge base's Marker leaves that message on one line, as text.
+func TestWritersCode(t *testing.T) {
+	block := func(text, code, lang string) []chatlog.Code {
+		i := strings.Index(text, code)
+		return []chatlog.Code{{Start: i, End: i + len(code), From: i, To: i + len(code), Block: true, Lang: lang}}
+	}
+	tests := []struct {
+		name                   string
+		question, answer       string
+		qCode, aCode           func(text string) []chatlog.Code
+		markdown, kb, jsonText []string
+	}{
+		{
+			name:     "a block in the answer",
+			question: "微信分账接口的签名怎么算？",
+			answer:   "这样：\nsign := hmac(key, body)\nreturn sign",
+			aCode:    func(s string) []chatlog.Code { return block(s, "sign := hmac(key, body)\nreturn sign", "go") },
+			markdown: []string{"  - **B** (line 5): 这样：\n    ```go\n    sign := hmac(key, body)\n    return sign\n    ```\n"},
+			kb:       []string{"- **B**: 这样：\n  ```go\n  sign := hmac(key, body)\n  return sign\n  ```\n"},
+			jsonText: []string{`"text": "这样： sign := hmac(key, body) return sign"`},
+		},
+		{
+			name:     "a block in the question",
+			question: "微信分账接口这样签名对吗？\nsign := md5(body) // *x*",
+			qCode:    func(s string) []chatlog.Code { return block(s, "sign := md5(body) // *x*", "") },
+			answer:   "要用 HMAC-SHA256",
+			markdown: []string{"asked (`d.txt:1`): 微信分账接口这样签名对吗？\n  ```\n  sign := md5(body) // *x*\n  ```\n  - **B** (line 5): 要用 HMAC-SHA256\n"},
+			kb:       []string{"> 微信分账接口这样签名对吗？\n> ```\n> sign := md5(body) // *x*\n> ```\n\n- **B**: 要用 HMAC-SHA256\n"},
+		},
+		{
+			name:     "code that holds the marker",
+			question: "微信分账接口的签名怎么算？",
+			answer:   "看：\n" + Marker + "\n*x*",
+			aCode:    func(s string) []chatlog.Code { return block(s, Marker+"\n*x*", "") },
+			markdown: []string{"  - **B** (line 5): 看：\n    ```\n    " + Marker + "\n    *x*\n    ```\n"},
+			kb:       []string{"- **B**: 看： &lt;!-- threads: edits below this line are kept --&gt; \\*x\\*\n"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			day := qaDay("d.txt", "2018-03-01", tt.question, tt.answer)
+			for i, code := range []func(string) []chatlog.Code{tt.qCode, tt.aCode} {
+				if m := &day.Log.Messages[i]; code != nil {
+					m.Code = code(m.Text)
+				}
+			}
+			d := Build([]Day{day}, segmenter(t), fixtureOptions(t))
+			if len(d.Entries) != 1 {
+				t.Fatalf("%d entries, want 1", len(d.Entries))
+			}
+			var md, js bytes.Buffer
+			if err := WriteMarkdown(&md, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteJSON(&js, d); err != nil {
+				t.Fatal(err)
+			}
+			kb := string(entryMarkdown(t.TempDir(), &d.Entries[0]))
+			if markerAt([]byte(kb)) != strings.LastIndex(kb, Marker) {
+				t.Errorf("kb: a line before the marker reads as the marker:\n%s", kb)
+			}
+			for _, c := range []struct {
+				name, out string
+				want      []string
+			}{{"markdown", md.String(), tt.markdown}, {"kb", kb, tt.kb}, {"json", js.String(), tt.jsonText}} {
+				for _, w := range c.want {
+					if !strings.Contains(c.out, w) {
+						t.Errorf("%s does not hold\n%s\nit is:\n%s", c.name, w, c.out)
+					}
+				}
+			}
+		})
 	}
 }

@@ -82,13 +82,13 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))
 			}
 			w.WriteString(")\n\n")
-			fmt.Fprintf(w, "> %s\n\n", fullText(qm))
+			fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(qm, "> ")))
 			for _, a := range q.Answers {
 				if listedAgain(log.Messages, res.Links, q.Answers, a) {
 					continue
 				}
 				am := &log.Messages[a]
-				fmt.Fprintf(w, "- **%s** (%s): %s\n", mdtext.Escape(am.Sender), clock(am), fullText(am))
+				fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(am.Sender), clock(am), mdtext.Spaced(fullText(am, "  ")))
 				if opts.Explain {
 					writeEvidence(w, res.Links[a])
 				}
@@ -144,9 +144,11 @@ func writeEvidence(w *bufio.Writer, l thread.Link) {
 }
 
 // fullText is the message as a reader should see it in the FAQ, in
-// Markdown: its text shows as written, a picture or a shared link is a link,
-// followed by its caption when it has one (chatlog.Message.Caption).
-func fullText(m *chatlog.Message) string {
+// Markdown: its text shows as written, with the code its sender marked as
+// code (a block on lines of its own, which start with indent: see
+// mdtext.Body), a picture or a shared link is a link, followed by its
+// caption when it has one (chatlog.Message.Caption).
+func fullText(m *chatlog.Message, indent string) string {
 	withCaption := func(s string) string {
 		if c := m.Caption(); c != "" {
 			s += " " + mdtext.Escape(c)
@@ -164,7 +166,7 @@ func fullText(m *chatlog.Message) string {
 			return withCaption(mdtext.Link(oneLine(m.LinkTitle, 200), m.URL))
 		}
 	}
-	s := mdtext.Escape(messageText(m))
+	s := mdtext.Body(messageText(m), m.Code, indent)
 	if m.Quote != nil {
 		s = fmt.Sprintf("(replying to %s: \"%s\") %s", mdtext.Escape(m.Quote.Sender), mdtext.Escape(oneLine(m.Quote.Text, 40)), s)
 	}

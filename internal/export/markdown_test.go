@@ -117,3 +117,83 @@ func TestMarkdownSourceWithBackticks(t *testing.T) {
 		t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
 	}
 }
+
+// TestMarkdownCode checks that the FAQ shows the code a member marked
+// (chatlog.Message.Code) as code: a block on lines of its own in the
+// question's quote and in the answer's list item, code inside a line as a
+// code span, the rest escaped as ever.
+func TestMarkdownCode(t *testing.T) {
+	at := time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)
+	// coded is a message of text whose code is the stretches given, each
+	// with the code it holds (the same for a Telegram entity).
+	type stretch struct {
+		markup, code string
+		block        bool
+		lang         string
+	}
+	coded := func(text string, stretches ...stretch) chatlog.Message {
+		m := chatlog.Message{Text: text}
+		for _, s := range stretches {
+			start := strings.Index(text, s.markup)
+			from := start + strings.Index(s.markup, s.code)
+			m.Code = append(m.Code, chatlog.Code{Start: start, End: start + len(s.markup), From: from, To: from + len(s.code), Block: s.block, Lang: s.lang})
+		}
+		return m
+	}
+	tests := []struct {
+		name             string
+		question, answer chatlog.Message
+		want             string
+	}{
+		{
+			name:     "a Discord fence in an answer",
+			question: coded("gRPC 的 deadline 怎么传？"),
+			answer: coded("用 `context.WithTimeout` 就行\n```go\nctx, cancel := f(ctx)\ndefer cancel()\n```",
+				stretch{"`context.WithTimeout`", "context.WithTimeout", false, ""},
+				stretch{"```go\nctx, cancel := f(ctx)\ndefer cancel()\n```", "ctx, cancel := f(ctx)\ndefer cancel()", true, "go"}),
+			want: "> gRPC 的 deadline 怎么传？\n\n" +
+				"- **B** (10:00:01): 用 `context.WithTimeout` 就行\n  ```go\n  ctx, cancel := f(ctx)\n  defer cancel()\n  ```\n",
+		},
+		{
+			name:     "a Telegram pre entity in a question",
+			question: coded("为什么报错？\nx := <-ch // *y*", stretch{"x := <-ch // *y*", "x := <-ch // *y*", true, ""}),
+			answer:   coded("ch 是 nil"),
+			want: "> 为什么报错？\n> ```\n> x := <-ch // *y*\n> ```\n\n" +
+				"- **B** (10:00:01): ch 是 nil\n",
+		},
+		{
+			name:     "an answer that is a block only",
+			question: coded("怎么传？"),
+			answer:   coded("ctx, cancel := f(ctx)\ndefer cancel()", stretch{"ctx, cancel := f(ctx)\ndefer cancel()", "ctx, cancel := f(ctx)\ndefer cancel()", true, "go"}),
+			want:     "- **B** (10:00:01):\n  ```go\n  ctx, cancel := f(ctx)\n  defer cancel()\n  ```\n",
+		},
+		{
+			name:     "no code: escaped on one line",
+			question: coded("`a`\n*b*？"),
+			answer:   coded("```go\nc\n```"),
+			want:     "> \\`a\\` \\*b\\*？\n\n- **B** (10:00:01): \\`\\`\\`go c \\`\\`\\`\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, a := tt.question, tt.answer
+			q.Index, q.Line, q.Time, q.Sender, q.Type = 0, 1, at, "A", chatlog.TypeText
+			a.Index, a.Line, a.Time, a.Sender, a.Type = 1, 2, at.Add(time.Second), "B", chatlog.TypeText
+			d := Day{
+				Log: &chatlog.Log{Path: "x.json", Format: "discord", Date: "2024-03-04", Title: "help", Messages: []chatlog.Message{q, a}},
+				Result: &thread.Result{
+					Links: []thread.Link{{Parent: -1, Role: thread.RoleQuestion, AnswerOf: -1}, {Parent: 0, Role: thread.RoleAnswer, AnswerOf: 0}},
+					Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "q", Start: q.Time, End: a.Time,
+						Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
+				},
+			}
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tt.want) {
+				t.Errorf("FAQ does not hold\n%s\nFAQ:\n%s", tt.want, buf.String())
+			}
+		})
+	}
+}

@@ -7,6 +7,8 @@ package mdtext
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // Escape writes s as Markdown inline text on one line: runs of white space
@@ -27,7 +29,7 @@ import (
 // an entity (&amp;) is text, not a link, with its colon
 // escaped so that GitHub's Markdown does not link it either.
 func Escape(s string) string {
-	return escape(s, true)
+	return escape(s, true, true)
 }
 
 // Link writes a Markdown link to dest with text, escaped as Escape does
@@ -43,9 +45,9 @@ func Link(text, dest string) string {
 		text = dest
 	}
 	if !safeScheme(dest) {
-		return escape(text, false) + " (" + escape(dest, false) + ")"
+		return escape(text, false, true) + " (" + escape(dest, false, true) + ")"
 	}
-	return "[" + escape(text, false) + "](" + destination(dest) + ")"
+	return "[" + escape(text, false, true) + "](" + destination(dest) + ")"
 }
 
 // safeScheme reports whether dest is a relative reference, which has no
@@ -72,12 +74,15 @@ func safeScheme(dest string) bool {
 	return false
 }
 
-// escape is Escape; links says whether addresses become autolinks.
-func escape(s string, links bool) string {
+// escape is Escape; links says whether addresses become autolinks, start
+// whether s starts a line.
+func escape(s string, links, start bool) string {
 	s = strings.Join(strings.Fields(s), " ")
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
-	b.WriteString(escapeStart(&s))
+	if start {
+		b.WriteString(escapeStart(&s))
+	}
 	for i := 0; i < len(s); {
 		if n := urlAt(s, i); n > 0 {
 			u := s[i : i+n]
@@ -259,4 +264,152 @@ func Code(s string) string {
 		s = " " + s + " "
 	}
 	return fence + s + fence
+}
+
+// Body writes a message's text as Escape does, but with the stretches its
+// sender marked as code (chatlog.Code) shown as code: code inside a line
+// as a code span (see Code), a block, or code of several lines, as a
+// fenced code block on lines of its own, its lines as written. The text
+// after a block goes on on a line of its own. Every line after the first
+// starts with indent, which keeps it in the list item or block quote the
+// text is written in ("  " after "- ", "> " in a quote; an empty line of
+// code gets indent without its trailing spaces). The fence is a run of
+// backticks longer than any in the code, and the language it names is
+// written only when it is a plain word (letters, digits, _ + - . #). So
+// text without code is exactly what Escape writes, and no code can end
+// its block or leave its container early.
+func Body(text string, code []chatlog.Code, indent string) string {
+	if len(code) == 0 {
+		return Escape(text)
+	}
+	w := bodyWriter{indent: indent, lineStart: true}
+	at := 0
+	for _, c := range code {
+		if c.Start < at || c.End > len(text) || c.From < c.Start || c.To > c.End || c.From > c.To {
+			continue // no stretch of this text; what it covers is written as text
+		}
+		src := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text[c.From:c.To])
+		src = strings.Trim(src, "\n")
+		if strings.TrimSpace(src) == "" {
+			continue
+		}
+		w.text(text[at:c.Start])
+		if c.Block || strings.Contains(src, "\n") {
+			w.block(src, c.Lang)
+		} else {
+			w.span(src)
+		}
+		at = c.End
+	}
+	w.text(text[at:])
+	return w.b.String()
+}
+
+// Spaced is md after a space, to follow a label on its line ("- **Bo**:",
+// ">"), or md as it is when it starts with a line break (Body's block
+// first): no line ends in a space.
+func Spaced(md string) string {
+	if strings.HasPrefix(md, "\n") {
+		return md
+	}
+	return " " + md
+}
+
+// A bodyWriter writes Body's output.
+type bodyWriter struct {
+	b          strings.Builder
+	indent     string
+	lineStart  bool // the next text starts a line (of the container)
+	afterBlock bool // a block was just written: text goes on on a new line
+	space      bool // white space is pending between what was written and what comes next
+}
+
+// text writes plain text, escaped, its runs of white space as one space.
+func (w *bodyWriter) text(s string) {
+	words := strings.Join(strings.Fields(s), " ")
+	if words == "" {
+		w.space = w.space || s != ""
+		return
+	}
+	w.startText(s != "" && isSpace(s[0]))
+	if w.lineStart {
+		w.b.WriteString(Escape(words))
+	} else {
+		w.b.WriteString(escapeInside(words))
+	}
+	w.lineStart = false
+	w.space = isSpace(s[len(s)-1])
+}
+
+// span writes code inside a line.
+func (w *bodyWriter) span(src string) {
+	w.startText(false)
+	w.b.WriteString(Code(src))
+	w.lineStart = false
+	w.space = false
+}
+
+// startText starts a new line after a block, or writes the space pending
+// (or lead, the space the text starts with) before more of the line.
+func (w *bodyWriter) startText(lead bool) {
+	switch {
+	case w.afterBlock:
+		w.b.WriteString("\n" + w.indent)
+		w.afterBlock, w.lineStart = false, true
+	case !w.lineStart && (w.space || lead):
+		w.b.WriteByte(' ')
+	}
+	w.space = false
+}
+
+// block writes src as a fenced code block on lines of its own.
+func (w *bodyWriter) block(src, lang string) {
+	longest := 0
+	for run, i := 0, 0; i < len(src); i++ {
+		if src[i] != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	if !plainWord(lang) {
+		lang = ""
+	}
+	blank := strings.TrimRight(w.indent, " ")
+	w.b.WriteString("\n" + w.indent + fence + lang)
+	for _, line := range strings.Split(src, "\n") {
+		if strings.TrimSpace(line) == "" {
+			w.b.WriteString("\n" + blank)
+			continue
+		}
+		w.b.WriteString("\n" + w.indent + line)
+	}
+	w.b.WriteString("\n" + w.indent + fence)
+	w.afterBlock, w.lineStart, w.space = true, true, false
+}
+
+// plainWord reports whether lang may be written after a fence: a short
+// word of letters, digits and _ + - . #.
+func plainWord(lang string) bool {
+	if lang == "" || len(lang) > 32 {
+		return false
+	}
+	for i := 0; i < len(lang); i++ {
+		if c := lang[i]; !isAlnum(c) && strings.IndexByte("_+-.#", c) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// escapeInside escapes text that goes on a line, where nothing it starts
+// with can open a block: Escape without the escapes of a line's start.
+func escapeInside(s string) string {
+	return escape(s, true, false)
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }

@@ -1,6 +1,11 @@
 package mdtext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
 
 func TestEscape(t *testing.T) {
 	tests := []struct {
@@ -96,6 +101,86 @@ func TestCode(t *testing.T) {
 	} {
 		if got := Code(tt.in); got != tt.want {
 			t.Errorf("Code(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBody(t *testing.T) {
+	// code marks the stretches of text between « and » as code: its own
+	// markup is the marks, and the code what they hold.
+	code := func(text string, block bool, lang string) (string, []chatlog.Code) {
+		var out []chatlog.Code
+		var b strings.Builder
+		for {
+			i := strings.Index(text, "«")
+			if i < 0 {
+				break
+			}
+			j := strings.Index(text, "»")
+			b.WriteString(text[:i])
+			start := b.Len()
+			b.WriteString(text[i:j])
+			b.WriteString("»")
+			from := start + len("«")
+			out = append(out, chatlog.Code{Start: start, End: b.Len(), From: from, To: b.Len() - len("»"), Block: block, Lang: lang})
+			text = text[j+len("»"):]
+		}
+		b.WriteString(text)
+		return b.String(), out
+	}
+	tests := []struct {
+		name, text string
+		block      bool
+		lang       string
+		indent     string
+		want       string
+	}{
+		{"no code is Escape", "- *粗* `x`\n<b>", false, "", "  ", "\\- \\*粗\\* \\`x\\` &lt;b&gt;"},
+		{"inline code between words", "用 «context.WithTimeout» 就行", false, "", "  ", "用 `context.WithTimeout` 就行"},
+		{"inline code against the words", "用«ctx»就行", false, "", "  ", "用`ctx`就行"},
+		{"inline code holding backticks", "«a`b» *c*", false, "", "  ", "``a`b`` \\*c\\*"},
+		{"text after code is escaped but starts no block", "«x» - 1. #", false, "", "  ", "`x` - 1. \\#"},
+		{"a block in a list item", "注意：\n«payload := f()\nevent := g(payload)»", true, "go", "  ",
+			"注意：\n  ```go\n  payload := f()\n  event := g(payload)\n  ```"},
+		{"a block alone", "«ctx, cancel := f()\ndefer cancel()»", true, "go", "  ",
+			"\n  ```go\n  ctx, cancel := f()\n  defer cancel()\n  ```"},
+		{"text after a block, on a line of its own", "«a := 1» - 然后 <b>", true, "", "    ",
+			"\n    ```\n    a := 1\n    ```\n    \\- 然后 &lt;b&gt;"},
+		{"a block in a quote, its empty line quoted", "看：«a\n\n  b»", true, "", "> ",
+			"看：\n> ```\n> a\n>\n>   b\n> ```"},
+		{"code of several lines inside a line is a block", "用 «a\nb» 就行", false, "", "  ",
+			"用\n  ```\n  a\n  b\n  ```\n  就行"},
+		{"a fence longer than the backticks inside", "«x := `a`\n```\ny»", true, "", "  ",
+			"\n  ````\n  x := `a`\n  ```\n  y\n  ````"},
+		{"markup and HTML in code as written", "«<script>alert(1)</script>\n# *x* [a](b)»", true, "", "  ",
+			"\n  ```\n  <script>alert(1)</script>\n  # *x* [a](b)\n  ```"},
+		{"a language that is no plain word", "«x\ny»", true, "go`<b>", "  ", "\n  ```\n  x\n  y\n  ```"},
+		{"line breaks of every kind", "«a\r\nb\rc\n»", true, "", "  ", "\n  ```\n  a\n  b\n  c\n  ```"},
+		{"empty code is text", "a « » b", false, "", "  ", "a « » b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, spans := code(tt.text, tt.block, tt.lang)
+			if got := Body(text, spans, tt.indent); got != tt.want {
+				t.Errorf("Body(%q, %+v, %q) =\n%s\nwant\n%s", text, spans, tt.indent, got, tt.want)
+			}
+		})
+	}
+	t.Run("a stretch that is not one of the text", func(t *testing.T) {
+		if got, want := Body("a `b`", []chatlog.Code{{Start: 2, End: 9, From: 3, To: 4}}, ""), Escape("a `b`"); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	})
+}
+
+func TestSpaced(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"drools", " drools"},
+		{"", " "},
+		{"\n  ```\n  x\n  ```", "\n  ```\n  x\n  ```"},
+	} {
+		if got := Spaced(tt.in); got != tt.want {
+			t.Errorf("Spaced(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
