@@ -4,7 +4,6 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"runtime"
 	"slices"
 	"sort"
@@ -12,13 +11,12 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/segment"
 	"github.com/cocolian/threads/internal/thread"
+	"github.com/cocolian/threads/internal/title"
 )
 
 // A Tokenizer splits text into classified tokens; *segment.Segmenter is one.
@@ -387,7 +385,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 	log, res := day.Log, day.Result
 	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
 	view.FirstLine, view.LastLine = lineSpan(log, r)
-	senders := senderNames(log)
+	senders := title.Senders(log)
 	var qs []*question
 	for ti, t := range res.Threads {
 		tv := ThreadView{ID: t.ID, Kind: t.Kind, Title: t.Title, Start: t.Start, End: t.End}
@@ -404,7 +402,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 			if isQuestion[i] || n == 0 {
 				w = 2
 			}
-			counts.add(tm.mentions(stripMentions(text, senders)), w)
+			counts.add(tm.mentions(title.StripMentions(text, m.Mentions, senders)), w)
 		}
 		tv.Topics = counts.names(tm)
 		view.Threads = append(view.Threads, tv)
@@ -423,19 +421,21 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 			if !r.Holds(occ.Date) {
 				continue // asked on a day of a multi-day log outside the range
 			}
+			var answered []string // the answers without mentions
 			for _, a := range q.Answers {
 				if chatlog.ListedTwice(log.Messages, a) {
 					continue // the answer before, exported twice
 				}
 				am := &log.Messages[a]
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
+				answered = append(answered, title.StripMentions(readable(am), am.Mentions, senders))
 			}
-			q := &question{occ: occ, thread: ti, plain: stripMentions(occ.Question, senders), topics: topicCounter{}}
+			q := &question{occ: occ, thread: ti, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
 			own := tm.mentions(q.plain)
 			q.topical = len(own) > 0
 			q.topics.add(own, 2)
-			for _, a := range occ.Answers {
-				q.topics.add(tm.mentions(stripMentions(a.Text, senders)), 1)
+			for _, a := range answered {
+				q.topics.add(tm.mentions(a), 1)
 			}
 			qs = append(qs, q)
 		}
@@ -490,258 +490,6 @@ func mediaURL(m *chatlog.Message) string {
 	return ""
 }
 
-// mentionRe matches an @mention: names carry company and city words that
-// say nothing about the question.
-var mentionRe = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
-
-// stripMentions removes @mentions from text: first "@" followed by the
-// whole name of one of senders (longest first; names may hold spaces, as in
-// "@shawn - fullrich - BJ"), then any other "@name" up to the characters
-// that end a mention, and on past a space where the name goes on (see
-// mentionGoesOn): a group display name the day's senders do not give
-// ("@杨彧-微众- 支付产品经理-上海") is removed whole too.
-func stripMentions(text string, senders []string) string {
-	if !strings.ContainsAny(text, "@＠") {
-		return text
-	}
-	for _, s := range senders {
-		if !strings.Contains(s, " ") {
-			continue // the pattern below strips it whole
-		}
-		for _, at := range []string{"@", "＠"} {
-			text = replaceMention(text, at+s)
-		}
-	}
-	return dropLostSpaces(replaceMentions(text))
-}
-
-// replaceMentions replaces every mention mentionRe finds in text, with the
-// parts of its name after a space (see mentionGoesOn), by a space.
-func replaceMentions(text string) string {
-	var b strings.Builder
-	for {
-		loc := mentionRe.FindStringIndex(text)
-		if loc == nil {
-			break
-		}
-		end := loc[1]
-		for {
-			rest := text[end:]
-			gap := len(rest) - len(strings.TrimLeft(rest, mentionSpaces))
-			next := mentionPart.FindString(rest[gap:])
-			if gap == 0 || next == "" || !mentionGoesOn(text[loc[0]:end], next, rest[gap+len(next):]) {
-				break
-			}
-			end += gap + len(next)
-		}
-		b.WriteString(text[:loc[0]])
-		b.WriteByte(' ')
-		text = text[end:]
-	}
-	b.WriteString(text)
-	return b.String()
-}
-
-// mentionSpaces are the spaces that end a mention's name, or separate its
-// parts: a space, U+2005 (which WeChat puts after a mention) and U+3000.
-const mentionSpaces = " \u2005\u3000"
-
-// mentionPart matches what may follow a space in a mention's name: the
-// characters up to those that end a mention.
-var mentionPart = regexp.MustCompile(`^[^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
-
-// nameJoiners join the parts of a group display name (姓名-公司-职位-城市)
-// and, at the end of one part or the start of the next, join them across a
-// space. A tilde, which joins parts too (陈创~兴业数金~产品~上海), does not:
-// after a name it is more often a tone ("@小明~ 你好").
-const nameJoiners = "-_—"
-
-// dividerRunes make up a divider, or an emoticon such as -_-, which is no
-// part of a name.
-const dividerRunes = "-_—~～=*"
-
-// mentionGoesOn reports whether next, the text after a space that follows
-// the mention so far (with its "@"), is more of the mentioned name, by the
-// shape of group display names; after is the text after next. The mention
-// ends in a joiner, a hyphen or underscore ("@杨彧-微众- 支付产品经理-上海"), or
-// next starts with one ("@刘金 -有赞-研发-杭州", "@汤霆 - 医美消金-pm-上海"), and
-// next is that joiner alone, or joins parts of its own, or another part
-// joins on after it: a question after a dash is no part of the name ("@Alice
-// - 请问分账比例上限是多少？", "@小明 -请问对账文件几点出？"). Or next closes a
-// bracket the mention opened ("@程垒(Pat )-海尔互金-上海"), or the mention is
-// an English given name and next the rest of a display name, three or more
-// parts joined by "-" with Chinese in them ("@Summer 梁夏-丰瑞祥-GM-BJ"). A
-// run of dashes ("@甲 ------", a divider) is no part of a name, nor is a date
-// ("@甲  2018-5-11"), nor anything else that follows a mention.
-func mentionGoesOn(mention, next, after string) bool {
-	if utf8.RuneCountInString(next) > 1 && strings.Trim(next, dividerRunes) == "" {
-		return false // a divider, or an emoticon such as -_-
-	}
-	last, _ := utf8.DecodeLastRuneInString(mention)
-	first, _ := utf8.DecodeRuneInString(next)
-	lastPart := mention[strings.LastIndexAny(mention, mentionSpaces)+1:]
-	switch {
-	case strings.ContainsRune(nameJoiners, last) && strings.Trim(lastPart, nameJoiners) != "":
-		return true // the name itself ends in a joiner ("@杨彧-微众-"): it goes on
-	case strings.ContainsRune(nameJoiners, last), strings.ContainsRune(nameJoiners, first):
-		// A dash set apart ("@Alice - …") may be the name's or the
-		// sentence's: the part after it must read as a name's.
-		body := strings.TrimLeft(next, nameJoiners)
-		if body == "" {
-			return true // the dash alone; the part after it decides
-		}
-		if strings.ContainsAny(body, "-—") {
-			return true // parts joined: a name's ("@刘金 -有赞-研发-杭州")
-		}
-		if strings.HasPrefix(after, "?") || strings.HasPrefix(after, "？") || slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(body, w) }) {
-			return false // the question itself
-		}
-		return joinsOn(after) || namePart(body)
-	case strings.Count(mention, "(") > strings.Count(mention, ")") && first == ')',
-		strings.Count(mention, "（") > strings.Count(mention, "）") && first == '）':
-		return true
-	}
-	return givenName(mention) && restOfDisplayName(next)
-}
-
-// maxNamePartRunes is the longest last part of a display name, after a
-// dash set apart, that is taken for one when nothing joins on after it
-// ("@shawn - 小黑鱼 - 上海", "@李四 - 腾讯财付通产品"): a city, a company, a
-// role. A longer one is what the message says.
-const maxNamePartRunes = 8
-
-// askWords mark a part after a dash as the message's question, not a part
-// of the name ("@小明 -请问对账文件几点出？").
-var askWords = []string{"请问", "请教", "怎么", "什么", "如何", "为什么", "为啥", "是否", "能否", "有没有", "吗", "呢", "哪"}
-
-// namePart reports whether part may be the last part of a display name: a
-// Latin code that starts with a capital or a digit (BJ, SH2; not the
-// words of a sentence, "how"), or at most maxNamePartRunes runes of
-// other text.
-func namePart(part string) bool {
-	latin := true
-	for i := 0; i < len(part); i++ {
-		latin = latin && isASCIIAlnum(part[i])
-	}
-	if latin {
-		return part[0] < 'a'
-	}
-	return utf8.RuneCountInString(part) <= maxNamePartRunes
-}
-
-// isASCIIAlnum reports whether c is an ASCII letter or digit.
-func isASCIIAlnum(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-}
-
-// joinsOn reports whether text, what follows a part of a mention, goes on
-// with another part after a space, joined by a joiner ("fullrich - BJ":
-// " - BJ").
-func joinsOn(text string) bool {
-	rest := strings.TrimLeft(text, mentionSpaces)
-	first, _ := utf8.DecodeRuneInString(rest)
-	return len(rest) < len(text) && strings.ContainsRune(nameJoiners, first)
-}
-
-// givenName reports whether mention ("@Summer") is "@" and ASCII letters
-// alone: an English given name, which a display name may put before the
-// Chinese name, company and city after a space.
-func givenName(mention string) bool {
-	name := strings.TrimLeft(mention, "@＠")
-	for _, r := range name {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return false
-		}
-	}
-	return name != ""
-}
-
-// restOfDisplayName reports whether s has the shape of the rest of a group
-// display name after a given name: three or more non-empty parts joined by
-// "-", the first with a letter and one with a Chinese character
-// ("梁夏-丰瑞祥-GM-BJ", "li-支付-上海"), not a date ("2018-5-11-上午") or a code
-// ("T-1-D0").
-func restOfDisplayName(s string) bool {
-	parts := strings.Split(s, "-")
-	if len(parts) < 3 || slices.Contains(parts, "") || !strings.ContainsFunc(parts[0], unicode.IsLetter) {
-		return false // a name starts with a letter, a date ("2018-5-11-上午") does not
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// dropLostSpaces removes the "?" the cocolian export writes for the space
-// that follows a mention (U+2005), where a stripped mention left it in
-// front of more words: " ?韩老师" is " 韩老师". A "?" that ends the text
-// stays, as it may ask.
-func dropLostSpaces(text string) string {
-	if !strings.Contains(text, " ?") {
-		return text
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(text, " ?")
-		if i < 0 {
-			break
-		}
-		b.WriteString(text[:i+1])
-		rest := text[i+2:]
-		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsSpace(r) || unicode.IsPunct(r) {
-			b.WriteByte('?')
-		}
-		text = rest
-	}
-	b.WriteString(text)
-	return b.String()
-}
-
-// replaceMention replaces every occurrence of mention in text that ends
-// where a mention ends (white space, punctuation, "@" or the end) by a space.
-func replaceMention(text, mention string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(text, mention)
-		if i < 0 {
-			break
-		}
-		end := i + len(mention)
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		if end < len(text) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && r != '@' && r != '＠' {
-			b.WriteString(text[:end])
-			text = text[end:]
-			continue
-		}
-		b.WriteString(text[:i])
-		b.WriteByte(' ')
-		text = text[end:]
-	}
-	b.WriteString(text)
-	return b.String()
-}
-
-// senderNames returns the distinct senders of a log, longest first.
-func senderNames(log *chatlog.Log) []string {
-	seen := make(map[string]bool)
-	var names []string
-	for _, m := range log.Messages {
-		if m.Sender != "" && !seen[m.Sender] {
-			seen[m.Sender] = true
-			names = append(names, m.Sender)
-		}
-	}
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	return names
-}
-
 // makeEntry turns a cluster into an entry, or reports false when the
 // cluster is not worth a digest entry: asked once and never answered, or
 // without words that say what it asks.
@@ -757,11 +505,11 @@ func makeEntry(c *clusterSet, tm *topicMatcher) (Entry, bool) {
 	if len(members) < 2 && !answered {
 		return Entry{}, false
 	}
-	title := central(members)
-	if !substantial(title) {
+	centre := central(members)
+	if !substantial(centre) {
 		return Entry{}, false
 	}
-	e := Entry{ID: entryID(&members[0].occ), Title: entryTitle(title.plain)}
+	e := Entry{ID: entryID(&members[0].occ), Title: title.Of(centre.plain)}
 	counts := topicCounter{}
 	for _, q := range members {
 		e.Occurrences = append(e.Occurrences, q.occ)
@@ -863,82 +611,4 @@ func (a rankKey) before(b rankKey) bool {
 		return a.first < b.first
 	}
 	return a.id < b.id
-}
-
-// openers are polite lead-ins that an entry title does without when a
-// comma or a space follows them ("请教一下，微信分账接口怎么申请？").
-var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好"}
-
-// leadPunct is what may separate an opener from the question, and what a
-// title does not start with (the "?" cocolian leaves after a mention).
-const leadPunct = "，,：:、!！~～?？ "
-
-// entryTitle is a question as an entry title: on one line, without
-// mentions, the answer of a re-posted question, or a polite lead-in, and at
-// most titleRunes long.
-func entryTitle(plain string) string {
-	s := strings.TrimLeft(strings.Join(strings.Fields(askedPart(plain)), " "), leadPunct)
-	for again := true; again; {
-		again = false
-		for _, o := range openers {
-			rest, ok := strings.CutPrefix(s, o)
-			if !ok || rest == "" || !strings.ContainsRune(leadPunct, []rune(rest)[0]) {
-				continue
-			}
-			if rest = strings.TrimLeft(rest, leadPunct); rest != "" {
-				s, again = rest, true
-			}
-			break
-		}
-	}
-	if s == "" {
-		s = strings.Join(strings.Fields(plain), " ")
-	}
-	return shorten(fromQuestion(s, titleRunes), titleRunes)
-}
-
-// fromQuestion returns s, or, when the first sentence that ends in a
-// question mark ends past max runes (a question after a long lead-in or
-// a pasted passage), s from the start of the earliest sentence from which
-// that question still ends within a title of max runes, marked with "…";
-// where the question's sentence alone is longer than that, s as it is. s
-// is on one line; sentences end at 。！；？, or at an ASCII . ! or ? that a
-// space or the end follows (not the . ; or ! of pasted code).
-func fromQuestion(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	starts := []int{0} // where the sentences read so far start
-	for i, c := range r {
-		end := i+1 == len(r) || r[i+1] == ' '
-		switch {
-		case c == '？' || c == '?' && end:
-			if i < max-1 {
-				return s
-			}
-			for _, from := range starts {
-				// "…", the question, and room for shorten's "…" after it.
-				if from > 0 && 1+i+1-from <= max-1 {
-					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)
-				}
-			}
-			return s
-		case c == '。' || c == '！' || c == '；' || (c == '!' || c == '.') && end:
-			starts = append(starts, i+1)
-		}
-	}
-	return s
-}
-
-// titleRunes is the longest entry title, in runes.
-const titleRunes = 80
-
-// shorten cuts s to max runes, marking the cut with "…".
-func shorten(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	return string(r[:max-1]) + "…"
 }

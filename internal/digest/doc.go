@@ -10,8 +10,9 @@
 //
 // A question is compared by its content words (segment.ContentWords, after
 // @mentions and a re-posted answer are cut off; a mentioned group display
-// name with a space in it, "@杨彧-微众- 支付产品经理-上海", goes whole, see
-// stripMentions), with payments aliases read
+// name with a space in it, "@杨彧-微众- 支付产品经理-上海", goes whole, and
+// so does the display name a Telegram mention writes without its "@", see
+// title.StripMentions), with payments aliases read
 // as their term (央行 is 人民银行) and a term also counting the shorter term
 // it starts or ends with (快捷支付 is also 快捷). Each feature weighs
 // (1 + ln tf) · idf, times 1.5 for payments terms; two questions are
@@ -52,7 +53,9 @@
 //
 // Groups are formed by complete linkage: the most similar pairs first, two
 // groups join only when every pair across them may merge. An entry's title
-// is its most central question, the one most similar to the others. A
+// is its most central question, the one most similar to the others, as
+// title.Of writes it (the FAQ of threads extract titles its questions so
+// too). A
 // question asked once and never answered, or one with too little to say out
 // of its chat (one word, or two without a payments term or a topic's term),
 // is no entry.

@@ -3,12 +3,12 @@ package digest
 import (
 	"maps"
 	"math"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/cocolian/threads/internal/segment"
+	"github.com/cocolian/threads/internal/title"
 )
 
 // DefaultThreshold is the cosine similarity at or above which two questions
@@ -46,7 +46,7 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 	total := float64(n)
 	idf := func(w string) float64 { return math.Log((total+1)/float64(df[w]+1)) + 1 }
 	for _, q := range qs {
-		text := askedPart(segment.Canonical(q.plain)) // 問題：… and 這個 read as 问题：… and 这个
+		text := title.AskedPart(segment.Canonical(q.plain)) // 問題：… and 這個 read as 问题：… and 这个
 		q.contextual = contextual(text)
 		fs := tn.features(segment.ContentWords(tok.Tokens(text)))
 		q.vec = make(map[string]float64, len(fs))
@@ -66,19 +66,6 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 			q.vec[w] /= norm
 		}
 	}
-}
-
-// reposted matches a question re-posted with its answer, as curators do
-// after a talk: "问题：会员中会员和支付会员，两套单独维护？ 回答：...".
-var reposted = regexp.MustCompile(`^\s*问题\s*[:：]\s*(.+?)\s*回答\s*[:：]`)
-
-// askedPart returns the part of a question's text that asks: the question
-// of a re-posted question and answer, else the whole text.
-func askedPart(text string) string {
-	if m := reposted.FindStringSubmatch(text); m != nil {
-		return m[1]
-	}
-	return text
 }
 
 // deictics are words that point into the conversation around a question

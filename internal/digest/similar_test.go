@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"sort"
-	"strings"
 	"testing"
 
 	"github.com/cocolian/threads/dict"
@@ -70,124 +69,34 @@ func TestContextual(t *testing.T) {
 	}
 }
 
-func TestAskedPart(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"问题：会员中会员和支付会员，两套单独维护？ 回答：淘宝账户和支付宝账户应该不是一个吧", "会员中会员和支付会员，两套单独维护？"},
-		{"问题: 对账怎么做? 回答: 每天跑批", "对账怎么做?"},
-		{"我的问题：回答不了", "我的问题：回答不了"},
-		{"对账怎么做？", "对账怎么做？"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := askedPart(tt.text); got != tt.want {
-				t.Errorf("askedPart = %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestStripMentions(t *testing.T) {
-	senders := []string{"shawn - fullrich - BJ", "陈创"}
-	tests := []struct{ text, want string }{
-		{"@陈立-银通支付-产品-上海 在商户平台申请", "  在商户平台申请"},
-		{"@shawn - fullrich - BJ 你的观点呢", "  你的观点呢"},
-		{"@陈创~兴业数金~产品~上海?", " ?"},
-		{"@韩伟-双乾支付-技术-苏州?韩老师，结算给平台吗？", " 韩老师，结算给平台吗？"}, // the export's ? for the space after a mention
-		{"@shawn - fullrich - BJ?你的观点呢", " 你的观点呢"},
-		{"这个 ?", "这个 ?"},
-		{"@甲@乙 好的", "   好的"},
-		{"没有提到谁", "没有提到谁"},
-		// Group display names that go on past a space, of people who are
-		// not among the senders: removed whole.
-		{"@杨彧-微众- 支付产品经理-上海?上次微众搞绑定银行卡支付减免的活动", " 上次微众搞绑定银行卡支付减免的活动"},
-		{"这块可以请教@杨彧-微众- 支付产品经理-上海?", "这块可以请教 ?"},
-		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服有哪些？", "  蚂蚁金服有哪些？"},
-		{"@jocelyn li-支付-上海 就是", "  就是"},
-		{"@刘金 -有赞-研发-杭州?和关二哥认识", " 和关二哥认识"},
-		{"@Allen -开元金融-技术经理-北京 代扣要签约吗", "  代扣要签约吗"},
-		{"@汤霆 - 医美消金-pm-上海 @思奇-杉德-需求-上海 欢迎加入", "    欢迎加入"},
-		{"@shawn - 小黑鱼 - 上海 我觉得确实打开略卡啊", "  我觉得确实打开略卡啊"},
-		{"@Alice - 请问分账比例上限是多少？", "  请问分账比例上限是多少？"},
-		{"@Alice - 怎么退款？", "  怎么退款？"},
-		{"@Bob - 怎么设置notify_url？", "  怎么设置notify_url？"},
-		{"@Alice - how to refund?", "  how to refund?"},
-		{"@Tom - callback 收不到怎么办？", "  callback 收不到怎么办？"},
-		{"@杨彧-微众- 支付产品经理 请问分账怎么开？", "  请问分账怎么开？"},
-		{"@李四 - 腾讯财付通产品 请问分账怎么开？", "  请问分账怎么开？"},
-		{"@小明 -请问对账文件几点出？", "  -请问对账文件几点出？"}, // the question stays
-		{"@程垒(Pat )-海尔互金-上海 [握手]", "  [握手]"},
-		{"@甲\u2005-乙-丙 好的", "  好的"},
-		// What follows a mention after a space and is no name stays.
-		{"@林-杭州银行-项目经理  ------------ 正文", "   ------------ 正文"},
-		{"@周鑫-西安-支付-产品经理  2018-5-11 的文件", "   2018-5-11 的文件"},
-		{"@王向东+卡联科技+产品总监+河南 客气~~", "  客气~~"},
-		{"@梁新华-北京-金融支付产品 你的账户表上有一个subject_code", "  你的账户表上有一个subject_code"},
-		{"@小明~ 你好", "  你好"},
-		{"@张三 ~~好的", "  ~~好的"},
-		{"@张三 -_- 好吧", "  -_- 好吧"},
-		{"@李四 北京-上海-深圳 三地都有机房吗", "  北京-上海-深圳 三地都有机房吗"},
-		{"@Tom T-1-D0 怎么算", "  T-1-D0 怎么算"},
-		{"@Tom 2018-5-11-上午 的文件", "  2018-5-11-上午 的文件"},
-		{"@Tom 分账-分润 怎么算", "  分账-分润 怎么算"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			if got := stripMentions(tt.text, senders); got != tt.want {
-				t.Errorf("stripMentions(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
-}
-
 // TestBuildTitleWithoutMentions checks entry titles of questions that
 // mention a group display name with a space in it, of someone who is not
 // among the day's senders: the name goes whole, and its words give no topic.
+//
+// A name the message mentions (its Mentions) goes whole too, written
+// without an "@" as a Telegram mention_name entity writes it, or with a
+// space in it after its "@".
 func TestBuildTitleWithoutMentions(t *testing.T) {
-	tests := []struct{ question, title string }{
-		{"@杨彧-微众- 支付产品经理-上海?微众银行的二类户能绑定几张银行卡？", "微众银行的二类户能绑定几张银行卡？"},
-		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服的备付金存管在哪家银行？", "蚂蚁金服的备付金存管在哪家银行？"},
+	tests := []struct {
+		question string
+		mentions []string
+		title    string
+	}{
+		{"@杨彧-微众- 支付产品经理-上海?微众银行的二类户能绑定几张银行卡？", nil, "微众银行的二类户能绑定几张银行卡？"},
+		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服的备付金存管在哪家银行？", nil, "蚂蚁金服的备付金存管在哪家银行？"},
+		{"Bob Zhang 张波 请教一下，微信分账的退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "微信分账的退款接口幂等怎么做？"},
+		{"@Alex Chan 请问微信分账的退款接口幂等怎么做？", []string{"Alex Chan"}, "请问微信分账的退款接口幂等怎么做？"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {
-			d := Build([]Day{qaDay("a.md", "2018-03-01", tt.question, "不清楚")}, segmenter(t), fixtureOptions(t))
+			day := qaDay("a.md", "2018-03-01", tt.question, "不清楚")
+			day.Log.Messages[0].Mentions = tt.mentions
+			d := Build([]Day{day}, segmenter(t), fixtureOptions(t))
 			if len(d.Entries) != 1 {
 				t.Fatalf("%d entries, want 1", len(d.Entries))
 			}
 			if e := d.Entries[0]; e.Title != tt.title || contains(e.Topics, "产品设计") {
 				t.Errorf("title %q topics %v, want %q and no 产品设计 from the name", e.Title, e.Topics, tt.title)
-			}
-		})
-	}
-}
-
-func TestEntryTitle(t *testing.T) {
-	tests := []struct{ plain, want string }{
-		{"请教一下，微信分账接口怎么申请？", "微信分账接口怎么申请？"},
-		{"各位大佬， 请问  网联  接口文档谁有？", "网联 接口文档谁有？"},
-		{"问题：两套单独维护？ 回答：不是", "两套单独维护？"},
-		{"请问", "请问"},
-		{"请问微信的分账接口要怎么申请开通？", "请问微信的分账接口要怎么申请开通？"},
-		{"各位是怎么处理金融和支付账户的", "各位是怎么处理金融和支付账户的"},
-		{" ?网联和银联有网银产品么？", "网联和银联有网银产品么？"},
-		// A question after a long lead-in: the title starts at the
-		// earliest sentence from which the question fits.
-		{strings.Repeat("背景很长", 20) + "。客户收货后才能算价格。这块可以采用代扣吗？", "…客户收货后才能算价格。这块可以采用代扣吗？"},
-		{strings.Repeat("背景很长", 20) + "。这块可以采用代扣吗？后面还有很多话", "…这块可以采用代扣吗？后面还有很多话"},
-		// Pasted code's ; and ! end no sentence.
-		{"用BC，" + strings.Repeat("x.y(z);", 12) + "了吗？", "用BC，" + strings.Repeat("x.y(z);", 10) + "x.y(z…"},
-		// A question within the first 80 runes keeps the lead-in.
-		{"嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "后…"},
-		// An English lead-in ends its sentences with ". ".
-		{strings.Repeat("Some long background. ", 5) + "So how do I update HACS? Thanks", "…Some long background. Some long background. So how do I update HACS? Thanks"},
-		// A question of 78 runes after its lead-in ends within the title.
-		{strings.Repeat("背景", 30) + "。" + strings.Repeat("问", 77) + "？后面", "…" + strings.Repeat("问", 77) + "？…"},
-		// A question sentence longer than a title: cut as before.
-		{strings.Repeat("很长", 50) + "吗？", strings.Repeat("很长", 39) + "很…"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.plain, func(t *testing.T) {
-			if got := entryTitle(tt.plain); got != tt.want {
-				t.Errorf("entryTitle = %q, want %q", got, tt.want)
 			}
 		})
 	}

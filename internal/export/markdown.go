@@ -10,6 +10,7 @@ import (
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
+	"github.com/cocolian/threads/internal/title"
 )
 
 // WriteMarkdown writes a readable FAQ per day: a section per Q&A thread with
@@ -29,11 +30,11 @@ func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 
 func writeDay(w *bufio.Writer, d Day, opts Options) {
 	log, res := d.Log, d.Result
-	title := log.Title
-	if title == "" {
-		title = log.Path
+	name := log.Title
+	if name == "" {
+		name = log.Path
 	}
-	fmt.Fprintf(w, "# FAQ: %s\n\n", mdtext.Escape(title))
+	fmt.Fprintf(w, "# FAQ: %s\n\n", mdtext.Escape(name))
 	var facts []string
 	if log.Date != "" {
 		facts = append(facts, log.Date)
@@ -69,6 +70,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, plural(inThreads, "thread"))
 	}
 	n := 0
+	senders := title.Senders(log)
 	for _, t := range qa {
 		for _, q := range t.Questions {
 			if len(q.Answers) == 0 {
@@ -76,7 +78,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			}
 			n++
 			qm := &log.Messages[q.Question]
-			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(oneLine(messageText(qm), 80)))
+			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(title.Of(title.StripMentions(messageText(qm), qm.Mentions, senders))))
 			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s%s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID, inTopic(t))
 			if len(t.Keywords) > 0 {
 				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))

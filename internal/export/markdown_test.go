@@ -123,7 +123,6 @@ func TestMarkdownSourceWithBackticks(t *testing.T) {
 // question's quote and in the answer's list item, code inside a line as a
 // code span, the rest escaped as ever.
 func TestMarkdownCode(t *testing.T) {
-	at := time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)
 	// coded is a message of text whose code is the stretches given, each
 	// with the code it holds (the same for a Telegram entity).
 	type stretch struct {
@@ -176,17 +175,9 @@ func TestMarkdownCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, a := tt.question, tt.answer
-			q.Index, q.Line, q.Time, q.Sender, q.Type = 0, 1, at, "A", chatlog.TypeText
-			a.Index, a.Line, a.Time, a.Sender, a.Type = 1, 2, at.Add(time.Second), "B", chatlog.TypeText
-			d := Day{
-				Log: &chatlog.Log{Path: "x.json", Format: "discord", Date: "2024-03-04", Title: "help", Messages: []chatlog.Message{q, a}},
-				Result: &thread.Result{
-					Links: []thread.Link{{Parent: -1, Role: thread.RoleQuestion, AnswerOf: -1}, {Parent: 0, Role: thread.RoleAnswer, AnswerOf: 0}},
-					Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "q", Start: q.Time, End: a.Time,
-						Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
-				},
-			}
+			d := sampleQA(tt.question.Text, tt.answer.Text)
+			d.Log.Messages[0].Code, d.Log.Messages[1].Code = tt.question.Code, tt.answer.Code
+			d.Log.Messages[1].Sender = "B"
 			var buf bytes.Buffer
 			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
 				t.Fatal(err)
@@ -195,5 +186,53 @@ func TestMarkdownCode(t *testing.T) {
 				t.Errorf("FAQ does not hold\n%s\nFAQ:\n%s", tt.want, buf.String())
 			}
 		})
+	}
+}
+
+// TestMarkdownQuestionTitles checks the heading of a question in the FAQ:
+// without the mentions it makes (an @name, and the display name a Telegram
+// mention_name entity writes without an @), a polite lead-in, or the
+// description before a late question, as a digest entry's title.
+func TestMarkdownQuestionTitles(t *testing.T) {
+	tests := []struct {
+		name, text string
+		mentions   []string
+		want       string
+	}{
+		{"an @mention and a lead-in", "@bobzh 请教一下，Stripe Connect 的 payout 是 T+2 还是 T+7？", []string{"bobzh"}, "### 1. Stripe Connect 的 payout 是 T+2 还是 T+7？\n"},
+		{"a Telegram mention_name", "Bob Zhang 张波 请教一下，退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n"},
+		{"a display name with a space after an @", "@Bob Zhang 张波 退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n"},
+		{"a late question", "我们这边 dashboard 显示 payout 一直 pending，而且 webhook 里 payout.paid 事件一直没来，客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？", nil,
+			"### 1. …客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？\n"},
+		{"Markdown in the title", "请问 *粗* 怎么写？", nil, "### 1. \\*粗\\* 怎么写？\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := sampleQA(tt.text, "不知道")
+			d.Log.Messages[0].Mentions = tt.mentions
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tt.want) {
+				t.Errorf("FAQ does not hold %q:\n%s", tt.want, buf.String())
+			}
+		})
+	}
+}
+
+// sampleQA is a day of one question and its answer.
+func sampleQA(question, answer string) Day {
+	at := time.Date(2024, 3, 4, 10, 0, 0, 0, time.UTC)
+	return Day{
+		Log: &chatlog.Log{Path: "x.json", Format: "telegram", Date: "2024-03-04", Title: "help", Messages: []chatlog.Message{
+			{Index: 0, Line: 1, Time: at, Sender: "A", Type: chatlog.TypeText, Text: question},
+			{Index: 1, Line: 2, Time: at.Add(time.Second), Sender: "Bob Zhang 张波", Type: chatlog.TypeText, Text: answer},
+		}},
+		Result: &thread.Result{
+			Links: []thread.Link{{Parent: -1, Role: thread.RoleQuestion, AnswerOf: -1}, {Parent: 0, Role: thread.RoleAnswer, AnswerOf: 0}},
+			Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "q", Start: at, End: at.Add(time.Second),
+				Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
+		},
 	}
 }

@@ -1,0 +1,469 @@
+// Package title makes the one-line title of a question that the FAQ of
+// threads extract and the entries of threads digest show: without the
+// mentions the message makes (StripMentions), the answer of a question
+// re-posted with it, or a polite lead-in, and from the sentence from which
+// the question fits (Of).
+package title
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// mentionRe matches an @mention: names carry company and city words that
+// say nothing about the question.
+var mentionRe = regexp.MustCompile(`[@＠][^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
+
+// StripMentions removes the mentions from text, a message's text: first
+// "@" followed by the whole name of one of senders (the day's senders,
+// longest first, see Senders) or of mentions (the names the message
+// mentions, chatlog.Message.Mentions) that holds a space ("@shawn -
+// fullrich - BJ", "@Bob Zhang 张波"); then each name of mentions that text
+// writes without its "@" (a Telegram mention_name entity writes the
+// mentioned member's display name alone: "Bob Zhang 张波 请教一下…") where
+// it stands as a name of its own; then any other "@name" up to the
+// characters that end a mention, and on past a space where the name goes
+// on (see mentionGoesOn): a group display name the day's senders do not
+// give ("@杨彧-微众- 支付产品经理-上海") is removed whole too. Each mention
+// leaves a space.
+func StripMentions(text string, mentions, senders []string) string {
+	bare := bareNames(text, mentions)
+	if len(bare) == 0 && !strings.ContainsAny(text, "@＠") {
+		return text
+	}
+	for _, s := range spacedNames(senders, mentions) {
+		for _, at := range []string{"@", "＠"} {
+			text = replaceMention(text, at+s)
+		}
+	}
+	for _, name := range bare {
+		text = replaceName(text, name)
+	}
+	return dropLostSpaces(replaceMentions(text))
+}
+
+// spacedNames returns the names of senders and mentions that hold a
+// space, once each, longest first.
+func spacedNames(senders, mentions []string) []string {
+	var out []string
+	for _, names := range [][]string{senders, mentions} {
+		for _, s := range names {
+			if strings.ContainsAny(s, mentionSpaces) && !slices.Contains(out, s) {
+				out = append(out, s)
+			}
+		}
+	}
+	sortLongestFirst(out)
+	return out
+}
+
+// bareNames returns the names of mentions that text never writes after an
+// "@", longest first: the names of Telegram mention_name entities.
+func bareNames(text string, mentions []string) []string {
+	var out []string
+	for _, m := range mentions {
+		if strings.TrimSpace(m) == "" || strings.Contains(text, "@"+m) || strings.Contains(text, "＠"+m) || slices.Contains(out, m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	sortLongestFirst(out)
+	return out
+}
+
+// sortLongestFirst sorts names longest first, then in byte order.
+func sortLongestFirst(names []string) {
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+}
+
+// replaceMentions replaces every mention mentionRe finds in text, with the
+// parts of its name after a space (see mentionGoesOn), by a space.
+func replaceMentions(text string) string {
+	var b strings.Builder
+	for {
+		loc := mentionRe.FindStringIndex(text)
+		if loc == nil {
+			break
+		}
+		end := loc[1]
+		for {
+			rest := text[end:]
+			gap := len(rest) - len(strings.TrimLeft(rest, mentionSpaces))
+			next := mentionPart.FindString(rest[gap:])
+			if gap == 0 || next == "" || !mentionGoesOn(text[loc[0]:end], next, rest[gap+len(next):]) {
+				break
+			}
+			end += gap + len(next)
+		}
+		b.WriteString(text[:loc[0]])
+		b.WriteByte(' ')
+		text = text[end:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// mentionSpaces are the spaces that end a mention's name, or separate its
+// parts: a space, U+2005 (which WeChat puts after a mention) and U+3000.
+const mentionSpaces = " \u2005\u3000"
+
+// mentionPart matches what may follow a space in a mention's name: the
+// characters up to those that end a mention.
+var mentionPart = regexp.MustCompile(`^[^\s\x{2005}\x{3000}?？，,。：:！!@]+`)
+
+// nameJoiners join the parts of a group display name (姓名-公司-职位-城市)
+// and, at the end of one part or the start of the next, join them across a
+// space. A tilde, which joins parts too (陈创~兴业数金~产品~上海), does not:
+// after a name it is more often a tone ("@小明~ 你好").
+const nameJoiners = "-_—"
+
+// dividerRunes make up a divider, or an emoticon such as -_-, which is no
+// part of a name.
+const dividerRunes = "-_—~～=*"
+
+// mentionGoesOn reports whether next, the text after a space that follows
+// the mention so far (with its "@"), is more of the mentioned name, by the
+// shape of group display names; after is the text after next. The mention
+// ends in a joiner, a hyphen or underscore ("@杨彧-微众- 支付产品经理-上海"), or
+// next starts with one ("@刘金 -有赞-研发-杭州", "@汤霆 - 医美消金-pm-上海"), and
+// next is that joiner alone, or joins parts of its own, or another part
+// joins on after it: a question after a dash is no part of the name ("@Alice
+// - 请问分账比例上限是多少？", "@小明 -请问对账文件几点出？"). Or next closes a
+// bracket the mention opened ("@程垒(Pat )-海尔互金-上海"), or the mention is
+// an English given name and next the rest of a display name, three or more
+// parts joined by "-" with Chinese in them ("@Summer 梁夏-丰瑞祥-GM-BJ"). A
+// run of dashes ("@甲 ------", a divider) is no part of a name, nor is a date
+// ("@甲  2018-5-11"), nor anything else that follows a mention.
+func mentionGoesOn(mention, next, after string) bool {
+	if utf8.RuneCountInString(next) > 1 && strings.Trim(next, dividerRunes) == "" {
+		return false // a divider, or an emoticon such as -_-
+	}
+	last, _ := utf8.DecodeLastRuneInString(mention)
+	first, _ := utf8.DecodeRuneInString(next)
+	lastPart := mention[strings.LastIndexAny(mention, mentionSpaces)+1:]
+	switch {
+	case strings.ContainsRune(nameJoiners, last) && strings.Trim(lastPart, nameJoiners) != "":
+		return true // the name itself ends in a joiner ("@杨彧-微众-"): it goes on
+	case strings.ContainsRune(nameJoiners, last), strings.ContainsRune(nameJoiners, first):
+		// A dash set apart ("@Alice - …") may be the name's or the
+		// sentence's: the part after it must read as a name's.
+		body := strings.TrimLeft(next, nameJoiners)
+		if body == "" {
+			return true // the dash alone; the part after it decides
+		}
+		if strings.ContainsAny(body, "-—") {
+			return true // parts joined: a name's ("@刘金 -有赞-研发-杭州")
+		}
+		if strings.HasPrefix(after, "?") || strings.HasPrefix(after, "？") || slices.ContainsFunc(askWords, func(w string) bool { return strings.Contains(body, w) }) {
+			return false // the question itself
+		}
+		return joinsOn(after) || namePart(body)
+	case strings.Count(mention, "(") > strings.Count(mention, ")") && first == ')',
+		strings.Count(mention, "（") > strings.Count(mention, "）") && first == '）':
+		return true
+	}
+	return givenName(mention) && restOfDisplayName(next)
+}
+
+// maxNamePartRunes is the longest last part of a display name, after a
+// dash set apart, that is taken for one when nothing joins on after it
+// ("@shawn - 小黑鱼 - 上海", "@李四 - 腾讯财付通产品"): a city, a company, a
+// role. A longer one is what the message says.
+const maxNamePartRunes = 8
+
+// askWords mark a part after a dash as the message's question, not a part
+// of the name ("@小明 -请问对账文件几点出？").
+var askWords = []string{"请问", "请教", "怎么", "什么", "如何", "为什么", "为啥", "是否", "能否", "有没有", "吗", "呢", "哪"}
+
+// namePart reports whether part may be the last part of a display name: a
+// Latin code that starts with a capital or a digit (BJ, SH2; not the
+// words of a sentence, "how"), or at most maxNamePartRunes runes of
+// other text.
+func namePart(part string) bool {
+	latin := true
+	for i := 0; i < len(part); i++ {
+		latin = latin && isASCIIAlnum(part[i])
+	}
+	if latin {
+		return part[0] < 'a'
+	}
+	return utf8.RuneCountInString(part) <= maxNamePartRunes
+}
+
+// isASCIIAlnum reports whether c is an ASCII letter or digit.
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// joinsOn reports whether text, what follows a part of a mention, goes on
+// with another part after a space, joined by a joiner ("fullrich - BJ":
+// " - BJ").
+func joinsOn(text string) bool {
+	rest := strings.TrimLeft(text, mentionSpaces)
+	first, _ := utf8.DecodeRuneInString(rest)
+	return len(rest) < len(text) && strings.ContainsRune(nameJoiners, first)
+}
+
+// givenName reports whether mention ("@Summer") is "@" and ASCII letters
+// alone: an English given name, which a display name may put before the
+// Chinese name, company and city after a space.
+func givenName(mention string) bool {
+	name := strings.TrimLeft(mention, "@＠")
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	return name != ""
+}
+
+// restOfDisplayName reports whether s has the shape of the rest of a group
+// display name after a given name: three or more non-empty parts joined by
+// "-", the first with a letter and one with a Chinese character
+// ("梁夏-丰瑞祥-GM-BJ", "li-支付-上海"), not a date ("2018-5-11-上午") or a code
+// ("T-1-D0").
+func restOfDisplayName(s string) bool {
+	parts := strings.Split(s, "-")
+	if len(parts) < 3 || slices.Contains(parts, "") || !strings.ContainsFunc(parts[0], unicode.IsLetter) {
+		return false // a name starts with a letter, a date ("2018-5-11-上午") does not
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropLostSpaces removes the "?" the cocolian export writes for the space
+// that follows a mention (U+2005), where a stripped mention left it in
+// front of more words: " ?韩老师" is " 韩老师". A "?" that ends the text
+// stays, as it may ask.
+func dropLostSpaces(text string) string {
+	if !strings.Contains(text, " ?") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(text, " ?")
+		if i < 0 {
+			break
+		}
+		b.WriteString(text[:i+1])
+		rest := text[i+2:]
+		if r, _ := utf8.DecodeRuneInString(rest); rest == "" || unicode.IsSpace(r) || unicode.IsPunct(r) {
+			b.WriteByte('?')
+		}
+		text = rest
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// replaceMention replaces every occurrence of mention in text that ends
+// where a mention ends (white space, punctuation, "@" or the end) by a space.
+func replaceMention(text, mention string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, mention)
+		if i < 0 {
+			break
+		}
+		end := i + len(mention)
+		r, _ := utf8.DecodeRuneInString(text[end:])
+		if end < len(text) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && r != '@' && r != '＠' {
+			b.WriteString(text[:end])
+			text = text[end:]
+			continue
+		}
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[end:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// replaceName replaces every occurrence of name in text that stands as a
+// name of its own, with white space, punctuation or the text's end on
+// either side, by a space.
+func replaceName(text, name string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, name)
+		if i < 0 {
+			break
+		}
+		end := i + len(name)
+		before, _ := utf8.DecodeLastRuneInString(b.String() + text[:i])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (b.Len() > 0 || i > 0) && !unicode.IsSpace(before) && !unicode.IsPunct(before) ||
+			end < len(text) && !unicode.IsSpace(after) && !unicode.IsPunct(after) {
+			b.WriteString(text[:end])
+			text = text[end:]
+			continue
+		}
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[end:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+// Senders returns the distinct senders of a log, longest first: the names
+// StripMentions removes whole after an "@".
+func Senders(log *chatlog.Log) []string {
+	seen := make(map[string]bool)
+	var names []string
+	for _, m := range log.Messages {
+		if m.Sender != "" && !seen[m.Sender] {
+			seen[m.Sender] = true
+			names = append(names, m.Sender)
+		}
+	}
+	sortLongestFirst(names)
+	return names
+}
+
+// openers are polite lead-ins that a title does without when a
+// comma or a space follows them ("请教一下，微信分账接口怎么申请？").
+var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好"}
+
+// leadPunct is what may separate an opener from the question, and what a
+// title does not start with (the "?" cocolian leaves after a mention).
+const leadPunct = "，,：:、!！~～?？ "
+
+// Of is a question as a title, the FAQ's and a digest entry's: plain is
+// its text without mentions (see StripMentions); the title is on one
+// line, without the answer of a re-posted question (see AskedPart), a
+// polite lead-in or what a stripped mention left after the question
+// mark, and at most Runes long, from the sentence (or failing that the
+// clause) from which its question fits (see fromQuestion).
+func Of(plain string) string {
+	s := strings.TrimLeft(strings.Join(strings.Fields(AskedPart(plain)), " "), leadPunct)
+	for again := true; again; {
+		again = false
+		for _, o := range openers {
+			rest, ok := strings.CutPrefix(s, o)
+			if !ok || rest == "" || !strings.ContainsRune(leadPunct, []rune(rest)[0]) {
+				continue
+			}
+			if rest = strings.TrimLeft(rest, leadPunct); rest != "" {
+				s, again = rest, true
+			}
+			break
+		}
+	}
+	if s == "" {
+		s = strings.Join(strings.Fields(plain), " ")
+	}
+	return shorten(fromQuestion(lostSpacesAfterQuestion(s), Runes), Runes)
+}
+
+// lostSpacesAfterQuestion drops the " ?" that end s after its question
+// mark: the "?" the cocolian export writes for the space after a mention,
+// left when the mention at the end of the question was stripped (对么？@邹刘名?
+// is "对么？ ?"). After other text a final " ?" stays, as it may ask.
+func lostSpacesAfterQuestion(s string) string {
+	t := s
+	for strings.HasSuffix(t, " ?") {
+		t = strings.TrimSuffix(t, " ?")
+	}
+	if t != s && (strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")) {
+		return t
+	}
+	return s
+}
+
+// fromQuestion returns s, or, when the first sentence that ends in a
+// question mark ends past max runes (a question after a long lead-in or
+// a pasted passage), s from the start of the earliest sentence from which
+// that question still ends within a title of max runes, marked with "…";
+// where the question's sentence alone is longer than that, from the start
+// of the earliest clause of it from which the question fits, if that says
+// enough by itself (minClauseRunes: not "…这样理解对吧？"); else s as it
+// is. s is on one line; sentences end at 。！；？, or at an ASCII . ! or ?
+// that a space or the end follows (not the . ; or ! of pasted code), and
+// clauses at ，, or at an ASCII , or ; that a space follows outside
+// brackets (not in f(a, b)).
+func fromQuestion(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	starts := []int{0} // where the sentences read so far start
+	var clauses []int  // where their clauses start, past the first
+	depth := 0         // brackets open: a comma inside is code's or a list's
+	for i, c := range r {
+		end := i+1 == len(r) || r[i+1] == ' '
+		switch c {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+		switch {
+		case c == '？' || c == '?' && end:
+			if i < max-1 {
+				return s
+			}
+			for k, from := range append(starts, clauses...) {
+				// "…", the question, and room for shorten's "…" after it;
+				// a clause says enough by itself.
+				if from > 0 && 1+i+1-from <= max-1 && (k < len(starts) || i+1-from >= minClauseRunes) {
+					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)
+				}
+			}
+			return s
+		case c == '。' || c == '！' || c == '；' || (c == '!' || c == '.') && end:
+			starts = append(starts, i+1)
+			clauses = clauses[:0]
+		case c == '，' || (c == ',' || c == ';') && end && depth == 0:
+			clauses = append(clauses, i+1)
+		}
+	}
+	return s
+}
+
+// minClauseRunes is the shortest stretch, in runes, from the clause a
+// title starts at to its question mark.
+const minClauseRunes = 16
+
+// Runes is the longest title, in runes.
+const Runes = 80
+
+// shorten cuts s to max runes, marking the cut with "…".
+func shorten(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
+
+// reposted matches a question re-posted with its answer, as curators do
+// after a talk: "问题：会员中会员和支付会员，两套单独维护？ 回答：...".
+var reposted = regexp.MustCompile(`^\s*问题\s*[:：]\s*(.+?)\s*回答\s*[:：]`)
+
+// AskedPart returns the part of a question's text that asks: the question
+// of a re-posted question and answer, else the whole text.
+func AskedPart(text string) string {
+	if m := reposted.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	return text
+}

@@ -1,0 +1,148 @@
+package title
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAskedPart(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"问题：会员中会员和支付会员，两套单独维护？ 回答：淘宝账户和支付宝账户应该不是一个吧", "会员中会员和支付会员，两套单独维护？"},
+		{"问题: 对账怎么做? 回答: 每天跑批", "对账怎么做?"},
+		{"我的问题：回答不了", "我的问题：回答不了"},
+		{"对账怎么做？", "对账怎么做？"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := AskedPart(tt.text); got != tt.want {
+				t.Errorf("AskedPart = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStripMentions(t *testing.T) {
+	senders := []string{"shawn - fullrich - BJ", "陈创"}
+	tests := []struct{ text, want string }{
+		{"@陈立-银通支付-产品-上海 在商户平台申请", "  在商户平台申请"},
+		{"@shawn - fullrich - BJ 你的观点呢", "  你的观点呢"},
+		{"@陈创~兴业数金~产品~上海?", " ?"},
+		{"@韩伟-双乾支付-技术-苏州?韩老师，结算给平台吗？", " 韩老师，结算给平台吗？"}, // the export's ? for the space after a mention
+		{"@shawn - fullrich - BJ?你的观点呢", " 你的观点呢"},
+		{"这个 ?", "这个 ?"},
+		{"@甲@乙 好的", "   好的"},
+		{"没有提到谁", "没有提到谁"},
+		// Group display names that go on past a space, of people who are
+		// not among the senders: removed whole.
+		{"@杨彧-微众- 支付产品经理-上海?上次微众搞绑定银行卡支付减免的活动", " 上次微众搞绑定银行卡支付减免的活动"},
+		{"这块可以请教@杨彧-微众- 支付产品经理-上海?", "这块可以请教 ?"},
+		{"@Summer 梁夏-丰瑞祥-GM-BJ 蚂蚁金服有哪些？", "  蚂蚁金服有哪些？"},
+		{"@jocelyn li-支付-上海 就是", "  就是"},
+		{"@刘金 -有赞-研发-杭州?和关二哥认识", " 和关二哥认识"},
+		{"@Allen -开元金融-技术经理-北京 代扣要签约吗", "  代扣要签约吗"},
+		{"@汤霆 - 医美消金-pm-上海 @思奇-杉德-需求-上海 欢迎加入", "    欢迎加入"},
+		{"@shawn - 小黑鱼 - 上海 我觉得确实打开略卡啊", "  我觉得确实打开略卡啊"},
+		{"@Alice - 请问分账比例上限是多少？", "  请问分账比例上限是多少？"},
+		{"@Alice - 怎么退款？", "  怎么退款？"},
+		{"@Bob - 怎么设置notify_url？", "  怎么设置notify_url？"},
+		{"@Alice - how to refund?", "  how to refund?"},
+		{"@Tom - callback 收不到怎么办？", "  callback 收不到怎么办？"},
+		{"@杨彧-微众- 支付产品经理 请问分账怎么开？", "  请问分账怎么开？"},
+		{"@李四 - 腾讯财付通产品 请问分账怎么开？", "  请问分账怎么开？"},
+		{"@小明 -请问对账文件几点出？", "  -请问对账文件几点出？"}, // the question stays
+		{"@程垒(Pat )-海尔互金-上海 [握手]", "  [握手]"},
+		{"@甲\u2005-乙-丙 好的", "  好的"},
+		// What follows a mention after a space and is no name stays.
+		{"@林-杭州银行-项目经理  ------------ 正文", "   ------------ 正文"},
+		{"@周鑫-西安-支付-产品经理  2018-5-11 的文件", "   2018-5-11 的文件"},
+		{"@王向东+卡联科技+产品总监+河南 客气~~", "  客气~~"},
+		{"@梁新华-北京-金融支付产品 你的账户表上有一个subject_code", "  你的账户表上有一个subject_code"},
+		{"@小明~ 你好", "  你好"},
+		{"@张三 ~~好的", "  ~~好的"},
+		{"@张三 -_- 好吧", "  -_- 好吧"},
+		{"@李四 北京-上海-深圳 三地都有机房吗", "  北京-上海-深圳 三地都有机房吗"},
+		{"@Tom T-1-D0 怎么算", "  T-1-D0 怎么算"},
+		{"@Tom 2018-5-11-上午 的文件", "  2018-5-11-上午 的文件"},
+		{"@Tom 分账-分润 怎么算", "  分账-分润 怎么算"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := StripMentions(tt.text, nil, senders); got != tt.want {
+				t.Errorf("StripMentions(%q) = %q, want %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestStripMentionsNamed checks the mentions a message names (its
+// Mentions): a name with a space after its "@", and a name written
+// without one, as a Telegram mention_name entity writes the display name,
+// wherever it stands as a name of its own.
+func TestStripMentionsNamed(t *testing.T) {
+	tests := []struct {
+		text     string
+		mentions []string
+		want     string
+	}{
+		{"Bob Zhang 张波 请教一下，退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "  请教一下，退款接口幂等怎么做？"},
+		{"Alex 🇭🇰 请教一下，payout 是 T+2 吗？", []string{"Alex 🇭🇰"}, "  请教一下，payout 是 T+2 吗？"},
+		{"问下 王芳，协议支付是什么？", []string{"王芳"}, "问下  ，协议支付是什么？"},
+		{"@Bob Zhang 张波 请教一下", []string{"Bob Zhang 张波"}, "  请教一下"},
+		{"@bobzh 请教一下", []string{"bobzh"}, "  请教一下"},
+		{"王芳芳说的对", []string{"王芳"}, "王芳芳说的对"},
+		{"Bobby 说过", []string{"Bob"}, "Bobby 说过"},
+		{"@王芳 王芳说的对", []string{"王芳"}, "  王芳说的对"},
+		{"没有提到谁", []string{""}, "没有提到谁"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := StripMentions(tt.text, tt.mentions, nil); got != tt.want {
+				t.Errorf("StripMentions(%q, %q) = %q, want %q", tt.text, tt.mentions, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOf(t *testing.T) {
+	tests := []struct{ plain, want string }{
+		{"请教一下，微信分账接口怎么申请？", "微信分账接口怎么申请？"},
+		{"各位大佬， 请问  网联  接口文档谁有？", "网联 接口文档谁有？"},
+		{"问题：两套单独维护？ 回答：不是", "两套单独维护？"},
+		{"请问", "请问"},
+		{"请问微信的分账接口要怎么申请开通？", "请问微信的分账接口要怎么申请开通？"},
+		{"各位是怎么处理金融和支付账户的", "各位是怎么处理金融和支付账户的"},
+		{" ?网联和银联有网银产品么？", "网联和银联有网银产品么？"},
+		// A question after a long lead-in: the title starts at the
+		// earliest sentence from which the question fits.
+		{strings.Repeat("背景很长", 20) + "。客户收货后才能算价格。这块可以采用代扣吗？", "…客户收货后才能算价格。这块可以采用代扣吗？"},
+		{strings.Repeat("背景很长", 20) + "。这块可以采用代扣吗？后面还有很多话", "…这块可以采用代扣吗？后面还有很多话"},
+		// Pasted code's ; and ! end no sentence.
+		{"用BC，" + strings.Repeat("x.y(z);", 12) + "了吗？", "用BC，" + strings.Repeat("x.y(z);", 10) + "x.y(z…"},
+		// A question within the first 80 runes keeps the lead-in.
+		{"嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "后…"},
+		// An English lead-in ends its sentences with ". ".
+		{strings.Repeat("Some long background. ", 5) + "So how do I update HACS? Thanks", "…Some long background. Some long background. So how do I update HACS? Thanks"},
+		// A question of 78 runes after its lead-in ends within the title.
+		{strings.Repeat("背景", 30) + "。" + strings.Repeat("问", 77) + "？后面", "…" + strings.Repeat("问", 77) + "？…"},
+		// A question sentence longer than a title: from the clause from
+		// which the question fits, when it says enough.
+		{"我们这边 dashboard 显示 payout 一直 pending，而且 webhook 里 payout.paid 事件一直没来，客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？",
+			"…客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？"},
+		{strings.Repeat("背景很长", 20) + "，这样理解对吧？", strings.Repeat("背景很长", 19) + "背景很…"},
+		{"用BC，" + strings.Repeat("x.y(a, b);", 8) + "了吗？", "用BC，" + strings.Repeat("x.y(a, b);", 7) + "x.y(a…"},
+		// A question sentence longer than a title: cut as before.
+		{strings.Repeat("很长", 50) + "吗？", strings.Repeat("很长", 39) + "很…"},
+		// The export's "?" for the space after a stripped mention, after
+		// the question mark.
+		{"意思是云闪付h5，对么？ ?", "意思是云闪付h5，对么？"},
+		{"能做到秒到啊？ ? ? ?", "能做到秒到啊？"},
+		{"核心功能呀 ?", "核心功能呀 ?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.plain, func(t *testing.T) {
+			if got := Of(tt.plain); got != tt.want {
+				t.Errorf("Of = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
