@@ -101,7 +101,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
 	for _, t := range other {
 		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, plural(len(t.Messages), "message"),
-			t.Start.Format("15:04"), t.End.Format("15:04"), mdtext.Escape(oneLine(t.Title, 80)))
+			t.Start.Format("15:04"), t.End.Format("15:04"), threadName(log.Messages, t))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
 		w.WriteString("\n## Mention aliases\n\n")
@@ -118,6 +118,24 @@ func inTopic(t thread.Thread) string {
 		return ""
 	}
 	return " in topic " + mdtext.Escape(t.Topic)
+}
+
+// threadName is a thread's title in the list of other threads, in
+// Markdown: its title, or for a thread without text to title it by (a
+// picture or sticker alone), its first message as the FAQ shows it, a
+// link to the picture ("[image](stickers/sticker.webp)", "[image]" when
+// the export gives no file); "(no text)" when no message has any (the
+// export lost their content).
+func threadName(msgs []chatlog.Message, t thread.Thread) string {
+	if t.Title != "" {
+		return mdtext.Escape(oneLine(t.Title, 80))
+	}
+	for _, i := range t.Messages {
+		if s := fullText(&msgs[i], ""); s != "" {
+			return s
+		}
+	}
+	return "(no text)"
 }
 
 // listedAgain reports whether answer a is the export's second listing of

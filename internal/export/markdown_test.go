@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -234,5 +235,45 @@ func sampleQA(question, answer string) Day {
 			Threads: []thread.Thread{{ID: "t1", Kind: thread.KindQA, Title: "q", Start: at, End: at.Add(time.Second),
 				Messages: []int{0, 1}, Questions: []thread.QA{{Question: 0, Answers: []int{1}}}}},
 		},
+	}
+}
+
+// TestMarkdownOtherThreadNames checks that a thread without a title (a
+// sticker or picture alone) is named in the list of other threads by its
+// message as the FAQ shows it, never left blank.
+func TestMarkdownOtherThreadNames(t *testing.T) {
+	tests := []struct {
+		name  string
+		msgs  []chatlog.Message
+		title string
+		want  string
+	}{
+		{"a title", []chatlog.Message{{Type: chatlog.TypeText, Text: "下班 *了*"}}, "下班 *了*", "下班 \\*了\\*"},
+		{"a sticker", []chatlog.Message{{Type: chatlog.TypeImage, URL: "stickers/sticker (192).webp"}}, "", "[image](stickers/sticker%20\\(192\\).webp)"},
+		{"a picture the export left out", []chatlog.Message{{Type: chatlog.TypeImage}}, "", "\\[image\\]"},
+		{"a file without a name", []chatlog.Message{{Type: chatlog.TypeLink, URL: "https://a.b/c.pdf"}}, "", "[https\\://a.b/c.pdf](https://a.b/c.pdf)"},
+		{"a lost message, then a picture", []chatlog.Message{{Type: chatlog.TypeText}, {Type: chatlog.TypeImage, URL: "http://a.b/p.png"}}, "", "[image](http://a.b/p.png)"},
+		{"lost messages", []chatlog.Message{{Type: chatlog.TypeText}}, "", "(no text)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			at := time.Date(2024, 3, 4, 13, 32, 0, 0, time.UTC)
+			th := thread.Thread{ID: "t1", Kind: thread.KindOther, Title: tt.title, Start: at, End: at}
+			var links []thread.Link
+			for i := range tt.msgs {
+				tt.msgs[i].Index, tt.msgs[i].Line, tt.msgs[i].Time, tt.msgs[i].Sender = i, i+1, at, "A"
+				th.Messages = append(th.Messages, i)
+				links = append(links, thread.Link{Parent: i - 1, AnswerOf: -1})
+			}
+			d := Day{Log: &chatlog.Log{Path: "result.json", Title: "g", Messages: tt.msgs}, Result: &thread.Result{Links: links, Threads: []thread.Thread{th}}}
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			want := fmt.Sprintf("- t1, other, %s, 13:32-13:32: %s\n", plural(len(tt.msgs), "message"), tt.want)
+			if !strings.Contains(buf.String(), want) {
+				t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
+			}
+		})
 	}
 }
