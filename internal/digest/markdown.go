@@ -63,13 +63,21 @@ func span(d *Digest) string {
 	return first + " to " + last
 }
 
-// summary says in one line what the digest covers.
+// summary says in one line what the digest covers: "4 days (devarch,
+// proddev), 22 threads; …", or, where groups (or files) share dates,
+// the dates and the day logs: "7 days (10 day logs of a, b, c), …". A day
+// without a date counts as a day of its own.
 func summary(d *Digest) string {
 	groups := map[string]bool{}
-	threads, askings, repeated := 0, 0, 0
+	dates := map[string]bool{}
+	threads, askings, repeated, days := 0, 0, 0, 0
 	for _, day := range d.Days {
 		if day.Group != "" {
 			groups[day.Group] = true
+		}
+		if day.Date == "" || !dates[day.Date] {
+			days++
+			dates[day.Date] = true
 		}
 		threads += len(day.Threads)
 	}
@@ -79,9 +87,16 @@ func summary(d *Digest) string {
 			repeated++
 		}
 	}
-	s := plural(len(d.Days), "day")
+	s := plural(days, "day")
+	var in []string
+	if days != len(d.Days) {
+		in = append(in, plural(len(d.Days), "day log"))
+	}
 	if len(groups) > 0 {
-		s += " (" + strings.Join(slices.Sorted(maps.Keys(groups)), ", ") + ")"
+		in = append(in, strings.Join(slices.Sorted(maps.Keys(groups)), ", "))
+	}
+	if len(in) > 0 {
+		s += " (" + strings.Join(in, " of ") + ")"
 	}
 	s = fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
 		s, plural(threads, "thread"), plural(len(d.Entries), "question"), plural(askings, "time"), repeated)

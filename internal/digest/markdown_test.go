@@ -209,3 +209,30 @@ func TestWritersCode(t *testing.T) {
 		})
 	}
 }
+
+// TestSummaryDays checks how the summary counts days: the dates the day
+// logs cover (a day without a date counting as one of its own), with the
+// day logs when groups or files share dates.
+func TestSummaryDays(t *testing.T) {
+	day := func(date, group string) DayView { return DayView{Date: date, Group: group} }
+	tests := []struct {
+		name string
+		days []DayView
+		want string
+	}{
+		{"one group", []DayView{day("2018-03-01", "proddev"), day("2018-03-08", "proddev")}, "2 days (proddev), "},
+		{"groups on other dates", []DayView{day("2018-03-01", "proddev"), day("2018-03-14", "devarch")}, "2 days (devarch, proddev), "},
+		{"groups on the same dates", []DayView{day("2024-03-04", "tg"), day("2024-03-04", "dc"), day("2024-03-04", "wx"), day("2024-03-05", "tg"), day("2024-03-05", "dc")},
+			"2 days (5 day logs of dc, tg, wx), "},
+		{"files without a group on one date", []DayView{day("2024-03-04", ""), day("2024-03-04", "")}, "1 day (2 day logs), "},
+		{"undated days", []DayView{day("", "irc"), day("", "irc")}, "2 days (irc), "},
+		{"one day", []DayView{day("2024-03-04", "")}, "1 day, "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := summary(&Digest{Days: tt.days}); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("summary %q, want it to start %q", got, tt.want)
+			}
+		})
+	}
+}
