@@ -427,8 +427,9 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 					continue // the answer before, exported twice
 				}
 				am := &log.Messages[a]
-				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: readable(am), URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
-				answered = append(answered, title.StripMentions(readable(am), am.Mentions, senders))
+				text := readable(am)
+				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
+				answered = append(answered, title.StripMentions(text, am.Mentions, senders))
 			}
 			q := &question{occ: occ, thread: ti, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
 			own := tm.mentions(q.plain)
