@@ -38,8 +38,11 @@ const FormatDiscord = "discord"
 // numbers for slash-command and context-menu replies (20, 23) and thread
 // starters (21), carry content; all other types (GuildMemberJoin,
 // ChannelPinnedMessage, ThreadCreated, Call, boosts, ...) are system
-// messages. A message with an image attachment or a sticker is an
-// image (URL is the attachment or sticker address, Text the content); with
+// messages. A message with an image attachment is an image (URL is the
+// attachment address, Text the content); else one with a sticker is text,
+// its content followed by "[Sticker]", which threading reads as a sticker
+// code (a reaction, as a WeChat sticker is; the export names the sticker,
+// not its emoji); with
 // another attachment a link whose LinkTitle is the file name; a message that
 // is only one URL is a link, titled by its embed when it has one; the rest is
 // text. The code that Discord's Markdown shows as code (`span`, ``` fences)
@@ -290,8 +293,9 @@ func (p *discordParser) classify(m *Message, rec *discordRecord) {
 		}
 	}
 	if len(rec.Stickers) > 0 {
-		m.Type = TypeImage
-		m.URL = string(rec.Stickers[0].SourceURL)
+		// A sticker is a reaction, as a WeChat sticker code is; the export
+		// names no emoji for it.
+		m.Text = strings.TrimSpace(m.Text + " " + stickerPlaceholder)
 		return
 	}
 	if len(rec.Attachments) > 0 {

@@ -91,9 +91,21 @@ func TestParseDiscordMessages(t *testing.T) {
 			want: []msgView{
 				{ID: "7", Sender: "bo", SenderID: "6", Type: TypeImage, Text: "see", URL: "https://c/a.PNG?x=1"},
 				{ID: "8", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "spec.pdf", URL: "https://c/spec.pdf", LinkTitle: "spec.pdf"},
-				{ID: "9", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/s.png"},
+				{ID: "9", Sender: "bo", SenderID: "6", Type: TypeText, Text: "[Sticker]"},
 				{ID: "10", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "https://x.org/a", URL: "https://x.org/a", LinkTitle: "A"},
 				{ID: "11", Sender: "bo", SenderID: "6", Type: TypeText, Text: "read https://x.org/a"},
+			},
+		},
+		{
+			name: "a sticker is text, after the content, that threading reads as a sticker; a picture wins over it",
+			in: dcMsg(
+				`{"id": "1", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`, "stickers": [{"id": "7", "name": "thumbs up", "format": "Png", "sourceUrl": "https://media.discordapp.net/stickers/7.png"}]}`,
+				`{"id": "2", "type": "Default", "timestamp": "2023-12-31T21:15:33Z", "content": "thanks", "author": `+bo+`, "stickers": [{"name": "Wave", "sourceUrl": "https://c/s.png"}]}`,
+				`{"id": "3", "type": "Default", "timestamp": "2023-12-31T21:15:34Z", "content": "", "author": `+bo+`, "attachments": [{"url": "https://c/a.png", "fileName": "a.png"}], "stickers": [{"name": "Wave", "sourceUrl": "https://c/s.png"}]}`),
+			want: []msgView{
+				{ID: "1", Sender: "bo", SenderID: "6", Type: TypeText, Text: "[Sticker]"},
+				{ID: "2", Sender: "bo", SenderID: "6", Type: TypeText, Text: "thanks [Sticker]"},
+				{ID: "3", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/a.png"},
 			},
 		},
 		{

@@ -13,7 +13,7 @@ type MessageType string
 // The message types of the JSON contract.
 const (
 	TypeText      MessageType = "text"      // plain text, possibly with mentions and a quote
-	TypeImage     MessageType = "image"     // a picture or sticker; URL holds its address when known
+	TypeImage     MessageType = "image"     // a picture, video or GIF (a WeChat custom sticker, [动画表情], too); URL holds its address when known
 	TypeLink      MessageType = "link"      // a shared article, file or chat record; URL and LinkTitle are set
 	TypeRedPacket MessageType = "redpacket" // a WeChat red packet (微信红包)
 	TypeSystem    MessageType = "system"    // joins, leaves, renames and other platform notices
@@ -99,6 +99,22 @@ func (m *Message) Caption() string {
 // placeholderRE matches a bracketed code alone: a sticker's name or an
 // exporter's placeholder for media ([捂脸], [视频], [Facepalm]).
 var placeholderRE = regexp.MustCompile(`^\[[^\[\]\r\n]{1,16}\]$`)
+
+// stickerPlaceholder is the text of a sticker whose export gives no emoji
+// for it (a Discord sticker, WhatsApp's "sticker omitted"): a code that
+// dict/stopwords.yaml lists as a sticker, so that threading reads the
+// message as a reaction, as it reads a WeChat sticker code ([捂脸]).
+const stickerPlaceholder = "[Sticker]"
+
+// stickerText returns the text of a sticker message: its emoji, which
+// threading reads as it reads the sticker code (👍 as [强]), else
+// stickerPlaceholder.
+func stickerText(emoji string) string {
+	if emoji = strings.TrimSpace(emoji); emoji != "" {
+		return emoji
+	}
+	return stickerPlaceholder
+}
 
 // HasDate reports whether t, a message's time, carries a date. A format
 // that gives only the time of day, with no date in the file name either (an

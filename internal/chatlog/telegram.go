@@ -46,7 +46,9 @@ const FormatTelegram = "telegram"
 // give Code (a pre entity a block, in its "language").
 //
 // Service records are system messages whose Text names the action (and its
-// title and members). A photo, sticker, animation, video, voice or audio
+// title and members). A sticker is a reaction, as a WeChat sticker code is:
+// a text message whose Text is its sticker_emoji (👍), or "[Sticker]" when
+// the export names none, and no URL. A photo, animation (a GIF), video, voice or audio
 // message is an image (URL is the exported file's relative path, empty when
 // the file was not exported; Text is the caption); another file is a link
 // whose LinkTitle is the file name; a message that is nothing but one link is
@@ -149,6 +151,7 @@ type telegramRecord struct {
 	File         jsonScalar       `json:"file"`
 	FileName     jsonScalar       `json:"file_name"`
 	MediaType    jsonScalar       `json:"media_type"`
+	StickerEmoji jsonScalar       `json:"sticker_emoji"`
 	Poll         *telegramPoll    `json:"poll"`
 	Text         json.RawMessage  `json:"text"`
 	TextEntities []telegramEntity `json:"text_entities"`
@@ -416,6 +419,10 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 			c := &m.Code[k]
 			c.Start, c.End, c.From, c.To = c.Start+len(head), c.End+len(head), c.From+len(head), c.To+len(head)
 		}
+	case rec.MediaType == "sticker":
+		m.Type = TypeText
+		m.Text = strings.TrimSpace(stickerText(string(rec.StickerEmoji)) + " " + m.Text)
+		m.Code = nil // a sticker carries no text of its own to mark
 	case rec.Photo != "":
 		m.Type = TypeImage
 		m.URL = telegramFile(string(rec.Photo))

@@ -282,6 +282,18 @@ func TestParseTelegramMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "a sticker is its emoji, or [Sticker], as text; an animation (a GIF) is an image",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "file": "stickers/sticker (3).webp", "file_name": "sticker.webp", "media_type": "sticker", "sticker_emoji": "👍", "text": ""}`,
+				`{"id": 2, "type": "message", "date": "2023-12-31T10:00:01", "from": "Bo", "file": "(File not included. Change data exporting settings to download.)", "media_type": "sticker", "text": ""}`,
+				`{"id": 3, "type": "message", "date": "2023-12-31T10:00:02", "from": "Bo", "file": "video_files/a.mp4", "media_type": "animation", "mime_type": "video/mp4", "text": ""}`),
+			want: []msgView{
+				{ID: "1", Sender: "Bo", Type: TypeText, Text: "👍"},
+				{ID: "2", Sender: "Bo", Type: TypeText, Text: "[Sticker]"},
+				{ID: "3", Sender: "Bo", Type: TypeImage, URL: "video_files/a.mp4"},
+			},
+		},
+		{
 			name: "documents are links titled by the file name",
 			in: tgMsg(
 				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "file": "files/spec.pdf", "text": ""}`,

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// tgRecord is a Telegram message record of one chat export, sent by from
+// at 10:mm UTC on 4 March 2024, with text and any more fields (JSON members).
+func tgRecord(id, mm int, from, text, more string) string {
+	rec := fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-03-04T10:%02d:00", "date_unixtime": "%d", "from": %q, "from_id": "user%s", "text": %q`,
+		id, mm, 1709546400+60*mm, from, from, text)
+	if more != "" {
+		rec += ", " + more
+	}
+	return rec + "}"
+}
+
+// dcExport is a DiscordChatExporter JSON export of one channel with the
+// message records recs.
+func dcExport(recs ...string) string {
+	return `{"guild": {"id": "8", "name": "G"}, "channel": {"id": "9", "name": "help"}, "messages": [` + strings.Join(recs, ",\n") + `]}`
+}
+
+// dcRecord is a Discord message record by author at 10:mm on 4 March 2024,
+// with content and any more fields (JSON members).
+func dcRecord(id, mm int, author, content, more string) string {
+	rec := fmt.Sprintf(`{"id": "%d", "type": "Default", "timestamp": "2024-03-04T10:%02d:00+00:00", "content": %q, "author": {"id": %q, "name": %q}`,
+		id, mm, content, author, author)
+	if more != "" {
+		rec += ", " + more
+	}
+	return rec + "}"
+}
+
+// TestStickersAreReactions checks that a sticker after an answer is a
+// reaction, as a WeChat sticker code is: in the question's thread, and
+// no answer (README: thanks, stickers and welcomes never answer).
+func TestStickersAreReactions(t *testing.T) {
+	const (
+		q = "有没有银联云闪付 SDK 的接入文档？"
+		a = "在银联开放平台 open.unionpay.com 的商户接入那里"
+	)
+	tests := []struct {
+		name, file, data string
+	}{
+		{"telegram sticker with its emoji", "result.json", telegramChat(
+			tgRecord(101, 0, "Sunny", q, ""),
+			tgRecord(102, 1, "Bob", a, ""),
+			tgRecord(103, 3, "Iris", "", `"file": "stickers/sticker (3).webp", "file_name": "sticker.webp", "media_type": "sticker", "sticker_emoji": "👍"`))},
+		{"telegram sticker without an emoji", "result.json", telegramChat(
+			tgRecord(101, 0, "Sunny", q, ""),
+			tgRecord(102, 1, "Bob", a, ""),
+			tgRecord(103, 3, "Iris", "", `"file": "(File not included. Change data exporting settings to download.)", "media_type": "sticker"`))},
+		{"discord sticker", "help.json", dcExport(
+			dcRecord(1, 0, "sunny", q, ""),
+			dcRecord(2, 1, "bob", a, ""),
+			dcRecord(3, 3, "iris", "", `"stickers": [{"id": "7", "name": "thumbs up", "format": "Png", "sourceUrl": "https://media.discordapp.net/stickers/7.png"}]`))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.file)
+			writeFile(t, path, tt.data)
+			days := extractDays(t, path)
+			if len(days) != 1 || len(days[0].Messages) != 3 {
+				t.Fatalf("want one day of 3 messages, got %s", dayCounts(days))
+			}
+			msgs := days[0].Messages
+			if msgs[0].Role != "question" || msgs[1].Role != "answer" {
+				t.Errorf("roles %q, %q: want the question and its answer", msgs[0].Role, msgs[1].Role)
+			}
+			if msgs[2].Role != "" || msgs[2].Thread != msgs[0].Thread {
+				t.Errorf("sticker: role %q in thread %s: want no role, in the question's thread %s", msgs[2].Role, msgs[2].Thread, msgs[0].Thread)
+			}
+		})
+	}
+}
+
+// telegramChat is a Telegram single-chat export with the records recs.
+func telegramChat(recs ...string) string {
+	return `{"name": "测试群", "type": "private_supergroup", "id": 1, "messages": [` + strings.Join(recs, ",\n") + `]}`
+}
