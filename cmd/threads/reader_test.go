@@ -58,6 +58,10 @@ func TestStickersAreReactions(t *testing.T) {
 			dcRecord(1, 0, "sunny", q, ""),
 			dcRecord(2, 1, "bob", a, ""),
 			dcRecord(3, 3, "iris", "", `"stickers": [{"id": "7", "name": "thumbs up", "format": "Png", "sourceUrl": "https://media.discordapp.net/stickers/7.png"}]`))},
+		{"whatsapp sticker omitted (iOS)", "_chat.txt",
+			"[04/03/2024, 10:00:00] Sunny: " + q + "\n[04/03/2024, 10:01:00] Bob: " + a + "\n[04/03/2024, 10:03:00] Iris: \u200esticker omitted\n"},
+		{"whatsapp sticker attached (Android)", "chat.txt",
+			"04/03/2024, 10:00 - Sunny: " + q + "\n04/03/2024, 10:01 - Bob: " + a + "\n04/03/2024, 10:03 - Iris: STK-20240304-WA0001.webp (file attached)\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,13 +54,16 @@ const FormatWhatsApp = "whatsapp"
 // a question to the group, on iOS as on Android; its Text is the poll as
 // Android writes it, without the marks iOS puts on each line. The note
 // "<This message was edited>" at the end of a message is left out of Text.
-// "<Media omitted>", "image omitted", "sticker omitted", "GIF omitted",
+// "<Media omitted>", "image omitted", "GIF omitted",
 // "video omitted" and "audio omitted" are images; "<attached: file>" (or
 // another language's word before the colon of a file with the 8-digit
 // number iOS gives it, "<adjunto: 00000042-PHOTO-….jpg>") and
-// "file (file attached)" are images for pictures, videos, stickers and audio
+// "file (file attached)" are images for pictures, videos and audio
 // and otherwise links titled by the file name (URL is the file name inside
-// the export); "document omitted" and "Contact card omitted" are links. The
+// the export); "document omitted" and "Contact card omitted" are links. A
+// sticker ("sticker omitted", or an attached STK-….webp or
+// …-STICKER-….webp) is a reaction, as a WeChat sticker code is: a text
+// message "[Sticker]", which threading reads as a sticker. The
 // notes, deleted messages and poll heads of the German, Spanish, French,
 // Portuguese, Italian, Dutch and Russian exports are read as the English
 // ones ("<Medien ausgeschlossen>", "Diese Nachricht wurde gelöscht",
@@ -372,17 +376,22 @@ var (
 	}
 	// whatsappOmittedNotes are the iOS notes of one kind of medium ("image
 	// omitted"), by the kind of message they make: a link for a document or
-	// a contact card, an image for the rest.
+	// a contact card, text for a sticker (stickerPlaceholder, a reaction),
+	// an image for the rest.
 	whatsappOmittedNotes = map[MessageType][]string{
 		TypeImage: {
-			"image omitted", "video omitted", "audio omitted", "sticker omitted", "GIF omitted",
-			"Bild weggelassen", "Video weggelassen", "Audio weggelassen", "Sticker weggelassen", "GIF weggelassen",
-			"imagen omitida", "video omitido", "audio omitido", "sticker omitido", "GIF omitido",
-			"image absente", "vidéo absente", "audio omis", "sticker omis", "GIF retiré",
-			"imagem ocultada", "vídeo omitido", "áudio ocultado", "figurinha omitida",
-			"immagine omessa", "video omesso", "audio omesso", "sticker non incluso", "GIF esclusa",
-			"afbeelding weggelaten", "video weggelaten", "audio weggelaten", "sticker weggelaten", "GIF weggelaten",
-			"изображение отсутствует", "видео отсутствует", "аудиофайл отсутствует", "стикер не добавлен", "GIF отсутствует",
+			"image omitted", "video omitted", "audio omitted", "GIF omitted",
+			"Bild weggelassen", "Video weggelassen", "Audio weggelassen", "GIF weggelassen",
+			"imagen omitida", "video omitido", "audio omitido", "GIF omitido",
+			"image absente", "vidéo absente", "audio omis", "GIF retiré",
+			"imagem ocultada", "vídeo omitido", "áudio ocultado",
+			"immagine omessa", "video omesso", "audio omesso", "GIF esclusa",
+			"afbeelding weggelaten", "video weggelaten", "audio weggelaten", "GIF weggelaten",
+			"изображение отсутствует", "видео отсутствует", "аудиофайл отсутствует", "GIF отсутствует",
+		},
+		TypeText: {
+			"sticker omitted", "Sticker weggelassen", "sticker omitido", "sticker omis", "figurinha omitida",
+			"sticker non incluso", "sticker weggelaten", "стикер не добавлен",
 		},
 		TypeLink: {
 			"document omitted", "Contact card omitted",
@@ -442,7 +451,7 @@ var whatsappMediaRE = regexp.MustCompile(`(?i)^<\s?(?:` + whatsappAlternation(wh
 // whatsappOmittedRE matches an iOS media note such as "image omitted" or
 // "a.docx • 2 pages document omitted": the document's title, then the note.
 var whatsappOmittedRE = regexp.MustCompile(`(?i)^(?:(.*\S)\s+•\s+.*\s)?<?(` +
-	whatsappAlternation(append(append([]string(nil), whatsappOmittedNotes[TypeImage]...), whatsappOmittedNotes[TypeLink]...)) + `)>?$`)
+	whatsappAlternation(slices.Concat(whatsappOmittedNotes[TypeImage], whatsappOmittedNotes[TypeLink], whatsappOmittedNotes[TypeText])) + `)>?$`)
 
 // whatsappAttachedRE matches an attachment: "<attached: 00000012-PHOTO-....jpg>"
 // (iOS; another language's word before the colon when the file has the
@@ -491,24 +500,30 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 		sm := whatsappOmittedRE.FindStringSubmatch(note)
 		m.Text = caption
 		m.Type = TypeImage
-		for _, n := range whatsappOmittedNotes[TypeLink] {
-			if strings.EqualFold(sm[2], n) {
-				m.Type = TypeLink
-				m.LinkTitle = sm[1]
-				if m.Text == "" {
-					m.Text = m.LinkTitle
-				}
-				break
+		switch {
+		case whatsappNoteOf(sm[2], TypeLink):
+			m.Type = TypeLink
+			m.LinkTitle = sm[1]
+			if m.Text == "" {
+				m.Text = m.LinkTitle
 			}
+		case whatsappNoteOf(sm[2], TypeText):
+			m.Type = TypeText
+			m.Text = stickerText("")
 		}
 	case whatsappAttachedRE.MatchString(note):
 		sm := whatsappAttachedRE.FindStringSubmatch(note)
 		file := strings.TrimSpace(sm[1] + sm[2] + sm[3])
 		m.URL = file
 		m.Text = caption
-		if isWhatsAppMedia(file) {
+		switch {
+		case isWhatsAppSticker(file):
+			m.Type = TypeText
+			m.Text = stickerText("")
+			m.URL = ""
+		case isWhatsAppMedia(file):
 			m.Type = TypeImage
-		} else {
+		default:
 			m.Type = TypeLink
 			m.LinkTitle = file
 			if m.Text == "" {
@@ -609,6 +624,19 @@ func insideQuote(s string) bool {
 
 // whatsappMarks removes the direction marks WhatsApp puts into media notes.
 var whatsappMarks = strings.NewReplacer("\u200e", "", "\u200f", "")
+
+// whatsappNoteOf reports whether note is one of the omitted notes of kind t.
+func whatsappNoteOf(note string, t MessageType) bool {
+	return slices.ContainsFunc(whatsappOmittedNotes[t], func(n string) bool { return strings.EqualFold(note, n) })
+}
+
+// isWhatsAppSticker reports whether an attached file is a sticker, by the
+// name WhatsApp gives it (STK-20231230-WA0001.webp on Android,
+// 00000042-STICKER-2023-12-30-21-00-00.webp on iOS).
+func isWhatsAppSticker(file string) bool {
+	up := strings.ToUpper(path.Base(filepath.ToSlash(file)))
+	return strings.Contains(up, "-STICKER-") || strings.HasPrefix(up, "STK-")
+}
 
 // isWhatsAppMedia reports whether an attached file is a picture, video,
 // sticker or audio: by the names WhatsApp gives them (IMG-20231230-WA0001.jpg

@@ -148,13 +148,34 @@ func TestParseWhatsAppMessages(t *testing.T) {
 				"13/01/24, 10:07 - Ann: https://x.org/a\n",
 			want: []msgView{
 				{Sender: "Ann", Type: TypeImage},
-				{Sender: "Ann", Type: TypeImage},
+				{Sender: "Ann", Type: TypeText, Text: "[Sticker]"},
 				{Sender: "Ann", Type: TypeImage, URL: "00000003-AUDIO-2024-01-13.opus"},
 				{Sender: "Ann", Type: TypeLink, Text: "00000004-spec.pdf", URL: "00000004-spec.pdf", LinkTitle: "00000004-spec.pdf"},
 				{Sender: "Ann", Type: TypeImage, Text: "caption @Bo", Mentions: []string{"Bo"}, URL: "VID-20240113-WA0001.mp4"},
 				{Sender: "Ann", Type: TypeLink, Text: "a.docx", LinkTitle: "a.docx"},
 				{Sender: "Ann", Type: TypeLink},
 				{Sender: "Ann", Type: TypeLink, Text: "https://x.org/a", URL: "https://x.org/a"},
+			},
+		},
+		{
+			name: "a sticker is [Sticker], a reaction, omitted or attached, in any language; a GIF stays an image",
+			in: "[13/01/24, 10:01:00] Ann: " + lrm + "sticker omitted\n" +
+				"[13/01/24, 10:02:00] Ann: " + lrm + "<attached: 00000003-STICKER-2024-01-13-10-02-00.webp>\n" +
+				"13/01/24, 10:03 - Ann: STK-20240113-WA0001.webp (file attached)\n" +
+				"[30.12.23, 21:04:00] Lena: " + lrm + "Sticker weggelassen\n" +
+				"[30/12/23, 21:05:00] Rui: " + lrm + "figurinha omitida\n" +
+				"[30.12.23, 21:06:00] Ива: " + lrm + "стикер не добавлен\n" +
+				"[13/01/24, 10:07:00] Ann: " + lrm + "GIF omitted\n" +
+				"13/01/24, 10:08 - Ann: VID-20240113-WA0002.mp4 (file attached)\n",
+			want: []msgView{
+				{Sender: "Ann", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Ann", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Ann", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Lena", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Rui", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Ива", Type: TypeText, Text: "[Sticker]"},
+				{Sender: "Ann", Type: TypeImage},
+				{Sender: "Ann", Type: TypeImage, URL: "VID-20240113-WA0002.mp4"},
 			},
 		},
 		{
