@@ -86,3 +86,41 @@ func TestStickersAreReactions(t *testing.T) {
 func telegramChat(recs ...string) string {
 	return `{"name": "测试群", "type": "private_supergroup", "id": 1, "messages": [` + strings.Join(recs, ",\n") + `]}`
 }
+
+// TestForwardsAreShared checks that a forwarded post whose headline asks
+// something is shared news, as a shared article is: no question of the
+// forwarder's, and the comment after it answers nothing.
+func TestForwardsAreShared(t *testing.T) {
+	const (
+		headline = "你的支付系统准备好应对 PSD3 了吗？一文读懂欧盟新规"
+		comment  = "PSD3 主要是强化 SCA 和开放银行"
+	)
+	tests := []struct {
+		name, file, data string
+	}{
+		{"telegram, forwarded from a channel", "result.json", telegramChat(
+			tgRecord(101, 0, "Tina", headline, `"forwarded_from": "支付产业观察"`),
+			tgRecord(102, 2, "Lei", comment, ""))},
+		{"telegram, forwarded from a hidden account", "result.json", telegramChat(
+			tgRecord(101, 0, "Tina", headline, `"forwarded_from": null`),
+			tgRecord(102, 2, "Lei", comment, ""))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), tt.file)
+			writeFile(t, path, tt.data)
+			days := extractDays(t, path)
+			if len(days) != 1 || len(days[0].Messages) != 2 || len(days[0].Threads) != 1 {
+				t.Fatalf("want one day of 2 messages in one thread, got %s, %d threads", dayCounts(days), len(days[0].Threads))
+			}
+			for i, m := range days[0].Messages {
+				if m.Role != "" {
+					t.Errorf("message %d: role %q, want none", i, m.Role)
+				}
+			}
+			if k := days[0].Threads[0].Kind; k != "news" {
+				t.Errorf("thread kind %q, want news", k)
+			}
+		})
+	}
+}

@@ -55,7 +55,12 @@ const FormatTelegram = "telegram"
 // a link; the rest is text. A poll is text too, a question to the group,
 // written as WhatsApp exports write polls: "POLL:", the question, then an
 // "OPTION: answer (3 votes)" line per answer (and the message's own text
-// after them, if it has any).
+// after them, if it has any). A forwarded message (one with forwarded_from,
+// a name or null) with text or a caption is shared, as an article or a
+// WeChat chat record is: a link whose LinkTitle is its text (so that the
+// text is no caption of the forwarder's and asks nothing), its URL the
+// exported file or else the text's first link; a forwarded sticker,
+// poll or picture without a caption reads as it would unforwarded.
 //
 // An export with a "topic_created" notice is a forum group's, whose topics
 // Telegram Desktop writes into one messages array, and each of its messages
@@ -152,6 +157,7 @@ type telegramRecord struct {
 	FileName     jsonScalar       `json:"file_name"`
 	MediaType    jsonScalar       `json:"media_type"`
 	StickerEmoji jsonScalar       `json:"sticker_emoji"`
+	Forwarded    json.RawMessage  `json:"forwarded_from"` // present (a name, or null for a hidden one) when the message is forwarded
 	Poll         *telegramPoll    `json:"poll"`
 	Text         json.RawMessage  `json:"text"`
 	TextEntities []telegramEntity `json:"text_entities"`
@@ -377,7 +383,7 @@ func (p *telegramParser) zone(off int) *time.Location {
 // content sets the type, text, mentions, URL and link title of an ordinary message.
 func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegramEntity) {
 	var links, other int
-	var linkURL, linkText string
+	var linkURL, linkText, firstURL string
 	for _, e := range parts {
 		text := string(e.Text)
 		switch e.Type {
@@ -399,6 +405,9 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 			linkURL, linkText = text, ""
 			if e.Type == "text_link" {
 				linkURL, linkText = string(e.Href), text
+			}
+			if firstURL == "" {
+				firstURL = linkURL
 			}
 		default:
 			if strings.TrimSpace(text) != "" {
@@ -445,6 +454,16 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 		m.LinkTitle = linkText
 	default:
 		m.Type = TypeText
+	}
+	if rec.Forwarded != nil && rec.Poll == nil && rec.MediaType != "sticker" && (m.Type == TypeText && m.Text != "" || m.Caption() != "") {
+		// A forwarded post (a channel's news, another chat's message) is
+		// shared, as an article is: a link titled by its text, which the
+		// forwarder does not ask or say.
+		m.Type = TypeLink
+		m.LinkTitle = m.Text
+		if m.URL == "" {
+			m.URL = firstURL
+		}
 	}
 }
 

@@ -294,6 +294,28 @@ func TestParseTelegramMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "a forwarded post is a link titled by its text; a forwarded sticker, poll or bare picture is as it was",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2024-03-04T10:00:00", "from": "Tina", "forwarded_from": "支付产业观察", "text": "你的支付系统准备好应对 PSD3 了吗？一文读懂欧盟新规"}`,
+				`{"id": 2, "type": "message", "date": "2024-03-04T10:00:01", "from": "Tina", "forwarded_from": null, "text": ["PSD3 explained: ", {"type": "text_link", "text": "read", "href": "https://n.org/psd3"}, " or ", {"type": "link", "text": "https://m.org"}]}`,
+				`{"id": 3, "type": "message", "date": "2024-03-04T10:00:02", "from": "Tina", "forwarded_from": "Ch", "photo": "photos/p.jpg", "text": "Is your PSP ready?"}`,
+				`{"id": 4, "type": "message", "date": "2024-03-04T10:00:03", "from": "Tina", "forwarded_from": "Ch", "photo": "photos/q.jpg", "text": ""}`,
+				`{"id": 5, "type": "message", "date": "2024-03-04T10:00:04", "from": "Tina", "forwarded_from": "Ch", "file": "stickers/s.webp", "media_type": "sticker", "sticker_emoji": "🔥", "text": ""}`,
+				`{"id": 6, "type": "message", "date": "2024-03-04T10:00:05", "from": "Tina", "forwarded_from": "Ch", "text": "", "poll": {"question": "Ready?", "answers": [{"text": "yes"}]}}`,
+				`{"id": 7, "type": "message", "date": "2024-03-04T10:00:06", "from": "Tina", "forwarded_from": "Ch", "text": [{"type": "link", "text": "https://x.org"}]}`,
+				`{"id": 8, "type": "message", "date": "2024-03-04T10:00:07", "from": "Tina", "forwarded_from": "Ch", "file": "files/spec.pdf", "text": ""}`),
+			want: []msgView{
+				{ID: "1", Sender: "Tina", Type: TypeLink, Text: "你的支付系统准备好应对 PSD3 了吗？一文读懂欧盟新规", LinkTitle: "你的支付系统准备好应对 PSD3 了吗？一文读懂欧盟新规"},
+				{ID: "2", Sender: "Tina", Type: TypeLink, Text: "PSD3 explained: read or https://m.org", URL: "https://n.org/psd3", LinkTitle: "PSD3 explained: read or https://m.org"},
+				{ID: "3", Sender: "Tina", Type: TypeLink, Text: "Is your PSP ready?", URL: "photos/p.jpg", LinkTitle: "Is your PSP ready?"},
+				{ID: "4", Sender: "Tina", Type: TypeImage, URL: "photos/q.jpg"},
+				{ID: "5", Sender: "Tina", Type: TypeText, Text: "🔥"},
+				{ID: "6", Sender: "Tina", Type: TypeText, Text: "POLL:\nReady?\nOPTION: yes"},
+				{ID: "7", Sender: "Tina", Type: TypeLink, Text: "https://x.org", URL: "https://x.org"},
+				{ID: "8", Sender: "Tina", Type: TypeLink, Text: "spec.pdf", URL: "files/spec.pdf", LinkTitle: "spec.pdf"},
+			},
+		},
+		{
 			name: "documents are links titled by the file name",
 			in: tgMsg(
 				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "file": "files/spec.pdf", "text": ""}`,
