@@ -104,6 +104,10 @@ func TestForwardsAreShared(t *testing.T) {
 		{"telegram, forwarded from a hidden account", "result.json", telegramChat(
 			tgRecord(101, 0, "Tina", headline, `"forwarded_from": null`),
 			tgRecord(102, 2, "Lei", comment, ""))},
+		{"discord forward", "help.json", dcExport(
+			dcRecord(1, 0, "tina", "", `"reference": {"type": "Forward", "messageId": "77", "channelId": "5", "guildId": "8"},
+			  "forwardedMessage": {"timestamp": "2024-03-04T09:00:00+00:00", "content": "`+headline+`", "attachments": [], "embeds": [], "stickers": []}`),
+			dcRecord(2, 2, "lei", comment, ""))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,7 +31,11 @@ const FormatDiscord = "discord"
 // points into the same channel (replies; not pins or forwards, whose
 // reference.type is "Forward"). A forward's Text, attachments, embeds and
 // stickers are those of its forwardedMessage when it has none of its own
-// (a forward carries none). Mentions
+// (a forward carries none), and a forward whose text is the forwarded
+// message's is shared, as an article is: a link whose LinkTitle is that
+// text (so that it is no caption and asks nothing), its URL the
+// attachment's or else the first embed's (a forwarded sticker, or
+// picture without text, reads as it would unforwarded). Mentions
 // are the users in mentions, named like senders, in order of appearance in
 // the content; raw "<@id>" mentions in unformatted exports are rewritten to
 // "@name". Types Default and Reply, and the kinds the exporter writes as
@@ -230,7 +234,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 		Sender:   rec.Author.display(),
 		SenderID: string(rec.Author.ID),
 	}
-	rec.takeForwarded()
+	shared := rec.takeForwarded()
 	byID := map[string]string{}
 	for _, u := range rec.Mentions {
 		if u.ID != "" {
@@ -256,18 +260,29 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 	m.Mentions = discordMentions(m.Text, rec.Mentions)
 	m.Code = backtickCode(m.Text)
 	p.classify(&m, rec)
+	if shared && len(rec.Stickers) == 0 && (m.Type == TypeText && m.Text != "" || m.Caption() != "") {
+		// A forwarded message is shared, as an article is: a link titled
+		// by its text, which the forwarder does not ask or say.
+		m.Type = TypeLink
+		m.LinkTitle = m.Text
+		if m.URL == "" && len(rec.Embeds) > 0 {
+			m.URL = string(rec.Embeds[0].URL)
+		}
+	}
 	p.log.Messages = append(p.log.Messages, m)
 	return nil
 }
 
 // takeForwarded gives a forward without content of its own the forwarded
 // message's content, attachments, embeds and stickers, which the exporter
-// writes apart in forwardedMessage.
-func (rec *discordRecord) takeForwarded() {
+// writes apart in forwardedMessage, and reports whether the content is the
+// forwarded message's.
+func (rec *discordRecord) takeForwarded() bool {
 	f := rec.Forwarded
 	if f == nil || !rec.Reference.forward() {
-		return
+		return false
 	}
+	shared := rec.Content == "" && f.Content != ""
 	if rec.Content == "" {
 		rec.Content = f.Content
 	}
@@ -280,6 +295,7 @@ func (rec *discordRecord) takeForwarded() {
 	if len(rec.Stickers) == 0 {
 		rec.Stickers = f.Stickers
 	}
+	return shared
 }
 
 // classify sets the type, URL and link title of an ordinary message.

@@ -109,7 +109,7 @@ func TestParseDiscordMessages(t *testing.T) {
 			},
 		},
 		{
-			name: "a forward is no reply and carries the forwarded text; a typed reply is one",
+			name: "a forward is no reply and shares the forwarded text as a link; a typed reply is one",
 			in: dcMsg(
 				`{"id": "12", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`,
 				  "reference": {"type": "Forward", "messageId": "1", "channelId": "10", "guildId": "1"},
@@ -120,9 +120,31 @@ func TestParseDiscordMessages(t *testing.T) {
 				`{"id": "14", "type": "Reply", "timestamp": "2023-12-31T21:15:34Z", "content": "use zig cc", "author": `+ann+`,
 				  "reference": {"type": "Default", "messageId": "12", "channelId": "10", "guildId": "1"}}`),
 			want: []msgView{
-				{ID: "12", Sender: "bo", SenderID: "6", Type: TypeText, Text: "how do I cross-compile?"},
+				{ID: "12", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "how do I cross-compile?", LinkTitle: "how do I cross-compile?"},
 				{ID: "13", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/b.png"},
 				{ID: "14", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "use zig cc", ReplyToID: "12"},
+			},
+		},
+		{
+			name: "a forward's link is its attachment or first embed; its own text or a forwarded sticker is no share",
+			in: dcMsg(
+				`{"id": "1", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "1", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"content": "PSD3 is out: https://n.org/psd3", "embeds": [{"title": "PSD3", "url": "https://n.org/psd3"}]}}`,
+				`{"id": "2", "type": "Default", "timestamp": "2023-12-31T21:15:33Z", "content": "", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "2", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"content": "is this error normal?", "attachments": [{"url": "https://c/e.png", "fileName": "e.png"}]}}`,
+				`{"id": "3", "type": "Default", "timestamp": "2023-12-31T21:15:34Z", "content": "anyone?", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "3", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"content": "how do I cross-compile?"}}`,
+				`{"id": "4", "type": "Default", "timestamp": "2023-12-31T21:15:35Z", "content": "", "author": `+bo+`,
+				  "reference": {"type": "Forward", "messageId": "4", "channelId": "10", "guildId": "1"},
+				  "forwardedMessage": {"content": "", "stickers": [{"name": "Wave", "sourceUrl": "https://c/s.png"}]}}`),
+			want: []msgView{
+				{ID: "1", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "PSD3 is out: https://n.org/psd3", URL: "https://n.org/psd3", LinkTitle: "PSD3 is out: https://n.org/psd3"},
+				{ID: "2", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "is this error normal?", URL: "https://c/e.png", LinkTitle: "is this error normal?"},
+				{ID: "3", Sender: "bo", SenderID: "6", Type: TypeText, Text: "anyone?"},
+				{ID: "4", Sender: "bo", SenderID: "6", Type: TypeText, Text: "[Sticker]"},
 			},
 		},
 	}
