@@ -97,8 +97,19 @@ func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 	}
 	dec, _ := Decode(raw)
 	br := bufio.NewReaderSize(dec, 64*1024)
+	var head []byte
 	if format == "" {
-		head, _ := br.Peek(sniffSize)
+		head, _ = br.Peek(sniffSize)
+	} else {
+		// What the first read gave is enough to tell an HTML page; a named
+		// format waits for no more (a pipe may be slow).
+		br.Peek(1)
+		head, _ = br.Peek(min(br.Buffered(), sniffSize))
+	}
+	if msg := htmlExport(head); msg != "" {
+		return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: msg}
+	}
+	if format == "" {
 		format = Detect(head)
 		if format == "" {
 			if len(strings.TrimSpace(string(head))) == 0 {
@@ -192,6 +203,25 @@ func Detect(head []byte) string {
 		}
 	}
 	return ""
+}
+
+// htmlExport says what to do with an input whose first bytes are an HTML
+// page, which no format reads: the HTML exports of DiscordChatExporter and
+// Telegram Desktop, which can export the same chat as JSON, or another page.
+// It returns "" for anything else.
+func htmlExport(head []byte) string {
+	s := strings.ToLower(jsonHead(head))
+	if !strings.HasPrefix(s, "<!doctype html") && !strings.HasPrefix(s, "<html") ||
+		!strings.Contains(s, "<head") && !strings.Contains(s, "<body") {
+		return ""
+	}
+	switch {
+	case strings.Contains(s, "discordchatexporter") || strings.Contains(s, "chatlog__") || strings.Contains(s, `class="chatlog"`):
+		return "is a DiscordChatExporter HTML export, which threads does not read: export the channel again as JSON (--format Json, or JSON in the app) and pass that file"
+	case strings.Contains(s, "<title>exported data</title>") || strings.Contains(s, `class="page_wrap"`):
+		return "is a Telegram Desktop HTML export, which threads does not read: export the chat again with Format: Machine-readable JSON and pass its result.json"
+	}
+	return "is an HTML page, not a chat export threads reads: export the chat as JSON or text (threads formats lists the formats read)"
 }
 
 // looksCocolian recognises a cocolian day archive by its headers: the first

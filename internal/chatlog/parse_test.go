@@ -123,6 +123,11 @@ func TestParseErrors(t *testing.T) {
 		{"unknown", "hello world\n", "", "x:1: cannot tell the input format"},
 		{"unknown format name", "---\n", "nope", `x: unknown input format "nope"`},
 		{"slack as a file", "{}", "slack", "x: slack exports are folders"},
+		{"DiscordChatExporter HTML, detected", dceHTML, "", "x:1: is a DiscordChatExporter HTML export, which threads does not read: export the channel again as JSON"},
+		{"DiscordChatExporter HTML, named discord", dceHTML, "discord", "x:1: is a DiscordChatExporter HTML export"},
+		{"DiscordChatExporter HTML of the review, with a BOM", "\ufeff<!DOCTYPE html><html><head><title>G - help</title></head><body><div class=\"chatlog\"></div></body></html>", "discord", "x:1: is a DiscordChatExporter HTML export"},
+		{"Telegram Desktop HTML", "<!DOCTYPE html>\n<html>\n\n <head>\n\n  <meta charset=\"utf-8\"/>\n<title>Exported Data</title>\n </head>\n <body>\n  <div class=\"page_wrap\">\n", "telegram", "x:1: is a Telegram Desktop HTML export, which threads does not read: export the chat again with Format: Machine-readable JSON"},
+		{"another HTML page", "<html lang=\"en\">\n<head><title>notes</title></head>\n", "", "x:1: is an HTML page, not a chat export threads reads"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +142,11 @@ func TestParseErrors(t *testing.T) {
 		})
 	}
 }
+
+// dceHTML is the start of a DiscordChatExporter HTML export, as its
+// PreambleTemplate.cshtml writes it.
+const dceHTML = "<!DOCTYPE html>\n<html lang=\"en\">\n\n<head>\n    <title>G - help</title>\n    <meta charset=\"utf-8\">\n" +
+	"    <style>\n        .chatlog {\n            padding: 1rem 0;\n        }\n\n        .chatlog__message-group {\n            margin-bottom: 1rem;\n        }\n    </style>\n</head>\n<body>\n<div class=\"preamble\">\n"
 
 func TestFormatsListed(t *testing.T) {
 	seen := map[string]bool{}
