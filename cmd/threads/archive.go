@@ -323,10 +323,12 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 // index of its first message: a Slack export folder (or zip) gives one log
 // per channel (those that could be read, when some of its files could not:
 // the error, for them, comes after), and a file is read with
-// chatlog.ScanFileIn and cut into the calendar days of its times as shown
-// by a daySplitter, so that only one day is held. With THREADS_NOSTREAM=1
-// in the environment a file is parsed whole and cut into no days, as
-// before days were split (for benchmarks).
+// chatlog.ScanEachFileIn, each of its logs (its one log, or each chat of a
+// Telegram all-chats export, numbered on from the chat before) cut into
+// the calendar days of its times as shown by a daySplitter, so that only
+// one day is held. With THREADS_NOSTREAM=1 in the environment a file is
+// parsed whole and cut into no days, as before days were split (for
+// benchmarks).
 func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
 	if os.Getenv("THREADS_NOSTREAM") == "1" || (format == "" || format == "slack") && isSlackExport(path) {
 		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
@@ -337,12 +339,21 @@ func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush fu
 		}
 		return err
 	}
-	sp := &daySplitter{flush: flush}
-	final, err := chatlog.ScanFileIn(path, format, zone, stdin, sp.add)
-	if err == nil {
-		err = sp.finish(final)
+	base, n := 0, 0 // the file index of the log's first message, the messages of the log so far
+	splitter := func() *daySplitter {
+		first := base
+		return &daySplitter{flush: func(log *chatlog.Log, offset int) error { return flush(log, first+offset) }}
 	}
-	return err
+	sp := splitter()
+	return chatlog.ScanEachFileIn(path, format, zone, stdin, func(log *chatlog.Log, m chatlog.Message) error {
+		n++
+		return sp.add(log, m)
+	}, func(final *chatlog.Log) error {
+		err := sp.finish(final)
+		base, n = base+n, 0
+		sp = splitter()
+		return err
+	})
 }
 
 // isSlackExport reports whether the input at path is a Slack export: a

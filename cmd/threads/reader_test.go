@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -124,6 +125,87 @@ func TestForwardsAreShared(t *testing.T) {
 			}
 			if k := days[0].Threads[0].Kind; k != "news" {
 				t.Errorf("thread kind %q, want news", k)
+			}
+		})
+	}
+}
+
+// telegramAll is a Telegram all-chats export (Export Telegram data) with
+// the chats chats, each the object of a single-chat export.
+func telegramAll(chats ...string) string {
+	return `{"about": "Here is the data you requested.", "personal_information": {"user_id": 1, "first_name": "Tina"},
+ "chats": {"about": "This page lists all chats from this export.", "list": [` + strings.Join(chats, ",\n") + `]}}`
+}
+
+// TestTelegramAllChats checks that a Telegram all-chats export, detected or
+// named, from a file or stdin, is read chat by chat, each chat cut into its
+// days as its own export is, link lines numbering the messages of the file
+// on from chat to chat; and that one without any chat's messages says what
+// to do.
+func TestTelegramAllChats(t *testing.T) {
+	chat := func(name string, id int, recs ...string) string {
+		return fmt.Sprintf(`{"name": %q, "type": "private_supergroup", "id": %d, "messages": [%s]}`, name, id, strings.Join(recs, ",\n"))
+	}
+	export := telegramAll(
+		chat("支付群", 10, tgRecord(1, 0, "Sunny", "有没有银联云闪付 SDK 的接入文档？", ""), tgRecord(2, 1, "Bob", "在银联开放平台的商户接入那里", "")),
+		chat("Empty", 11),
+		chat("Go 开发", 12, tgRecord(1, 5, "Lei", "gRPC 的 deadline 怎么往下游传？", "")))
+	tests := []struct {
+		name, stdin string
+		args        []string // the file is appended unless stdin is used
+		code        int
+		want        string // the days as "title:messages", the link lines' children, or the error
+	}{
+		{"json, detected", "", []string{"extract", "--format", "json"}, exitOK, "支付群:2 Go 开发:1"},
+		{"json, named", "", []string{"extract", "--format", "json", "--input-format", "telegram"}, exitOK, "支付群:2 Go 开发:1"},
+		{"json, from stdin", export, []string{"extract", "--format", "json", "-"}, exitOK, "支付群:2 Go 开发:1"},
+		{"links number the file's messages", "", []string{"extract", "--format", "links"}, exitOK, "0 1 2"},
+		{"no chat with messages", "", []string{"extract", "--format", "json"}, exitFailure, "is a Telegram all-chats export (Export Telegram data) without any chat's messages"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			args := tt.args
+			if tt.stdin == "" {
+				path := filepath.Join(t.TempDir(), "result.json")
+				data := export
+				if tt.code != exitOK {
+					data = telegramAll(chat("Empty", 11))
+				}
+				writeFile(t, path, data)
+				args = append(append([]string(nil), args...), path)
+			}
+			code, out, errOut := runCmd(t, tt.stdin, args...)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s", code, tt.code, errOut)
+			}
+			var got string
+			switch {
+			case code != exitOK:
+				got = errOut
+			case strings.Contains(strings.Join(args, " "), "links"):
+				var children []string
+				for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+					if f := strings.Fields(line); len(f) == 3 {
+						children = append(children, f[1])
+					}
+				}
+				got = strings.Join(children, " ")
+			default:
+				var days []struct {
+					Source   struct{ Title string }
+					Messages []json.RawMessage
+				}
+				if err := json.Unmarshal([]byte(out), &days); err != nil {
+					t.Fatalf("%v: %s", err, out)
+				}
+				var parts []string
+				for _, d := range days {
+					parts = append(parts, fmt.Sprintf("%s:%d", d.Source.Title, len(d.Messages)))
+				}
+				got = strings.Join(parts, " ")
+			}
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -37,7 +37,7 @@ func (f Format) read(r io.Reader, path string, z zone) (*Log, error) {
 var formats = []Format{
 	{"chatlab", "ChatLab standard format, JSON or JSONL (meta, members, messages)", parseChatLab, looksChatLab, nil},
 	{"weflow", "WeFlow JSON export (session, messages with localId, createTime, senderUsername)", parseWeFlow, looksWeFlow, nil},
-	{"telegram", "Telegram Desktop result.json (messages with id, date, from, reply_to_message_id)", parseTelegram, looksTelegram, nil},
+	{"telegram", "Telegram Desktop result.json of one chat (messages with id, date, from, reply_to_message_id), or of all chats (one log per chat)", parseTelegram, looksTelegram, nil},
 	{"discord", "DiscordChatExporter JSON (guild, channel, messages with author, reference)", parseDiscord, looksDiscord, nil},
 	{"chatlog-json", "chatlog (Go WeChat tool) HTTP API JSON (seq, time, talker, sender, content, contents.refer)", parseChatlogJSON, looksChatlogJSON, nil},
 	{"memotrace-csv", "MemoTrace / WeChatMsg CSV (localId,TalkerId,Type,SubType,IsSender,CreateTime,...)", nil, looksMemoTraceCSV, scanMemoTraceCSV},
@@ -173,8 +173,10 @@ func openFile(path string) (*os.File, error) {
 }
 
 // ParsePath parses a file, or a Slack export folder or zip into one log
-// per channel; of an export some of whose files cannot be read, it returns
-// the channels read with the error (see ParseSlackDir).
+// per channel, or a Telegram all-chats export into one log per chat (see
+// ScanEachIn); of an export some of whose files or chats cannot be read,
+// it returns the channels or chats read with the error (see
+// ParseSlackDir).
 func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
 	return ParsePathIn(path, format, nil, stdin)
 }
@@ -187,11 +189,18 @@ func ParsePathIn(path, format string, loc *time.Location, stdin io.Reader) ([]*L
 	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackZip(path) {
 		return parseSlackZip(path, newZone(loc))
 	}
-	log, err := parseFile(path, format, loc, stdin)
-	if err != nil {
-		return nil, err
-	}
-	return []*Log{log}, nil
+	var logs []*Log
+	msgs := make([]Message, 0)
+	err := ScanEachFileIn(path, format, loc, stdin, func(_ *Log, m Message) error {
+		msgs = append(msgs, m)
+		return nil
+	}, func(log *Log) error {
+		log.Messages = msgs
+		msgs = make([]Message, 0)
+		logs = append(logs, log)
+		return nil
+	})
+	return logs, err
 }
 
 // Detect names the format of a log from its first bytes (decoded UTF-8), or

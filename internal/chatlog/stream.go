@@ -45,7 +45,11 @@ func ScanIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc)
 	if err != nil {
 		return nil, err
 	}
-	z := newZone(loc)
+	return f.scanWith(br, path, newZone(loc), emit)
+}
+
+// scanWith is ScanIn for a decoded input in format f.
+func (f Format) scanWith(br io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
 	if f.scan != nil {
 		return f.scan(br, path, z, emit)
 	}
@@ -84,6 +88,74 @@ func ScanFileIn(path, format string, loc *time.Location, stdin io.Reader, emit E
 	}
 	defer f.Close()
 	return ScanIn(f, path, format, loc, emit)
+}
+
+// ScanEachIn reads an input that may hold several logs, one log after
+// another: a Telegram all-chats export gives one log per chat with
+// messages (see ParseTelegram), any other input its one log. emit gets
+// the messages of each log as ScanIn hands them, then end the log's
+// complete metadata (Messages nil), before the next log begins; an error
+// either returns stops the reading, and ScanEachIn returns it unchanged.
+// A parse error comes after the logs before it have ended.
+func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc, end func(*Log) error) error {
+	br, f, err := prepare(r, path, format)
+	if err != nil {
+		return err
+	}
+	z := newZone(loc)
+	if each := f.each(); each != nil {
+		return each(br, path, z, func(log *Log) error {
+			msgs := log.Messages
+			log.Messages = nil
+			for _, m := range msgs {
+				if err := emit(log, m); err != nil {
+					return err
+				}
+			}
+			return end(log)
+		})
+	}
+	log, err := f.scanWith(br, path, z, emit)
+	if err != nil {
+		return err
+	}
+	return end(log)
+}
+
+// ScanEachFileIn opens path ("-" is stdin) and reads it with ScanEachIn;
+// a zip archive as ParseFile reads it.
+func ScanEachFileIn(path, format string, loc *time.Location, stdin io.Reader, emit EmitFunc, end func(*Log) error) error {
+	if path == "-" {
+		return ScanEachIn(stdin, path, format, loc, emit, end)
+	}
+	name := path
+	var r io.ReadCloser
+	if IsZip(path) {
+		f, err := openZipChat(path, format)
+		if err != nil {
+			return err
+		}
+		r, name = f, f.name
+	} else {
+		f, err := openFile(path)
+		if err != nil {
+			return err
+		}
+		r = f
+	}
+	defer r.Close()
+	return ScanEachIn(r, name, format, loc, emit, end)
+}
+
+// each returns the reader of a format whose input may hold several logs,
+// handing each to its fn as soon as it is read; nil for the formats whose
+// input is one log.
+func (f Format) each() func(r io.Reader, path string, z zone, fn func(*Log) error) error {
+	switch f.Name {
+	case FormatTelegram:
+		return eachTelegramChat
+	}
+	return nil
 }
 
 // collect runs a streaming parser and gathers its messages into the log, so

@@ -19,6 +19,8 @@ const FormatTelegram = "telegram"
 
 // ParseTelegram reads one chat exported as JSON by Telegram Desktop ("Export
 // chat history", the result.json of a single chat) and returns its messages.
+// An all-chats export ("Export Telegram data") holds many chats, and is an
+// error here that says so: ParsePath and ScanEachIn read each of its chats.
 //
 // The file is an object {name, type, id, messages}; every element of messages
 // yields exactly one message, in file order, and Message.Line is the source
@@ -93,20 +95,95 @@ func ParseTelegram(r io.Reader, path string) (*Log, error) {
 }
 
 // parseTelegram is ParseTelegram with the times in z: date_unixtime shown
-// in it, a "date" without one read in it.
+// in it, a "date" without one read in it. An all-chats export is an error
+// that says how to read it.
 func parseTelegram(r io.Reader, path string, z zone) (*Log, error) {
-	p := &telegramParser{
+	var log *Log
+	err := readTelegram(r, path, z, nil, func(l *Log) error {
+		log = l
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return log, nil
+}
+
+// telegramAllChats says what an all-chats export is to a reader of one log.
+const telegramAllChats = "is a Telegram all-chats export (Export Telegram data), which holds many chats: " +
+	"threads extract and digest read each of its chats; to read one alone, export that chat (the chat's menu → Export chat history)"
+
+// eachTelegramChat reads a Telegram Desktop export, times in z, and hands
+// fn each chat it holds as a log of its own, as soon as the chat is read:
+// the one chat of a single-chat export (see ParseTelegram), or each chat
+// with messages of an all-chats export ("Export Telegram data": an object
+// whose "chats" and "left_chats" hold a "list" of chats, each a
+// single-chat export's object), in file order. A chat of an all-chats
+// export is read as a single-chat export is, Line counting the lines of
+// the whole file, Path the file's; its Title and Group are its name
+// ("Saved Messages" and "Replies" for the two chats the export names
+// none). An all-chats export without any chat with messages is an error.
+func eachTelegramChat(r io.Reader, path string, z zone, fn func(*Log) error) error {
+	return readTelegram(r, path, z, fn, fn)
+}
+
+// readTelegram reads a Telegram Desktop export and hands its one chat to
+// single, or each chat with messages of an all-chats export to each; a nil
+// each makes an all-chats export an error.
+func readTelegram(r io.Reader, path string, z zone, each, single func(*Log) error) error {
+	w := newJSONWalker(newTelegramEscapes(r), path)
+	chat := newTelegramParser(w, path, z)
+	lists, chats := false, 0
+	err := w.object("Telegram chat export", func(key string) error {
+		if key != "chats" && key != "left_chats" {
+			return chat.field(key)
+		}
+		if each == nil {
+			return &ParseError{Path: path, Line: w.line(), Msg: telegramAllChats}
+		}
+		return w.object("Telegram chat list", func(key string) error {
+			if key != "list" {
+				return w.skip("in field " + strconv.Quote(key))
+			}
+			lists = true
+			return w.array("chat", func(n int) error {
+				p := newTelegramParser(w, path, z)
+				if err := w.object("Telegram chat", p.field); err != nil {
+					return err
+				}
+				if len(p.log.Messages) == 0 {
+					return nil // a chat without messages (none in the dates exported) has nothing to thread
+				}
+				p.finish()
+				chats++
+				return each(p.log)
+			})
+		})
+	})
+	switch {
+	case err != nil:
+		return err
+	case lists && chats == 0:
+		return &ParseError{Path: path, Msg: "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat (the chat's menu → Export chat history)"}
+	case lists:
+		return nil
+	case !chat.sawMessages:
+		return &ParseError{Path: path, Msg: "not a single-chat Telegram export: no \"messages\" array (export one chat with Export chat history)"}
+	}
+	chat.finish()
+	return single(chat.log)
+}
+
+// newTelegramParser returns the parser of one chat read by w.
+func newTelegramParser(w *jsonWalker, path string, z zone) *telegramParser {
+	return &telegramParser{
 		tz:     z,
-		w:      newJSONWalker(newTelegramEscapes(r), path),
+		w:      w,
 		log:    &Log{Path: path, Format: FormatTelegram, Messages: make([]Message, 0)},
 		names:  map[string]string{},
 		zones:  map[int]*time.Location{},
 		topics: map[string]bool{},
 	}
-	if err := p.run(); err != nil {
-		return nil, err
-	}
-	return p.log, nil
 }
 
 // telegramParser holds the state of one ParseTelegram call.
@@ -184,33 +261,40 @@ type telegramEntity struct {
 	Lang   jsonScalar `json:"language"` // a "pre" entity's language, "" when none
 }
 
-// run parses the whole document into p.log.
-func (p *telegramParser) run() error {
-	err := p.w.object("Telegram chat export", func(key string) error {
-		switch key {
-		case "name":
-			s, err := p.w.scalar("in the chat name")
-			p.log.Title, p.log.Group = s, s
-			return err
-		case "messages":
-			p.sawMessages = true
-			return p.w.array("message", func(n int) error {
-				var rec telegramRecord
-				if err := p.w.decode(&rec, "message", n); err != nil {
-					return err
-				}
-				return p.record(&rec, n)
-			})
-		default:
-			return p.w.skip("in field " + strconv.Quote(key))
-		}
-	})
-	if err != nil {
+// field reads the value of the chat object's field key into p.log.
+func (p *telegramParser) field(key string) error {
+	switch key {
+	case "name":
+		s, err := p.w.scalar("in the chat name")
+		p.log.Title, p.log.Group = s, s
 		return err
+	case "type":
+		s, err := p.w.scalar("in the chat type")
+		if p.log.Title == "" {
+			p.log.Title = telegramUnnamed[s]
+			p.log.Group = p.log.Title
+		}
+		return err
+	case "messages":
+		p.sawMessages = true
+		return p.w.array("message", func(n int) error {
+			var rec telegramRecord
+			if err := p.w.decode(&rec, "message", n); err != nil {
+				return err
+			}
+			return p.record(&rec, n)
+		})
+	default:
+		return p.w.skip("in field " + strconv.Quote(key))
 	}
-	if !p.sawMessages {
-		return &ParseError{Path: p.w.path, Msg: "not a single-chat Telegram export: no \"messages\" array (export one chat with Export chat history)"}
-	}
+}
+
+// telegramUnnamed names the chats that an export writes without a name, by type.
+var telegramUnnamed = map[string]string{"saved_messages": "Saved Messages", "replies": "Replies"}
+
+// finish completes p.log once its chat is read: mentions by name, the
+// date, forum topics.
+func (p *telegramParser) finish() {
 	for _, m := range p.pending {
 		if name, ok := p.names[m.id]; ok && name != "" {
 			p.log.Messages[m.msg].Mentions[m.k] = name
@@ -218,7 +302,6 @@ func (p *telegramParser) run() error {
 	}
 	p.log.Date = logDay(p.log.Messages)
 	p.assignTopics()
-	return nil
 }
 
 // telegramGeneral is the name of a forum's General topic, which has no
@@ -602,17 +685,26 @@ func telegramPlain(parts []telegramEntity) string {
 }
 
 // looksTelegram reports whether the first bytes of a file look like a
-// Telegram Desktop single-chat JSON export: an object whose first key is
+// Telegram Desktop JSON export: of one chat, an object whose first key is
 // "name" (or "type", for saved messages) with a "messages" array whose
-// records carry date_unixtime, from_id or actor_id.
+// records carry date_unixtime, from_id or actor_id; of all chats (Export
+// Telegram data), an object whose first member is its "about" text and
+// whose second is one of the sections that export writes.
 func looksTelegram(head []byte) bool {
 	s := jsonHead(head)
+	if telegramAllRE.MatchString(s) {
+		return true
+	}
 	if k := jsonFirstKey(s); k != "name" && k != "type" {
 		return false
 	}
 	return strings.Contains(s, `"messages"`) &&
 		(strings.Contains(s, `"date_unixtime"`) || strings.Contains(s, `"from_id"`) || strings.Contains(s, `"actor_id"`))
 }
+
+// telegramAllRE matches the start of an all-chats export: "about", then a
+// section of Telegram Desktop's export_output_json.cpp.
+var telegramAllRE = regexp.MustCompile(`^\{\s*"about"\s*:\s*"(?:[^"\\]|\\.)*"\s*,\s*"(?:personal_information|profile_pictures|stories|contacts|frequent_contacts|sessions|web_sessions|other_data|chats|left_chats)"\s*:`)
 
 // jsonFirstKeyRE matches the start of a JSON object up to its first key.
 var jsonFirstKeyRE = regexp.MustCompile(`^\{\s*"([^"\\]*)"\s*:`)

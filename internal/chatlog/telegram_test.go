@@ -570,7 +570,8 @@ func TestParseTelegramErrors(t *testing.T) {
 	}{
 		{"empty", "", "empty input", 0},
 		{"array", "[]", "not a Telegram chat export", 1},
-		{"full account export", `{"about": "x", "chats": {"list": []}}`, `no "messages" array`, 0},
+		{"all-chats export read as one log", `{"about": "x", "chats": {"list": []}}`, `is a Telegram all-chats export (Export Telegram data), which holds many chats: threads extract and digest read each of its chats; to read one alone, export that chat`, 1},
+		{"an object without messages", `{"about": "x", "personal": {}}`, `not a single-chat Telegram export: no "messages" array`, 0},
 		{"record not an object", tgLines(`1`), "message record 1", 2},
 		{"bad date", tgLines(`{"id": 1, "date": "31/12/2023"}`), `record 1: bad date "31/12/2023"`, 2},
 		{"bad unixtime", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "date_unixtime": "x"}`), "bad date_unixtime", 2},
@@ -599,6 +600,121 @@ func TestParseTelegramErrors(t *testing.T) {
 			checkParseError(t, err, tt.want, tt.line)
 			if !strings.HasPrefix(err.Error(), "x/result.json") {
 				t.Errorf("error %q does not start with the path", err)
+			}
+		})
+	}
+}
+
+// tgAll is an all-chats export (Export Telegram data) laid out one member
+// a line: the about text and personal information, then the chats and
+// left_chats lists, each chat a single-chat export's object on one line.
+func tgAll(chats, left []string) string {
+	return "{\n \"about\": \"Here is the data you requested.\",\n \"personal_information\": {\"user_id\": 1, \"first_name\": \"Tina\"},\n" +
+		" \"chats\": {\n  \"about\": \"This page lists all chats from this export.\",\n  \"list\": [\n" + strings.Join(chats, ",\n") + "\n  ]\n },\n" +
+		" \"left_chats\": {\n  \"about\": \"left\",\n  \"list\": [\n" + strings.Join(left, ",\n") + "\n  ]\n }\n}\n"
+}
+
+// tgChat is one chat of an all-chats export, on one line: head (its name,
+// type and id members) and its message records.
+func tgChat(head string, records ...string) string {
+	return "{" + head + `, "messages": [` + strings.Join(records, ", ") + "]}"
+}
+
+// TestEachTelegramChat checks that an all-chats export gives each chat with
+// messages as a log of its own, in file order, read as its single-chat
+// export is, lines counted in the whole file; that a single-chat export
+// gives its one chat; and that ParsePath gives the same logs.
+func TestEachTelegramChat(t *testing.T) {
+	rec := func(id int, text string) string {
+		return fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-03-04T10:0%d:00", "from": "Bo", "from_id": "user2", "text": %q}`, id, id, text)
+	}
+	type logView struct {
+		Title, Group string
+		Lines        []int
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []logView
+	}{
+		{"single chat", tgMsg(rec(1, "a"), rec(2, "b")), []logView{{"Chat", "Chat", []int{1, 1}}}},
+		{"all chats, left ones too; a chat without messages gives no log", tgAll(
+			[]string{
+				tgChat(`"name": "支付群", "type": "private_supergroup", "id": 10`, rec(1, "q?"), rec(2, "a")),
+				tgChat(`"name": "Empty", "type": "private_group", "id": 11`),
+				tgChat(`"type": "saved_messages", "id": 12`, rec(3, "note")),
+			},
+			[]string{tgChat(`"name": "Old channel", "type": "public_channel", "id": 13`, rec(4, "news"))}),
+			[]logView{{"支付群", "支付群", []int{7, 7}}, {"Saved Messages", "Saved Messages", []int{9}}, {"Old channel", "Old channel", []int{15}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []logView
+			err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(log *Log) error {
+				checkLog(t, log, FormatTelegram, len(log.Messages))
+				if log.Path != "result.json" {
+					t.Errorf("Path = %q, want the file's", log.Path)
+				}
+				v := logView{Title: log.Title, Group: log.Group}
+				for i, m := range log.Messages {
+					if m.Index != i {
+						t.Errorf("%s: message %d has Index %d", log.Title, i, m.Index)
+					}
+					v.Lines = append(v.Lines, m.Line)
+				}
+				got = append(got, v)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("logs %+v, want %+v", got, tt.want)
+			}
+			path := filepath.Join(t.TempDir(), "result.json")
+			if err := os.WriteFile(path, []byte(tt.in), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			logs, err := ParsePath(path, "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(logs) != len(tt.want) {
+				t.Fatalf("ParsePath: %d logs, want %d", len(logs), len(tt.want))
+			}
+			for i, log := range logs {
+				if log.Title != tt.want[i].Title || len(log.Messages) != len(tt.want[i].Lines) {
+					t.Errorf("ParsePath log %d: %q with %d messages, want %+v", i, log.Title, len(log.Messages), tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+// TestEachTelegramChatErrors checks the errors of all-chats exports: one
+// without any chat's messages, and one whose record is malformed, at its
+// line in the file, after the chats before it.
+func TestEachTelegramChatErrors(t *testing.T) {
+	good := tgChat(`"name": "A", "type": "private_group", "id": 1`, `{"id": 1, "type": "message", "date": "2024-03-04T10:00:00", "from": "Bo", "text": "x"}`)
+	bad := tgChat(`"name": "B", "type": "private_group", "id": 2`, `{"id": 1, "type": "message", "date": "04/03/2024", "from": "Bo", "text": "x"}`)
+	tests := []struct {
+		name, in, want string
+		line, logs     int
+	}{
+		{"no chats", `{"about": "x", "personal_information": {}}`, `not a single-chat Telegram export: no "messages" array`, 0, 0},
+		{"no chat with messages", tgAll([]string{tgChat(`"name": "E", "type": "private_group", "id": 1`)}, nil), "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat", 0, 0},
+		{"a bad date in the second chat", tgAll([]string{good, bad}, nil), `message record 1: bad date "04/03/2024"`, 8, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			logs := 0
+			err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(*Log) error {
+				logs++
+				return nil
+			})
+			checkParseError(t, err, tt.want, tt.line)
+			if logs != tt.logs {
+				t.Errorf("%d logs before the error, want %d", logs, tt.logs)
 			}
 		})
 	}
@@ -638,13 +754,21 @@ func TestLooksTelegram(t *testing.T) {
 	for _, s := range []string{
 		"\ufeff{\n \"name\": \"c\",\n \"type\": \"personal_chat\",\n \"id\": 1,\n \"messages\": [\n  {\n   \"id\": 1,\n   \"date_unixtime\": \"1\"",
 		`{"type": "saved_messages", "id": 1, "messages": [{"id": 1, "from_id": "user1"`,
+		"{\n \"about\": \"Here is the data you requested.\",\n \"personal_information\": {\n  \"user_id\": 1",
+		"\ufeff{\"about\": \"Here is the \\\"data\\\"\", \"chats\": {\"about\": \"x\", \"list\": [",
 	} {
 		if !looksTelegram([]byte(s)) {
 			t.Errorf("looksTelegram(%q) = false", s)
 		}
 	}
-	if looksTelegram([]byte(`{"weflow": {}, "messages": [{"date_unixtime": "1"}]}`)) {
-		t.Error("looksTelegram accepts an object starting with another key")
+	for _, s := range []string{
+		`{"weflow": {}, "messages": [{"date_unixtime": "1"}]}`,
+		`{"about": "a blog", "posts": []}`,
+		`{"about": {"chats": []}}`,
+	} {
+		if looksTelegram([]byte(s)) {
+			t.Errorf("looksTelegram(%q) = true", s)
+		}
 	}
 }
 
