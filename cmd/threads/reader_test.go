@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -90,25 +91,41 @@ func telegramChat(recs ...string) string {
 
 // TestForwardsAreShared checks that a forwarded post whose headline asks
 // something is shared news, as a shared article is: no question of the
-// forwarder's, and the comment after it answers nothing.
+// forwarder's, and the comment after it answers nothing; and that a
+// relayed question a reply takes up is a question, and the reply its
+// answer.
 func TestForwardsAreShared(t *testing.T) {
 	const (
 		headline = "你的支付系统准备好应对 PSD3 了吗？一文读懂欧盟新规"
 		comment  = "PSD3 主要是强化 SCA 和开放银行"
+		relayed  = "有朋友问：跨境收款 PingPong 和 万里汇 哪个费率低？"
+		answer   = "万里汇提现 0.3% 封顶，PingPong 1% 起，不过可以谈"
 	)
 	tests := []struct {
 		name, file, data string
+		roles            string // the messages' roles, "-" for none
+		kind             string
 	}{
 		{"telegram, forwarded from a channel", "result.json", telegramChat(
 			tgRecord(101, 0, "Tina", headline, `"forwarded_from": "支付产业观察"`),
-			tgRecord(102, 2, "Lei", comment, ""))},
+			tgRecord(102, 2, "Lei", comment, "")), "- -", "news"},
 		{"telegram, forwarded from a hidden account", "result.json", telegramChat(
 			tgRecord(101, 0, "Tina", headline, `"forwarded_from": null`),
-			tgRecord(102, 2, "Lei", comment, ""))},
+			tgRecord(102, 2, "Lei", comment, "")), "- -", "news"},
+		{"telegram, a channel's post replied to", "result.json", telegramChat(
+			tgRecord(101, 0, "Tina", headline, `"forwarded_from": "支付产业观察", "forwarded_from_id": "channel1500000000"`),
+			tgRecord(102, 2, "Lei", comment, `"reply_to_message_id": 101`)), "- -", "news"},
+		{"telegram, a relayed question replied to", "result.json", telegramChat(
+			tgRecord(101, 0, "Tina", relayed, `"forwarded_from": "跨境支付交流群"`),
+			tgRecord(102, 1, "Mei", answer, `"reply_to_message_id": 101`)), "question answer", "qa"},
 		{"discord forward", "help.json", dcExport(
 			dcRecord(1, 0, "tina", "", `"reference": {"type": "Forward", "messageId": "77", "channelId": "5", "guildId": "8"},
 			  "forwardedMessage": {"timestamp": "2024-03-04T09:00:00+00:00", "content": "`+headline+`", "attachments": [], "embeds": [], "stickers": []}`),
-			dcRecord(2, 2, "lei", comment, ""))},
+			dcRecord(2, 2, "lei", comment, "")), "- -", "news"},
+		{"discord, a relayed question replied to", "help.json", dcExport(
+			dcRecord(1, 0, "tina", "", `"reference": {"type": "Forward", "messageId": "77", "channelId": "5", "guildId": "8"},
+			  "forwardedMessage": {"timestamp": "2024-03-04T09:00:00+00:00", "content": "`+relayed+`", "attachments": [], "embeds": [], "stickers": []}`),
+			dcRecord(2, 1, "mei", answer, `"type": "Reply", "reference": {"messageId": "1", "channelId": "9", "guildId": "8"}`)), "question answer", "qa"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -118,13 +135,15 @@ func TestForwardsAreShared(t *testing.T) {
 			if len(days) != 1 || len(days[0].Messages) != 2 || len(days[0].Threads) != 1 {
 				t.Fatalf("want one day of 2 messages in one thread, got %s, %d threads", dayCounts(days), len(days[0].Threads))
 			}
-			for i, m := range days[0].Messages {
-				if m.Role != "" {
-					t.Errorf("message %d: role %q, want none", i, m.Role)
-				}
+			var roles []string
+			for _, m := range days[0].Messages {
+				roles = append(roles, cmp.Or(m.Role, "-"))
 			}
-			if k := days[0].Threads[0].Kind; k != "news" {
-				t.Errorf("thread kind %q, want news", k)
+			if got := strings.Join(roles, " "); got != tt.roles {
+				t.Errorf("roles %q, want %q", got, tt.roles)
+			}
+			if k := days[0].Threads[0].Kind; k != tt.kind {
+				t.Errorf("thread kind %q, want %q", k, tt.kind)
 			}
 		})
 	}

@@ -34,8 +34,10 @@ const FormatDiscord = "discord"
 // (a forward carries none), and a forward whose text is the forwarded
 // message's is shared, as an article is: a link whose LinkTitle is that
 // text (so that it is no caption and asks nothing), its URL the
-// attachment's or else the first embed's (a forwarded sticker, or
-// picture without text, reads as it would unforwarded). Mentions
+// attachment's or else the first embed's; unless a message of the channel
+// replies to it (the group takes it up as said to it: a relayed question
+// may be answered). A forwarded sticker, or picture without text, reads as
+// it would unforwarded. Mentions
 // are the users in mentions, named like senders, in order of appearance in
 // the content; raw "<@id>" mentions in unformatted exports are rewritten to
 // "@name". Types Default and Reply, and the kinds the exporter writes as
@@ -83,6 +85,7 @@ type discordParser struct {
 	channelID   string
 	guild       string
 	sawMessages bool
+	shares      []share // the forwards that may read as shared
 }
 
 // discordRecord is one element of the messages array.
@@ -200,6 +203,7 @@ func (p *discordParser) run() error {
 		p.log.Group = p.log.Title
 	}
 	p.log.Date = logDay(p.log.Messages)
+	shareForwards(p.log.Messages, p.shares)
 	return nil
 }
 
@@ -261,13 +265,11 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 	m.Code = backtickCode(m.Text)
 	p.classify(&m, rec)
 	if shared && len(rec.Stickers) == 0 && (m.Type == TypeText && m.Text != "" || m.Caption() != "") {
-		// A forwarded message is shared, as an article is: a link titled
-		// by its text, which the forwarder does not ask or say.
-		m.Type = TypeLink
-		m.LinkTitle = m.Text
-		if m.URL == "" && len(rec.Embeds) > 0 {
-			m.URL = string(rec.Embeds[0].URL)
+		s := share{msg: m.Index}
+		if len(rec.Embeds) > 0 {
+			s.url = string(rec.Embeds[0].URL)
 		}
+		p.shares = append(p.shares, s)
 	}
 	p.log.Messages = append(p.log.Messages, m)
 	return nil

@@ -109,7 +109,7 @@ func TestParseDiscordMessages(t *testing.T) {
 			},
 		},
 		{
-			name: "a forward is no reply and shares the forwarded text as a link; a typed reply is one",
+			name: "a forward is no reply and carries the forwarded text, as said when a reply takes it up; a typed reply is one",
 			in: dcMsg(
 				`{"id": "12", "type": "Default", "timestamp": "2023-12-31T21:15:32Z", "content": "", "author": `+bo+`,
 				  "reference": {"type": "Forward", "messageId": "1", "channelId": "10", "guildId": "1"},
@@ -120,7 +120,7 @@ func TestParseDiscordMessages(t *testing.T) {
 				`{"id": "14", "type": "Reply", "timestamp": "2023-12-31T21:15:34Z", "content": "use zig cc", "author": `+ann+`,
 				  "reference": {"type": "Default", "messageId": "12", "channelId": "10", "guildId": "1"}}`),
 			want: []msgView{
-				{ID: "12", Sender: "bo", SenderID: "6", Type: TypeLink, Text: "how do I cross-compile?", LinkTitle: "how do I cross-compile?"},
+				{ID: "12", Sender: "bo", SenderID: "6", Type: TypeText, Text: "how do I cross-compile?"},
 				{ID: "13", Sender: "bo", SenderID: "6", Type: TypeImage, URL: "https://c/b.png"},
 				{ID: "14", Sender: "Ann", SenderID: "5", Type: TypeText, Text: "use zig cc", ReplyToID: "12"},
 			},

@@ -116,6 +116,43 @@ func stickerText(emoji string) string {
 	return stickerPlaceholder
 }
 
+// A share is a forwarded message with text that may read as shared (see
+// shareForwards).
+type share struct {
+	msg     int    // its index
+	url     string // the address to give it when it has none: its text's first link
+	channel bool   // the export says it was a channel's post
+}
+
+// shareForwards makes each forwarded message of shares a shared link, as a
+// shared article or a WeChat chat record is: titled by its text, which the
+// forwarder neither asks nor says (a channel's headline, 准备好了吗？, is
+// news). A forward that a message of msgs replies to is left as it is,
+// unless it was a channel's post: the group takes it up as said to it, and
+// a relayed question (有朋友问：…？) may be answered.
+func shareForwards(msgs []Message, shares []share) {
+	if len(shares) == 0 {
+		return
+	}
+	replied := make(map[string]bool)
+	for _, m := range msgs {
+		if m.ReplyToID != "" {
+			replied[m.ReplyToID] = true
+		}
+	}
+	for _, s := range shares {
+		m := &msgs[s.msg]
+		if !s.channel && m.ID != "" && replied[m.ID] {
+			continue
+		}
+		m.Type = TypeLink
+		m.LinkTitle = m.Text
+		if m.URL == "" {
+			m.URL = s.url
+		}
+	}
+}
+
 // HasDate reports whether t, a message's time, carries a date. A format
 // that gives only the time of day, with no date in the file name either (an
 // IRC log, a chatlog text export read from stdin, a cocolian day without

@@ -61,8 +61,12 @@ const FormatTelegram = "telegram"
 // a name or null) with text or a caption is shared, as an article or a
 // WeChat chat record is: a link whose LinkTitle is its text (so that the
 // text is no caption of the forwarder's and asks nothing), its URL the
-// exported file or else the text's first link; a forwarded sticker,
-// poll or picture without a caption reads as it would unforwarded.
+// exported file or else the text's first link; unless forwarded_from_id
+// names a user or a chat (a person's message said again), or, when it
+// does not name a channel, a message of the chat replies to it (the group
+// takes it up as said to it: a relayed question may be answered). A
+// forwarded sticker, poll or picture without a caption reads as it would
+// unforwarded.
 //
 // An export with a "topic_created" notice is a forum group's, whose topics
 // Telegram Desktop writes into one messages array, and each of its messages
@@ -199,6 +203,7 @@ type telegramParser struct {
 	topics      map[string]bool        // ids of the topic_created records read so far
 	roots       []telegramTopic        // the topic_created records, in file order
 	replies     []string               // per message, the id it names: reply_to_message_id (also a topic's notice), a pin's message_id
+	shares      []share                // the forwards that may read as shared
 }
 
 // telegramTopic is a forum topic: the id and title of its topic_created record.
@@ -235,6 +240,7 @@ type telegramRecord struct {
 	MediaType    jsonScalar       `json:"media_type"`
 	StickerEmoji jsonScalar       `json:"sticker_emoji"`
 	Forwarded    json.RawMessage  `json:"forwarded_from"` // present (a name, or null for a hidden one) when the message is forwarded
+	ForwardedID  jsonScalar       `json:"forwarded_from_id"`
 	Poll         *telegramPoll    `json:"poll"`
 	Text         json.RawMessage  `json:"text"`
 	TextEntities []telegramEntity `json:"text_entities"`
@@ -292,9 +298,10 @@ func (p *telegramParser) field(key string) error {
 // telegramUnnamed names the chats that an export writes without a name, by type.
 var telegramUnnamed = map[string]string{"saved_messages": "Saved Messages", "replies": "Replies"}
 
-// finish completes p.log once its chat is read: mentions by name, the
-// date, forum topics.
+// finish completes p.log once its chat is read: mentions by name,
+// forwards, the date, forum topics.
 func (p *telegramParser) finish() {
+	shareForwards(p.log.Messages, p.shares)
 	for _, m := range p.pending {
 		if name, ok := p.names[m.id]; ok && name != "" {
 			p.log.Messages[m.msg].Mentions[m.k] = name
@@ -538,15 +545,12 @@ func (p *telegramParser) content(m *Message, rec *telegramRecord, parts []telegr
 	default:
 		m.Type = TypeText
 	}
-	if rec.Forwarded != nil && rec.Poll == nil && rec.MediaType != "sticker" && (m.Type == TypeText && m.Text != "" || m.Caption() != "") {
-		// A forwarded post (a channel's news, another chat's message) is
-		// shared, as an article is: a link titled by its text, which the
-		// forwarder does not ask or say.
-		m.Type = TypeLink
-		m.LinkTitle = m.Text
-		if m.URL == "" {
-			m.URL = firstURL
-		}
+	origin := string(rec.ForwardedID)
+	if rec.Forwarded != nil && rec.Poll == nil && rec.MediaType != "sticker" && (m.Type == TypeText && m.Text != "" || m.Caption() != "") &&
+		!strings.HasPrefix(origin, "user") && !strings.HasPrefix(origin, "chat") {
+		// A person's message forwarded is said again; a channel's post,
+		// or a forward of unknown origin, is shared (see finish).
+		p.shares = append(p.shares, share{msg: m.Index, url: firstURL, channel: strings.HasPrefix(origin, "channel")})
 	}
 }
 

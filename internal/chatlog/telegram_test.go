@@ -316,6 +316,22 @@ func TestParseTelegramMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "a forward a reply takes up, or a person's, is said again; a channel's post is shared all the same",
+			in: tgMsg(
+				`{"id": 1, "type": "message", "date": "2024-03-04T10:00:00", "from": "Tina", "forwarded_from": "跨境支付交流群", "text": "有朋友问：跨境收款 PingPong 和 万里汇 哪个费率低？"}`,
+				`{"id": 2, "type": "message", "date": "2024-03-04T10:00:01", "from": "Mei", "reply_to_message_id": 1, "text": "万里汇提现 0.3% 封顶"}`,
+				`{"id": 3, "type": "message", "date": "2024-03-04T10:00:02", "from": "Tina", "forwarded_from": "Ann", "forwarded_from_id": "user7", "text": "anyone tried PSD3 sandboxes?"}`,
+				`{"id": 4, "type": "message", "date": "2024-03-04T10:00:03", "from": "Tina", "forwarded_from": "支付产业观察", "forwarded_from_id": "channel9", "text": "PSD3 了吗？"}`,
+				`{"id": 5, "type": "message", "date": "2024-03-04T10:00:04", "from": "Mei", "reply_to_message_id": 4, "text": "是的"}`),
+			want: []msgView{
+				{ID: "1", Sender: "Tina", Type: TypeText, Text: "有朋友问：跨境收款 PingPong 和 万里汇 哪个费率低？"},
+				{ID: "2", Sender: "Mei", Type: TypeText, Text: "万里汇提现 0.3% 封顶", ReplyToID: "1"},
+				{ID: "3", Sender: "Tina", Type: TypeText, Text: "anyone tried PSD3 sandboxes?"},
+				{ID: "4", Sender: "Tina", Type: TypeLink, Text: "PSD3 了吗？", LinkTitle: "PSD3 了吗？"},
+				{ID: "5", Sender: "Mei", Type: TypeText, Text: "是的", ReplyToID: "4"},
+			},
+		},
+		{
 			name: "documents are links titled by the file name",
 			in: tgMsg(
 				`{"id": 1, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "file": "files/spec.pdf", "text": ""}`,
