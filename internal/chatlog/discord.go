@@ -204,6 +204,7 @@ func (p *discordParser) run() error {
 	}
 	p.log.Date = logDay(p.log.Messages)
 	shareForwards(p.log.Messages, p.shares)
+	addTypedMentions(p.log.Messages)
 	return nil
 }
 

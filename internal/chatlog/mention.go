@@ -1,6 +1,8 @@
 package chatlog
 
 import (
+	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,4 +81,98 @@ func endsMention(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// addTypedMentions adds to each message's Mentions the senders of msgs
+// that it names after an @ typed as plain text, which an export that marks
+// its mentions (Telegram's entities, Discord's mentions list) does not
+// list: "@李雷 你那个 deadline 问题" where the writer did not pick 李雷
+// from the member list. A sender is named by their whole name or by its
+// first word when no one else's starts with it (@韩梅梅 for 韩梅梅 Meimei),
+// of two characters or more; the longest that follows the @ counts, when
+// no letter or digit goes on a Latin name ("@Bob" is not "@Bobby"). An @
+// after a letter or digit (an e-mail address) names nobody, and a sender
+// the message mentions already is not added again.
+func addTypedMentions(msgs []Message) {
+	names := typedNames(msgs)
+	for i := range msgs {
+		m := &msgs[i]
+		if m.Type == TypeSystem {
+			continue
+		}
+		for at := strings.IndexByte(m.Text, '@'); at >= 0; {
+			rest := m.Text[at+1:]
+			prev, _ := utf8.DecodeLastRuneInString(m.Text[:at])
+			if at == 0 || !isAddressRune(prev) {
+				if sender := typedName(rest, names); sender != "" && !slices.Contains(m.Mentions, sender) {
+					m.Mentions = append(m.Mentions, sender)
+				}
+			}
+			next := strings.IndexByte(rest, '@')
+			if next < 0 {
+				break
+			}
+			at += 1 + next
+		}
+	}
+}
+
+// A typedAlias is how a sender may be typed after an @.
+type typedAlias struct {
+	text, sender string
+}
+
+// typedNames returns the ways the senders of msgs may be typed after an @
+// (see addTypedMentions), longest first.
+func typedNames(msgs []Message) []typedAlias {
+	var out []typedAlias
+	firstWords := map[string][]string{} // first word → the senders whose names start with it
+	seen := map[string]bool{}
+	for i := range msgs {
+		s := msgs[i].Sender
+		if s == "" || seen[s] || msgs[i].Type == TypeSystem {
+			continue
+		}
+		seen[s] = true
+		if utf8.RuneCountInString(s) >= 2 {
+			out = append(out, typedAlias{s, s})
+		}
+		if w, _, ok := strings.Cut(s, " "); ok && utf8.RuneCountInString(w) >= 2 {
+			firstWords[w] = append(firstWords[w], s)
+		}
+	}
+	for w, senders := range firstWords {
+		if len(senders) == 1 && !seen[w] {
+			out = append(out, typedAlias{w, senders[0]})
+		}
+	}
+	sort.Slice(out, func(a, b int) bool {
+		if len(out[a].text) != len(out[b].text) {
+			return len(out[a].text) > len(out[b].text)
+		}
+		return out[a].text < out[b].text
+	})
+	return out
+}
+
+// typedName returns the sender of the first of names that text starts
+// with and that no letter or digit goes on when it ends in one, or "".
+func typedName(text string, names []typedAlias) string {
+	for _, n := range names {
+		if !strings.HasPrefix(text, n.text) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(n.text)
+		next, _ := utf8.DecodeRuneInString(text[len(n.text):])
+		if asciiAlnum(last) && asciiAlnum(next) {
+			continue
+		}
+		return n.sender
+	}
+	return ""
+}
+
+// asciiAlnum reports whether r is an ASCII letter or digit.
+func asciiAlnum(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }

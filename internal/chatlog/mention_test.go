@@ -2,6 +2,7 @@ package chatlog
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -44,5 +45,37 @@ func TestExtractMentions(t *testing.T) {
 				t.Errorf("ExtractMentions(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestAddTypedMentions checks the mentions of senders typed after an @ as
+// plain text, as Telegram and Discord users do without picking a name.
+func TestAddTypedMentions(t *testing.T) {
+	senders := []string{"李雷", "韩梅梅 Meimei", "Bob", "Bobby Tables", "Bo"}
+	tests := []struct {
+		text     string
+		mentions []string // already marked by the export
+		want     []string
+	}{
+		{"@李雷 你那个 deadline 问题", nil, []string{"李雷"}},
+		{"@李雷你那个问题解决了吗", nil, []string{"李雷"}},
+		{"@韩梅梅 看下回调端口", nil, []string{"韩梅梅 Meimei"}},
+		{"@Bobby Tables 试下 retry", nil, []string{"Bobby Tables"}},
+		{"@Bob, 试下 retry", nil, []string{"Bob"}},
+		{"@Bobcat 不是群友", nil, nil},
+		{"mail bob@Bob.com", nil, nil},
+		{"@Bob 和 @李雷 都看下", nil, []string{"Bob", "李雷"}},
+		{"@Bob 看下", []string{"Bob"}, []string{"Bob"}},
+		{"@王五 不在群里", nil, nil},
+	}
+	for _, tt := range tests {
+		msgs := []Message{{Sender: "Alex", Type: TypeText, Text: tt.text, Mentions: slices.Clone(tt.mentions)}}
+		for _, s := range senders {
+			msgs = append(msgs, Message{Sender: s, Type: TypeText, Text: "在"})
+		}
+		addTypedMentions(msgs)
+		if got := msgs[0].Mentions; !slices.Equal(got, tt.want) {
+			t.Errorf("%q: mentions %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -307,6 +307,7 @@ func (p *telegramParser) finish() {
 			p.log.Messages[m.msg].Mentions[m.k] = name
 		}
 	}
+	addTypedMentions(p.log.Messages)
 	p.log.Date = logDay(p.log.Messages)
 	p.assignTopics()
 }
