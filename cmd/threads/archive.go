@@ -330,11 +330,16 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 // parsed whole and cut into no days, as before days were split (for
 // benchmarks).
 func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
-	if os.Getenv("THREADS_NOSTREAM") == "1" || (format == "" || format == "slack") && isSlackExport(path) {
+	slack := (format == "" || format == "slack") && isSlackExport(path)
+	if os.Getenv("THREADS_NOSTREAM") == "1" || slack {
 		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
+		offset := 0 // the chats of a Telegram all-chats export number on, as streamed; Slack channels each from 0
 		for _, log := range logs {
-			if err := flush(log, 0); err != nil {
+			if err := flush(log, offset); err != nil {
 				return err
+			}
+			if !slack {
+				offset += len(log.Messages)
 			}
 		}
 		return err

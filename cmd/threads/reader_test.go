@@ -174,15 +174,20 @@ func TestTelegramAllChats(t *testing.T) {
 		args        []string // the file is appended unless stdin is used
 		code        int
 		want        string // the days as "title:messages", the link lines' children, or the error
+		nostream    bool   // read with THREADS_NOSTREAM=1, the file parsed whole
 	}{
-		{"json, detected", "", []string{"extract", "--format", "json"}, exitOK, "支付群:2 Go 开发:1"},
-		{"json, named", "", []string{"extract", "--format", "json", "--input-format", "telegram"}, exitOK, "支付群:2 Go 开发:1"},
-		{"json, from stdin", export, []string{"extract", "--format", "json", "-"}, exitOK, "支付群:2 Go 开发:1"},
-		{"links number the file's messages", "", []string{"extract", "--format", "links"}, exitOK, "0 1 2"},
-		{"no chat with messages", "", []string{"extract", "--format", "json"}, exitFailure, "is a Telegram all-chats export (Export Telegram data) without any chat's messages"},
+		{"json, detected", "", []string{"extract", "--format", "json"}, exitOK, "支付群:2 Go 开发:1", false},
+		{"json, named", "", []string{"extract", "--format", "json", "--input-format", "telegram"}, exitOK, "支付群:2 Go 开发:1", false},
+		{"json, from stdin", export, []string{"extract", "--format", "json", "-"}, exitOK, "支付群:2 Go 开发:1", false},
+		{"links number the file's messages", "", []string{"extract", "--format", "links"}, exitOK, "0 1 2", false},
+		{"links number the file's messages, parsed whole", "", []string{"extract", "--format", "links"}, exitOK, "0 1 2", true},
+		{"no chat with messages", "", []string{"extract", "--format", "json"}, exitFailure, "is a Telegram all-chats export (Export Telegram data) without any chat's messages", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.nostream {
+				t.Setenv("THREADS_NOSTREAM", "1")
+			}
 			args := tt.args
 			if tt.stdin == "" {
 				path := filepath.Join(t.TempDir(), "result.json")

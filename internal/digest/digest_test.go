@@ -611,3 +611,18 @@ func TestTopicTermMakesSubstantial(t *testing.T) {
 		t.Fatalf("with the topic: entries %+v, want the question", d.Entries)
 	}
 }
+
+// TestTitleWithoutCodeBlocks checks that an entry's title leaves out a
+// block of code the question opens with, where it showed the fence.
+func TestTitleWithoutCodeBlocks(t *testing.T) {
+	question := "```go\nctx, cancel := context.WithTimeout(ctx, time.Second)\n```\nWhy does this deadline not reach the downstream gRPC call?"
+	day := qaDay("a.json", "2024-03-04", question, "Pass ctx to the client call.")
+	day.Log.Messages[0].Code = []chatlog.Code{{Start: 0, End: 62, From: 6, To: 58, Block: true, Lang: "go"}}
+	d := Build([]Day{day}, spaceTokenizer{}, Options{})
+	if len(d.Entries) != 1 {
+		t.Fatalf("%d entries, want 1", len(d.Entries))
+	}
+	if got, want := d.Entries[0].Title, "Why does this deadline not reach the downstream gRPC call?"; got != want {
+		t.Errorf("title %q, want %q", got, want)
+	}
+}

@@ -199,18 +199,22 @@ func TestMarkdownQuestionTitles(t *testing.T) {
 		name, text string
 		mentions   []string
 		want       string
+		code       []chatlog.Code
 	}{
-		{"an @mention and a lead-in", "@bobzh 请教一下，Stripe Connect 的 payout 是 T+2 还是 T+7？", []string{"bobzh"}, "### 1. Stripe Connect 的 payout 是 T+2 还是 T+7？\n"},
-		{"a Telegram mention_name", "Bob Zhang 张波 请教一下，退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n"},
-		{"a display name with a space after an @", "@Bob Zhang 张波 退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n"},
+		{"a block of code before the question", "```go\nctx, cancel := context.WithTimeout(ctx, time.Second)\n```\nWhy does this deadline not reach the downstream gRPC call?", nil,
+			"### 1. Why does this deadline not reach the downstream gRPC call?\n", []chatlog.Code{{Start: 0, End: 62, From: 6, To: 58, Block: true, Lang: "go"}}},
+		{"an @mention and a lead-in", "@bobzh 请教一下，Stripe Connect 的 payout 是 T+2 还是 T+7？", []string{"bobzh"}, "### 1. Stripe Connect 的 payout 是 T+2 还是 T+7？\n", nil},
+		{"a Telegram mention_name", "Bob Zhang 张波 请教一下，退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n", nil},
+		{"a display name with a space after an @", "@Bob Zhang 张波 退款接口幂等怎么做？", []string{"Bob Zhang 张波"}, "### 1. 退款接口幂等怎么做？\n", nil},
 		{"a late question", "我们这边 dashboard 显示 payout 一直 pending，而且 webhook 里 payout.paid 事件一直没来，客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？", nil,
-			"### 1. …客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？\n"},
-		{"Markdown in the title", "请问 *粗* 怎么写？", nil, "### 1. \\*粗\\* 怎么写？\n"},
+			"### 1. …客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？\n", nil},
+		{"Markdown in the title", "请问 *粗* 怎么写？", nil, "### 1. \\*粗\\* 怎么写？\n", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := sampleQA(tt.text, "不知道")
 			d.Log.Messages[0].Mentions = tt.mentions
+			d.Log.Messages[0].Code = tt.code
 			var buf bytes.Buffer
 			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
 				t.Fatal(err)

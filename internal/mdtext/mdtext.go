@@ -284,6 +284,13 @@ func Body(text string, code []chatlog.Code, indent string) string {
 	}
 	w := bodyWriter{indent: indent, lineStart: true}
 	at := 0
+	span := "" // inline code not yet written: code right after it joins it, as two spans side by side would read as one
+	writeSpan := func() {
+		if span != "" {
+			w.span(span)
+			span = ""
+		}
+	}
 	for _, c := range code {
 		if c.Start < at || c.End > len(text) || c.From < c.Start || c.To > c.End || c.From > c.To {
 			continue // no stretch of this text; what it covers is written as text
@@ -293,14 +300,22 @@ func Body(text string, code []chatlog.Code, indent string) string {
 		if strings.TrimSpace(src) == "" {
 			continue
 		}
+		inline := !c.Block && !strings.Contains(src, "\n")
+		if inline && span != "" && c.Start == at {
+			span += src
+			at = c.End
+			continue
+		}
+		writeSpan()
 		w.text(text[at:c.Start])
-		if c.Block || strings.Contains(src, "\n") {
-			w.block(src, c.Lang)
+		if inline {
+			span = src
 		} else {
-			w.span(src)
+			w.block(src, c.Lang)
 		}
 		at = c.End
 	}
+	writeSpan()
 	w.text(text[at:])
 	return w.b.String()
 }

@@ -157,6 +157,8 @@ func TestBody(t *testing.T) {
 		{"a language that is no plain word", "«x\ny»", true, "go`<b>", "  ", "\n  ```\n  x\n  y\n  ```"},
 		{"line breaks of every kind", "«a\r\nb\rc\n»", true, "", "  ", "\n  ```\n  a\n  b\n  c\n  ```"},
 		{"empty code is text", "a « » b", false, "", "  ", "a « » b"},
+		{"inline code right after inline code is one span", "Go 里 «ctx»«.Done()» 什么时候关闭", false, "", "  ", "Go 里 `ctx.Done()` 什么时候关闭"},
+		{"inline code after a space is a span of its own", "«a» «b»", false, "", "  ", "`a` `b`"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

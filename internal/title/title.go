@@ -467,3 +467,33 @@ func AskedPart(text string) string {
 	}
 	return text
 }
+
+// WithoutBlocks returns text without the blocks of code in it (code its
+// sender marked as a block, or that runs over several lines: a Telegram
+// pre entity, a Discord fence), which a title of one line cannot show;
+// each block leaves a space. code gives the stretches of text (see
+// chatlog.Code); text comes back as it is when a stretch is not one of it
+// or nothing but code is left.
+func WithoutBlocks(text string, code []chatlog.Code) string {
+	var b strings.Builder
+	at, cut := 0, false
+	for _, c := range code {
+		if c.Start < at || c.End > len(text) || c.From < c.Start || c.To > c.End || c.From > c.To {
+			return text
+		}
+		if !c.Block && !strings.Contains(text[c.From:c.To], "\n") {
+			continue
+		}
+		b.WriteString(text[at:c.Start])
+		b.WriteByte(' ')
+		at, cut = c.End, true
+	}
+	if !cut {
+		return text
+	}
+	b.WriteString(text[at:])
+	if strings.TrimSpace(b.String()) == "" {
+		return text
+	}
+	return b.String()
+}

@@ -3,6 +3,8 @@ package title
 import (
 	"strings"
 	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 func TestAskedPart(t *testing.T) {
@@ -144,5 +146,31 @@ func TestOf(t *testing.T) {
 				t.Errorf("Of = %q, want %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestWithoutBlocks checks that blocks of code leave a title's text, while
+// code inside a line stays and stretches that are not the text's leave it
+// as it is.
+func TestWithoutBlocks(t *testing.T) {
+	text := "看下 `ctx` 这段：\nx := 1\ny := 2\n为什么不生效？"
+	inline := chatlog.Code{Start: 7, End: 12, From: 8, To: 11}
+	block := chatlog.Code{Start: 23, End: 36, From: 23, To: 36, Block: true}
+	tests := []struct {
+		name string
+		text string
+		code []chatlog.Code
+		want string
+	}{
+		{"a block leaves a space", text, []chatlog.Code{inline, block}, "看下 `ctx` 这段：\n \n为什么不生效？"},
+		{"code inside a line stays", text, []chatlog.Code{inline}, text},
+		{"code of several lines is a block", "a\nb 为什么？", []chatlog.Code{{Start: 0, End: 3, From: 0, To: 3}}, "  为什么？"},
+		{"nothing but code", "x := 1\ny := 2", []chatlog.Code{{Start: 0, End: 13, From: 0, To: 13, Block: true}}, "x := 1\ny := 2"},
+		{"a stretch past the text", "a", []chatlog.Code{{Start: 0, End: 9, From: 0, To: 9, Block: true}}, "a"},
+	}
+	for _, tt := range tests {
+		if got := WithoutBlocks(tt.text, tt.code); got != tt.want {
+			t.Errorf("%s: WithoutBlocks = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
