@@ -74,6 +74,42 @@ func BenchmarkBuildCorpus(b *testing.B) {
 	}
 }
 
+// BenchmarkBuildIRCDev threads every log of the shared IRC dev split once
+// per iteration, segmentation included: English text, every message read
+// by the English question cues.
+func BenchmarkBuildIRCDev(b *testing.B) {
+	dir := sharedtest.Dir(b, "corpus", "irc-ubuntu", "dev")
+	files, err := filepath.Glob(filepath.Join(dir, "*.raw.txt"))
+	if err != nil || len(files) == 0 {
+		b.Fatalf("no IRC logs under %s: %v", dir, err)
+	}
+	var logs []*chatlog.Log
+	var size int64
+	for _, f := range files {
+		log, err := chatlog.ParseFile(f, "", nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, err := os.Stat(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+		logs = append(logs, log)
+	}
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, log := range logs {
+			thread.Build(log, seg)
+		}
+	}
+}
+
 // noticeTalk is the conversation noticeDay puts before, between and after
 // its runs of notices: a question, answers naming the asker, thanks.
 var noticeTalk = []struct{ sender, text string }{

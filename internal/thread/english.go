@@ -3,6 +3,7 @@ package thread
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // English question cues, for a message without Han characters and without
@@ -30,6 +31,18 @@ type enWord struct {
 // format it, it is REALLY slow), not names.
 var englishEmphasised = []string{"not", "never", "no", "really", "just", "also", "only", "even", "still", "always", "definitely", "probably", "actually", "all", "any", "ever"}
 
+// englishEmphasisedSet holds englishEmphasised, for a look-up by word.
+var englishEmphasisedSet = wordSet(englishEmphasised)
+
+// wordSet returns the words as a set.
+func wordSet(words []string) map[string]bool {
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[w] = true
+	}
+	return set
+}
+
 // notNameRune reports whether r has no place in a name: a word with it is
 // code (RANCID=$RAN), not a name.
 func notNameRune(r rune) bool {
@@ -48,31 +61,32 @@ type enSentence struct {
 // apostrophes read as straight ones (what’s as what's); a full stop or a
 // colon inside a word (2024.1, http://…, 10:30) does not split it, nor does
 // an ellipsis end a sentence; an aside in parentheses is left out.
+//
+// The text is read once, rune by rune, without copying it: a word's runes
+// gather in one buffer, and the clauses are cut from one slice of words
+// (the English cues read every message of an English chat).
 func englishSentences(text string) []enSentence {
 	var (
 		sentences []enSentence
 		cur       enSentence
-		clause    []enWord
-		word      []rune
+		start     int    // where the clause being read starts in words
+		word      []byte // the runes of the word being read, UTF-8 encoded
 	)
-	rs := []rune(text)
+	words := make([]enWord, 0, len(text)/4+1) // the words of all clauses, in order (room for one in four bytes: most texts need less)
 	flushWord := func() {
-		w := strings.Trim(string(word), "'.-_/")
+		w := trimWordEdges(word)
 		word = word[:0]
-		if w == "" {
+		if len(w) == 0 {
 			return
 		}
-		first := len(cur.clauses) == 0 && len(clause) == 0 // a sentence's first word is capitalised anyway
-		lower := strings.ToLower(w)
-		name := !strings.ContainsFunc(w, notNameRune) && (strings.ContainsFunc(w, unicode.IsDigit) ||
-			!first && strings.ContainsFunc(w, unicode.IsUpper) && !isOneOf(lower, englishEmphasised) && lower != "i" && !strings.HasPrefix(lower, "i'"))
-		clause = append(clause, enWord{lower, name})
+		first := len(cur.clauses) == 0 && len(words) == start // a sentence's first word is capitalised anyway
+		words = append(words, readEnWord(w, first))
 	}
 	flushClause := func() {
 		flushWord()
-		if len(clause) > 0 {
-			cur.clauses = append(cur.clauses, clause)
-			clause = nil
+		if len(words) > start {
+			cur.clauses = append(cur.clauses, words[start:len(words):len(words)])
+			start = len(words)
 		}
 	}
 	flushSentence := func(end rune) {
@@ -83,15 +97,18 @@ func englishSentences(text string) []enSentence {
 		}
 		cur = enSentence{}
 	}
-	at := func(i int) rune {
-		if i < 0 || i >= len(rs) {
-			return ' '
+	aside := 0               // depth of parentheses: an aside, left out
+	prev, before := ' ', ' ' // the rune read last, and the one before the rune being read
+	next, size := utf8.DecodeRuneInString(text)
+	for i := 0; i < len(text); {
+		r := next
+		before, prev = prev, r
+		if i += size; i < len(text) {
+			next, size = utf8.DecodeRuneInString(text[i:])
+		} else {
+			next = ' '
 		}
-		return rs[i]
-	}
-	aside := 0 // depth of parentheses: an aside, left out
-	for i, r := range rs {
-		spaceAfter := unicode.IsSpace(at(i + 1))
+		spaceAfter := unicode.IsSpace(next)
 		switch {
 		case r == '(' || r == '（':
 			flushWord()
@@ -106,12 +123,12 @@ func englishSentences(text string) []enSentence {
 		switch r {
 		case '.', '。':
 			switch {
-			case at(i+1) == '.' || at(i-1) == '.' || r == '.' && at(i+1) == '…':
+			case next == '.' || before == '.' || r == '.' && next == '…':
 				flushClause() // an ellipsis trails off
 			case spaceAfter || r == '。':
 				flushSentence('.')
 			default:
-				word = append(word, r)
+				word = utf8.AppendRune(word, r)
 			}
 		case '!', '！':
 			flushSentence('!')
@@ -123,13 +140,13 @@ func englishSentences(text string) []enSentence {
 			if spaceAfter || r == '：' {
 				flushClause()
 			} else {
-				word = append(word, r)
+				word = utf8.AppendRune(word, r)
 			}
 		case '-', '–', '—':
-			if unicode.IsSpace(at(i-1)) && spaceAfter || r != '-' {
+			if unicode.IsSpace(before) && spaceAfter || r != '-' {
 				flushClause()
 			} else {
-				word = append(word, r)
+				word = utf8.AppendRune(word, r)
 			}
 		case '\'', '’', '‘':
 			word = append(word, '\'')
@@ -137,7 +154,7 @@ func englishSentences(text string) []enSentence {
 			flushSentence(0)
 		default:
 			if unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("_/+#@&*=<>", r) {
-				word = append(word, r)
+				word = utf8.AppendRune(word, r)
 			} else {
 				flushWord()
 			}
@@ -146,6 +163,96 @@ func englishSentences(text string) []enSentence {
 	flushSentence(0)
 	return sentences
 }
+
+// trimWordEdges returns w without the apostrophes, full stops, dashes,
+// underscores and slashes at its ends ('quoted', end., --flag).
+func trimWordEdges(w []byte) []byte {
+	isEdge := func(b byte) bool { return b == '\'' || b == '.' || b == '-' || b == '_' || b == '/' }
+	for len(w) > 0 && isEdge(w[0]) {
+		w = w[1:]
+	}
+	for len(w) > 0 && isEdge(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// readEnWord returns the word w, UTF-8 encoded and trimmed, as an enWord;
+// first tells that it opens its sentence, where a capital says nothing. It
+// lowercases w in place.
+func readEnWord(w []byte, first bool) enWord {
+	digit, upper, code := wordShape(w)
+	lower := lowerWord(w)
+	name := !code && (digit || !first && upper && !englishEmphasisedSet[lower] && lower != "i" && !strings.HasPrefix(lower, "i'"))
+	return enWord{lower, name}
+}
+
+// lowerWord returns w lowercased, as strings.ToLower would; an ASCII word
+// is lowercased in place.
+func lowerWord(w []byte) string {
+	for _, b := range w {
+		if b >= utf8.RuneSelf {
+			return strings.ToLower(string(w))
+		}
+	}
+	for k, b := range w {
+		if 'A' <= b && b <= 'Z' {
+			w[k] = b + 'a' - 'A'
+		}
+	}
+	return string(w)
+}
+
+// wordShape reports whether the word w, UTF-8 encoded, holds a digit, an
+// upper-case letter, and a rune no name holds (notNameRune).
+func wordShape(w []byte) (digit, upper, code bool) {
+	var shape runeShape
+	for len(w) > 0 {
+		if b := w[0]; b < utf8.RuneSelf {
+			shape |= asciiShapes[b] // ASCII, most of English
+			w = w[1:]
+			continue
+		}
+		r, size := utf8.DecodeRune(w)
+		shape |= shapeOf(r)
+		w = w[size:]
+	}
+	return shape&shapeDigit != 0, shape&shapeUpper != 0, shape&shapeCode != 0
+}
+
+// A runeShape tells what a rune says of the word that holds it: one bit
+// each for a digit, an upper-case letter, and a rune no name holds.
+type runeShape uint8
+
+// The bits of a runeShape.
+const (
+	shapeDigit runeShape = 1 << iota
+	shapeUpper
+	shapeCode
+)
+
+// shapeOf returns the shape of r.
+func shapeOf(r rune) runeShape {
+	var s runeShape
+	if unicode.IsDigit(r) {
+		s |= shapeDigit
+	}
+	if unicode.IsUpper(r) {
+		s |= shapeUpper
+	}
+	if notNameRune(r) {
+		s |= shapeCode
+	}
+	return s
+}
+
+// asciiShapes holds the shape of each ASCII character.
+var asciiShapes = func() (shapes [utf8.RuneSelf]runeShape) {
+	for r := range rune(utf8.RuneSelf) {
+		shapes[r] = shapeOf(r)
+	}
+	return shapes
+}()
 
 // asksInEnglish reports whether an English text without a question mark,
 // split into its sentences, asks something (see the comment at the top of
@@ -212,6 +319,9 @@ var englishAnnouncements = [][]string{
 	{"noob", "question"}, {"random", "question"}, {"general", "question"},
 }
 
+// englishAnnouncementIndex holds englishAnnouncements by their first word.
+var englishAnnouncementIndex = indexPhrases(englishAnnouncements)
+
 // skipLead drops the greeting, the discourse words and the announcement a
 // clause may open with, as often as they come (Hey everyone quick question
 // how do I…).
@@ -233,11 +343,8 @@ func skipLead(c []enWord) []enWord {
 		for len(c) > 0 && isOneOf(c[0].w, englishDiscourse) {
 			c = c[1:]
 		}
-		for _, a := range englishAnnouncements {
-			if opensWith(c, a...) {
-				c = c[len(a):]
-				break
-			}
+		if a, ok := englishAnnouncementIndex.opening(c); ok {
+			c = c[len(a):]
 		}
 		if len(c) == n {
 			return c
@@ -256,6 +363,34 @@ func opensWith(c []enWord, ws ...string) bool {
 		}
 	}
 	return true
+}
+
+// A phraseIndex holds a list of phrases, each a sequence of words, by
+// their first word, in the list's order: the phrases a clause may open
+// with are looked up once, not tried one by one at every word.
+type phraseIndex map[string][][]string
+
+// indexPhrases returns the phrases indexed by their first word.
+func indexPhrases(phrases [][]string) phraseIndex {
+	x := phraseIndex{}
+	for _, p := range phrases {
+		x[p[0]] = append(x[p[0]], p)
+	}
+	return x
+}
+
+// opening returns the first of the phrases, in the list's order, that the
+// clause c opens with, and whether there is one.
+func (x phraseIndex) opening(c []enWord) ([]string, bool) {
+	if len(c) == 0 {
+		return nil, false
+	}
+	for _, p := range x[c[0].w] {
+		if opensWith(c, p...) {
+			return p, true
+		}
+	}
+	return nil, false
 }
 
 // englishHelp ask for help wherever they stand in a message (I'm trying
@@ -283,21 +418,29 @@ var englishIndirect = [][]string{
 	{"wondering", "if"}, {"wondering", "whether"}, {"wondering", "how"}, {"wondering", "why"}, {"wondering", "what"},
 }
 
+// englishHelpIndex and englishIndirectIndex hold englishHelp and
+// englishIndirect by their first word.
+var (
+	englishHelpIndex     = indexPhrases(englishHelp)
+	englishIndirectIndex = indexPhrases(englishIndirect)
+)
+
 // requestsHelp reports whether the sentence s holds a request for help
 // (englishHelp, englishIndirect), not one denied or supposed (don't need
 // help, could not help, if anyone knows).
 func requestsHelp(s enSentence) bool {
 	for i, c := range s.clauses {
 		for k := range c {
-			if k > 0 && isOneOf(c[k-1].w, englishDenials) {
-				continue
+			helps, indirect := englishHelpIndex[c[k].w], englishIndirectIndex[c[k].w]
+			if len(helps) == 0 && len(indirect) == 0 || k > 0 && isOneOf(c[k-1].w, englishDenials) {
+				continue // none opens here, or one denied or supposed
 			}
-			for _, h := range englishHelp {
+			for _, h := range helps {
 				if opensWith(c[k:], h...) {
 					return true
 				}
 			}
-			for _, h := range englishIndirect {
+			for _, h := range indirect {
 				if opensWith(c[k:], h...) && len(c) > k+len(h) && !settled(c[k+len(h):], s.clauses[i+1:]) {
 					return true
 				}
@@ -557,6 +700,9 @@ func inverts(aux string, subj enWord) bool {
 var englishGroupAsk = [][]string{{"anyone"}, {"anybody"}, {"any1"}, {"any", "one"}, {"everyone"}, {"everybody"},
 	{"y'all"}, {"yall"}, {"you", "guys"}, {"you", "all"}, {"any", "of", "you"}, {"any", "of", "u"}}
 
+// englishGroupAskIndex holds englishGroupAsk by their first word.
+var englishGroupAskIndex = indexPhrases(englishGroupAsk)
+
 // englishPleaAux ask someone for something (can someone…, would anybody…).
 var englishPleaAux = []string{"can", "could", "would", "will"}
 
@@ -597,10 +743,8 @@ func opensInEnglish(sentences []enSentence) bool {
 	for _, s := range sentences {
 		for _, c := range s.clauses {
 			for k := range c {
-				for _, g := range englishGroupAsk {
-					if opensWith(c[k:], g...) {
-						return !refersBack(c[k+len(g):])
-					}
+				if g, ok := englishGroupAskIndex.opening(c[k:]); ok {
+					return !refersBack(c[k+len(g):])
 				}
 				if k > 0 && isOneOf(c[k].w, []string{"someone", "somebody"}) && isOneOf(c[k-1].w, englishPleaAux) {
 					return !refersBack(c[k+1:])
@@ -642,12 +786,8 @@ func announcesFirst(c []enWord) bool {
 	for len(c) > 0 && isOneOf(c[0].w, englishDiscourse) {
 		c = c[1:]
 	}
-	for _, a := range englishAnnouncements {
-		if opensWith(c, a...) {
-			return true
-		}
-	}
-	return false
+	_, ok := englishAnnouncementIndex.opening(c)
+	return ok
 }
 
 // refersBack reports whether words refer to what was just said.

@@ -1,6 +1,11 @@
 package thread
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
 
 // TestEnglishQuestion checks which English messages without a question
 // mark ask: a wh-word with its auxiliary, an auxiliary before its subject
@@ -233,6 +238,49 @@ func TestEnglishWithdrawn(t *testing.T) {
 	for _, tt := range tests {
 		if got := textFeatures(tt.text).question; got != tt.want {
 			t.Errorf("question(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestReadEnWord checks readEnWord, which reads a word's bytes once,
+// against strings.ToLower and the name rule on the word's runes.
+func TestReadEnWord(t *testing.T) {
+	for _, w := range []string{"a", "I", "i'm", "I'd", "HA", "Zigbee2MQTT", "2024.1", "NOT", "Never", "Bob", "bob",
+		"RANCID=$RAN", "x_y", "a/b", "c++", "#tag", "été", "Été", "ÉCOLE", "İstanbul", "ǅemal", "ΣΑΣ", "ß", "Ⅻ", "٣", "x\uFFFDy"} {
+		for _, first := range []bool{false, true} {
+			lower := strings.ToLower(w)
+			name := !strings.ContainsFunc(w, notNameRune) && (strings.ContainsFunc(w, unicode.IsDigit) ||
+				!first && strings.ContainsFunc(w, unicode.IsUpper) && !isOneOf(lower, englishEmphasised) && lower != "i" && !strings.HasPrefix(lower, "i'"))
+			if got := readEnWord([]byte(w), first); got != (enWord{lower, name}) {
+				t.Errorf("readEnWord(%q, %v) = %+v, want %+v", w, first, got, enWord{lower, name})
+			}
+		}
+	}
+}
+
+// TestPhraseIndexOpening checks that a phrase index finds the phrase a
+// clause opens with that trying the list in order finds first.
+func TestPhraseIndexOpening(t *testing.T) {
+	lists := [][][]string{englishHelp, englishIndirect, englishAnnouncements, englishGroupAsk}
+	for _, list := range lists {
+		x := indexPhrases(list)
+		for _, p := range list {
+			for _, words := range [][]string{p, p[:1], append(slices.Clone(p), "more"), append([]string{"so"}, p...)} {
+				var c []enWord
+				for _, w := range words {
+					c = append(c, enWord{w: w})
+				}
+				var want []string
+				for _, q := range list {
+					if opensWith(c, q...) {
+						want = q
+						break
+					}
+				}
+				if got, ok := x.opening(c); !slices.Equal(got, want) || ok != (want != nil) {
+					t.Errorf("opening(%v) = %v, %v; want %v", words, got, ok, want)
+				}
+			}
 		}
 	}
 }

@@ -44,6 +44,7 @@ type features struct {
 	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
 	announce bool                // only announces a question to come (问个问题：): no question itself, no role, opens a topic
 	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
+	han      bool                // plain holds a Chinese character: the English cues read only a text without one
 	english  []enSentence        // plain split into English sentences when it has no Han characters, while the cues are read; nil after
 }
 
@@ -485,7 +486,7 @@ var announceRe = regexp.MustCompile(`^(?:(?:各位|大家|群里的?)[^，,\s]{0
 // characters announces by announcesInEnglish (quick question:, I have a
 // question).
 func announces(f *features) bool {
-	if !hasHan(f.plain) {
+	if !f.han {
 		return f.plain != "" && announcesInEnglish(f.englishSentences()) // Hi all, quick question:
 	}
 	return f.runes >= 4 && f.runes <= announceRunes && containsAny(f.plain, announceVerbs) && announceRe.MatchString(f.plain)
@@ -630,6 +631,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	stripped = normaliseWidth(stripped, mentions)
 	f.plain = strings.TrimSpace(collapseSpace(stripped))
 	f.runes = utf8.RuneCountInString(f.plain)
+	f.han = hasHan(f.plain)
 	f.effort = typingEffort(f.plain)
 
 	if tok != nil && text != "" {
@@ -707,7 +709,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	asks := f.question || !f.metoo && f.runes <= announceRunes && strings.Contains(f.plain, "问题") // "请教一个问题呀" announces one
 	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions) ||
-		!hasHan(f.plain) && opensInEnglish(f.englishSentences()))
+		!f.han && opensInEnglish(f.englishSentences()))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
 	f.english = nil // read once by the English cues, not kept
 	return f
@@ -717,7 +719,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 // whether it asks, only announces a question to come, or asks a bare one.
 func (f *features) askWith(cues cueSet) {
 	var en []enSentence
-	if !hasHan(f.plain) {
+	if !f.han {
 		en = f.englishSentences()
 	}
 	f.question = questionWith(f.plain, cues, en)
@@ -727,7 +729,7 @@ func (f *features) askWith(cues cueSet) {
 		f.question = false
 	case f.question && !strings.ContainsAny(f.plain, "？?") && saysStatement(f.plain):
 		f.question = false // "不知道现在还能不能用了", "这就是为什么会有代沟"
-	case f.question && hasHan(f.plain) && titled(f.plain) && !startsWithAny(f.plain, pleas):
+	case f.question && f.han && titled(f.plain) && !startsWithAny(f.plain, pleas):
 		// An article title that asks ("…是否越界？ - FT中文网"); one that
 		// opens by asking for help is put to the group ("请问分账接口 | 怎么申请？").
 		f.question = false
