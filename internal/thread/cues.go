@@ -1,5 +1,7 @@
 package thread
 
+import "unicode/utf8"
+
 // A cueSet names one list of cue phrases in the cue lexicon, as a bit.
 type cueSet uint32
 
@@ -33,8 +35,24 @@ type cueEntry struct {
 	sets   cueSet
 }
 
+// A cueTable holds every cue phrase by its first rune: the phrases that
+// open with an ASCII character in an array, so that an English text is
+// scanned without a map look-up at every character, the others in a map.
+type cueTable struct {
+	ascii [utf8.RuneSelf][]cueEntry
+	other map[rune][]cueEntry
+}
+
+// startingWith returns the entries whose phrase opens with r.
+func (t *cueTable) startingWith(r rune) []cueEntry {
+	if r < utf8.RuneSelf {
+		return t.ascii[r]
+	}
+	return t.other[r]
+}
+
 // cueIndex holds every cue phrase by its first rune.
-var cueIndex = func() map[rune][]cueEntry {
+var cueIndex = func() *cueTable {
 	index := map[rune][]cueEntry{}
 	at := map[string]int{} // phrase -> position in index[first rune]
 	for k, list := range cueLists {
@@ -48,7 +66,12 @@ var cueIndex = func() map[rune][]cueEntry {
 			index[first] = append(index[first], cueEntry{p, 1 << k})
 		}
 	}
-	return index
+	t := &cueTable{other: index}
+	for r := range rune(utf8.RuneSelf) {
+		t.ascii[r] = index[r]
+		delete(index, r)
+	}
+	return t
 }()
 
 // scanCues returns the cue lists that have a phrase in text, in one pass
@@ -56,7 +79,7 @@ var cueIndex = func() map[rune][]cueEntry {
 func scanCues(text string) cueSet {
 	var found cueSet
 	for i, r := range text {
-		for _, e := range cueIndex[r] {
+		for _, e := range cueIndex.startingWith(r) {
 			if found&e.sets != e.sets && len(text)-i >= len(e.phrase) && text[i:i+len(e.phrase)] == e.phrase {
 				found |= e.sets
 			}

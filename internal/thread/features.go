@@ -326,7 +326,7 @@ var negatedWhRe = regexp.MustCompile(`[不没]\p{Han}{1,2}?(?:什么|啥)`)
 // maskNegatedWh blanks the matches of negatedWhRe in text, except after 有
 // (有没有什么资料 asks).
 func maskNegatedWh(text string) string {
-	if !strings.ContainsAny(text, "不没") || !strings.Contains(text, "什么") && !strings.Contains(text, "啥") {
+	if !strings.Contains(text, "不") && !strings.Contains(text, "没") || !strings.Contains(text, "什么") && !strings.Contains(text, "啥") { // ContainsAny is slow on non-ASCII sets
 		return text
 	}
 	var b strings.Builder
@@ -898,7 +898,7 @@ func countLetters(s string) int {
 
 func hasHan(s string) bool {
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			return true
 		}
 	}
@@ -979,7 +979,24 @@ func hasLetter(s string) bool {
 }
 
 func collapseSpace(s string) string {
+	if spacedOnce(s) {
+		return s // as it would be written again, without copying it
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// spacedOnce reports whether s is written as collapseSpace writes it: its
+// words apart by one plain space each, no space before or after them.
+func spacedOnce(s string) bool {
+	afterSpace := true // as at the start of s, where no space may stand
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || afterSpace) {
+			return false
+		}
+		afterSpace = space
+	}
+	return !afterSpace || s == ""
 }
 
 // typingEffort is what text takes to type, counted in Chinese characters:
@@ -989,7 +1006,7 @@ func collapseSpace(s string) string {
 func typingEffort(text string) float64 {
 	han, other := 0, 0
 	for _, r := range text {
-		if unicode.Is(unicode.Han, r) {
+		if isHan(r) {
 			han++
 		} else {
 			other++

@@ -696,3 +696,14 @@ func TestAnswerLabelsAreNoHeadlines(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapseSpaceKeepsSpacedText checks collapseSpace, which returns a
+// text spaced once as it is, against joining its fields anew.
+func TestCollapseSpaceKeepsSpacedText(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\u00a0b", "a\u3000b",
+		"你好 世界", "你好\u3000世界", "x \xff y", "\xff", "how do I reset it", "how do I  reset it"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

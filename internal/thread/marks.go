@@ -72,5 +72,10 @@ func normaliseWidth(s string, mentions bool) string {
 	return s
 }
 
-// isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+// isHan reports whether r is a Chinese character. A rune below firstHan is
+// none, which spares an ASCII text the look-up in the Han table.
+func isHan(r rune) bool { return r >= firstHan && unicode.Is(unicode.Han, r) }
+
+// firstHan is the first Chinese character in Unicode (⺀, U+2E80, the
+// first of the CJK radicals).
+const firstHan = '\u2e80'

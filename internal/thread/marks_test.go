@@ -119,3 +119,13 @@ func TestFullWidthLettersCorpus(t *testing.T) {
 		t.Fatal("no corpus day had letters or digits to type in full width")
 	}
 }
+
+// TestIsHanMatchesUnicode checks isHan's shortcut below firstHan against
+// the Han table, rune by rune.
+func TestIsHanMatchesUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v, unicode.Is(Han) = %v", r, isHan(r), !isHan(r))
+		}
+	}
+}
