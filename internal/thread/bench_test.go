@@ -43,35 +43,7 @@ func BenchmarkBuildReferenceDay(b *testing.B) {
 // corpus once per iteration, segmentation included.
 func BenchmarkBuildCorpus(b *testing.B) {
 	root := sharedtest.Dir(b, "corpus", "cocolian")
-	files, err := filepath.Glob(filepath.Join(root, "*", "*.markdown"))
-	if err != nil || len(files) == 0 {
-		b.Fatalf("no corpus days under %s: %v", root, err)
-	}
-	var logs []*chatlog.Log
-	var size int64
-	for _, f := range files {
-		log, err := chatlog.ParseFile(f, "", nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		st, err := os.Stat(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		size += st.Size()
-		logs = append(logs, log)
-	}
-	seg, err := segment.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, log := range logs {
-			thread.Build(log, seg)
-		}
-	}
+	benchmarkBuildFiles(b, filepath.Join(root, "*", "*.markdown"))
 }
 
 // BenchmarkBuildIRCDev threads every log of the shared IRC dev split once
@@ -79,9 +51,15 @@ func BenchmarkBuildCorpus(b *testing.B) {
 // by the English question cues.
 func BenchmarkBuildIRCDev(b *testing.B) {
 	dir := sharedtest.Dir(b, "corpus", "irc-ubuntu", "dev")
-	files, err := filepath.Glob(filepath.Join(dir, "*.raw.txt"))
+	benchmarkBuildFiles(b, filepath.Join(dir, "*.raw.txt"))
+}
+
+// benchmarkBuildFiles parses the files pattern matches and threads them
+// all once per iteration, segmentation included, reporting their bytes.
+func benchmarkBuildFiles(b *testing.B, pattern string) {
+	files, err := filepath.Glob(pattern)
 	if err != nil || len(files) == 0 {
-		b.Fatalf("no IRC logs under %s: %v", dir, err)
+		b.Fatalf("no logs match %s: %v", pattern, err)
 	}
 	var logs []*chatlog.Log
 	var size int64

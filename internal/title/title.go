@@ -274,48 +274,49 @@ func dropLostSpaces(text string) string {
 // replaceMention replaces every occurrence of mention in text that ends
 // where a mention ends (white space, punctuation, "@" or the end) by a space.
 func replaceMention(text, mention string) string {
-	var b strings.Builder
-	for {
-		i := strings.Index(text, mention)
-		if i < 0 {
-			break
-		}
-		end := i + len(mention)
-		r, _ := utf8.DecodeRuneInString(text[end:])
-		if end < len(text) && !unicode.IsSpace(r) && !unicode.IsPunct(r) && r != '@' && r != '＠' {
-			b.WriteString(text[:end])
-			text = text[end:]
-			continue
-		}
-		b.WriteString(text[:i])
-		b.WriteByte(' ')
-		text = text[end:]
-	}
-	b.WriteString(text)
-	return b.String()
+	return replaceWhere(text, mention, func(_, after rune) bool {
+		return after == edge || unicode.IsSpace(after) || unicode.IsPunct(after) || after == '@' || after == '＠'
+	})
 }
 
 // replaceName replaces every occurrence of name in text that stands as a
 // name of its own, with white space, punctuation or the text's end on
 // either side, by a space.
 func replaceName(text, name string) string {
+	apart := func(r rune) bool { return r == edge || unicode.IsSpace(r) || unicode.IsPunct(r) }
+	return replaceWhere(text, name, func(before, after rune) bool { return apart(before) && apart(after) })
+}
+
+// edge stands for the rune before the start or after the end of a text.
+const edge rune = -1
+
+// replaceWhere replaces by a space every occurrence of s in text for which
+// fits holds, given the runes before and after it (edge at the text's
+// start or end, the text as replaced so far before it).
+func replaceWhere(text, s string, fits func(before, after rune) bool) string {
 	var b strings.Builder
+	last := edge // the last rune written to b
 	for {
-		i := strings.Index(text, name)
+		i := strings.Index(text, s)
 		if i < 0 {
 			break
 		}
-		end := i + len(name)
-		before, _ := utf8.DecodeLastRuneInString(b.String() + text[:i])
-		after, _ := utf8.DecodeRuneInString(text[end:])
-		if (b.Len() > 0 || i > 0) && !unicode.IsSpace(before) && !unicode.IsPunct(before) ||
-			end < len(text) && !unicode.IsSpace(after) && !unicode.IsPunct(after) {
-			b.WriteString(text[:end])
-			text = text[end:]
-			continue
+		end := i + len(s)
+		before, after := last, edge
+		if i > 0 {
+			before, _ = utf8.DecodeLastRuneInString(text[:i])
 		}
-		b.WriteString(text[:i])
-		b.WriteByte(' ')
+		if end < len(text) {
+			after, _ = utf8.DecodeRuneInString(text[end:])
+		}
+		if fits(before, after) {
+			b.WriteString(text[:i])
+			b.WriteByte(' ')
+			last = ' '
+		} else {
+			b.WriteString(text[:end])
+			last, _ = utf8.DecodeLastRuneInString(s)
+		}
 		text = text[end:]
 	}
 	b.WriteString(text)
