@@ -281,6 +281,13 @@ func (p *telegramParser) field(key string) error {
 			p.log.Group = p.log.Title
 		}
 		return err
+	case "id":
+		s, err := p.w.scalar("in the chat id")
+		if p.log.Title == "" && s != "" {
+			p.log.Title = "Chat " + s // a chat the export names not (a deleted account): one of its own, by its id
+			p.log.Group = p.log.Title
+		}
+		return err
 	case "messages":
 		p.sawMessages = true
 		return p.w.array("message", func(n int) error {

@@ -659,9 +659,10 @@ func TestEachTelegramChat(t *testing.T) {
 				tgChat(`"name": "支付群", "type": "private_supergroup", "id": 10`, rec(1, "q?"), rec(2, "a")),
 				tgChat(`"name": "Empty", "type": "private_group", "id": 11`),
 				tgChat(`"type": "saved_messages", "id": 12`, rec(3, "note")),
+				tgChat(`"name": null, "type": "personal_chat", "id": 14`, rec(5, "hi")),
 			},
 			[]string{tgChat(`"name": "Old channel", "type": "public_channel", "id": 13`, rec(4, "news"))}),
-			[]logView{{"支付群", "支付群", []int{7, 7}}, {"Saved Messages", "Saved Messages", []int{9}}, {"Old channel", "Old channel", []int{15}}}},
+			[]logView{{"支付群", "支付群", []int{7, 7}}, {"Saved Messages", "Saved Messages", []int{9}}, {"Chat 14", "Chat 14", []int{10}}, {"Old channel", "Old channel", []int{16}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
