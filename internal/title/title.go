@@ -64,14 +64,22 @@ func spacedNames(senders, mentions []string) []string {
 }
 
 // bareNames returns the names of mentions that text never writes after an
-// "@", longest first: the names of Telegram mention_name entities.
+// "@", longest first: the names of Telegram mention_name entities. A name
+// the text does not hold whole is written by its first word when the text
+// holds that (a Telegram user mentioned by first name, Bob for the sender
+// Bob Zhang 张波), two characters at least.
 func bareNames(text string, mentions []string) []string {
 	var out []string
 	for _, m := range mentions {
-		if strings.TrimSpace(m) == "" || strings.Contains(text, "@"+m) || strings.Contains(text, "＠"+m) || slices.Contains(out, m) {
+		if strings.TrimSpace(m) == "" || strings.Contains(text, "@"+m) || strings.Contains(text, "＠"+m) {
 			continue
 		}
-		out = append(out, m)
+		if first, _, spaced := strings.Cut(m, " "); spaced && !strings.Contains(text, m) && utf8.RuneCountInString(first) >= 2 && strings.Contains(text, first) {
+			m = first
+		}
+		if !slices.Contains(out, m) {
+			out = append(out, m)
+		}
 	}
 	sortLongestFirst(out)
 	return out

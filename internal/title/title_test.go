@@ -95,6 +95,9 @@ func TestStripMentionsNamed(t *testing.T) {
 		{"Bobby 说过", []string{"Bob"}, "Bobby 说过"},
 		{"@王芳 王芳说的对", []string{"王芳"}, "  王芳说的对"},
 		{"没有提到谁", []string{""}, "没有提到谁"},
+		{"Bob 请教一下，gRPC 的 deadline 怎么往下游传？", []string{"Bob Zhang 张波"}, "  请教一下，gRPC 的 deadline 怎么往下游传？"}, // mentioned by first name
+		{"Bobby 说过", []string{"Bob Zhang"}, "Bobby 说过"},
+		{"B 说过", []string{"B Zhang"}, "B 说过"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
