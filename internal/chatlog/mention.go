@@ -90,9 +90,11 @@ func endsMention(r rune) bool {
 // from the member list. A sender is named by their whole name or by its
 // first word when no one else's starts with it (@韩梅梅 for 韩梅梅 Meimei),
 // of two characters or more; the longest that follows the @ counts, when
-// no letter or digit goes on a Latin name ("@Bob" is not "@Bobby"). An @
-// after a letter or digit (an e-mail address) names nobody, and a sender
-// the message mentions already is not added again.
+// no letter, digit or _ goes on a name in a spaced script ("@Bob" is not
+// "@Bobby", "@Bob_dev" or "@Иванов" not "@Иван"; see inWord). An @ after
+// such a letter or digit, or after . / - _ + (an e-mail address, a web
+// address) names nobody, and a sender the message mentions already is not
+// added again.
 func addTypedMentions(msgs []Message) {
 	names := typedNames(msgs)
 	for i := range msgs {
@@ -103,7 +105,7 @@ func addTypedMentions(msgs []Message) {
 		for at := strings.IndexByte(m.Text, '@'); at >= 0; {
 			rest := m.Text[at+1:]
 			prev, _ := utf8.DecodeLastRuneInString(m.Text[:at])
-			if at == 0 || !isAddressRune(prev) {
+			if at == 0 || !inWord(prev) && !strings.ContainsRune("./-_+", prev) {
 				if sender := typedName(rest, names); sender != "" && !slices.Contains(m.Mentions, sender) {
 					m.Mentions = append(m.Mentions, sender)
 				}
@@ -164,7 +166,7 @@ func typedName(text string, names []typedAlias) string {
 		}
 		last, _ := utf8.DecodeLastRuneInString(n.text)
 		next, _ := utf8.DecodeRuneInString(text[len(n.text):])
-		if asciiAlnum(last) && asciiAlnum(next) {
+		if inWord(last) && (inWord(next) || next == '_') {
 			continue
 		}
 		return n.sender
@@ -172,7 +174,10 @@ func typedName(text string, names []typedAlias) string {
 	return ""
 }
 
-// asciiAlnum reports whether r is an ASCII letter or digit.
-func asciiAlnum(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+// inWord reports whether r is a letter or digit of a script that spaces
+// its words (Bob, José, Иван, 42): one that goes on a name makes a longer
+// word. Chinese and Japanese characters are not: @李雷你好 names 李雷.
+func inWord(r rune) bool {
+	return (unicode.IsLetter(r) || unicode.IsDigit(r)) &&
+		!unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }

@@ -51,7 +51,7 @@ func TestExtractMentions(t *testing.T) {
 // TestAddTypedMentions checks the mentions of senders typed after an @ as
 // plain text, as Telegram and Discord users do without picking a name.
 func TestAddTypedMentions(t *testing.T) {
-	senders := []string{"李雷", "韩梅梅 Meimei", "Bob", "Bobby Tables", "Bo"}
+	senders := []string{"李雷", "韩梅梅 Meimei", "Bob", "Bobby Tables", "Bo", "José Luis", "Иван"}
 	tests := []struct {
 		text     string
 		mentions []string // already marked by the export
@@ -67,6 +67,13 @@ func TestAddTypedMentions(t *testing.T) {
 		{"@Bob 和 @李雷 都看下", nil, []string{"Bob", "李雷"}},
 		{"@Bob 看下", []string{"Bob"}, []string{"Bob"}},
 		{"@王五 不在群里", nil, nil},
+		{"@Josés question", nil, nil},
+		{"@José 你看下", nil, []string{"José Luis"}},
+		{"@Иванов где ты?", nil, nil},
+		{"@Иван где ты?", nil, []string{"Иван"}},
+		{"@Bob_dev can you check?", []string{"Bob_dev"}, []string{"Bob_dev"}},
+		{"see https://medium.com/@Bob/post", nil, nil},
+		{"你好@李雷", nil, []string{"李雷"}},
 	}
 	for _, tt := range tests {
 		msgs := []Message{{Sender: "Alex", Type: TypeText, Text: tt.text, Mentions: slices.Clone(tt.mentions)}}

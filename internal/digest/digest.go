@@ -367,7 +367,7 @@ type question struct {
 	occ    Occurrence
 	thread int                // index of its thread in the day's view
 	plain  string             // the question without @mentions
-	titled string             // plain without its blocks of code (title.WithoutBlocks), for the entry's title
+	titled string             // plain without its blocks of code (title.Question), for the entry's title
 	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
 	vec    map[string]float64 // TF-IDF weights, unit length
 	sorted []string           // the features of vec in sorted order (see features)
@@ -435,7 +435,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 			q := &question{occ: occ, thread: ti, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
 			q.titled = q.plain
 			if occ.Code.Text != "" { // the code of the message's own text (see codeOf)
-				q.titled = title.StripMentions(strings.Join(strings.Fields(title.WithoutBlocks(m.Text, m.Code)), " "), m.Mentions, senders)
+				q.titled = title.Question(m.Text, m.Code, m.Mentions, senders)
 			}
 			own := tm.mentions(q.plain)
 			q.topical = len(own) > 0

@@ -78,7 +78,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			}
 			n++
 			qm := &log.Messages[q.Question]
-			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(title.Of(title.StripMentions(title.WithoutBlocks(messageText(qm), qm.Code), qm.Mentions, senders))))
+			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
 			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s%s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID, inTopic(t))
 			if len(t.Keywords) > 0 {
 				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))

@@ -477,6 +477,21 @@ func AskedPart(text string) string {
 	return text
 }
 
+// Question returns the text a question's title is made from (see Of): text
+// without its mentions (StripMentions) and its blocks of code
+// (WithoutBlocks), or with the blocks when nothing else would be left ("@Bob"
+// and a block of code that asks).
+func Question(text string, code []chatlog.Code, mentions, senders []string) string {
+	plain := StripMentions(text, mentions, senders)
+	if len(code) == 0 {
+		return plain
+	}
+	if cut := StripMentions(WithoutBlocks(text, code), mentions, senders); strings.TrimSpace(cut) != "" {
+		return cut
+	}
+	return plain
+}
+
 // WithoutBlocks returns text without the blocks of code in it (code its
 // sender marked as a block, or that runs over several lines: a Telegram
 // pre entity, a Discord fence), which a title of one line cannot show;

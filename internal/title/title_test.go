@@ -177,3 +177,28 @@ func TestWithoutBlocks(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestion checks the text a title is made from: without mentions and
+// blocks of code, but with the blocks when only a mention would be left.
+func TestQuestion(t *testing.T) {
+	block := func(text, code string) []chatlog.Code {
+		i := strings.Index(text, code)
+		return []chatlog.Code{{Start: i, End: i + len(code), From: i, To: i + len(code), Block: true}}
+	}
+	const asked = "x := f()\nwhy does this fail?"
+	tests := []struct {
+		name, text string
+		code       []chatlog.Code
+		want       string
+	}{
+		{"no code", "@Bob why does this fail?", nil, "why does this fail?"},
+		{"a block before the question", "@Bob x := f()\nwhy does this fail?", block("@Bob x := f()\nwhy", "x := f()\n"), "why does this fail?"},
+		{"a mention and a block alone", "@Bob\n" + asked, block("@Bob\n"+asked, asked), "x := f() why does this fail?"},
+	}
+	for _, tt := range tests {
+		// white space as Of reads it: runs of it are one space
+		if got := strings.Join(strings.Fields(Question(tt.text, tt.code, []string{"Bob"}, nil)), " "); got != tt.want {
+			t.Errorf("%s: Question = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
