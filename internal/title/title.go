@@ -482,14 +482,12 @@ func AskedPart(text string) string {
 // (WithoutBlocks), or with the blocks when nothing else would be left ("@Bob"
 // and a block of code that asks).
 func Question(text string, code []chatlog.Code, mentions, senders []string) string {
-	plain := StripMentions(text, mentions, senders)
-	if len(code) == 0 {
-		return plain
+	if len(code) > 0 {
+		if cut := StripMentions(WithoutBlocks(text, code), mentions, senders); strings.TrimSpace(cut) != "" {
+			return cut
+		}
 	}
-	if cut := StripMentions(WithoutBlocks(text, code), mentions, senders); strings.TrimSpace(cut) != "" {
-		return cut
-	}
-	return plain
+	return StripMentions(text, mentions, senders)
 }
 
 // WithoutBlocks returns text without the blocks of code in it (code its
