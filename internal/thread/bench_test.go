@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -417,4 +418,141 @@ func TestWriteBusyDays(t *testing.T) {
 			writeStressDay(t, filepath.Join(fmt.Sprintf("busy-%s-%d", d.name, n), "group_2025-03-06.txt"), busyDay(n, d.regulars, d.notices, d.talkEvery))
 		}
 	}
+}
+
+// BenchmarkBuildManySenders threads generated days on which thousands of
+// members post and mention each other by display-name variants (see
+// manySendersDay), segmentation included: resolving the mentions should
+// grow with the number of mentions and senders, not with their product.
+func BenchmarkBuildManySenders(b *testing.B) {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, d := range []struct{ senders, messages int }{{1000, 10000}, {5000, 50000}} {
+		b.Run(fmt.Sprintf("senders=%d/messages=%d", d.senders, d.messages), func(b *testing.B) {
+			benchGenerated(b, seg, manySendersDay(d.senders, d.messages), chatlog.ParseCocolian, "stress/2018-05-04-chat.markdown")
+		})
+	}
+}
+
+// TestWriteManySendersDay writes the largest day of
+// BenchmarkBuildManySenders (5,000 senders, 50,000 messages) as a cocolian
+// file, for timing and comparing `threads extract` on it, when
+// THREADS_STRESS_DIR names a folder:
+//
+//	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteManySendersDay ./internal/thread
+func TestWriteManySendersDay(t *testing.T) {
+	writeStressDay(t, filepath.Join("many-senders", "2018-05-04-chat.markdown"), manySendersDay(5000, 50000))
+}
+
+// Texts of manySendersDay.
+var (
+	manyAsks = []string{
+		"请问微信分账的接口有没有和支付宝一样的？", "网联协议支付现在还能走认证支付吗？", "备付金集中存管以后，利息怎么算？",
+		"有没有人做过跨境收单的，外管局要报什么材料？", "断直连之后银行通道的费率是不是都涨了？", "分润结算一般是T+1还是T+0？",
+		"请教一下，商户进件的风控规则一般怎么配？", "条码支付的限额是多少来着？",
+	}
+	manyAnswers = []string{
+		"微信分账要单独申请，接口文档里有，和支付宝的分账逻辑不太一样", "协议支付是网联的，认证支付已经不让新接了",
+		"备付金现在全部交存央行，不计息了", "要看你是货物贸易还是服务贸易，材料不一样", "费率没怎么变，主要是清算路径变了",
+		"一般T+1，大商户可以谈D0", "先看行业和MCC，再看交易额度和历史流水", "静态码单日500，动态码看风险等级",
+	}
+	manyChatter = []string{"谢谢分享", "学习了", "收到", "[图片]", "[动画表情]", "同问", "对的", "明白了，多谢", "有的", "帮忙看下"}
+)
+
+// manySendersDay returns a cocolian day of the given number of messages
+// from about the given number of senders, named 名字-公司-角色-城市 (one in
+// ten with fewer parts, one in forty under a Latin handle), a few posting
+// much more than the rest. Two messages in five mention one or two names:
+// a sender's own display name, the same with other separators or cut after
+// the company, the same person with another role or city, another person
+// with a sender's company, role and city (哈木-快钱-产品-上海 for
+// 李奔-快钱-产品-上海), or a made-up member who never posts. Half the time the
+// sender a mention was made from answers next, now and then mentioning
+// back. The day is the same for the same arguments.
+func manySendersDay(senders, messages int) string {
+	r := rand.New(rand.NewPCG(13, uint64(senders)<<32|uint64(messages)))
+	pick := func(list []string) string { return list[r.IntN(len(list))] }
+	person := func() string {
+		n := string(stressSurnames[r.IntN(len(stressSurnames))])
+		for range 1 + r.IntN(2) {
+			n += string(stressGiven[r.IntN(len(stressGiven))])
+		}
+		return n
+	}
+	type member struct{ name, person, company, role, city string }
+	var posting []member
+	taken := map[string]bool{}
+	for try := 0; len(posting) < senders; try++ {
+		m := member{"", person(), pick(stressCompanies), pick(stressRoles), pick(stressCities)}
+		if try%40 == 0 {
+			m.person = pick(stressHandles) + fmt.Sprint(try/40%7)
+		}
+		parts := []string{m.person, m.company, m.role, m.city}
+		if try%10 == 3 {
+			parts = parts[:2+r.IntN(2)]
+		}
+		m.name = strings.Join(parts, "-")
+		if !taken[m.name] {
+			taken[m.name] = true
+			posting = append(posting, m)
+		}
+	}
+	who := func() member { // a few post much more than the rest
+		u := r.Float64()
+		return posting[int(u*u*u*float64(len(posting)))]
+	}
+	variant := func(m member) string {
+		switch k := r.IntN(10); {
+		case k < 3:
+			return m.name
+		case k == 3:
+			return strings.ReplaceAll(m.name, "-", "_")
+		case k == 4:
+			return m.person + "-" + m.company
+		case k == 5:
+			return strings.Join([]string{m.person, m.company, pick(stressRoles), pick(stressCities)}, "-")
+		case k < 8:
+			return strings.Join([]string{person(), m.company, m.role, m.city}, "-")
+		default:
+			return strings.Join([]string{person(), pick(stressCompanies), pick(stressRoles), pick(stressCities)}, "-")
+		}
+	}
+	type line struct {
+		sender member
+		text   string
+	}
+	var lines []line
+	for len(lines) < messages {
+		m := who()
+		if r.IntN(5) >= 2 {
+			lines = append(lines, line{m, pick(slices.Concat(manyAsks, manyAnswers, manyChatter))})
+			continue
+		}
+		var text strings.Builder
+		var named []member
+		for range 1 + r.IntN(2) {
+			t := who()
+			named = append(named, t)
+			text.WriteString("@" + variant(t) + " ")
+		}
+		text.WriteString(pick(manyAsks))
+		lines = append(lines, line{m, text.String()})
+		if t := named[0]; r.IntN(2) == 0 && t.name != m.name {
+			reply := pick(manyAnswers)
+			if r.IntN(3) == 0 {
+				reply = "@" + m.name + " " + reply
+			}
+			lines = append(lines, line{t, reply})
+		}
+	}
+	lines = lines[:messages]
+	var out strings.Builder
+	fmt.Fprintf(&out, "---\nlayout:     source \ntitle:      \"2018-05-04-WeChat\"\ndate:       2018-05-04 12:00:00\nauthor:     %s\nlines:      %d \ntag:\t\t  [chat]\n---\n", posting[1].name, 4*len(lines))
+	for i, l := range lines {
+		at := 8*time.Hour + time.Duration(i)*15*time.Hour/time.Duration(len(lines))
+		fmt.Fprintf(&out, "> %02d:%02d:%02d  %s  \n   \n%s  \n   \n", int(at.Hours()), int(at.Minutes())%60, int(at.Seconds())%60, l.sender.name, l.text)
+	}
+	return out.String()
 }

@@ -32,6 +32,11 @@ type resolver struct {
 
 	mentionedIn map[string][]int // the messages that mention each name, for byReply, built on its first call
 	names       [][]string       // each message's mention names, taken on to a sender's whole name (fullMentions)
+
+	sharedN, sharedBy []int              // per sender, scratch of bySharedParts: the parts shared, the pass that last counted one
+	sharedPass        int                // the pass of bySharedParts, one per part of a name
+	sharedSenders     []int              // scratch of bySharedParts: the senders sharing a part
+	orgHitsOf         map[string]orgHits // organisationHits of parts seen, computed once
 }
 
 // norm is normaliseName(s), remembered.
@@ -283,30 +288,64 @@ func (r *resolver) matchForm(name string) (Alias, bool) {
 	if len(personHits) == 1 {
 		return Alias{Mention: name, Sender: personHits[0], Reason: "same person name"}, true
 	}
-	// Shared organisation, role and city parts (e.g. 哈木-快钱-产品-上海 ~ 李奔-快钱-产品-上海).
+	return r.bySharedParts(name, mp)
+}
+
+// bySharedParts resolves a name of three parts or more to the sender of a
+// name of three parts or more that shares the most of its later parts
+// (sharedParts; e.g. 哈木-快钱-产品-上海 ~ 李奔-快钱-产品-上海): two at least,
+// all but one at most, an organisation among them, and no other sender
+// sharing as many. mp are the name's parts.
+//
+// It counts the shared parts of every sender at once, part by part of the
+// name, from the index: testing sharedParts on every sender that shares a
+// part took most of the time of a day with thousands of senders, all of
+// whom share a city or a role with most names.
+func (r *resolver) bySharedParts(name string, mp []string) (Alias, bool) {
 	if len(mp) < 3 {
 		return Alias{}, false
 	}
-	best, bestN, tie := "", 0, false
-	var bestShared []string
-	for _, i := range r.idx.sharedPartCandidates(mp[1:]) { // a sender sharing no part changes nothing
-		s := r.senders[i]
-		sp := r.parts(s)
-		if len(sp) < 3 {
-			continue
+	if r.sharedN == nil {
+		r.sharedN = make([]int, len(r.senders))
+		r.sharedBy = make([]int, len(r.senders))
+	}
+	counted := r.sharedSenders[:0] // the senders sharing a part, whose counts to reset
+	for k, x := range mp[1:] {
+		if slices.Contains(mp[1:k+1], x) {
+			continue // sharedParts counts a part once
 		}
-		shared := sharedParts(mp[1:], sp[1:])
-		switch {
-		case len(shared) > bestN:
-			best, bestN, tie, bestShared = s, len(shared), false, shared
-		case len(shared) == bestN && bestN > 0:
-			tie = true
+		r.sharedPass++
+		for i := range r.idx.sharing(x) {
+			if r.sharedBy[i] == r.sharedPass {
+				continue // another part of the same sender
+			}
+			r.sharedBy[i] = r.sharedPass
+			if r.sharedN[i] == 0 {
+				counted = append(counted, i)
+			}
+			r.sharedN[i]++
 		}
 	}
-	if !tie && bestN >= 2 && bestN >= len(mp)-2 && slices.ContainsFunc(bestShared, namesOrganisation) {
-		return Alias{Mention: name, Sender: best, Reason: "shared name parts: " + strings.Join(bestShared, " ")}, true
+	best, bestN, ties := -1, 0, 0
+	for _, i := range counted {
+		switch n := r.sharedN[i]; {
+		case n > bestN:
+			best, bestN, ties = i, n, 1
+		case n == bestN:
+			ties++
+		}
+		r.sharedN[i] = 0
 	}
-	return Alias{}, false
+	r.sharedSenders = counted
+	if ties != 1 || bestN < 2 || bestN < len(mp)-2 {
+		return Alias{}, false
+	}
+	s := r.senders[best]
+	shared := sharedParts(mp[1:], r.parts(s)[1:])
+	if !slices.ContainsFunc(shared, namesOrganisation) {
+		return Alias{}, false
+	}
+	return Alias{Mention: name, Sender: s, Reason: "shared name parts: " + strings.Join(shared, " ")}, true
 }
 
 // A handle is the first part of a resolved display name, taken as the
@@ -417,28 +456,50 @@ func (r *resolver) byUniquePart(name string) (Alias, bool) {
 		if len([]rune(p)) < 3 || containsAny(strings.ToLower(p), roleWords) {
 			continue
 		}
-		var hits []string
-		for _, i := range r.idx.organisationCandidates(p) {
-			s := r.senders[i]
-			for _, sp := range r.parts(s) {
-				if sameOrganisation(p, sp) {
-					hits = append(hits, s)
-					break
-				}
-			}
-		}
+		hits := r.organisationHits(p)
 		switch {
-		case len(hits) == 0:
-		case len(hits) > 1 || found != "" && hits[0] != found:
+		case hits.n == 0:
+		case hits.n > 1 || found != "" && hits.first != found:
 			return Alias{}, false
 		default:
-			found, part = hits[0], p
+			found, part = hits.first, p
 		}
 	}
 	if found == "" {
 		return Alias{}, false
 	}
 	return Alias{Mention: name, Sender: found, Reason: "the only sender with the name part " + part}, true
+}
+
+// orgHits are the senders with a part that names an organisation: how many
+// (two for two or more) and the first.
+type orgHits struct {
+	n     int
+	first string
+}
+
+// organisationHits returns the senders with a part that names the
+// organisation p, of three runes or more (sameOrganisation), remembered:
+// the names of a day repeat their companies.
+func (r *resolver) organisationHits(p string) orgHits {
+	if h, ok := r.orgHitsOf[p]; ok {
+		return h
+	}
+	var h orgHits
+	for _, i := range r.idx.organisationCandidates(p) {
+		s := r.senders[i]
+		if slices.ContainsFunc(r.parts(s), func(sp string) bool { return sameOrganisation(p, sp) }) {
+			if h.n == 0 {
+				h.first = s
+			}
+			h.n = min(h.n+1, 2)
+		}
+	}
+	if r.orgHitsOf == nil {
+		r.orgHitsOf = map[string]orgHits{}
+	}
+	r.orgHitsOf[p] = h
+	return h
 }
 
 // byPersonName resolves a name whose first part, the person's name or

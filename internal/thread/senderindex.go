@@ -151,16 +151,42 @@ func (x *senderIndex) personCandidates(mp []string) []int {
 func (x *senderIndex) sharedPartCandidates(parts []string) []int {
 	var c []int
 	for _, p := range parts {
-		lp := strings.ToLower(p)
-		c = x.laterParts.of(lp).appendSenders(c) // equal
-		if utf8.RuneCountInString(lp) >= 2 {
-			c = x.laterParts.startingWith(lp).appendSenders(c) // the start of the sender's part
-			for q := range runePrefixes(lp, 2) {
-				c = x.laterParts.of(q).appendSenders(c) // the sender's part its start
+		c = slices.AppendSeq(c, x.sharing(p))
+	}
+	return distinct(c)
+}
+
+// sharing yields the senders of names with three parts or more of which a
+// later part matches part as sharedParts matches them: equal but for case,
+// or one the start of the other and the shorter of two runes or more. A
+// sender comes once for each of its parts that matches.
+func (x *senderIndex) sharing(part string) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		lp := strings.ToLower(part)
+		if utf8.RuneCountInString(lp) < 2 {
+			for _, e := range x.laterParts.of(lp) { // equal
+				if !yield(e.sender) {
+					return
+				}
+			}
+			return
+		}
+		for _, e := range x.laterParts.startingWith(lp) { // equal, or the start of the sender's part
+			if !yield(e.sender) {
+				return
+			}
+		}
+		for q := range runePrefixes(lp, 2) {
+			if len(q) == len(lp) {
+				break // lp itself, found above
+			}
+			for _, e := range x.laterParts.of(q) { // the sender's part its start
+				if !yield(e.sender) {
+					return
+				}
 			}
 		}
 	}
-	return distinct(c)
 }
 
 // organisationCandidates returns the senders with a part that may name the

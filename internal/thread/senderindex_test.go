@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -137,6 +138,113 @@ func TestRunePrefixesAndWindows(t *testing.T) {
 		}
 		if got := slices.Collect(runeWindows(tt.s, tt.n)); !slices.Equal(got, tt.windows) {
 			t.Errorf("runeWindows(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.windows)
+		}
+	}
+}
+
+// sharedPartsBefore is the rule of bySharedParts as matchForm had it before
+// counting from the index: sharedParts tested on every sender in turn.
+func (r *resolver) sharedPartsBefore(name string, mp []string) (Alias, bool) {
+	if len(mp) < 3 {
+		return Alias{}, false
+	}
+	best, bestN, tie := "", 0, false
+	var bestShared []string
+	for _, s := range r.senders {
+		sp := r.parts(s)
+		if len(sp) < 3 {
+			continue
+		}
+		shared := sharedParts(mp[1:], sp[1:])
+		switch {
+		case len(shared) > bestN:
+			best, bestN, tie, bestShared = s, len(shared), false, shared
+		case len(shared) == bestN && bestN > 0:
+			tie = true
+		}
+	}
+	if !tie && bestN >= 2 && bestN >= len(mp)-2 && slices.ContainsFunc(bestShared, namesOrganisation) {
+		return Alias{Mention: name, Sender: best, Reason: "shared name parts: " + strings.Join(bestShared, " ")}, true
+	}
+	return Alias{}, false
+}
+
+// organisationHitsBefore is organisationHits as byUniquePart had it before
+// remembering: sameOrganisation tested on every part of every sender.
+func (r *resolver) organisationHitsBefore(p string) orgHits {
+	var h orgHits
+	for _, s := range r.senders {
+		if slices.ContainsFunc(r.parts(s), func(sp string) bool { return sameOrganisation(p, sp) }) {
+			if h.n == 0 {
+				h.first = s
+			}
+			h.n = min(h.n+1, 2)
+		}
+	}
+	return h
+}
+
+// sharedNameParts are the parts randomSharedName draws from: few, so that
+// names share parts and tie, with parts equal but for case, parts that start
+// others (产品 ~ 产品经理, 银盈通 ~ 银盈通支付), one-rune parts and roles and
+// cities, which name no organisation.
+var sharedNameParts = []string{"李奔", "哈木", "Kevin", "KEVIN", "快钱", "快钱支付", "银盈通", "银盈通支付", "滴滴", "ark",
+	"产品", "产品经理", "架构", "架构师", "研发", "上海", "北京", "SH", "sh", "深圳", "a", "快", "前", "\xff"}
+
+// randomSharedName returns a display name of one to five parts of
+// sharedNameParts, joined by various separators, a part now and then twice.
+func randomSharedName(r *rand.Rand) string {
+	seps := []string{"-", "_", " ", "—", "|"}
+	var b strings.Builder
+	for k := range 1 + r.IntN(5) {
+		if k > 0 {
+			b.WriteString(seps[r.IntN(len(seps))])
+		}
+		b.WriteString(sharedNameParts[r.IntN(len(sharedNameParts))])
+	}
+	return b.String()
+}
+
+// TestSharedPartsAsBefore checks bySharedParts and organisationHits, which
+// count and remember from the index, against the rules they replace, which
+// tested every sender, on the index's edge cases and on random days whose
+// names share parts.
+func TestSharedPartsAsBefore(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	days := [][]string{indexSenderNames}
+	for range 300 {
+		var senders []string
+		seen := map[string]bool{}
+		for range 1 + rng.IntN(40) {
+			if s := randomSharedName(rng); !seen[s] {
+				seen[s] = true
+				senders = append(senders, s)
+			}
+		}
+		days = append(days, senders)
+	}
+	for d, senders := range days {
+		r := &resolver{senders: senders, normOf: map[string]string{}, partsOf: map[string][]string{}}
+		r.indexSenders()
+		names := slices.Concat(indexMentionNames, senders)
+		for range 100 {
+			names = append(names, randomSharedName(rng))
+		}
+		for _, name := range names {
+			mp := r.parts(name)
+			gotA, gotOK := r.bySharedParts(name, mp)
+			wantA, wantOK := r.sharedPartsBefore(name, mp)
+			if gotA != wantA || gotOK != wantOK {
+				t.Errorf("day %d: bySharedParts(%q) among %q = %+v, %v; want %+v, %v", d, name, senders, gotA, gotOK, wantA, wantOK)
+			}
+			for _, p := range mp {
+				if utf8.RuneCountInString(p) < 3 {
+					continue // byUniquePart looks up no shorter part
+				}
+				if got, want := r.organisationHits(p), r.organisationHitsBefore(p); got != want {
+					t.Errorf("day %d: organisationHits(%q) among %q = %+v, want %+v", d, p, senders, got, want)
+				}
+			}
 		}
 	}
 }
