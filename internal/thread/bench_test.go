@@ -429,21 +429,25 @@ func BenchmarkBuildManySenders(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, d := range []struct{ senders, messages int }{{1000, 10000}, {5000, 50000}} {
-		b.Run(fmt.Sprintf("senders=%d/messages=%d", d.senders, d.messages), func(b *testing.B) {
-			benchGenerated(b, seg, manySendersDay(d.senders, d.messages), chatlog.ParseCocolian, "stress/2018-05-04-chat.markdown")
+	for _, d := range []struct {
+		senders, messages int
+		heavy             bool
+	}{{1000, 10000, false}, {1000, 10000, true}, {5000, 50000, false}} {
+		b.Run(fmt.Sprintf("senders=%d/messages=%d/heavy=%v", d.senders, d.messages, d.heavy), func(b *testing.B) {
+			benchGenerated(b, seg, manySendersDay(d.senders, d.messages, d.heavy), chatlog.ParseCocolian, "stress/2018-05-04-chat.markdown")
 		})
 	}
 }
 
-// TestWriteManySendersDay writes the largest day of
-// BenchmarkBuildManySenders (5,000 senders, 50,000 messages) as a cocolian
-// file, for timing and comparing `threads extract` on it, when
-// THREADS_STRESS_DIR names a folder:
+// TestWriteManySendersDay writes two days of manySendersDay, 5,000 senders
+// and 50,000 messages, heavy and not, as cocolian files, for timing and
+// comparing `threads extract` on them, when THREADS_STRESS_DIR names a
+// folder:
 //
 //	THREADS_STRESS_DIR=/tmp/stress go test -run TestWriteManySendersDay ./internal/thread
 func TestWriteManySendersDay(t *testing.T) {
-	writeStressDay(t, filepath.Join("many-senders", "2018-05-04-chat.markdown"), manySendersDay(5000, 50000))
+	writeStressDay(t, filepath.Join("many-senders", "2018-05-04-chat.markdown"), manySendersDay(5000, 50000, false))
+	writeStressDay(t, filepath.Join("many-senders-heavy", "2018-05-04-chat.markdown"), manySendersDay(5000, 50000, true))
 }
 
 // Texts of manySendersDay.
@@ -470,8 +474,9 @@ var (
 // with a sender's company, role and city (哈木-快钱-产品-上海 for
 // 李奔-快钱-产品-上海), or a made-up member who never posts. Half the time the
 // sender a mention was made from answers next, now and then mentioning
-// back. The day is the same for the same arguments.
-func manySendersDay(senders, messages int) string {
+// back. A heavy day has every message mention three names, four in ten of
+// them made up and none another person with a sender's parts. The day is the same for the same arguments.
+func manySendersDay(senders, messages int, heavy bool) string {
 	r := rand.New(rand.NewPCG(13, uint64(senders)<<32|uint64(messages)))
 	pick := func(list []string) string { return list[r.IntN(len(list))] }
 	person := func() string {
@@ -513,7 +518,7 @@ func manySendersDay(senders, messages int) string {
 			return m.person + "-" + m.company
 		case k == 5:
 			return strings.Join([]string{m.person, m.company, pick(stressRoles), pick(stressCities)}, "-")
-		case k < 8:
+		case k < 8 && !heavy:
 			return strings.Join([]string{person(), m.company, m.role, m.city}, "-")
 		default:
 			return strings.Join([]string{person(), pick(stressCompanies), pick(stressRoles), pick(stressCities)}, "-")
@@ -526,13 +531,17 @@ func manySendersDay(senders, messages int) string {
 	var lines []line
 	for len(lines) < messages {
 		m := who()
-		if r.IntN(5) >= 2 {
+		if !heavy && r.IntN(5) >= 2 {
 			lines = append(lines, line{m, pick(slices.Concat(manyAsks, manyAnswers, manyChatter))})
 			continue
 		}
 		var text strings.Builder
 		var named []member
-		for range 1 + r.IntN(2) {
+		n := 1 + r.IntN(2)
+		if heavy {
+			n = 3
+		}
+		for range n {
 			t := who()
 			named = append(named, t)
 			text.WriteString("@" + variant(t) + " ")
