@@ -1389,3 +1389,48 @@ func TestSideThreadOutOfReach(t *testing.T) {
 		t.Errorf("the channel's echo links to the side reply")
 	}
 }
+
+// TestExplicitReplyAfterPause checks that a reply whose reply id names a
+// message links to it and answers it however long the pause before it, with
+// chatter between or not, and that --explain's evidence says the reply link
+// names it and how much later it came; a WeChat quote keeps its evidence.
+func TestExplicitReplyAfterPause(t *testing.T) {
+	tests := []struct {
+		name, format     string
+		question, answer string
+		chatter          []string
+		quote            bool // a WeChat quote rather than a reply id
+		want             string
+	}{
+		{"telegram zh", chatlog.FormatTelegram, "请问 退款 回调 怎么 重试？", "指数 退避 重试 24 小时", nil, false, "replies to message 0: its reply link names it, 10 h 30 min later"},
+		{"telegram zh chatter", chatlog.FormatTelegram, "请问 退款 回调 怎么 重试？", "指数 退避 重试 24 小时", []string{"大家 晚安", "早上好"}, false, "replies to message 0: its reply link names it, 10 h 30 min later"},
+		{"discord en", chatlog.FormatDiscord, "how are refund webhooks retried?", "they back off exponentially for 24 hours", nil, false, "replies to message 0: its reply link names it, 10 h 30 min later"},
+		{"discord en chatter", chatlog.FormatDiscord, "how are refund webhooks retried?", "they back off exponentially for 24 hours", []string{"good night all", "morning everyone", "anyone at the meetup today?"}, false, "replies to message 0: its reply link names it, 10 h 30 min later"},
+		{"wechat quote", chatlog.FormatCocolian, "请问 退款 回调 怎么 重试？", "指数 退避 重试 24 小时", []string{"大家 晚安"}, true, "quotes message 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q := msg("Alice", tt.question, 0)
+			q.ID = "1"
+			msgs := []chatlog.Message{q}
+			for k, c := range tt.chatter {
+				msgs = append(msgs, msg("Dana", c, 1+k*300))
+			}
+			a := msg("Bob", tt.answer, 630)
+			if tt.quote {
+				a.Quote = &chatlog.Quote{Sender: "Alice", Text: tt.question}
+			} else {
+				a.ReplyToID = "1"
+			}
+			msgs = append(msgs, a)
+			res := Build(&chatlog.Log{Format: tt.format, Messages: msgs}, fieldTokenizer{})
+			l := res.Links[len(msgs)-1]
+			if l.Parent != 0 || l.Role != RoleAnswer || l.AnswerOf != 0 {
+				t.Errorf("parent %d, role %v, answers %d; want 0, answer, 0", l.Parent, l.Role, l.AnswerOf)
+			}
+			if len(l.Evidence) == 0 || l.Evidence[0].Kind != "quote" || l.Evidence[0].Detail != tt.want {
+				t.Errorf("evidence %+v, want quote: %s", l.Evidence, tt.want)
+			}
+		})
+	}
+}

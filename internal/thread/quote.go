@@ -14,8 +14,11 @@ const quoteWindow = 300
 
 // resolveQuotes finds, for every message that quotes or explicitly replies to
 // another, the index of that message; -1 where there is none or no match.
-func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int {
-	target := make([]int, len(msgs))
+// explicit marks the messages whose target their reply id names
+// (ReplyToID): however long before it that message came, it is the one.
+func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) (target []int, explicit []bool) {
+	target = make([]int, len(msgs))
+	explicit = make([]bool, len(msgs))
 	byID := map[string]int{}
 	for i, m := range msgs {
 		target[i] = -1
@@ -27,7 +30,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int 
 	for i, m := range msgs {
 		if m.ReplyToID != "" {
 			if j, ok := byID[m.ReplyToID]; ok && j < i {
-				target[i] = j
+				target[i], explicit[i] = j, true
 				continue
 			}
 		}
@@ -39,7 +42,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int 
 		}
 		target[i] = qm.match(i, m.Quote)
 	}
-	return target
+	return target, explicit
 }
 
 // A quoteMatcher finds quoted messages, caching each message's normalised
