@@ -30,8 +30,9 @@ type Quote struct {
 // Line is the line of the source the message starts on: that of its header
 // in a text format, of its record in CSV and JSONL, of its record's opening
 // '{' in JSON (1 for every message of a JSON file written on one line). A
-// Slack channel, whose records come from many day files, numbers them
-// instead: 1, 2, 3... across its days.
+// Slack channel, whose records come from many day files, counts the lines
+// on through its day files in name order, each starting on a new line, so
+// that a day file left out moves no other message's Line.
 type Message struct {
 	Index     int         // 0-based ordinal of the message in file order
 	Line      int         // 1-based line of the source the message starts on (see above)

@@ -1,6 +1,7 @@
 package chatlog
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -63,9 +64,12 @@ func IsSlackChannelDir(dir string) bool {
 // day files are ignored. Every record yields exactly one message; a channel's
 // messages are those of all its day files, sorted by time (stably, so equal
 // times keep file order). Log.Path is the channel folder, Log.Title and
-// Log.Group its name, and Message.Line the record's 1-based ordinal within the
-// channel when the day files are read in name order and their records in file
-// order. Times are the records' ts in UTC, the zone Slack names its day files
+// Log.Group its name, and Message.Line the line of the record's opening '{'
+// counted on through the channel's day files in name order, each file
+// starting on a new line (the first line of the second day file comes
+// after the last of the first): a day file that cannot be read as JSON
+// still counts its lines, so leaving it out moves no other message's Line.
+// Times are the records' ts in UTC, the zone Slack names its day files
 // by (shown in another zone with ParsePathIn).
 //
 // A record maps as follows: ts is Message.ID; user is SenderID, and Sender is
@@ -188,15 +192,17 @@ func parseSlackChannel(fsys fs.FS, dir string, show func(string) string, users m
 	name := path.Base(dir)
 	log := &Log{Path: show(dir), Format: FormatSlack, Title: name, Group: name, Messages: make([]Message, 0)}
 	var errs []error
+	before := 0 // lines of the day files before this one
 	for _, day := range days {
 		file := show(path.Join(dir, day))
-		f, err := fsys.Open(path.Join(dir, day))
+		data, err := fs.ReadFile(fsys, path.Join(dir, day))
 		if err != nil {
-			errs = append(errs, &ParseError{Path: file, Msg: "cannot open day file", Err: unwrapFSError(err)})
+			// Its lines are unknown: the Lines of the days after it move.
+			errs = append(errs, &ParseError{Path: file, Msg: "cannot read day file", Err: unwrapFSError(err)})
 			continue
 		}
-		msgs, err := readSlackDay(f, file, users, len(log.Messages))
-		f.Close()
+		msgs, err := readSlackDay(bytes.NewReader(data), file, users, before)
+		before += lineCount(data)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -312,8 +318,18 @@ var slackSystemSubtypes = map[string]bool{
 	"reminder_add": true, "reminder_delete": true, "sh_room_created": true, "huddle_thread": true,
 }
 
-// readSlackDay reads one day file; before is the number of the channel's
-// records read so far, so that Line is the ordinal within the channel.
+// lineCount returns the number of lines of data: its newlines, and one more
+// when its last line does not end in one.
+func lineCount(data []byte) int {
+	n := bytes.Count(data, []byte{'\n'})
+	if len(data) > 0 && data[len(data)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// readSlackDay reads one day file; before is the number of lines of the
+// channel's day files before it, so that Line counts on through them.
 func readSlackDay(r io.Reader, path string, users map[string]string, before int) ([]Message, error) {
 	w := newJSONWalker(r, path)
 	var msgs []Message
@@ -327,7 +343,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 			return &ParseError{Path: path, Line: w.memberLine("ts"), Msg: fmt.Sprintf("message record %d: bad ts %q: expected seconds.microseconds such as 1704060932.000200", n, string(rec.TS))}
 		}
 		m := Message{
-			Line:     before + n,
+			Line:     before + w.startLine(),
 			ID:       string(rec.TS),
 			Time:     t,
 			SenderID: string(rec.User),

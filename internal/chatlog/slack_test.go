@@ -110,8 +110,9 @@ func TestParseSlackDirChannels(t *testing.T) {
 			reply = &g.Messages[i]
 		}
 	}
-	if reply == nil || reply.ReplyToID != g.Messages[1].ID || reply.Line != 7 {
-		t.Errorf("thread reply %+v, want ReplyToID %s and Line 7", reply, g.Messages[1].ID)
+	// Its record opens on line 2 of 2024-01-16.json, after the 88 lines of 2024-01-15.json.
+	if reply == nil || reply.ReplyToID != g.Messages[1].ID || reply.Line != 90 {
+		t.Errorf("thread reply %+v, want ReplyToID %s and Line 90", reply, g.Messages[1].ID)
 	}
 }
 
@@ -249,8 +250,8 @@ func TestParseSlackDirOrderAndLines(t *testing.T) {
 	dir := t.TempDir()
 	writeFiles(t, dir, map[string]string{
 		"channels.json":       `[]`,
-		"dev/2024-01-02.json": `[{"user": "U1", "ts": "1704153600.000001", "text": "second day"}]`,
-		"dev/2024-01-01.json": `[{"user": "U1", "ts": "1704067300.000000", "text": "b"}, {"user": "U1", "ts": "1704067200.000000", "text": "a"}]`,
+		"dev/2024-01-02.json": "[\n{\"user\": \"U1\", \"ts\": \"1704153600.000001\", \"text\": \"second day\"}]",
+		"dev/2024-01-01.json": "[{\"user\": \"U1\", \"ts\": \"1704067300.000000\", \"text\": \"b\"},\n{\"user\": \"U1\", \"ts\": \"1704067200.000000\", \"text\": \"a\"}]\n",
 		"dev/notes.json":      `not a day file`,
 	})
 	logs, err := ParseSlackDir(dir)
@@ -264,8 +265,8 @@ func TestParseSlackDirOrderAndLines(t *testing.T) {
 	for _, m := range logs[0].Messages {
 		got = append(got, m.Text+"@"+string(rune('0'+m.Line)))
 	}
-	if want := []string{"a@2", "b@1", "second day@3"}; !reflect.DeepEqual(got, want) {
-		t.Errorf("messages %q, want %q (time order, Line = ordinal in read order)", got, want)
+	if want := []string{"a@2", "b@1", "second day@4"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("messages %q, want %q (time order, Line counted on through the day files in name order)", got, want)
 	}
 	checkLog(t, logs[0], FormatSlack, 3)
 	if logs[0].Messages[0].Sender != "U1" {
@@ -443,4 +444,59 @@ func FuzzParseSlack(f *testing.F) {
 		err = readSlackUsers(bytes.NewReader(data), "fuzz/users.json", map[string]string{})
 		fuzzCheck(t, &Log{}, err)
 	})
+}
+
+// TestSlackLinesStableWhenDaySkipped checks that a day file left out (bad
+// JSON, a bad record, a truncated file, not an array) moves no other
+// message's Line: the Lines of the days after it are those of the export
+// whose day file, of as many lines (four), reads.
+func TestSlackLinesStableWhenDaySkipped(t *testing.T) {
+	good := "[\n  {\"user\": \"U1\", \"ts\": \"1704153600.000100\", \"text\": \"day two\"},\n  {\"user\": \"U1\", \"ts\": \"1704153660.000100\", \"text\": \"day two again\"}\n]\n"
+	files := func(second string) map[string]string {
+		return map[string]string{
+			"channels.json":       `[]`,
+			"dev/2024-01-01.json": "[\n  {\"user\": \"U1\", \"ts\": \"1704067200.000100\", \"text\": \"day one\"}\n]\n",
+			"dev/2024-01-02.json": second,
+			"dev/2024-01-03.json": "[\n  {\"user\": \"U1\", \"ts\": \"1704240000.000100\", \"text\": \"day three\"},\n\n  {\"user\": \"U1\", \"ts\": \"1704240060.000100\", \"text\": \"day three again\"}\n]",
+		}
+	}
+	lines := func(t *testing.T, second string) (map[string]int, error) {
+		dir := t.TempDir()
+		writeFiles(t, dir, files(second))
+		logs, err := ParseSlackDir(dir)
+		if len(logs) != 1 {
+			t.Fatalf("%d logs: %v", len(logs), err)
+		}
+		got := map[string]int{}
+		for _, m := range logs[0].Messages {
+			got[m.Text] = m.Line
+		}
+		return got, err
+	}
+	want, err := lines(t, good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want["day three"] != 3+4+2 || want["day three again"] != 3+4+4 {
+		t.Fatalf("lines %v: day three's records open on lines 2 and 4 of its file, after 3 and 4 lines", want)
+	}
+	tests := []struct{ name, second string }{
+		{"truncated", "[\n  {\"user\": \"U1\", \"ts\": \"1704153600.000100\", \"text\": \"day two\"},\n  {\"user\": \"U1\", \"ts\": \"17\n\n"},
+		{"bad ts", "[\n  {\"user\": \"U1\", \"ts\": \"yesterday\", \"text\": \"day two\"},\n  {\"user\": \"U1\", \"ts\": \"1704153660.000100\", \"text\": \"x\"}\n]\n"},
+		{"not an array", "{\n  \"messages\": []\n}\n\n"},
+		{"bad JSON", "[\n  {\"user\": \"U1\", \"ts\": \"1704153600.000100\" \"text\": \"day two\"}\n\n]\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := lines(t, tt.second)
+			if err == nil {
+				t.Fatal("the broken day file gives no error")
+			}
+			for _, text := range []string{"day one", "day three", "day three again"} {
+				if got[text] != want[text] {
+					t.Errorf("%q on line %d, want %d as when the day file reads", text, got[text], want[text])
+				}
+			}
+		})
+	}
 }
