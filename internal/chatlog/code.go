@@ -101,3 +101,69 @@ func fencedCode(text string, i int) (Code, bool) {
 	}
 	return try(open, "")
 }
+
+// A CodePart is a piece of a message's text: text, or code its sender
+// marked (see CodeParts).
+type CodePart struct {
+	Text  string // the text as written, or the code without its markup
+	Code  bool   // code, not text
+	Block bool   // code shown as a block of lines: a block, or code of several lines
+	Lang  string // a block's language when it is a plain word (letters, digits, _ + - . #), else ""
+}
+
+// CodeParts splits text into the text and the code its sender marked
+// (code, as Message.Code gives it), in order, as the writers show them. A
+// stretch of code that is not one of text's, or that holds only white
+// space, is text. The line breaks around a block's code are no part of
+// it, and code inside a line right after code inside a line, with
+// nothing between, joins it (two spans side by side would read as one).
+// Text parts are never empty.
+func CodeParts(text string, code []Code) []CodePart {
+	var parts []CodePart
+	at := 0
+	addText := func(end int) {
+		if end > at {
+			parts = append(parts, CodePart{Text: text[at:end]})
+		}
+	}
+	for _, c := range code {
+		if c.Start < at || c.End > len(text) || c.From < c.Start || c.To > c.End || c.From > c.To {
+			continue // no stretch of this text; what it covers is text
+		}
+		src := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text[c.From:c.To])
+		src = strings.Trim(src, "\n")
+		if strings.TrimSpace(src) == "" {
+			continue
+		}
+		block := c.Block || strings.Contains(src, "\n")
+		if n := len(parts); !block && n > 0 && c.Start == at && parts[n-1].Code && !parts[n-1].Block {
+			parts[n-1].Text += src
+			at = c.End
+			continue
+		}
+		addText(c.Start)
+		p := CodePart{Text: src, Code: true, Block: block}
+		if block && plainWord(c.Lang) {
+			p.Lang = c.Lang
+		}
+		parts = append(parts, p)
+		at = c.End
+	}
+	addText(len(text))
+	return parts
+}
+
+// plainWord reports whether lang is a short word of letters, digits and
+// _ + - . #, which may name a block's language.
+func plainWord(lang string) bool {
+	if lang == "" || len(lang) > 32 {
+		return false
+	}
+	for i := 0; i < len(lang); i++ {
+		c := lang[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') && strings.IndexByte("_+-.#", c) < 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -146,3 +146,38 @@ func TestReadersKeepCode(t *testing.T) {
 		})
 	}
 }
+
+// TestCodeParts checks how a text splits into text and code: the pieces
+// in order, a block's line breaks trimmed, spans side by side joined,
+// stretches that are no code of the text kept as text.
+func TestCodeParts(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		code []Code
+		want []CodePart
+	}{
+		{"no code", "a b", nil, []CodePart{{Text: "a b"}}},
+		{"a span between words", "用 `ctx` 就行", []Code{{Start: 4, End: 9, From: 5, To: 8}},
+			[]CodePart{{Text: "用 "}, {Text: "ctx", Code: true}, {Text: " 就行"}}},
+		{"a block with its language, its line breaks trimmed", "看\n```go\nx\r\ny\n```", []Code{{Start: 4, End: 18, From: 10, To: 15, Block: true, Lang: "go"}},
+			[]CodePart{{Text: "看\n"}, {Text: "x\ny", Code: true, Block: true, Lang: "go"}}},
+		{"a language that is no plain word", "x", []Code{{Start: 0, End: 1, From: 0, To: 1, Block: true, Lang: "go<b>"}},
+			[]CodePart{{Text: "x", Code: true, Block: true}}},
+		{"code of several lines inside a line is a block", "a\nb", []Code{{Start: 0, End: 3, From: 0, To: 3}},
+			[]CodePart{{Text: "a\nb", Code: true, Block: true}}},
+		{"spans side by side join", "ctx.Done()", []Code{{Start: 0, End: 3, From: 0, To: 3}, {Start: 3, End: 10, From: 3, To: 10}},
+			[]CodePart{{Text: "ctx.Done()", Code: true}}},
+		{"spans with a space between do not", "a b", []Code{{Start: 0, End: 1, From: 0, To: 1}, {Start: 2, End: 3, From: 2, To: 3}},
+			[]CodePart{{Text: "a", Code: true}, {Text: " "}, {Text: "b", Code: true}}},
+		{"white space only is text", "a   b", []Code{{Start: 1, End: 4, From: 1, To: 4}}, []CodePart{{Text: "a   b"}}},
+		{"a stretch past the text is text", "a `b`", []Code{{Start: 2, End: 9, From: 3, To: 4}}, []CodePart{{Text: "a `b`"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CodeParts(tt.text, tt.code); !slices.Equal(got, tt.want) {
+				t.Errorf("CodeParts(%q) =\n%+v\nwant\n%+v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

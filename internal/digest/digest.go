@@ -144,10 +144,10 @@ type Answer struct {
 	Code   Code      // the code its sender marked in it, for the Markdown outputs
 }
 
-// A Code is the text of a question or answer as written, lines and all,
-// with the stretches its sender marked as code (chatlog.Message.Code),
-// which the Markdown outputs show as code; the zero Code when it has none,
-// or when it is a picture or a shared link.
+// A Code is the text of a message as written, lines and all, with the
+// stretches its sender marked as code (chatlog.Message.Code), which the
+// Markdown outputs and the HTML page show as code; the zero Code when it
+// has none, or when it is a picture or a shared link.
 type Code struct {
 	Text  string         // the message's text, as chatlog.Message.Text
 	Spans []chatlog.Code // the code in Text
@@ -196,6 +196,7 @@ type MessageView struct {
 	Text   string      // its readable text, on one line
 	URL    string      // the address of the picture or shared link it is; "" for text, or when the export gives none
 	Role   thread.Role // question, answer or none
+	Code   Code        // the code its sender marked in it, which the page shows as code
 }
 
 // FirstAsked returns the date of the entry's first occurrence.
@@ -398,7 +399,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 		for n, i := range t.Messages {
 			m := &log.Messages[i]
 			text := readable(m)
-			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, URL: mediaURL(m), Role: res.Links[i].Role})
+			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, URL: mediaURL(m), Role: res.Links[i].Role, Code: codeOf(m)})
 			w := 1.0
 			if isQuestion[i] || n == 0 {
 				w = 2

@@ -8,7 +8,10 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -37,15 +40,15 @@ type htmlDay struct {
 
 // htmlThread is one lane: times are seconds since midnight of the day.
 type htmlThread struct {
-	ID       string     `json:"id"`
-	Kind     string     `json:"kind"`
-	Title    string     `json:"title"`
-	Start    int        `json:"start"`
-	End      int        `json:"end"`
-	Times    []int      `json:"times"`
-	Topics   []int      `json:"topics"`             // indices into htmlData.Topics
-	Entries  []string   `json:"entries"`            // IDs of the entries its questions belong to
-	Messages [][]string `json:"messages,omitempty"` // Q&A threads: [line, time, sender, text, role], and url for a picture or link at a web address
+	ID       string   `json:"id"`
+	Kind     string   `json:"kind"`
+	Title    string   `json:"title"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Times    []int    `json:"times"`
+	Topics   []int    `json:"topics"`             // indices into htmlData.Topics
+	Entries  []string `json:"entries"`            // IDs of the entries its questions belong to
+	Messages [][]any  `json:"messages,omitempty"` // Q&A threads: see htmlMessage
 }
 
 type htmlEntry struct {
@@ -100,6 +103,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		}
 		return ids
 	}
+	hasCode := false
 	for _, day := range d.Days {
 		hd := htmlDay{Date: day.Date, Group: day.Group, Path: day.Path, Threads: make([]htmlThread, 0, len(day.Threads))}
 		base := dayBase(day)
@@ -115,6 +119,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 				ht.Times = append(ht.Times, at(m.Time))
 				if t.Kind == thread.KindQA || len(t.Entries) > 0 { // a question asked in a talk, too
 					ht.Messages = append(ht.Messages, htmlMessage(base, m))
+					hasCode = hasCode || len(m.Code.Spans) > 0
 				}
 			}
 			for _, i := range ht.Topics {
@@ -138,8 +143,13 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	if err != nil {
 		return err
 	}
-	page := strings.Replace(pageTemplate, "{{TITLE}}", html.EscapeString(data.Title), 1)
-	page = strings.Replace(page, "{{DATA}}", string(js), 1)
+	style, script := "", ""
+	if hasCode {
+		style, script = codeStyle, codeScript
+	}
+	// One pass: what one placeholder is replaced by is not read for another.
+	page := strings.NewReplacer("{{TITLE}}", html.EscapeString(data.Title), "{{CODE_STYLE}}", style,
+		"{{CODE_SCRIPT}}", script, "{{DATA}}", string(js)).Replace(pageTemplate)
 	_, err = io.WriteString(w, page)
 	return err
 }
@@ -148,15 +158,92 @@ func WriteHTML(w io.Writer, d *Digest) error {
 // sender, text, role], and for a picture or shared link at an http or https
 // address, the address, which the script makes the text's link. Another
 // address is no link: it is text after the message's, which the script
-// writes as text.
-func htmlMessage(base time.Time, m MessageView) []string {
-	msg := []string{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)}
+// writes as text. A message with code (a picture or link has none) has ""
+// in the address's place and then its text and code as htmlCode gives
+// them, which the script shows in the text's place.
+func htmlMessage(base time.Time, m MessageView) []any {
+	msg := []any{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)}
+	if len(m.Code.Spans) > 0 {
+		return append(msg, "", htmlCode(m.Code))
+	}
 	if webAddress(m.URL) {
 		return append(msg, m.URL)
 	}
 	msg[3] = withAddress(m.Text, m.URL)
 	return msg
 }
+
+// htmlCode is a message's text and code (see chatlog.CodeParts) as the
+// page's script shows them: ["", text] for text, its runs of white space
+// as one space as in the message's one-line text, ["code", code] for code
+// inside a line, and ["pre", code] or ["pre", code, language] for a block,
+// its lines as written. Text is trimmed where a block or the message
+// starts or ends, as a block stands on lines of its own.
+func htmlCode(c Code) [][]string {
+	parts := chatlog.CodeParts(c.Text, c.Spans)
+	out := make([][]string, 0, len(parts))
+	for i, p := range parts {
+		switch {
+		case p.Block && p.Lang != "":
+			out = append(out, []string{"pre", p.Text, p.Lang})
+		case p.Block:
+			out = append(out, []string{"pre", p.Text})
+		case p.Code:
+			out = append(out, []string{"code", p.Text})
+		default:
+			s := oneLine(p.Text)
+			if i == 0 || parts[i-1].Block {
+				s = strings.TrimLeft(s, " ")
+			}
+			if i == len(parts)-1 || parts[i+1].Block {
+				s = strings.TrimRight(s, " ")
+			}
+			if s != "" {
+				out = append(out, []string{"", s})
+			}
+		}
+	}
+	return out
+}
+
+// oneLine is s with its runs of white space as one space, at its ends too.
+func oneLine(s string) string {
+	words := strings.Join(strings.Fields(s), " ")
+	if words == "" {
+		return " " // CodeParts gives no empty text
+	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		words = " " + words
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s); unicode.IsSpace(r) {
+		words += " "
+	}
+	return words
+}
+
+// codeStyle and codeScript are what a page with code has more, at the end
+// of its style sheet and in the script's writing of a message: the script
+// writes a message's text and code (see htmlCode) as text, <code> and
+// <pre><code>, all as text nodes, never as markup. A page without code
+// leaves them out, so that it stays as it was before the page showed code.
+const (
+	codeStyle = `.msg code { font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, "Noto Sans Mono CJK SC", monospace; background: #eff1f3; border-radius: 3px; padding: 0 3px; }
+.msg pre { margin: 4px 0; padding: 6px 8px; background: #eff1f3; border-radius: 4px; overflow-x: auto; white-space: pre; }
+.msg pre code { padding: 0; background: none; }
+`
+	codeScript = `      if (m[6]) {
+        text.textContent = "";
+        m[6].forEach(function (p) {
+          if (p[0] === "pre") {
+            var pre = el("pre", {});
+            pre.appendChild(el("code", p[2] ? { "class": "language-" + p[2] } : {}, p[1]));
+            text.appendChild(pre);
+          } else if (p[0] === "code") text.appendChild(el("code", {}, p[1]));
+          else text.appendChild(document.createTextNode(p[1]));
+        });
+      }
+`
+)
 
 // dayBase is midnight before the day's first message, in its time zone. A
 // log without dates has its clock times on 0001-01-01, whose midnight is

@@ -135,7 +135,10 @@ func TestAskedLineUndated(t *testing.T) {
 // show the code a member marked (chatlog.Message.Code) as code, in the
 // list items and quotes they write questions and answers in, and that the
 // JSON keeps the text on one line; a line of code that would read as the
-// knowledge base's Marker leaves that message on one line, as text.
+// knowledge base's Marker leaves that message on one line, as text. The
+// HTML page gives its script the text and code of each message, the
+// page's <script> and markup in them escaped, and the code's style and
+// script only when some message has code.
 func TestWritersCode(t *testing.T) {
 	block := func(text, code, lang string) []chatlog.Code {
 		i := strings.Index(text, code)
@@ -146,6 +149,7 @@ func TestWritersCode(t *testing.T) {
 		question, answer       string
 		qCode, aCode           func(text string) []chatlog.Code
 		markdown, kb, jsonText []string
+		html                   []string // in the page; a page without code has none of codeStyle and codeScript
 	}{
 		{
 			name:     "a block in the answer",
@@ -155,6 +159,7 @@ func TestWritersCode(t *testing.T) {
 			markdown: []string{"  - **B** (line 5): 这样：\n    ```go\n    sign := hmac(key, body)\n    return sign\n    ```\n"},
 			kb:       []string{"- **B**: 这样：\n  ```go\n  sign := hmac(key, body)\n  return sign\n  ```\n"},
 			jsonText: []string{`"text": "这样： sign := hmac(key, body) return sign"`},
+			html:     []string{`"这样： sign := hmac(key, body) return sign","","",[["","这样："],["pre","sign := hmac(key, body)\nreturn sign","go"]]]`},
 		},
 		{
 			name:     "a block in the question",
@@ -163,6 +168,28 @@ func TestWritersCode(t *testing.T) {
 			answer:   "要用 HMAC-SHA256",
 			markdown: []string{"asked (`d.txt:1`): 微信分账接口这样签名对吗？\n  ```\n  sign := md5(body) // *x*\n  ```\n  - **B** (line 5): 要用 HMAC-SHA256\n"},
 			kb:       []string{"> 微信分账接口这样签名对吗？\n> ```\n> sign := md5(body) // *x*\n> ```\n\n- **B**: 要用 HMAC-SHA256\n"},
+			html:     []string{`// *x*","","",[["","微信分账接口这样签名对吗？"],["pre","sign := md5(body) // *x*"]]],["5","09:01:00","B","要用 HMAC-SHA256",""]]`},
+		},
+		{
+			name:     "code inside a line, and markup in code and text",
+			question: "微信分账接口 <script>alert(1)</script> 用  ctx  还是 <b>?",
+			qCode: func(s string) []chatlog.Code {
+				i := strings.Index(s, "ctx")
+				return []chatlog.Code{{Start: i, End: i + 3, From: i, To: i + 3}}
+			},
+			answer:   "用 </script><script>alert(2)</script>",
+			aCode:    func(s string) []chatlog.Code { return block(s, "</script><script>alert(2)</script>", "html") },
+			markdown: []string{"微信分账接口 &lt;script&gt;alert(1)&lt;/script&gt; 用 `ctx` 还是 &lt;b&gt;?"},
+			html: []string{
+				`[["","微信分账接口 \u003cscript\u003ealert(1)\u003c/script\u003e 用 "],["code","ctx"],[""," 还是 \u003cb\u003e?"]]`,
+				`[["","用"],["pre","\u003c/script\u003e\u003cscript\u003ealert(2)\u003c/script\u003e","html"]]`,
+			},
+		},
+		{
+			name:     "no code",
+			question: "微信分账接口怎么申请？",
+			answer:   "商户平台申请",
+			html:     []string{`"微信分账接口怎么申请？",""],["5","09:01:00","B","商户平台申请",""]]`},
 		},
 		{
 			name:     "code that holds the marker",
@@ -185,9 +212,21 @@ func TestWritersCode(t *testing.T) {
 			if len(d.Entries) != 1 {
 				t.Fatalf("%d entries, want 1", len(d.Entries))
 			}
-			var md, js bytes.Buffer
+			var md, js, page bytes.Buffer
 			if err := WriteMarkdown(&md, d); err != nil {
 				t.Fatal(err)
+			}
+			if err := WriteHTML(&page, d); err != nil {
+				t.Fatal(err)
+			}
+			hasCode := tt.qCode != nil || tt.aCode != nil
+			for _, part := range []string{codeStyle, codeScript} {
+				if strings.Contains(page.String(), part) != hasCode {
+					t.Errorf("html: with code %v, holds %q: %v", hasCode, part, !hasCode)
+				}
+			}
+			if n := strings.Count(page.String(), "<script"); n != 2 {
+				t.Errorf("html: %d script elements, want the page's 2", n)
 			}
 			if err := WriteJSON(&js, d); err != nil {
 				t.Fatal(err)
@@ -199,7 +238,7 @@ func TestWritersCode(t *testing.T) {
 			for _, c := range []struct {
 				name, out string
 				want      []string
-			}{{"markdown", md.String(), tt.markdown}, {"kb", kb, tt.kb}, {"json", js.String(), tt.jsonText}} {
+			}{{"markdown", md.String(), tt.markdown}, {"kb", kb, tt.kb}, {"json", js.String(), tt.jsonText}, {"html", page.String(), tt.html}} {
 				for _, w := range c.want {
 					if !strings.Contains(c.out, w) {
 						t.Errorf("%s does not hold\n%s\nit is:\n%s", c.name, w, c.out)

@@ -267,56 +267,32 @@ func Code(s string) string {
 }
 
 // Body writes a message's text as Escape does, but with the stretches its
-// sender marked as code (chatlog.Code) shown as code: code inside a line
-// as a code span (see Code), a block, or code of several lines, as a
-// fenced code block on lines of its own, its lines as written. The text
-// after a block goes on on a line of its own. Every line after the first
-// starts with indent, which keeps it in the list item or block quote the
-// text is written in ("  " after "- ", "> " in a quote; an empty line of
-// code gets indent without its trailing spaces). The fence is a run of
-// backticks longer than any in the code, and the language it names is
-// written only when it is a plain word (letters, digits, _ + - . #). So
-// text without code is exactly what Escape writes, and no code can end
-// its block or leave its container early.
+// sender marked as code (chatlog.Code, split as chatlog.CodeParts does)
+// shown as code: code inside a line as a code span (see Code), a block, or
+// code of several lines, as a fenced code block on lines of its own, its
+// lines as written. The text after a block goes on on a line of its own.
+// Every line after the first starts with indent, which keeps it in the
+// list item or block quote the text is written in ("  " after "- ", "> "
+// in a quote; an empty line of code gets indent without its trailing
+// spaces). The fence is a run of backticks longer than any in the code,
+// and names the block's language when CodeParts gives one. So text without
+// code is exactly what Escape writes, and no code can end its block or
+// leave its container early.
 func Body(text string, code []chatlog.Code, indent string) string {
 	if len(code) == 0 {
 		return Escape(text)
 	}
 	w := bodyWriter{indent: indent, lineStart: true}
-	at := 0
-	span := "" // inline code not yet written: code right after it joins it, as two spans side by side would read as one
-	writeSpan := func() {
-		if span != "" {
-			w.span(span)
-			span = ""
+	for _, p := range chatlog.CodeParts(text, code) {
+		switch {
+		case !p.Code:
+			w.text(p.Text)
+		case p.Block:
+			w.block(p.Text, p.Lang)
+		default:
+			w.span(p.Text)
 		}
 	}
-	for _, c := range code {
-		if c.Start < at || c.End > len(text) || c.From < c.Start || c.To > c.End || c.From > c.To {
-			continue // no stretch of this text; what it covers is written as text
-		}
-		src := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text[c.From:c.To])
-		src = strings.Trim(src, "\n")
-		if strings.TrimSpace(src) == "" {
-			continue
-		}
-		inline := !c.Block && !strings.Contains(src, "\n")
-		if inline && span != "" && c.Start == at {
-			span += src
-			at = c.End
-			continue
-		}
-		writeSpan()
-		w.text(text[at:c.Start])
-		if inline {
-			span = src
-		} else {
-			w.block(src, c.Lang)
-		}
-		at = c.End
-	}
-	writeSpan()
-	w.text(text[at:])
 	return w.b.String()
 }
 
@@ -389,9 +365,6 @@ func (w *bodyWriter) block(src, lang string) {
 		longest = max(longest, run)
 	}
 	fence := strings.Repeat("`", max(3, longest+1))
-	if !plainWord(lang) {
-		lang = ""
-	}
 	blank := strings.TrimRight(w.indent, " ")
 	w.b.WriteString("\n" + w.indent + fence + lang)
 	for _, line := range strings.Split(src, "\n") {
@@ -403,20 +376,6 @@ func (w *bodyWriter) block(src, lang string) {
 	}
 	w.b.WriteString("\n" + w.indent + fence)
 	w.afterBlock, w.lineStart, w.space = true, true, false
-}
-
-// plainWord reports whether lang may be written after a fence: a short
-// word of letters, digits and _ + - . #.
-func plainWord(lang string) bool {
-	if lang == "" || len(lang) > 32 {
-		return false
-	}
-	for i := 0; i < len(lang); i++ {
-		if c := lang[i]; !isAlnum(c) && strings.IndexByte("_+-.#", c) < 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // escapeInside escapes text that goes on a line, where nothing it starts
