@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -198,7 +199,7 @@ func TestBuildOccurrences(t *testing.T) {
 		found := false
 		for _, th := range day.Threads {
 			if th.ID == o.Thread {
-				found = contains(th.Entries, e.ID)
+				found = slices.Contains(th.Entries, e.ID)
 			}
 		}
 		if !found {
@@ -466,15 +467,6 @@ func reversed(days []Day) []Day {
 		out[len(days)-1-i] = d
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // TestWritersGolden compares every writer's output on the fixture days with

@@ -576,9 +576,9 @@ func entryMarkdown(dir string, e *Entry) []byte {
 	b.WriteString("\n")
 	for _, o := range e.Occurrences {
 		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
-		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(questionMarkdown(&o, "> "), mdtext.Escape(o.Question))))
+		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(o.Question, "", o.Code, "> ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(&b, "- **%s**:%s\n", mdtext.Escape(a.Sender), mdtext.Spaced(markerFree(answerMarkdown(&a, "  "), mediaMarkdown(a.Text, a.URL))))
+			fmt.Fprintf(&b, "- **%s**:%s\n", mdtext.Escape(a.Sender), mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ")))
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")
@@ -589,12 +589,14 @@ func entryMarkdown(dir string, e *Entry) []byte {
 	return b.Bytes()
 }
 
-// markerFree is md, or, when a line of it would read as the Marker (a
-// line of code as written, which Markdown text never holds), the text
-// on one line, as plain.
-func markerFree(md, plain string) string {
+// markerFree is a question's or an answer's text as messageMarkdown
+// writes it, or, when a line of that would read as the Marker (a line of
+// code as written, which Markdown text never holds), on one line, as
+// mediaMarkdown writes it.
+func markerFree(text, url string, code Code, indent string) string {
+	md := messageMarkdown(text, url, code, indent)
 	if markerAt([]byte(md)) >= 0 {
-		return plain
+		return mediaMarkdown(text, url)
 	}
 	return md
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -162,7 +163,7 @@ func TestWriteKBRegenerate(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The 协议支付 entry also started on the first day.
-		if !contains(res.Merged, id+".md") || len(res.Merged) != 2 || len(res.Stale) != 0 {
+		if !slices.Contains(res.Merged, id+".md") || len(res.Merged) != 2 || len(res.Stale) != 0 {
 			t.Errorf("merged %v, stale %v, want %s.md and the 协议支付 entry merged", res.Merged, res.Stale, id)
 		}
 		if _, err := os.Stat(old); !os.IsNotExist(err) {
@@ -374,7 +375,7 @@ func TestHasNote(t *testing.T) {
 func fixtureDaysOn(days []Day, dates ...string) []Day {
 	var out []Day
 	for _, d := range days {
-		if contains(dates, d.Log.Date) {
+		if slices.Contains(dates, d.Log.Date) {
 			out = append(out, d)
 		}
 	}
@@ -429,7 +430,7 @@ func TestWriteKBMergeKeepsNotes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !contains(res.Merged, from) {
+			if !slices.Contains(res.Merged, from) {
 				t.Fatalf("merged %v, want %s", res.Merged, from)
 			}
 			text := readFile(t, filepath.Join(dir, into))
@@ -645,7 +646,7 @@ func TestWriteKBNarrowerRun(t *testing.T) {
 				t.Fatal(err)
 			}
 			if tt.merged {
-				if !contains(res.Merged, firstFile) || !strings.HasSuffix(readFile(t, filepath.Join(dir, thenFile)), note) {
+				if !slices.Contains(res.Merged, firstFile) || !strings.HasSuffix(readFile(t, filepath.Join(dir, thenFile)), note) {
 					t.Errorf("result %+v, want %s merged into %s with its note", res, firstFile, thenFile)
 				}
 				return
@@ -656,7 +657,7 @@ func TestWriteKBNarrowerRun(t *testing.T) {
 			if strings.Join(res.Wider, " ") != firstFile || len(res.Merged)+len(res.Stale) != 0 {
 				t.Errorf("result %+v, want %s kept as wider", res, firstFile)
 			}
-			if links := indexLinks(t, dir); !contains(links, firstFile) || !contains(links, thenFile) {
+			if links := indexLinks(t, dir); !slices.Contains(links, firstFile) || !slices.Contains(links, thenFile) {
 				t.Errorf("the index links %v, want %s and %s", links, firstFile, thenFile)
 			}
 			// Reading every day again gives one entry, with the note once.
@@ -814,7 +815,7 @@ func TestWriteKBRenamedFiles(t *testing.T) {
 					t.Errorf("%s changed:\n%s", name, got)
 				}
 			}
-			if fmt.Sprint(res.Skipped) != fmt.Sprint(tt.skipped) || contains(res.Merged, tt.entry) {
+			if fmt.Sprint(res.Skipped) != fmt.Sprint(tt.skipped) || slices.Contains(res.Merged, tt.entry) {
 				t.Errorf("skipped %v, want %v; merged %v", res.Skipped, tt.skipped, res.Merged)
 			}
 			// Again: nothing to write.

@@ -204,9 +204,9 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	}
 	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(questionMarkdown(&o, "  ")))
+		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(messageMarkdown(o.Question, "", o.Code, "  ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (line %d):%s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Spaced(answerMarkdown(&a, "    ")))
+			fmt.Fprintf(w, "  - **%s** (line %d):%s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
 		}
 	}
 	w.WriteString("\n")

@@ -33,23 +33,16 @@ func mediaMarkdown(text, url string) string {
 	return mdtext.Escape(withAddress(text, url))
 }
 
-// answerMarkdown is an answer as Markdown: its text, with the code its
-// sender marked as code (see mdtext.Body: a block's lines start with
-// indent), or its picture or shared link (see mediaMarkdown).
-func answerMarkdown(a *Answer, indent string) string {
-	if len(a.Code.Spans) > 0 {
-		return mdtext.Body(a.Code.Text, a.Code.Spans, indent)
+// messageMarkdown is a question's or an answer's text as Markdown: with
+// the code its sender marked (code) as code when it has any (see
+// mdtext.Body: a block's lines start with indent), else text and the
+// address of the picture or shared link it is (url, "" for none; see
+// mediaMarkdown).
+func messageMarkdown(text, url string, code Code, indent string) string {
+	if len(code.Spans) > 0 {
+		return mdtext.Body(code.Text, code.Spans, indent)
 	}
-	return mediaMarkdown(a.Text, a.URL)
-}
-
-// questionMarkdown is an occurrence's question as Markdown, as
-// answerMarkdown writes an answer's text.
-func questionMarkdown(o *Occurrence, indent string) string {
-	if len(o.Code.Spans) > 0 {
-		return mdtext.Body(o.Code.Text, o.Code.Spans, indent)
-	}
-	return mdtext.Escape(o.Question)
+	return mediaMarkdown(text, url)
 }
 
 // withAddress is text followed by the address url in parentheses, unless

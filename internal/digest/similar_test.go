@@ -3,6 +3,7 @@ package digest
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"testing"
 
@@ -95,7 +96,7 @@ func TestBuildTitleWithoutMentions(t *testing.T) {
 			if len(d.Entries) != 1 {
 				t.Fatalf("%d entries, want 1", len(d.Entries))
 			}
-			if e := d.Entries[0]; e.Title != tt.title || contains(e.Topics, "产品设计") {
+			if e := d.Entries[0]; e.Title != tt.title || slices.Contains(e.Topics, "产品设计") {
 				t.Errorf("title %q topics %v, want %q and no 产品设计 from the name", e.Title, e.Topics, tt.title)
 			}
 		})

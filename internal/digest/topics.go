@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -74,7 +75,7 @@ func (m *topicMatcher) mentions(text string) []int {
 					continue
 				}
 			}
-			if !containsInt(found, t.topic) {
+			if !slices.Contains(found, t.topic) {
 				found = append(found, t.topic)
 			}
 		}
@@ -176,13 +177,4 @@ func wordByteAt(s string, i int) bool {
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

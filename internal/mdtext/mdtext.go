@@ -248,22 +248,28 @@ func isAlnum(c byte) bool {
 // so that no line of s can start a block of its own (a heading, a list).
 func Code(s string) string {
 	s = strings.NewReplacer("\r\n", " ", "\r", " ", "\n", " ").Replace(s)
-	longest, run := 0, 0
-	for i := 0; i < len(s); i++ {
-		if s[i] != '`' {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	fence := strings.Repeat("`", longest+1)
+	fence := codeFence(s, 1)
 	pad := strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
 		len(s) >= 2 && s[0] == ' ' && s[len(s)-1] == ' ' && strings.Trim(s, " ") != ""
 	if pad {
 		s = " " + s + " "
 	}
 	return fence + s + fence
+}
+
+// codeFence is the run of backticks that fences code: one longer than the
+// longest run in code, and least long at the least.
+func codeFence(code string, least int) string {
+	longest, run := 0, 0
+	for i := 0; i < len(code); i++ {
+		if code[i] != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	return strings.Repeat("`", max(least, longest+1))
 }
 
 // Body writes a message's text as Escape does, but with the stretches its
@@ -355,16 +361,7 @@ func (w *bodyWriter) startText(lead bool) {
 
 // block writes src as a fenced code block on lines of its own.
 func (w *bodyWriter) block(src, lang string) {
-	longest := 0
-	for run, i := 0, 0; i < len(src); i++ {
-		if src[i] != '`' {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	fence := strings.Repeat("`", max(3, longest+1))
+	fence := codeFence(src, 3)
 	blank := strings.TrimRight(w.indent, " ")
 	w.b.WriteString("\n" + w.indent + fence + lang)
 	for _, line := range strings.Split(src, "\n") {
