@@ -433,6 +433,14 @@ var (
 // noticeOpeners open a post to the whole group: a job ad.
 var noticeOpeners = []string{"招聘", "急招", "诚聘"}
 
+// contactRe matches a contact handle left for the group (V：paylicense888,
+// 微信: abc_123, QQ：12345678); with an adWords word it makes an ad.
+var contactRe = regexp.MustCompile(`(?:^|[^A-Za-z])(?i:v|vx|wx|weixin)\s*[：:]\s*[A-Za-z0-9_-]{5,}|(?:微信号?|加微|威信|薇信|(?i:qq)|电话|手机|联系方式)\s*[：:]?\s*[A-Za-z0-9_-]{5,}`)
+
+// adWords offer a service for sale (办理, 转让, 代办, 价格): with a contact
+// handle they make an ad, which opens its own thread and answers nothing.
+var adWords = []string{"办理", "代办", "转让", "出售", "收购", "价格", "优惠", "私聊", "包过", "代理", "招商", "加盟", "合作"}
+
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
 	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
 
@@ -691,7 +699,8 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 		// marks (a quote, a Telegram or Discord reply) is no title.
 		replying := m.Quote != nil || m.ReplyToID != ""
 		f.notice = !replying && (f.runes >= 12 && (cues.has(cueNotice) || startsWithAny(f.plain, noticeOpeners) ||
-			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords)) || mentionsAll(m.Mentions))
+			containsAny(f.plain, jobWords) && containsAny(f.plain, hiringWords) ||
+			containsAny(f.plain, adWords) && contactRe.MatchString(f.plain)) || mentionsAll(m.Mentions))
 		f.headline = f.notice || f.runes >= 12 && !replying && len(m.Mentions) == 0 && !cues.has(cuePronoun) && cues.has(cueNews) && !answerLabelRe.MatchString(f.plain) ||
 			f.runes >= hearsayRunes && !replying && len(m.Mentions) == 0 && (startsWithAny(f.plain, hearsayOpeners) || reportedTalkRe.MatchString(f.plain)) ||
 			strings.HasSuffix(f.plain, forwardedChat) || datedTitleRe.MatchString(f.plain)

@@ -347,6 +347,10 @@ func TestNewsAndPraise(t *testing.T) {
 		{"有想跳槽的java开发没，简历丢过来，要招聘10人+。", true, false}, // a job ad is a notice
 		{"我去年投了简历，后来也没回音了", false, false},            // talk about one's job is not
 		{"现在支付行业的薪资都在降，跳槽要谨慎", false, false},
+		{"专业办理支付牌照转让、ICP/EDI许可证，价格美丽，有需要的老板私聊我，V：paylicense888", true, false}, // an ad with a contact handle
+		{"收单外包资质一站式搞定，包过，微信：abc_12345", true, false},
+		{"这个通道我们在用，价格还可以，我一会私聊你", false, false},  // an offer without a handle
+		{"我的微信：abc_12345，有问题可以问我", false, false}, // a handle without an offer
 	}
 	for _, tt := range tests {
 		f := textFeatures(tt.text)
