@@ -221,6 +221,12 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 				d.Log.Messages[1].Quote = &chatlog.Quote{Sender: "王_五", Text: "`微信`"}
 			},
 			[]string{"(replying to 王\\_五: \"\\`微信\\`\") 有的，要单独申请\n"}},
+		{"an answer quoting the question it is listed under",
+			func(d Day) {
+				d.Log.Messages[1].Quote = &chatlog.Quote{Sender: "王五", Text: "微信分账要申请吗"}
+				d.Result.Links[1].Evidence = append(d.Result.Links[1].Evidence, thread.Evidence{Kind: "quote", Detail: "quotes message 0"})
+			},
+			[]string{"(09:40:21): 有的，要单独申请\n"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

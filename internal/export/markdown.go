@@ -90,6 +90,11 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 					continue
 				}
 				am := &log.Messages[a]
+				if am.Quote != nil && res.Links[a].Parent == q.Question && res.Links[a].HasEvidence("quote") {
+					shown := *am
+					shown.Quote = nil // it quotes the question it is listed under, shown just above
+					am = &shown
+				}
 				fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(am.Sender), clock(am), mdtext.Spaced(fullText(am, "  ")))
 				if opts.Explain {
 					writeEvidence(w, res.Links[a])
