@@ -416,13 +416,11 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 // or Discord reply, whose link a cut would lose): while the day holds
 // messages with ids, the messages of the next date wait, and one that
 // replies to a message of the day keeps itself and every message before
-// it in the day, however long after the message it names it comes (an
-// explicit reply is the strongest evidence of a link there is: a question
-// at 22:40 answered with a reply at 09:10 keeps its answer). Only the date
-// right after the day's runs on into it, for at most maxCarry messages.
-// The wait ends, and the day is cut before the messages still waiting, at
-// a message of a later date still, the maxCarry-th message after midnight,
-// or the end of the input.
+// it in the day. Only the date right after the day's runs on into it, for
+// at most maxCarry messages. The wait ends, and the day is cut before the
+// messages still waiting, at the first pause of carryPause (the pause
+// before the first of them included), a message of a later date still,
+// the maxCarry-th message after midnight, or the end of the input.
 type daySplitter struct {
 	flush func(log *chatlog.Log, offset int) error
 
@@ -435,13 +433,16 @@ type daySplitter struct {
 	ids     map[string]bool   // the ids of the messages in cur
 	next    []chatlog.Message // messages of the next date waiting to be cut or carried, Index as in the file
 	nextDay string            // their date
+	last    time.Time         // the time of the last dated message added
 	over    int               // messages of the next date that replies kept in the day
 }
 
-// maxCarry bounds how long a day runs on past midnight: this many messages
-// after midnight end it. A pause does not: a reply the next morning to a
-// question of the night before keeps them in one day.
-const maxCarry = 1000
+// carryPause and maxCarry bound how long a day runs on past midnight: the
+// first pause this long, or this many messages after midnight, end it.
+const (
+	carryPause = time.Hour
+	maxCarry   = 1000
+)
 
 // add takes the next message of the input; it is a chatlog.EmitFunc.
 func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
@@ -457,7 +458,9 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 		return nil
 	}
 	d := m.Time.Format("2006-01-02")
-	if len(s.next) > 0 && (d > s.nextDay || s.over+len(s.next) >= maxCarry) {
+	pause := m.Time.Sub(s.last) >= carryPause
+	s.last = m.Time
+	if len(s.next) > 0 && (d > s.nextDay || pause || s.over+len(s.next) >= maxCarry) {
 		if err := s.cutBeforeNext(log); err != nil {
 			return err
 		}
@@ -467,7 +470,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 		s.day = d
 	case len(s.next) > 0 || d > s.day:
 		if len(s.next) == 0 {
-			if len(s.ids) == 0 || d != dayAfter(s.day) || s.over >= maxCarry {
+			if len(s.ids) == 0 || pause || d != dayAfter(s.day) || s.over >= maxCarry {
 				// No explicit reply can reach back into this day.
 				if err := s.cut(log); err != nil {
 					return err

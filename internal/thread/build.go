@@ -104,7 +104,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	lst := newListings(msgs, m.PassNotices)
 	targets, aliases := resolveMentions(log, lst)
 	toFirstListing(msgs, targets, lst)
-	quotes, replies := resolveQuotes(msgs, aliases, lst)
+	quotes := resolveQuotes(msgs, aliases, lst)
 	for i, q := range quotes {
 		if q >= 0 {
 			quotes[i] = lst.firstListing(q) // a quote names the message, not its second listing
@@ -130,7 +130,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	linkIntros(msgs, fs, lst, links, decided)
 	linkWaves(msgs, fs, lst, links, decided)
 	linkSystem(msgs, lst, links, decided)
-	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, replies: replies, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
+	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
 		listings: lst}
 	c.indexSenders()
 	return c, decided, aliases

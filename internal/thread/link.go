@@ -18,7 +18,6 @@ type linkContext struct {
 	fs      []features
 	targets [][]string // resolved mention targets per message
 	quotes  []int      // resolved quote target per message, -1 if none
-	replies []bool     // the quote target is the one the message's reply id names
 	links   []Link
 	talks   []talk
 	p       Params
@@ -87,7 +86,7 @@ func linkRest(c *linkContext, decided []bool) {
 			continue
 		}
 		if j := c.quotes[i]; j >= 0 {
-			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: c.quoteDetail(i, j), Weight: c.p.Quote})
+			c.setLink(i, j, c.p.Quote, Evidence{Kind: "quote", Detail: fmt.Sprintf("quotes message %d", j), Weight: c.p.Quote})
 			continue
 		}
 		if j := c.repeatOf(i); j >= 0 {
@@ -418,20 +417,6 @@ func (c *linkContext) setLink(i, j int, score float64, e Evidence) {
 	c.links[i].Parent = j
 	c.links[i].Score = score
 	c.links[i].Evidence = append(c.links[i].Evidence, e)
-}
-
-// quoteDetail describes the link of message i to message j, which it quotes
-// or, by its reply id, explicitly replies to; an explicit reply an hour or
-// more later says how much later, as no pause weakens it.
-func (c *linkContext) quoteDetail(i, j int) string {
-	if !c.replies[i] {
-		return fmt.Sprintf("quotes message %d", j)
-	}
-	d := fmt.Sprintf("replies to message %d: its reply link names it", j)
-	if gap := c.msgs[i].Time.Sub(c.msgs[j].Time); gap >= time.Hour {
-		d += fmt.Sprintf(", %d h %d min later", int(gap.Hours()), int(gap.Minutes())%60)
-	}
-	return d
 }
 
 // linkReaction links stickers and praise that address nobody: to the message

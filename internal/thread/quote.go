@@ -14,11 +14,8 @@ const quoteWindow = 300
 
 // resolveQuotes finds, for every message that quotes or explicitly replies to
 // another, the index of that message; -1 where there is none or no match.
-// explicit marks the messages whose target their reply id names
-// (ReplyToID): however long before it that message came, it is the one.
-func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) (target []int, explicit []bool) {
-	target = make([]int, len(msgs))
-	explicit = make([]bool, len(msgs))
+func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int {
+	target := make([]int, len(msgs))
 	byID := map[string]int{}
 	for i, m := range msgs {
 		target[i] = -1
@@ -30,7 +27,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) (targe
 	for i, m := range msgs {
 		if m.ReplyToID != "" {
 			if j, ok := byID[m.ReplyToID]; ok && j < i {
-				target[i], explicit[i] = j, true
+				target[i] = j
 				continue
 			}
 		}
@@ -42,7 +39,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) (targe
 		}
 		target[i] = qm.match(i, m.Quote)
 	}
-	return target, explicit
+	return target
 }
 
 // A quoteMatcher finds quoted messages, caching each message's normalised
