@@ -218,6 +218,15 @@ var (
 	stressHandles = []string{"Kevin", "Tank", "zhangwei", "cs", "wseric", "ark", "freewolf", "Summer", "Ben", "lily"}
 )
 
+// stressPerson draws a Chinese name of two or three characters from r.
+func stressPerson(r *rand.Rand) string {
+	n := string(stressSurnames[r.IntN(len(stressSurnames))])
+	for range 1 + r.IntN(2) {
+		n += string(stressGiven[r.IntN(len(stressGiven))])
+	}
+	return n
+}
+
 // absentMentionsDay returns a cocolian day where the given number of senders
 // post under display names of the form 名字-公司-角色-城市 (one in thirty
 // under a Latin handle), each message mentioning four to six display names
@@ -228,13 +237,7 @@ var (
 func absentMentionsDay(senders, names int) string {
 	r := rand.New(rand.NewPCG(7, uint64(names)))
 	pick := func(list []string) string { return list[r.IntN(len(list))] }
-	person := func() string {
-		n := string(stressSurnames[r.IntN(len(stressSurnames))])
-		for range 1 + r.IntN(2) {
-			n += string(stressGiven[r.IntN(len(stressGiven))])
-		}
-		return n
-	}
+	person := func() string { return stressPerson(r) }
 	displayName := func() string {
 		parts := []string{person(), pick(stressCompanies), pick(stressRoles), pick(stressCities)}
 		return strings.Join(parts[:2+r.IntN(3)], "-")
@@ -479,13 +482,7 @@ var (
 func manySendersDay(senders, messages int, heavy bool) string {
 	r := rand.New(rand.NewPCG(13, uint64(senders)<<32|uint64(messages)))
 	pick := func(list []string) string { return list[r.IntN(len(list))] }
-	person := func() string {
-		n := string(stressSurnames[r.IntN(len(stressSurnames))])
-		for range 1 + r.IntN(2) {
-			n += string(stressGiven[r.IntN(len(stressGiven))])
-		}
-		return n
-	}
+	person := func() string { return stressPerson(r) }
 	type member struct{ name, person, company, role, city string }
 	var posting []member
 	taken := map[string]bool{}
