@@ -146,16 +146,6 @@ func (x *senderIndex) personCandidates(mp []string) []int {
 	return distinct(c)
 }
 
-// sharedPartCandidates returns the senders of names with three parts or more
-// of which a later part may be shared (sharedParts) with one of parts.
-func (x *senderIndex) sharedPartCandidates(parts []string) []int {
-	var c []int
-	for _, p := range parts {
-		c = slices.AppendSeq(c, x.sharing(p))
-	}
-	return distinct(c)
-}
-
 // sharing yields the senders of names with three parts or more of which a
 // later part matches part as sharedParts matches them: equal but for case,
 // or one the start of the other and the shorter of two runes or more. A

@@ -10,6 +10,16 @@ import (
 	"github.com/mozillazg/go-pinyin"
 )
 
+// sharedPartCandidates returns, for the tests, the senders of names with three parts or more
+// of which a later part may be shared (sharedParts) with one of parts.
+func (x *senderIndex) sharedPartCandidates(parts []string) []int {
+	var c []int
+	for _, p := range parts {
+		c = slices.AppendSeq(c, x.sharing(p))
+	}
+	return distinct(c)
+}
+
 // indexSenderNames are display names with the edge cases of the index:
 // no parts, Latin handles (in pinyin, with a Kelvin sign, a long s),
 // one-part names, parts that are prefixes or substrings of others, Han
