@@ -304,8 +304,9 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 			return result{skipped: true}
 		}
 	}
+	var linker thread.DayLinker // the input's days, for replies to an earlier one
 	render := func(log *chatlog.Log, offset int) error {
-		day, err := renderDay(log, offset, opts, seg)
+		day, err := renderDay(log, offset, opts, seg, &linker)
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.path, err)
 		}
@@ -381,9 +382,14 @@ func stopResult(err error) result {
 
 // renderDay threads one log and renders it in the output format; offset is
 // the file index of its first message (link lines number messages in the
-// file, not the day).
-func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.Segmenter) ([]byte, error) {
-	days := []export.Day{{Log: log, Result: thread.BuildWith(log, seg, opts.params)}}
+// file, not the day); linker holds the input's days before it, to which
+// its messages may reply.
+func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.Segmenter, linker *thread.DayLinker) ([]byte, error) {
+	params := opts.params
+	params.Earlier = linker.Find(log)
+	res := thread.BuildWith(log, seg, params)
+	linker.Remember(log, res)
+	days := []export.Day{{Log: log, Result: res, Earlier: params.Earlier}}
 	eo := export.Options{Explain: opts.Explain}
 	var buf bytes.Buffer
 	var err error

@@ -241,6 +241,56 @@ func TestExtractRepliesCarryOneNight(t *testing.T) {
 	}
 }
 
+// TestExtractRepliesAcrossDays checks that an explicit reply to a message
+// of an earlier day, which its day threads alone, keeps the link as
+// reply_to_earlier, and that the FAQ of its day lists an answer from
+// someone else under the question it answers; the asker's own reply, a
+// thanks and a reply to a message that asked nothing answer nothing.
+func TestExtractRepliesAcrossDays(t *testing.T) {
+	recs := []string{
+		`{"id": 1, "type": "message", "date": "2024-01-10T22:50:00", "from": "Ann", "from_id": "user1", "text": "How do I rotate the API key without downtime?"}`,
+		`{"id": 2, "type": "message", "date": "2024-01-10T22:55:00", "from": "Bob", "from_id": "user2", "text": "The release went out today."}`,
+		`{"id": 3, "type": "message", "date": "2024-01-11T08:10:00", "from": "Cid", "from_id": "user3", "text": "Create the new key first, deploy it, then revoke the old one.", "reply_to_message_id": 1}`,
+		`{"id": 4, "type": "message", "date": "2024-01-11T08:12:00", "from": "Ann", "from_id": "user1", "text": "Also the webhook secret?", "reply_to_message_id": 1}`,
+		`{"id": 5, "type": "message", "date": "2024-01-11T08:13:00", "from": "Dee", "from_id": "user4", "text": "Thanks!", "reply_to_message_id": 1}`,
+		`{"id": 6, "type": "message", "date": "2024-01-11T08:20:00", "from": "Eve", "from_id": "user5", "text": "Nice, the new search is fast.", "reply_to_message_id": 2}`,
+		`{"id": 7, "type": "message", "date": "2024-01-11T08:21:00", "from": "Cid", "from_id": "user3", "text": "Glad it works.", "reply_to_message_id": 6}`,
+	}
+	path := telegramExport(t, recs)
+	days := extractDays(t, path)
+	if got := dayCounts(days); got != "2024-01-10:2 2024-01-11:5" {
+		t.Fatalf("days %q", got)
+	}
+	want := []string{"2024-01-10 0 line 1 answers true", "2024-01-10 0 line 1 answers false", "2024-01-10 0 line 1 answers false", "2024-01-10 1 line 2 answers false", "none"}
+	for i, m := range days[1].Messages {
+		got := "none"
+		if e := m.Earlier; e != nil {
+			got = fmt.Sprintf("%s %d line %d answers %v", e.Date, e.Index, e.Line, e.Answers)
+		}
+		if got != want[i] {
+			t.Errorf("message %d of the second day: reply_to_earlier %s, want %s", i, got, want[i])
+		}
+	}
+	for _, m := range days[0].Messages {
+		if m.Earlier != nil {
+			t.Errorf("a message of the first day links to an earlier one: %+v", m.Earlier)
+		}
+	}
+	code, out, errOut := runCmd(t, "", "extract", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	section := "## Answers to earlier questions (1)\n\n### How do I rotate the API key without downtime?\n\n" +
+		"Asked by **Ann** on 2024-01-10 at 22:50:00 (line 1)\n\n> How do I rotate the API key without downtime?\n\n" +
+		"- **Cid** (08:10:00): Create the new key first, deploy it, then revoke the old one.\n\n## Other threads (4)"
+	if !strings.Contains(out, section) {
+		t.Errorf("the FAQ lacks the answer to the earlier question:\n%s", out)
+	}
+	if strings.Count(out, "Answers to earlier questions") != 1 {
+		t.Errorf("the section should appear once, in the second day:\n%s", out)
+	}
+}
+
 // telegramExport writes a Telegram Desktop result.json holding the message
 // records recs and returns its path.
 func telegramExport(t *testing.T, recs []string) string {

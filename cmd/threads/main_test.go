@@ -178,8 +178,13 @@ type contractDay struct {
 		Index   int
 		Line    int
 		ReplyTo *int `json:"reply_to"`
-		Thread  string
-		Role    string
+		Earlier *struct {
+			Date        string
+			Index, Line int
+			Answers     bool
+		} `json:"reply_to_earlier"`
+		Thread string
+		Role   string
 	}
 	Threads []struct {
 		ID       string

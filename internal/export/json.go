@@ -13,6 +13,10 @@ import (
 type Day struct {
 	Log    *chatlog.Log   // the parsed input
 	Result *thread.Result // its threading; Result.Links[i] belongs to Log.Messages[i]
+	// Earlier holds, by message index, the message of an earlier day of
+	// the same input that a message explicitly replies to
+	// (thread.DayLinker); nil when none does.
+	Earlier map[int]thread.Earlier
 }
 
 // Options change what the writers include.
@@ -45,9 +49,19 @@ type jsonMessage struct {
 	Text     string       `json:"text"`
 	Mentions []string     `json:"mentions"`
 	ReplyTo  *int         `json:"reply_to"`
+	Earlier  *jsonEarlier `json:"reply_to_earlier"`
 	Thread   string       `json:"thread"`
 	Role     string       `json:"role"`
 	Explain  *jsonExplain `json:"explain,omitempty"`
+}
+
+// jsonEarlier is the message of an earlier day that a message explicitly
+// replies to.
+type jsonEarlier struct {
+	Date    string `json:"date"`
+	Index   int    `json:"index"`
+	Line    int    `json:"line"`
+	Answers bool   `json:"answers"` // the reply answers it, a question of its day
 }
 
 type jsonExplain struct {
@@ -127,6 +141,9 @@ func toJSON(d Day, opts Options) jsonDay {
 		if l.Parent >= 0 {
 			p := l.Parent
 			jm.ReplyTo = &p
+		}
+		if e, ok := d.Earlier[i]; ok {
+			jm.Earlier = &jsonEarlier{Date: e.Date, Index: e.Index, Line: e.Line, Answers: e.Answer}
 		}
 		if opts.Explain {
 			ex := &jsonExplain{Score: l.Score, Evidence: l.Evidence}

@@ -103,6 +103,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			w.WriteString("\n")
 		}
 	}
+	writeEarlierAnswers(w, d)
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
 	for _, t := range other {
 		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, plural(len(t.Messages), "message"),
@@ -113,6 +114,57 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		for _, a := range res.Aliases {
 			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdtext.Escape(a.Mention), mdtext.Escape(a.Sender), mdtext.Escape(a.Reason))
 		}
+	}
+}
+
+// writeEarlierAnswers lists the day's answers to questions of earlier days
+// (explicit replies, as a Telegram reply the next morning), under each
+// question as it was asked; nothing when there are none.
+func writeEarlierAnswers(w *bufio.Writer, d Day) {
+	var replies []int
+	for i, e := range d.Earlier {
+		if e.Answer {
+			replies = append(replies, i)
+		}
+	}
+	if len(replies) == 0 {
+		return
+	}
+	slices.Sort(replies)
+	type asked struct {
+		e       thread.Earlier
+		answers []int
+	}
+	type place struct {
+		date  string
+		index int
+	}
+	var questions []*asked
+	byPlace := map[place]*asked{}
+	for _, i := range replies {
+		e := d.Earlier[i]
+		key := place{e.Date, e.Index}
+		q := byPlace[key]
+		if q == nil {
+			q = &asked{e: e}
+			byPlace[key] = q
+			questions = append(questions, q)
+		}
+		q.answers = append(q.answers, i)
+	}
+	fmt.Fprintf(w, "## Answers to earlier questions (%d)\n\n", len(questions))
+	senders := title.Senders(d.Log)
+	for _, q := range questions {
+		qm := q.e.Question
+		fmt.Fprintf(w, "### %s\n\n", mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
+		fmt.Fprintf(w, "Asked by **%s** on %s at %s (line %d)\n\n", mdtext.Escape(qm.Sender), q.e.Date, clock(qm), q.e.Line)
+		fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(qm, "> ")))
+		for _, a := range q.answers {
+			shown := d.Log.Messages[a]
+			shown.Quote = nil // it replies to the question shown just above
+			fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(shown.Sender), clock(&shown), mdtext.Spaced(fullText(&shown, "  ")))
+		}
+		w.WriteString("\n")
 	}
 }
 

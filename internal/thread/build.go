@@ -116,6 +116,10 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 		links[i] = Link{Parent: -1, AnswerOf: -1}
 	}
 	decided := make([]bool, len(msgs))
+	for i, e := range p.Earlier {
+		decided[i] = true // a thread start: what it replies to is in an earlier day
+		links[i].Evidence = []Evidence{{Kind: "earlier-day", Detail: fmt.Sprintf("replies to a message of %s (line %d)", e.Date, e.Line)}}
+	}
 	linkCopies(lst, links, decided, p.Quote)
 	linkCheckIns(msgs, links, decided)
 	talks := withoutDecided(findTalks(msgs, fs, lst, log.Speaker), decided)

@@ -65,7 +65,7 @@ func buildTopics(log *chatlog.Log, tok Tokenizer, p Params, parts [][]int) *Resu
 	for _, idx := range parts {
 		sub := topicLog(log, idx)
 		topic := sub.Messages[0].Topic
-		res := buildLog(sub, tok, p)
+		res := buildLog(sub, tok, topicParams(p, idx))
 		at := func(k int) int {
 			if k < 0 {
 				return k
@@ -110,6 +110,25 @@ func buildTopics(log *chatlog.Log, tok Tokenizer, p Params, parts [][]int) *Resu
 		links[i].Thread = rank[links[i].Thread]
 	}
 	return &Result{Links: links, Threads: sorted, Aliases: mergeAliases(aliases)}
+}
+
+// topicParams returns p for the topic whose messages idx names: Earlier
+// counts its messages within the topic.
+func topicParams(p Params, idx []int) Params {
+	if p.Earlier == nil {
+		return p
+	}
+	all := p.Earlier
+	p.Earlier = nil
+	for k, i := range idx {
+		if e, ok := all[i]; ok {
+			if p.Earlier == nil {
+				p.Earlier = make(map[int]Earlier)
+			}
+			p.Earlier[k] = e
+		}
+	}
+	return p
 }
 
 // topicLog returns the log of one topic: log's metadata, and the messages

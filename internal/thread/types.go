@@ -98,6 +98,11 @@ type Params struct {
 	SharedWord float64       // per shared ordinary content word, in the shared-terms feature
 	MaxLexical float64       // cap on the shared-terms feature
 	Model      *Model        // the weights; nil picks DefaultModel for the log's format
+	// Earlier marks, by message index, the messages of the log that
+	// explicitly reply to a message of an earlier day (DayLinker.Find):
+	// each starts a thread, as what it answers is not in the log. Nil for
+	// none.
+	Earlier map[int]Earlier
 }
 
 // DefaultParams returns the scorer structure used by Build.

@@ -1,0 +1,133 @@
+package thread
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// An Earlier is the message of an earlier day that a message explicitly
+// replies to (a Telegram, Discord or WeFlow reply): a day is threaded alone,
+// so the link cannot be a reply link, but it is kept as this.
+type Earlier struct {
+	Date     string           // the earlier day's date, YYYY-MM-DD
+	Index    int              // the message's index in that day's log
+	Line     int              // its source line
+	Question *chatlog.Message // the message, when it was a question that day (Role question); nil otherwise
+	// Answer says the reply answers Question: someone else's reply that
+	// neither asks in turn nor only thanks, acknowledges, greets, says "me
+	// too" or sends a sticker.
+	Answer bool
+}
+
+// A DayLinker links explicit replies across the days of one input: Find
+// and Remember are called on each day in order, and Find finds the
+// messages that reply to a message of a day before. It keeps every
+// message with an ID of the days it saw (the questions whole, the rest as
+// their place only), the chat's title and group telling the chats of a
+// Telegram all-chats export apart. The zero value is ready to use.
+type DayLinker struct {
+	seen map[linkKey]seenMessage
+}
+
+// A seenMessage is where a message of an earlier day is, kept small: a
+// year's export holds many.
+type seenMessage struct {
+	date        string
+	index, line int32
+	question    *chatlog.Message
+}
+
+// linkKey names a message of one chat.
+type linkKey struct{ chat, id string }
+
+// Find returns, by message index in log, the messages of the earlier days
+// it was given (Remember) that log's messages explicitly reply to; nil
+// when none does. A reply counts only when the message it names is in none
+// of log's messages, and a system notice (a pin) links nothing. Give the
+// result to BuildWith as Params.Earlier, then log and its threading to
+// Remember.
+func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
+	if len(d.seen) == 0 || log.Date == "" {
+		return nil
+	}
+	chat := chatOf(log)
+	var out map[int]Earlier
+	var here map[string]bool
+	for i := range log.Messages {
+		m := &log.Messages[i]
+		if m.ReplyToID == "" || m.Type == chatlog.TypeSystem {
+			continue
+		}
+		if here == nil {
+			here = make(map[string]bool, len(log.Messages))
+			for _, o := range log.Messages {
+				if o.ID != "" {
+					here[o.ID] = true
+				}
+			}
+		}
+		if here[m.ReplyToID] {
+			continue
+		}
+		if e, ok := d.seen[linkKey{chat, m.ReplyToID}]; ok {
+			if out == nil {
+				out = make(map[int]Earlier)
+			}
+			out[i] = Earlier{Date: e.date, Index: int(e.index), Line: int(e.line), Question: e.question,
+				Answer: e.question != nil && answersEarlier(m, e.question)}
+		}
+	}
+	return out
+}
+
+// Remember keeps the messages of log, a day (log.Date set) threaded as
+// res, for the days after it.
+func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
+	if log.Date == "" {
+		return // one day a file: no day after it in this input
+	}
+	chat := chatOf(log)
+	for i := range log.Messages {
+		m := &log.Messages[i]
+		if m.ID == "" {
+			continue
+		}
+		if d.seen == nil {
+			d.seen = make(map[linkKey]seenMessage)
+		}
+		e := seenMessage{date: log.Date, index: int32(i), line: int32(m.Line)}
+		if i < len(res.Links) && res.Links[i].Role == RoleQuestion {
+			kept := *m
+			e.question = &kept
+		}
+		d.seen[linkKey{chat, m.ID}] = e
+	}
+}
+
+// chatOf names the chat of log among those of one input.
+func chatOf(log *chatlog.Log) string { return log.Title + "\x00" + log.Group }
+
+// answersEarlier reports whether m, an explicit reply to the question q of
+// an earlier day, answers it: its sender is someone else, and it is a
+// text, picture or link that neither asks nor only reacts.
+func answersEarlier(m, q *chatlog.Message) bool {
+	if m.Sender == q.Sender || m.SenderID != "" && m.SenderID == q.SenderID {
+		return false
+	}
+	switch m.Type {
+	case chatlog.TypeText, chatlog.TypeImage, chatlog.TypeLink:
+	default:
+		return false
+	}
+	f := messageFeatures(m, nil)
+	return !f.question && !f.thanks && !f.ack && !f.metoo && !f.sticker && !f.welcome && !thanksInEnglish(f.plain)
+}
+
+// thanksInEnglish reports whether a short text only thanks (Thanks!, thank
+// you so much, thx): five words at most, the first of them a thanks.
+func thanksInEnglish(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	return len(words) > 0 && len(words) <= 5 && isOneOf(words[0], []string{"thanks", "thank", "thx", "ty", "tks", "cheers", "tysm"})
+}

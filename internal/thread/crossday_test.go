@@ -1,0 +1,93 @@
+package thread
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+// TestDayLinker checks which messages Find links to an earlier day and
+// which of them answer: a reply to a message of the day itself, a pin,
+// and a reply in another chat of the same input link nothing.
+func TestDayLinker(t *testing.T) {
+	at := func(day, clock string) time.Time {
+		tm, err := time.Parse("2006-01-02 15:04", day+" "+clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	msg := func(id, reply, sender, text string, tm time.Time) chatlog.Message {
+		return chatlog.Message{ID: id, ReplyToID: reply, Sender: sender, SenderID: sender, Type: chatlog.TypeText, Text: text, Time: tm}
+	}
+	first := &chatlog.Log{Title: "g", Date: "2024-01-10", Messages: []chatlog.Message{
+		msg("1", "", "ann", "分账接口怎么申请？", at("2024-01-10", "22:50")),
+		msg("2", "", "bob", "今天发版了", at("2024-01-10", "22:55")),
+	}}
+	var d DayLinker
+	if got := d.Find(first); got != nil {
+		t.Fatalf("the first day links to %v", got)
+	}
+	d.Remember(first, BuildWith(first, fieldTokenizer{}, DefaultParams()))
+
+	pin := msg("9", "1", "bob", "bob pinned a message", at("2024-01-11", "08:00"))
+	pin.Type = chatlog.TypeSystem
+	second := &chatlog.Log{Title: "g", Date: "2024-01-11", Messages: []chatlog.Message{
+		pin,
+		msg("3", "1", "cid", "在商户平台的产品中心开通就行", at("2024-01-11", "08:10")),
+		msg("4", "1", "ann", "还有别的办法吗？", at("2024-01-11", "08:11")),
+		msg("5", "1", "dee", "谢谢", at("2024-01-11", "08:12")),
+		msg("6", "1", "eve", "同问", at("2024-01-11", "08:13")),
+		msg("7", "2", "eve", "新版本挺快的", at("2024-01-11", "08:20")),
+		msg("8", "7", "cid", "是的", at("2024-01-11", "08:21")),
+	}}
+	got := d.Find(second)
+	want := map[int]string{1: "0 answers true", 2: "0 answers false", 3: "0 answers false", 4: "0 answers false", 5: "1 answers false"}
+	for i := range second.Messages {
+		e, ok := got[i]
+		s := ""
+		if ok {
+			s = fmt.Sprintf("%d answers %v", e.Index, e.Answer)
+			if e.Date != "2024-01-10" {
+				t.Errorf("message %d: date %q", i, e.Date)
+			}
+		}
+		if s != want[i] {
+			t.Errorf("message %d: %q, want %q", i, s, want[i])
+		}
+	}
+	res := BuildWith(second, fieldTokenizer{}, Params{Window: 40, MaxGap: 90 * time.Minute, Quote: 12, Earlier: got})
+	for i := range got {
+		if res.Links[i].Parent != -1 || !res.Links[i].HasEvidence("earlier-day") {
+			t.Errorf("message %d replies to an earlier day but links to %d (%v)", i, res.Links[i].Parent, res.Links[i].Evidence)
+		}
+	}
+
+	other := &chatlog.Log{Title: "another chat", Date: "2024-01-11", Messages: []chatlog.Message{msg("3", "1", "cid", "在产品中心开通", at("2024-01-11", "08:10"))}}
+	if got := d.Find(other); got != nil {
+		t.Errorf("a reply in another chat links to %v", got)
+	}
+}
+
+// TestEarlierInTopics checks that the messages replying to an earlier day
+// start threads in a forum log too, where each topic is threaded alone
+// and counts its messages from 0.
+func TestEarlierInTopics(t *testing.T) {
+	base := time.Date(2024, 1, 11, 8, 0, 0, 0, time.UTC)
+	var msgs []chatlog.Message
+	for i, topic := range []string{"A", "B", "A", "B"} {
+		msgs = append(msgs, chatlog.Message{Index: i, Sender: fmt.Sprint("u", i), Type: chatlog.TypeText, Text: "支付 通道 费率", Time: base.Add(time.Duration(i) * time.Minute), Topic: topic})
+	}
+	log := &chatlog.Log{Date: "2024-01-11", Messages: msgs}
+	p := DefaultParams()
+	p.Earlier = map[int]Earlier{3: {Date: "2024-01-10", Index: 5, Line: 40}}
+	res := BuildWith(log, fieldTokenizer{}, p)
+	if !res.Links[3].HasEvidence("earlier-day") || res.Links[3].Parent != -1 {
+		t.Errorf("message 3 links to %d (%v), want a thread start replying to an earlier day", res.Links[3].Parent, res.Links[3].Evidence)
+	}
+	if res.Links[1].HasEvidence("earlier-day") {
+		t.Errorf("message 1 took message 3's earlier-day link")
+	}
+}
