@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -25,22 +26,28 @@ type Earlier struct {
 // and Remember are called on each day in order, and Find finds the
 // messages that reply to a message of a day before. It keeps every
 // message with an ID of the days it saw (the questions whole, the rest as
-// their place only), the chat's title and group telling the chats of a
+// their place only, in 16 bytes and a map entry: a year of a busy group
+// holds some 300,000), the chat's title and group telling the chats of a
 // Telegram all-chats export apart. The zero value is ready to use.
 type DayLinker struct {
-	seen map[linkKey]seenMessage
+	chats     map[string]*chatIDs
+	dates     []string           // the days remembered, in order
+	questions []*chatlog.Message // the questions among their messages
+	seen      []seenMessage
 }
 
-// A seenMessage is where a message of an earlier day is, kept small: a
-// year's export holds many.
+// chatIDs finds the messages of one chat by ID: a number (Telegram,
+// Discord, WeFlow) by its value, any other ID by its text.
+type chatIDs struct {
+	byNumber map[uint64]int32 // -> DayLinker.seen
+	byText   map[string]int32
+}
+
+// A seenMessage is where a message of an earlier day is.
 type seenMessage struct {
-	date        string
-	index, line int32
-	question    *chatlog.Message
+	date, index, line int32 // date: into DayLinker.dates
+	question          int32 // into DayLinker.questions; -1 when it asked nothing
 }
-
-// linkKey names a message of one chat.
-type linkKey struct{ chat, id string }
 
 // Find returns, by message index in log, the messages of the earlier days
 // it was given (Remember) that log's messages explicitly reply to; nil
@@ -49,10 +56,10 @@ type linkKey struct{ chat, id string }
 // result to BuildWith as Params.Earlier, then log and its threading to
 // Remember.
 func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
-	if len(d.seen) == 0 || log.Date == "" {
+	ids := d.chats[chatOf(log)]
+	if ids == nil || log.Date == "" {
 		return nil
 	}
-	chat := chatOf(log)
 	var out map[int]Earlier
 	var here map[string]bool
 	for i := range log.Messages {
@@ -71,13 +78,20 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		if here[m.ReplyToID] {
 			continue
 		}
-		if e, ok := d.seen[linkKey{chat, m.ReplyToID}]; ok {
-			if out == nil {
-				out = make(map[int]Earlier)
-			}
-			out[i] = Earlier{Date: e.date, Index: int(e.index), Line: int(e.line), Question: e.question,
-				Answer: e.question != nil && answersEarlier(m, e.question)}
+		k, ok := ids.find(m.ReplyToID)
+		if !ok {
+			continue
 		}
+		e := d.seen[k]
+		var q *chatlog.Message
+		if e.question >= 0 {
+			q = d.questions[e.question]
+		}
+		if out == nil {
+			out = make(map[int]Earlier)
+		}
+		out[i] = Earlier{Date: d.dates[e.date], Index: int(e.index), Line: int(e.line), Question: q,
+			Answer: q != nil && answersEarlier(m, q)}
 	}
 	return out
 }
@@ -89,21 +103,58 @@ func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
 		return // one day a file: no day after it in this input
 	}
 	chat := chatOf(log)
+	ids := d.chats[chat]
+	date := int32(-1)
 	for i := range log.Messages {
 		m := &log.Messages[i]
 		if m.ID == "" {
 			continue
 		}
-		if d.seen == nil {
-			d.seen = make(map[linkKey]seenMessage)
+		if ids == nil {
+			if d.chats == nil {
+				d.chats = make(map[string]*chatIDs)
+			}
+			ids = &chatIDs{}
+			d.chats[chat] = ids
 		}
-		e := seenMessage{date: log.Date, index: int32(i), line: int32(m.Line)}
+		if date < 0 {
+			d.dates = append(d.dates, log.Date)
+			date = int32(len(d.dates) - 1)
+		}
+		e := seenMessage{date: date, index: int32(i), line: int32(m.Line), question: -1}
 		if i < len(res.Links) && res.Links[i].Role == RoleQuestion {
 			kept := *m
-			e.question = &kept
+			d.questions = append(d.questions, &kept)
+			e.question = int32(len(d.questions) - 1)
 		}
-		d.seen[linkKey{chat, m.ID}] = e
+		d.seen = append(d.seen, e)
+		ids.add(m.ID, int32(len(d.seen)-1))
 	}
+}
+
+// add files message k of DayLinker.seen under id.
+func (c *chatIDs) add(id string, k int32) {
+	if n, err := strconv.ParseUint(id, 10, 64); err == nil && strconv.FormatUint(n, 10) == id {
+		if c.byNumber == nil {
+			c.byNumber = make(map[uint64]int32)
+		}
+		c.byNumber[n] = k
+		return
+	}
+	if c.byText == nil {
+		c.byText = make(map[string]int32)
+	}
+	c.byText[strings.Clone(id)] = k // not the day's string, whose record it may share memory with
+}
+
+// find returns where the message id names is in DayLinker.seen.
+func (c *chatIDs) find(id string) (int32, bool) {
+	if n, err := strconv.ParseUint(id, 10, 64); err == nil && strconv.FormatUint(n, 10) == id {
+		k, ok := c.byNumber[n]
+		return k, ok
+	}
+	k, ok := c.byText[id]
+	return k, ok
 }
 
 // chatOf names the chat of log among those of one input.
