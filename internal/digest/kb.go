@@ -742,7 +742,7 @@ func kbSummary(es []kbEntry) string {
 			kept++
 		}
 	}
-	s := fmt.Sprintf("%s asked %s, %d of them more than once", plural(len(es), "question"), plural(askings, "time"), repeated)
+	s := fmt.Sprintf("%s asked %s, %d of them more than once", mdtext.Plural(len(es), "question"), mdtext.Plural(askings, "time"), repeated)
 	if kept > 0 {
 		s += fmt.Sprintf("; %d kept from earlier runs", kept)
 	}

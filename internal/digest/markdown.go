@@ -54,7 +54,7 @@ func span(d *Digest) string {
 	}
 	switch {
 	case len(d.Days) == 0 && d.Range.String() != "":
-		return fmt.Sprintf("no day %s (%s read)", d.Range, plural(d.Range.Read, "day"))
+		return fmt.Sprintf("no day %s (%s read)", d.Range, mdtext.Plural(d.Range.Read, "day"))
 	case first == "":
 		return "no dated days"
 	case first == last:
@@ -87,10 +87,10 @@ func summary(d *Digest) string {
 			repeated++
 		}
 	}
-	s := plural(days, "day")
+	s := mdtext.Plural(days, "day")
 	var in []string
 	if days != len(d.Days) {
-		in = append(in, plural(len(d.Days), "day log"))
+		in = append(in, mdtext.Plural(len(d.Days), "day log"))
 	}
 	if len(groups) > 0 {
 		in = append(in, strings.Join(slices.Sorted(maps.Keys(groups)), ", "))
@@ -99,9 +99,9 @@ func summary(d *Digest) string {
 		s += " (" + strings.Join(in, " of ") + ")"
 	}
 	s = fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
-		s, plural(threads, "thread"), plural(len(d.Entries), "question"), plural(askings, "time"), repeated)
+		s, mdtext.Plural(threads, "thread"), mdtext.Plural(len(d.Entries), "question"), mdtext.Plural(askings, "time"), repeated)
 	if d.LeftOut > 0 {
-		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", plural(d.LeftOut, "other asking"))
+		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", mdtext.Plural(d.LeftOut, "other asking"))
 	}
 	return s
 }
@@ -224,9 +224,9 @@ func askedLine(e *Entry) string {
 	case a == 0:
 		s += ", not answered."
 	case len(e.Occurrences) == 1:
-		s += fmt.Sprintf(", %s.", plural(e.AnswerCount(), "answer"))
+		s += fmt.Sprintf(", %s.", mdtext.Plural(e.AnswerCount(), "answer"))
 	default:
-		s += fmt.Sprintf(", answered %s, %s.", times(a), plural(e.AnswerCount(), "answer"))
+		s += fmt.Sprintf(", answered %s, %s.", times(a), mdtext.Plural(e.AnswerCount(), "answer"))
 	}
 	return s
 }
@@ -247,14 +247,6 @@ func DateText(date string) string {
 		return "undated"
 	}
 	return date
-}
-
-// plural writes "1 day", "2 days".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // times writes "once", "twice", "3 times".

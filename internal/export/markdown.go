@@ -45,7 +45,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	if log.Speaker != "" {
 		facts = append(facts, "speaker "+mdtext.Escape(log.Speaker))
 	}
-	facts = append(facts, plural(len(log.Messages), "message"), plural(len(res.Threads), "thread"))
+	facts = append(facts, mdtext.Plural(len(log.Messages), "message"), mdtext.Plural(len(res.Threads), "thread"))
 	fmt.Fprintf(w, "Source: %s (%s)\n\n", mdtext.Code(log.Path), strings.Join(facts, ", "))
 
 	var qa, other []thread.Thread
@@ -67,7 +67,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	if answered == 0 {
 		w.WriteString("## Questions and answers (0)\n\nNo answered questions this day.\n\n")
 	} else {
-		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, plural(inThreads, "thread"))
+		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, mdtext.Plural(inThreads, "thread"))
 	}
 	n := 0
 	senders := title.Senders(log)
@@ -106,7 +106,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	writeEarlierAnswers(w, d)
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
 	for _, t := range other {
-		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, plural(len(t.Messages), "message"),
+		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, mdtext.Plural(len(t.Messages), "message"),
 			t.Start.Format("15:04"), t.End.Format("15:04"), threadName(log.Messages, t))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
@@ -266,14 +266,6 @@ func oneLine(s string, max int) string {
 		}
 	}
 	return s
-}
-
-// plural writes "1 message", "2 messages".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // answeredQuestions counts the questions of t that have an answer: those

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -274,7 +275,7 @@ func TestMarkdownOtherThreadNames(t *testing.T) {
 			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
 				t.Fatal(err)
 			}
-			want := fmt.Sprintf("- t1, other, %s, 13:32-13:32: %s\n", plural(len(tt.msgs), "message"), tt.want)
+			want := fmt.Sprintf("- t1, other, %s, 13:32-13:32: %s\n", mdtext.Plural(len(tt.msgs), "message"), tt.want)
 			if !strings.Contains(buf.String(), want) {
 				t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
 			}
