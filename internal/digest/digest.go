@@ -109,6 +109,27 @@ type Digest struct {
 	Range   Range        // the dates the days were limited to, as Options gave it
 	LeftOut int          // askings in no entry: asked once and never answered, or saying too little out of their chat
 	Copies  []DayView    // the days Options.Copies names, Path and lines only: read, as copies of days given
+
+	// Unanswered is the questions nobody answered that say enough out of
+	// their chat, by date, group, path and line: most are askings left out
+	// (counted in LeftOut), the others occurrences of an entry asked again
+	// and never answered.
+	Unanswered []Unanswered
+}
+
+// An Unanswered is one asking of a question that got no answer, nor did
+// any asking merged with it, and that says enough out of its chat to be
+// answered later or added to a knowledge base.
+type Unanswered struct {
+	Date     string // the day, YYYY-MM-DD; "" when unknown
+	Group    string // the group or channel, "" when unknown
+	Asker    string // who asked
+	Question string // the question titled as an entry is (title.Of)
+	Path     string // the source file
+	Line     int    // 1-based line of the question's header in Path
+	Day      int    // index into Digest.Days
+	Thread   string // the thread's ID in that day ("t3")
+	InEntry  bool   // an occurrence of an entry (asked again, never answered), not an asking left out
 }
 
 // An Entry is one question asked once or more, with every time it was asked.
@@ -247,6 +268,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	entryOf := make(map[*question]int)
 	for _, c := range clusters {
 		e, ok := makeEntry(c, tm)
+		d.Unanswered = append(d.Unanswered, unanswered(c, ok)...)
 		if !ok {
 			continue
 		}
@@ -256,6 +278,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 		d.Entries = append(d.Entries, e)
 	}
 	uniqueIDs(d.Entries)
+	sortUnanswered(d.Unanswered)
 	d.LeftOut = len(qs) - len(entryOf)
 	for _, q := range qs {
 		if k, ok := entryOf[q]; ok {
@@ -367,6 +390,7 @@ func logDate(l *chatlog.Log) string {
 type question struct {
 	occ    Occurrence
 	thread int                // index of its thread in the day's view
+	opens  bool               // it opens its thread: the threading linked it to nothing said before
 	plain  string             // the question without @mentions
 	titled string             // plain without its blocks of code (title.Question), for the entry's title
 	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
@@ -433,7 +457,8 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
 				answered = append(answered, title.StripMentions(text, am.Mentions, senders))
 			}
-			q := &question{occ: occ, thread: ti, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
+			opens := res.Links[q.Question].Parent < 0
+			q := &question{occ: occ, thread: ti, opens: opens, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
 			q.titled = q.plain
 			if occ.Code.Text != "" { // the code of the message's own text (see codeOf)
 				q.titled = title.Question(m.Text, m.Code, m.Mentions, senders)

@@ -573,7 +573,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 			"- **李明\\~支付**: " + answer + "\n",
 			"Source: [2018-03-01 chat.markdown:13](proddev/2018-03-01%20chat.markdown#L13)\n",
 		}},
-		{"knowledge-base index", string(indexMarkdown(d, []kbEntry{{file: e.ID + ".md", fm: entryFrontMatter(&e)}})), []string{
+		{"knowledge-base index", string(indexMarkdown(".", d, []kbEntry{{file: e.ID + ".md", fm: entryFrontMatter(&e)}})), []string{
 			"- [" + question + "](2018-03-01-0123abcd.md): asked once, last 2018-03-01\n",
 		}},
 	}

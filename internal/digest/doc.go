@@ -58,7 +58,9 @@
 // too). A
 // question asked once and never answered, or one with too little to say out
 // of its chat (one word, or two without a payments term or a topic's term),
-// is no entry.
+// is no entry. The questions nobody answered that say enough and open
+// their thread are listed as Digest.Unanswered, for a curator to answer
+// (see unanswered for why a question inside a thread is not).
 //
 // The thresholds were tuned by reading every candidate pair above 0.4 on the
 // shared corpus (45 days in three groups): above 0.7 the pairs ask the same

@@ -29,6 +29,20 @@ type htmlData struct {
 	Days    []htmlDay   `json:"days"`
 	Entries []htmlEntry `json:"entries"`
 	Topics  []htmlTopic `json:"topics"`
+
+	Unanswered []htmlUnanswered `json:"unanswered"` // Digest.Unanswered, in its order
+}
+
+// htmlUnanswered is a question nobody answered; day and thread name the
+// thread it opens, which the page shows when it is clicked.
+type htmlUnanswered struct {
+	Date     string `json:"date"`
+	Group    string `json:"group"`
+	Asker    string `json:"asker"`
+	Question string `json:"question"`
+	Source   string `json:"source"`
+	Day      int    `json:"day"`
+	Thread   string `json:"thread"`
 }
 
 type htmlDay struct {
@@ -85,7 +99,17 @@ type htmlTopic struct {
 // clicked), and a topic index of the entries. The page's script draws it
 // all from the JSON the page embeds.
 func WriteHTML(w io.Writer, d *Digest) error {
-	data := htmlData{Title: "FAQ digest: " + span(d), Summary: summary(d), Days: []htmlDay{}, Entries: []htmlEntry{}}
+	data := htmlData{Title: "FAQ digest: " + span(d), Summary: summary(d), Days: []htmlDay{}, Entries: []htmlEntry{}, Unanswered: []htmlUnanswered{}}
+	type threadRef struct {
+		day int    // index into d.Days
+		id  string // the thread's ID in that day
+	}
+	asked := make(map[threadRef]bool) // the threads an unanswered question opens
+	for _, u := range d.Unanswered {
+		asked[threadRef{u.Day, u.Thread}] = true
+		data.Unanswered = append(data.Unanswered, htmlUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker,
+			Question: u.Question, Source: fmt.Sprintf("%s:%d", u.Path, u.Line), Day: u.Day, Thread: u.Thread})
+	}
 	for _, k := range htmlKinds {
 		data.Kinds = append(data.Kinds, string(k))
 	}
@@ -104,7 +128,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		return ids
 	}
 	hasCode := false
-	for _, day := range d.Days {
+	for k, day := range d.Days {
 		hd := htmlDay{Date: day.Date, Group: day.Group, Path: day.Path, Threads: make([]htmlThread, 0, len(day.Threads))}
 		base := dayBase(day)
 		at := func(t time.Time) int {
@@ -117,7 +141,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: at(t.Start), End: at(t.End), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
 			for _, m := range t.Messages {
 				ht.Times = append(ht.Times, at(m.Time))
-				if t.Kind == thread.KindQA || len(t.Entries) > 0 { // a question asked in a talk, too
+				if t.Kind == thread.KindQA || len(t.Entries) > 0 || asked[threadRef{k, t.ID}] { // a question asked in a talk, or never answered, too
 					ht.Messages = append(ht.Messages, htmlMessage(base, m))
 					hasCode = hasCode || len(m.Code.Spans) > 0
 				}

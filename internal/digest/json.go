@@ -7,8 +7,18 @@ import (
 
 // jsonDigest is the JSON contract of `threads digest --format json`.
 type jsonDigest struct {
-	Entries []jsonEntry `json:"entries"`
-	LeftOut int         `json:"left_out"`
+	Entries    []jsonEntry      `json:"entries"`
+	LeftOut    int              `json:"left_out"`
+	Unanswered []jsonUnanswered `json:"unanswered"`
+}
+
+type jsonUnanswered struct {
+	Date     string `json:"date"`
+	Group    string `json:"group"`
+	Asker    string `json:"asker"`
+	Question string `json:"question"`
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
 }
 
 type jsonEntry struct {
@@ -38,12 +48,16 @@ type jsonAnswer struct {
 // WriteJSON writes the merged entries in rank order as
 // {"entries": [{"id", "title", "topics", "occurrences": [{"path", "line",
 // "date", "group", "asker", "question", "answers": [{"sender", "text",
-// "url", "line"}]}]}]}, where line is the 1-based line of a message's header
+// "url", "line"}]}]}], "left_out", "unanswered": [{"date", "group",
+// "asker", "question", "path", "line"}]}, where line is the 1-based line of a message's header
 // in path. An answer that is a picture or a shared link has its text
 // ("[image]", the link's title) and, when the export gives it, its address
 // in url, left out for the others. Lists are never null.
 func WriteJSON(w io.Writer, d *Digest) error {
-	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries)), LeftOut: d.LeftOut}
+	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries)), LeftOut: d.LeftOut, Unanswered: make([]jsonUnanswered, 0, len(d.Unanswered))}
+	for _, u := range d.Unanswered {
+		out.Unanswered = append(out.Unanswered, jsonUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker, Question: u.Question, Path: u.Path, Line: u.Line})
+	}
 	for _, e := range d.Entries {
 		je := jsonEntry{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), Occurrences: make([]jsonOccurrence, 0, len(e.Occurrences))}
 		for _, o := range e.Occurrences {

@@ -217,7 +217,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 				listed = append(listed, kbEntry{file: name, id: f.id, fm: f.fm, kept: true})
 			}
 		}
-		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(d, listed), kept...), existing, res); err != nil {
+		if err := writeKBFile(dir, kbIndex, append(indexMarkdown(dir, d, listed), kept...), existing, res); err != nil {
 			return nil, err
 		}
 	}
@@ -679,8 +679,10 @@ func (e *kbEntry) rankKey() rankKey {
 // indexMarkdown is the generated part of the knowledge base's index, up to
 // and including the marker line: the dates and counts of all the entries
 // listed, what the run d read, and the entries by topic, grouped and
-// ranked as the markdown digest groups and ranks them.
-func indexMarkdown(d *Digest, listed []kbEntry) []byte {
+// ranked as the markdown digest groups and ranks them, then the
+// unanswered questions of the run d (not kept from earlier runs, as
+// entries are), their sources linked from dir.
+func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
 	es := append([]kbEntry(nil), listed...)
 	sort.Slice(es, func(i, j int) bool { return es[i].rankKey().before(es[j].rankKey()) })
 	var b bytes.Buffer
@@ -703,6 +705,11 @@ func indexMarkdown(d *Digest, listed []kbEntry) []byte {
 			}
 			b.WriteString("\n")
 		}
+	}
+	if len(d.Unanswered) > 0 {
+		b.WriteString("\n" + unansweredMarkdown(unansweredHeading+" of the last run", d.Unanswered, func(u *Unanswered) string {
+			return sourceMarkdown(dir, &Occurrence{Path: u.Path, Line: u.Line})
+		}))
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()

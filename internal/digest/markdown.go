@@ -34,7 +34,37 @@ func WriteMarkdown(w io.Writer, d *Digest) error {
 			writeEntryMarkdown(bw, i+1, e)
 		}
 	}
+	if len(groups) == 0 && len(d.Unanswered) > 0 {
+		bw.WriteString("\n")
+	}
+	bw.WriteString(unansweredMarkdown(unansweredHeading, d.Unanswered, func(u *Unanswered) string {
+		return mdtext.Code(fmt.Sprintf("%s:%d", u.Path, u.Line))
+	}))
 	return bw.Flush()
+}
+
+// unansweredHeading heads the list of questions nobody answered.
+const unansweredHeading = "Unanswered questions"
+
+// unansweredMarkdown is the section listing the unanswered questions us
+// under heading, one bullet each: "- 2018-05-09 prodarch, **Asker**:
+// question (source)", where source(u) is its path and line as Markdown;
+// "" when there are none.
+func unansweredMarkdown(heading string, us []Unanswered, source func(*Unanswered) string) string {
+	if len(us) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("## " + heading + "\n\n")
+	for i := range us {
+		u := &us[i]
+		where := DateText(u.Date)
+		if u.Group != "" {
+			where += " " + mdtext.Escape(u.Group)
+		}
+		fmt.Fprintf(&b, "- %s, **%s**: %s (%s)\n", where, mdtext.Escape(u.Asker), mdtext.Escape(u.Question), source(u))
+	}
+	return b.String()
 }
 
 // span describes the days of a digest: "2018-03-01 to 2018-03-07", or
@@ -103,7 +133,31 @@ func summary(d *Digest) string {
 	if d.LeftOut > 0 {
 		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", mdtext.Plural(d.LeftOut, "other asking"))
 	}
-	return s
+	return s + unansweredCount(d.Unanswered)
+}
+
+// unansweredCount says how many unanswered questions are listed at the
+// end, and where they are counted: among the askings left out, or as
+// occurrences of entries never answered. "" when none is.
+func unansweredCount(us []Unanswered) string {
+	if len(us) == 0 {
+		return ""
+	}
+	inEntries := 0
+	for _, u := range us {
+		if u.InEntry {
+			inEntries++
+		}
+	}
+	s := " " + mdtext.Plural(len(us), "unanswered question") + " listed at the end"
+	switch leftOut := len(us) - inEntries; {
+	case inEntries == 0:
+		return s + ", out of those left out."
+	case leftOut == 0:
+		return s + ", askings of entries never answered."
+	default:
+		return s + fmt.Sprintf(": %d out of those left out, %s of entries never answered.", leftOut, mdtext.Plural(inEntries, "asking"))
+	}
 }
 
 // A topicGroup is one section of the digest.
