@@ -301,10 +301,15 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 				}
 				if r.err == nil && !r.skipped {
 					// Each day of a file, or channel of a Slack folder, as extract reads them.
+					var linker thread.DayLinker // the file's days, for replies to an earlier one
 					r.err = eachLog(f.path, opts.InputFormat, opts.Zone, opts.io.In, func(log *chatlog.Log, _ int) error {
 						r.read++
 						if inRange(log, opts.Since, opts.Until) {
-							r.days = append(r.days, digest.Day{Log: log, Result: thread.Build(log, tok)})
+							params := thread.DefaultParams()
+							params.Earlier = linker.Find(log)
+							res := thread.BuildWith(log, tok, params)
+							linker.Remember(log, res)
+							r.days = append(r.days, digest.Day{Log: log, Result: res, Earlier: params.Earlier})
 							r.sums = append(r.sums, dayFingerprint(log))
 						}
 						return nil

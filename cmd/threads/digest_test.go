@@ -42,6 +42,7 @@ type digestEntries struct {
 			}
 		}
 	}
+	Unanswered []struct{ Date, Question string }
 }
 
 func TestDigestGolden(t *testing.T) {
@@ -854,6 +855,37 @@ func TestDigestMultiDay(t *testing.T) {
 	}
 	if want := "# FAQ digest: 2025-03-06 to 2025-03-10\n\n3 days (paygroup), 3 threads;"; !strings.HasPrefix(out, want) {
 		t.Errorf("markdown starts %q, want %q", out[:min(len(out), 120)], want)
+	}
+}
+
+// TestDigestAnswerNextDay checks that a question answered the next
+// morning by an explicit reply (Telegram) is an answered entry of the
+// digest, with that answer, and no unanswered question; with --until the
+// day before, the answer's day is not read and the question is unanswered.
+func TestDigestAnswerNextDay(t *testing.T) {
+	path := telegramExport(t, []string{
+		`{"id": 1, "type": "message", "date": "2024-01-10T22:50:00", "from": "Ann", "from_id": "user1", "text": "微信分账接口的分账比例上限是多少？"}`,
+		`{"id": 2, "type": "message", "date": "2024-01-11T08:10:00", "from": "Cid", "from_id": "user3", "text": "默认最高30%，可以找微信申请提高", "reply_to_message_id": 1}`,
+		`{"id": 3, "type": "message", "date": "2024-01-11T08:12:00", "from": "Dee", "from_id": "user4", "text": "谢谢", "reply_to_message_id": 1}`,
+	})
+	d := digestJSON(t, path)
+	var got []string
+	for _, e := range d.Entries {
+		for _, o := range e.Occurrences {
+			for _, a := range o.Answers {
+				got = append(got, o.Date+" "+o.Question+" <- "+a.Sender+" "+a.Text)
+			}
+		}
+	}
+	if want := "2024-01-10 微信分账接口的分账比例上限是多少？ <- Cid 默认最高30%，可以找微信申请提高"; strings.Join(got, "\n") != want {
+		t.Errorf("answers\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if len(d.Unanswered) != 0 {
+		t.Errorf("unanswered %v, want none", d.Unanswered)
+	}
+	d = digestJSON(t, "--until", "2024-01-10", path)
+	if len(d.Unanswered) != 1 || len(d.Entries) != 0 {
+		t.Errorf("until the first day: %d entries, unanswered %v; want none and the question", len(d.Entries), d.Unanswered)
 	}
 }
 

@@ -29,6 +29,11 @@ type Tokenizer interface {
 type Day struct {
 	Log    *chatlog.Log   // the parsed input
 	Result *thread.Result // its threading; Result.Links[i] belongs to Log.Messages[i]
+	// Earlier holds, by message index, the message of an earlier day of
+	// the same input that a message explicitly replies to
+	// (thread.DayLinker); an answer to a question there is one of its
+	// answers. Nil when none does.
+	Earlier map[int]thread.Earlier
 }
 
 // Options tune Build.
@@ -323,6 +328,7 @@ type dayPart struct {
 // several days at a time: segmenting every message of a year's chats for
 // the IDF is most of what Build does besides merging.
 func readDays(days []Day, tok Tokenizer, tm *topicMatcher, tn *terms, r Range) []dayPart {
+	later := answersFromLaterDays(days)
 	parts := make([]dayPart, len(days))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -330,7 +336,7 @@ func readDays(days []Day, tok Tokenizer, tm *topicMatcher, tn *terms, r Range) [
 		wg.Go(func() {
 			for k := int(next.Add(1) - 1); k < len(days); k = int(next.Add(1) - 1) {
 				p := &parts[k]
-				p.view, p.questions = collectDay(days[k], k, tm, r)
+				p.view, p.questions = collectDay(days[k], k, tm, r, later)
 				p.df, p.messages = messageDF(days[k].Log, tok, tn)
 			}
 		})
@@ -407,7 +413,7 @@ type question struct {
 // questions. A log of several days (a Slack channel) gives the questions
 // asked within r only, and its source lines are those of the messages
 // within r, so that a knowledge base knows the other days unread.
-func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question) {
+func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage][]laterAnswer) (DayView, []*question) {
 	log, res := day.Log, day.Result
 	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
 	view.FirstLine, view.LastLine = lineSpan(log, r)
@@ -457,6 +463,10 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
 				answered = append(answered, title.StripMentions(text, am.Mentions, senders))
 			}
+			for _, a := range later[placeOf(log, q.Question)] {
+				occ.Answers = append(occ.Answers, a.answer)
+				answered = append(answered, a.plain)
+			}
 			opens := res.Links[q.Question].Parent < 0
 			q := &question{occ: occ, thread: ti, opens: opens, plain: title.StripMentions(occ.Question, m.Mentions, senders), topics: topicCounter{}}
 			q.titled = q.plain
@@ -473,6 +483,58 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range) (DayView, []*question
 		}
 	}
 	return view, qs
+}
+
+// A dayMessage names a message of one day of one chat of an input.
+type dayMessage struct {
+	path, chat, date string
+	index            int
+}
+
+// placeOf names message i of log.
+func placeOf(log *chatlog.Log, i int) dayMessage {
+	return dayMessage{log.Path, log.Title + "\x00" + log.Group, log.Date, i}
+}
+
+// A laterAnswer is an answer posted on a later day than its question, an
+// explicit reply to it (Day.Earlier).
+type laterAnswer struct {
+	answer Answer
+	plain  string // its text without mentions, for the topics
+}
+
+// answersFromLaterDays returns the answers that days give to questions of
+// earlier days, by the question's place, in the order of days and of
+// their messages.
+func answersFromLaterDays(days []Day) map[dayMessage][]laterAnswer {
+	var out map[dayMessage][]laterAnswer
+	for _, d := range days {
+		if len(d.Earlier) == 0 {
+			continue
+		}
+		idx := make([]int, 0, len(d.Earlier))
+		for i, e := range d.Earlier {
+			if e.Answer {
+				idx = append(idx, i)
+			}
+		}
+		sort.Ints(idx)
+		senders := title.Senders(d.Log)
+		for _, i := range idx {
+			e := d.Earlier[i]
+			am := &d.Log.Messages[i]
+			text := readable(am)
+			at := dayMessage{d.Log.Path, d.Log.Title + "\x00" + d.Log.Group, e.Date, e.Index}
+			if out == nil {
+				out = make(map[dayMessage][]laterAnswer)
+			}
+			out[at] = append(out[at], laterAnswer{
+				answer: Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)},
+				plain:  title.StripMentions(text, am.Mentions, senders),
+			})
+		}
+	}
+	return out
 }
 
 // lineSpan returns the lowest and highest source line of the messages of
