@@ -27,7 +27,11 @@ import (
 // (. , : ; ! ? ' " * _ ~ and a ) or ] it did not open). An address cut
 // short (followed at once by "…") or holding what autolinks would read as
 // an entity (&amp;) is text, not a link, with its colon
-// escaped so that GitHub's Markdown does not link it either.
+// escaped so that GitHub's Markdown does not link it either. An address
+// without a scheme that starts www. (www.example.com/a_b), which GitHub's
+// Markdown would link by itself but cut at an escaped character, is a link
+// to it over http showing it as typed ([www\.example.com/a\_b](http://…));
+// where it is text, its first dot is escaped.
 func Escape(s string) string {
 	return escape(s, true, true)
 }
@@ -95,6 +99,18 @@ func escape(s string, links, start bool) string {
 			k := strings.IndexByte(u, ':')
 			b.WriteString(u[:k] + `\:`)
 			i += k + 1
+			continue
+		}
+		if n := wwwAt(s, i); n > 0 {
+			u := s[i : i+n]
+			if r, _ := utf8.DecodeRuneInString(s[i+n:]); links && r != '…' && !hasEntity(u) {
+				b.WriteString(Link(u, "http://"+u))
+				i += n
+				continue
+			}
+			// Text: an escaped dot keeps GFM from linking it anyway.
+			b.WriteString(u[:3] + `\.`)
+			i += 4
 			continue
 		}
 		c := s[i]
@@ -178,12 +194,22 @@ func urlAt(s string, i int) int {
 	default:
 		return 0
 	}
-	n := scheme
+	if n := addressEnd(rest, scheme); n > scheme {
+		return n
+	}
+	return 0
+}
+
+// addressEnd returns where the address that starts rest ends, its first
+// lead bytes (its scheme, or www.) taken: at white space, a character
+// outside printable ASCII or < >, and before closing punctuation.
+func addressEnd(rest string, lead int) int {
+	n := lead
 	for n < len(rest) && rest[n] > ' ' && rest[n] < 0x7f && rest[n] != '<' && rest[n] != '>' {
 		n++
 	}
 	// Closing punctuation ends a sentence, not the address.
-	for n > scheme {
+	for n > lead {
 		c := rest[n-1]
 		if strings.IndexByte(".,:;!?'\"*_~", c) >= 0 ||
 			c == ')' && strings.Count(rest[:n], "(") < strings.Count(rest[:n], ")") ||
@@ -193,7 +219,25 @@ func urlAt(s string, i int) int {
 		}
 		break
 	}
-	if n == scheme {
+	return n
+}
+
+// wwwAt returns the length of the address without a scheme that starts
+// at s[i] (www.example.com/a_b, which GitHub's Markdown links by itself),
+// or 0: www. after no letter or digit, then a domain of two parts or more,
+// then a path, ending as urlAt's addresses end.
+func wwwAt(s string, i int) int {
+	if s[i] != 'w' && s[i] != 'W' || i > 0 && isAlnum(s[i-1]) || !hasPrefixFold(s[i:], "www.") {
+		return 0
+	}
+	rest := s[i:]
+	const lead = len("www.")
+	n := addressEnd(rest, lead)
+	domain := rest[lead:n]
+	if k := strings.IndexAny(domain, "/?#"); k >= 0 {
+		domain = domain[:k]
+	}
+	if domain == "" || !strings.Contains(domain, ".") || !isAlnum(domain[0]) {
 		return 0
 	}
 	return n

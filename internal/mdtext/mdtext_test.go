@@ -46,6 +46,11 @@ func TestEscape(t *testing.T) {
 		{"a bare scheme", "http:// 后面没有", "http:// 后面没有"},
 		{"an address cut short", "https://example.com/a_b…", `https\://example.com/a\_b…`},
 		{"an address with an entity", "http://a.b/?x=&lt;y", `http\://a.b/?x=&amp;lt;y`},
+		{"an address without a scheme", "官网 www.pay_demo.com/a_b 可以看", `官网 [www\.pay\_demo.com/a\_b](http://www.pay_demo.com/a_b) 可以看`},
+		{"an address without a scheme before Chinese text", "见www.example.com。", `见[www\.example.com](http://www.example.com)。`},
+		{"www. inside a word", "awww.example.com", "awww.example.com"},
+		{"www. without a domain", "www. 和 www.x 和 www.", "www. 和 www.x 和 www."},
+		{"an address without a scheme cut short", "www.example.com/a…", `www\.example.com/a…`},
 		{"empty", "", ""},
 	}
 	for _, tt := range tests {
