@@ -224,11 +224,15 @@ func addressEnd(rest string, lead int) int {
 
 // wwwAt returns the length of the address without a scheme that starts
 // at s[i] (www.example.com/a_b, which GitHub's Markdown links by itself),
-// or 0: www. after no letter or digit, then a domain of two parts or more,
-// then a path, ending as urlAt's addresses end.
+// or 0: www. at the start, after white space, ( * _ ~ or a character
+// outside ASCII (官网www.…), then a domain of two parts or more of
+// letters, digits, - and _, then a path, ending as urlAt's addresses end.
 func wwwAt(s string, i int) int {
-	if s[i] != 'w' && s[i] != 'W' || i > 0 && isAlnum(s[i-1]) || !hasPrefixFold(s[i:], "www.") {
+	if s[i] != 'w' && s[i] != 'W' || !hasPrefixFold(s[i:], "www.") {
 		return 0
+	}
+	if i > 0 && s[i-1] < utf8.RuneSelf && strings.IndexByte(" \t(*_~", s[i-1]) < 0 {
+		return 0 // foo@www.…, sub.www.…, ftp://www.…, [www.…](…): GitHub links none of them so
 	}
 	rest := s[i:]
 	const lead = len("www.")
@@ -237,7 +241,8 @@ func wwwAt(s string, i int) int {
 	if k := strings.IndexAny(domain, "/?#"); k >= 0 {
 		domain = domain[:k]
 	}
-	if domain == "" || !strings.Contains(domain, ".") || !isAlnum(domain[0]) {
+	if domain == "" || !strings.Contains(domain, ".") || !isAlnum(domain[0]) ||
+		strings.IndexFunc(domain, func(r rune) bool { return r >= utf8.RuneSelf || !isAlnum(byte(r)) && !strings.ContainsRune("-_.", r) }) >= 0 {
 		return 0
 	}
 	return n

@@ -49,6 +49,8 @@ func TestEscape(t *testing.T) {
 		{"an address without a scheme", "官网 www.pay_demo.com/a_b 可以看", `官网 [www\.pay\_demo.com/a\_b](http://www.pay_demo.com/a_b) 可以看`},
 		{"an address without a scheme before Chinese text", "见www.example.com。", `见[www\.example.com](http://www.example.com)。`},
 		{"www. inside a word", "awww.example.com", "awww.example.com"},
+		{"www. after other punctuation", "foo@www.a.com sub.www.a.com ftp://www.a.com/f [www.a.com](y)", `foo@www.a.com sub.www.a.com ftp://www.a.com/f \[www.a.com\](y)`},
+		{"www. with a host of other characters", "www.a.com&b www.ex*am*ple.com", `www.a.com&b www.ex\*am\*ple.com`},
 		{"www. without a domain", "www. 和 www.x 和 www.", "www. 和 www.x 和 www."},
 		{"an address without a scheme cut short", "www.example.com/a…", `www\.example.com/a…`},
 		{"empty", "", ""},
