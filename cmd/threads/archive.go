@@ -304,8 +304,12 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 			return result{skipped: true}
 		}
 	}
-	var linker thread.DayLinker // the input's days, for replies to an earlier one
-	render := func(log *chatlog.Log, offset int) error {
+	var linker thread.DayLinker // the chat's days, for replies to an earlier one
+	lastChat := 0
+	render := func(log *chatlog.Log, offset, chat int) error {
+		if chat != lastChat {
+			linker, lastChat = thread.DayLinker{}, chat // IDs are the chat's own
+		}
 		day, err := renderDay(log, offset, opts, seg, &linker)
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.path, err)
@@ -327,16 +331,18 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 // chatlog.ScanEachFileIn, each of its logs (its one log, or each chat of a
 // Telegram all-chats export, numbered on from the chat before) cut into
 // the calendar days of its times as shown by a daySplitter, so that only
-// one day is held. With THREADS_NOSTREAM=1 in the environment a file is
+// one day is held. flush is also given the log's chat: 0 for the first
+// chat (or channel) of the input, 1 for the next, the days of one chat
+// sharing it. With THREADS_NOSTREAM=1 in the environment a file is
 // parsed whole and cut into no days, as before days were split (for
 // benchmarks).
-func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset int) error) error {
+func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush func(log *chatlog.Log, offset, chat int) error) error {
 	slack := (format == "" || format == "slack") && isSlackExport(path)
 	if os.Getenv("THREADS_NOSTREAM") == "1" || slack {
 		logs, err := chatlog.ParsePathIn(path, format, zone, stdin)
 		offset := 0 // the chats of a Telegram all-chats export number on, as streamed; Slack channels each from 0
-		for _, log := range logs {
-			if err := flush(log, offset); err != nil {
+		for chat, log := range logs {
+			if err := flush(log, offset, chat); err != nil {
 				return err
 			}
 			if !slack {
@@ -345,10 +351,10 @@ func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush fu
 		}
 		return err
 	}
-	base, n := 0, 0 // the file index of the log's first message, the messages of the log so far
+	base, n, chats := 0, 0, 0 // the file index of the log's first message, the messages of the log so far, the chats before it
 	splitter := func() *daySplitter {
-		first := base
-		return &daySplitter{flush: func(log *chatlog.Log, offset int) error { return flush(log, first+offset) }}
+		first, chat := base, chats
+		return &daySplitter{flush: func(log *chatlog.Log, offset int) error { return flush(log, first+offset, chat) }}
 	}
 	sp := splitter()
 	return chatlog.ScanEachFileIn(path, format, zone, stdin, func(log *chatlog.Log, m chatlog.Message) error {
@@ -356,7 +362,7 @@ func eachLog(path, format string, zone *time.Location, stdin io.Reader, flush fu
 		return sp.add(log, m)
 	}, func(final *chatlog.Log) error {
 		err := sp.finish(final)
-		base, n = base+n, 0
+		base, n, chats = base+n, 0, chats+1
 		sp = splitter()
 		return err
 	})

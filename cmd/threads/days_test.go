@@ -291,6 +291,28 @@ func TestExtractRepliesAcrossDays(t *testing.T) {
 	}
 }
 
+// TestRepliesAcrossDaysStayInTheirChat checks that in a Telegram
+// all-chats export two chats of the same name, whose message IDs overlap,
+// are never linked: a reply in the second to an ID only the first holds is
+// a reply to nothing here.
+func TestRepliesAcrossDaysStayInTheirChat(t *testing.T) {
+	chat := func(id int, recs ...string) string {
+		return fmt.Sprintf(`{"name": "Support", "type": "public_supergroup", "id": %d, "messages": [%s]}`, id, strings.Join(recs, ",\n"))
+	}
+	path := filepath.Join(t.TempDir(), "result.json")
+	writeFile(t, path, telegramAll(
+		chat(100, `{"id": 1, "type": "message", "date": "2024-01-10T10:00:00", "from": "Ann", "from_id": "user1", "text": "How do I rotate the API key without downtime?"}`),
+		chat(200, `{"id": 7, "type": "message", "date": "2024-01-11T09:00:00", "from": "Bob", "from_id": "user2", "text": "Create the new key first, then revoke the old one.", "reply_to_message_id": 1}`),
+	))
+	for _, d := range extractDays(t, path) {
+		for _, m := range d.Messages {
+			if m.Earlier != nil {
+				t.Errorf("%s message %d links to %+v, a message of another chat", d.Source.Date, m.Index, *m.Earlier)
+			}
+		}
+	}
+}
+
 // telegramExport writes a Telegram Desktop result.json holding the message
 // records recs and returns its path.
 func telegramExport(t *testing.T, recs []string) string {

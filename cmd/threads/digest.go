@@ -301,10 +301,19 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 				}
 				if r.err == nil && !r.skipped {
 					// Each day of a file, or channel of a Slack folder, as extract reads them.
-					var linker thread.DayLinker // the file's days, for replies to an earlier one
-					r.err = eachLog(f.path, opts.InputFormat, opts.Zone, opts.io.In, func(log *chatlog.Log, _ int) error {
+					var linker thread.DayLinker // the chat's days, for replies to an earlier one
+					lastChat := 0
+					r.err = eachLog(f.path, opts.InputFormat, opts.Zone, opts.io.In, func(log *chatlog.Log, _, chat int) error {
 						r.read++
-						if inRange(log, opts.Since, opts.Until) {
+						if chat != lastChat {
+							linker, lastChat = thread.DayLinker{}, chat // IDs are the chat's own
+						}
+						if !inRange(log, opts.Since, opts.Until) {
+							// Its messages may be replied to: a day is threaded
+							// alike whatever the range. (Its questions are
+							// out of the digest.)
+							linker.Remember(log, nil)
+						} else {
 							params := thread.DefaultParams()
 							params.Earlier = linker.Find(log)
 							res := thread.BuildWith(log, tok, params)

@@ -883,9 +883,50 @@ func TestDigestAnswerNextDay(t *testing.T) {
 	if len(d.Unanswered) != 0 {
 		t.Errorf("unanswered %v, want none", d.Unanswered)
 	}
+	for _, tt := range []struct{ format, want string }{
+		{"markdown", "**Cid** (2024-01-11, line 2): 默认最高30%"},
+		{"html", `"later":[{"day":1,"thread":"t1","date":"2024-01-11","group":"g","asker":"Cid"`},
+		{"html", "默认最高30%，可以找微信申请提高"},
+	} {
+		code, out, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, path)
+		if code != exitOK || !strings.Contains(out, tt.want) {
+			t.Errorf("digest --format %s (exit %d, %s) lacks %q:\n%s", tt.format, code, errOut, tt.want, out)
+		}
+	}
 	d = digestJSON(t, "--until", "2024-01-10", path)
 	if len(d.Unanswered) != 1 || len(d.Entries) != 0 {
 		t.Errorf("until the first day: %d entries, unanswered %v; want none and the question", len(d.Entries), d.Unanswered)
+	}
+
+	// A day is threaded alike whatever the range: from the second day on,
+	// the reply to the first day's question starts a thread as before, and
+	// is no answer to the question asked just before it.
+	path = telegramExport(t, []string{
+		`{"id": 1, "type": "message", "date": "2024-01-10T22:50:00", "from": "Ann", "from_id": "user1", "text": "微信分账接口的分账比例上限是多少？"}`,
+		`{"id": 2, "type": "message", "date": "2024-01-11T08:00:00", "from": "Bob", "from_id": "user2", "text": "支付宝当面付的退款接口怎么调用？需要什么权限？"}`,
+		`{"id": 3, "type": "message", "date": "2024-01-11T08:01:00", "from": "Cid", "from_id": "user3", "text": "默认最高30%，可以找微信申请提高", "reply_to_message_id": 1}`,
+		`{"id": 4, "type": "message", "date": "2024-01-11T08:03:00", "from": "Dan", "from_id": "user4", "text": "退款接口要开通退款权限，在商户后台申请"}`,
+	})
+	for _, e := range digestJSON(t, "--since", "2024-01-11", path).Entries {
+		for _, o := range e.Occurrences {
+			for _, a := range o.Answers {
+				if a.Sender == "Cid" {
+					t.Errorf("with --since the second day, %q has Cid's answer to the first day's question", o.Question)
+				}
+			}
+		}
+	}
+
+	// A copy of the question's day (another export saved on that day) is
+	// read in its place; the later day's answer still reaches the question.
+	dir := t.TempDir()
+	first := []string{`{"id": 1, "type": "message", "date": "2024-01-10T22:50:00", "from": "Ann", "from_id": "user1", "text": "微信分账接口的分账比例上限是多少？"}`}
+	writeFile(t, filepath.Join(dir, "aa.json"), `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+strings.Join(append(first,
+		`{"id": 2, "type": "message", "date": "2024-01-11T08:10:00", "from": "Cid", "from_id": "user3", "text": "默认最高30%，可以找微信申请提高", "reply_to_message_id": 1}`), ",\n")+`]}`)
+	writeFile(t, filepath.Join(dir, "c.json"), `{"name": "g", "type": "private_supergroup", "id": 1, "messages": [`+first[0]+`]}`)
+	d = digestJSON(t, "-q", filepath.Join(dir, "aa.json"), filepath.Join(dir, "c.json"))
+	if len(d.Entries) != 1 || len(d.Unanswered) != 0 {
+		t.Errorf("with a copy of the first day: %d entries, unanswered %v; want the answered entry", len(d.Entries), d.Unanswered)
 	}
 }
 

@@ -168,6 +168,12 @@ type Answer struct {
 	Line   int       // 1-based line of the answer's header in the occurrence's Path
 	Time   time.Time // when it was sent
 	Code   Code      // the code its sender marked in it, for the Markdown outputs
+	// Later says the answer was posted on a later day than the question,
+	// as an explicit reply to it (Day.Earlier); Day (an index into
+	// Digest.Days) and Thread (its thread's ID there) say where.
+	Later  bool
+	Day    int
+	Thread string
 }
 
 // A Code is the text of a message as written, lines and all, with the
@@ -485,15 +491,20 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 	return view, qs
 }
 
-// A dayMessage names a message of one day of one chat of an input.
+// A dayMessage names a question by its day, place, sender and time: not
+// by its file, so that a day read from a copy of its file (see
+// Options.Copies) keeps the answers a later day of the original gives.
 type dayMessage struct {
-	path, chat, date string
-	index            int
+	date   string
+	index  int
+	sender string
+	at     int64 // unix nanoseconds
 }
 
 // placeOf names message i of log.
 func placeOf(log *chatlog.Log, i int) dayMessage {
-	return dayMessage{log.Path, log.Title + "\x00" + log.Group, log.Date, i}
+	m := &log.Messages[i]
+	return dayMessage{log.Date, i, m.Sender, m.Time.UnixNano()}
 }
 
 // A laterAnswer is an answer posted on a later day than its question, an
@@ -508,7 +519,7 @@ type laterAnswer struct {
 // their messages.
 func answersFromLaterDays(days []Day) map[dayMessage][]laterAnswer {
 	var out map[dayMessage][]laterAnswer
-	for _, d := range days {
+	for k, d := range days {
 		if len(d.Earlier) == 0 {
 			continue
 		}
@@ -524,13 +535,14 @@ func answersFromLaterDays(days []Day) map[dayMessage][]laterAnswer {
 			e := d.Earlier[i]
 			am := &d.Log.Messages[i]
 			text := readable(am)
-			at := dayMessage{d.Log.Path, d.Log.Title + "\x00" + d.Log.Group, e.Date, e.Index}
+			at := dayMessage{e.Date, e.Index, e.Question.Sender, e.Question.Time.UnixNano()}
 			if out == nil {
 				out = make(map[dayMessage][]laterAnswer)
 			}
 			out[at] = append(out[at], laterAnswer{
-				answer: Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)},
-				plain:  title.StripMentions(text, am.Mentions, senders),
+				answer: Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am),
+					Later: true, Day: k, Thread: d.Result.Threads[d.Result.Links[i].Thread].ID},
+				plain: title.StripMentions(text, am.Mentions, senders),
 			})
 		}
 	}

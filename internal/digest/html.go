@@ -75,6 +75,7 @@ type htmlEntry struct {
 	First    string    `json:"first"`
 	Last     string    `json:"last"`
 	Occ      []htmlOcc `json:"occ"`
+	Later    []htmlOcc `json:"later"` // the answers posted on a later day, Asker their sender
 }
 
 type htmlOcc struct {
@@ -104,7 +105,16 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		day int    // index into d.Days
 		id  string // the thread's ID in that day
 	}
-	asked := make(map[threadRef]bool) // the threads an unanswered question opens
+	asked := make(map[threadRef]bool) // the threads an unanswered question opens, or a later day's answer is in
+	for _, e := range d.Entries {
+		for _, o := range e.Occurrences {
+			for _, a := range o.Answers {
+				if a.Later {
+					asked[threadRef{a.Day, a.Thread}] = true
+				}
+			}
+		}
+	}
 	for _, u := range d.Unanswered {
 		asked[threadRef{u.Day, u.Thread}] = true
 		data.Unanswered = append(data.Unanswered, htmlUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker,
@@ -154,9 +164,14 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		data.Days = append(data.Days, hd)
 	}
 	for _, e := range d.Entries {
-		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), First: e.FirstAsked(), Last: e.LastAsked()}
+		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), First: e.FirstAsked(), Last: e.LastAsked(), Later: []htmlOcc{}}
 		for _, o := range e.Occurrences {
 			he.Occ = append(he.Occ, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Source: source(&o)})
+			for _, a := range o.Answers {
+				if a.Later {
+					he.Later = append(he.Later, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Source: fmt.Sprintf("%s:%d", o.Path, a.Line)})
+				}
+			}
 		}
 		for _, i := range he.Topics {
 			data.Topics[i].Entries = append(data.Topics[i].Entries, e.ID)

@@ -578,7 +578,11 @@ func entryMarkdown(dir string, e *Entry) []byte {
 		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
 		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(o.Question, "", o.Code, "> ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(&b, "- **%s**:%s\n", mdtext.Escape(a.Sender), mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ")))
+			later := ""
+			if a.Later {
+				later = " (" + dateOf(a.Time) + ")"
+			}
+			fmt.Fprintf(&b, "- **%s**%s:%s\n", mdtext.Escape(a.Sender), later, mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ")))
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString("No answer in the chat.\n")

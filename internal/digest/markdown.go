@@ -260,7 +260,7 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	for _, o := range e.Occurrences {
 		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(messageMarkdown(o.Question, "", o.Code, "  ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (line %d):%s\n", mdtext.Escape(a.Sender), a.Line, mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
+			fmt.Fprintf(w, "  - **%s** (%sline %d):%s\n", mdtext.Escape(a.Sender), laterDate(a), a.Line, mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
 		}
 	}
 	w.WriteString("\n")
@@ -312,4 +312,13 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
+}
+
+// laterDate is "2024-01-11, " for an answer posted on a later day than its
+// question, "" for the others.
+func laterDate(a Answer) string {
+	if !a.Later {
+		return ""
+	}
+	return dateOf(a.Time) + ", "
 }

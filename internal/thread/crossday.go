@@ -1,15 +1,17 @@
 package thread
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // An Earlier is the message of an earlier day that a message explicitly
-// replies to (a Telegram, Discord or WeFlow reply): a day is threaded alone,
+// replies to (a Telegram, Discord, WeFlow, ChatLab or chatlog reply): a day is threaded alone,
 // so the link cannot be a reply link, but it is kept as this.
 type Earlier struct {
 	Date     string           // the earlier day's date, YYYY-MM-DD
@@ -22,21 +24,22 @@ type Earlier struct {
 	Answer bool
 }
 
-// A DayLinker links explicit replies across the days of one input: Find
+// A DayLinker links explicit replies across the days of one chat: Find
 // and Remember are called on each day in order, and Find finds the
 // messages that reply to a message of a day before. It keeps every
 // message with an ID of the days it saw (the questions whole, the rest as
 // their place only, in 16 bytes and a map entry: a year of a busy group
-// holds some 300,000), the chat's title and group telling the chats of a
-// Telegram all-chats export apart. The zero value is ready to use.
+// holds some 300,000). IDs are a chat's own: each chat of an input (a
+// Telegram all-chats export holds several) takes a DayLinker of its own.
+// The zero value is ready to use.
 type DayLinker struct {
-	chats     map[string]*chatIDs
+	ids       chatIDs
 	dates     []string           // the days remembered, in order
 	questions []*chatlog.Message // the questions among their messages
 	seen      []seenMessage
 }
 
-// chatIDs finds the messages of one chat by ID: a number (Telegram,
+// chatIDs finds the messages of a chat by ID: a number (Telegram,
 // Discord, WeFlow) by its value, any other ID by its text.
 type chatIDs struct {
 	byNumber map[uint64]int32 // -> DayLinker.seen
@@ -56,8 +59,7 @@ type seenMessage struct {
 // result to BuildWith as Params.Earlier, then log and its threading to
 // Remember.
 func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
-	ids := d.chats[chatOf(log)]
-	if ids == nil || log.Date == "" {
+	if len(d.seen) == 0 || log.Date == "" {
 		return nil
 	}
 	var out map[int]Earlier
@@ -78,7 +80,7 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		if here[m.ReplyToID] {
 			continue
 		}
-		k, ok := ids.find(m.ReplyToID)
+		k, ok := d.ids.find(m.ReplyToID)
 		if !ok {
 			continue
 		}
@@ -97,38 +99,30 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 }
 
 // Remember keeps the messages of log, a day (log.Date set) threaded as
-// res, for the days after it.
+// res, for the days after it; with res nil (a day left unthreaded) none
+// of them counts as a question.
 func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
 	if log.Date == "" {
 		return // one day a file: no day after it in this input
 	}
-	chat := chatOf(log)
-	ids := d.chats[chat]
 	date := int32(-1)
 	for i := range log.Messages {
 		m := &log.Messages[i]
 		if m.ID == "" {
 			continue
 		}
-		if ids == nil {
-			if d.chats == nil {
-				d.chats = make(map[string]*chatIDs)
-			}
-			ids = &chatIDs{}
-			d.chats[chat] = ids
-		}
 		if date < 0 {
 			d.dates = append(d.dates, log.Date)
 			date = int32(len(d.dates) - 1)
 		}
 		e := seenMessage{date: date, index: int32(i), line: int32(m.Line), question: -1}
-		if i < len(res.Links) && res.Links[i].Role == RoleQuestion {
+		if res != nil && i < len(res.Links) && res.Links[i].Role == RoleQuestion {
 			kept := *m
 			d.questions = append(d.questions, &kept)
 			e.question = int32(len(d.questions) - 1)
 		}
 		d.seen = append(d.seen, e)
-		ids.add(m.ID, int32(len(d.seen)-1))
+		d.ids.add(m.ID, int32(len(d.seen)-1))
 	}
 }
 
@@ -157,14 +151,18 @@ func (c *chatIDs) find(id string) (int32, bool) {
 	return k, ok
 }
 
-// chatOf names the chat of log among those of one input.
-func chatOf(log *chatlog.Log) string { return log.Title + "\x00" + log.Group }
-
 // answersEarlier reports whether m, an explicit reply to the question q of
-// an earlier day, answers it: its sender is someone else, and it is a
-// text, picture or link that neither asks nor only reacts.
+// an earlier day, answers it: its sender is someone else (by ID when both
+// have one), and it is a text, picture or link that neither asks nor only
+// reacts: thanks, an acknowledgement, a greeting, "me too", a sticker, a
+// bump (顶, 蹲一个) or "I don't know". A bump the next day is the sign
+// that nobody answered.
 func answersEarlier(m, q *chatlog.Message) bool {
-	if m.Sender == q.Sender || m.SenderID != "" && m.SenderID == q.SenderID {
+	if m.SenderID != "" && q.SenderID != "" {
+		if m.SenderID == q.SenderID {
+			return false
+		}
+	} else if m.Sender == q.Sender {
 		return false
 	}
 	switch m.Type {
@@ -173,12 +171,48 @@ func answersEarlier(m, q *chatlog.Message) bool {
 		return false
 	}
 	f := messageFeatures(m, nil)
-	return !f.question && !f.thanks && !f.ack && !f.metoo && !f.sticker && !f.welcome && !thanksInEnglish(f.plain)
+	return !f.question && !f.thanks && !f.ack && !f.metoo && !f.sticker && !f.welcome &&
+		!interjection(f.plain) && !bumps(f.plain) && !reactsInEnglish(f.plain)
 }
 
-// thanksInEnglish reports whether a short text only thanks (Thanks!, thank
-// you so much, thx): five words at most, the first of them a thanks.
-func thanksInEnglish(text string) bool {
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
-	return len(words) > 0 && len(words) <= 5 && isOneOf(words[0], []string{"thanks", "thank", "thx", "ty", "tks", "cheers", "tysm"})
+// bumpWords make a short message a bump or a shrug rather than an answer.
+var bumpWords = []string{"顶", "蹲", "插眼", "坐等", "等答案", "求解", "好问题", "不知道", "不清楚", "不了解", "没用过", "mark", "Mark", "MARK"}
+
+// bumps reports whether a short text (ten characters at most) bumps a
+// question or says the sender does not know (顶一下, 蹲一个, 好问题, 不清楚),
+// or is a lone 1 or +1.
+func bumps(text string) bool {
+	t := strings.TrimRightFunc(text, isClosingMark)
+	return t == "1" || t == "+1" || utf8.RuneCountInString(t) <= 10 && containsAny(t, bumpWords)
+}
+
+// englishReactions open a short English text that only reacts.
+var englishReactions = [][]string{{"same", "here"}, {"same", "question"}, {"same", "problem"}, {"same", "issue"}, {"me", "too"},
+	{"i", "have", "the", "same"}, {"got", "it"}, {"good", "question"}, {"great", "question"}, {"agreed"}, {"agree"},
+	{"lol"}, {"no", "idea"}, {"i", "don't", "know"}, {"i", "dont", "know"}, {"idk"}, {"bump"}, {"following"}, {"interesting"},
+	{"nice"}, {"cool"}, {"ok"}, {"okay"}, {"+1"}, {"haha"}, {"hahaha"}, {"hehe"}, {"lmao"}}
+
+// reactsInEnglish reports whether a short English text (eight words at
+// most) only reacts: it thanks (thanks, thx anywhere in it), opens with a
+// reaction (Same here, Got it, Good question, No idea), or is one of two
+// words at most (Nice, lol, +1).
+func reactsInEnglish(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '+' })
+	if len(words) == 0 || len(words) > 8 {
+		return false
+	}
+	for _, w := range words {
+		if strings.HasPrefix(w, "thank") || isOneOf(w, []string{"thx", "ty", "tks", "tysm", "cheers"}) {
+			return true
+		}
+	}
+	for _, r := range englishReactions {
+		if len(r) == 1 && len(words) > 2 {
+			continue // "ok, use the v2 endpoint" says more
+		}
+		if len(words) >= len(r) && slices.Equal(words[:len(r)], r) {
+			return true
+		}
+	}
+	return false
 }
