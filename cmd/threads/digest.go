@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -410,7 +411,67 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
+	linkAcrossFiles(days, tok)
 	return days, st
+}
+
+// linkAcrossFiles links the explicit replies that name a message of a day
+// of another file of the same chat (a group exported week by week, the
+// question of Sunday night in one file and Monday's reply in the next), as
+// each file's days were linked among themselves: the days of one chat,
+// known by their format and chat ID (else by title and group), are taken
+// in date order, and a day with a reply into another file is threaded
+// again with that link added to its own.
+func linkAcrossFiles(days []digest.Day, tok thread.Tokenizer) {
+	type chatKey struct{ format, id, title, group string }
+	byChat := make(map[chatKey][]int)
+	var keys []chatKey // in the order of days
+	for i, d := range days {
+		l := d.Log
+		if l.Date == "" {
+			continue
+		}
+		k := chatKey{format: l.Format, id: l.ChatID}
+		if k.id == "" {
+			k.title, k.group = l.Title, l.Group
+		}
+		if _, ok := byChat[k]; !ok {
+			keys = append(keys, k)
+		}
+		byChat[k] = append(byChat[k], i)
+	}
+	for _, k := range keys {
+		idx := byChat[k]
+		if !slices.ContainsFunc(idx, func(i int) bool { return days[i].Log.Path != days[idx[0]].Log.Path }) {
+			continue // one file: linked as it was read
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			la, lb := days[idx[a]].Log, days[idx[b]].Log
+			if la.Date != lb.Date {
+				return la.Date < lb.Date
+			}
+			return la.Path < lb.Path
+		})
+		var linker thread.DayLinker
+		for _, i := range idx {
+			d := &days[i]
+			added := false
+			for j, e := range linker.Find(d.Log) {
+				if _, ok := d.Earlier[j]; !ok {
+					if d.Earlier == nil {
+						d.Earlier = make(map[int]thread.Earlier)
+					}
+					d.Earlier[j], added = e, true
+				}
+			}
+			if added {
+				params := thread.DefaultParams()
+				params.Earlier = d.Earlier
+				d.Result = thread.BuildWith(d.Log, tok, params)
+			}
+			linker.Remember(d.Log, d.Result)
+		}
+	}
 }
 
 // dayFingerprint sums what makes a day's chat that day's: its format,

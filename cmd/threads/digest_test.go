@@ -930,6 +930,37 @@ func TestDigestAnswerNextDay(t *testing.T) {
 	}
 }
 
+// TestDigestAnswerInNextFile checks that a group exported week by week
+// keeps the reply in one file to a question of the file before as its
+// answer, and that a chat of the same name but another chat ID does not.
+func TestDigestAnswerInNextFile(t *testing.T) {
+	dir := t.TempDir()
+	export := func(name string, chatID int, recs ...string) string {
+		path := filepath.Join(dir, name)
+		writeFile(t, path, fmt.Sprintf(`{"name": "g", "type": "private_supergroup", "id": %d, "messages": [%s]}`, chatID, strings.Join(recs, ",\n")))
+		return path
+	}
+	question := `{"id": 1, "type": "message", "date": "2024-01-07T22:50:00", "from": "Ann", "from_id": "user1", "text": "微信分账接口的分账比例上限是多少？"}`
+	reply := `{"id": 2, "type": "message", "date": "2024-01-08T08:10:00", "from": "Cid", "from_id": "user3", "text": "默认最高30%，可以找微信申请提高", "reply_to_message_id": 1}`
+	week1 := export("week1.json", 7, question)
+	for _, tt := range []struct {
+		name     string
+		chatID   int
+		answered bool
+	}{
+		{"the same chat", 7, true},
+		{"another chat of the same name", 8, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			week2 := export(fmt.Sprintf("week2-%d.json", tt.chatID), tt.chatID, reply)
+			d := digestJSON(t, "-q", week1, week2)
+			if got := len(d.Unanswered) == 0; got != tt.answered {
+				t.Errorf("answered %v, want %v (unanswered %v)", got, tt.answered, d.Unanswered)
+			}
+		})
+	}
+}
+
 // TestDigestRefusesToOverwriteItsInput checks that digest -o refuses an
 // output file that is one of its inputs, as extract does, and leaves the
 // input as it was.

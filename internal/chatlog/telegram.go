@@ -283,6 +283,7 @@ func (p *telegramParser) field(key string) error {
 		return err
 	case "id":
 		s, err := p.w.scalar("in the chat id")
+		p.log.ChatID = s
 		if p.log.Title == "" && s != "" {
 			p.log.Title = "Chat " + s // a chat the export names not (a deleted account): one of its own, by its id
 			p.log.Group = p.log.Title

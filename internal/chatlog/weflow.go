@@ -1,6 +1,7 @@
 package chatlog
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"regexp"
@@ -198,6 +199,7 @@ func parseWeFlow(r io.Reader, path string, z zone) (*Log, error) {
 		}
 	}
 	log.Group = log.Title
+	log.ChatID = string(cmp.Or(session.AccountID, session.Wxid))
 	wxFinish(log)
 	return log, nil
 }
