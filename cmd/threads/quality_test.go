@@ -128,7 +128,7 @@ func TestHeldOutByGroup(t *testing.T) {
 	sets := []string{"cocolian", "cocolian-second"}
 	floors := map[string]map[string]float64{
 		"cocolian":        {"one_to_one": 80.5, "vi": 87.5, "exact_f1": 27.5, "link_f1": 68.5, "question_f1": 77, "qa_f1": 49.5},
-		"cocolian-second": {"one_to_one": 80.5, "vi": 87.5, "exact_f1": 27.5, "link_f1": 67, "question_f1": 77, "qa_f1": 50},
+		"cocolian-second": {"one_to_one": 80.5, "vi": 87.5, "exact_f1": 27.5, "link_f1": 67, "question_f1": 77, "qa_f1": 49.5},
 	}
 	scores := map[string][]dayScore{}
 	for _, group := range []string{"proddev", "devarch", "prodarch"} {

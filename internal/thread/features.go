@@ -442,7 +442,7 @@ var contactRe = regexp.MustCompile(`(?:^|[^A-Za-z])(?i:v|vx|wx|weixin)\s*[：:]\
 var adWords = []string{"办理", "代办", "转让", "出售", "收购", "价格", "优惠", "私聊", "包过", "代理", "招商", "加盟", "合作"}
 
 var anaphors = []string{"这个", "那个", "这种", "那种", "这样", "那样", "这些", "那些", "这边", "那边",
-	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它", "还是"}
+	"这几", "那几", "这张", "那张", "这条", "那条", "这篇", "那篇", "这次", "那次", "这里", "这段", "这位", "这是", "上面", "刚才", "同问", "也想问", "那么", "那就", "那我", "那他", "那你", "那这", "那要", "那如果", "它"}
 
 // confirmEndings and confirmOpenings mark a question that checks an
 // understanding of what was just said rather than opening a topic.
@@ -709,7 +709,9 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	}
 	// A caption's 这个 points at its own picture ("这个报错是什么原因？"
 	// under a screenshot), not back into the conversation.
-	f.anaphor = cues.has(cueAnaphor) && m.Caption() == ""
+	// 还是 refers back only opening the message (还是用代扣吧？ "or else"):
+	// inside it, it weighs two things (按日还是按月) or means "still".
+	f.anaphor = (cues.has(cueAnaphor) || strings.HasPrefix(f.plain, "还是")) && m.Caption() == ""
 	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
 	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
 	f.you = strings.ContainsRune(f.plain, '你') || strings.ContainsRune(f.plain, '您')
