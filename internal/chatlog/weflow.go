@@ -57,9 +57,9 @@ type weflowSender struct {
 // {"weflow": {...}, "session": {...}, "messages": [...]}, each message
 // {localId, createTime, formattedTime, type, localType, content, isSend,
 // senderUsername, senderDisplayName, platformMessageId?, replyToMessageId?,
-// appMsgKind?, linkTitle?, linkUrl?, quotedSender?, quotedContent?, ...}. The
-// arkme-json variant, whose messages carry a senderID into a "senders" array,
-// is read too.
+// appMsgType?, appMsgKind?, linkTitle?, linkUrl?, quotedSender?,
+// quotedContent?, ...}. The arkme-json variant, whose messages carry a
+// senderID into a "senders" array, is read too.
 //
 // ID is platformMessageId (the WeChat server id, which replyToMessageId
 // refers to), or localId when the message has none; ReplyToID is
@@ -71,13 +71,21 @@ type weflowSender struct {
 // (quotedSender/quotedContent set, appMsgKind "quote", type 引用消息) is text
 // whose Quote is quotedSender and quotedContent, and WeFlow's appended
 // "[引用 sender：text]" is removed from Text. The type follows the type name,
-// appMsgKind and localType: images (URL = exported media path), videos and
-// stickers (URL = emojiCdnUrl) are images, voice is text, red packets
-// (appMsgKind red-packet, 红包消息) are red packets, links, files, chat records,
-// music, mini programs and channel posts are links (LinkTitle = linkTitle, URL
-// = linkUrl), group notices, calls and 系统消息 are system messages, the rest
-// is text. Log.Title and Log.Group are the session's displayName (else
-// remark, nickname or account id).
+// appMsgKind, appMsgType and localType, any of which a record may carry
+// alone; localType is WeChat's type, an app message's subtype in its high 32
+// bits (WeChat 4) or packed into one 32-bit type (WeChat 3: 922746929 is a
+// pat). Images (URL = exported media path), videos and stickers (URL =
+// emojiCdnUrl) are images; voice, transfers (转账消息, "[转账] ￥200.00"),
+// locations (位置消息) and contact cards (名片消息) are text, as the other
+// WeChat readers make them; red packets (appMsgKind red-packet, 红包消息,
+// subtype 2001) are red packets; links, files, chat records, music, mini
+// programs and channel posts are links (LinkTitle = linkTitle, URL =
+// linkUrl); pats (拍一拍, subtype 62, which WeFlow names 其他消息), recalls
+// (撤回, 10002; a recall's sysmsg XML is read for its text), joins, invites
+// and removals (10000, 系统消息), group notices and calls are system
+// messages, which threading passes over; the rest is text. Log.Title and
+// Log.Group are the session's displayName (else remark, nickname or account
+// id).
 //
 // Message.Line is the source line of the record's opening '{'. Errors are
 // *ParseError values naming the record by its 1-based ordinal in the
@@ -210,12 +218,100 @@ var weflowURLRE = regexp.MustCompile(`https?://[^\s\]\)）]+`)
 // weflowMarkerRE matches a leading "[链接] ", "[文件] " or similar marker.
 var weflowMarkerRE = regexp.MustCompile(`^\[[^\[\]]{1,8}\]\s*`)
 
-// weflowClassify sets m's type and content from a WeFlow record.
+// WeChat's message types, as WeFlow writes them in localType: the type of
+// WeChat's message table, an app message's subtype in the high 32 bits of
+// WeChat 4's local_type (quote 57<<32|49 = 244813135921, pat 62<<32|49 =
+// 266287972401).
+//
+// Sources. hicccc77/WeFlow electron/services/export/formatters/
+// JsonFormatter.ts (commit 9fa96cd, msgObj near line 321) writes type =
+// getMessageTypeName(localType, content), localType as WeChat stores it, and
+// appMsgType/appMsgKind in arkme-json (in json for quotes and links only).
+// Its electron/services/exportService.ts (commit 0ad1de4): getMessageTypeName
+// names 1 文本消息, 3 图片消息, 34 语音消息, 42 名片消息, 43 视频消息, 47 动画表情,
+// 48 位置消息, 49 链接消息, 50 通话消息, 10000 系统消息 (and any sysmsg, a recall's
+// too), subtypes 3 音乐消息, 87 群公告, 2000 转账消息, 5 链接消息, 6 文件消息,
+// 19 聊天记录, 33/36 小程序消息, 57 引用消息, anything else 其他消息 (a pat, a
+// red packet of WeChat 4); parseMessageContent writes 10000 and
+// 266287972401 (拍一拍) as their text, 42 as [名片], 48 as
+// "[位置] name label (x,y)", 50 as "[语音通话] 02:31", 2000 as
+// "[转账] ￥200.00" or "[转账收款] …";
+// extractArkmeAppMessageMeta gives a pat appMsgKind "card". WeChat's own
+// table: lich0821/WeChatFerry WeChatFerry/spy/message_handler.cpp,
+// GetMsgTypes (line 144 on, commit 132fa51), with 0x37000031 = 922746929
+// 拍一拍 at line 173.
+const (
+	weflowCard     = 42    // 名片: a contact card
+	weflowLocation = 48    // 位置
+	weflowApp      = 49    // an app message: link, file, transfer, quote, pat, ...
+	weflowCall     = 50    // VOIPMSG: a voice or video call
+	weflowSysNote  = 9999  // SYSNOTICE
+	weflowSystem   = 10000 // system notices: joins, invites, renames, pats of WeChat 3
+	weflowRevoke   = 10002 // 撤回消息: a recall, and other sysmsg notices
+)
+
+// weflowSystemTypes are the localTypes of notices rather than messages, as
+// WeChat's table names them: 37 好友确认, 40 POSSIBLEFRIEND_MSG, 51 微信初始化,
+// 52 VOIPNOTIFY, 53 VOIPINVITE, besides calls, SYSNOTICE, system notices
+// and recalls.
+var weflowSystemTypes = map[int64]bool{
+	37: true, 40: true, 51: true, 52: true, 53: true,
+	weflowCall: true, weflowSysNote: true, weflowSystem: true, weflowRevoke: true,
+}
+
+// weflowPackedApps maps the localTypes of WeChat 3 that pack an app message
+// into one 32-bit type (its low byte 49, 0x31) to the app subtype read for
+// it. WeChat's table (GetMsgTypes, above) names them: 0x31000031 引用消息,
+// 0x37000031 拍一拍 (922746929), 0x1A000031 微信红包, 0x20010031 红包封面,
+// 0x41000031 文件, 0x01000031 链接, 0x3E000031 音乐链接, 0x2D000031 视频号视频,
+// 0x2E000031 视频号名片, 0x3A000031 and 0x3A200031 视频号直播, 0x3A100031
+// 商品链接; 0x19000031 微信转账 is MemoTrace's (mtTransferType). The link-like
+// ones read as 5, a link.
+var weflowPackedApps = map[int64]int64{
+	0x31000031: 57,   // 引用消息
+	0x37000031: 62,   // 拍一拍
+	0x19000031: 2000, // 微信转账
+	0x1A000031: 2001, // 微信红包
+	0x20010031: 2003, // 红包封面
+	0x41000031: 6,    // 文件
+	0x01000031: 5,    // 链接
+	0x3E000031: 5,    // 音乐链接
+	0x2D000031: 5,    // 视频号视频
+	0x2E000031: 5,    // 视频号名片
+	0x3A000031: 5,    // 视频号直播
+	0x3A100031: 5,    // 商品链接
+	0x3A200031: 5,    // 视频号直播
+}
+
+// weflowSogouSticker is the localType WeChat's table names 搜狗表情 (0x100031).
+const weflowSogouSticker = 0x100031
+
+// weflowAppType returns the app message subtype a record carries: its
+// appMsgType (arkme-json, and quotes and links in json), else the high 32
+// bits of a localType whose low 32 bits are 49, else the subtype of a packed
+// WeChat 3 type (weflowPackedApps); 0 when none.
+func weflowAppType(c *weflowRecord) int64 {
+	if t, err := strconv.ParseInt(string(c.AppMsgType), 10, 64); err == nil && t > 0 {
+		return t
+	}
+	lt := int64(c.LocalType)
+	if lt&0xffffffff == weflowApp {
+		return lt >> 32
+	}
+	return weflowPackedApps[lt]
+}
+
+// weflowClassify sets m's type and content from a WeFlow record. A record
+// is read by its type name (WeFlow's getMessageTypeName: 文本消息, 系统消息,
+// 转账消息, ...), its appMsgKind and appMsgType, and its localType, any of
+// which it may carry alone: WeFlow names a pat 其他消息, for one, so its
+// localType tells it.
 func weflowClassify(m *Message, c *weflowRecord) {
 	content := wxText(string(c.Content))
-	base := int64(c.LocalType) & 0xffffffff
+	lt := int64(c.LocalType)
+	base := lt & 0xffffffff
 	kind := string(c.AppMsgKind)
-	appType, _ := strconv.ParseInt(string(c.AppMsgType), 10, 64)
+	appType := weflowAppType(c)
 	name := string(c.Type)
 
 	// Content WeFlow could not render is the raw appmsg XML.
@@ -228,11 +324,19 @@ func weflowClassify(m *Message, c *weflowRecord) {
 	}
 	quoted := c.QuotedSender != "" || c.QuotedContent != ""
 	switch {
-	case quoted || kind == "quote" || appType == 57 || name == "引用消息" || int64(c.LocalType)>>32 == 57 && base == 49:
+	case quoted || kind == "quote" || appType == 57 || name == "引用消息":
 		text, q := weflowSplitQuote(content, string(c.QuotedSender), string(c.QuotedContent))
 		wxSetText(m, text)
 		m.Quote = q
-	case name == "系统消息" || base == 10000 || base == 10002:
+	case appType == 62:
+		// 拍一拍: WeFlow writes its text ("张三" 拍了拍 "李四").
+		wxSet(m, TypeSystem, content)
+	case name == "系统消息" || name == "通话消息" || weflowSystemTypes[base]:
+		// Joins, invites, recalls (撤回), pats of WeChat 3, calls. An older
+		// WeFlow leaves a recall's sysmsg XML as it is.
+		if strings.Contains(content, "<sysmsg") {
+			content = memoTraceSystemText(content)
+		}
 		wxSet(m, TypeSystem, content)
 	case name == "图片消息" || base == 3:
 		wxSet(m, TypeImage, "")
@@ -240,7 +344,7 @@ func weflowClassify(m *Message, c *weflowRecord) {
 	case name == "视频消息" || base == 43:
 		wxSet(m, TypeImage, wxVideo)
 		m.URL = weflowMediaPath(content)
-	case name == "动画表情" || base == 47:
+	case name == "动画表情" || base == 47 || lt == weflowSogouSticker:
 		text := content
 		if text == "" || weflowMediaPath(text) != "" {
 			text = wxSticker
@@ -255,18 +359,22 @@ func weflowClassify(m *Message, c *weflowRecord) {
 			content = wxVoice
 		}
 		wxSet(m, TypeText, content)
-	case name == "通话消息" || base == 50:
-		wxSet(m, TypeSystem, content)
+	case name == "名片消息" || base == weflowCard:
+		// As the other WeChat readers read it: a placeholder, text.
+		wxSet(m, TypeText, weflowOr(content, "[名片]"))
+	case name == "位置消息" || base == weflowLocation:
+		wxSet(m, TypeText, weflowOr(content, "[位置]"))
 	case kind == "red-packet" || appType == 2001 || appType == 2003 || name == "红包消息":
 		title := strings.TrimSpace(weflowMarkerRE.ReplaceAllString(content, ""))
 		wxSetRedPacket(m, title)
 	case kind == "transfer" || appType == 2000 || name == "转账消息":
-		wxSet(m, TypeText, content)
+		// Text, as the other WeChat readers read a transfer: "[转账] ￥100.00".
+		wxSet(m, TypeText, weflowOr(content, "[转账]"))
 	case kind == "announcement" || appType == 87 || name == "群公告":
 		wxSet(m, TypeSystem, content)
 	case kind == "link" || kind == "file" || kind == "chat-record" || kind == "music" || kind == "miniapp" || kind == "finder" ||
 		name == "链接消息" || name == "文件消息" || name == "聊天记录" || name == "音乐消息" || name == "音乐分享" || name == "小程序消息" ||
-		base == 49:
+		base == weflowApp || appType != 0:
 		title, url := string(c.LinkTitle), string(c.LinkURL)
 		if url == "" {
 			url = weflowURLRE.FindString(content)
@@ -282,6 +390,14 @@ func weflowClassify(m *Message, c *weflowRecord) {
 	default:
 		wxSetText(m, content)
 	}
+}
+
+// weflowOr returns s, or placeholder when s is empty.
+func weflowOr(s, placeholder string) string {
+	if s == "" {
+		return placeholder
+	}
+	return s
 }
 
 // weflowSplitQuote removes the "[引用 sender：text]" WeFlow appends to a quoted
