@@ -84,7 +84,7 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 		want string
 	}{
 		{"one answered question", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
-		{"a question nobody answered", unanswered, "## Questions and answers (0)\n\nNo answered questions this day.\n\n## Other threads"},
+		{"a question nobody answered", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n## Other threads"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

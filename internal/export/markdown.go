@@ -65,7 +65,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	if answered == 0 {
-		w.WriteString("## Questions and answers (0)\n\nNo answered questions this day.\n\n")
+		w.WriteString("## Questions and answers (0)\n\nNo question asked this day was answered.\n\n")
 	} else {
 		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, mdtext.Plural(inThreads, "thread"))
 	}
