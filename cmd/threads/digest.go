@@ -279,6 +279,7 @@ type readStats struct {
 func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]digest.Day, readStats) {
 	type result struct {
 		days    []digest.Day        // the days within --since and --until
+		before  []*chatlog.Log      // the dated days before --since, whose messages replies may name
 		sums    [][sha256.Size]byte // each day's dayFingerprint
 		read    int                 // the days read
 		err     error
@@ -314,6 +315,9 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 							// alike whatever the range. (Its questions are
 							// out of the digest.)
 							linker.Remember(log, nil)
+							if log.Date != "" && opts.Since != "" && log.Date < opts.Since {
+								r.before = append(r.before, log)
+							}
 						} else {
 							params := thread.DefaultParams()
 							params.Earlier = linker.Find(log)
@@ -343,6 +347,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	}
 	p.finish()
 	var days []digest.Day
+	var before []*chatlog.Log
 	st := readStats{chat: make([]bool, len(files))}
 	type kept struct {
 		at   int    // index in days
@@ -371,6 +376,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			continue
 		}
 		st.days += r.read
+		before = append(before, r.before...)
 		for k, day := range r.days {
 			sum, path := r.sums[k], files[i].path
 			first, dup := keptOf[sum]
@@ -411,7 +417,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
-	linkAcrossFiles(days, tok)
+	linkAcrossFiles(days, before, tok)
 	return days, st
 }
 
@@ -422,14 +428,17 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 // known by their format and chat ID (else by title and group), are taken
 // in date order, and a day with a reply into another file is threaded
 // again with that link added to its own.
-func linkAcrossFiles(days []digest.Day, tok thread.Tokenizer) {
+func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokenizer) {
 	type chatKey struct{ format, id, title, group string }
-	byChat := make(map[chatKey][]int)
+	type member struct {
+		log *chatlog.Log
+		day int // index in days; -1 for a day before --since, only remembered
+	}
+	byChat := make(map[chatKey][]member)
 	var keys []chatKey // in the order of days
-	for i, d := range days {
-		l := d.Log
+	add := func(l *chatlog.Log, day int) {
 		if l.Date == "" {
-			continue
+			return
 		}
 		k := chatKey{format: l.Format, id: l.ChatID}
 		if k.id == "" {
@@ -438,23 +447,38 @@ func linkAcrossFiles(days []digest.Day, tok thread.Tokenizer) {
 		if _, ok := byChat[k]; !ok {
 			keys = append(keys, k)
 		}
-		byChat[k] = append(byChat[k], i)
+		byChat[k] = append(byChat[k], member{l, day})
+	}
+	for i := range days {
+		add(days[i].Log, i)
+	}
+	for _, l := range before {
+		add(l, -1)
 	}
 	for _, k := range keys {
-		idx := byChat[k]
-		if !slices.ContainsFunc(idx, func(i int) bool { return days[i].Log.Path != days[idx[0]].Log.Path }) {
+		ms := byChat[k]
+		if !slices.ContainsFunc(ms, func(m member) bool { return m.log.Path != ms[0].log.Path }) {
 			continue // one file: linked as it was read
 		}
-		sort.SliceStable(idx, func(a, b int) bool {
-			la, lb := days[idx[a]].Log, days[idx[b]].Log
+		// Days in order: by date, a day's halves in two files by their
+		// first message, then by file.
+		sort.SliceStable(ms, func(a, b int) bool {
+			la, lb := ms[a].log, ms[b].log
 			if la.Date != lb.Date {
 				return la.Date < lb.Date
+			}
+			if ta, tb := firstTime(la), firstTime(lb); !ta.Equal(tb) {
+				return ta.Before(tb)
 			}
 			return la.Path < lb.Path
 		})
 		var linker thread.DayLinker
-		for _, i := range idx {
-			d := &days[i]
+		for _, m := range ms {
+			if m.day < 0 {
+				linker.Remember(m.log, nil)
+				continue
+			}
+			d := &days[m.day]
 			added := false
 			for j, e := range linker.Find(d.Log) {
 				if _, ok := d.Earlier[j]; !ok {
@@ -472,6 +496,15 @@ func linkAcrossFiles(days []digest.Day, tok thread.Tokenizer) {
 			linker.Remember(d.Log, d.Result)
 		}
 	}
+}
+
+// firstTime is the time of the first message of log, the zero time when
+// it has none.
+func firstTime(log *chatlog.Log) time.Time {
+	if len(log.Messages) == 0 {
+		return time.Time{}
+	}
+	return log.Messages[0].Time
 }
 
 // dayFingerprint sums what makes a day's chat that day's: its format,

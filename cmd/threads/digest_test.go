@@ -959,6 +959,29 @@ func TestDigestAnswerInNextFile(t *testing.T) {
 			}
 		})
 	}
+
+	// From --since the second week on, the reply to the first week's
+	// question starts a thread as before: it answers no question of its day.
+	ask := `{"id": 3, "type": "message", "date": "2024-01-08T08:00:00", "from": "Dan", "from_id": "user4", "text": "有人用过银联的云闪付网关吗？接口稳定吗？"}`
+	week2 := export("week2-asks.json", 7, ask, strings.Replace(reply, "08:10", "08:01", 1))
+	for _, e := range digestJSON(t, "-q", "--since", "2024-01-08", week1, week2).Entries {
+		for _, o := range e.Occurrences {
+			if len(o.Answers) > 0 {
+				t.Errorf("with --since the second week, %q has answers %v", o.Question, o.Answers)
+			}
+		}
+	}
+
+	// A day split between two files links alike whatever the files are
+	// called: the morning half first.
+	morning := `{"id": 1, "type": "message", "date": "2024-01-09T09:00:00", "from": "Ann", "from_id": "user1", "text": "微信分账接口的分账比例上限是多少？"}`
+	afternoon := `{"id": 2, "type": "message", "date": "2024-01-09T15:00:00", "from": "Cid", "from_id": "user3", "text": "默认最高30%，可以找微信申请提高", "reply_to_message_id": 1}`
+	for _, names := range [][2]string{{"a-morning.json", "b-afternoon.json"}, {"z-morning.json", "b-afternoon.json"}} {
+		m, a := export(names[0], 9, morning), export(names[1], 9, afternoon)
+		if d := digestJSON(t, "-q", m, a); len(d.Unanswered) != 0 {
+			t.Errorf("%s and %s: unanswered %v, want the question answered", names[0], names[1], d.Unanswered)
+		}
+	}
 }
 
 // TestDigestRefusesToOverwriteItsInput checks that digest -o refuses an

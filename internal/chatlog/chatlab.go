@@ -73,7 +73,8 @@ type chatlabLine struct {
 // 5 EMOJI are images; 2 VOICE is text ("[语音]" when empty); 4 FILE, 7 LINK,
 // 24 SHARE and 26 FORWARD are links (a "[title](url)" content gives LinkTitle
 // and URL); 20 RED_PACKET is a red packet; 22 POKE, 23 CALL, 80 SYSTEM and
-// 81 RECALL are system messages. Log.Title and Log.Group are meta.name.
+// 81 RECALL are system messages. Log.Title and Log.Group are meta.name,
+// Log.ChatID meta.groupId.
 //
 // Message.Line is the source line the message's record starts on: that of
 // its opening '{' in JSON, its line in JSONL. Errors are *ParseError values
@@ -281,6 +282,7 @@ func (p *chatlabParser) finish() {
 	}
 	p.log.Title = string(p.meta.Name)
 	p.log.Group = p.log.Title
+	p.log.ChatID = string(p.meta.GroupID)
 	wxFinish(p.log)
 }
 
