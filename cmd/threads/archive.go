@@ -391,11 +391,8 @@ func stopResult(err error) result {
 // file, not the day); linker holds the input's days before it, to which
 // its messages may reply.
 func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.Segmenter, linker *thread.DayLinker) ([]byte, error) {
-	params := opts.params
-	params.Earlier = linker.Find(log)
-	res := thread.BuildWith(log, seg, params)
-	linker.Remember(log, res)
-	days := []export.Day{{Log: log, Result: res, Earlier: params.Earlier}}
+	res, earlier := linker.Build(log, seg, opts.params)
+	days := []export.Day{{Log: log, Result: res, Earlier: earlier}}
 	eo := export.Options{Explain: opts.Explain}
 	var buf bytes.Buffer
 	var err error

@@ -319,11 +319,8 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 								r.before = append(r.before, log)
 							}
 						} else {
-							params := thread.DefaultParams()
-							params.Earlier = linker.Find(log)
-							res := thread.BuildWith(log, tok, params)
-							linker.Remember(log, res)
-							r.days = append(r.days, digest.Day{Log: log, Result: res, Earlier: params.Earlier})
+							res, earlier := linker.Build(log, tok, thread.DefaultParams())
+							r.days = append(r.days, digest.Day{Log: log, Result: res, Earlier: earlier})
 							r.sums = append(r.sums, dayFingerprint(log))
 						}
 						return nil

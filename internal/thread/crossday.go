@@ -98,6 +98,16 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 	return out
 }
 
+// Build threads log, a day of the chat, as BuildWith does with p and the
+// links Find gives, remembers it, and returns its threading and those
+// links: what a reader of the chat's days in order does with each.
+func (d *DayLinker) Build(log *chatlog.Log, tok Tokenizer, p Params) (*Result, map[int]Earlier) {
+	p.Earlier = d.Find(log)
+	res := BuildWith(log, tok, p)
+	d.Remember(log, res)
+	return res, p.Earlier
+}
+
 // Remember keeps the messages of log, a day (log.Date set) threaded as
 // res, for the days after it; with res nil (a day left unthreaded) none
 // of them counts as a question.
