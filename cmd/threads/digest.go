@@ -414,6 +414,8 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
+	days, overlaps := readOverlapsOnce(days, tok, opts.io.Err)
+	st.copies = append(st.copies, overlaps...)
 	linkAcrossFiles(days, before, tok)
 	return days, st
 }
@@ -423,10 +425,9 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 // question of Sunday night in one file and Monday's reply in the next), as
 // each file's days were linked among themselves: the days of one chat,
 // known by their format and chat ID (else by title and group), are taken
-// in date order, and a day with a reply into another file is threaded
-// again with that link added to its own.
+// in date order, each day's links to the days before are found again over
+// all of them, and a day whose links changed is threaded again.
 func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokenizer) {
-	type chatKey struct{ format, id, title, group string }
 	type member struct {
 		log *chatlog.Log
 		day int // index in days; -1 for a day before --since, only remembered
@@ -437,10 +438,7 @@ func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokeni
 		if l.Date == "" {
 			return
 		}
-		k := chatKey{format: l.Format, id: l.ChatID}
-		if k.id == "" {
-			k.title, k.group = l.Title, l.Group
-		}
+		k := chatOf(l)
 		if _, ok := byChat[k]; !ok {
 			keys = append(keys, k)
 		}
@@ -476,16 +474,8 @@ func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokeni
 				continue
 			}
 			d := &days[m.day]
-			added := false
-			for j, e := range linker.Find(d.Log) {
-				if _, ok := d.Earlier[j]; !ok {
-					if d.Earlier == nil {
-						d.Earlier = make(map[int]thread.Earlier)
-					}
-					d.Earlier[j], added = e, true
-				}
-			}
-			if added {
+			if found := linker.Find(d.Log); !sameLinks(found, d.Earlier) {
+				d.Earlier = found
 				params := thread.DefaultParams()
 				params.Earlier = d.Earlier
 				d.Result = thread.BuildWith(d.Log, tok, params)
@@ -493,6 +483,21 @@ func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokeni
 			linker.Remember(d.Log, d.Result)
 		}
 	}
+}
+
+// sameLinks reports whether two days' links to earlier days name the same
+// messages alike.
+func sameLinks(a, b map[int]thread.Earlier) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i, x := range a {
+		y, ok := b[i]
+		if !ok || x.Date != y.Date || x.Index != y.Index || x.Line != y.Line || x.Answer != y.Answer || (x.Question == nil) != (y.Question == nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstTime is the time of the first message of log, the zero time when
