@@ -83,3 +83,27 @@ func TestDigestOverlappingExports(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestOverlapAcrossFormats checks that one WeChat group's day exported
+// by two tools (WeFlow JSON and chatlog CSV, the same chat ID) is digested
+// once: each question is one asking.
+func TestDigestOverlapAcrossFormats(t *testing.T) {
+	weflow := filepath.Join("..", "..", "testdata", "chatlog", "weflow", "group.json")
+	csv := filepath.Join("..", "..", "testdata", "chatlog", "chatlog-csv", "20688888888@chatroom_2025-03-06_2025-03-07.csv")
+	code, out, errOut := runCmd(t, "", "digest", "--format", "json", weflow, csv)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if want := "11 messages of 2025-03-06 also in " + csv + ": read once"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
+	}
+	var d digestEntries
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Entries {
+		if len(e.Occurrences) != 1 {
+			t.Errorf("%q asked %d times, want once", e.Title, len(e.Occurrences))
+		}
+	}
+}

@@ -1067,7 +1067,8 @@ type chatlogRecord struct {
 // red packet, 2000 a transfer (text), 62 a pat and 87 a group notice
 // (system), any other a link with LinkTitle = contents.title and URL =
 // contents.url; 10000, 10002 and 50 (calls) are system messages. Log.Title and
-// Log.Group are the talkerName (or talker) when all records share it.
+// Log.Group are the talkerName (or talker) when all records share it,
+// Log.ChatID the talker.
 //
 // Message.Line is the source line of the record's opening '{' (line 1 for
 // every message when chatlog writes the whole array on one line, as its
@@ -1085,7 +1086,7 @@ func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 	j := newWXJSON(r, path)
 	log := &Log{Path: path, Format: FormatChatlogJSON, Messages: make([]Message, 0)}
-	var title wxTitle
+	var title, chat wxTitle // chat: the talker, the chat's id, when all records share it
 	each := func(raw json.RawMessage, rec int) error {
 		var c chatlogRecord
 		if err := json.Unmarshal(raw, &c); err != nil {
@@ -1107,6 +1108,7 @@ func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 			talker = string(c.Talker)
 		}
 		title.add(talker)
+		chat.add(strings.TrimSpace(string(c.Talker)))
 		log.Messages = append(log.Messages, m)
 		return nil
 	}
@@ -1152,6 +1154,7 @@ func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 	}
 	log.Title = title.get()
 	log.Group = log.Title
+	log.ChatID = chat.get()
 	wxFinish(log)
 	return log, nil
 }
@@ -1439,7 +1442,7 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // content, classified by Type and TypeDesc as ParseChatlogJSON classifies
 // type and subType (without contents: links have no URL, quotes no Quote).
 // Log.Title and Log.Group are the TalkerName (or Talker) when all records
-// share it.
+// share it, Log.ChatID the Talker.
 //
 // Message.Line is the line the record starts on. Every record after the
 // header is a message, including a last record cut short. Errors are
@@ -1476,6 +1479,7 @@ func scanChatlogCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, erro
 	log := &Log{Path: path, Format: FormatChatlogCSV}
 	var (
 		title wxTitle
+		chat  wxTitle // the Talker, the chat's id, when all records share it
 		date  logDate
 	)
 	for {
@@ -1525,6 +1529,8 @@ func scanChatlogCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, erro
 		title.add(talker)
 		log.Title = title.get()
 		log.Group = log.Title
+		chat.add(strings.TrimSpace(field(rec, cols.talker)))
+		log.ChatID = chat.get()
 		date.number(&m)
 		if err := emit(log, m); err != nil {
 			return nil, err

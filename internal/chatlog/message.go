@@ -171,7 +171,7 @@ type Log struct {
 	Title    string    // the log's title (front matter title, channel or chat name)
 	Speaker  string    // the day's guest speaker (cocolian front matter author), empty when none
 	Group    string    // the group or channel name, empty when unknown
-	ChatID   string    // the chat's own ID when the export gives one (Telegram's chat id, WeFlow's session account), telling two chats of one name apart
+	ChatID   string    // the chat's own ID when the export gives one (Telegram's chat id, WeFlow's session account, chatlog's talker), telling two chats of one name apart
 	Messages []Message // every message in file order; Messages[i].Index == i
 }
 
