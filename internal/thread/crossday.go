@@ -27,9 +27,9 @@ type Earlier struct {
 // A DayLinker links explicit replies across the days of one chat: Find
 // and Remember are called on each day in order, and Find finds the
 // messages that reply to a message of a day before. It keeps every
-// message with an ID of the days it saw (the questions whole, the rest as
-// their place only, in 16 bytes and a map entry: a year of a busy group
-// holds some 300,000). IDs are a chat's own: each chat of an input (a
+// message with an ID of the days it saw and every question (the questions
+// whole, the rest as their place only, in 16 bytes and a map entry: a year
+// of a busy group holds some 300,000). IDs are a chat's own: each chat of an input (a
 // Telegram all-chats export holds several) takes a DayLinker of its own.
 // The zero value is ready to use.
 type DayLinker struct {
@@ -37,6 +37,9 @@ type DayLinker struct {
 	dates     []string           // the days remembered, in order
 	questions []*chatlog.Message // the questions among their messages
 	seen      []seenMessage
+	// asked finds the questions by their sender's normalised name, for
+	// quotes: into seen, in order.
+	asked map[string][]int32
 }
 
 // chatIDs finds the messages of a chat by ID: a number (Telegram,
@@ -54,19 +57,48 @@ type seenMessage struct {
 
 // Find returns, by message index in log, the messages of the earlier days
 // it was given (Remember) that log's messages explicitly reply to; nil
-// when none does. A reply counts only when the message it names is in none
-// of log's messages, and a system notice (a pin) links nothing. Give the
-// result to BuildWith as Params.Earlier, then log and its threading to
-// Remember.
+// when none does. A reply names its message by ID or, without one, quotes
+// an earlier day's question (a WeChat quote names the sender and text,
+// matched as quotes within a day are). A reply counts only when the
+// message it names is in none of log's messages, and a system notice (a
+// pin) links nothing. Give the result to BuildWith as Params.Earlier, then
+// log and its threading to Remember.
 func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 	if len(d.seen) == 0 || log.Date == "" {
 		return nil
 	}
 	var out map[int]Earlier
+	link := func(i int, k int32) {
+		m := &log.Messages[i]
+		e := d.seen[k]
+		var q *chatlog.Message
+		if e.question >= 0 {
+			q = d.questions[e.question]
+		}
+		if out == nil {
+			out = make(map[int]Earlier)
+		}
+		out[i] = Earlier{Date: d.dates[e.date], Index: int(e.index), Line: int(e.line), Question: q,
+			Answer: q != nil && answersEarlier(m, q)}
+	}
 	var here map[string]bool
+	var inDay *quoteMatcher // the day's own quotes, built at the first quote
 	for i := range log.Messages {
 		m := &log.Messages[i]
-		if m.ReplyToID == "" || m.Type == chatlog.TypeSystem {
+		if m.Type == chatlog.TypeSystem {
+			continue
+		}
+		if m.ReplyToID == "" {
+			if m.Quote != nil && len(d.asked) > 0 {
+				if inDay == nil {
+					inDay = newQuoteMatcher(log.Messages, nil, listings{})
+				}
+				if inDay.match(i, m.Quote) < 0 {
+					if k, ok := d.quoted(m.Quote); ok {
+						link(i, k)
+					}
+				}
+			}
 			continue
 		}
 		if here == nil {
@@ -80,22 +112,40 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		if here[m.ReplyToID] {
 			continue
 		}
-		k, ok := d.ids.find(m.ReplyToID)
-		if !ok {
-			continue
+		if k, ok := d.ids.find(m.ReplyToID); ok {
+			link(i, k)
 		}
-		e := d.seen[k]
-		var q *chatlog.Message
-		if e.question >= 0 {
-			q = d.questions[e.question]
-		}
-		if out == nil {
-			out = make(map[int]Earlier)
-		}
-		out[i] = Earlier{Date: d.dates[e.date], Index: int(e.index), Line: int(e.line), Question: q,
-			Answer: q != nil && answersEarlier(m, q)}
 	}
 	return out
+}
+
+// quoted returns the question of an earlier day that quote q names: the
+// best match of its text among the last quotedSenderReach questions of its
+// sender, as a quote within a day is matched (at least 0.6, the latest of
+// equals).
+func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
+	own := d.asked[normaliseName(q.Sender)]
+	qn := normaliseText(innermostText(q.Text))
+	if len(own) == 0 || qn == "" {
+		return 0, false
+	}
+	qg := charPairs(qn)
+	best, bestScore := int32(-1), 0.0
+	for _, k := range own[max(0, len(own)-quotedSenderReach):] {
+		m := d.questions[d.seen[k].question]
+		t := m.Text
+		if t == "" {
+			t = m.LinkTitle
+		}
+		tn := normaliseText(t)
+		if tn == "" {
+			continue
+		}
+		if s := textMatch(qn, tn, qg, charPairs(tn)); s >= bestScore && s > 0 {
+			best, bestScore = k, s
+		}
+	}
+	return best, best >= 0 && bestScore >= 0.6
 }
 
 // Build threads log, a day of the chat, as BuildWith does with p and the
@@ -118,7 +168,8 @@ func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
 	date := int32(-1)
 	for i := range log.Messages {
 		m := &log.Messages[i]
-		if m.ID == "" {
+		asks := res != nil && i < len(res.Links) && res.Links[i].Role == RoleQuestion
+		if m.ID == "" && !asks {
 			continue
 		}
 		if date < 0 {
@@ -126,13 +177,23 @@ func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
 			date = int32(len(d.dates) - 1)
 		}
 		e := seenMessage{date: date, index: int32(i), line: int32(m.Line), question: -1}
-		if res != nil && i < len(res.Links) && res.Links[i].Role == RoleQuestion {
+		if asks {
 			kept := *m
 			d.questions = append(d.questions, &kept)
 			e.question = int32(len(d.questions) - 1)
 		}
 		d.seen = append(d.seen, e)
-		d.ids.add(m.ID, int32(len(d.seen)-1))
+		k := int32(len(d.seen) - 1)
+		if m.ID != "" {
+			d.ids.add(m.ID, k)
+		}
+		if asks {
+			if d.asked == nil {
+				d.asked = make(map[string][]int32)
+			}
+			name := normaliseName(m.Sender)
+			d.asked[name] = append(d.asked[name], k)
+		}
 	}
 }
 

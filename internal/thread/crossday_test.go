@@ -73,6 +73,52 @@ func TestDayLinker(t *testing.T) {
 
 }
 
+// TestDayLinkerQuotes checks that a quote without an ID (a WeChat quote:
+// the quoted sender and text) links to the earlier day's question it
+// names, and only when the day itself holds no message it matches, its
+// sender asked the question, and that message was a question.
+func TestDayLinkerQuotes(t *testing.T) {
+	day := func(date string, msgs ...chatlog.Message) *chatlog.Log {
+		for i := range msgs {
+			msgs[i].Type = chatlog.TypeText
+			msgs[i].SenderID = msgs[i].Sender
+			msgs[i].Time = time.Date(2025, 3, 4, 9, i, 0, 0, time.UTC)
+		}
+		return &chatlog.Log{Title: "g", Date: date, Messages: msgs}
+	}
+	quote := func(sender, quoted, text string) chatlog.Message {
+		return chatlog.Message{Sender: "li", Text: text, Quote: &chatlog.Quote{Sender: sender, Text: quoted}}
+	}
+	question := "网联协议支付和快捷支付到底有什么区别？"
+	tests := []struct {
+		name  string
+		reply *chatlog.Log
+		want  string // "index answers bool" of the linked message at 0, "" for none
+	}{
+		{"a quote of the question", day("2025-03-05", quote("wu", question, "协议支付签约走网联，快捷是直连银行")), "1 answers true"},
+		{"a shortened quote", day("2025-03-05", quote("wu", "网联协议支付和快捷支付到底", "签约主体不一样")), "1 answers true"},
+		{"the asker quoting himself", day("2025-03-05", chatlog.Message{Sender: "wu", Text: "有人知道吗", Quote: &chatlog.Quote{Sender: "wu", Text: question}}), "1 answers false"},
+		{"another sender", day("2025-03-05", quote("zhao", question, "签约主体不一样")), ""},
+		{"a quote of a remark", day("2025-03-05", quote("wu", "今天好冷", "是啊")), ""},
+		{"the day asks it again", day("2025-03-05", chatlog.Message{Sender: "wu", Text: question}, quote("wu", question, "签约主体不一样")), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			first := day("2025-03-04", chatlog.Message{Sender: "wu", Text: "今天好冷"}, chatlog.Message{Sender: "wu", Text: question})
+			var d DayLinker
+			d.Remember(first, BuildWith(first, fieldTokenizer{}, DefaultParams()))
+			at := len(tt.reply.Messages) - 1
+			got := ""
+			if e, ok := d.Find(tt.reply)[at]; ok {
+				got = fmt.Sprintf("%d answers %v", e.Index, e.Answer)
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestEarlierInTopics checks that the messages replying to an earlier day
 // start threads in a forum log too, where each topic is threaded alone
 // and counts its messages from 0.
