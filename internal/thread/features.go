@@ -195,9 +195,13 @@ func saysStatement(text string) bool {
 	if strings.Contains(text, "不知") && !strings.Contains(text, "知不知") || strings.Contains(text, "就是为什么") {
 		return true
 	}
-	// Advice to ask someone else: "去问一下你们做清算的同事", "问一下你们管入网的同事吧".
+	// Advice to ask someone else: "去问一下你们做清算的同事", "问一下你们管入网的同事吧",
+	// "可以问问你们合作银行是不是批量处理的".
 	bare := strings.TrimRightFunc(text, isClosingMark)
 	if strings.Contains(text, "去问") || strings.HasSuffix(bare, "吧") && containsAny(text, []string{"问一下", "问下"}) {
+		return true
+	}
+	if advisesAsking(text) && !endsWithAny(bare, finalParticles) {
 		return true
 	}
 	if whetherIsOpen(text) {
@@ -207,6 +211,32 @@ func saysStatement(text string) bool {
 		return true // "有个过度资金存在哪个账户的问题" names a problem
 	}
 	return !endsWithAny(bare, finalParticles) && dependsOnWhether(text)
+}
+
+// askingVerbs ask someone something; adviceToAsk before them makes the
+// asking advice to the reader (可以问问, 你最好问一下), where 我, 再 or 先
+// before them (再问一下) ask the group.
+var (
+	askingVerbs = []string{"问问", "问一下", "问下", "问一问", "咨询下", "咨询一下"}
+	adviceToAsk = []string{"可以", "建议", "最好", "不妨", "你", "您", "让", "找"}
+)
+
+// advisesAsking reports whether text advises its reader to ask someone:
+// an asking verb right after an advice word (可以问问你们合作银行…).
+func advisesAsking(text string) bool {
+	for _, v := range askingVerbs {
+		for rest := text; ; {
+			k := strings.Index(rest, v)
+			if k < 0 {
+				break
+			}
+			if endsWithAny(rest[:k], adviceToAsk) {
+				return true
+			}
+			rest = rest[k+len(v):]
+		}
+	}
+	return false
 }
 
 // openMatters say that a matter is still open: a whether-clause before them
@@ -385,7 +415,7 @@ var degreeWords = []string{"的厉害", "得厉害"}
 // alone is a greeting; inside a sentence it means "early").
 var morningWords = []string{"早", "早啊", "早呀", "早早早", "大家早", "各位早"}
 
-var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "长知识", "涨姿势", "好多知识", "很棒", "好棒", "整理的好", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛"}
+var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "长知识", "涨姿势", "好多知识", "很棒", "好棒", "整理的好", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛", "羡慕"}
 
 // meToo marks a message that joins someone else's question without adding to it.
 var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}

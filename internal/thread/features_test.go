@@ -149,6 +149,10 @@ func TestQuestionCues(t *testing.T) {
 		{"厉害啊，韩老师啥都有", false},
 		{"问一下你们管银联入网的同事吧", false}, // advice to ask someone
 		{"好，我去问下", false},
+		{"结汇一般T+1到T+2，T+3偏慢了，可以问问你们合作银行是不是批量处理的", false}, // advice to ask someone
+		{"你最好问一下你对接的支付公司，每个公司不一样的", false},
+		{"再问一下，户名是法人代表的结算户，是算个人的户还是企业的户", true}, // 再问一下 asks again
+		{"可以问一下大家有没有做过数字人民币的吗", true},           // the closing 吗 asks
 		{"这就是为什么会有代沟", false},
 		{"要看通道有没有开通这个权限", false}, // depends on whether
 		{"关键是银行能不能给接口", false},
@@ -344,6 +348,7 @@ func TestNewsAndPraise(t *testing.T) {
 		{"20171218-微服务下支付宝接入", true, false},
 		{"整理的好全[强][强][强]", false, true},
 		{"厉害了[强]", false, true},
+		{"羡慕", false, true},                          // a reaction, like praise
 		{"有想跳槽的java开发没，简历丢过来，要招聘10人+。", true, false}, // a job ad is a notice
 		{"我去年投了简历，后来也没回音了", false, false},            // talk about one's job is not
 		{"现在支付行业的薪资都在降，跳槽要谨慎", false, false},
