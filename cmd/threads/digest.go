@@ -53,7 +53,9 @@ format; "-" reads stdin), thread each day, and merge the questions that ask
 the same thing across days into entries, each keeping every time it was
 asked (date, group, asker, answers, source file and line). Entries get
 topics from dict/topics.yaml (extend it with --topics FILE) and are ranked
-by how often they were asked, then how well they were answered.
+by how often they were asked, then how well they were answered. Questions
+that opened a thread and were never answered are listed last, once each
+with how many times they were asked.
 
 Formats:
   markdown  a FAQ digest grouped by topic, to post back into a group

@@ -116,25 +116,29 @@ type Digest struct {
 	Copies  []DayView    // the days Options.Copies names, Path and lines only: read, as copies of days given
 
 	// Unanswered is the questions nobody answered that say enough out of
-	// their chat, by date, group, path and line: most are askings left out
-	// (counted in LeftOut), the others occurrences of an entry asked again
-	// and never answered.
+	// their chat, one item per question however often it was asked, by
+	// the date, group, path and line of its latest asking: most are
+	// askings left out (counted in LeftOut), the others entries asked
+	// again and never answered.
 	Unanswered []Unanswered
 }
 
-// An Unanswered is one asking of a question that got no answer, nor did
-// any asking merged with it, and that says enough out of its chat to be
-// answered later or added to a knowledge base.
+// An Unanswered is a question that got no answer, at none of its askings,
+// and that says enough out of its chat to be answered later or added to a
+// knowledge base. Its askings are those that open their thread and say
+// enough; the item names the latest of them and counts them all.
 type Unanswered struct {
-	Date     string // the day, YYYY-MM-DD; "" when unknown
-	Group    string // the group or channel, "" when unknown
-	Asker    string // who asked
-	Question string // the question titled as an entry is (title.Of)
-	Path     string // the source file
-	Line     int    // 1-based line of the question's header in Path
-	Day      int    // index into Digest.Days
-	Thread   string // the thread's ID in that day ("t3")
-	InEntry  bool   // an occurrence of an entry (asked again, never answered), not an asking left out
+	Date      string // the day of the latest asking, YYYY-MM-DD; "" when unknown
+	Group     string // the group or channel, "" when unknown
+	Asker     string // who asked
+	Question  string // the question titled as an entry is (title.Of)
+	Path      string // the source file
+	Line      int    // 1-based line of the question's header in Path
+	Day       int    // index into Digest.Days
+	Thread    string // the thread's ID in that day ("t3")
+	InEntry   bool   // the question is an entry (asked again, never answered), not an asking left out
+	Asked     int    // how many times it was asked: its askings listed, 1 or more
+	FirstDate string // the day of its first asking, YYYY-MM-DD; Date when asked once, "" when unknown
 }
 
 // An Entry is one question asked once or more, with every time it was asked.
@@ -279,7 +283,9 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	entryOf := make(map[*question]int)
 	for _, c := range clusters {
 		e, ok := makeEntry(c, tm)
-		d.Unanswered = append(d.Unanswered, unanswered(c, ok)...)
+		if u, listed := unanswered(c, ok); listed {
+			d.Unanswered = append(d.Unanswered, u)
+		}
 		if !ok {
 			continue
 		}

@@ -43,6 +43,7 @@ type htmlUnanswered struct {
 	Source   string `json:"source"`
 	Day      int    `json:"day"`
 	Thread   string `json:"thread"`
+	Repeated string `json:"repeated,omitempty"` // "asked 3 times since 2018-05-04", absent when asked once
 }
 
 type htmlDay struct {
@@ -118,7 +119,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	for _, u := range d.Unanswered {
 		asked[threadRef{u.Day, u.Thread}] = true
 		data.Unanswered = append(data.Unanswered, htmlUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker,
-			Question: u.Question, Source: fmt.Sprintf("%s:%d", u.Path, u.Line), Day: u.Day, Thread: u.Thread})
+			Question: u.Question, Source: fmt.Sprintf("%s:%d", u.Path, u.Line), Day: u.Day, Thread: u.Thread, Repeated: askedSince(&u)})
 	}
 	for _, k := range htmlKinds {
 		data.Kinds = append(data.Kinds, string(k))

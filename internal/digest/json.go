@@ -12,13 +12,17 @@ type jsonDigest struct {
 	Unanswered []jsonUnanswered `json:"unanswered"`
 }
 
+// jsonUnanswered is one unanswered question: its latest asking, how many
+// times it was asked and the date of the first.
 type jsonUnanswered struct {
-	Date     string `json:"date"`
-	Group    string `json:"group"`
-	Asker    string `json:"asker"`
-	Question string `json:"question"`
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
+	Date      string `json:"date"`
+	Group     string `json:"group"`
+	Asker     string `json:"asker"`
+	Question  string `json:"question"`
+	Path      string `json:"path"`
+	Line      int    `json:"line"`
+	Asked     int    `json:"asked"`
+	FirstDate string `json:"first_date"`
 }
 
 type jsonEntry struct {
@@ -49,14 +53,18 @@ type jsonAnswer struct {
 // {"entries": [{"id", "title", "topics", "occurrences": [{"path", "line",
 // "date", "group", "asker", "question", "answers": [{"sender", "text",
 // "url", "line"}]}]}], "left_out", "unanswered": [{"date", "group",
-// "asker", "question", "path", "line"}]}, where line is the 1-based line of a message's header
-// in path. An answer that is a picture or a shared link has its text
+// "asker", "question", "path", "line", "asked", "first_date"}]}, where
+// line is the 1-based line of a message's header in path. An unanswered
+// question is one item however often it was asked: its fields but the
+// last two are those of its latest asking, asked counts its askings and
+// first_date is the date of the first (date when asked once). An answer that is a picture or a shared link has its text
 // ("[image]", the link's title) and, when the export gives it, its address
 // in url, left out for the others. Lists are never null.
 func WriteJSON(w io.Writer, d *Digest) error {
 	out := jsonDigest{Entries: make([]jsonEntry, 0, len(d.Entries)), LeftOut: d.LeftOut, Unanswered: make([]jsonUnanswered, 0, len(d.Unanswered))}
 	for _, u := range d.Unanswered {
-		out.Unanswered = append(out.Unanswered, jsonUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker, Question: u.Question, Path: u.Path, Line: u.Line})
+		out.Unanswered = append(out.Unanswered, jsonUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker, Question: u.Question,
+			Path: u.Path, Line: u.Line, Asked: u.Asked, FirstDate: u.FirstDate})
 	}
 	for _, e := range d.Entries {
 		je := jsonEntry{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), Occurrences: make([]jsonOccurrence, 0, len(e.Occurrences))}

@@ -47,9 +47,10 @@ func WriteMarkdown(w io.Writer, d *Digest) error {
 const unansweredHeading = "Unanswered questions"
 
 // unansweredMarkdown is the section listing the unanswered questions us
-// under heading, one bullet each: "- 2018-05-09 prodarch, **Asker**:
-// question (source)", where source(u) is its path and line as Markdown;
-// "" when there are none.
+// under heading, one bullet each, of its latest asking: "- 2018-05-09
+// prodarch, **Asker**: question (source)", where source(u) is its path and
+// line as Markdown, and ", asked 3 times since 2018-05-04" after it when
+// it was asked more than once; "" when there are none.
 func unansweredMarkdown(heading string, us []Unanswered, source func(*Unanswered) string) string {
 	if len(us) == 0 {
 		return ""
@@ -62,7 +63,11 @@ func unansweredMarkdown(heading string, us []Unanswered, source func(*Unanswered
 		if u.Group != "" {
 			where += " " + mdtext.Escape(u.Group)
 		}
-		fmt.Fprintf(&b, "- %s, **%s**: %s (%s)\n", where, mdtext.Escape(u.Asker), mdtext.Escape(u.Question), source(u))
+		fmt.Fprintf(&b, "- %s, **%s**: %s (%s)", where, mdtext.Escape(u.Asker), mdtext.Escape(u.Question), source(u))
+		if since := askedSince(u); since != "" {
+			b.WriteString(", " + since)
+		}
+		b.WriteString("\n")
 	}
 	return b.String()
 }
@@ -137,8 +142,9 @@ func summary(d *Digest) string {
 }
 
 // unansweredCount says how many unanswered questions are listed at the
-// end, and where they are counted: among the askings left out, or as
-// occurrences of entries never answered. "" when none is.
+// end (questions, not askings: one asked three times counts once), and
+// where they are counted: among the askings left out, or as entries never
+// answered. "" when none is.
 func unansweredCount(us []Unanswered) string {
 	if len(us) == 0 {
 		return ""
@@ -149,14 +155,20 @@ func unansweredCount(us []Unanswered) string {
 			inEntries++
 		}
 	}
+	entries := fmt.Sprintf("%d entries", inEntries)
+	if inEntries == 1 {
+		entries = "1 entry"
+	}
 	s := " " + mdtext.Plural(len(us), "unanswered question") + " listed at the end"
 	switch leftOut := len(us) - inEntries; {
 	case inEntries == 0:
 		return s + ", out of those left out."
+	case inEntries == 1 && leftOut == 0:
+		return s + ", an entry never answered."
 	case leftOut == 0:
-		return s + ", askings of entries never answered."
+		return s + ", entries never answered."
 	default:
-		return s + fmt.Sprintf(": %d out of those left out, %s of entries never answered.", leftOut, mdtext.Plural(inEntries, "asking"))
+		return s + fmt.Sprintf(": %d out of those left out, %s never answered.", leftOut, entries)
 	}
 }
 

@@ -6,11 +6,13 @@ import (
 	"github.com/cocolian/threads/internal/title"
 )
 
-// unanswered returns the askings of cluster c that are listed as
-// unanswered questions: none when any asking of c was answered (a question
-// answered on another day is not unanswered), else those that open their
-// thread and say enough out of their chat (see substantial). entry says
-// whether c is an entry.
+// unanswered returns the unanswered question of cluster c, and whether c
+// has one: none when any asking of c was answered (a question answered on
+// another day is not unanswered), nor when no asking of c opens its thread
+// and says enough out of its chat (see substantial). The question is one
+// item however often it was asked: it names the latest of those askings
+// and counts them, with the date of the first. entry says whether c is an
+// entry.
 //
 // A question inside a thread is a turn of a conversation already going:
 // replies to it often come without the threading linking them as answers,
@@ -18,27 +20,53 @@ import (
 // banter and the rhetorical questions of an argument ("小额你计较什么手续费。。",
 // "找工作得心态谈什么创业"). A question that opens its thread asked the group
 // something, and nobody took it up.
-func unanswered(c *clusterSet, entry bool) []Unanswered {
+func unanswered(c *clusterSet, entry bool) (Unanswered, bool) {
 	for _, q := range c.members {
 		if len(q.occ.Answers) > 0 {
-			return nil
+			return Unanswered{}, false
 		}
 	}
-	var out []Unanswered
+	var first, latest *question
+	asked := 0
 	for _, q := range c.members {
 		if !q.opens || !substantial(q) {
 			continue
 		}
-		o := &q.occ
-		out = append(out, Unanswered{
-			Date: o.Date, Group: o.Group, Asker: o.Asker, Question: title.Of(q.titled),
-			Path: o.Path, Line: o.Line, Day: o.Day, Thread: o.Thread, InEntry: entry,
-		})
+		asked++
+		if first == nil || occLess(&q.occ, &first.occ) {
+			first = q
+		}
+		if latest == nil || occLess(&latest.occ, &q.occ) {
+			latest = q
+		}
 	}
-	return out
+	if asked == 0 {
+		return Unanswered{}, false
+	}
+	o := &latest.occ
+	return Unanswered{
+		Date: o.Date, Group: o.Group, Asker: o.Asker, Question: title.Of(latest.titled),
+		Path: o.Path, Line: o.Line, Day: o.Day, Thread: o.Thread, InEntry: entry,
+		Asked: asked, FirstDate: first.occ.Date,
+	}, true
 }
 
-// sortUnanswered orders unanswered questions by date, group, path and line.
+// askedSince says how often the unanswered question u was asked, "asked 3
+// times since 2018-05-04" ("asked 3 times" when the first asking is
+// undated); "" when it was asked once.
+func askedSince(u *Unanswered) string {
+	if u.Asked < 2 {
+		return ""
+	}
+	s := "asked " + times(u.Asked)
+	if u.FirstDate != "" {
+		s += " since " + u.FirstDate
+	}
+	return s
+}
+
+// sortUnanswered orders unanswered questions by the date, group, path and
+// line of their latest asking.
 func sortUnanswered(us []Unanswered) {
 	sort.Slice(us, func(i, j int) bool {
 		a, b := &us[i], &us[j]

@@ -34,46 +34,75 @@ func threadDay(path, date, g string, questions map[int][]int, texts ...string) D
 	return Day{Log: log, Result: res}
 }
 
-// TestBuildUnanswered checks which askings the digest lists as unanswered
-// questions, and in what order.
+// opening is day with its message i opening a thread of its own: the
+// threading linked it to nothing said before.
+func opening(day Day, i int) Day {
+	day.Result.Links[i].Parent = -1
+	return day
+}
+
+// TestBuildUnanswered checks which questions the digest lists as
+// unanswered, one item per question of its latest asking, and in what
+// order.
 func TestBuildUnanswered(t *testing.T) {
 	asked := map[int][]int{0: nil}    // message 0 asks, and gets no answer
 	answered := map[int][]int{0: {1}} // message 0 asks, message 1 answers
 	followUp := map[int][]int{1: nil} // message 1 asks, inside the thread
+	const q = "微信 分账 接口 怎么 申请"
 	tests := []struct {
 		name string
 		days []Day
-		want []string // "date group line question", "+" after it for an entry's asking
+		want []string // "date group line question, asked N since first", "+" after it for an entry
 	}{
 		{"asked once, never answered, says enough",
-			[]Day{threadDay("a.md", "2018-03-01", "g", asked, "微信 分账 接口 怎么 申请")},
-			[]string{"2018-03-01 g 1 微信 分账 接口 怎么 申请"}},
+			[]Day{threadDay("a.md", "2018-03-01", "g", asked, q)},
+			[]string{"2018-03-01 g 1 " + q + ", asked 1 since 2018-03-01"}},
 		{"answered",
-			[]Day{threadDay("a.md", "2018-03-01", "g", answered, "微信 分账 接口 怎么 申请", "商户平台 申请")},
+			[]Day{threadDay("a.md", "2018-03-01", "g", answered, q, "商户平台 申请")},
 			nil},
 		{"answered on another day",
 			[]Day{
-				threadDay("a.md", "2018-03-01", "g", asked, "微信 分账 接口 怎么 申请"),
-				threadDay("b.md", "2018-03-09", "g", answered, "微信 分账 接口 怎么 申请", "商户平台 申请"),
+				threadDay("a.md", "2018-03-01", "g", asked, q),
+				threadDay("b.md", "2018-03-09", "g", answered, q, "商户平台 申请"),
 			},
 			nil},
-		{"asked on two days, never answered: both askings of the entry",
+		{"asked on two days, never answered: one item, the latest asking",
 			[]Day{
-				threadDay("b.md", "2018-03-09", "g", asked, "微信 分账 接口 怎么 申请"),
-				threadDay("a.md", "2018-03-01", "g", asked, "微信 分账 接口 怎么 申请"),
+				threadDay("b.md", "2018-03-09", "g", asked, q),
+				threadDay("a.md", "2018-03-01", "g", asked, q),
 			},
-			[]string{"2018-03-01 g 1 微信 分账 接口 怎么 申请 +", "2018-03-09 g 1 微信 分账 接口 怎么 申请 +"}},
+			[]string{"2018-03-09 g 1 " + q + ", asked 2 since 2018-03-01 +"}},
+		{"asked on three days, never answered: one item, the latest asking's line",
+			[]Day{
+				threadDay("b.md", "2018-03-09", "g", asked, q),
+				opening(threadDay("c.md", "2018-03-20", "h", map[int][]int{1: nil}, "大家 早上 好", q), 1),
+				threadDay("a.md", "2018-03-01", "g", asked, q),
+			},
+			[]string{"2018-03-20 h 5 " + q + ", asked 3 since 2018-03-01 +"}},
+		{"asked on three days, answered on one: none",
+			[]Day{
+				threadDay("a.md", "2018-03-01", "g", asked, q),
+				threadDay("b.md", "2018-03-09", "g", answered, q, "商户平台 申请"),
+				threadDay("c.md", "2018-03-20", "g", asked, q),
+			},
+			nil},
+		{"asked twice, once inside a thread: the asking that opens its thread, once",
+			[]Day{
+				threadDay("a.md", "2018-03-01", "g", asked, q),
+				threadDay("b.md", "2018-03-09", "g", followUp, "备付金 利息 归 谁", q),
+			},
+			[]string{"2018-03-01 g 1 " + q + ", asked 1 since 2018-03-01 +"}},
 		{"too little said: two words, no payments term",
 			[]Day{threadDay("a.md", "2018-03-01", "g", asked, "接口 怎么 申请")},
 			nil},
 		{"two words with a payments term say enough",
 			[]Day{threadDay("a.md", "2018-03-01", "g", asked, "分账 怎么 申请")},
-			[]string{"2018-03-01 g 1 分账 怎么 申请"}},
+			[]string{"2018-03-01 g 1 分账 怎么 申请, asked 1 since 2018-03-01"}},
 		{"not a question",
 			[]Day{threadDay("a.md", "2018-03-01", "g", nil, "微信 分账 接口 申请 很 麻烦")},
 			nil},
 		{"a turn inside a thread",
-			[]Day{threadDay("a.md", "2018-03-01", "g", followUp, "备付金 利息 归 谁", "微信 分账 接口 怎么 申请")},
+			[]Day{threadDay("a.md", "2018-03-01", "g", followUp, "备付金 利息 归 谁", q)},
 			nil},
 		{"ordered by date, group and line",
 			[]Day{
@@ -81,14 +110,14 @@ func TestBuildUnanswered(t *testing.T) {
 				threadDay("y.md", "2018-03-01", "b", asked, "微信 分账 比例 上限"),
 				threadDay("x.md", "2018-03-02", "b", asked, "商户平台 证书 过期 怎么 续"),
 			},
-			[]string{"2018-03-01 b 1 微信 分账 比例 上限", "2018-03-02 a 1 备付金 账户 利息 多少", "2018-03-02 b 1 商户平台 证书 过期 怎么 续"}},
+			[]string{"2018-03-01 b 1 微信 分账 比例 上限, asked 1 since 2018-03-01", "2018-03-02 a 1 备付金 账户 利息 多少, asked 1 since 2018-03-02", "2018-03-02 b 1 商户平台 证书 过期 怎么 续, asked 1 since 2018-03-02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := Build(tt.days, spaceTokenizer{}, fixtureOptions(t))
 			var got []string
 			for _, u := range d.Unanswered {
-				s := fmt.Sprintf("%s %s %d %s", u.Date, u.Group, u.Line, u.Question)
+				s := fmt.Sprintf("%s %s %d %s, asked %d since %s", u.Date, u.Group, u.Line, u.Question, u.Asked, u.FirstDate)
 				if u.InEntry {
 					s += " +"
 				}
@@ -129,8 +158,10 @@ func TestUnansweredCount(t *testing.T) {
 	}{
 		{"none", nil, ""},
 		{"one left out", []Unanswered{{}}, " 1 unanswered question listed at the end, out of those left out."},
-		{"of entries only", []Unanswered{{InEntry: true}, {InEntry: true}}, " 2 unanswered questions listed at the end, askings of entries never answered."},
-		{"both", []Unanswered{{}, {}, {InEntry: true}}, " 3 unanswered questions listed at the end: 2 out of those left out, 1 asking of entries never answered."},
+		{"an entry only", []Unanswered{{InEntry: true, Asked: 3}}, " 1 unanswered question listed at the end, an entry never answered."},
+		{"of entries only", []Unanswered{{InEntry: true, Asked: 2}, {InEntry: true, Asked: 5}}, " 2 unanswered questions listed at the end, entries never answered."},
+		{"both", []Unanswered{{Asked: 1}, {Asked: 1}, {InEntry: true, Asked: 4}}, " 3 unanswered questions listed at the end: 2 out of those left out, 1 entry never answered."},
+		{"both, entries", []Unanswered{{Asked: 1}, {InEntry: true, Asked: 2}, {InEntry: true, Asked: 2}}, " 3 unanswered questions listed at the end: 1 out of those left out, 2 entries never answered."},
 	}
 	for _, tt := range tests {
 		if got := unansweredCount(tt.us); got != tt.want {
@@ -160,5 +191,69 @@ func TestUnansweredOutputs(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), `"unanswered":[{"date":"2018-03-01","group":"g","asker":"A","question":"微信 分账 接口 \u003cb\u003e怎么\u003c/b\u003e 申请","source":"a.md:1","day":0,"thread":"t1"}]`) {
 		t.Error("the page data lacks the unanswered question, escaped")
+	}
+}
+
+// TestUnansweredAskedOutputs checks how each output says how often an
+// unanswered question was asked: the JSON always, with the first asking's
+// date; the Markdown digest, the knowledge base's index and the HTML page
+// only when it was asked more than once, after the latest asking.
+func TestUnansweredAskedOutputs(t *testing.T) {
+	const q = "微信 分账 接口 怎么 申请"
+	tests := []struct {
+		name   string
+		days   []Day
+		want   []string // in the Markdown digest, the index, the page and the JSON
+		absent []string // in none of them
+	}{
+		{"asked once",
+			[]Day{threadDay("a.md", "2018-03-01", "g", map[int][]int{0: nil}, q)},
+			[]string{
+				"- 2018-03-01 g, **A**: " + q + " (`a.md:1`)\n",
+				"- 2018-03-01 g, **A**: " + q + " ([a.md:1](a.md#L1))\n",
+				`"source":"a.md:1","day":0,"thread":"t1"}`,
+				"\"line\": 1,\n      \"asked\": 1,\n      \"first_date\": \"2018-03-01\"\n",
+			},
+			[]string{"asked 1", " since 20", `"repeated"`}},
+		{"asked three times",
+			[]Day{
+				threadDay("b.md", "2018-03-09", "g", map[int][]int{0: nil}, q),
+				opening(threadDay("c.md", "2018-03-20", "h", map[int][]int{1: nil}, "大家 早上 好", q), 1),
+				threadDay("a.md", "2018-03-01", "g", map[int][]int{0: nil}, q),
+			},
+			[]string{
+				"- 2018-03-20 h, **B**: " + q + " (`c.md:5`), asked 3 times since 2018-03-01\n",
+				"- 2018-03-20 h, **B**: " + q + " ([c.md:5](c.md#L5)), asked 3 times since 2018-03-01\n",
+				`"source":"c.md:5","day":2,"thread":"t1","repeated":"asked 3 times since 2018-03-01"}`,
+				"\"path\": \"c.md\",\n      \"line\": 5,\n      \"asked\": 3,\n      \"first_date\": \"2018-03-01\"\n",
+				"1 unanswered question listed at the end, an entry never answered.",
+			},
+			[]string{"a.md#L1)), asked", "b.md#L1)), asked"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Build(tt.days, spaceTokenizer{}, fixtureOptions(t))
+			var md, page, js strings.Builder
+			if err := WriteMarkdown(&md, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteHTML(&page, d); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteJSON(&js, d); err != nil {
+				t.Fatal(err)
+			}
+			all := md.String() + string(indexMarkdown(".", d, nil)) + page.String() + js.String()
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("no %q in\n%s\n%s", w, md.String(), js.String())
+				}
+			}
+			for _, a := range tt.absent {
+				if strings.Contains(all, a) {
+					t.Errorf("%q in the outputs", a)
+				}
+			}
+		})
 	}
 }
