@@ -28,10 +28,19 @@ const DefaultThreshold = 0.7
 const SameDayThreshold = 0.9
 
 // minCoverage is the share of each question's weight that must fall on the
-// features the two share: a short question is not the same as a long one
-// that contains it and asks more ("你们现在还放代扣通道不？" /
-// "我说今天怎么支付路由报代扣通道错误").
+// features the two share at DefaultThreshold: a short question is not the
+// same as a long one that contains it and asks more ("你们现在还放代扣通道不？"
+// / "我说今天怎么支付路由报代扣通道错误"). A lower threshold asks for less in
+// proportion (see coverageFor), so that lowering it merges more.
 const minCoverage = 0.5
+
+// coverageFor is the coverage two questions need to merge at threshold:
+// minCoverage at DefaultThreshold and above, less in proportion below it
+// ("备付金集中存管以后，沉淀资金的利息归谁？" holds "备付金的利息现在归谁所有？"
+// with 0.44 of its weight: they merge from threshold 0.62 down).
+func coverageFor(threshold float64) float64 {
+	return minCoverage * math.Min(1, threshold/DefaultThreshold)
+}
 
 // minShared is how many features two questions must share to merge, unless
 // one of the shared features is a payments term: two short questions that
@@ -131,7 +140,7 @@ func (q *question) features() []string {
 // one of them leans on its conversation, and then share a word besides
 // payments terms unless they share all their features ("信用卡还款是不是不能做了?"
 // / "你们也有信用卡还款业务？" share only a subject), with the shared features carrying
-// at least minCoverage of each one's weight. Questions of one day also
+// at least coverageFor(threshold) of each one's weight. Questions of one day also
 // merge when one holds all the features of the other, at least minRepost
 // of them.
 func mergeable(a, b *question, sim, threshold float64) bool {
@@ -152,6 +161,7 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 		return false
 	}
 	covA, covB := coverage(a, b), coverage(b, a)
+	minCov := coverageFor(threshold)
 	if a.occ.Day == b.occ.Day && words >= minRepost && math.Max(covA, covB) > 1-1e-9 {
 		return true // one repeats the other whole, with its answer or a remark after it
 	}
@@ -161,7 +171,7 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 		}
 		threshold = math.Max(threshold, SameDayThreshold)
 	}
-	return sim >= threshold && covA >= minCoverage && covB >= minCoverage
+	return sim >= threshold && covA >= minCov && covB >= minCov
 }
 
 // minRepost is how many words (features other than terms found inside

@@ -125,6 +125,17 @@ func TestMergeable(t *testing.T) {
 		return &question{occ: Occurrence{Day: day, Thread: thread}, contextual: contextual, vec: unit(ws), domain: d, part: map[string]bool{}}
 	}
 	apply := q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账")
+	interest := q("c", 0, false, map[string]float64{"备付金": 3, "利息": 2, "归谁": 2}, "备付金")
+	interestLong := q("d", 1, false, map[string]float64{"备付金": 3, "利息": 2, "归谁": 2, "集中存管": 3, "存管": 2, "沉淀": 2, "资金": 2}, "备付金", "集中存管")
+	for _, tt := range []struct {
+		threshold float64
+		want      bool
+	}{{DefaultThreshold, false}, {0.62, true}, {0.6, true}} {
+		// A lower threshold asks the shared words to carry less of each.
+		if got := mergeable(interest, interestLong, cosine(interest, interestLong), tt.threshold); got != tt.want {
+			t.Errorf("a long question holding a short one at %v: mergeable = %v, want %v", tt.threshold, got, tt.want)
+		}
+	}
 	tests := []struct {
 		name string
 		a, b *question
