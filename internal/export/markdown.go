@@ -105,9 +105,18 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	writeEarlierAnswers(w, d)
 	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
+	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
+		if onlyNotices(log.Messages, t) {
+			notices = append(notices, fmt.Sprintf("%s%s (%s)", t.ID, inTopic(t), t.Start.Format("15:04")))
+			continue
+		}
 		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, mdtext.Plural(len(t.Messages), "message"),
 			t.Start.Format("15:04"), t.End.Format("15:04"), threadName(log.Messages, t))
+	}
+	if len(notices) > 0 {
+		// Pats, recalls and joins, one line for all: they say nothing to read.
+		fmt.Fprintf(w, "- system notices only: %s\n", strings.Join(notices, ", "))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
 		w.WriteString("\n## Mention aliases\n\n")
@@ -278,4 +287,15 @@ func answeredQuestions(t thread.Thread) int {
 		}
 	}
 	return n
+}
+
+// onlyNotices reports whether thread t holds system notices alone (a pat,
+// a recall, a join).
+func onlyNotices(msgs []chatlog.Message, t thread.Thread) bool {
+	for _, i := range t.Messages {
+		if msgs[i].Type != chatlog.TypeSystem {
+			return false
+		}
+	}
+	return len(t.Messages) > 0
 }
