@@ -147,6 +147,8 @@ type Entry struct {
 	Title       string       // the most representative question of the entry
 	Topics      []string     // topic names, best first
 	Occurrences []Occurrence // every time the question was asked, oldest first
+
+	askings []string // the title each asking would give, Title among them: a knowledge base's title that is none of them is a curator's
 }
 
 // An Occurrence is one asking of a question in one day's chat, with its answers.
@@ -625,6 +627,7 @@ func makeEntry(c *clusterSet, tm *topicMatcher) (Entry, bool) {
 	counts := topicCounter{}
 	for _, q := range members {
 		e.Occurrences = append(e.Occurrences, q.occ)
+		e.askings = append(e.askings, title.Of(q.titled))
 		for t, w := range q.topics {
 			counts[t] += w
 		}

@@ -2,6 +2,7 @@ package digest
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -154,7 +155,8 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 	}
 	absorbed := make(map[string]bool)
-	names := make([]string, len(d.Entries)) // the file of each entry
+	names := make([]string, len(d.Entries))   // the file of each entry
+	curated := make([]string, len(d.Entries)) // the title a curator gave it, "" for none
 	for i := range d.Entries {
 		e := &d.Entries[i]
 		from := carriedFrom(e, bySource)
@@ -186,6 +188,18 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		if ok {
 			kept = old.kept
 		}
+		// A title a curator wrote stays, here or in a file whose notes
+		// this entry takes.
+		for _, f := range append([]string{name}, from...) {
+			if old, ok := existing[f]; ok {
+				if t := curatedTitle(old, e); t != "" {
+					titled := *e
+					titled.Title = t
+					e, curated[i] = &titled, t
+					break
+				}
+			}
+		}
 		for _, from := range from {
 			absorbed[from] = true
 			// A note moves unless this file holds it whole already (moved
@@ -209,7 +223,9 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		listed := make([]kbEntry, 0, len(existing)+len(d.Entries))
 		for i := range d.Entries {
 			if name := names[i]; !wider[name] {
-				listed = append(listed, kbEntry{file: name, id: d.Entries[i].ID, fm: entryFrontMatter(&d.Entries[i])})
+				fm := entryFrontMatter(&d.Entries[i])
+				fm.Title = cmp.Or(curated[i], fm.Title)
+				listed = append(listed, kbEntry{file: name, id: d.Entries[i].ID, fm: fm})
 			}
 		}
 		for name, f := range existing {
@@ -271,6 +287,50 @@ type kbFile struct {
 	marked bool          // it has the marker line
 	kept   string        // what follows the marker line
 	fm     kbFrontMatter // its front matter; the zero value when it has none that can be read
+}
+
+// curatedTitle returns the title a curator gave entry e in its file f:
+// its heading, else the title of its front matter, when that is none of
+// the titles e's askings give (any of which a run may have written); ""
+// when there is none.
+func curatedTitle(f *kbFile, e *Entry) string {
+	generated := func(t string, form func(string) string) bool {
+		return t == form(e.Title) || slices.ContainsFunc(e.askings, func(a string) bool { return t == form(a) })
+	}
+	if h := headingOf(f.data); h != "" && !generated(h, mdtext.Escape) {
+		return unescapeMarkdown(h)
+	}
+	if t := strings.TrimSpace(f.fm.Title); t != "" && !generated(t, func(s string) string { return s }) {
+		return t
+	}
+	return ""
+}
+
+// headingOf returns the first level-one heading of an entry file ("# …")
+// before its marker, as Markdown; "" when there is none.
+func headingOf(data []byte) string {
+	if i := markerAt(data); i >= 0 {
+		data = data[:i]
+	}
+	for line := range strings.Lines(string(data)) {
+		if h, ok := strings.CutPrefix(strings.TrimRight(line, "\r\n"), "# "); ok {
+			return strings.TrimSpace(h)
+		}
+	}
+	return ""
+}
+
+// unescapeMarkdown undoes the backslash escapes of ASCII punctuation in a
+// heading a curator wrote, so that the title reads as text.
+func unescapeMarkdown(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // readKB reads the entry files and the index of dir, by name, and names

@@ -2,6 +2,7 @@ package digest
 
 import (
 	"fmt"
+	"github.com/cocolian/threads/internal/mdtext"
 	"os"
 	"path/filepath"
 	"slices"
@@ -826,6 +827,51 @@ func TestWriteKBRenamedFiles(t *testing.T) {
 			// Again: nothing to write.
 			if res, err := WriteKB(dir, full); err != nil || len(res.Written) != 0 {
 				t.Errorf("a second run wrote %v (%v)", res.Written, err)
+			}
+		})
+	}
+}
+
+// TestWriteKBCuratedTitle checks that a title a curator wrote into an entry
+// file, in its heading or its front matter, stays through the runs after
+// (in the file, its front matter and the index), and that one a run wrote
+// is regenerated as before.
+func TestWriteKBCuratedTitle(t *testing.T) {
+	d := Build(fixtureDays(t), segmenter(t), fixtureOptions(t))
+	e := d.Entries[0]
+	tests := []struct {
+		name      string
+		edit      func(string) string
+		wantTitle string
+	}{
+		{"untouched", func(s string) string { return s }, e.Title},
+		{"heading", func(s string) string {
+			return strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# 分账\\_比例上限（整理）\n", 1)
+		}, "分账_比例上限（整理）"},
+		{"front matter", func(s string) string {
+			return strings.Replace(s, "\ntitle: ", "\ntitle: 整理：", 1)
+		}, "整理：" + e.Title},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := WriteKB(dir, d); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(dir, e.ID+".md")
+			writeFile(t, path, tt.edit(readFile(t, path)))
+			for run := range 2 {
+				if _, err := WriteKB(dir, d); err != nil {
+					t.Fatal(err)
+				}
+				got := readFile(t, path)
+				fm := readFrontMatter([]byte(got))
+				if fm.Title != tt.wantTitle || !strings.Contains(got, "\n# "+mdtext.Escape(tt.wantTitle)+"\n") {
+					t.Errorf("run %d: front matter title %q, file:\n%s\nwant the title %q", run+1, fm.Title, got, tt.wantTitle)
+				}
+				if index := readFile(t, filepath.Join(dir, kbIndex)); !strings.Contains(index, "["+mdtext.Escape(tt.wantTitle)+"]") {
+					t.Errorf("run %d: the index lacks %q:\n%s", run+1, tt.wantTitle, index)
+				}
 			}
 		})
 	}
