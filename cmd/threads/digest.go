@@ -425,9 +425,9 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 // linkAcrossFiles links the explicit replies that name a message of a day
 // of another file of the same chat (a group exported week by week, the
 // question of Sunday night in one file and Monday's reply in the next), as
-// each file's days were linked among themselves: the days of one chat,
-// known by their format and chat ID (else by title and group), are taken
-// in date order, each day's links to the days before are found again over
+// each file's days were linked among themselves: the days of one chat
+// (chatOf: by chat ID, in any format; else by format, title and group)
+// are taken in date order, each day's links to the days before are found again over
 // all of them, and a day whose links changed is threaded again.
 func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokenizer) {
 	type member struct {

@@ -11,17 +11,18 @@ import (
 	"github.com/cocolian/threads/internal/thread"
 )
 
-// chatKey tells one chat's days from another's across files: its format and
-// chat ID, or, for formats without an ID, its title and group.
+// chatKey tells one chat's days from another's across files: its chat ID
+// (one WeChat group exported by WeFlow and by chatlog shares its
+// …@chatroom id), or, for formats without an ID, its format, title and
+// group.
 type chatKey struct{ format, id, title, group string }
 
 // chatOf returns the chat of log.
 func chatOf(l *chatlog.Log) chatKey {
-	k := chatKey{format: l.Format, id: l.ChatID}
-	if k.id == "" {
-		k.title, k.group = l.Title, l.Group
+	if l.ChatID != "" {
+		return chatKey{id: l.ChatID}
 	}
-	return k
+	return chatKey{format: l.Format, title: l.Title, group: l.Group}
 }
 
 // messageKey is what makes a message the same message in two exports: its

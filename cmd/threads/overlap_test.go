@@ -107,3 +107,30 @@ func TestDigestOverlapAcrossFormats(t *testing.T) {
 		}
 	}
 }
+
+// TestDigestQuoteAcrossFormats checks that a chatlog CSV quote the next day
+// of a question in a WeFlow export of the same group (the same …@chatroom
+// id) answers it.
+func TestDigestQuoteAcrossFormats(t *testing.T) {
+	weflow := filepath.Join("..", "..", "testdata", "chatlog", "weflow", "group.json")
+	csv := filepath.Join(t.TempDir(), "week2.csv")
+	writeFile(t, csv, "Time,SenderName,Sender,TalkerName,Talker,Content\n"+
+		"2025-03-07 08:55:40,李雷-网联-架构-北京,wxid_ll,支付产品交流群,20688888888@chatroom,\"> 钱多多-聚合支付-产品-深圳(wxid_qdd02) 03-06 09:01:15\n"+
+		"> 微信分账的接口，分账比例上限是多少？有没有踩过坑的？\n"+
+		"服务商模式下也是30%，超过要走线下申请\"\n")
+	d := digestJSON(t, "-q", weflow, csv)
+	for _, e := range d.Entries {
+		for _, o := range e.Occurrences {
+			if !strings.HasPrefix(o.Question, "微信分账的接口") {
+				continue
+			}
+			for _, a := range o.Answers {
+				if strings.HasPrefix(a.Text, "服务商模式下也是30%") {
+					return
+				}
+			}
+			t.Fatalf("%s:%d: answers %v, want the next day's quoted reply among them", o.Path, o.Line, o.Answers)
+		}
+	}
+	t.Fatalf("no entry for the question: %+v", d.Entries)
+}

@@ -29,13 +29,15 @@ type Earlier struct {
 // messages that reply to a message of a day before. It keeps every
 // message with an ID of the days it saw and every question (the questions
 // whole, the rest as their place only, in 16 bytes and a map entry: a year
-// of a busy group holds some 300,000). IDs are a chat's own: each chat of an input (a
-// Telegram all-chats export holds several) takes a DayLinker of its own.
-// The zero value is ready to use.
+// of a busy group holds some 300,000). IDs are a chat's own: each chat of
+// an input (a Telegram all-chats export holds several) takes a DayLinker
+// of its own; and an export format's own, so a chat exported one week with
+// one tool and the next with another links IDs within each format and
+// quotes across them. The zero value is ready to use.
 type DayLinker struct {
-	ids       chatIDs
-	dates     []string           // the days remembered, in order
-	questions []*chatlog.Message // the questions among their messages
+	ids       map[string]*chatIDs // by the format of the days that gave them: each export numbers messages its own way
+	dates     []string            // the days remembered, in order
+	questions []*chatlog.Message  // the questions among their messages
 	seen      []seenMessage
 	// asked finds the questions by their sender's normalised name, for
 	// quotes: into seen, in order.
@@ -112,7 +114,7 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		if here[m.ReplyToID] {
 			continue
 		}
-		if k, ok := d.ids.find(m.ReplyToID); ok {
+		if k, ok := d.ids[log.Format].find(m.ReplyToID); ok {
 			link(i, k)
 		}
 	}
@@ -185,7 +187,15 @@ func (d *DayLinker) Remember(log *chatlog.Log, res *Result) {
 		d.seen = append(d.seen, e)
 		k := int32(len(d.seen) - 1)
 		if m.ID != "" {
-			d.ids.add(m.ID, k)
+			ids := d.ids[log.Format]
+			if ids == nil {
+				if d.ids == nil {
+					d.ids = make(map[string]*chatIDs)
+				}
+				ids = &chatIDs{}
+				d.ids[log.Format] = ids
+			}
+			ids.add(m.ID, k)
 		}
 		if asks {
 			if d.asked == nil {
@@ -212,8 +222,12 @@ func (c *chatIDs) add(id string, k int32) {
 	c.byText[strings.Clone(id)] = k // not the day's string, whose record it may share memory with
 }
 
-// find returns where the message id names is in DayLinker.seen.
+// find returns where the message id names is in DayLinker.seen; false on
+// a nil c.
 func (c *chatIDs) find(id string) (int32, bool) {
+	if c == nil {
+		return 0, false
+	}
 	if n, err := strconv.ParseUint(id, 10, 64); err == nil && strconv.FormatUint(n, 10) == id {
 		k, ok := c.byNumber[n]
 		return k, ok

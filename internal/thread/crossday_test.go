@@ -139,3 +139,22 @@ func TestEarlierInTopics(t *testing.T) {
 		t.Errorf("message 1 took message 3's earlier-day link")
 	}
 }
+
+// TestDayLinkerIDsByFormat checks that message IDs link within the format
+// that gave them: another tool's export of the chat numbers its messages
+// its own way.
+func TestDayLinkerIDsByFormat(t *testing.T) {
+	at := time.Date(2025, 3, 6, 9, 0, 0, 0, time.UTC)
+	first := &chatlog.Log{Format: "weflow", Date: "2025-03-06", Messages: []chatlog.Message{
+		{ID: "7", Sender: "ann", SenderID: "ann", Type: chatlog.TypeText, Text: "分账接口怎么申请？", Time: at}}}
+	var d DayLinker
+	d.Remember(first, BuildWith(first, fieldTokenizer{}, DefaultParams()))
+	for _, format := range []string{"weflow", "chatlog-json"} {
+		next := &chatlog.Log{Format: format, Date: "2025-03-07", Messages: []chatlog.Message{
+			{ID: "8", ReplyToID: "7", Sender: "bob", SenderID: "bob", Type: chatlog.TypeText, Text: "在商户平台开通", Time: at.Add(24 * time.Hour)}}}
+		_, linked := d.Find(next)[0]
+		if want := format == "weflow"; linked != want {
+			t.Errorf("a %s reply to ID 7: linked %v, want %v", format, linked, want)
+		}
+	}
+}
