@@ -590,21 +590,45 @@ func wxBlank(s string) bool { return strings.TrimSpace(s) == "" }
 // ---------------------------------------------------------------------------
 // CSV.
 
+// A wxCSVReader is a tolerant CSV reader (see newWXCSV) that also tells
+// whether its input ends inside a quoted field.
+type wxCSVReader struct {
+	*csv.Reader
+	quotes *csvQuotes
+	header []string // the columns of the header read
+}
+
+// cutShort returns, once Read has given io.EOF, the error of an input
+// that ends inside a quoted field (its closing quote never came: the
+// file is cut short), or nil. holdLast reports it at the line of the
+// last record, which it drops.
+func (cr *wxCSVReader) cutShort() error {
+	if !cr.quotes.open() {
+		return nil
+	}
+	name := "a"
+	if i := cr.quotes.field; i < len(cr.header) {
+		name = "the " + cr.header[i]
+	}
+	return &cutLastError{msg: "the file is cut short: it ends inside " + name + " field's quotes; export it again"}
+}
+
 // newWXCSV returns a tolerant CSV reader over r (lazy quotes, any number of
 // fields) after checking that its header is one of headers (compared without
 // case, spaces or a byte order mark). It returns the index of the header that
 // matched.
-func newWXCSV(r io.Reader, path string, headers ...[]string) (*csv.Reader, int, error) {
-	cr := csv.NewReader(r)
+func newWXCSV(r io.Reader, path string, headers ...[]string) (*wxCSVReader, int, error) {
+	quotes := &csvQuotes{r: r}
+	cr := csv.NewReader(quotes)
 	cr.LazyQuotes = true
 	cr.FieldsPerRecord = -1
 	want := make([]string, len(headers))
 	for i, h := range headers {
-		want[i] = strings.Join(h, ",")
+		want[i] = strconv.Quote(strings.Join(h, ","))
 	}
-	expected := fmt.Sprintf("expected header %q", want[0])
+	expected := "expected header " + want[0]
 	if len(want) > 1 {
-		expected = fmt.Sprintf("expected header %q (or %q)", want[0], strings.Join(want[1:], `" or "`))
+		expected += " (or " + strings.Join(want[1:], " or ") + ")"
 	}
 	rec, err := cr.Read()
 	if errors.Is(err, io.EOF) {
@@ -632,11 +656,62 @@ func newWXCSV(r io.Reader, path string, headers ...[]string) (*csv.Reader, int, 
 			}
 		}
 		if match {
-			return cr, i, nil
+			return &wxCSVReader{Reader: cr, quotes: quotes, header: h}, i, nil
 		}
 	}
 	return nil, 0, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("%s, got %q", expected, wxClip(strings.Join(got, ","), 200))}
 }
+
+// csvQuotes reads a CSV input through, following its quotes as
+// encoding/csv with LazyQuotes reads them, to tell whether the input ends
+// inside a quoted field: a field is quoted when its first byte is a
+// quote, and a quote in it ends it only when a comma, a line end or the
+// end of the input follows (two quotes are one; any other quote is kept).
+// Line ends are LF, as Decode leaves them.
+type csvQuotes struct {
+	r     io.Reader
+	state int // csvFieldStart, csvUnquoted, csvQuoted or csvQuoteSeen
+	field int // the index of the field being read in its record
+}
+
+// The states of csvQuotes.
+const (
+	csvFieldStart = iota // before a field's first byte
+	csvUnquoted          // in a field that does not start with a quote
+	csvQuoted            // in a quoted field
+	csvQuoteSeen         // in a quoted field, right after a quote
+)
+
+// Read implements io.Reader.
+func (q *csvQuotes) Read(p []byte) (int, error) {
+	n, err := q.r.Read(p)
+	for _, b := range p[:n] {
+		switch {
+		case q.state == csvQuoted:
+			if b == '"' {
+				q.state = csvQuoteSeen
+			}
+		case q.state == csvQuoteSeen && b == '"':
+			q.state = csvQuoted // a doubled quote
+		case b == ',':
+			q.state = csvFieldStart
+			q.field++
+		case b == '\n':
+			q.state = csvFieldStart
+			q.field = 0
+		case q.state == csvQuoteSeen:
+			q.state = csvQuoted // a bare quote inside the field, kept
+		case q.state == csvFieldStart && b == '"':
+			q.state = csvQuoted
+		case q.state == csvFieldStart:
+			q.state = csvUnquoted
+		}
+	}
+	return n, err
+}
+
+// open reports whether the input read so far ends inside a quoted field.
+func (q *csvQuotes) open() bool { return q.state == csvQuoted }
 
 // wxCSVError turns an encoding/csv error into a *ParseError.
 func wxCSVError(path string, err error) error {
@@ -1077,7 +1152,8 @@ type chatlogRecord struct {
 // that is not a message object, a bad time, or a file cut short. Line is the
 // source line of the offending value: a bad time's or a field of the wrong
 // type's (the record's first line when the record is not an object or has
-// no time).
+// no time). An error met after some records were read comes with the log
+// of the records before it, as ParseWeFlow's does.
 func ParseChatlogJSON(r io.Reader, path string) (*Log, error) {
 	return parseChatlogJSON(r, path, zone{})
 }
@@ -1119,12 +1195,10 @@ func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 	}
 	switch d {
 	case '[':
-		if _, err := j.records(0, each); err != nil {
-			return nil, err
-		}
+		_, err = j.records(0, each)
 	case '{':
 		found := false
-		err := j.object(func(key string) error {
+		err = j.object(func(key string) error {
 			if (key != "items" && key != "messages") || found {
 				return j.skip(key)
 			}
@@ -1142,21 +1216,21 @@ func parseChatlogJSON(r io.Reader, path string, z zone) (*Log, error) {
 			_, err = j.records(0, each)
 			return err
 		})
-		if err != nil {
-			return nil, err
-		}
-		if !found {
+		if err == nil && !found {
 			return nil, &ParseError{Path: path, Line: 1, Msg: "not a chatlog JSON export: expected " + want + " (or an object with an \"items\" array)"}
 		}
 	}
-	if err := j.end(); err != nil {
+	if err == nil {
+		err = j.end()
+	}
+	if err != nil && len(log.Messages) == 0 {
 		return nil, err
 	}
 	log.Title = title.get()
 	log.Group = log.Title
 	log.ChatID = chat.get()
 	wxFinish(log)
-	return log, nil
+	return log, err
 }
 
 // chatlogClassify sets m's type and content from a chatlog record.
@@ -1485,12 +1559,15 @@ func scanChatlogCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, erro
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
+			if err := cr.cutShort(); err != nil {
+				return nil, err
+			}
 			break
 		}
 		if err != nil {
 			return nil, wxCSVError(path, err)
 		}
-		if err := wxCSVRunawayError(path, cr, rec, shape); err != nil {
+		if err := wxCSVRunawayError(path, cr.Reader, rec, shape); err != nil {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)

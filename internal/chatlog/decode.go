@@ -30,6 +30,34 @@ const (
 // lone CR line ends become LF, NUL bytes are dropped and invalid UTF-8 becomes
 // U+FFFD. It returns the name of the source encoding.
 func Decode(r io.Reader) (io.Reader, string) {
+	dec, name, _ := decode(r)
+	return dec, name
+}
+
+// A decodeEnd tells, once a decoded input has been read to its end,
+// whether its bytes end inside a character, and how many lines it has.
+type decodeEnd struct {
+	check *cutCheck
+	ends  *lineEnds
+}
+
+// cut reports whether the input, read to its end, ends inside a character
+// (a UTF-8, GB18030 or UTF-16 sequence cut short) with every character
+// before it well formed: a file cut short, rather than one in another
+// encoding than the one detected.
+func (e *decodeEnd) cut() bool { return e.check.cut && e.check.clean }
+
+// lastLine returns the line the decoded text ends on.
+func (e *decodeEnd) lastLine() int {
+	if e.ends.last == '\n' || e.ends.last == 0 {
+		return max(e.ends.lines, 1)
+	}
+	return e.ends.lines + 1
+}
+
+// decode is Decode, and also returns what tells whether the input was cut
+// inside a character.
+func decode(r io.Reader) (io.Reader, string, *decodeEnd) {
 	br := bufio.NewReaderSize(r, 64*1024)
 	head, _ := br.Peek(sniffSize)
 	var enc encoding.Encoding
@@ -53,11 +81,61 @@ func Decode(r io.Reader) (io.Reader, string) {
 			}
 		}
 	}
+	end := &decodeEnd{ends: &lineEnds{}}
 	var src io.Reader = br
+	fix := transform.Transformer(runes.ReplaceIllFormed())
 	if enc != nil {
-		src = transform.NewReader(br, enc.NewDecoder())
+		end.check = &cutCheck{t: enc.NewDecoder(), clean: true}
+		src = transform.NewReader(br, end.check)
+	} else {
+		end.check = &cutCheck{t: fix, utf8: true, clean: true}
+		fix = end.check
 	}
-	return transform.NewReader(src, transform.Chain(runes.ReplaceIllFormed(), &lineEnds{})), name
+	return transform.NewReader(src, transform.Chain(fix, end.ends)), name, end
+}
+
+// cutCheck wraps the transformer that decodes an input (or, for UTF-8,
+// replaces its ill-formed bytes) and records whether the input ends
+// inside a character: at the end of the input, t asked for more bytes to
+// complete the last one. The bytes are decoded as t decodes them, a cut
+// character becoming U+FFFD.
+type cutCheck struct {
+	t     transform.Transformer
+	utf8  bool // the input is UTF-8, checked as it is read; else t's output is
+	cut   bool // the input ends inside a character
+	clean bool // every character before the end was well formed
+}
+
+// Transform implements transform.Transformer.
+func (c *cutCheck) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	nDst, nSrc, err = c.t.Transform(dst, src, false)
+	c.note(dst[:nDst], src[:nSrc])
+	if !atEOF || err != transform.ErrShortSrc {
+		return nDst, nSrc, err
+	}
+	// The input ends here, inside a character: decode what is left as t
+	// does at the end (U+FFFD).
+	c.cut = true
+	n, m, err := c.t.Transform(dst[nDst:], src[nSrc:], true)
+	return nDst + n, nSrc + m, err
+}
+
+// note records whether the bytes read so far were well formed.
+func (c *cutCheck) note(dst, src []byte) {
+	if !c.clean {
+		return
+	}
+	if c.utf8 {
+		c.clean = utf8.Valid(src)
+	} else {
+		c.clean = !bytes.ContainsRune(dst, utf8.RuneError)
+	}
+}
+
+// Reset implements transform.Transformer.
+func (c *cutCheck) Reset() {
+	c.t.Reset()
+	c.cut, c.clean = false, true
 }
 
 // guessUTF16 recognises BOM-less UTF-16 by the zero bytes of ASCII text.
@@ -113,8 +191,13 @@ func looksGB18030(head []byte) bool {
 	return err == nil && !bytes.ContainsRune(out[:n], utf8.RuneError)
 }
 
-// lineEnds turns CR LF and lone CR into LF and drops NUL bytes.
-type lineEnds struct{ cr bool }
+// lineEnds turns CR LF and lone CR into LF and drops NUL bytes, counting
+// the lines it writes.
+type lineEnds struct {
+	cr    bool
+	lines int  // LFs written
+	last  byte // the last byte written, 0 before the first
+}
 
 // Transform implements transform.Transformer.
 func (t *lineEnds) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
@@ -139,9 +222,13 @@ func (t *lineEnds) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err e
 		dst[nDst] = b
 		nDst++
 		nSrc++
+		t.last = b
+		if b == '\n' {
+			t.lines++
+		}
 	}
 	return nDst, nSrc, nil
 }
 
 // Reset implements transform.Transformer.
-func (t *lineEnds) Reset() { t.cr = false }
+func (t *lineEnds) Reset() { *t = lineEnds{} }

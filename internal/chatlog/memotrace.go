@@ -129,12 +129,15 @@ func scanMemoTraceCSV(r io.Reader, path string, z zone, emit EmitFunc) (*Log, er
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
+			if err := cr.cutShort(); err != nil {
+				return nil, err
+			}
 			break
 		}
 		if err != nil {
 			return nil, wxCSVError(path, err)
 		}
-		if err := wxCSVRunawayError(path, cr, rec, memoTraceCSVShape); err != nil {
+		if err := wxCSVRunawayError(path, cr.Reader, rec, memoTraceCSVShape); err != nil {
 			return nil, err
 		}
 		line, _ := cr.FieldPos(0)

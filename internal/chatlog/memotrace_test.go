@@ -57,17 +57,15 @@ func TestParseMemoTraceCSV(t *testing.T) {
 			wantTimes: []string{"2025-03-06T09:00:05+08:00", "2025-03-06T09:00:06+08:00"},
 		},
 		{
-			name: "app messages without XML, a quote of a link, a cut-short last record",
+			name: "app messages without XML, a quote of a link",
 			in: memoTraceHeader +
 				"1,5,49,2001,0,1741222805,2,,,张三,zs,wxid_a\n" +
 				"2,5,49,19,0,1741222806,2,,,张三,zs,wxid_a\n" +
-				"3,5,49,57,0,1741222807,2,\"<msg><appmsg><title>看这个</title><type>57</type><refermsg><type>49</type><svrid>88</svrid><displayname>李四</displayname><content>&lt;msg&gt;&lt;appmsg&gt;&lt;title&gt;分账文档&lt;/title&gt;&lt;type&gt;5&lt;/type&gt;&lt;/appmsg&gt;&lt;/msg&gt;</content></refermsg></appmsg></msg>\",,张三,zs,wxid_a\n" +
-				"4,5,1,0,0,1741222808,2,\"没写完",
+				"3,5,49,57,0,1741222807,2,\"<msg><appmsg><title>看这个</title><type>57</type><refermsg><type>49</type><svrid>88</svrid><displayname>李四</displayname><content>&lt;msg&gt;&lt;appmsg&gt;&lt;title&gt;分账文档&lt;/title&gt;&lt;type&gt;5&lt;/type&gt;&lt;/appmsg&gt;&lt;/msg&gt;</content></refermsg></appmsg></msg>\",,张三,zs,wxid_a\n",
 			want: []Message{
 				{Line: 2, ID: "1", Sender: "张三", SenderID: "wxid_a", Type: TypeRedPacket, Text: "微信红包"},
 				{Line: 3, ID: "2", Sender: "张三", SenderID: "wxid_a", Type: TypeLink, Text: "[聊天记录]"},
 				{Line: 4, ID: "3", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "看这个", Quote: &Quote{Sender: "李四", Text: "分账文档"}},
-				{Line: 5, ID: "4", Type: TypeText, Text: "没写完"},
 			},
 		},
 		{
@@ -115,6 +113,12 @@ func TestParseMemoTraceCSVErrors(t *testing.T) {
 		{"no time", memoTraceHeader + "1,5,1,0,0,,2,a,yesterday,,,\n", 2, []string{`bad CreateTime "" and StrTime "yesterday"`}},
 		{"time out of range", memoTraceHeader + "1,5,1,0,0,-5,2,a,,,,\n", 2, []string{"bad CreateTime"}},
 		{"cut inside the type", memoTraceHeader + "1,5,1,0,0,1741222805,2,a,,,,\n2,5", 3, []string{`bad Type ""`}},
+		// A last record cut inside its quotes (found by a user review):
+		// its text was kept as if whole.
+		{"cut inside StrContent's quotes", memoTraceHeader + "1,5,1,0,0,1741222805,2,a,,,,\n2,5,1,0,0,1741222808,2,\"没写完", 3,
+			[]string{"the file is cut short: it ends inside the StrContent field's quotes; export it again"}},
+		{"cut inside StrContent's quotes after a line end", memoTraceHeader + "1,5,1,0,0,1741222805,2,a,,,,\n2,5,1,0,0,1741222808,2,\"第一行\n", 3,
+			[]string{"cut short", "StrContent"}},
 		// Runaway quotes (found by a user review): a field whose closing
 		// quote is missing took every row after it into one message.
 		{"runaway quote to the end of the file", memoTraceHeader +

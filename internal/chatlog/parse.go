@@ -24,14 +24,6 @@ type Format struct {
 // parseFunc is a parser that reads a whole log, its times in z.
 type parseFunc func(r io.Reader, path string, z zone) (*Log, error)
 
-// read parses one log in format f, its times in z.
-func (f Format) read(r io.Reader, path string, z zone) (*Log, error) {
-	if f.scan != nil {
-		return collect(r, path, z, f.scan)
-	}
-	return f.parse(r, path, z)
-}
-
 // formats lists every file format, in the order detection tries them: the
 // most specific first.
 var formats = []Format{
@@ -81,21 +73,24 @@ func Parse(r io.Reader, path, format string) (*Log, error) {
 // Telegram's rule (see ParseTelegram). See ParseZone for the zones a user
 // may name.
 func ParseIn(r io.Reader, path, format string, loc *time.Location) (*Log, error) {
-	br, f, err := prepare(r, path, format)
+	br, f, end, err := prepare(r, path, format)
 	if err != nil {
 		return nil, err
 	}
-	return f.read(br, path, newZone(loc))
+	return collect(br, path, newZone(loc), func(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
+		return f.scanWith(r, path, z, end, emit)
+	})
 }
 
 // prepare decodes r and finds its format: the named one, or the detected
-// one when format is "".
-func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
+// one when format is "". The decodeEnd tells, once the input is read,
+// whether it was cut inside a character.
+func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, *decodeEnd, error) {
 	raw := bufio.NewReaderSize(r, 64*1024) // Decode reads through it
 	if magic, _ := raw.Peek(4); zipMagic(magic) {
-		return nil, Format{}, &ParseError{Path: path, Msg: "is a zip archive: give its path (WhatsApp chat and Slack export zips are read as they are), or " + zipHint}
+		return nil, Format{}, nil, &ParseError{Path: path, Msg: "is a zip archive: give its path (WhatsApp chat and Slack export zips are read as they are), or " + zipHint}
 	}
-	dec, _ := Decode(raw)
+	dec, _, end := decode(raw)
 	br := bufio.NewReaderSize(dec, 64*1024)
 	var head []byte
 	if format == "" {
@@ -107,29 +102,29 @@ func prepare(r io.Reader, path, format string) (*bufio.Reader, Format, error) {
 		head, _ = br.Peek(min(br.Buffered(), sniffSize))
 	}
 	if msg := htmlExport(head); msg != "" {
-		return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: msg}
+		return nil, Format{}, nil, &ParseError{Path: path, Line: 1, Msg: msg}
 	}
 	if format == "" {
 		format = Detect(head)
 		if format == "" {
 			if len(strings.TrimSpace(string(head))) == 0 {
-				return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
+				return nil, Format{}, nil, &ParseError{Path: path, Line: 1, Msg: "empty input: expected a chat export"}
 			}
 			if path != "-" && slackDayRE.MatchString(filepath.Base(path)) && IsSlackChannelDir(filepath.Dir(path)) {
-				return nil, Format{}, &ParseError{Path: path, Msg: "looks like one day of a Slack export's channel: pass the export folder, the one with channels.json"}
+				return nil, Format{}, nil, &ParseError{Path: path, Msg: "looks like one day of a Slack export's channel: pass the export folder, the one with channels.json"}
 			}
-			return nil, Format{}, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
+			return nil, Format{}, nil, &ParseError{Path: path, Line: 1, Msg: fmt.Sprintf("cannot tell the input format; pass --input-format with one of: %s", formatNames())}
 		}
 	}
 	for _, f := range formats {
 		if f.Name == format {
-			return br, f, nil
+			return br, f, end, nil
 		}
 	}
 	if format == slackFormat.Name {
-		return nil, Format{}, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json), or its zip, instead of a file"}
+		return nil, Format{}, nil, &ParseError{Path: path, Msg: "slack exports are folders: pass the export folder (with channels.json), or its zip, instead of a file"}
 	}
-	return nil, Format{}, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
+	return nil, Format{}, nil, &ParseError{Path: path, Msg: fmt.Sprintf("unknown input format %q; known formats: %s", format, formatNames())}
 }
 
 // ParseFile opens path ("-" is stdin) and parses it with Parse; of a zip

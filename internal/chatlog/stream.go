@@ -1,6 +1,7 @@
 package chatlog
 
 import (
+	"errors"
 	"io"
 	"time"
 )
@@ -32,7 +33,8 @@ func (f Format) Streams() bool { return f.scan != nil }
 // only known at the end), with Messages nil.
 //
 // A parse error met part-way comes after the messages before it have been
-// emitted. A WhatsApp export whose first headers do not tell whether the
+// emitted. An input whose bytes end inside a character (see Decode) is
+// an error at the line of its last message, which is not emitted. A WhatsApp export whose first headers do not tell whether the
 // day or the month comes first is held until one does (a day above 12 in
 // either place), and to the end when none does.
 func Scan(r io.Reader, path, format string, emit EmitFunc) (*Log, error) {
@@ -41,31 +43,107 @@ func Scan(r io.Reader, path, format string, emit EmitFunc) (*Log, error) {
 
 // ScanIn is Scan with the message times in loc, as ParseIn puts them.
 func ScanIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc) (*Log, error) {
-	br, f, err := prepare(r, path, format)
+	br, f, end, err := prepare(r, path, format)
 	if err != nil {
 		return nil, err
 	}
-	return f.scanWith(br, path, newZone(loc), emit)
+	return f.scanWith(br, path, newZone(loc), end, emit)
 }
 
-// scanWith is ScanIn for a decoded input in format f.
-func (f Format) scanWith(br io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
+// scanWith is ScanIn for a decoded input in format f, end telling
+// whether it was cut inside a character. A parser that stops at an error
+// part-way may return the log of the messages before it with the error;
+// they are emitted before the error is returned. An input cut inside a
+// character is an error at the line of its last message, which is not
+// emitted: the cut is in it.
+func (f Format) scanWith(br io.Reader, path string, z zone, end *decodeEnd, emit EmitFunc) (*Log, error) {
+	h := &holdLast{emit: emit}
+	var (
+		log *Log
+		err error
+	)
 	if f.scan != nil {
-		return f.scan(br, path, z, emit)
+		log, err = f.scan(br, path, z, h.add)
+	} else if log, err = f.parse(br, path, z); log != nil {
+		msgs := log.Messages
+		log.Messages = nil
+		for _, m := range msgs {
+			if err := h.add(log, m); err != nil {
+				return nil, err
+			}
+		}
 	}
-	log, err := f.parse(br, path, z)
-	if err != nil {
+	return h.finish(log, err, path, end)
+}
+
+// holdLast passes messages on to emit one behind, so that the last one
+// can be dropped when the input turns out to be cut inside it.
+type holdLast struct {
+	emit   EmitFunc
+	log    *Log    // the log of the message held
+	m      Message // the message held
+	held   bool
+	failed bool // emit returned an error
+}
+
+// add holds m, emitting the message held before it; it is an EmitFunc.
+func (h *holdLast) add(log *Log, m Message) error {
+	if h.held {
+		if err := h.emit(h.log, h.m); err != nil {
+			h.failed = true
+			return err
+		}
+	}
+	h.log, h.m, h.held = log, m, true
+	return nil
+}
+
+// finish ends a scan that returned log and err: the message held is
+// emitted, unless the input was cut inside a character (end, nil when
+// unknown, tells) or err is a cutLastError, either of which is reported
+// at the message's line (the input's last line when it has none), and
+// the scan's error, or the log, returned.
+func (h *holdLast) finish(log *Log, err error, path string, end *decodeEnd) (*Log, error) {
+	if h.failed {
 		return nil, err
 	}
-	msgs := log.Messages
-	log.Messages = nil
-	for _, m := range msgs {
-		if err := emit(log, m); err != nil {
+	var last *cutLastError
+	if errors.As(err, &last) {
+		line := 0
+		if h.held {
+			line = h.m.Line
+		} else if end != nil {
+			line = end.lastLine()
+		}
+		return nil, &ParseError{Path: path, Line: line, Msg: last.msg}
+	}
+	if err == nil && end != nil && end.cut() {
+		line := end.lastLine()
+		if h.held {
+			line = h.m.Line
+		}
+		return nil, &ParseError{Path: path, Line: line, Msg: cutInCharacter}
+	}
+	if h.held {
+		if err := h.emit(h.log, h.m); err != nil {
 			return nil, err
 		}
 	}
+	if err != nil {
+		return nil, err
+	}
 	return log, nil
 }
+
+// A cutLastError is what a parser returns at the end of an input cut
+// short inside its last message (see holdLast.finish).
+type cutLastError struct{ msg string }
+
+// Error implements error.
+func (e *cutLastError) Error() string { return e.msg }
+
+// cutInCharacter is the error of an input whose bytes end inside a character.
+const cutInCharacter = "the file is cut short: it ends inside a character; export it again"
 
 // ScanFile opens path ("-" is stdin) and reads it with Scan; a zip
 // archive as ParseFile reads it.
@@ -93,12 +171,12 @@ func ScanFileIn(path, format string, loc *time.Location, stdin io.Reader, emit E
 // ScanEachIn reads an input that may hold several logs, one log after
 // another: a Telegram all-chats export gives one log per chat with
 // messages (see ParseTelegram), any other input its one log. emit gets
-// the messages of each log as ScanIn hands them, then end the log's
+// the messages of each log as ScanIn hands them, then done the log's
 // complete metadata (Messages nil), before the next log begins; an error
 // either returns stops the reading, and ScanEachIn returns it unchanged.
 // A parse error comes after the logs before it have ended.
-func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc, end func(*Log) error) error {
-	br, f, err := prepare(r, path, format)
+func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc, done func(*Log) error) error {
+	br, f, end, err := prepare(r, path, format)
 	if err != nil {
 		return err
 	}
@@ -112,14 +190,14 @@ func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitF
 					return err
 				}
 			}
-			return end(log)
+			return done(log)
 		})
 	}
-	log, err := f.scanWith(br, path, z, emit)
+	log, err := f.scanWith(br, path, z, end, emit)
 	if err != nil {
 		return err
 	}
-	return end(log)
+	return done(log)
 }
 
 // ScanEachFileIn opens path ("-" is stdin) and reads it with ScanEachIn;
@@ -162,11 +240,12 @@ func (f Format) each() func(r io.Reader, path string, z zone, fn func(*Log) erro
 // that the Parse functions of the streaming formats share its code path.
 func collect(r io.Reader, path string, z zone, scan scanFunc) (*Log, error) {
 	msgs := make([]Message, 0)
-	log, err := scan(r, path, z, func(_ *Log, m Message) error {
+	h := &holdLast{emit: func(_ *Log, m Message) error {
 		msgs = append(msgs, m)
 		return nil
-	})
-	if err != nil {
+	}}
+	log, err := scan(r, path, z, h.add)
+	if log, err = h.finish(log, err, path, nil); err != nil {
 		return nil, err
 	}
 	log.Messages = msgs

@@ -222,3 +222,49 @@ func TestScanErrorAfterEarlierMessages(t *testing.T) {
 		})
 	}
 }
+
+// TestScanCutJSON checks that a JSON export cut short inside its last
+// record gives the messages before that record, then the error: a user
+// review found a cut WeFlow week export giving nothing at all, so that
+// extract wrote none of its days.
+func TestScanCutJSON(t *testing.T) {
+	const dir = "../../testdata/chatlog/"
+	tests := []struct {
+		name, file, format string
+		after              int // bytes of the last record's first line kept
+	}{
+		{"weflow, inside the last record", "weflow/group.json", FormatWeFlow, 10},
+		{"weflow, right after the last record opens", "weflow/group.json", FormatWeFlow, 1},
+		{"weflow notices", "weflow/notices.json", FormatWeFlow, 10},
+		{"chatlog json", "chatlog-json/group.json", FormatChatlogJSON, 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := wxReadFile(t, dir+tt.file)
+			want := scanAll(t, data, tt.format)
+			if want.err != nil {
+				t.Fatalf("whole file: %v", want.err)
+			}
+			n := len(want.msgs)
+			last := want.msgs[n-1].Line
+			start := 0 // the offset of the last record's first line
+			for range last - 1 {
+				start += bytes.IndexByte(data[start:], '\n') + 1
+			}
+			start += bytes.IndexByte(data[start:], '{')
+			got := scanAll(t, data[:start+tt.after], tt.format)
+			var pe *ParseError
+			if !errors.As(got.err, &pe) || !strings.Contains(pe.Msg, "the file is cut short") || !strings.Contains(pe.Msg, fmt.Sprintf("record %d", n)) {
+				t.Fatalf("error %v, want record %d cut short", got.err, n)
+			}
+			if len(got.msgs) != n-1 {
+				t.Fatalf("%d messages before the error, want %d", len(got.msgs), n-1)
+			}
+			for i, m := range got.msgs {
+				if w := want.msgs[i]; m.Line != w.Line || m.Text != w.Text || m.Sender != w.Sender || m.Index != w.Index {
+					t.Errorf("message %d: line %d %s %q, want line %d %s %q", i, m.Line, m.Sender, m.Text, w.Line, w.Sender, w.Text)
+				}
+			}
+		})
+	}
+}

@@ -93,6 +93,10 @@ type weflowSender struct {
 // a message object, a createTime out of range, or a file cut short. Line is
 // the source line of the offending value: a createTime's or a field of the
 // wrong type's (the record's first line when the record is not an object).
+// An error met after some records were read (a file cut short, a bad
+// record) comes with the log of the records before it, so that a reader
+// keeps the days before the error; its senders and session are those
+// read before the error.
 func ParseWeFlow(r io.Reader, path string) (*Log, error) {
 	return parseWeFlow(r, path, zone{})
 }
@@ -175,13 +179,13 @@ func parseWeFlow(r io.Reader, path string, z zone) (*Log, error) {
 			return j.skip(key)
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
-	if !found {
+	if err == nil && !found {
 		return nil, &ParseError{Path: path, Line: 1, Msg: `not a WeFlow export: expected a "messages" array`}
 	}
-	if err := j.end(); err != nil {
+	if err == nil {
+		err = j.end()
+	}
+	if err != nil && len(log.Messages) == 0 {
 		return nil, err
 	}
 	for _, i := range unnamed {
@@ -209,7 +213,7 @@ func parseWeFlow(r io.Reader, path string, z zone) (*Log, error) {
 	log.Group = log.Title
 	log.ChatID = string(cmp.Or(session.AccountID, session.Wxid))
 	wxFinish(log)
-	return log, nil
+	return log, err
 }
 
 // weflowURLRE finds an http(s) address in a link's content.
