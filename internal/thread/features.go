@@ -420,7 +420,7 @@ var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "�
 // meToo marks a message that joins someone else's question without adding to it.
 var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
 
-var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安"}
+var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安", "周末愉快", "假期愉快", "拜拜"}
 
 // newsCues mark headlines: announcements of rules, reports and events.
 var newsCues = append(slices.Clone(newsCueWords), "《", "：", "！", "|", "【")

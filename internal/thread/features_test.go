@@ -716,3 +716,21 @@ func TestCollapseSpaceKeepsSpacedText(t *testing.T) {
 		}
 	}
 }
+
+// TestGreetingsAndFarewells checks that wishes and goodbyes read as
+// greetings, which answer nothing (a user review's 周末愉快 half an hour
+// after an open question was taken for its answer).
+func TestGreetingsAndFarewells(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"早上好", true}, {"晚安", true}, {"周末愉快", true}, {"大家周末愉快[玫瑰]", true}, {"拜拜", true},
+		{"周末也要对账吗", false},
+	} {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, nil).welcome; got != tt.want {
+			t.Errorf("%q: greeting %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
