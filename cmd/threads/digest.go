@@ -416,7 +416,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
-	days, overlaps := readOverlapsOnce(days, tok, opts.io.Err)
+	days, overlaps := readOverlapsOnce(days, opts.io.Err)
 	st.copies = append(st.copies, overlaps...)
 	linkAcrossFiles(days, before, tok)
 	return days, st

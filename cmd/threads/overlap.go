@@ -3,12 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/digest"
-	"github.com/cocolian/threads/internal/thread"
 )
 
 // chatKey tells one chat's days from another's across files: its chat ID
@@ -37,20 +37,22 @@ func keyOf(m *chatlog.Message) messageKey {
 	return messageKey{m.Time.UTC(), string(m.Type), m.Text}
 }
 
-// readOverlapsOnce leaves out the messages that two files of one chat both
-// hold for one date, as weekly exports that overlap by a day do (the week
-// to Sunday noon, then the week from Sunday), in one format or two: each
-// is digested once, so none of its questions counts as a second asking.
-// Two days of one date are of one chat when both name the same chat ID,
-// when neither names one and their format, title and group agree, or else
-// when at least half the messages of the shorter are in the other. Of a
-// chat's days of one date the one with most messages is kept whole; each
-// other keeps only the messages none kept before it holds, and is threaded
-// again without the others. A day left with none is dropped. The messages
-// left out are returned as copies, whose lines count as read (see
-// digest.Options.Copies), and a note for each day says what was left out
-// and where it was read.
-func readOverlapsOnce(days []digest.Day, tok thread.Tokenizer, notes io.Writer) ([]digest.Day, []*chatlog.Log) {
+// readOverlapsOnce leaves out a day of a chat whose messages another file
+// holds all of for that date, as weekly exports that overlap by a day do
+// (the week to Sunday noon, then the week from Sunday), in one format or
+// two: each message is digested once, so none of its questions counts as a
+// second asking. Two days of one date are of one chat when both name the
+// same chat ID, when neither names one and their format, title and group
+// agree, or else when they share a title or group and at least three
+// messages, half the shorter's. Of a chat's days of one date, a day all of
+// whose messages a fuller one (or an equal one earlier, then by file)
+// holds (a message two tools write differently, [语音] and [语音消息],
+// counts as held when the fuller day has one of its type at its time) is
+// dropped; a day that holds only some of another's is kept whole,
+// so that an answer is never threaded apart from its question. The days
+// dropped are returned as copies, whose lines count as read (see
+// digest.Options.Copies), and a note for each says where it was read.
+func readOverlapsOnce(days []digest.Day, notes io.Writer) ([]digest.Day, []*chatlog.Log) {
 	byDate := make(map[string][]int)
 	var dates []string
 	for i := range days {
@@ -69,7 +71,7 @@ func readOverlapsOnce(days []digest.Day, tok thread.Tokenizer, notes io.Writer) 
 		if at := byDate[date]; len(at) > 1 {
 			for _, chat := range sameChats(days, at) {
 				if len(chat) > 1 {
-					copies = append(copies, readOnce(days, chat, tok, drop, notes)...)
+					copies = append(copies, readOnce(days, chat, drop, notes)...)
 				}
 			}
 		}
@@ -113,7 +115,9 @@ func sameChats(days []digest.Day, at []int) [][]int {
 		case a.ChatID == "" && b.ChatID == "" && chatOf(a) == chatOf(b):
 			return true
 		}
-		return 2*shared[[2]int{p, q}] >= min(len(a.Messages), len(b.Messages))
+		n := shared[[2]int{p, q}]
+		sameName := a.Title != "" && a.Title == b.Title || a.Group != "" && a.Group == b.Group
+		return sameName && n >= 3 && 2*n >= min(len(a.Messages), len(b.Messages))
 	}
 	parent := make([]int, len(at))
 	for p := range parent {
@@ -148,11 +152,10 @@ func sameChats(days []digest.Day, at []int) [][]int {
 	return out
 }
 
-// readOnce keeps the fullest of one chat's days of one date (at, indices
-// into days) whole and the messages of each other that none kept before it
-// holds, as readOverlapsOnce says; it marks the days left empty in drop
-// and returns the messages left out.
-func readOnce(days []digest.Day, at []int, tok thread.Tokenizer, drop map[int]bool, notes io.Writer) []*chatlog.Log {
+// readOnce drops, of one chat's days of one date (at, indices into days),
+// each all of whose messages a day before it in readOverlapsOnce's order
+// holds, marking it in drop, and returns the days dropped.
+func readOnce(days []digest.Day, at []int, drop map[int]bool, notes io.Writer) []*chatlog.Log {
 	// The fullest day first, then the earliest, then by file.
 	sort.SliceStable(at, func(a, b int) bool {
 		la, lb := days[at[a]].Log, days[at[b]].Log
@@ -165,55 +168,55 @@ func readOnce(days []digest.Day, at []int, tok thread.Tokenizer, drop map[int]bo
 		return la.Path < lb.Path
 	})
 	var copies []*chatlog.Log
-	kept := make(map[messageKey][]string) // message -> the files of the days kept holding it
-	for n, i := range at {
-		d := &days[i]
-		used := make(map[messageKey]int)
-		var fresh, seen []chatlog.Message
-		from := make(map[string]int) // file -> messages of this day it held
-		var froms []string
-		for _, m := range d.Log.Messages {
-			k := keyOf(&m)
-			if paths := kept[k]; used[k] < len(paths) {
-				p := paths[used[k]]
-				used[k]++
-				seen = append(seen, m)
-				if from[p] == 0 {
-					froms = append(froms, p)
-				}
-				from[p]++
-				continue
-			}
-			fresh = append(fresh, m)
-		}
-		for _, m := range fresh {
-			k := keyOf(&m)
-			kept[k] = append(kept[k], d.Log.Path)
-		}
-		if n == 0 || len(seen) == 0 {
-			continue
-		}
-		left := *d.Log
-		left.Messages = seen
-		copies = append(copies, &left)
-		for _, p := range froms {
-			if len(fresh) == 0 && len(froms) == 1 {
-				fmt.Fprintf(notes, "threads: %s: the %d messages of %s are all in %s: read once\n", d.Log.Path, from[p], d.Log.Date, p)
-			} else {
-				fmt.Fprintf(notes, "threads: %s: %d messages of %s also in %s: read once\n", d.Log.Path, from[p], d.Log.Date, p)
-			}
-		}
-		if len(fresh) == 0 {
+	var kept []int // the days kept, in that order
+	for _, i := range at {
+		l := days[i].Log
+		if k := slices.IndexFunc(kept, func(k int) bool { return holdsAll(days[k].Log, l) }); k >= 0 {
 			drop[i] = true
+			copies = append(copies, l)
+			fmt.Fprintf(notes, "threads: %s: the %d messages of %s are all in %s: read once\n", l.Path, len(l.Messages), l.Date, days[kept[k]].Log.Path)
 			continue
 		}
-		rest := *d.Log
-		rest.Messages = fresh
-		d.Log = &rest
-		// Threaded anew on what is left; links to the days before are
-		// found again when the days are linked across files.
-		d.Earlier = nil
-		d.Result = thread.BuildWith(d.Log, tok, thread.DefaultParams())
+		kept = append(kept, i)
 	}
 	return copies
+}
+
+// holdsAll reports whether log a holds every message of log b (as many
+// times as b does): the same message, or one that two tools write
+// differently ([语音] and [语音消息]): of the same type, at the same time, as
+// a message of a that matched none of b's.
+func holdsAll(a, b *chatlog.Log) bool {
+	count := make(map[messageKey]int, len(a.Messages))
+	for k := range a.Messages {
+		count[keyOf(&a.Messages[k])]++
+	}
+	var rest []messageKey // b's messages a does not hold as they are
+	for k := range b.Messages {
+		key := keyOf(&b.Messages[k])
+		if count[key] == 0 {
+			rest = append(rest, key)
+			continue
+		}
+		count[key]--
+	}
+	if len(rest) == 0 {
+		return true
+	}
+	type when struct {
+		time time.Time
+		kind string
+	}
+	left := make(map[when]int) // a's messages that matched none of b's
+	for key, n := range count {
+		left[when{key.time, key.kind}] += n
+	}
+	for _, key := range rest {
+		w := when{key.time, key.kind}
+		if left[w] == 0 {
+			return false
+		}
+		left[w]--
+	}
+	return true
 }

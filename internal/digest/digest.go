@@ -478,6 +478,9 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 				answered = append(answered, title.StripMentions(text, am.Mentions, senders))
 			}
 			for _, a := range later[placeOf(log, q.Question)] {
+				if slices.ContainsFunc(occ.Answers, func(b Answer) bool { return b.Time.Equal(a.answer.Time) && b.Text == a.answer.Text }) {
+					continue // the same answer, in another export of the chat
+				}
 				occ.Answers = append(occ.Answers, a.answer)
 				answered = append(answered, a.plain)
 			}
@@ -499,20 +502,20 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 	return view, qs
 }
 
-// A dayMessage names a question by its day, place, sender and time: not
-// by its file, so that a day read from a copy of its file (see
-// Options.Copies) keeps the answers a later day of the original gives.
+// A dayMessage names a question by its day, time and text: not by its
+// file or its place in it, so that a day read from a copy of its file, or
+// from another tool's export of the chat (see Options.Copies), keeps the
+// answers a later day of the original gives.
 type dayMessage struct {
-	date   string
-	index  int
-	sender string
-	at     int64 // unix nanoseconds
+	date string
+	at   int64 // unix nanoseconds
+	text string
 }
 
 // placeOf names message i of log.
 func placeOf(log *chatlog.Log, i int) dayMessage {
 	m := &log.Messages[i]
-	return dayMessage{log.Date, i, m.Sender, m.Time.UnixNano()}
+	return dayMessage{log.Date, m.Time.UnixNano(), m.Text}
 }
 
 // A laterAnswer is an answer posted on a later day than its question, an
@@ -543,7 +546,7 @@ func answersFromLaterDays(days []Day) map[dayMessage][]laterAnswer {
 			e := d.Earlier[i]
 			am := &d.Log.Messages[i]
 			text := readable(am)
-			at := dayMessage{e.Date, e.Index, e.Question.Sender, e.Question.Time.UnixNano()}
+			at := dayMessage{e.Date, e.Question.Time.UnixNano(), e.Question.Text}
 			if out == nil {
 				out = make(map[dayMessage][]laterAnswer)
 			}

@@ -116,6 +116,12 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		}
 		if k, ok := d.ids[log.Format].find(m.ReplyToID); ok {
 			link(i, k)
+		} else if m.Quote != nil && len(d.asked) > 0 {
+			// An ID this linker never saw (its day was read from another
+			// export of the chat): the quote still names the question.
+			if k, ok := d.quoted(m.Quote); ok {
+				link(i, k)
+			}
 		}
 	}
 	return out

@@ -221,19 +221,25 @@ var (
 	adviceToAsk = []string{"可以", "建议", "最好", "不妨", "你", "您", "让", "找"}
 )
 
+// askingAbout before an advice word make it part of a question
+// (请问哪里可以咨询一下…, 有没有人知道找谁可以问问…).
+var askingAbout = []string{"请问", "哪", "谁", "有没有", "有人", "求"}
+
 // advisesAsking reports whether text advises its reader to ask someone:
-// an asking verb right after an advice word (可以问问你们合作银行…).
+// an asking verb right after an advice word (可以问问你们合作银行…), with no
+// asking word before it (哪位大佬可以问一下… asks who).
 func advisesAsking(text string) bool {
 	for _, v := range askingVerbs {
-		for rest := text; ; {
-			k := strings.Index(rest, v)
+		for at := 0; ; {
+			k := strings.Index(text[at:], v)
 			if k < 0 {
 				break
 			}
-			if endsWithAny(rest[:k], adviceToAsk) {
+			before := text[:at+k]
+			if endsWithAny(before, adviceToAsk) && !containsAny(before, askingAbout) {
 				return true
 			}
-			rest = rest[k+len(v):]
+			at += k + len(v)
 		}
 	}
 	return false

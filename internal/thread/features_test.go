@@ -153,6 +153,9 @@ func TestQuestionCues(t *testing.T) {
 		{"你最好问一下你对接的支付公司，每个公司不一样的", false},
 		{"再问一下，户名是法人代表的结算户，是算个人的户还是企业的户", true}, // 再问一下 asks again
 		{"可以问一下大家有没有做过数字人民币的吗", true},           // the closing 吗 asks
+		{"请问哪里可以咨询一下备付金的问题", true},              // asks where
+		{"哪位大佬可以问一下网联的对接人", true},
+		{"有没有人知道找谁可以问问结汇", true},
 		{"这就是为什么会有代沟", false},
 		{"要看通道有没有开通这个权限", false}, // depends on whether
 		{"关键是银行能不能给接口", false},
