@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"html"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -157,6 +158,12 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	absorbed := make(map[string]bool)
 	names := make([]string, len(d.Entries))   // the file of each entry
 	curated := make([]string, len(d.Entries)) // the title a curator gave it, "" for none
+	generated := make(map[string]bool)        // the titles the askings of all entries give
+	for i := range d.Entries {
+		for _, t := range d.Entries[i].askings {
+			generated[t] = true
+		}
+	}
 	for i := range d.Entries {
 		e := &d.Entries[i]
 		from := carriedFrom(e, bySource)
@@ -192,7 +199,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		// this entry takes.
 		for _, f := range append([]string{name}, from...) {
 			if old, ok := existing[f]; ok {
-				if t := curatedTitle(old, e); t != "" {
+				if t := curatedTitle(old, e, generated); t != "" {
 					titled := *e
 					titled.Title = t
 					e, curated[i] = &titled, t
@@ -291,16 +298,16 @@ type kbFile struct {
 
 // curatedTitle returns the title a curator gave entry e in its file f:
 // its heading, else the title of its front matter, when that is none of
-// the titles e's askings give (any of which a run may have written); ""
-// when there is none.
-func curatedTitle(f *kbFile, e *Entry) string {
-	generated := func(t string, form func(string) string) bool {
-		return t == form(e.Title) || slices.ContainsFunc(e.askings, func(a string) bool { return t == form(a) })
+// the titles the askings of the run's entries give (any of which a run
+// may have written, also under another threshold, which merges other
+// askings; generated holds them); "" when there is none.
+func curatedTitle(f *kbFile, e *Entry, generated map[string]bool) string {
+	if h := headingOf(f.data); h != "" && h != mdtext.Escape(e.Title) {
+		if t := unescapeMarkdown(h); !generated[t] {
+			return t
+		}
 	}
-	if h := headingOf(f.data); h != "" && !generated(h, mdtext.Escape) {
-		return unescapeMarkdown(h)
-	}
-	if t := strings.TrimSpace(f.fm.Title); t != "" && !generated(t, func(s string) string { return s }) {
+	if t := strings.TrimSpace(f.fm.Title); t != "" && t != e.Title && !generated[t] {
 		return t
 	}
 	return ""
@@ -320,9 +327,15 @@ func headingOf(data []byte) string {
 	return ""
 }
 
-// unescapeMarkdown undoes the backslash escapes of ASCII punctuation in a
-// heading a curator wrote, so that the title reads as text.
+// unescapeMarkdown undoes what mdtext.Escape does to a heading a curator
+// wrote (backslash escapes of ASCII punctuation, &lt; &gt; &amp;), so that
+// the title reads as text and writing it back gives the same heading.
 func unescapeMarkdown(s string) string {
+	return html.UnescapeString(unescapeBackslashes(s))
+}
+
+// unescapeBackslashes undoes the backslash escapes of ASCII punctuation.
+func unescapeBackslashes(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {

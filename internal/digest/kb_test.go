@@ -848,6 +848,12 @@ func TestWriteKBCuratedTitle(t *testing.T) {
 		{"heading", func(s string) string {
 			return strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# 分账\\_比例上限（整理）\n", 1)
 		}, "分账_比例上限（整理）"},
+		{"heading with markup characters", func(s string) string {
+			return strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# "+mdtext.Escape("分账 <上限> A&B_1")+"\n", 1)
+		}, "分账 <上限> A&B_1"},
+		{"another entry's question", func(s string) string {
+			return strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# "+mdtext.Escape(d.Entries[1].Title)+"\n", 1)
+		}, e.Title}, // a title an earlier run gave it, under another threshold
 		{"front matter", func(s string) string {
 			return strings.Replace(s, "\ntitle: ", "\ntitle: 整理：", 1)
 		}, "整理：" + e.Title},
