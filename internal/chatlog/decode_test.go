@@ -37,16 +37,7 @@ func TestDecodeCharAcrossSniffWindow(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			encode := func(s string) []byte {
-				if tt.enc == nil {
-					return []byte(s)
-				}
-				b, err := tt.enc.NewEncoder().Bytes([]byte(s))
-				if err != nil {
-					t.Fatal(err)
-				}
-				return b
-			}
+			encode := func(s string) []byte { return encodeIn(t, tt.enc, s) }
 			// Some non-ASCII text before the padding, so that the window is
 			// not plain ASCII, which any encoding would accept.
 			start, split, end := "张三说:\n", encode(tt.split), "李四\n"
@@ -116,16 +107,7 @@ func TestScanCutInsideCharacter(t *testing.T) {
 			if tt.file != "" {
 				text = string(wxReadFile(t, dir+tt.file))
 			}
-			encode := func(s string) []byte {
-				if tt.enc == nil {
-					return []byte(s)
-				}
-				b, err := tt.enc.NewEncoder().Bytes([]byte(s))
-				if err != nil {
-					t.Fatal(err)
-				}
-				return b
-			}
+			encode := func(s string) []byte { return encodeIn(t, tt.enc, s) }
 			want := scanAll(t, encode(text), tt.format)
 			if want.err != nil {
 				t.Fatalf("whole file: %v", want.err)
@@ -230,4 +212,17 @@ func scanAll(t *testing.T, data []byte, format string) scanned {
 		t.Errorf("Parse: %d messages, Scan %d", len(log.Messages), len(s.msgs))
 	}
 	return s
+}
+
+// encodeIn returns s in enc, or as UTF-8 when enc is nil.
+func encodeIn(t *testing.T, enc encoding.Encoding, s string) []byte {
+	t.Helper()
+	if enc == nil {
+		return []byte(s)
+	}
+	b, err := enc.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
