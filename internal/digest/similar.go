@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -144,6 +145,12 @@ func (q *question) features() []string {
 // merge when one holds all the features of the other, at least minRepost
 // of them.
 func mergeable(a, b *question, sim, threshold float64) bool {
+	return mergeableOn(a, b, sim, threshold, a.occ.Day == b.occ.Day)
+}
+
+// mergeableOn is mergeable for a and b asked on one day (sameDay) or on
+// two, whatever days they were asked on.
+func mergeableOn(a, b *question, sim, threshold float64, sameDay bool) bool {
 	shared, words, plain, domain := 0, 0, 0, false
 	for w := range a.vec {
 		if _, ok := b.vec[w]; ok {
@@ -162,10 +169,10 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 	}
 	covA, covB := coverage(a, b), coverage(b, a)
 	minCov := coverageFor(threshold)
-	if a.occ.Day == b.occ.Day && words >= minRepost && math.Max(covA, covB) > 1-1e-9 {
+	if sameDay && words >= minRepost && math.Max(covA, covB) > 1-1e-9 {
 		return true // one repeats the other whole, with its answer or a remark after it
 	}
-	if a.occ.Day == b.occ.Day || a.contextual || b.contextual {
+	if sameDay || a.contextual || b.contextual {
 		if plain == 0 && (shared != len(a.vec) || shared != len(b.vec)) {
 			return false // payments terms alone in common: one subject, not one question asked again
 		}
@@ -182,25 +189,114 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 // repeats its words.
 const minRepost = 4
 
+// A copySet is questions that are copies of one another as far as merging
+// sees them: the same features with the same weights, the same payments
+// terms and the same lean on their conversation. Copies differ only in the
+// day they were asked, so whether one merges with another question depends
+// only on whether the two share a day; and copies always merge with each
+// other, at the highest similarity, so merging takes them together first.
+// A busy group asks its weekly question word for word dozens of times a
+// year: merging compares each set of copies once instead of every copy.
+type copySet struct {
+	members []int // the questions, by index, in order
+	days    []int // the days they were asked on, distinct, in order
+}
+
+// sharesDay reports whether a question of c and one of d were asked on one
+// day.
+func (c *copySet) sharesDay(d *copySet) bool {
+	i, j := 0, 0
+	for i < len(c.days) && j < len(d.days) {
+		switch {
+		case c.days[i] == d.days[j]:
+			return true
+		case c.days[i] < d.days[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}
+
+// apart reports whether a question of c and one of d were asked on two
+// days.
+func (c *copySet) apart(d *copySet) bool {
+	return len(c.days) > 1 || len(d.days) > 1 || c.days[0] != d.days[0]
+}
+
+// copySets groups qs into sets of copies, in order of their first
+// question. A question that would not merge with a copy of itself (too few
+// features, see mergeable) stands alone.
+func copySets(qs []*question, threshold float64) []*copySet {
+	var sets []*copySet
+	of := make(map[string]*copySet)
+	var key strings.Builder
+	for i, q := range qs {
+		self := cosine(q, q)
+		if !mergeableOn(q, q, self, threshold, true) || !mergeableOn(q, q, self, threshold, false) {
+			sets = append(sets, &copySet{members: []int{i}, days: []int{q.occ.Day}})
+			continue
+		}
+		key.Reset()
+		fmt.Fprintf(&key, "%t", q.contextual)
+		for _, w := range q.features() {
+			fmt.Fprintf(&key, "\x00%s\x00%x %t %t", w, math.Float64bits(q.vec[w]), q.domain[w], q.part[w])
+		}
+		c, ok := of[key.String()]
+		if !ok {
+			c = &copySet{}
+			of[key.String()] = c
+			sets = append(sets, c)
+		}
+		c.members = append(c.members, i)
+		if n := len(c.days); n == 0 || c.days[n-1] != q.occ.Day {
+			c.days = append(c.days, q.occ.Day)
+		}
+	}
+	for _, c := range sets {
+		slices.Sort(c.days)
+		c.days = slices.Compact(c.days)
+	}
+	return sets
+}
+
+// linkable reports whether every question of c merges with every question
+// of d, a and b being one of each and sim their similarity.
+func linkable(c, d *copySet, a, b *question, sim, threshold float64) bool {
+	if c.sharesDay(d) && !mergeableOn(a, b, sim, threshold, true) {
+		return false
+	}
+	return !c.apart(d) || mergeableOn(a, b, sim, threshold, false)
+}
+
 // A clusterSet is a group of questions merged into one entry.
 type clusterSet struct {
 	members []*question
 }
 
-// A pair is two questions, by index, and their similarity.
+// A pair is two sets of copies, by index, and their similarity.
 type pair struct {
-	i, j int
+	i, j int32
 	sim  float64
 }
 
 // cluster merges questions that ask the same thing. Mergeable pairs, most
 // similar first, join their groups when every pair across the two groups
 // is mergeable too (complete linkage: A~B and B~C do not put an unrelated C
-// with A). Every question
-// ends in exactly one group; groups come out in order of their first
-// question, members in input order.
+// with A). Copies of a question (see copySet) are one group from the start.
+// Every question ends in exactly one group; groups come out in order of
+// their first question, members in input order.
+//
+// Whether every pair across two groups merges is read from a count kept
+// for each two groups, the number of linkable pairs of copy sets between
+// them, so that joining two groups costs the number of groups next to
+// them, not the product of their sizes: a year of near-identical short
+// questions (a few payments terms in every order) gives millions of
+// mergeable pairs.
 func cluster(qs []*question, threshold float64) []*clusterSet {
-	pairs := similarPairs(qs, threshold)
+	sets := copySets(qs, threshold)
+	pairs := similarPairs(qs, sets, threshold)
 	sort.Slice(pairs, func(a, b int) bool {
 		if pairs[a].sim != pairs[b].sim {
 			return pairs[a].sim > pairs[b].sim
@@ -210,78 +306,89 @@ func cluster(qs []*question, threshold float64) []*clusterSet {
 		}
 		return pairs[a].j < pairs[b].j
 	})
-	of := make([]*clusterSet, len(qs))
-	index := make(map[*question]int, len(qs))
-	for i, q := range qs {
-		of[i] = &clusterSet{members: []*question{q}}
-		index[q] = i
+	of := make([]int32, len(sets))       // the group of each copy set, named by one of its sets
+	groups := make([][]int32, len(sets)) // the copy sets of each group
+	links := make([]map[int32]int32, len(sets))
+	for i := range sets {
+		of[i] = int32(i)
+		groups[i] = []int32{int32(i)}
 	}
-	// Whether two questions are mergeable is asked again each time their
-	// groups meet; a day of many near-identical questions asks it millions
-	// of times, so each ordered pair is worked out once.
-	known := make(map[[2]int]bool, 2*len(pairs))
-	canMerge := func(x, y *question) bool {
-		k := [2]int{index[x], index[y]}
-		ok, seen := known[k]
-		if !seen {
-			ok = mergeable(x, y, cosine(x, y), threshold)
-			known[k] = ok
+	link := func(a, b, n int32) {
+		if links[a] == nil {
+			links[a] = make(map[int32]int32)
 		}
-		return ok
+		links[a][b] += n
+	}
+	for _, p := range pairs {
+		link(p.i, p.j, 1)
+		link(p.j, p.i, 1)
 	}
 	for _, p := range pairs {
 		a, b := of[p.i], of[p.j]
-		if a == b || !linked(a, b, canMerge) {
+		if a == b || int64(links[a][b]) != int64(len(groups[a]))*int64(len(groups[b])) {
 			continue
 		}
-		for _, q := range b.members {
-			a.members = append(a.members, q)
-			of[index[q]] = a
+		if len(links[a]) < len(links[b]) {
+			a, b = b, a // the group with fewer neighbours joins the other
 		}
+		for _, s := range groups[b] {
+			of[s] = a
+		}
+		groups[a], groups[b] = append(groups[a], groups[b]...), nil
+		for c, n := range links[b] {
+			if c != a {
+				link(a, c, n)
+				link(c, a, n)
+				delete(links[c], b)
+			}
+		}
+		delete(links[a], b)
+		links[b] = nil
+	}
+	byFirst := make([]*clusterSet, len(qs)) // each group, at the index of its first question
+	for _, members := range groups {
+		if len(members) == 0 {
+			continue
+		}
+		var idx []int
+		for _, s := range members {
+			idx = append(idx, sets[s].members...)
+		}
+		slices.Sort(idx)
+		c := &clusterSet{}
+		for _, i := range idx {
+			c.members = append(c.members, qs[i])
+		}
+		byFirst[idx[0]] = c
 	}
 	var out []*clusterSet
-	seen := make(map[*clusterSet]bool)
-	for i := range qs {
-		c := of[i]
-		if seen[c] {
-			continue
+	for _, c := range byFirst {
+		if c != nil {
+			out = append(out, c)
 		}
-		seen[c] = true
-		sort.SliceStable(c.members, func(x, y int) bool { return index[c.members[x]] < index[c.members[y]] })
-		out = append(out, c)
 	}
 	return out
 }
 
-// linked reports whether every pair across two groups is mergeable (x of a
-// and y of b, in that order).
-func linked(a, b *clusterSet, mergeable func(x, y *question) bool) bool {
-	for _, x := range a.members {
-		for _, y := range b.members {
-			if !mergeable(x, y) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-// similarPairs returns every mergeable pair of questions with its
-// similarity. Only questions sharing two features or more are compared
-// (mergeable needs two), and their cosine is summed from an inverted
-// index: each question's features, in sorted order, add their products to
-// the later questions that have them, which is the sum cosine makes, term
-// for term, so the similarities are the same bits. A year of three groups'
-// questions has words (支付, 怎么) that most questions share; computing
-// cosine afresh for every pair that shares one took most of a digest's time.
-func similarPairs(qs []*question, threshold float64) []pair {
+// similarPairs returns every linkable pair of copy sets (see linkable)
+// with its similarity. Only sets whose questions share two features or
+// more are compared (mergeable needs two), and their cosine is summed from
+// an inverted index: each set's features, in sorted order, add their
+// products to the later sets that have them, which is the sum cosine
+// makes, term for term, so the similarities are the same bits. A year of
+// three groups' questions has words (支付, 怎么) that most questions share;
+// computing cosine afresh for every pair that shares one took most of a
+// digest's time.
+func similarPairs(qs []*question, sets []*copySet, threshold float64) []pair {
 	type posting struct {
-		q      int
+		set    int
 		weight float64
 	}
+	first := func(s int) *question { return qs[sets[s].members[0]] }
 	feature := make(map[string]int)
 	var postings [][]posting
-	for i, q := range qs {
+	for i := range sets {
+		q := first(i)
 		for _, w := range q.features() {
 			f, ok := feature[w]
 			if !ok {
@@ -292,30 +399,31 @@ func similarPairs(qs []*question, threshold float64) []pair {
 			postings[f] = append(postings[f], posting{i, q.vec[w]})
 		}
 	}
-	next := make([]int, len(postings)) // postings[f][next[f]] is the question being compared, the earlier ones are done
-	dot := make([]float64, len(qs))
-	shared := make([]int, len(qs))
+	next := make([]int, len(postings)) // postings[f][next[f]] is the set being compared, the earlier ones are done
+	dot := make([]float64, len(sets))
+	shared := make([]int, len(sets))
 	var met []int
 	var pairs []pair
-	for i, q := range qs {
+	for i := range sets {
+		q := first(i)
 		for _, w := range q.features() {
 			f := feature[w]
 			weight := q.vec[w]
 			for _, p := range postings[f][next[f]+1:] {
-				if shared[p.q] == 0 {
-					met = append(met, p.q)
+				if shared[p.set] == 0 {
+					met = append(met, p.set)
 				}
-				shared[p.q]++
-				dot[p.q] += weight * p.weight
+				shared[p.set]++
+				dot[p.set] += weight * p.weight
 			}
 			next[f]++
 		}
 		for _, j := range met {
 			// Questions of different days need threshold at least (see
 			// mergeable); most pairs fall short, and are let go here.
-			short := dot[j] < threshold && q.occ.Day != qs[j].occ.Day
-			if shared[j] >= 2 && !short && mergeable(q, qs[j], dot[j], threshold) {
-				pairs = append(pairs, pair{i, j, dot[j]})
+			short := dot[j] < threshold && !sets[i].sharesDay(sets[j])
+			if shared[j] >= 2 && !short && linkable(sets[i], sets[j], q, first(j), dot[j], threshold) {
+				pairs = append(pairs, pair{int32(i), int32(j), dot[j]})
 			}
 			dot[j], shared[j] = 0, 0
 		}

@@ -3,6 +3,7 @@ package digest
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"sort"
 	"testing"
@@ -166,32 +167,31 @@ func TestMergeable(t *testing.T) {
 }
 
 // TestSimilarPairsComparesEveryPair checks the inverted index of
-// similarPairs against comparing every pair of questions with cosine and
-// mergeable: the same pairs, with the same similarity to the bit, on the
-// fixture days and, when it is there, the shared corpus.
+// similarPairs against comparing every pair of copy sets with cosine and
+// linkable: the same pairs, with the same similarity to the bit, on the
+// fixture days, on many short questions of a few payments terms, and, when
+// it is there, the shared corpus.
 func TestSimilarPairsComparesEveryPair(t *testing.T) {
-	sets := map[string]func(t *testing.T) []Day{
-		"fixture": func(t *testing.T) []Day { return fixtureDays(t) },
-		"corpus":  func(t *testing.T) []Day { return daysIn(t, sharedtest.Dir(t, "corpus", "cocolian")) },
-	}
-	for name, days := range sets {
+	for name, questions := range questionSets() {
 		t.Run(name, func(t *testing.T) {
-			qs := mergeQuestions(t, days(t))
-			want := map[[2]int]float64{}
-			for i := range qs {
-				for j := i + 1; j < len(qs); j++ {
-					if s := cosine(qs[i], qs[j]); mergeable(qs[i], qs[j], s, DefaultThreshold) {
-						want[[2]int{i, j}] = s
+			qs := questions(t)
+			sets := copySets(qs, DefaultThreshold)
+			first := func(s int) *question { return qs[sets[s].members[0]] }
+			want := map[[2]int32]float64{}
+			for i := range sets {
+				for j := i + 1; j < len(sets); j++ {
+					if s := cosine(first(i), first(j)); linkable(sets[i], sets[j], first(i), first(j), s, DefaultThreshold) {
+						want[[2]int32{int32(i), int32(j)}] = s
 					}
 				}
 			}
-			got := similarPairs(qs, DefaultThreshold)
+			got := similarPairs(qs, sets, DefaultThreshold)
 			if len(got) != len(want) {
-				t.Errorf("similarPairs gives %d pairs of %d questions, comparing every pair %d", len(got), len(qs), len(want))
+				t.Errorf("similarPairs gives %d pairs of %d copy sets, comparing every pair %d", len(got), len(sets), len(want))
 			}
 			for _, p := range got {
-				if s, ok := want[[2]int{p.i, p.j}]; !ok || s != p.sim {
-					t.Errorf("pair %d %d: similarity %v, comparing every pair %v (mergeable %v)", p.i, p.j, p.sim, s, ok)
+				if s, ok := want[[2]int32{p.i, p.j}]; !ok || s != p.sim {
+					t.Errorf("pair %d %d: similarity %v, comparing every pair %v (linkable %v)", p.i, p.j, p.sim, s, ok)
 				}
 			}
 			if len(want) == 0 {
@@ -199,6 +199,142 @@ func TestSimilarPairsComparesEveryPair(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestClusterIsCompleteLinkage checks cluster, which merges copies first
+// and counts linkable pairs between groups, against complete linkage done
+// the plain way: every mergeable pair of questions, most similar first,
+// joins two groups when mergeable says yes for every pair across them.
+func TestClusterIsCompleteLinkage(t *testing.T) {
+	for name, questions := range questionSets() {
+		t.Run(name, func(t *testing.T) {
+			qs := questions(t)
+			got, want := cluster(qs, DefaultThreshold), completeLinkage(qs, DefaultThreshold)
+			merged := 0
+			for _, c := range want {
+				merged += len(c) - 1
+			}
+			if merged == 0 {
+				t.Fatal("nothing merges: the test compares nothing")
+			}
+			if len(got) != len(want) {
+				t.Fatalf("cluster gives %d groups, complete linkage %d", len(got), len(want))
+			}
+			index := make(map[*question]int, len(qs))
+			for i, q := range qs {
+				index[q] = i
+			}
+			for k, c := range got {
+				var members []int
+				for _, q := range c.members {
+					members = append(members, index[q])
+				}
+				if !slices.Equal(members, want[k]) {
+					t.Errorf("group %d: cluster %v, complete linkage %v", k, members, want[k])
+				}
+			}
+		})
+	}
+}
+
+// completeLinkage is cluster's merging written plainly, for
+// TestClusterIsCompleteLinkage: groups of question indices, in order of
+// their first question.
+func completeLinkage(qs []*question, threshold float64) [][]int {
+	type scored struct {
+		i, j int
+		sim  float64
+	}
+	var pairs []scored
+	for i := range qs {
+		for j := i + 1; j < len(qs); j++ {
+			if s := cosine(qs[i], qs[j]); mergeable(qs[i], qs[j], s, threshold) {
+				pairs = append(pairs, scored{i, j, s})
+			}
+		}
+	}
+	sort.Slice(pairs, func(a, b int) bool {
+		if pairs[a].sim != pairs[b].sim {
+			return pairs[a].sim > pairs[b].sim
+		}
+		if pairs[a].i != pairs[b].i {
+			return pairs[a].i < pairs[b].i
+		}
+		return pairs[a].j < pairs[b].j
+	})
+	of := make([][]int, len(qs))
+	for i := range qs {
+		of[i] = []int{i}
+	}
+	for _, p := range pairs {
+		a, b := of[p.i], of[p.j]
+		if a[0] == b[0] {
+			continue
+		}
+		all := true
+		for _, x := range a {
+			for _, y := range b {
+				lo, hi := min(x, y), max(x, y)
+				all = all && mergeable(qs[lo], qs[hi], cosine(qs[lo], qs[hi]), threshold)
+			}
+		}
+		if !all {
+			continue
+		}
+		joined := append(slices.Clone(a), b...)
+		slices.Sort(joined)
+		for _, x := range joined {
+			of[x] = joined
+		}
+	}
+	var out [][]int
+	for i := range qs {
+		if of[i][0] == i {
+			out = append(out, of[i])
+		}
+	}
+	return out
+}
+
+// questionSets are the question sets the merging tests run on.
+func questionSets() map[string]func(t *testing.T) []*question {
+	return map[string]func(t *testing.T) []*question{
+		"fixture": func(t *testing.T) []*question { return mergeQuestions(t, fixtureDays(t)) },
+		"corpus": func(t *testing.T) []*question {
+			return mergeQuestions(t, daysIn(t, sharedtest.Dir(t, "corpus", "cocolian")))
+		},
+		"terms": func(t *testing.T) []*question { return termQuestions(400, 20) },
+	}
+}
+
+// termQuestions makes n short questions over days days, each a few of
+// four payments terms and four common words drawn at random (a fixed seed):
+// many copies, and many pairs of near-identical questions, the case where
+// merging meets millions of mergeable pairs on a year.
+func termQuestions(n, days int) []*question {
+	words := []string{"分账", "网联", "代扣", "清算", "费率", "通道", "接口", "商户"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var qs []*question
+	for k := range n {
+		ws := map[string]float64{}
+		domain := map[string]bool{}
+		for range 2 + rng.IntN(3) {
+			w := words[rng.IntN(len(words))]
+			ws[w]++
+			domain[w] = slices.Index(words, w) < 4 // the first four are payments terms
+		}
+		for w := range ws {
+			ws[w] = (1 + math.Log(ws[w])) * float64(1+len(w)%3)
+		}
+		qs = append(qs, &question{
+			occ:        Occurrence{Day: k * days / n},
+			contextual: rng.IntN(10) == 0,
+			vec:        unit(ws),
+			domain:     domain,
+			part:       map[string]bool{},
+		})
+	}
+	return qs
 }
 
 // mergeQuestions returns the questions of days with their vectors, as
