@@ -409,18 +409,15 @@ func logDate(l *chatlog.Log) string {
 // A question is one occurrence while it is being merged.
 type question struct {
 	occ    Occurrence
-	thread int                // index of its thread in the day's view
-	opens  bool               // it opens its thread: the threading linked it to nothing said before
-	plain  string             // the question without @mentions
-	titled string             // plain without its blocks of code (title.Question), for the entry's title
-	topics topicCounter       // topic mentions of the question (weight 2) and its answers (weight 1)
-	vec    map[string]float64 // TF-IDF weights, unit length
-	sorted []string           // the features of vec in sorted order (see features)
+	thread int          // index of its thread in the day's view
+	opens  bool         // it opens its thread: the threading linked it to nothing said before
+	plain  string       // the question without @mentions
+	titled string       // plain without its blocks of code (title.Question), for the entry's title
+	topics topicCounter // topic mentions of the question (weight 2) and its answers (weight 1)
+	vec    []component  // TF-IDF weights, unit length, sorted by word
 
-	contextual bool            // the question points into its conversation (这个, 你)
-	topical    bool            // the question names a term of a topic
-	domain     map[string]bool // the features that are payments terms
-	part       map[string]bool // the features that are terms found inside longer ones (快捷 of 快捷支付)
+	contextual bool // the question points into its conversation (这个, 你)
+	topical    bool // the question names a term of a topic
 }
 
 // collectDay describes one day's threads with their topics and returns its

@@ -59,21 +59,52 @@ func vectorize(qs []*question, tok Tokenizer, tn *terms, df map[string]int, n in
 		text := title.AskedPart(segment.Canonical(q.plain)) // 問題：… and 這個 read as 问题：… and 这个
 		q.contextual = contextual(text)
 		fs := tn.features(segment.ContentWords(tok.Tokens(text)))
-		q.vec = make(map[string]float64, len(fs))
-		q.domain = make(map[string]bool)
-		q.part = make(map[string]bool)
-		for w, f := range fs {
-			q.vec[w] = (1 + math.Log(f.count)) * f.weight * idf(w)
-			q.domain[w] = f.weight > 1
-			q.part[w] = f.weight < 1
+		q.vec = make([]component, 0, len(fs))
+		for _, w := range slices.Sorted(maps.Keys(fs)) {
+			f := fs[w]
+			q.vec = append(q.vec, component{word: w, weight: (1 + math.Log(f.count)) * f.weight * idf(w), domain: f.weight > 1, part: f.weight < 1})
 		}
-		var norm float64
-		for _, w := range q.features() {
-			norm += q.vec[w] * q.vec[w]
-		}
-		norm = math.Sqrt(norm)
-		for w := range q.vec {
-			q.vec[w] /= norm
+		normalize(q.vec)
+	}
+}
+
+// A component is one feature of a question's vector and its weight.
+type component struct {
+	word   string
+	weight float64 // TF-IDF, the vector being of unit length
+	domain bool    // the word is a payments term
+	part   bool    // the word is a term found inside a longer one (快捷 of 快捷支付)
+}
+
+// normalize scales vec, sorted by word, to unit length. Every sum over a
+// vector runs over its features in sorted order, so that the same
+// questions give the same bits on every run (and with them the same ties
+// between pairs).
+func normalize(vec []component) {
+	var norm float64
+	for _, f := range vec {
+		norm += f.weight * f.weight
+	}
+	norm = math.Sqrt(norm)
+	for i := range vec {
+		vec[i].weight /= norm
+	}
+}
+
+// overlap calls shared with the index in a and in b of each feature the
+// two vectors share, in sorted order.
+func overlap(a, b []component, shared func(i, j int)) {
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].word == b[j].word:
+			shared(i, j)
+			i++
+			j++
+		case a[i].word < b[j].word:
+			i++
+		default:
+			j++
 		}
 	}
 }
@@ -98,40 +129,11 @@ func contextual(text string) bool {
 	return false
 }
 
-// cosine is the similarity of two questions' unit vectors. Its sum runs
-// over the features in sorted order, as every sum over a vector does, so
-// that the same questions give the same bits on every run (a map's order
-// would change the last bits, and with them ties between pairs).
+// cosine is the similarity of two questions' unit vectors.
 func cosine(a, b *question) float64 {
-	if len(a.vec) > len(b.vec) {
-		a, b = b, a
-	}
 	var s float64
-	for _, w := range a.features() {
-		s += a.vec[w] * b.vec[w]
-	}
+	overlap(a.vec, b.vec, func(i, j int) { s += a.vec[i].weight * b.vec[j].weight })
 	return s
-}
-
-// coverage returns the share of question a's unit vector weight (squared)
-// that falls on features b has too.
-func coverage(a, b *question) float64 {
-	var s float64
-	for _, w := range a.features() {
-		if _, ok := b.vec[w]; ok {
-			s += a.vec[w] * a.vec[w]
-		}
-	}
-	return s
-}
-
-// features returns the features of q's vector in sorted order, sorting
-// them on first use.
-func (q *question) features() []string {
-	if len(q.sorted) != len(q.vec) {
-		q.sorted = slices.Sorted(maps.Keys(q.vec))
-	}
-	return q.sorted
 }
 
 // mergeable reports whether two questions with similarity sim ask the same
@@ -152,22 +154,23 @@ func mergeable(a, b *question, sim, threshold float64) bool {
 // two, whatever days they were asked on.
 func mergeableOn(a, b *question, sim, threshold float64, sameDay bool) bool {
 	shared, words, plain, domain := 0, 0, 0, false
-	for w := range a.vec {
-		if _, ok := b.vec[w]; ok {
-			shared++
-			domain = domain || a.domain[w]
-			if !a.part[w] {
-				words++
-			}
-			if !a.part[w] && !a.domain[w] {
-				plain++
-			}
+	var covA, covB float64 // the share of each one's weight (squared) on the features they share
+	overlap(a.vec, b.vec, func(i, j int) {
+		f := a.vec[i]
+		shared++
+		domain = domain || f.domain
+		if !f.part {
+			words++
 		}
-	}
+		if !f.part && !f.domain {
+			plain++
+		}
+		covA += f.weight * f.weight
+		covB += b.vec[j].weight * b.vec[j].weight
+	})
 	if shared < minShared && (shared < 2 || !domain) {
 		return false
 	}
-	covA, covB := coverage(a, b), coverage(b, a)
 	minCov := coverageFor(threshold)
 	if sameDay && words >= minRepost && math.Max(covA, covB) > 1-1e-9 {
 		return true // one repeats the other whole, with its answer or a remark after it
@@ -240,8 +243,8 @@ func copySets(qs []*question, threshold float64) []*copySet {
 		}
 		key.Reset()
 		fmt.Fprintf(&key, "%t", q.contextual)
-		for _, w := range q.features() {
-			fmt.Fprintf(&key, "\x00%s\x00%x %t %t", w, math.Float64bits(q.vec[w]), q.domain[w], q.part[w])
+		for _, f := range q.vec {
+			fmt.Fprintf(&key, "\x00%s\x00%x %t %t", f.word, math.Float64bits(f.weight), f.domain, f.part)
 		}
 		c, ok := of[key.String()]
 		if !ok {
@@ -388,15 +391,14 @@ func similarPairs(qs []*question, sets []*copySet, threshold float64) []pair {
 	feature := make(map[string]int)
 	var postings [][]posting
 	for i := range sets {
-		q := first(i)
-		for _, w := range q.features() {
-			f, ok := feature[w]
+		for _, f := range first(i).vec {
+			k, ok := feature[f.word]
 			if !ok {
-				f = len(postings)
-				feature[w] = f
+				k = len(postings)
+				feature[f.word] = k
 				postings = append(postings, nil)
 			}
-			postings[f] = append(postings[f], posting{i, q.vec[w]})
+			postings[k] = append(postings[k], posting{i, f.weight})
 		}
 	}
 	next := make([]int, len(postings)) // postings[f][next[f]] is the set being compared, the earlier ones are done
@@ -406,9 +408,9 @@ func similarPairs(qs []*question, sets []*copySet, threshold float64) []pair {
 	var pairs []pair
 	for i := range sets {
 		q := first(i)
-		for _, w := range q.features() {
-			f := feature[w]
-			weight := q.vec[w]
+		for _, qf := range q.vec {
+			f := feature[qf.word]
+			weight := qf.weight
 			for _, p := range postings[f][next[f]+1:] {
 				if shared[p.set] == 0 {
 					met = append(met, p.set)
@@ -460,8 +462,8 @@ func central(members []*question) *question {
 // "How do I update HACS?"), but not "balance？", "有啥问题？" or "消息可靠吗？".
 func substantial(q *question) bool {
 	domain := q.topical
-	for _, d := range q.domain {
-		domain = domain || d
+	for _, f := range q.vec {
+		domain = domain || f.domain
 	}
 	return len(q.vec) >= minShared || (len(q.vec) >= 2 && domain)
 }

@@ -2,6 +2,7 @@ package digest
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -104,26 +105,20 @@ func TestBuildTitleWithoutMentions(t *testing.T) {
 	}
 }
 
-// unit builds a unit vector from feature weights.
-func unit(ws map[string]float64) map[string]float64 {
-	var n float64
-	for _, x := range ws {
-		n += x * x
+// unit builds a unit vector from feature weights, the domain words being
+// payments terms.
+func unit(ws map[string]float64, domain ...string) []component {
+	var vec []component
+	for _, w := range slices.Sorted(maps.Keys(ws)) {
+		vec = append(vec, component{word: w, weight: ws[w], domain: slices.Contains(domain, w)})
 	}
-	out := make(map[string]float64, len(ws))
-	for w, x := range ws {
-		out[w] = x / math.Sqrt(n)
-	}
-	return out
+	normalize(vec)
+	return vec
 }
 
 func TestMergeable(t *testing.T) {
 	q := func(thread string, day int, contextual bool, ws map[string]float64, domain ...string) *question {
-		d := map[string]bool{}
-		for _, w := range domain {
-			d[w] = true
-		}
-		return &question{occ: Occurrence{Day: day, Thread: thread}, contextual: contextual, vec: unit(ws), domain: d, part: map[string]bool{}}
+		return &question{occ: Occurrence{Day: day, Thread: thread}, contextual: contextual, vec: unit(ws, domain...)}
 	}
 	apply := q("a", 0, false, map[string]float64{"分账": 3, "接口": 2, "申请": 2}, "分账")
 	interest := q("c", 0, false, map[string]float64{"备付金": 3, "利息": 2, "归谁": 2}, "备付金")
@@ -317,11 +312,8 @@ func termQuestions(n, days int) []*question {
 	var qs []*question
 	for k := range n {
 		ws := map[string]float64{}
-		domain := map[string]bool{}
 		for range 2 + rng.IntN(3) {
-			w := words[rng.IntN(len(words))]
-			ws[w]++
-			domain[w] = slices.Index(words, w) < 4 // the first four are payments terms
+			ws[words[rng.IntN(len(words))]]++
 		}
 		for w := range ws {
 			ws[w] = (1 + math.Log(ws[w])) * float64(1+len(w)%3)
@@ -329,9 +321,7 @@ func termQuestions(n, days int) []*question {
 		qs = append(qs, &question{
 			occ:        Occurrence{Day: k * days / n},
 			contextual: rng.IntN(10) == 0,
-			vec:        unit(ws),
-			domain:     domain,
-			part:       map[string]bool{},
+			vec:        unit(ws, words[:4]...), // the first four are payments terms
 		})
 	}
 	return qs
