@@ -3,7 +3,9 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -147,6 +149,124 @@ func TestExtractDaysBeforeError(t *testing.T) {
 	var day contractDay
 	if err := json.Unmarshal([]byte(out), &day); err != nil || day.Source.Date != "2025-03-01" {
 		t.Errorf("want the first day written before the error, got %q (%v)", out, err)
+	}
+}
+
+// TestExtractCutJSON checks that a Telegram, Discord or ChatLab JSON
+// export cut short inside its messages array (a download interrupted, a
+// disk full) has extract and digest read the complete days before the
+// day the cut is in, as they read a cut WeFlow export, and fail with the
+// file's path and the line it ends on; they read nothing of such a file.
+// Each export holds two messages a day over three days; the cut is inside
+// a message's text, in a multi-byte character.
+func TestExtractCutJSON(t *testing.T) {
+	texts := []string{"支付牌照怎么申请？", "找人行当地分行，材料很多", "跨境收款哪家费率低？", "PingPong 和万里汇都可以", "备付金要集中存管吗？", "要的，全部交存央行"}
+	names := []string{"李雷", "韩梅梅"}
+	cst := time.FixedZone("", 8*3600)
+	formats := []struct {
+		name, head, tail string
+		rec              func(i int, at time.Time) string // record i, sent at
+	}{
+		{"weflow", `{"weflow": {"version": "4.3.0"}, "session": {"accountId": "1@chatroom", "nickname": "支付群", "type": "群聊"}, "messages": [`, "]}\n",
+			func(i int, at time.Time) string {
+				return fmt.Sprintf(`{"localId": %d, "createTime": %d, "type": "文本消息", "localType": 1, "content": %q, "isSend": 0, "senderUsername": "wxid_%d", "senderDisplayName": %q}`,
+					i+1, at.Unix(), texts[i], i%2, names[i%2])
+			}},
+		{"telegram", `{"name": "支付群", "type": "private_supergroup", "id": 1, "messages": [`, "]}\n",
+			func(i int, at time.Time) string {
+				return fmt.Sprintf(`{"id": %d, "type": "message", "date": %q, "date_unixtime": "%d", "from": %q, "from_id": "user%d", "text": %q}`,
+					i+1, at.Format("2006-01-02T15:04:05"), at.Unix(), names[i%2], i%2, texts[i])
+			}},
+		{"discord", `{"guild": {"id": "1", "name": "支付"}, "channel": {"id": "2", "name": "问答"}, "messages": [`, "], \"messageCount\": 6}\n",
+			func(i int, at time.Time) string {
+				return fmt.Sprintf(`{"id": "%d", "type": "Default", "timestamp": %q, "content": %q, "author": {"id": "%d", "name": %q}}`,
+					100+i, at.Format(time.RFC3339), texts[i], i%2, names[i%2])
+			}},
+		{"chatlab", `{"chatlab": {"version": "0.0.2"}, "meta": {"name": "支付群", "platform": "wechat", "type": "group"}, "messages": [`, "]}\n",
+			func(i int, at time.Time) string {
+				return fmt.Sprintf(`{"sender": "wxid_%d", "accountName": %q, "timestamp": %d, "type": 0, "content": %q}`, i%2, names[i%2], at.Unix(), texts[i])
+			}},
+	}
+	cuts := []struct {
+		name string
+		in   int    // the message the file is cut inside, -1 for none
+		days string // the dates of the days written
+	}{
+		{"whole", -1, "2024-03-04 2024-03-05 2024-03-06"},
+		{"inside the third day's second message", 5, "2024-03-04 2024-03-05"},
+		{"inside the third day's first message", 4, "2024-03-04"},
+		{"inside the second day's first message", 2, ""},
+	}
+	for _, f := range formats {
+		var recs []string
+		for i := range texts {
+			recs = append(recs, f.rec(i, time.Date(2024, 3, 4+i/2, 10, 30*(i%2), 0, 0, cst)))
+		}
+		whole := f.head + "\n" + strings.Join(recs, ",\n") + "\n" + f.tail
+		for _, c := range cuts {
+			t.Run(f.name+"/"+c.name, func(t *testing.T) {
+				data, code := whole, exitOK
+				if c.in >= 0 {
+					at := strings.Index(whole, texts[c.in])
+					data, code = whole[:at+1], exitFailure // inside the text's first character
+				}
+				path := filepath.Join(t.TempDir(), "export.json")
+				writeFile(t, path, data)
+				wantErr := fmt.Sprintf("threads: %s:%d: ", path, strings.Count(data, "\n")+1)
+				check := func(cmd string, gotCode int, errOut string) {
+					t.Helper()
+					if gotCode != code || code == exitFailure && (!strings.Contains(errOut, wantErr) || !strings.Contains(errOut, "the file is cut short")) {
+						t.Errorf("%s: exit %d, stderr %q; want %d and %q…the file is cut short", cmd, gotCode, errOut, code, wantErr)
+					}
+				}
+
+				gotCode, out, errOut := runCmd(t, "", "extract", "--input-format", f.name, "--format", "json", path)
+				check("extract", gotCode, errOut)
+				var days []contractDay
+				switch {
+				case strings.HasPrefix(out, "["):
+					if err := json.Unmarshal([]byte(out), &days); err != nil {
+						t.Fatal(err)
+					}
+				case out != "":
+					var one contractDay
+					if err := json.Unmarshal([]byte(out), &one); err != nil {
+						t.Fatal(err)
+					}
+					days = append(days, one)
+				}
+				var dates []string
+				for _, d := range days {
+					dates = append(dates, d.Source.Date)
+					if len(d.Messages) != 2 {
+						t.Errorf("extract: day %s of %d messages, want 2", d.Source.Date, len(d.Messages))
+					}
+				}
+				if got := strings.Join(dates, " "); got != c.days {
+					t.Errorf("extract: days %q, want %q", got, c.days)
+				}
+
+				gotCode, out, errOut = runCmd(t, "", "digest", "--input-format", f.name, "--format", "json", path)
+				check("digest", gotCode, errOut)
+				var d digestEntries // nothing is written when no day was read
+				if err := json.Unmarshal([]byte(out), &d); out != "" && err != nil {
+					t.Fatalf("digest: %v\n%s", err, out)
+				}
+				seen := map[string]bool{}
+				for _, e := range d.Entries {
+					for _, o := range e.Occurrences {
+						seen[o.Date] = true
+					}
+				}
+				for _, u := range d.Unanswered {
+					seen[u.Date] = true
+				}
+				dates = slices.Sorted(maps.Keys(seen))
+				if got := strings.Join(dates, " "); got != c.days {
+					t.Errorf("digest: the questions' days %q, want %q", got, c.days)
+				}
+			})
+		}
 	}
 }
 

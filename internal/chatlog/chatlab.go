@@ -84,7 +84,11 @@ type chatlabLine struct {
 // unknown _type, or a timestamp out of range. Line is the source line of the
 // offending value (in JSON, a timestamp's or a field of the wrong type's,
 // the record's first line when the record is not an object; in JSONL, the
-// record's line).
+// record's line); a JSON file that ends inside its messages array (a
+// download interrupted, a disk full) says so, after which record, and to
+// export the chat again, at the line the input ends on. An error met after
+// some messages were read (a file cut short, a bad record) comes with the
+// log of the messages before it, as ParseWeFlow's does.
 func ParseChatLab(r io.Reader, path string) (*Log, error) {
 	return parseChatLab(r, path, zone{})
 }
@@ -105,11 +109,11 @@ func parseChatLab(r io.Reader, path string, z zone) (*Log, error) {
 	} else {
 		err = p.json(br)
 	}
-	if err != nil {
+	if err != nil && len(p.log.Messages) == 0 {
 		return nil, err
 	}
 	p.finish()
-	return p.log, nil
+	return p.log, err
 }
 
 // chatlabParser holds the state of one ParseChatLab call.
@@ -177,7 +181,7 @@ func (p *chatlabParser) json(r io.Reader) error {
 				}
 				return nil
 			})
-			return err
+			return cutInMessages(err, &j.jsonSource, len(p.log.Messages), "record", "the chat")
 		default:
 			return j.skip(key)
 		}

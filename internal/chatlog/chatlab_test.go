@@ -165,7 +165,7 @@ func TestParseChatLabErrors(t *testing.T) {
 	}{
 		{"empty", "", 1, []string{"empty input"}},
 		{"json without messages", `{"chatlab":{},"meta":{}}`, 1, []string{`expected a "messages" array`}},
-		{"json cut short", "{\"chatlab\":{},\n\"messages\":[\n" + `{"sender":"a","timestamp":1,"type":0,"content":"x"},` + "\n" + `{"sender":"b","timest`, 4, []string{"record 2", "cut short"}},
+		{"json cut short", "{\"chatlab\":{},\n\"messages\":[\n" + `{"sender":"a","timestamp":1,"type":0,"content":"x"},` + "\n" + `{"sender":"b","timest`, 4, []string{"the file is cut short: it ends inside the messages array, after record 1; export the chat again"}},
 		{"json bad timestamp", `{"messages":[{"sender":"a","timestamp":-99999999999999999,"type":0}]}`, 1, []string{"record 1", "timestamp", "out of range"}},
 		{"jsonl malformed line", `{"_type":"header","meta":{}}` + "\n" + msg + "\n{oops}\n" + msg + "\n", 3, []string{"record 3", "malformed JSON line"}},
 		{"jsonl cut short", `{"_type":"header","meta":{}}` + "\n" + msg + "\n" + `{"_type":"message","sender":"a","times`, 3, []string{"record 3", "cut short"}},

@@ -317,6 +317,7 @@ type jsonSource struct {
 	lc  *wxLineCounter
 	raw json.RawMessage // the value last kept
 	at  int64           // its offset in the input
+	cut bool            // the input ended inside the document: it is cut short (see cutInMessages)
 }
 
 // newJSONSource returns a source over r, skipping a leading byte order mark.
@@ -386,6 +387,7 @@ func (j *wxJSON) fail(err error, what string, inValue bool) error {
 	var se *json.SyntaxError
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		j.cut = true
 		return &ParseError{Path: j.path, Line: line, Msg: what + ": the file is cut short (unexpected end of input)"}
 	case errors.As(err, &se):
 		return &ParseError{Path: j.path, Line: line, Msg: what + ": malformed JSON", Err: err}

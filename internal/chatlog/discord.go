@@ -59,7 +59,11 @@ const FormatDiscord = "discord"
 // timestamp, truncated or malformed JSON, an export without a messages array,
 // or a read error. Line is the source line of the offending value (of the end
 // of the input for a file cut short), and the message names the record
-// number.
+// number; a file that ends inside its messages array (a download
+// interrupted, a disk full) says so, after which record, and to export the
+// channel again. An error met after some records were read (a file cut
+// short, a bad record) comes with the log of the records before it, as
+// ParseWeFlow's does.
 func ParseDiscord(r io.Reader, path string) (*Log, error) {
 	return parseDiscord(r, path, zone{})
 }
@@ -71,10 +75,12 @@ func parseDiscord(r io.Reader, path string, z zone) (*Log, error) {
 		log: &Log{Path: path, Format: FormatDiscord, Messages: make([]Message, 0)},
 		tz:  z,
 	}
-	if err := p.run(); err != nil {
+	err := p.run()
+	if err != nil && len(p.log.Messages) == 0 {
 		return nil, err
 	}
-	return p.log, nil
+	p.finish()
+	return p.log, err
 }
 
 // discordParser holds the state of one ParseDiscord call.
@@ -181,13 +187,14 @@ func (p *discordParser) run() error {
 			return nil
 		case "messages":
 			p.sawMessages = true
-			return p.w.array("message", func(n int) error {
+			err := p.w.array("message", func(n int) error {
 				var rec discordRecord
 				if err := p.w.decode(&rec, "message", n); err != nil {
 					return err
 				}
 				return p.record(&rec, n)
 			})
+			return cutInMessages(err, &p.w.jsonSource, len(p.log.Messages), "message record", "the channel")
 		default:
 			return p.w.skip("in field " + strconv.Quote(key))
 		}
@@ -198,6 +205,12 @@ func (p *discordParser) run() error {
 	if !p.sawMessages {
 		return &ParseError{Path: p.w.path, Msg: "not a DiscordChatExporter JSON export: no \"messages\" array"}
 	}
+	return nil
+}
+
+// finish completes p.log once its messages are read (all of them, or
+// those before an error): the group, the date, forwards, typed mentions.
+func (p *discordParser) finish() {
 	p.log.Group = p.guild
 	if p.log.Group == "" {
 		p.log.Group = p.log.Title
@@ -205,7 +218,6 @@ func (p *discordParser) run() error {
 	p.log.Date = logDay(p.log.Messages)
 	shareForwards(p.log.Messages, p.shares)
 	addTypedMentions(p.log.Messages)
-	return nil
 }
 
 // discordContentTypes are the message types that carry user content; all

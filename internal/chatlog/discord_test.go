@@ -210,14 +210,14 @@ func TestParseDiscordErrors(t *testing.T) {
 		{"bad timestamp", dcLines(`{"id": "1", "timestamp": "yesterday"}`), `message record 1: bad timestamp "yesterday"`, 2},
 		{"missing timestamp", dcLines(`{"id": "1", "timestamp": "2023-12-31T21:15:32Z"}`, `{"id": "2"}`), "message record 2: bad timestamp", 3},
 		{"wrong type", dcLines(`{"id": "1", "attachments": {}}`), "message record 1", 2},
-		{"truncated", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n{\"id\": \"2\", \"conte", "truncated JSON in message record 2", 2},
-		{"truncated after a comma", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n", "truncated JSON in message record 2", 2},
-		{"truncated after", "{\"messages\": [\n{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"}", "truncated JSON: input ends after message record 1", 2},
+		{"truncated", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n{\"id\": \"2\", \"conte", "the file is cut short: it ends inside the messages array, after message record 1; export the channel again", 2},
+		{"truncated after a comma", "{\"messages\": [{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"},\n", "the file is cut short: it ends inside the messages array, after message record 1; export the channel again", 2},
+		{"truncated after", "{\"messages\": [\n{\"id\": \"1\", \"timestamp\": \"2023-12-31T21:15:32Z\"}", "the file is cut short: it ends inside the messages array, after message record 1; export the channel again", 2},
 		{"bad timestamp in a laid out record", dcPretty + "\"yesterday\",\n      \"content\": \"hi\"\n    }\n  ]\n}", `message record 1: bad timestamp "yesterday"`, 11},
 		{"object as content in a laid out record", dcPretty + "\"2023-12-31T21:15:32Z\",\n      \"content\": {\"a\": 1}\n    }\n  ]\n}", "message record 1", 12},
 		{"array as an author name in a laid out record", dcPretty + "\"2023-12-31T21:15:32Z\",\n      \"content\": \"hi\",\n      \"author\": {\"name\": [\"a\"]}\n    }\n  ]\n}", "message record 1", 13},
 		{"array as a timestamp in a laid out record", dcPretty + "[\n        \"2023-12-31T21:15:32Z\"\n      ],\n      \"content\": \"hi\"\n    }\n  ]\n}", "message record 1", 11},
-		{"truncated in a laid out record", dcPretty + "\"2023-12-31T21:15:32Z\",\n      \"content\": \"h", "truncated JSON in message record 1", 12},
+		{"truncated in a laid out record", dcPretty + "\"2023-12-31T21:15:32Z\",\n      \"content\": \"h", "the file is cut short: it ends inside the messages array, before any message record is whole; export the channel again", 12},
 		{"truncated in a header", dcPretty[:strings.Index(dcPretty, `"before"`)], `truncated JSON in field "dateRange"`, 7},
 	}
 	for _, tt := range tests {

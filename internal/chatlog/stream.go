@@ -2,6 +2,7 @@ package chatlog
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"time"
 )
@@ -145,6 +146,26 @@ func (e *cutLastError) Error() string { return e.msg }
 // cutInCharacter is the error of an input whose bytes end inside a character.
 const cutInCharacter = "the file is cut short: it ends inside a character; export it again"
 
+// cutInMessages turns err, met reading the messages array of a JSON export
+// from src, into the error of a file cut short there when src met the end
+// of the input (an interrupted download, a full disk): at err's line, the
+// input's last, naming the last record read whole before the cut (whole
+// records were; record names them, "message record") and saying to
+// export again what again names ("the chat"). Any other err is returned
+// as it is. The readers that call it return the messages read before the
+// cut with the error.
+func cutInMessages(err error, src *jsonSource, whole int, record, again string) error {
+	var pe *ParseError
+	if !src.cut || !errors.As(err, &pe) {
+		return err
+	}
+	where := fmt.Sprintf("after %s %d", record, whole)
+	if whole == 0 {
+		where = "before any " + record + " is whole"
+	}
+	return &ParseError{Path: pe.Path, Line: pe.Line, Msg: "the file is cut short: it ends inside the messages array, " + where + "; export " + again + " again"}
+}
+
 // ScanFile opens path ("-" is stdin) and reads it with Scan; a zip
 // archive as ParseFile reads it.
 func ScanFile(path, format string, stdin io.Reader, emit EmitFunc) (*Log, error) {
@@ -174,7 +195,9 @@ func ScanFileIn(path, format string, loc *time.Location, stdin io.Reader, emit E
 // the messages of each log as ScanIn hands them, then done the log's
 // complete metadata (Messages nil), before the next log begins; an error
 // either returns stops the reading, and ScanEachIn returns it unchanged.
-// A parse error comes after the logs before it have ended.
+// A parse error comes after the logs before it have ended, and after the
+// messages read before it of the log it is in, as Scan emits them; that
+// log does not end (done is not called for it).
 func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc, done func(*Log) error) error {
 	br, f, end, err := prepare(r, path, format)
 	if err != nil {
@@ -182,7 +205,7 @@ func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitF
 	}
 	z := newZone(loc)
 	if each := f.each(); each != nil {
-		return each(br, path, z, func(log *Log) error {
+		emitAll := func(log *Log) error {
 			msgs := log.Messages
 			log.Messages = nil
 			for _, m := range msgs {
@@ -190,8 +213,20 @@ func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitF
 					return err
 				}
 			}
+			return nil
+		}
+		partial, err := each(br, path, z, func(log *Log) error {
+			if err := emitAll(log); err != nil {
+				return err
+			}
 			return done(log)
 		})
+		if partial != nil {
+			if err := emitAll(partial); err != nil {
+				return err
+			}
+		}
+		return err
 	}
 	log, err := f.scanWith(br, path, z, end, emit)
 	if err != nil {
@@ -226,9 +261,10 @@ func ScanEachFileIn(path, format string, loc *time.Location, stdin io.Reader, em
 }
 
 // each returns the reader of a format whose input may hold several logs,
-// handing each to its fn as soon as it is read; nil for the formats whose
-// input is one log.
-func (f Format) each() func(r io.Reader, path string, z zone, fn func(*Log) error) error {
+// handing each to its fn as soon as it is read, and returning with its
+// error the log it was in, as far as it was read (nil when none); nil for
+// the formats whose input is one log.
+func (f Format) each() func(r io.Reader, path string, z zone, fn func(*Log) error) (*Log, error) {
 	switch f.Name {
 	case FormatTelegram:
 		return eachTelegramChat

@@ -2,8 +2,10 @@ package chatlog
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -266,5 +268,187 @@ func TestScanCutJSON(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// cutFixture is a synthetic JSON export whose messages array is laid out
+// one field a line, as the exporters write it, with the byte offsets that
+// the cut tests cut at.
+type cutFixture struct {
+	data       []byte
+	open       int   // the offset just after the messages array's '['
+	start, end []int // per record, the offsets of its '{' and just after its '}'
+	texts      []string
+}
+
+// cutTexts are the fixtures' message texts, all of multi-byte characters.
+var cutTexts = []string{"支付牌照怎么申请？", "找人行当地分行，材料很多", "跨境收款哪家费率低？", "PingPong 和万里汇都可以", "备付金要集中存管吗？", "要的，全部交存央行"}
+
+// newCutFixture lays out an export: head up to the messages array, one
+// record per element of recs (record i carries cutTexts[i]), then tail.
+func newCutFixture(t *testing.T, head string, recs []map[string]any, tail string) cutFixture {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString(head + "[")
+	f := cutFixture{open: b.Len(), texts: cutTexts[:len(recs)]}
+	for i, rec := range recs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("\n  ")
+		js, err := json.MarshalIndent(rec, "  ", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.start = append(f.start, b.Len())
+		b.Write(js)
+		f.end = append(f.end, b.Len())
+	}
+	b.WriteString("\n ]" + tail)
+	f.data = b.Bytes()
+	return f
+}
+
+// cutDay is the date of fixture record i: two records a day from
+// 2024-03-04, at 10:00 and 10:30 China time.
+func cutDay(i int) time.Time {
+	return time.Date(2024, 3, 4+i/2, 10, 30*(i%2), 0, 0, time.FixedZone("", 8*3600))
+}
+
+// cutFixtures builds the Telegram, Discord and ChatLab JSON fixtures of
+// six messages over three days, by format.
+func cutFixtures(t *testing.T) []struct {
+	format string
+	cutFixture
+} {
+	names := []string{"李雷", "韩梅梅"}
+	var tg, dc, cl []map[string]any
+	for i, text := range cutTexts {
+		at := cutDay(i)
+		tg = append(tg, map[string]any{"id": i + 1, "type": "message", "date": at.Format("2006-01-02T15:04:05"), "date_unixtime": fmt.Sprint(at.Unix()),
+			"from": names[i%2], "from_id": fmt.Sprintf("user%d", i%2+1), "text": text})
+		dc = append(dc, map[string]any{"id": fmt.Sprint(100 + i), "type": "Default", "timestamp": at.Format(time.RFC3339), "content": text,
+			"author": map[string]any{"id": fmt.Sprint(i%2 + 1), "name": names[i%2]}})
+		cl = append(cl, map[string]any{"sender": fmt.Sprintf("wxid_%d", i%2), "accountName": names[i%2], "timestamp": at.Unix(), "type": 0, "content": text})
+	}
+	return []struct {
+		format string
+		cutFixture
+	}{
+		{FormatTelegram, newCutFixture(t, "{\n \"name\": \"支付群\",\n \"type\": \"private_supergroup\",\n \"id\": 1,\n \"messages\": ", tg, "\n}\n")},
+		{FormatDiscord, newCutFixture(t, "{\n \"guild\": {\"id\": \"1\", \"name\": \"支付\"},\n \"channel\": {\"id\": \"2\", \"name\": \"问答\"},\n \"messages\": ",
+			dc, ",\n \"messageCount\": 6\n}\n")},
+		{FormatChatLab, newCutFixture(t, "{\n \"chatlab\": {\"version\": \"0.0.2\"},\n \"meta\": {\"name\": \"支付群\", \"platform\": \"wechat\", \"type\": \"group\"},\n"+
+			" \"members\": [{\"platformId\": \"wxid_0\", \"accountName\": \"李雷\"}],\n \"messages\": ", cl, "\n}\n")},
+	}
+}
+
+// TestScanCutMessagesArray checks that a Telegram, Discord or ChatLab JSON
+// export cut short inside its messages array (a download interrupted, a
+// disk full) gives every message read whole before the cut, then an error
+// at the line the input ends on that says so and to export again, read by
+// Scan, by ScanEachIn (as extract and digest read) and by the format's
+// parser, which returns those messages with the error. They gave nothing.
+func TestScanCutMessagesArray(t *testing.T) {
+	third := func(f cutFixture) int { return f.start[2] + bytes.Index(f.data[f.start[2]:], []byte(f.texts[2])) } // the third text's first byte
+	cuts := []struct {
+		name  string
+		at    func(f cutFixture) int
+		whole int // the records read whole before the cut
+	}{
+		{"right after the opening bracket", func(f cutFixture) int { return f.open }, 0},
+		{"inside the first message", func(f cutFixture) int { return f.start[0] + 6 }, 0},
+		{"inside a message, on its first field's line", func(f cutFixture) int { return f.start[2] + 6 }, 2},
+		{"inside a message, before its closing brace", func(f cutFixture) int { return f.end[2] - 1 }, 2},
+		{"between messages, before the comma", func(f cutFixture) int { return f.end[1] }, 2},
+		{"between messages, after the comma", func(f cutFixture) int { return f.end[1] + 1 }, 2},
+		{"between messages, before the next record", func(f cutFixture) int { return f.start[2] }, 2},
+		{"inside a string, in a multi-byte character", func(f cutFixture) int { return third(f) + 1 }, 2},
+		{"inside a string, after a multi-byte character", func(f cutFixture) int { return third(f) + len("跨") }, 2},
+		{"inside a string, in its last character", func(f cutFixture) int { return third(f) + len(f.texts[2]) - 1 }, 2},
+		{"after the last message", func(f cutFixture) int { return f.end[5] }, 6},
+	}
+	parsers := map[string]func(io.Reader, string) (*Log, error){FormatTelegram: ParseTelegram, FormatDiscord: ParseDiscord, FormatChatLab: ParseChatLab}
+	again := map[string]string{FormatTelegram: "export the chat again", FormatDiscord: "export the channel again", FormatChatLab: "export the chat again"}
+	record := map[string]string{FormatTelegram: "message record", FormatDiscord: "message record", FormatChatLab: "record"}
+	for _, ff := range cutFixtures(t) {
+		format, f := ff.format, ff.cutFixture
+		whole, err := Parse(bytes.NewReader(f.data), "x/in", format)
+		if err != nil || len(whole.Messages) != len(cutTexts) {
+			t.Fatalf("%s: the whole fixture: %v", format, err)
+		}
+		for i, m := range whole.Messages {
+			if m.Text != cutTexts[i] || !m.Time.Equal(cutDay(i)) {
+				t.Fatalf("%s: the whole fixture's message %d: %q at %v", format, i, m.Text, m.Time)
+			}
+		}
+		for _, c := range cuts {
+			t.Run(format+"/"+c.name, func(t *testing.T) {
+				at := c.at(f)
+				data := f.data[:at]
+				where := fmt.Sprintf("after %s %d", record[format], c.whole)
+				if c.whole == 0 {
+					where = "before any " + record[format] + " is whole"
+				}
+				wantMsg := "the file is cut short: it ends inside the messages array, " + where + "; " + again[format]
+				wantLine := bytes.Count(data, []byte("\n")) + 1
+				check := func(how string, got []Message, err error) {
+					t.Helper()
+					var pe *ParseError
+					if !errors.As(err, &pe) || pe.Msg != wantMsg || pe.Line != wantLine || pe.Path != "x/in" {
+						t.Errorf("%s: error %v, want x/in:%d: %s", how, err, wantLine, wantMsg)
+					}
+					if len(got) != c.whole {
+						t.Fatalf("%s: %d messages before the error, want %d", how, len(got), c.whole)
+					}
+					for i, m := range got {
+						if w := whole.Messages[i]; m.Line != w.Line || m.Index != w.Index || m.ID != w.ID || m.Sender != w.Sender || m.Text != w.Text || !m.Time.Equal(w.Time) {
+							t.Errorf("%s: message %d: line %d %s %q, want line %d %s %q", how, i, m.Line, m.Sender, m.Text, w.Line, w.Sender, w.Text)
+						}
+					}
+				}
+				s := scanAll(t, data, format)
+				check("Scan", s.msgs, s.err)
+				var each []Message
+				err := ScanEachIn(bytes.NewReader(data), "x/in", format, nil, func(_ *Log, m Message) error {
+					each = append(each, m)
+					return nil
+				}, func(log *Log) error {
+					t.Errorf("ScanEachIn ended the log of a cut file (%d messages)", len(each))
+					return nil
+				})
+				check("ScanEachIn", each, err)
+				log, err := parsers[format](bytes.NewReader(data), "x/in")
+				var msgs []Message
+				if log != nil {
+					msgs = log.Messages
+					if c.whole == 0 || log.Title == "" || log.Format != format {
+						t.Errorf("parser: log %q (%s) of %d messages", log.Title, log.Format, len(msgs))
+					}
+				}
+				check("parser", msgs, err)
+			})
+		}
+	}
+}
+
+// TestScanCutChatLabJSONL checks that a ChatLab JSONL export whose last
+// line is cut short gives the messages of the lines before it, as the
+// JSON form does.
+func TestScanCutChatLabJSONL(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"_type":"header","chatlab":{"version":"0.0.2"},"meta":{"name":"支付群","platform":"wechat","type":"group"}}` + "\n")
+	for i, text := range cutTexts {
+		fmt.Fprintf(&b, `{"_type":"message","sender":"wxid_%d","accountName":"李雷","timestamp":%d,"type":0,"content":%q}`+"\n", i%2, cutDay(i).Unix(), text)
+	}
+	data := []byte(b.String())
+	cut := data[:bytes.LastIndex(data, []byte("全部"))+1] // inside a character of the last line
+	s := scanAll(t, cut, FormatChatLab)
+	var pe *ParseError
+	if !errors.As(s.err, &pe) || pe.Line != 7 || !strings.Contains(pe.Msg, "record 7: the line is cut short") {
+		t.Errorf("error %v, want record 7 at line 7 cut short", s.err)
+	}
+	if len(s.msgs) != 5 || s.msgs[4].Text != cutTexts[4] || s.msgs[4].Line != 6 {
+		t.Errorf("%d messages before the error, want the 5 before the cut line", len(s.msgs))
 	}
 }

@@ -93,7 +93,11 @@ const FormatTelegram = "telegram"
 // that is not an object or has a field of the wrong JSON type or a malformed
 // date, truncated or malformed JSON, an export without a messages array, or
 // a read error. Line is the source line of the offending value (of the end of
-// the input for a file cut short), and the message names the record number.
+// the input for a file cut short), and the message names the record number;
+// a file that ends inside its messages array (a download interrupted, a
+// disk full) says so, after which record, and to export the chat again. An
+// error met after some records were read (a file cut short, a bad record)
+// comes with the log of the records before it, as ParseWeFlow's does.
 func ParseTelegram(r io.Reader, path string) (*Log, error) {
 	return parseTelegram(r, path, zone{})
 }
@@ -103,12 +107,12 @@ func ParseTelegram(r io.Reader, path string) (*Log, error) {
 // that says how to read it.
 func parseTelegram(r io.Reader, path string, z zone) (*Log, error) {
 	var log *Log
-	err := readTelegram(r, path, z, nil, func(l *Log) error {
+	partial, err := readTelegram(r, path, z, nil, func(l *Log) error {
 		log = l
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return partial, err
 	}
 	return log, nil
 }
@@ -127,22 +131,30 @@ const telegramAllChats = "is a Telegram all-chats export (Export Telegram data),
 // the whole file, Path the file's; its Title and Group are its name
 // ("Saved Messages" and "Replies" for the two chats the export names
 // none). An all-chats export without any chat with messages is an error.
-func eachTelegramChat(r io.Reader, path string, z zone, fn func(*Log) error) error {
+// An error met inside a chat comes with the log of that chat's messages
+// read before it, which fn is not given (see readTelegram).
+func eachTelegramChat(r io.Reader, path string, z zone, fn func(*Log) error) (*Log, error) {
 	return readTelegram(r, path, z, fn, fn)
 }
 
 // readTelegram reads a Telegram Desktop export and hands its one chat to
 // single, or each chat with messages of an all-chats export to each; a nil
-// each makes an all-chats export an error.
-func readTelegram(r io.Reader, path string, z zone, each, single func(*Log) error) error {
+// each makes an all-chats export an error. An error met inside a chat
+// after some of its messages were read (a file cut short, a bad record)
+// comes with the log of those messages, finished as a whole chat's is,
+// which neither single nor each is given; the log is nil when there are
+// none, or the error is single's or each's.
+func readTelegram(r io.Reader, path string, z zone, each, single func(*Log) error) (*Log, error) {
 	w := newJSONWalker(newTelegramEscapes(r), path)
 	chat := newTelegramParser(w, path, z)
+	cur := chat // the chat being read
 	lists, chats := false, 0
 	err := w.object("Telegram chat export", func(key string) error {
 		if key != "chats" && key != "left_chats" {
 			return chat.field(key)
 		}
 		if each == nil {
+			cur = nil
 			return &ParseError{Path: path, Line: w.line(), Msg: telegramAllChats}
 		}
 		return w.object("Telegram chat list", func(key string) error {
@@ -152,9 +164,11 @@ func readTelegram(r io.Reader, path string, z zone, each, single func(*Log) erro
 			lists = true
 			return w.array("chat", func(n int) error {
 				p := newTelegramParser(w, path, z)
+				cur = p
 				if err := w.object("Telegram chat", p.field); err != nil {
 					return err
 				}
+				cur = chat // the export's own object, which holds no messages
 				if len(p.log.Messages) == 0 {
 					return nil // a chat without messages (none in the dates exported) has nothing to thread
 				}
@@ -166,16 +180,26 @@ func readTelegram(r io.Reader, path string, z zone, each, single func(*Log) erro
 	})
 	switch {
 	case err != nil:
-		return err
+		return cur.partial(), err
 	case lists && chats == 0:
-		return &ParseError{Path: path, Msg: "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat (the chat's menu → Export chat history)"}
+		return nil, &ParseError{Path: path, Msg: "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat (the chat's menu → Export chat history)"}
 	case lists:
-		return nil
+		return nil, nil
 	case !chat.sawMessages:
-		return &ParseError{Path: path, Msg: "not a single-chat Telegram export: no \"messages\" array (export one chat with Export chat history)"}
+		return nil, &ParseError{Path: path, Msg: "not a single-chat Telegram export: no \"messages\" array (export one chat with Export chat history)"}
 	}
 	chat.finish()
-	return single(chat.log)
+	return nil, single(chat.log)
+}
+
+// partial returns p's chat as far as it was read, finished, or nil when p
+// is nil or read no message.
+func (p *telegramParser) partial() *Log {
+	if p == nil || len(p.log.Messages) == 0 {
+		return nil
+	}
+	p.finish()
+	return p.log
 }
 
 // newTelegramParser returns the parser of one chat read by w.
@@ -291,13 +315,14 @@ func (p *telegramParser) field(key string) error {
 		return err
 	case "messages":
 		p.sawMessages = true
-		return p.w.array("message", func(n int) error {
+		err := p.w.array("message", func(n int) error {
 			var rec telegramRecord
 			if err := p.w.decode(&rec, "message", n); err != nil {
 				return err
 			}
 			return p.record(&rec, n)
 		})
+		return cutInMessages(err, &p.w.jsonSource, len(p.log.Messages), "message record", "the chat")
 	default:
 		return p.w.skip("in field " + strconv.Quote(key))
 	}
@@ -810,6 +835,7 @@ func (w *jsonWalker) fail(where string, err error, inValue bool) error {
 	}
 	line := w.lc.errorLine(w.dec, err, inValue)
 	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		w.cut = true
 		return &ParseError{Path: w.path, Line: line, Msg: "truncated JSON " + where}
 	}
 	var se *json.SyntaxError
@@ -876,6 +902,7 @@ func (w *jsonWalker) array(record string, fn func(n int) error) error {
 	tok, err := w.dec.Token()
 	if err != nil {
 		if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+			w.cut = true
 			return &ParseError{Path: w.path, Line: w.lc.errorLine(w.dec, err, false), Msg: fmt.Sprintf("truncated JSON: input ends after %s record %d", record, n)}
 		}
 		return w.fail(fmt.Sprintf("after %s record %d", record, n), err, false)

@@ -594,8 +594,8 @@ func TestParseTelegramErrors(t *testing.T) {
 		{"object as a scalar", tgLines(`{"id": 1}`, `{"id": {"a": 1}}`), "message record 2", 3},
 		{"bad text", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "text": [[1]]}`), "record 1: bad text", 2},
 		{"poll not an object", tgLines(`{"id": 1, "date": "2023-12-31T10:00:00", "poll": "x"}`), `field "poll" in message record 1`, 2},
-		{"truncated in a record", "{\"name\": \"c\", \"messages\": [{\"id\": 1},\n{\"id\": 2, \"te", "truncated JSON in message record 2", 2},
-		{"truncated after a record", "{\"name\": \"c\", \"messages\": [\n{\"id\": 1}", "truncated JSON: input ends after message record 1", 2},
+		{"truncated in a record", "{\"name\": \"c\", \"messages\": [{\"id\": 1},\n{\"id\": 2, \"te", "the file is cut short: it ends inside the messages array, after message record 1; export the chat again", 2},
+		{"truncated after a record", "{\"name\": \"c\", \"messages\": [\n{\"id\": 1}", "the file is cut short: it ends inside the messages array, after message record 1; export the chat again", 2},
 		{"truncated before the messages", "{\"name\": \"c\",\n\"mess", "truncated JSON", 2},
 		{"malformed", tgLines(`{"id": 1}`, `{"id": 1,}`), "malformed JSON in message record 2", 3},
 		{"malformed after an \\x escape", tgLines(`{"id": 1, "text": "a\x0Bb"}`, `{"id": 1,}`), "malformed JSON in message record 2", 3},
@@ -608,7 +608,7 @@ func TestParseTelegramErrors(t *testing.T) {
 		{"array as a scalar in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, "\"from_id\": [\n    \"user5\"\n   ]"), "message record 2", 12},
 		{"object as a date in a laid out record", fmt.Sprintf(tgPretty, `{"s": 1}`, `"1"`, `"text": ""`), "message record 2", 10},
 		{"wrong type in an entity of a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text_entities": [{"type": "bold", "text": ["x"]}]`), "message record 2", 12},
-		{"truncated in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text": ""`)[:150], "truncated JSON in message record 2", 11},
+		{"truncated in a laid out record", fmt.Sprintf(tgPretty, `"2023-12-31T10:00:00"`, `"1"`, `"text": ""`)[:150], "the file is cut short: it ends inside the messages array, after message record 1; export the chat again", 11},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -667,7 +667,7 @@ func TestEachTelegramChat(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []logView
-			err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(log *Log) error {
+			partial, err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(log *Log) error {
 				checkLog(t, log, FormatTelegram, len(log.Messages))
 				if log.Path != "result.json" {
 					t.Errorf("Path = %q, want the file's", log.Path)
@@ -682,8 +682,8 @@ func TestEachTelegramChat(t *testing.T) {
 				got = append(got, v)
 				return nil
 			})
-			if err != nil {
-				t.Fatal(err)
+			if err != nil || partial != nil {
+				t.Fatal(err, partial)
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("logs %+v, want %+v", got, tt.want)
@@ -709,27 +709,41 @@ func TestEachTelegramChat(t *testing.T) {
 }
 
 // TestEachTelegramChatErrors checks the errors of all-chats exports: one
-// without any chat's messages, and one whose record is malformed, at its
-// line in the file, after the chats before it.
+// without any chat's messages, one whose record is malformed, at its line
+// in the file, after the chats before it, and one cut short inside a
+// chat's messages, which come with the error.
 func TestEachTelegramChatErrors(t *testing.T) {
-	good := tgChat(`"name": "A", "type": "private_group", "id": 1`, `{"id": 1, "type": "message", "date": "2024-03-04T10:00:00", "from": "Bo", "text": "x"}`)
+	rec := `{"id": 1, "type": "message", "date": "2024-03-04T10:00:00", "from": "Bo", "text": "x"}`
+	good := tgChat(`"name": "A", "type": "private_group", "id": 1`, rec)
 	bad := tgChat(`"name": "B", "type": "private_group", "id": 2`, `{"id": 1, "type": "message", "date": "04/03/2024", "from": "Bo", "text": "x"}`)
+	two := tgChat(`"name": "C", "type": "private_group", "id": 3`, rec, strings.Replace(rec, `"id": 1`, `"id": 2`, 1))
+	cut := tgAll([]string{good, two}, nil)
+	cut = cut[:strings.Index(cut, `"id": 2, "type"`)+5] // inside chat C's second record
 	tests := []struct {
 		name, in, want string
 		line, logs     int
+		partial        int // messages of the chat the error is in
 	}{
-		{"no chats", `{"about": "x", "personal_information": {}}`, `not a single-chat Telegram export: no "messages" array`, 0, 0},
-		{"no chat with messages", tgAll([]string{tgChat(`"name": "E", "type": "private_group", "id": 1`)}, nil), "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat", 0, 0},
-		{"a bad date in the second chat", tgAll([]string{good, bad}, nil), `message record 1: bad date "04/03/2024"`, 8, 1},
+		{"no chats", `{"about": "x", "personal_information": {}}`, `not a single-chat Telegram export: no "messages" array`, 0, 0, 0},
+		{"no chat with messages", tgAll([]string{tgChat(`"name": "E", "type": "private_group", "id": 1`)}, nil), "is a Telegram all-chats export (Export Telegram data) without any chat's messages: export again with the chats ticked, or export one chat", 0, 0, 0},
+		{"a bad date in the second chat", tgAll([]string{good, bad}, nil), `message record 1: bad date "04/03/2024"`, 8, 1, 0},
+		{"cut inside the second chat's second message", cut, "result.json:8: the file is cut short: it ends inside the messages array, after message record 1; export the chat again", 8, 1, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			logs := 0
-			err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(*Log) error {
+			partial, err := eachTelegramChat(strings.NewReader(tt.in), "result.json", zone{}, func(*Log) error {
 				logs++
 				return nil
 			})
 			checkParseError(t, err, tt.want, tt.line)
+			n, title := 0, ""
+			if partial != nil {
+				n, title = len(partial.Messages), partial.Title
+			}
+			if n != tt.partial || n > 0 && title != "C" {
+				t.Errorf("the chat with the error gave %d messages of %q, want %d of chat C", n, title, tt.partial)
+			}
 			if logs != tt.logs {
 				t.Errorf("%d logs before the error, want %d", logs, tt.logs)
 			}
