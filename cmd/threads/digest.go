@@ -39,8 +39,19 @@ type digestOptions struct {
 	Out         string         // output file (the folder for kb); "" for stdout
 	Topics      string         // a topics file extending dict/topics.yaml
 	Threshold   float64        // similarity for merging questions of different days
-	Quiet       bool           // no progress on the error stream
+	Quiet       bool           // no progress or notes on the error stream
 	progress    bool           // show progress: the error stream is a terminal and not Quiet
+}
+
+// notes is where the notes go that need no action (a file skipped as no
+// chat log, days read once, the files a knowledge base wrote): the error
+// stream, or nowhere with --quiet. Errors and warnings go to the error
+// stream whatever the flag.
+func (opts *digestOptions) notes() io.Writer {
+	if opts.Quiet {
+		return io.Discard
+	}
+	return opts.io.Err
 }
 
 func newDigestCmd(io *streams, runF func(*digestOptions) error) *cobra.Command {
@@ -140,7 +151,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout (- for stdout); with --format kb, the knowledge-base folder")
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge; lower merges more (the words two questions share must also carry a share of each that falls with it)")
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress on stderr")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written); errors and warnings still print")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -362,7 +373,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		st.chat[i] = !r.skipped
 		switch {
 		case r.skipped:
-			fmt.Fprintf(opts.io.Err, "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
+			fmt.Fprintf(opts.notes(), "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
 		case r.err != nil:
 			// The days read before the error (a Slack export's channels
 			// that could be read) are digested, as extract writes them.
@@ -411,12 +422,12 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	}
 	for _, p := range pairs {
 		if n := copies[p]; n == 1 {
-			fmt.Fprintf(opts.io.Err, "threads: %s: a day the same as in %s: read once\n", p.copy, p.kept)
+			fmt.Fprintf(opts.notes(), "threads: %s: a day the same as in %s: read once\n", p.copy, p.kept)
 		} else {
-			fmt.Fprintf(opts.io.Err, "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
+			fmt.Fprintf(opts.notes(), "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
-	days, overlaps := readOverlapsOnce(days, opts.io.Err)
+	days, overlaps := readOverlapsOnce(days, opts.notes())
 	st.copies = append(st.copies, overlaps...)
 	linkAcrossFiles(days, before, tok)
 	return days, st
@@ -545,17 +556,18 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(opts.io.Err, "threads: %s: %d files written, %d unchanged", opts.Out, len(res.Written), len(res.Unchanged))
+		notes := opts.notes()
+		fmt.Fprintf(notes, "threads: %s: %d files written, %d unchanged", opts.Out, len(res.Written), len(res.Unchanged))
 		if len(res.Merged) > 0 {
-			fmt.Fprintf(opts.io.Err, ", %d merged into other entries (their edits moved)", len(res.Merged))
+			fmt.Fprintf(notes, ", %d merged into other entries (their edits moved)", len(res.Merged))
 		}
 		if len(res.Stale) > 0 {
-			fmt.Fprintf(opts.io.Err, ", %d entries not in this run kept", len(res.Stale))
+			fmt.Fprintf(notes, ", %d entries not in this run kept", len(res.Stale))
 		}
 		if len(res.Wider) > 0 {
-			fmt.Fprintf(opts.io.Err, ", %d entries with days this run did not read kept as they were", len(res.Wider))
+			fmt.Fprintf(notes, ", %d entries with days this run did not read kept as they were", len(res.Wider))
 		}
-		fmt.Fprintln(opts.io.Err)
+		fmt.Fprintln(notes)
 		if len(res.Gone) > 0 {
 			fmt.Fprintf(opts.io.Err, "threads: %s: the entries kept name day files that are not there from here (%d; the first %s): if the archive moved or was renamed, run over it where those paths name its files (or through a link of the old name), so that their entries are read again\n", opts.Out, len(res.Gone), res.Gone[0])
 		}

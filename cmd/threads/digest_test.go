@@ -345,7 +345,7 @@ func TestDigestKBDaysGone(t *testing.T) {
 // TestDigestKBCopiedDay checks that a day saved twice under two names is
 // read once, from the file of the shorter name, and that the entries a
 // knowledge base took from the copy are regenerated, not kept as entries of
-// days the run did not read.
+// days the run did not read; --quiet leaves out the notes saying so.
 func TestDigestKBCopiedDay(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join(digestDays, "proddev", "2018-03-01-chat.markdown"))
 	if err != nil {
@@ -360,7 +360,7 @@ func TestDigestKBCopiedDay(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	writeFile(t, original, string(data))
-	code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, group)
+	code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, group)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -369,6 +369,10 @@ func TestDigestKBCopiedDay(t *testing.T) {
 	}
 	if strings.Contains(errOut, "did not read") || strings.Contains(errOut, "not compared") {
 		t.Errorf("the copy's entries were kept as unread: %s", errOut)
+	}
+	// --quiet silences the notes: the copy read once, the files written.
+	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, group); code != exitOK || errOut != "" {
+		t.Errorf("with -q: exit %d, stderr %q; want no notes", code, errOut)
 	}
 }
 
@@ -385,7 +389,7 @@ func TestDigestKBStaleButRead(t *testing.T) {
 	if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, "--topics", topics, folder); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "kb", "--out", dir, folder)
+	code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, folder)
 	if code != exitOK || !strings.Contains(errOut, "1 entries not in this run kept") {
 		t.Fatalf("exit %d, stderr %q; want the entry kept", code, errOut)
 	}
@@ -465,7 +469,7 @@ func TestDigestKBNarrowerRun(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "kb")
 			kb := func(args ...string) string {
 				t.Helper()
-				code, _, errOut := runCmd(t, "", append([]string{"digest", "-q", "--format", "kb", "--out", dir}, args...)...)
+				code, _, errOut := runCmd(t, "", append([]string{"digest", "--format", "kb", "--out", dir}, args...)...)
 				if code != exitOK {
 					t.Fatalf("%v: exit %d: %s", args, code, errOut)
 				}
@@ -1225,7 +1229,7 @@ func TestDigestSkipsItsOutput(t *testing.T) {
 			}
 			digest := func() (string, string) {
 				t.Helper()
-				code, _, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, "-o", out, in)
+				code, _, errOut := runCmd(t, "", "digest", "--format", tt.format, "-o", out, in)
 				if code != exitOK {
 					t.Fatalf("exit %d: %s", code, errOut)
 				}
