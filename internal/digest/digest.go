@@ -232,6 +232,7 @@ type MessageView struct {
 	Time   time.Time   // when it was sent
 	Sender string      // who sent it
 	Text   string      // its readable text, on one line
+	Lines  string      // its text as written, line breaks kept, for the HTML page; "" when blank
 	URL    string      // the address of the picture or shared link it is; "" for text, or when the export gives none
 	Role   thread.Role // question, answer or none
 	Code   Code        // the code its sender marked in it, which the page shows as code
@@ -440,7 +441,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 		for n, i := range t.Messages {
 			m := &log.Messages[i]
 			text := readable(m)
-			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, URL: mediaURL(m), Role: res.Links[i].Role, Code: codeOf(m)})
+			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, Lines: strings.TrimSpace(m.Text), URL: mediaURL(m), Role: res.Links[i].Role, Code: codeOf(m)})
 			w := 1.0
 			if isQuestion[i] || n == 0 {
 				w = 2

@@ -206,11 +206,37 @@ func htmlMessage(base time.Time, m MessageView) []any {
 	if len(m.Code.Spans) > 0 {
 		return append(msg, "", htmlCode(m.Code))
 	}
+	if strings.Join(strings.Fields(m.Lines), " ") == m.Text {
+		msg[3] = lines(m.Lines) // text as written; a picture's or link's stays its readable text
+	}
 	if webAddress(m.URL) {
 		return append(msg, m.URL)
 	}
-	msg[3] = withAddress(m.Text, m.URL)
+	msg[3] = withAddress(msg[3].(string), m.URL)
 	return msg
+}
+
+// lines is a message's text as the page shows it, its line breaks kept
+// (the page writes it with white-space: pre-wrap, as text, never as
+// markup): each line without white space at its end, runs of blank lines
+// as one, none at the start or end. Text of white space only is "", which
+// the page shows as an empty message.
+func lines(s string) string {
+	var out []string
+	blank := false
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRightFunc(l, unicode.IsSpace)
+		if strings.TrimSpace(l) == "" {
+			blank = len(out) > 0
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
 }
 
 // htmlCode is a message's text and code (see chatlog.CodeParts) as the

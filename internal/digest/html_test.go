@@ -1,0 +1,43 @@
+package digest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHTMLMessageLines checks the text the page shows of a message: a
+// WeChat message of several lines keeps its line breaks (the page writes
+// it with white-space: pre-wrap, as text), and one of white space only is
+// empty, so that its box is no taller than an empty message's.
+func TestHTMLMessageLines(t *testing.T) {
+	oneLine := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	tests := []struct {
+		name, text, want string
+		url              string
+	}{
+		{"one line", "默认是30%", "默认是30%", ""},
+		{"lines", "默认是30%\n第二行：<b>x</b> & y\n第三行", "默认是30%\n第二行：<b>x</b> & y\n第三行", ""},
+		{"blank lines as one, line ends trimmed", "a  \r\n\n\n\n  b\t\n\n", "a\n\n  b", ""},
+		{"white space only", " \n\n\t\u3000\n \n", "", ""},
+		{"empty", "", "", ""},
+		{"link keeps its address", "见文档\n第二行", "见文档\n第二行", "https://example.com/doc"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := MessageView{Line: 3, Time: time.Date(2025, 3, 6, 9, 3, 40, 0, time.UTC), Sender: "A", Text: oneLine(tt.text), Lines: strings.TrimSpace(tt.text), URL: tt.url}
+			got := htmlMessage(time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), m)
+			if got[3] != tt.want {
+				t.Errorf("text %q, want %q", got[3], tt.want)
+			}
+			if tt.url != "" && (len(got) != 6 || got[5] != tt.url) {
+				t.Errorf("message %q, want the address %q last", got, tt.url)
+			}
+		})
+	}
+	// A picture shows its readable text, not the (empty) text as written.
+	m := MessageView{Text: imageText, URL: "https://example.com/a.png"}
+	if got := htmlMessage(time.Time{}, m); got[3] != imageText {
+		t.Errorf("picture: text %q, want %q", got[3], imageText)
+	}
+}
