@@ -149,7 +149,8 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			return int(t.Sub(base) / time.Second)
 		}
 		for _, t := range day.Threads {
-			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: at(t.Start), End: at(t.End), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
+			start, end := barSpan(t)
+			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: at(start), End: at(end), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
 			for _, m := range t.Messages {
 				ht.Times = append(ht.Times, at(m.Time))
 				if t.Kind == thread.KindQA || len(t.Entries) > 0 || asked[threadRef{k, t.ID}] { // a question asked in a talk, or never answered, too
@@ -310,6 +311,31 @@ const (
       }
 `
 )
+
+// barSpan is the stretch of time a thread's bar covers: from its first to
+// its last message with something to read (text, a picture, a link). A
+// message of white space only (a WeChat header with a blank body) at
+// either end does not stretch the bar; a thread of such messages only is
+// a short bar at its start.
+func barSpan(t ThreadView) (start, end time.Time) {
+	found := false
+	for _, m := range t.Messages {
+		if m.Text == "" && m.URL == "" {
+			continue
+		}
+		if !found || m.Time.Before(start) {
+			start = m.Time
+		}
+		if !found || m.Time.After(end) {
+			end = m.Time
+		}
+		found = true
+	}
+	if !found {
+		return t.Start, t.Start
+	}
+	return start, end
+}
 
 // dayBase is midnight before the day's first message, in its time zone. A
 // log without dates has its clock times on 0001-01-01, whose midnight is

@@ -41,3 +41,39 @@ func TestHTMLMessageLines(t *testing.T) {
 		t.Errorf("picture: text %q, want %q", got[3], imageText)
 	}
 }
+
+// TestBarSpan checks that a thread's bar in the timeline runs from its
+// first to its last message with something to read: a message of white
+// space only (a WeChat header with a blank body, "> 17:43:20    ") at its
+// end or start does not stretch it, and a thread of such messages only is
+// a short bar at its start.
+func TestBarSpan(t *testing.T) {
+	at := func(hm string) time.Time {
+		tm, err := time.Parse("15:04", hm)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	msg := func(hm, text, url string) MessageView { return MessageView{Time: at(hm), Text: text, URL: url} }
+	tests := []struct {
+		name       string
+		msgs       []MessageView
+		start, end string
+	}{
+		{"all with text", []MessageView{msg("17:30", "问", ""), msg("17:33", "答", "")}, "17:30", "17:33"},
+		{"blank last", []MessageView{msg("17:30", "问", ""), msg("17:33", "答", ""), msg("17:43", "", "")}, "17:30", "17:33"},
+		{"blank first", []MessageView{msg("17:20", "", ""), msg("17:30", "问", ""), msg("17:33", "答", "")}, "17:30", "17:33"},
+		{"a picture counts", []MessageView{msg("17:30", "问", ""), msg("17:40", imageText, "https://example.com/a.png")}, "17:30", "17:40"},
+		{"blank only", []MessageView{msg("17:43", "", ""), msg("17:50", "", "")}, "17:43", "17:43"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tv := ThreadView{Start: tt.msgs[0].Time, End: tt.msgs[len(tt.msgs)-1].Time, Messages: tt.msgs}
+			start, end := barSpan(tv)
+			if start.Format("15:04") != tt.start || end.Format("15:04") != tt.end {
+				t.Errorf("bar %s–%s, want %s–%s", start.Format("15:04"), end.Format("15:04"), tt.start, tt.end)
+			}
+		})
+	}
+}
