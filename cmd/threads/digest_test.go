@@ -650,24 +650,29 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 	})
 
-	t.Run("a topic dims the other lanes", func(t *testing.T) {
-		dom := dump(t, "file://"+abs+"#topic-0") // 分账
-		lanes := regexp.MustCompile(`<rect class="lane ([^"]*)"[^>]*data-topics="([^"]*)"`).FindAllStringSubmatch(dom, -1)
-		if len(lanes) != threads {
-			t.Fatalf("%d lanes, want %d", len(lanes), threads)
-		}
-		on := 0
-		for _, l := range lanes {
-			has := strings.Contains(" "+l[2]+" ", " 0 ")
-			if dim := strings.Contains(l[1], "dim"); dim == has {
-				t.Errorf("lane %q with topics %q: dim = %v", l[1], l[2], dim)
+	t.Run("a topic lights the threads it counts", func(t *testing.T) {
+		// Every group of the index counts the
+		// threads it lights up in the timeline: those tagged with its
+		// topic and those its questions were asked or answered in.
+		for _, topic := range []string{"topic-0", "topic-1"} { // 分账, 网联
+			dom := dump(t, "file://"+abs+"#"+topic)
+			lanes := regexp.MustCompile(`<rect class="lane ([^"]*)"`).FindAllStringSubmatch(dom, -1)
+			if len(lanes) != threads {
+				t.Fatalf("%s: %d lanes, want %d", topic, len(lanes), threads)
 			}
-			if has {
-				on++
+			on := 0
+			for _, l := range lanes {
+				if !strings.Contains(l[1], "dim") {
+					on++
+				}
 			}
-		}
-		if on == 0 {
-			t.Error("no lane has the topic 分账")
+			count := regexp.MustCompile(`<a href="#` + topic + `">[^<]*</a><span class="muted"> \d+ questions? · (\d+) threads?</span>`).FindStringSubmatch(dom)
+			if count == nil {
+				t.Fatalf("%s: no count in the topic index", topic)
+			}
+			if count[1] != strconv.Itoa(on) || on == 0 || on == threads {
+				t.Errorf("%s: the index counts %s threads, the timeline lights %d of %d", topic, count[1], on, threads)
+			}
 		}
 	})
 

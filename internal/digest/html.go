@@ -92,7 +92,6 @@ type htmlTopic struct {
 	Name    string   `json:"name"`
 	Gloss   string   `json:"gloss"`
 	Entries []string `json:"entries"` // entry IDs in rank order
-	Threads int      `json:"threads"` // threads with the topic
 }
 
 // WriteHTML writes the digest as one self-contained HTML page, with no
@@ -157,9 +156,6 @@ func WriteHTML(w io.Writer, d *Digest) error {
 					ht.Messages = append(ht.Messages, htmlMessage(base, m))
 					hasCode = hasCode || len(m.Code.Spans) > 0
 				}
-			}
-			for _, i := range ht.Topics {
-				data.Topics[i].Threads++
 			}
 			hd.Threads = append(hd.Threads, ht)
 		}
