@@ -676,6 +676,39 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("hour labels do not overlap", func(t *testing.T) {
+		// A day from just after midnight to just before the next, as
+		// proddev 2017-05-15 of the corpus, whose "22:00" and "+1d 00:00"
+		// were drawn over each other.
+		day := filepath.Join(dir, "allday.txt")
+		chat := "2025-03-06 00:10:00 A\n早\n\n2025-03-06 12:00:00 B\n午\n\n2025-03-06 23:50:00 C\n晚安\n"
+		if err := os.WriteFile(day, []byte(chat), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		page := filepath.Join(dir, "allday.html")
+		if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "html", "-o", page, day); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		dom := dump(t, "file://"+page)
+		labels := regexp.MustCompile(`<text x="([\d.]+)" y="11" text-anchor="(start|end)">([^<]*)</text>`).FindAllStringSubmatch(dom, -1)
+		if len(labels) < 3 || labels[len(labels)-1][3] != "+1d 00:00" {
+			t.Fatalf("axis labels %q, want several ending in +1d 00:00", labels)
+		}
+		prevEnd := -1.0
+		for _, l := range labels {
+			x, _ := strconv.ParseFloat(l[1], 64)
+			w := 6.0 * float64(len([]rune(l[3]))) // the page's estimate of a label's width
+			start := x
+			if l[2] == "end" {
+				start = x - w
+			}
+			if start < prevEnd {
+				t.Errorf("label %q at %.1f overlaps the one before, which ends at %.1f", l[3], start, prevEnd)
+			}
+			prevEnd = start + w
+		}
+	})
+
 	t.Run("a Q&A thread opens in the panel", func(t *testing.T) {
 		dom := dump(t, "file://"+abs+"#d0-t2") // 2018-03-01, the 分账接口 thread
 		panel := regexp.MustCompile(`(?s)<aside id="panel">(.*?)</aside>`).FindStringSubmatch(dom)
