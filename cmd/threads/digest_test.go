@@ -709,6 +709,38 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 	})
 
+	t.Run("a Q&A bar is a button for the keyboard", func(t *testing.T) {
+		// The first Q&A bar can be focused with Tab (tabindex), is a named
+		// button, and Enter on it opens its thread in the panel.
+		src, err := os.ReadFile(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		press := `<script>var b = document.querySelector("rect.qa"); b.focus();
+document.body.setAttribute("data-focused", document.activeElement === b);
+b.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));</script></body>`
+		keyed := filepath.Join(dir, "keyed.html")
+		if err := os.WriteFile(keyed, []byte(strings.Replace(string(src), "</body>", press, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dom := dump(t, "file://"+keyed)
+		if !strings.Contains(dom, `data-focused="true"`) {
+			t.Error("the Q&A bar took no focus")
+		}
+		bar := regexp.MustCompile(`<rect class="lane kind-qa qa[^"]*"[^>]*>`).FindString(dom)
+		for _, want := range []string{`tabindex="0"`, `role="button"`, `aria-label="Read t`} {
+			if !strings.Contains(bar, want) {
+				t.Errorf("the first Q&A bar lacks %s: %s", want, bar)
+			}
+		}
+		if !strings.Contains(dom, `class="msg role-question"`) {
+			t.Error("Enter on the bar did not open its thread in the panel")
+		}
+		if n := strings.Count(dom, `tabindex="0"`); n != qa {
+			t.Errorf("%d bars reachable with Tab, want the %d Q&A bars", n, qa)
+		}
+	})
+
 	t.Run("a Q&A thread opens in the panel", func(t *testing.T) {
 		dom := dump(t, "file://"+abs+"#d0-t2") // 2018-03-01, the 分账接口 thread
 		panel := regexp.MustCompile(`(?s)<aside id="panel">(.*?)</aside>`).FindStringSubmatch(dom)

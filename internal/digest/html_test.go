@@ -1,6 +1,9 @@
 package digest
 
 import (
+	"fmt"
+	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -75,5 +78,38 @@ func TestBarSpan(t *testing.T) {
 				t.Errorf("bar %s–%s, want %s–%s", start.Format("15:04"), end.Format("15:04"), tt.start, tt.end)
 			}
 		})
+	}
+}
+
+// TestKindColoursContrast checks that every kind's colour in the page's
+// style sheet has a contrast ratio (WCAG 2) of at least 3:1 with the
+// timeline's background, #fafbfc, and with the page's, #fff.
+func TestKindColoursContrast(t *testing.T) {
+	luminance := func(hex string) float64 {
+		var rgb [3]float64
+		for i := range rgb {
+			var v int
+			if _, err := fmt.Sscanf(hex[1+2*i:3+2*i], "%02x", &v); err != nil {
+				t.Fatalf("colour %q: %v", hex, err)
+			}
+			c := float64(v) / 255
+			if c <= 0.03928 {
+				rgb[i] = c / 12.92
+			} else {
+				rgb[i] = math.Pow((c+0.055)/1.055, 2.4)
+			}
+		}
+		return 0.2126*rgb[0] + 0.7152*rgb[1] + 0.0722*rgb[2]
+	}
+	for _, k := range htmlKinds {
+		m := regexp.MustCompile(`--` + string(k) + `: (#[0-9a-f]{6});`).FindStringSubmatch(pageTemplate)
+		if m == nil {
+			t.Fatalf("no colour for the kind %s in page.html", k)
+		}
+		for _, bg := range []string{"#fafbfc", "#ffffff"} {
+			if ratio := (luminance(bg) + 0.05) / (luminance(m[1]) + 0.05); ratio < 3 {
+				t.Errorf("%s %s on %s: contrast %.2f:1, want at least 3:1", k, m[1], bg, ratio)
+			}
+		}
 	}
 }
