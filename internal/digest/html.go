@@ -40,16 +40,19 @@ type htmlUnanswered struct {
 	Group    string `json:"group"`
 	Asker    string `json:"asker"`
 	Question string `json:"question"`
-	Source   string `json:"source"`
+	Line     int    `json:"line"` // the asking's line in its day's chat
 	Day      int    `json:"day"`
 	Thread   string `json:"thread"`
 	Repeated string `json:"repeated,omitempty"` // "asked 3 times since 2018-05-04", absent when asked once
 }
 
+// htmlDay is one day of the timeline. It names the day by its date, group
+// and the chat's title, never by its file: the page is for readers, who
+// have no use for the curator's paths (the JSON and Markdown keep them).
 type htmlDay struct {
 	Date    string       `json:"date"`
 	Group   string       `json:"group"`
-	Path    string       `json:"path"`
+	Title   string       `json:"title,omitempty"` // the chat's title, when it is not the group's name
 	Threads []htmlThread `json:"threads"`
 }
 
@@ -85,7 +88,7 @@ type htmlOcc struct {
 	Date   string `json:"date"`
 	Group  string `json:"group"`
 	Asker  string `json:"asker"`
-	Source string `json:"source"`
+	Line   int    `json:"line"` // the asking's (or answer's) line in its day's chat
 }
 
 type htmlTopic struct {
@@ -118,7 +121,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	for _, u := range d.Unanswered {
 		asked[threadRef{u.Day, u.Thread}] = true
 		data.Unanswered = append(data.Unanswered, htmlUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker,
-			Question: u.Question, Source: fmt.Sprintf("%s:%d", u.Path, u.Line), Day: u.Day, Thread: u.Thread, Repeated: askedSince(&u)})
+			Question: u.Question, Line: u.Line, Day: u.Day, Thread: u.Thread, Repeated: askedSince(&u)})
 	}
 	for _, k := range htmlKinds {
 		data.Kinds = append(data.Kinds, string(k))
@@ -139,7 +142,10 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	}
 	hasCode := false
 	for k, day := range d.Days {
-		hd := htmlDay{Date: day.Date, Group: day.Group, Path: day.Path, Threads: make([]htmlThread, 0, len(day.Threads))}
+		hd := htmlDay{Date: day.Date, Group: day.Group, Threads: make([]htmlThread, 0, len(day.Threads))}
+		if day.Title != day.Group {
+			hd.Title = day.Title
+		}
 		base := dayBase(day)
 		at := func(t time.Time) int {
 			if t.IsZero() {
@@ -164,10 +170,10 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	for _, e := range d.Entries {
 		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), First: e.FirstAsked(), Last: e.LastAsked(), Later: []htmlOcc{}}
 		for _, o := range e.Occurrences {
-			he.Occ = append(he.Occ, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Source: source(&o)})
+			he.Occ = append(he.Occ, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Line: o.Line})
 			for _, a := range o.Answers {
 				if a.Later {
-					he.Later = append(he.Later, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Source: fmt.Sprintf("%s:%d", o.Path, a.Line)})
+					he.Later = append(he.Later, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Line: a.Line})
 				}
 			}
 		}

@@ -113,3 +113,33 @@ func TestKindColoursContrast(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLWithoutPaths checks that the page names a day by its date and
+// group, never by the path of its file, which is the curator's: the JSON
+// digest keeps it.
+func TestHTMLWithoutPaths(t *testing.T) {
+	const dir = "/home/curator/chats/"
+	days := []Day{
+		threadDay(dir+"a.md", "2018-03-01", "g", map[int][]int{0: nil}, "微信 分账 接口 怎么 申请"),
+		threadDay(dir+"b.md", "2018-03-09", "g", map[int][]int{0: {1}}, "微信 分账 接口 怎么 申请", "商户 平台 申请"),
+	}
+	d := Build(days, spaceTokenizer{}, fixtureOptions(t))
+	var page, js strings.Builder
+	if err := WriteHTML(&page, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&js, d); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(page.String(), "curator") || strings.Contains(page.String(), ".md") {
+		t.Errorf("the page names a file:\n%s", page.String())
+	}
+	for _, want := range []string{`"date":"2018-03-01","group":"g"`, `"line":1`} {
+		if !strings.Contains(page.String(), want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if !strings.Contains(js.String(), dir+"a.md") {
+		t.Error("the JSON digest lost the path")
+	}
+}
