@@ -961,6 +961,11 @@ func TestDigestAnswerNextDay(t *testing.T) {
 		{"markdown", "**Cid** (2024-01-11, line 2): 默认最高30%"},
 		{"html", `"later":[{"day":1,"thread":"t1","date":"2024-01-11","group":"g","asker":"Cid"`},
 		{"html", "默认最高30%，可以找微信申请提高"},
+		// The question's panel shows the answer, dated, and the question's
+		// thread is a Q&A thread (green, clickable), as is the answer's.
+		{"html", `{"id":"t1","kind":"qa","title":"微信分账接口的分账比例上限是多少？"`},
+		{"html", `"2024-01-11 08:10:00","Cid","默认最高30%，可以找微信申请提高","answer"]]}]`},
+		{"html", `{"id":"t1","kind":"qa","title":"默认最高30%，可以找微信申请提高"`},
 	} {
 		code, out, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, path)
 		if code != exitOK || !strings.Contains(out, tt.want) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -109,11 +110,22 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		id  string // the thread's ID in that day
 	}
 	asked := make(map[threadRef]bool) // the threads an unanswered question opens, or a later day's answer is in
+	// A question answered on a later day (Answer.Later): its thread shows
+	// the answers after its own messages, and both its thread and the
+	// answer's are Q&A threads of the entry on the page.
+	laterAnswers := make(map[threadRef][]MessageView) // by the question's thread
+	answerEntries := make(map[threadRef][]string)     // by the answer's thread: the entries it answers
 	for _, e := range d.Entries {
 		for _, o := range e.Occurrences {
 			for _, a := range o.Answers {
 				if a.Later {
-					asked[threadRef{a.Day, a.Thread}] = true
+					at := threadRef{a.Day, a.Thread}
+					asked[at] = true
+					q := threadRef{o.Day, o.Thread}
+					laterAnswers[q] = append(laterAnswers[q], MessageView{Line: a.Line, Time: a.Time, Sender: a.Sender, Text: a.Text, URL: a.URL, Role: thread.RoleAnswer, Code: a.Code})
+					if !slices.Contains(answerEntries[at], e.ID) {
+						answerEntries[at] = append(answerEntries[at], e.ID)
+					}
 				}
 			}
 		}
@@ -162,6 +174,20 @@ func WriteHTML(w io.Writer, d *Digest) error {
 					ht.Messages = append(ht.Messages, htmlMessage(base, m))
 					hasCode = hasCode || len(m.Code.Spans) > 0
 				}
+			}
+			ref := threadRef{k, t.ID}
+			for _, m := range laterAnswers[ref] {
+				ht.Times = append(ht.Times, at(m.Time)) // past the bar's end: counted, not drawn
+				ht.Messages = append(ht.Messages, htmlMessage(base, m))
+				hasCode = hasCode || len(m.Code.Spans) > 0
+			}
+			for _, id := range answerEntries[ref] {
+				if !slices.Contains(ht.Entries, id) {
+					ht.Entries = append(ht.Entries, id)
+				}
+			}
+			if len(laterAnswers[ref]) > 0 || len(answerEntries[ref]) > 0 {
+				ht.Kind = string(thread.KindQA)
 			}
 			hd.Threads = append(hd.Threads, ht)
 		}
