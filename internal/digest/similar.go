@@ -421,9 +421,11 @@ func similarPairs(qs []*question, sets []*copySet, threshold float64) []pair {
 			next[f]++
 		}
 		for _, j := range met {
-			// Questions of different days need threshold at least (see
-			// mergeable); most pairs fall short, and are let go here.
-			short := dot[j] < threshold && !sets[i].sharesDay(sets[j])
+			// Questions of different days need threshold at least, and
+			// questions of one day that fall short of it must share
+			// minRepost words (see mergeable); most pairs fall short, and
+			// are let go here.
+			short := dot[j] < threshold && (shared[j] < minRepost || !sets[i].sharesDay(sets[j]))
 			if shared[j] >= 2 && !short && linkable(sets[i], sets[j], q, first(j), dot[j], threshold) {
 				pairs = append(pairs, pair{int32(i), int32(j), dot[j]})
 			}
