@@ -423,8 +423,40 @@ var morningWords = []string{"早", "早啊", "早呀", "早早早", "大家早",
 
 var thanksWords = []string{"分享", "学习", "受教", "干货", "精彩", "精髓", "精华", "消化", "太赞", "点赞", "收藏", "涨知识", "长知识", "涨姿势", "好多知识", "很棒", "好棒", "整理的好", "佩服", "膜拜", "威武", "霸气", "厉害", "牛逼", "太牛", "很牛", "羡慕"}
 
-// meToo marks a message that joins someone else's question without adding to it.
+// meToo marks a message that joins someone else's question without adding to
+// it. Its "+1" is a vote only standing on its own (see joinsQuestion).
 var meToo = []string{"同问", "也想问", "也想知道", "同求", "+1"}
+
+// joinsQuestion reports whether plain, whose cues include cueMeToo, joins
+// someone else's question: a me-too phrase other than "+1", or a "+1" that
+// stands on its own (+1, 我也+1). A "+1" written onto a letter or a number
+// (T+1, D+1, 1+1) or followed by one (+10, +1s) is part of a term or a sum,
+// a fact stated: "一般T+1到账" answers.
+func joinsQuestion(plain string) bool {
+	for _, w := range meToo {
+		if w != "+1" && strings.Contains(plain, w) {
+			return true
+		}
+	}
+	for at := 0; ; {
+		k := strings.Index(plain[at:], "+1")
+		if k < 0 {
+			return false
+		}
+		k += at
+		before, _ := utf8.DecodeLastRuneInString(plain[:k])
+		after, _ := utf8.DecodeRuneInString(plain[k+2:])
+		if !isASCIIAlnum(before) && !isASCIIAlnum(after) {
+			return true
+		}
+		at = k + 2
+	}
+}
+
+// isASCIIAlnum reports whether r is an ASCII letter or digit.
+func isASCIIAlnum(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+}
 
 var greetWords = []string{"欢迎", "签到", "大家好", "早上好", "晚上好", "晚安", "新年快乐", "节日快乐", "早安", "周末愉快", "假期愉快", "拜拜"}
 
@@ -749,7 +781,7 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	// inside it, it weighs two things (按日还是按月) or means "still".
 	f.anaphor = (cues.has(cueAnaphor) || strings.HasPrefix(f.plain, "还是")) && m.Caption() == ""
 	f.confirm = f.question && (endsWithAny(bare, confirmEndings) || startsWithAny(f.plain, confirmOpenings))
-	f.metoo = f.runes <= 16 && cues.has(cueMeToo)
+	f.metoo = f.runes <= 16 && cues.has(cueMeToo) && joinsQuestion(f.plain)
 	f.you = strings.ContainsRune(f.plain, '你') || strings.ContainsRune(f.plain, '您')
 	if f.metoo {
 		f.question = false

@@ -1,0 +1,81 @@
+package thread
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
+)
+
+func TestJoinsQuestion(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool // messageFeatures' metoo
+	}{
+		{"+1", true},
+		{"我也+1", true},
+		{"+1，同求", true},
+		{"同问", true},
+		{"一般T+1到账，最长7个工作日", false}, // a settlement day: a fact stated
+		{"D+1到账", false},
+		{"t+1", false},
+		{"1+1", false},
+		{"+10", false},
+		{"走T+0还是T+1", false},
+	}
+	for _, tt := range tests {
+		m := chatlog.Message{Type: chatlog.TypeText, Text: tt.text}
+		if got := messageFeatures(&m, nil).metoo; got != tt.want {
+			t.Errorf("messageFeatures(%q).metoo = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestFixtureRoles threads the small days of testdata/ and checks the
+// roles of the misses they were written for: an answer that mentions the
+// asker and gives a settlement day (T+1).
+func TestFixtureRoles(t *testing.T) {
+	type role struct {
+		index    int
+		role     Role
+		answerOf int
+	}
+	tests := []struct {
+		file     string
+		want     []role
+		keywords []string // words no thread may have among its keywords
+	}{
+		{"testdata/mention-answer.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}}, nil},
+	}
+	seg, err := fuzzSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			log, err := chatlog.ParseFile(tt.file, "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(log.Messages) != len(tt.want) {
+				t.Fatalf("%s: %d messages, want %d", tt.file, len(log.Messages), len(tt.want))
+			}
+			res := Build(log, seg)
+			checkInvariants(t, res, len(log.Messages))
+			for _, w := range tt.want {
+				l := res.Links[w.index]
+				if l.Role != w.role || l.AnswerOf != w.answerOf {
+					t.Errorf("message %d (%q): role %q answering %d, want %q answering %d; evidence %v",
+						w.index, log.Messages[w.index].Text, l.Role, l.AnswerOf, w.role, w.answerOf, l.Evidence)
+				}
+			}
+			for _, th := range res.Threads {
+				for _, k := range tt.keywords {
+					if slices.Contains(th.Keywords, k) {
+						t.Errorf("thread %s has keyword %q, a script address's word", th.ID, k)
+					}
+				}
+			}
+		})
+	}
+}
