@@ -241,7 +241,7 @@ func assignRoles(msgs []chatlog.Message, fs []features, links []Link) {
 		if links[i].HasEvidence("system") {
 			continue // a system line, or one whose content the export lost, says nothing
 		}
-		if f.ack || interjection(f.plain) || f.welcome || f.sticker || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
+		if f.ack || interjection(f.plain) || f.welcome || f.sticker || f.script || f.thanks || f.metoo || f.headline || f.announce || msgs[i].Type == chatlog.TypeRedPacket {
 			continue
 		}
 		if contentLost(&msgs[i]) {

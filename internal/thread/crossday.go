@@ -246,8 +246,8 @@ func (c *chatIDs) find(id string) (int32, bool) {
 // an earlier day, answers it: its sender is someone else (by ID when both
 // have one), and it is a text, picture or link that neither asks nor only
 // reacts: thanks, an acknowledgement, a greeting, "me too", a sticker, a
-// bump (顶, 蹲一个) or "I don't know". A bump the next day is the sign
-// that nobody answered.
+// script address posted bare (postsScriptLink), a bump (顶, 蹲一个) or "I
+// don't know". A bump the next day is the sign that nobody answered.
 func answersEarlier(m, q *chatlog.Message) bool {
 	if m.SenderID != "" && q.SenderID != "" {
 		if m.SenderID == q.SenderID {
@@ -262,7 +262,7 @@ func answersEarlier(m, q *chatlog.Message) bool {
 		return false
 	}
 	f := messageFeatures(m, nil)
-	return !f.question && !f.thanks && !f.ack && !f.metoo && !f.sticker && !f.welcome &&
+	return !f.question && !f.thanks && !f.ack && !f.metoo && !f.sticker && !f.script && !f.welcome &&
 		!interjection(f.plain) && !bumps(f.plain) && !reactsInEnglish(f.plain)
 }
 

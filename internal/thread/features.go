@@ -44,6 +44,7 @@ type features struct {
 	pleads   bool                // a question that opens by asking for help (请教一下, 请问, 想了解下)
 	announce bool                // only announces a question to come (问个问题：): no question itself, no role, opens a topic
 	bare     bool                // a question of four characters at most (车贷？ 招联的？ 什么节奏): asks about what was just said
+	script   bool                // a script address posted bare (javascript:alert(1), 点这里 javascript:void(0)): noise, no role
 	han      bool                // plain holds a Chinese character: the English cues read only a text without one
 	english  []enSentence        // plain split into English sentences when it has no Han characters, while the cues are read; nil after
 }
@@ -790,6 +791,13 @@ func messageFeatures(m *chatlog.Message, tok Tokenizer) features {
 	f.opener = f.announce || asks && (opensWithAsk(f.plain) || cues.has(cueGroupAsk) || mentionsAll(m.Mentions) ||
 		!f.han && opensInEnglish(f.englishSentences()))
 	f.pleads = f.question && startsWithAny(strings.TrimLeft(f.plain, " ,，、"), pleas)
+	if f.script = postsScriptLink(m, f.plain); f.script {
+		// A script address leads nowhere: it neither asks nor answers, and
+		// its words (javascript, alert) are no topic the thread shares.
+		f.question, f.announce, f.bare, f.confirm, f.opener, f.pleads = false, false, false, false, false, false
+		f.words, f.domain = nil, nil
+		clear(f.wordSet)
+	}
 	f.english = nil // read once by the English cues, not kept
 	return f
 }

@@ -32,8 +32,9 @@ func TestJoinsQuestion(t *testing.T) {
 }
 
 // TestFixtureRoles threads the small days of testdata/ and checks the
-// roles of the misses they were written for: an answer that mentions the
-// asker and gives a settlement day (T+1).
+// roles the two misses they were written for got wrong: an answer that
+// mentions the asker and gives a settlement day (T+1), and script
+// addresses posted after a question.
 func TestFixtureRoles(t *testing.T) {
 	type role struct {
 		index    int
@@ -46,6 +47,9 @@ func TestFixtureRoles(t *testing.T) {
 		keywords []string // words no thread may have among its keywords
 	}{
 		{"testdata/mention-answer.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}}, nil},
+		{"testdata/script-link.markdown", []role{
+			{0, RoleQuestion, -1}, {1, RoleNone, -1}, {2, RoleNone, -1}, {3, RoleNone, -1}, {4, RoleNone, -1}, {5, RoleAnswer, 0},
+		}, []string{"javascript", "alert", "void"}},
 	}
 	seg, err := fuzzSegmenter()
 	if err != nil {
