@@ -336,3 +336,21 @@ func mergeQuestions(t *testing.T, days []Day) []*question {
 	_, qs := readQuestions(sortedDays(days), tok, newTopicMatcher(opts.Topics, tok), newTerms(opts.Terms), Range{})
 	return qs
 }
+
+// BenchmarkCluster measures merging on many short questions of a few
+// payments terms (see termQuestions), the case that gives the most
+// mergeable pairs: cluster, and complete linkage done the plain way
+// (completeLinkage) for the ratio.
+func BenchmarkCluster(b *testing.B) {
+	qs := termQuestions(1500, 60)
+	b.Run("cluster", func(b *testing.B) {
+		for range b.N {
+			cluster(qs, DefaultThreshold)
+		}
+	})
+	b.Run("plain", func(b *testing.B) {
+		for range b.N {
+			completeLinkage(qs, DefaultThreshold)
+		}
+	})
+}
