@@ -39,6 +39,8 @@ type digestOptions struct {
 	Out         string         // output file (the folder for kb); "" for stdout
 	Topics      string         // a topics file extending dict/topics.yaml
 	Threshold   float64        // similarity for merging questions of different days
+	Model       string         // link-scorer model file from threads train, "" for the embedded models
+	params      thread.Params  // threading parameters, with the model loaded
 	Quiet       bool           // no progress or notes on the error stream
 	progress    bool           // show progress: the error stream is a terminal and not Quiet
 }
@@ -151,6 +153,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout (- for stdout); with --format kb, the knowledge-base folder")
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge; lower merges more (the words two questions share must also carry a share of each that falls with it)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer model `FILE` from `threads train`, as extract takes it (default: embedded)")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written); errors and warnings still print")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -186,6 +189,12 @@ func digestRun(opts *digestOptions) error {
 	seg, err := loadSegmenter()
 	if err != nil {
 		return err
+	}
+	opts.params = thread.DefaultParams()
+	if opts.Model != "" {
+		if opts.params.Model, err = thread.LoadModel(opts.Model); err != nil {
+			return err
+		}
 	}
 	days, st := threadFiles(opts, inputs, seg)
 	failed, total := len(walkErrs)+st.failed, len(walkErrs)+st.read+st.failed
@@ -332,7 +341,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 								r.before = append(r.before, log)
 							}
 						} else {
-							res, earlier := linker.Build(log, tok, thread.DefaultParams())
+							res, earlier := linker.Build(log, tok, opts.params)
 							r.days = append(r.days, digest.Day{Log: log, Result: res, Earlier: earlier})
 							r.sums = append(r.sums, dayFingerprint(log))
 						}
@@ -429,7 +438,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 	}
 	days, overlaps := readOverlapsOnce(days, opts.notes())
 	st.copies = append(st.copies, overlaps...)
-	linkAcrossFiles(days, before, tok)
+	linkAcrossFiles(days, before, tok, opts.params)
 	return days, st
 }
 
@@ -440,7 +449,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 // (chatOf: by chat ID, in any format; else by format, title and group)
 // are taken in date order, each day's links to the days before are found again over
 // all of them, and a day whose links changed is threaded again.
-func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokenizer) {
+func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokenizer, params thread.Params) {
 	type member struct {
 		log *chatlog.Log
 		day int // index in days; -1 for a day before --since, only remembered
@@ -489,9 +498,9 @@ func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokeni
 			d := &days[m.day]
 			if found := linker.Find(d.Log); !sameLinks(found, d.Earlier) {
 				d.Earlier = found
-				params := thread.DefaultParams()
-				params.Earlier = d.Earlier
-				d.Result = thread.BuildWith(d.Log, tok, params)
+				p := params
+				p.Earlier = d.Earlier
+				d.Result = thread.BuildWith(d.Log, tok, p)
 			}
 			linker.Remember(d.Log, d.Result)
 		}

@@ -1462,3 +1462,41 @@ func TestDigestKBRenamedEntry(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestModel checks that digest threads with the model --model names,
+// as extract does: the embedded WeChat model's own file gives the same
+// digest as no flag, the IRC model another one, and a missing file is an
+// error naming it.
+func TestDigestModel(t *testing.T) {
+	digest := func(args ...string) (int, string, string) {
+		return runCmd(t, "", append([]string{"digest", "--format", "json"}, append(args, digestDays)...)...)
+	}
+	_, plain, _ := digest()
+	tests := []struct {
+		name  string
+		model string
+		code  int
+		same  bool
+	}{
+		{"the embedded model's file", "../../internal/thread/models/wechat.yaml", exitOK, true},
+		{"another model", "../../internal/thread/models/irc.yaml", exitOK, false},
+		{"no such file", "no-such-model.yaml", exitFailure, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := digest("--model", tt.model)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d: %s", code, tt.code, errOut)
+			}
+			if code != exitOK {
+				if !strings.Contains(errOut, tt.model) {
+					t.Errorf("stderr %q does not name %s", errOut, tt.model)
+				}
+				return
+			}
+			if (out == plain) != tt.same {
+				t.Errorf("digest with --model %s the same as without: %v, want %v", tt.model, out == plain, tt.same)
+			}
+		})
+	}
+}
