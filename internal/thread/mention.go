@@ -696,6 +696,9 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 	mp := r.parts(name)
 	best, bestN := "", 0
 	for s, n := range score {
+		if otherCompanies(mp, r.parts(s)) {
+			continue // 老王-易宝-技术-北京 is not 张伟-拉卡拉-产品-北京, whoever answers first
+		}
 		if len(mp) > 1 && len(sharedParts(mp[1:], r.parts(s))) > 0 || sharesHan(mp[0], s) {
 			n++
 		}
@@ -707,6 +710,47 @@ func (r *resolver) byReply(name string, msgs []chatlog.Message, lst listings) (A
 		return Alias{Mention: name, Sender: best, Reason: "answered right after being mentioned"}, true
 	}
 	return Alias{}, false
+}
+
+// companyOf returns the company of a name written the usual way of these
+// groups, person-company-role-city (李奔-快钱-产品-上海): three parts or
+// more, the second one that may name an organisation, and a role or a city
+// after it. Other names have no company it can tell.
+func companyOf(parts []string) (string, bool) {
+	if len(parts) < 3 || !namesOrganisation(parts[1]) {
+		return "", false
+	}
+	for _, p := range parts[2:] {
+		lp := strings.ToLower(p)
+		if containsAny(lp, roleWords) || isOneOf(strings.TrimSuffix(p, "市"), cities) || isOneOf(lp, cityCodes) {
+			return parts[1], true
+		}
+	}
+	return "", false
+}
+
+// otherCompanies reports whether two names, both written person-company-
+// role-city, name two different companies and two people: then they are
+// two people, however a reply after a mention looks. One person's two
+// names may write the company in two languages (小峰-iFLYTEK-开发组长-合肥,
+// 林小峰-科大讯飞-开发组长): persons who share two characters, or the same
+// handle, are not told apart by company.
+func otherCompanies(a, b []string) bool {
+	ca, okA := companyOf(a)
+	cb, okB := companyOf(b)
+	if !okA || !okB || sameOrganisation(ca, cb) {
+		return false
+	}
+	if strings.EqualFold(a[0], b[0]) {
+		return false
+	}
+	shared := 0
+	for _, r := range a[0] {
+		if unicode.Is(unicode.Han, r) && strings.ContainsRune(b[0], r) {
+			shared++
+		}
+	}
+	return shared < 2
 }
 
 // mentionsSender reports whether one of the names resolves to sender by form.

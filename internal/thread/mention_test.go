@@ -299,6 +299,30 @@ func TestResolveMentions(t *testing.T) {
 			mention: "~~", want: "",
 		},
 		{
+			name: "the one who answers right after being mentioned",
+			log: day(
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@韩伟-双乾支付-技术-苏州 分账接口开通了吗", Mentions: []string{"韩伟-双乾支付-技术-苏州"}},
+				chatlog.Message{Sender: "心有灵浠", Text: "@小李-快钱-产品-北京 开通了，走服务商后台", Mentions: []string{"小李-快钱-产品-北京"}},
+			),
+			mention: "韩伟-双乾支付-技术-苏州", want: "心有灵浠",
+		},
+		{
+			name: "who answers after a mention is not someone of another company",
+			log: day(
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@老王-易宝-技术-北京 分账接口开通了吗", Mentions: []string{"老王-易宝-技术-北京"}},
+				chatlog.Message{Sender: "张伟-拉卡拉-产品-北京", Text: "@小李-快钱-产品-北京 我们是走服务商后台", Mentions: []string{"小李-快钱-产品-北京"}},
+			),
+			mention: "老王-易宝-技术-北京", want: "",
+		},
+		{
+			name: "one person's company in two languages",
+			log: day(
+				chatlog.Message{Sender: "小李-快钱-产品-北京", Text: "@小峰-iFLYTEK-开发组长-合肥 语音支付有案例吗", Mentions: []string{"小峰-iFLYTEK-开发组长-合肥"}},
+				chatlog.Message{Sender: "林小峰-科大讯飞-开发组长", Text: "@小李-快钱-产品-北京 有的，银行在用", Mentions: []string{"小李-快钱-产品-北京"}},
+			),
+			mention: "小峰-iFLYTEK-开发组长-合肥", want: "林小峰-科大讯飞-开发组长",
+		},
+		{
 			name: "unknown person stays unresolved",
 			log: day(
 				chatlog.Message{Sender: "风者", Text: "@Ben-富友-产品?你玩过?", Mentions: []string{"Ben-富友-产品"}},
