@@ -5,8 +5,10 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/segment"
 )
 
 // introWindow is how long after the last self-introduction (or the call for
@@ -32,6 +34,35 @@ func introducesSelf(f *features) bool {
 		return false
 	}
 	return introOpeningRe.MatchString(t) || strings.Contains(t, "新人报到") || strings.Contains(t, "新人报道")
+}
+
+// newcomerIntro is the evidence of a self-introduction that opens a round
+// of introductions and a thread.
+const newcomerIntro = "a newcomer introduces themself: opens a round of introductions"
+
+// opensIntroductions reports whether linkIntros made l a newcomer's
+// introduction that opens a thread.
+func opensIntroductions(l Link) bool {
+	return l.Parent < 0 && len(l.Evidence) > 0 && l.Evidence[len(l.Evidence)-1].Detail == newcomerIntro
+}
+
+// namedJustBefore reports whether a message in the ten minutes before
+// message i mentions or names its sender (a host announcing the guest who
+// then introduces themself, a welcome by name): the introduction answers
+// it.
+func namedJustBefore(msgs []chatlog.Message, i int) bool {
+	person := nameParts(msgs[i].Sender)[0]
+	for k := i - 1; k >= 0 && msgs[i].Time.Sub(msgs[k].Time) <= 10*time.Minute; k-- {
+		for _, name := range msgs[k].Mentions {
+			if strings.EqualFold(segment.SimplifyName(name), segment.SimplifyName(msgs[i].Sender)) || strings.EqualFold(nameParts(name)[0], person) {
+				return true
+			}
+		}
+		if utf8.RuneCountInString(person) >= 2 && strings.Contains(msgs[k].Text, person) {
+			return true
+		}
+	}
+	return false
 }
 
 // goesOnFromOwnLine reports whether the turn before message i is its
@@ -75,6 +106,10 @@ func linkIntros(msgs []chatlog.Message, fs []features, lst listings, links []Lin
 		case introducesSelf(f) && len(m.Mentions) == 0 && m.Quote == nil:
 			if !open {
 				root, last = i, i
+				if !goesOnFromOwnLine(msgs, lst, i) && !namedJustBefore(msgs, i) {
+					links[i].Evidence = append(links[i].Evidence, Evidence{Kind: "introductions", Detail: newcomerIntro, Weight: 1})
+					decided[i] = true
+				}
 				continue
 			}
 			links[i].Parent = root

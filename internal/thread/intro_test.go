@@ -83,3 +83,49 @@ func TestIntroCallInReply(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestNewcomerOpensThread checks that a newcomer's self-introduction after
+// a Q&A has gone quiet opens a thread of its own, however the link weights
+// score the question before it, and that the welcomes to them join it;
+// a guest announced by name who then introduces themself stays in the
+// announcement's wave.
+func TestNewcomerOpensThread(t *testing.T) {
+	tests := []struct {
+		name string
+		msgs []chatlog.Message
+		want map[int]int // parent of these messages
+	}{
+		{
+			name: "after a quiet Q&A",
+			msgs: []chatlog.Message{
+				msg("A-富友-风控-上海", "你们 风控 规则 怎么 维护 的？", 0),
+				msg("B-随行付-技术-北京", "规则 太多 建议 上 模型", 3),
+				msg("C-通联-运营-深圳", "午饭 时间 到了", 10),
+				msg("D-快钱-产品-上海", "大家好，我是快钱的何琳，刚进群，多多指教", 50),
+				msg("C-通联-运营-深圳", "欢迎何琳[鼓掌]", 51),
+				msg("E-平安付-产品-深圳", "欢迎", 51),
+			},
+			want: map[int]int{3: -1, 4: 3, 5: 3},
+		},
+		{
+			name: "a guest the host announced",
+			msgs: []chatlog.Message{
+				msg("Host", "今晚20:00请到 @沈清-云汇支付-清算产品-杭州 给大家分享，欢迎大家准时参加[鼓掌]", 0, "沈清-云汇支付-清算产品-杭州"),
+				msg("沈清-云汇支付-清算产品-杭州", "大家好，我是沈清，在云汇支付做清算产品，请多指教[抱拳]", 1),
+				msg("C-通联-运营-深圳", "欢迎沈总[鼓掌]", 2),
+			},
+			want: map[int]int{1: 0, 2: 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Build(day(tt.msgs...), fieldTokenizer{})
+			checkInvariants(t, res, len(tt.msgs))
+			for i, want := range tt.want {
+				if l := res.Links[i]; l.Parent != want {
+					t.Errorf("message %d (%q): parent %d, want %d; evidence %+v", i, tt.msgs[i].Text, l.Parent, want, l.Evidence)
+				}
+			}
+		})
+	}
+}

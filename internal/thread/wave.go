@@ -27,6 +27,9 @@ func linkWaves(msgs []chatlog.Message, fs []features, lst listings, links []Link
 	guest := "" // the name the open wave welcomes
 	for i, m := range msgs {
 		if decided[i] {
+			if opensIntroductions(links[i]) {
+				root, last, guest = i, i, "" // a newcomer's 大家好，我是…: the welcomes are to them
+			}
 			continue
 		}
 		f := fs[i]
