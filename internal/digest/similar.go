@@ -156,17 +156,21 @@ func mergeableOn(a, b *question, sim, threshold float64, sameDay bool) bool {
 	shared, words, plain, domain := 0, 0, 0, false
 	var covA, covB float64 // the share of each one's weight (squared) on the features they share
 	overlap(a.vec, b.vec, func(i, j int) {
-		f := a.vec[i]
+		fa, fb := a.vec[i], b.vec[j]
+		// A word is a payments term when either question has it as one, and
+		// a part of a longer term only when both do (清算 alone in one, inside
+		// 清算机构 in the other): mergeable(a, b) is mergeable(b, a).
+		isDomain, isPart := fa.domain || fb.domain, fa.part && fb.part
 		shared++
-		domain = domain || f.domain
-		if !f.part {
+		domain = domain || isDomain
+		if !isPart {
 			words++
 		}
-		if !f.part && !f.domain {
+		if !isPart && !isDomain {
 			plain++
 		}
-		covA += f.weight * f.weight
-		covB += b.vec[j].weight * b.vec[j].weight
+		covA += fa.weight * fa.weight
+		covB += fb.weight * fb.weight
 	})
 	if shared < minShared && (shared < 2 || !domain) {
 		return false

@@ -199,33 +199,36 @@ func TestSimilarPairsComparesEveryPair(t *testing.T) {
 // TestClusterIsCompleteLinkage checks cluster, which merges copies first
 // and counts linkable pairs between groups, against complete linkage done
 // the plain way: every mergeable pair of questions, most similar first,
-// joins two groups when mergeable says yes for every pair across them.
+// joins two groups when mergeable says yes for every pair across them; at
+// the thresholds from 0 to 1.
 func TestClusterIsCompleteLinkage(t *testing.T) {
 	for name, questions := range questionSets() {
 		t.Run(name, func(t *testing.T) {
 			qs := questions(t)
-			got, want := cluster(qs, DefaultThreshold), completeLinkage(qs, DefaultThreshold)
-			merged := 0
-			for _, c := range want {
-				merged += len(c) - 1
-			}
-			if merged == 0 {
-				t.Fatal("nothing merges: the test compares nothing")
-			}
-			if len(got) != len(want) {
-				t.Fatalf("cluster gives %d groups, complete linkage %d", len(got), len(want))
-			}
 			index := make(map[*question]int, len(qs))
 			for i, q := range qs {
 				index[q] = i
 			}
-			for k, c := range got {
-				var members []int
-				for _, q := range c.members {
-					members = append(members, index[q])
+			for _, threshold := range []float64{0, 0.5, DefaultThreshold, 1} {
+				got, want := cluster(qs, threshold), completeLinkage(qs, threshold)
+				merged := 0
+				for _, c := range want {
+					merged += len(c) - 1
 				}
-				if !slices.Equal(members, want[k]) {
-					t.Errorf("group %d: cluster %v, complete linkage %v", k, members, want[k])
+				if merged == 0 && threshold < 1 {
+					t.Fatalf("threshold %v: nothing merges, the test compares nothing", threshold)
+				}
+				if len(got) != len(want) {
+					t.Fatalf("threshold %v: cluster gives %d groups, complete linkage %d", threshold, len(got), len(want))
+				}
+				for k, c := range got {
+					var members []int
+					for _, q := range c.members {
+						members = append(members, index[q])
+					}
+					if !slices.Equal(members, want[k]) {
+						t.Errorf("threshold %v, group %d: cluster %v, complete linkage %v", threshold, k, members, want[k])
+					}
 				}
 			}
 		})
@@ -303,11 +306,13 @@ func questionSets() map[string]func(t *testing.T) []*question {
 }
 
 // termQuestions makes n short questions over days days, each a few of
-// four payments terms and four common words drawn at random (a fixed seed):
+// five payments terms and four common words drawn at random (a fixed seed):
 // many copies, and many pairs of near-identical questions, the case where
-// merging meets millions of mergeable pairs on a year.
+// merging meets millions of mergeable pairs on a year. 清算机构 brings the
+// term inside it, 清算, as a part (see terms.features), which 清算 alone
+// is not: the pairs where mergeable must read both questions' flags.
 func termQuestions(n, days int) []*question {
-	words := []string{"分账", "网联", "代扣", "清算", "费率", "通道", "接口", "商户"}
+	words := []string{"分账", "网联", "代扣", "清算", "清算机构", "费率", "通道", "接口", "商户"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var qs []*question
 	for k := range n {
@@ -315,13 +320,25 @@ func termQuestions(n, days int) []*question {
 		for range 2 + rng.IntN(3) {
 			ws[words[rng.IntN(len(words))]]++
 		}
+		part := ws["清算机构"] > 0 && ws["清算"] == 0
+		if part {
+			ws["清算"] = ws["清算机构"]
+		}
 		for w := range ws {
 			ws[w] = (1 + math.Log(ws[w])) * float64(1+len(w)%3)
 		}
+		vec := unit(ws, words[:5]...) // the first five are payments terms
+		for i := range vec {
+			if part && vec[i].word == "清算" {
+				vec[i].domain, vec[i].part = false, true
+				vec[i].weight /= 2
+			}
+		}
+		normalize(vec)
 		qs = append(qs, &question{
 			occ:        Occurrence{Day: k * days / n},
 			contextual: rng.IntN(10) == 0,
-			vec:        unit(ws, words[:4]...), // the first four are payments terms
+			vec:        vec,
 		})
 	}
 	return qs
