@@ -42,6 +42,7 @@ type digestOptions struct {
 	Model       string         // link-scorer model file from threads train, "" for the embedded models
 	params      thread.Params  // threading parameters, with the model loaded
 	Quiet       bool           // no progress or notes on the error stream
+	Lang        string         // --lang: the HTML page's language, en, zh or auto
 	progress    bool           // show progress: the error stream is a terminal and not Quiet
 }
 
@@ -86,7 +87,10 @@ Formats:
             the id in its front matter), and any other .md file in the
             folder is named on stderr, as it is in no entry and not indexed
   html      one self-contained page: a timeline per day with threads as lanes
-            coloured by kind (click a Q&A thread to read it), and a topic index
+            coloured by kind (click a Q&A thread to read it), and a topic index;
+            its own words (headings, buttons, counts) are English or
+            Simplified Chinese: --lang en or zh, or auto (the default): zh
+            when most messages that have letters have Chinese characters
 
 A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
@@ -135,6 +139,9 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			if opts.Since != "" && opts.Until != "" && opts.Since > opts.Until {
 				return usageError{fmt.Errorf("`--since` %s is after `--until` %s", opts.Since, opts.Until)}
 			}
+			if opts.Lang != "auto" && !contains(digest.PageLangs, opts.Lang) {
+				return usageError{fmt.Errorf("invalid `--lang` %q: use auto, %s", opts.Lang, strings.Join(digest.PageLangs, ", "))}
+			}
 			if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
 				return usageError{fmt.Errorf("invalid `--threshold` %v: want a similarity between 0 and 1", opts.Threshold)}
 			}
@@ -154,6 +161,8 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge; lower merges more (the words two questions share must also carry a share of each that falls with it)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer model `FILE` from `threads train`, as extract takes it (default: embedded)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "auto", "`LANG` of the HTML page's own text (headings, buttons, counts): en, zh, or auto (zh when most messages with letters have Chinese characters, else en); other formats are English")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(append([]string{"auto"}, digest.PageLangs...), cobra.ShellCompDirectiveNoFileComp))
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written); errors and warnings still print")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -220,7 +229,7 @@ func digestRun(opts *digestOptions) error {
 	if opts.progress && len(days) > 0 {
 		fmt.Fprintf(opts.io.Err, "threads digest: merging the questions of %d days\n", len(days))
 	}
-	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng, Copies: st.copies})
+	d := digest.Build(days, seg, digest.Options{Topics: topics, Terms: terms, Threshold: &opts.Threshold, Range: rng, Copies: st.copies, Lang: pageLang(opts.Lang)})
 	if err := writeDigest(opts, d); err != nil {
 		return err
 	}
@@ -676,4 +685,12 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// pageLang is the --lang value as digest.Options takes it: "" for auto.
+func pageLang(lang string) string {
+	if lang == "auto" {
+		return ""
+	}
+	return lang
 }

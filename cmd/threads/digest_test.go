@@ -53,6 +53,7 @@ func TestDigestGolden(t *testing.T) {
 		{"digest.md", []string{"digest", digestDays}},
 		{"digest.json", []string{"digest", "--format", "json", digestDays}},
 		{"digest.html", []string{"digest", "--format", "html", digestDays}},
+		{"digest.en.html", []string{"digest", "--format", "html", "--lang", "en", digestDays}},
 		{"media.md", []string{"digest", digestMedia}},
 		{"media.json", []string{"digest", "--format", "json", digestMedia}},
 		{"media.html", []string{"digest", "--format", "html", digestMedia}},
@@ -591,26 +592,35 @@ func TestDigestHTMLInChromium(t *testing.T) {
 	}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "digest.html")
-	if code, _, errOut := runCmd(t, "", "digest", "--format", "html", "-o", page, digestDays); code != exitOK {
+	// The page in English, whose words the checks below look for; the
+	// Chinese page is checked on its own at the end.
+	if code, _, errOut := runCmd(t, "", "digest", "--format", "html", "--lang", "en", "-o", page, digestDays); code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	abs, err := filepath.Abs(page)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dump := func(t *testing.T, url string) string {
+	// dumpIn is the page's DOM once loaded in a window of size
+	// ("1280,900"); dump's window is tall enough to show every day, which
+	// the page draws only when they come near the screen.
+	dumpIn := func(t *testing.T, size, url string) string {
 		t.Helper()
 		ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 		defer cancel()
 		cmd := exec.CommandContext(ctx, chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
 			"--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-			"--user-data-dir="+t.TempDir(), "--dump-dom", url)
+			"--user-data-dir="+t.TempDir(), "--window-size="+size, "--dump-dom", url)
 		var out, errOut bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &out, &errOut
 		if err := cmd.Run(); err != nil {
 			t.Fatalf("chromium: %v\n%s", err, errOut.String())
 		}
 		return out.String()
+	}
+	dump := func(t *testing.T, url string) string {
+		t.Helper()
+		return dumpIn(t, "1280,20000", url)
 	}
 	var threads, qa int
 	for _, f := range []string{"proddev/2018-03-01", "proddev/2018-03-08", "devarch/2018-03-14", "proddev/2018-03-22"} {
@@ -647,6 +657,9 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		}
 		if !strings.Contains(dom, `<li class="entry" data-entry="`) || !strings.Contains(dom, "微信分账接口怎么申请？") {
 			t.Error("no entries in the topic sections")
+		}
+		if !strings.Contains(dom, "网联接口文档谁有？</a><span class=\"muted\"> — 2018-03-14 devarch · 钱多多-跨境支付-PM-深圳 · asked twice since 2018-03-08</span>") {
+			t.Error("the unanswered question asked twice is not listed with its date, group, asker and count")
 		}
 	})
 
@@ -754,6 +767,58 @@ b.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));<
 		}
 		if !strings.Contains(dom, `class="lane kind-qa qa selected"`) {
 			t.Error("the thread's lane is not selected")
+		}
+	})
+
+	t.Run("days off the screen are drawn when needed", func(t *testing.T) {
+		// Of twelve days, in a window that shows the first ones, the last
+		// is empty until it comes near the screen, or a link opens one of
+		// its threads.
+		folder := filepath.Join(dir, "twelve")
+		if err := os.Mkdir(folder, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for d := 1; d <= 12; d++ {
+			chat := fmt.Sprintf("2025-03-%02d 09:00:00 A\n微信分账接口怎么申请？\n\n2025-03-%02d 09:05:00 B\n商户平台申请\n", d, d)
+			if err := os.WriteFile(filepath.Join(folder, fmt.Sprintf("2025-03-%02d.txt", d)), []byte(chat), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		twelve := filepath.Join(dir, "twelve.html")
+		if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "html", "-o", twelve, folder); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		drawn := regexp.MustCompile(`<svg class="lanes"[^>]*data-day="(\d+)"><g class="axis">`)
+		dom := dumpIn(t, "1280,600", "file://"+twelve)
+		if !strings.Contains(dom, `data-rendered="true"`) {
+			t.Fatal("the page script did not finish")
+		}
+		days := drawn.FindAllStringSubmatch(dom, -1)
+		if len(days) == 0 || days[0][1] != "0" || strings.Contains(dom, `data-day="11"><g`) {
+			t.Errorf("days drawn in a short window: %q, want the first ones only", days)
+		}
+		dom = dumpIn(t, "1280,600", "file://"+twelve+"#d11-t1")
+		if !regexp.MustCompile(`<rect class="lane [^"]*selected" [^>]*data-day="11" data-thread="t1"`).MatchString(dom) {
+			t.Error("the last day's thread t1, opened by a link, is not drawn and selected")
+		}
+	})
+
+	t.Run("the Chinese page", func(t *testing.T) {
+		zh := filepath.Join(dir, "zh.html")
+		if code, _, errOut := runCmd(t, "", "digest", "--format", "html", "-o", zh, digestDays); code != exitOK {
+			t.Fatalf("exit %d: %s", code, errOut)
+		}
+		dom := dump(t, "file://"+zh+"#d0-t2")
+		text := regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`).ReplaceAllString(dom, " ") // the words a reader sees
+		for _, want := range []string{`<html lang="zh-CN">`, "<h2>时间线</h2>", "<h2>主题索引</h2>", "问答</span>", "个问题 · ", `title="第 `, "· 问题</div>", "· 回答</div>", `aria-label="阅读 t`, "自 2018-03-08 起问了两次"} {
+			if !strings.Contains(dom, want) {
+				t.Errorf("the Chinese page lacks %q", want)
+			}
+		}
+		for _, not := range []string{"Timeline", "question", "thread", "line ", "answer"} {
+			if strings.Contains(text, not) {
+				t.Errorf("the Chinese page has %q", not)
+			}
 		}
 	})
 
@@ -959,12 +1024,12 @@ func TestDigestAnswerNextDay(t *testing.T) {
 	}
 	for _, tt := range []struct{ format, want string }{
 		{"markdown", "**Cid** (2024-01-11, line 2): 默认最高30%"},
-		{"html", `"later":[{"day":1,"thread":"t1","date":"2024-01-11","group":"g","asker":"Cid"`},
+		{"html", `"later":[{"day":1,"thread":"t1","asker":"Cid"`}, // the date and group of day 1
 		{"html", "默认最高30%，可以找微信申请提高"},
 		// The question's panel shows the answer, dated, and the question's
 		// thread is a Q&A thread (green, clickable), as is the answer's.
 		{"html", `{"id":"t1","kind":"qa","title":"微信分账接口的分账比例上限是多少？"`},
-		{"html", `"2024-01-11 08:10:00","Cid","默认最高30%，可以找微信申请提高","answer"]]}]`},
+		{"html", `<script id="messages-0" type="application/json">{"senders":["Ann","Cid"],"threads":{"t1":[[1,"22:50:00",0,"微信分账接口的分账比例上限是多少？","question"],[2,"2024-01-11 08:10:00",1,"默认最高30%，可以找微信申请提高","answer"]]}}`},
 		{"html", `{"id":"t1","kind":"qa","title":"默认最高30%，可以找微信申请提高"`},
 	} {
 		code, out, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, path)

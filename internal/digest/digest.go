@@ -51,6 +51,10 @@ type Options struct {
 	// of different days merge; nil means DefaultThreshold. It is a pointer
 	// so that 0 is a threshold like any other, not "unset".
 	Threshold *float64
+
+	// Lang is the language of the HTML page's own text: "en", "zh", or ""
+	// to choose by the messages (see PageLang).
+	Lang string
 }
 
 // A Range is the dates the days of a digest were limited to (threads
@@ -121,6 +125,8 @@ type Digest struct {
 	// askings left out (counted in LeftOut), the others entries asked
 	// again and never answered.
 	Unanswered []Unanswered
+
+	Lang string // the HTML page's language, as Options gave it: "en", "zh", or "" to choose
 }
 
 // An Unanswered is a question that got no answer, at none of its askings,
@@ -274,7 +280,7 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	}
 	days = sortedDays(days)
 	tm := newTopicMatcher(opts.Topics, tok)
-	d := &Digest{Topics: opts.Topics, Range: opts.Range}
+	d := &Digest{Topics: opts.Topics, Range: opts.Range, Lang: opts.Lang}
 	var qs []*question
 	d.Days, qs = readQuestions(days, tok, tm, newTerms(opts.Terms), opts.Range)
 	for _, log := range opts.Copies {

@@ -23,28 +23,39 @@ var pageTemplate string
 var htmlKinds = []thread.Kind{thread.KindQA, thread.KindDiscussion, thread.KindTalk, thread.KindNews, thread.KindGreeting, thread.KindOther}
 
 // htmlData is what the page's script renders; the page embeds it as JSON.
+// The messages of each day's threads are in an htmlMessages of their own,
+// which the page embeds after its script, each in a script element of its
+// own: the browser shows the page before it has read them all, and the
+// page reads a day's when one of its threads is opened.
 type htmlData struct {
-	Title   string      `json:"title"`
-	Summary string      `json:"summary"`
-	Kinds   []string    `json:"kinds"`
-	Days    []htmlDay   `json:"days"`
-	Entries []htmlEntry `json:"entries"`
-	Topics  []htmlTopic `json:"topics"`
+	Text    map[string]string `json:"text"` // the page's words in its language (scriptTexts)
+	Kinds   []string          `json:"kinds"`
+	Days    []htmlDay         `json:"days"`
+	Entries []htmlEntry       `json:"entries"`
+	Topics  []htmlTopic       `json:"topics"`
 
 	Unanswered []htmlUnanswered `json:"unanswered"` // Digest.Unanswered, in its order
 }
 
+// htmlMessages are the messages of a day's threads that the panel shows,
+// by thread ID, and their senders, each named once (a message has its
+// sender's index).
+type htmlMessages struct {
+	Senders []string           `json:"senders"`
+	Threads map[string][][]any `json:"threads"` // see htmlMessage
+}
+
 // htmlUnanswered is a question nobody answered; day and thread name the
-// thread it opens, which the page shows when it is clicked.
+// thread it opens, which the page shows when it is clicked, and whose day
+// gives its date and group.
 type htmlUnanswered struct {
-	Date     string `json:"date"`
-	Group    string `json:"group"`
 	Asker    string `json:"asker"`
 	Question string `json:"question"`
 	Line     int    `json:"line"` // the asking's line in its day's chat
 	Day      int    `json:"day"`
 	Thread   string `json:"thread"`
-	Repeated string `json:"repeated,omitempty"` // "asked 3 times since 2018-05-04", absent when asked once
+	Asked    int    `json:"asked,omitempty"` // how often it was asked, when more than once
+	Since    string `json:"since,omitempty"` // the first asking's date, when asked more than once
 }
 
 // htmlDay is one day of the timeline. It names the day by its date, group
@@ -59,15 +70,14 @@ type htmlDay struct {
 
 // htmlThread is one lane: times are seconds since midnight of the day.
 type htmlThread struct {
-	ID       string   `json:"id"`
-	Kind     string   `json:"kind"`
-	Title    string   `json:"title"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Times    []int    `json:"times"`
-	Topics   []int    `json:"topics"`             // indices into htmlData.Topics
-	Entries  []string `json:"entries"`            // IDs of the entries its questions belong to
-	Messages [][]any  `json:"messages,omitempty"` // Q&A threads: see htmlMessage
+	ID      string   `json:"id"`
+	Kind    string   `json:"kind"`
+	Title   string   `json:"title"`
+	Start   int      `json:"start"`
+	End     int      `json:"end"`
+	Times   []int    `json:"times"`
+	Topics  []int    `json:"topics"`  // indices into htmlData.Topics
+	Entries []string `json:"entries"` // IDs of the entries its questions belong to
 }
 
 type htmlEntry struct {
@@ -77,17 +87,18 @@ type htmlEntry struct {
 	Asked    int       `json:"asked"`
 	Answered int       `json:"answered"`
 	Answers  int       `json:"answers"`
-	First    string    `json:"first"`
-	Last     string    `json:"last"`
 	Occ      []htmlOcc `json:"occ"`
 	Later    []htmlOcc `json:"later"` // the answers posted on a later day, Asker their sender
 }
 
+// htmlOcc is an asking (or a later day's answer) in the thread Thread of
+// day Day; its date and group are the day's, and given only where they
+// are not.
 type htmlOcc struct {
 	Day    int    `json:"day"`
 	Thread string `json:"thread"`
-	Date   string `json:"date"`
-	Group  string `json:"group"`
+	Date   string `json:"date,omitempty"`
+	Group  string `json:"group,omitempty"`
 	Asker  string `json:"asker"`
 	Line   int    `json:"line"` // the asking's (or answer's) line in its day's chat
 }
@@ -102,9 +113,23 @@ type htmlTopic struct {
 // network access: a timeline per day with every thread as a lane over the
 // day's hours, coloured by kind (Q&A threads open their messages when
 // clicked), and a topic index of the entries. The page's script draws it
-// all from the JSON the page embeds.
+// all from the JSON the page embeds. The page's own words are in the
+// language PageLang chooses.
 func WriteHTML(w io.Writer, d *Digest) error {
-	data := htmlData{Title: "FAQ digest: " + span(d), Summary: summary(d), Days: []htmlDay{}, Entries: []htmlEntry{}, Unanswered: []htmlUnanswered{}}
+	lang := PageLang(d)
+	data := htmlData{Text: scriptTexts(lang), Days: []htmlDay{}, Entries: []htmlEntry{}, Unanswered: []htmlUnanswered{}}
+	var msgs htmlMessages // the day's
+	senders := map[string]int{}
+	message := func(base time.Time, m MessageView) []any {
+		i, ok := senders[m.Sender]
+		if !ok {
+			i = len(msgs.Senders)
+			senders[m.Sender] = i
+			msgs.Senders = append(msgs.Senders, m.Sender)
+		}
+		return htmlMessage(base, m, i)
+	}
+	var dayMessages strings.Builder // the days' script elements
 	type threadRef struct {
 		day int    // index into d.Days
 		id  string // the thread's ID in that day
@@ -132,8 +157,11 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	}
 	for _, u := range d.Unanswered {
 		asked[threadRef{u.Day, u.Thread}] = true
-		data.Unanswered = append(data.Unanswered, htmlUnanswered{Date: u.Date, Group: u.Group, Asker: u.Asker,
-			Question: u.Question, Line: u.Line, Day: u.Day, Thread: u.Thread, Repeated: askedSince(&u)})
+		hu := htmlUnanswered{Asker: u.Asker, Question: u.Question, Line: u.Line, Day: u.Day, Thread: u.Thread}
+		if u.Asked > 1 {
+			hu.Asked, hu.Since = u.Asked, u.FirstDate
+		}
+		data.Unanswered = append(data.Unanswered, hu)
 	}
 	for _, k := range htmlKinds {
 		data.Kinds = append(data.Kinds, string(k))
@@ -154,6 +182,8 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	}
 	hasCode := false
 	for k, day := range d.Days {
+		msgs = htmlMessages{Senders: []string{}, Threads: map[string][][]any{}}
+		clear(senders)
 		hd := htmlDay{Date: day.Date, Group: day.Group, Threads: make([]htmlThread, 0, len(day.Threads))}
 		if day.Title != day.Group {
 			hd.Title = day.Title
@@ -168,18 +198,22 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		for _, t := range day.Threads {
 			start, end := barSpan(t)
 			ht := htmlThread{ID: t.ID, Kind: string(t.Kind), Title: t.Title, Start: at(start), End: at(end), Topics: topicIDs(t.Topics), Entries: nonNil(t.Entries)}
+			var tm [][]any
 			for _, m := range t.Messages {
 				ht.Times = append(ht.Times, at(m.Time))
 				if t.Kind == thread.KindQA || len(t.Entries) > 0 || asked[threadRef{k, t.ID}] { // a question asked in a talk, or never answered, too
-					ht.Messages = append(ht.Messages, htmlMessage(base, m))
+					tm = append(tm, message(base, m))
 					hasCode = hasCode || len(m.Code.Spans) > 0
 				}
 			}
 			ref := threadRef{k, t.ID}
 			for _, m := range laterAnswers[ref] {
 				ht.Times = append(ht.Times, at(m.Time)) // past the bar's end: counted, not drawn
-				ht.Messages = append(ht.Messages, htmlMessage(base, m))
+				tm = append(tm, message(base, m))
 				hasCode = hasCode || len(m.Code.Spans) > 0
+			}
+			if tm != nil {
+				msgs.Threads[t.ID] = tm
 			}
 			for _, id := range answerEntries[ref] {
 				if !slices.Contains(ht.Entries, id) {
@@ -192,14 +226,21 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			hd.Threads = append(hd.Threads, ht)
 		}
 		data.Days = append(data.Days, hd)
+		if len(msgs.Threads) > 0 {
+			mjs, err := json.Marshal(msgs) // sorted by thread ID
+			if err != nil {
+				return fmt.Errorf("html digest: %w", err)
+			}
+			fmt.Fprintf(&dayMessages, "<script id=\"messages-%d\" type=\"application/json\">%s</script>\n", k, mjs)
+		}
 	}
 	for _, e := range d.Entries {
-		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), First: e.FirstAsked(), Last: e.LastAsked(), Later: []htmlOcc{}}
+		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), Later: []htmlOcc{}}
 		for _, o := range e.Occurrences {
-			he.Occ = append(he.Occ, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Line: o.Line})
+			he.Occ = append(he.Occ, occ(d, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Line: o.Line}))
 			for _, a := range o.Answers {
 				if a.Later {
-					he.Later = append(he.Later, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Line: a.Line})
+					he.Later = append(he.Later, occ(d, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Line: a.Line}))
 				}
 			}
 		}
@@ -210,28 +251,49 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	}
 	js, err := json.Marshal(data) // escapes <, > and &, so the JSON cannot end the script element
 	if err != nil {
-		return err
+		return fmt.Errorf("html digest: %w", err)
 	}
 	style, script := "", ""
 	if hasCode {
 		style, script = codeStyle, codeScript
 	}
+	htmlLang := map[string]string{"en": "en", "zh": "zh-CN"}[lang]
 	// One pass: what one placeholder is replaced by is not read for another.
-	page := strings.NewReplacer("{{TITLE}}", html.EscapeString(data.Title), "{{CODE_STYLE}}", style,
-		"{{CODE_SCRIPT}}", script, "{{DATA}}", string(js)).Replace(pageTemplate)
+	pairs := []string{"{{LANG}}", htmlLang, "{{TITLE}}", html.EscapeString(pageTitle(d, lang)), "{{SUMMARY}}", html.EscapeString(pageSummary(d, lang)),
+		"{{CODE_STYLE}}", style, "{{CODE_SCRIPT}}", script, "{{DATA}}", string(js), "{{MESSAGES}}\n", dayMessages.String()}
+	for k, v := range pageTexts[lang] {
+		if strings.HasPrefix(k, "static.") {
+			pairs = append(pairs, "{{"+k+"}}", html.EscapeString(v))
+		}
+	}
+	page := strings.NewReplacer(pairs...).Replace(pageTemplate)
 	_, err = io.WriteString(w, page)
 	return err
 }
 
+// occ is o without its date and group where they are its day's.
+func occ(d *Digest, o htmlOcc) htmlOcc {
+	if o.Day >= 0 && o.Day < len(d.Days) {
+		if o.Date == d.Days[o.Day].Date {
+			o.Date = ""
+		}
+		if o.Group == d.Days[o.Day].Group {
+			o.Group = ""
+		}
+	}
+	return o
+}
+
 // htmlMessage is a message as the page's script reads it: [line, time,
-// sender, text, role], and for a picture or shared link at an http or https
+// sender, text, role], the sender the index of its name in
+// htmlMessages.Senders, and for a picture or shared link at an http or https
 // address, the address, which the script makes the text's link. Another
 // address is no link: it is text after the message's, which the script
 // writes as text. A message with code (a picture or link has none) has ""
 // in the address's place and then its text and code as htmlCode gives
 // them, which the script shows in the text's place.
-func htmlMessage(base time.Time, m MessageView) []any {
-	msg := []any{fmt.Sprint(m.Line), clock(base, m.Time), m.Sender, m.Text, string(m.Role)}
+func htmlMessage(base time.Time, m MessageView, sender int) []any {
+	msg := []any{m.Line, clock(base, m.Time), sender, m.Text, string(m.Role)}
 	if len(m.Code.Spans) > 0 {
 		return append(msg, "", htmlCode(m.Code))
 	}

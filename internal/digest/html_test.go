@@ -1,9 +1,11 @@
 package digest
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +31,7 @@ func TestHTMLMessageLines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := MessageView{Line: 3, Time: time.Date(2025, 3, 6, 9, 3, 40, 0, time.UTC), Sender: "A", Text: oneLine(tt.text), Lines: strings.TrimSpace(tt.text), URL: tt.url}
-			got := htmlMessage(time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), m)
+			got := htmlMessage(time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), m, 0)
 			if got[3] != tt.want {
 				t.Errorf("text %q, want %q", got[3], tt.want)
 			}
@@ -40,7 +42,7 @@ func TestHTMLMessageLines(t *testing.T) {
 	}
 	// A picture shows its readable text, not the (empty) text as written.
 	m := MessageView{Text: imageText, URL: "https://example.com/a.png"}
-	if got := htmlMessage(time.Time{}, m); got[3] != imageText {
+	if got := htmlMessage(time.Time{}, m, 0); got[3] != imageText {
 		t.Errorf("picture: text %q, want %q", got[3], imageText)
 	}
 }
@@ -141,5 +143,82 @@ func TestHTMLWithoutPaths(t *testing.T) {
 	}
 	if !strings.Contains(js.String(), dir+"a.md") {
 		t.Error("the JSON digest lost the path")
+	}
+}
+
+// TestPageTexts checks the page's word tables: the same keys in every
+// language (but the Chinese summary's counts), the same {names} in each
+// key's texts, forms for one and other counts in English only, and every
+// key used by the page.
+func TestPageTexts(t *testing.T) {
+	names := regexp.MustCompile(`\{\w+\}`)
+	for key, en := range pageTexts["en"] {
+		for _, lang := range PageLangs {
+			text, ok := pageTexts[lang][key]
+			if !ok {
+				t.Errorf("%s: no %q", lang, key)
+				continue
+			}
+			if got, want := slices.Sorted(slices.Values(names.FindAllString(text, -1))), slices.Sorted(slices.Values(names.FindAllString(en, -1))); !slices.Equal(slices.Compact(got), slices.Compact(want)) {
+				t.Errorf("%s %q fills in %v, en %v", lang, key, got, want)
+			}
+			if lang == "zh" && strings.Contains(text, "|") {
+				t.Errorf("zh %q has forms for counts: %q", key, text)
+			}
+		}
+		used := strings.Contains(pageTemplate, `"`+key+`"`) || strings.Contains(pageTemplate, "{{"+key+"}}") ||
+			strings.HasPrefix(key, "kind.") || strings.HasPrefix(key, "role.") || strings.HasPrefix(key, "summary.")
+		if !used {
+			t.Errorf("%q is used nowhere in the page", key)
+		}
+	}
+	for key := range pageTexts["zh"] {
+		if _, ok := pageTexts["en"][key]; !ok && !slices.Contains(zhOnly, key) {
+			t.Errorf("en: no %q", key)
+		}
+	}
+}
+
+// TestPageLang checks the language the page is written in: the one asked
+// for, else Chinese when most messages with letters are Chinese.
+func TestPageLang(t *testing.T) {
+	day := func(texts ...string) DayView {
+		var ms []MessageView
+		for _, s := range texts {
+			ms = append(ms, MessageView{Text: s})
+		}
+		return DayView{Threads: []ThreadView{{Messages: ms}}}
+	}
+	tests := []struct {
+		name, lang string
+		day        DayView
+		want       string
+	}{
+		{"Chinese", "", day("微信分账接口怎么申请？", "商户平台申请", "ok"), "zh"},
+		{"English", "", day("how do I mount a usb drive?", "use udisksctl", "分账"), "en"},
+		{"half and half", "", day("分账", "ok"), "en"},
+		{"no letters", "", day("123", "[]", ""), "en"},
+		{"Chinese asked for", "zh", day("hello"), "zh"},
+		{"English asked for", "en", day("你好"), "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := &Digest{Days: []DayView{tt.day}, Lang: tt.lang}
+			if got := PageLang(d); got != tt.want {
+				t.Errorf("PageLang = %q, want %q", got, tt.want)
+			}
+			var page bytes.Buffer
+			if err := WriteHTML(&page, d); err != nil {
+				t.Fatal(err)
+			}
+			htmlLang := map[string]string{"en": `<html lang="en">`, "zh": `<html lang="zh-CN">`}[tt.want]
+			heading := map[string]string{"en": "<h2>Timeline</h2>", "zh": "<h2>时间线</h2>"}[tt.want]
+			if !strings.Contains(page.String(), htmlLang) || !strings.Contains(page.String(), heading) {
+				t.Errorf("the page lacks %s or %s", htmlLang, heading)
+			}
+			if strings.Contains(page.String(), "{{") {
+				t.Errorf("a placeholder is left in the page: %s", page.String()[strings.Index(page.String(), "{{"):][:40])
+			}
+		})
 	}
 }

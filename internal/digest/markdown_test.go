@@ -87,7 +87,7 @@ func TestWriteHTMLData(t *testing.T) {
 
 	talk := qaDay("talk.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
 	talk.Result.Threads[0].Kind = thread.KindTalk
-	if out := data(t, []Day{talk}); !strings.Contains(out, `"messages":[["1","09:00:00","A","微信分账接口怎么申请？"`) {
+	if out := data(t, []Day{talk}); !strings.Contains(out, `<script id="messages-0" type="application/json">{"senders":["A","B"],"threads":{"t1":[[1,"09:00:00",0,"微信分账接口怎么申请？"`) {
 		t.Errorf("a question in a talk thread: its messages are not in the page data")
 	}
 
@@ -168,7 +168,7 @@ func TestWritersCode(t *testing.T) {
 			answer:   "要用 HMAC-SHA256",
 			markdown: []string{"asked (`d.txt:1`): 微信分账接口这样签名对吗？\n  ```\n  sign := md5(body) // *x*\n  ```\n  - **B** (line 5): 要用 HMAC-SHA256\n"},
 			kb:       []string{"> 微信分账接口这样签名对吗？\n> ```\n> sign := md5(body) // *x*\n> ```\n\n- **B**: 要用 HMAC-SHA256\n"},
-			html:     []string{`// *x*","","",[["","微信分账接口这样签名对吗？"],["pre","sign := md5(body) // *x*"]]],["5","09:01:00","B","要用 HMAC-SHA256",""]]`},
+			html:     []string{`// *x*","","",[["","微信分账接口这样签名对吗？"],["pre","sign := md5(body) // *x*"]]],[5,"09:01:00",1,"要用 HMAC-SHA256",""]]`},
 		},
 		{
 			name:     "code inside a line, and markup in code and text",
@@ -189,7 +189,7 @@ func TestWritersCode(t *testing.T) {
 			name:     "no code",
 			question: "微信分账接口怎么申请？",
 			answer:   "商户平台申请",
-			html:     []string{`"微信分账接口怎么申请？",""],["5","09:01:00","B","商户平台申请",""]]`},
+			html:     []string{`"微信分账接口怎么申请？",""],[5,"09:01:00",1,"商户平台申请",""]]`},
 		},
 		{
 			name:     "code that holds the marker",
@@ -225,8 +225,8 @@ func TestWritersCode(t *testing.T) {
 					t.Errorf("html: with code %v, holds %q: %v", hasCode, part, !hasCode)
 				}
 			}
-			if n := strings.Count(page.String(), "<script"); n != 2 {
-				t.Errorf("html: %d script elements, want the page's 2", n)
+			if n := strings.Count(page.String(), "<script"); n != 3 {
+				t.Errorf("html: %d script elements, want the page's 3 (data, script, the day's messages)", n)
 			}
 			if err := WriteJSON(&js, d); err != nil {
 				t.Fatal(err)

@@ -1,0 +1,274 @@
+package digest
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// PageLangs are the languages the HTML page can be written in.
+var PageLangs = []string{"en", "zh"}
+
+// pageTexts are the HTML page's own words, one table per language, with the
+// same keys. The page's script fills in {name}; a value with "|" has a form
+// for a count of one and one for other counts ("{n} thread|{n} threads").
+// Keys starting with "static." are written into the page's markup by
+// WriteHTML, those starting with "summary." into its title and summary;
+// the others are the script's. The English page's summary is the Markdown
+// digest's (summary), so only the Chinese table has the summary's counts
+// (zhOnly).
+var pageTexts = map[string]map[string]string{
+	"en": {
+		"static.timeline":       "Timeline",
+		"static.timelineHelp":   "Each bar is a thread, from its first to its last non-blank message (white ticks); click a green Q&A thread, or Tab to it and press Enter, to read it.",
+		"static.topicIndex":     "Topic index",
+		"static.unanswered":     "Unanswered questions",
+		"static.unansweredHelp": "Questions that opened a thread and got no answer; click one to read its thread.",
+		"static.thread":         "Thread",
+		"static.panelHelp":      "Click a Q&A thread in the timeline, or an occurrence in the topic index.",
+		"kind.qa":               "Q&A",
+		"kind.discussion":       "discussion",
+		"kind.talk":             "talk",
+		"kind.news":             "news",
+		"kind.greeting":         "greeting",
+		"kind.other":            "other",
+		"role.question":         "question",
+		"role.answer":           "answer",
+		"undated":               "undated",
+		"noMessages":            "No messages.",
+		"threads":               "{n} thread|{n} threads",
+		"messages":              "{n} message|{n} messages",
+		"questions":             "{n} question|{n} questions",
+		"threadsOf":             "threads of {date}",
+		"read":                  "Read {thread}",
+		"facts":                 " — asked {n} time, answered {answered}, {answers}| — asked {n} times, answered {answered}, {answers}",
+		"answers":               "{n} answer|{n} answers",
+		"line":                  "line {n}",
+		"answeredOn":            "answered {date}",
+		"askedTimes":            "asked {n} times",
+		"askedTimesSince":       "asked {n} times since {date}",
+		"askedTwice":            "asked twice",
+		"askedTwiceSince":       "asked twice since {date}",
+		"otherQuestions":        "Other questions",
+		"mentionedOnly":         "No answered or repeated questions; {n} thread mentions it.|No answered or repeated questions; {n} threads mention it.",
+		"entry":                 "Entry: {title}",
+		"threadFacts":           "{kind}, {from}–{to}, {messages}",
+		"groupFacts":            " {questions} · {threads}",
+		"summary.title":         "FAQ digest: {span}",
+		"summary.span":          "{first} to {last}",
+		"summary.noDates":       "no dated days",
+		"summary.noDayInRange":  "no day {range} ({read} read)",
+		"summary.since":         "since {date}",
+		"summary.until":         "until {date}",
+		"summary.fromTo":        "from {since} to {until}",
+		"summary.days":          "{n} day|{n} days",
+		"summary.dayLogs":       "{n} day log|{n} day logs",
+	},
+	"zh": {
+		"static.timeline":        "时间线",
+		"static.timelineHelp":    "每个色条是一个话题，从第一条到最后一条非空消息（白色刻度是消息）；点击绿色的问答话题，或用 Tab 键选中后按回车，即可阅读。",
+		"static.topicIndex":      "主题索引",
+		"static.unanswered":      "未回答的问题",
+		"static.unansweredHelp":  "开启了话题却无人回答的问题；点击可阅读所在话题。",
+		"static.thread":          "话题",
+		"static.panelHelp":       "点击时间线中的问答话题，或主题索引中的某次提问，即可在此阅读。",
+		"kind.qa":                "问答",
+		"kind.discussion":        "讨论",
+		"kind.talk":              "闲聊",
+		"kind.news":              "资讯",
+		"kind.greeting":          "问候",
+		"kind.other":             "其他",
+		"role.question":          "问题",
+		"role.answer":            "回答",
+		"undated":                "日期不明",
+		"noMessages":             "没有消息。",
+		"threads":                "{n} 个话题",
+		"messages":               "{n} 条消息",
+		"questions":              "{n} 个问题",
+		"threadsOf":              "{date} 的话题",
+		"read":                   "阅读 {thread}",
+		"facts":                  " — 提问 {n} 次，已回答 {answered} 次，{answers}",
+		"answers":                "共 {n} 条回答",
+		"line":                   "第 {n} 行",
+		"answeredOn":             "{date} 回答",
+		"askedTimes":             "问了 {n} 次",
+		"askedTimesSince":        "自 {date} 起问了 {n} 次",
+		"askedTwice":             "问了两次",
+		"askedTwiceSince":        "自 {date} 起问了两次",
+		"otherQuestions":         "其他问题",
+		"mentionedOnly":          "没有已回答或重复提问的问题；有 {n} 个话题提到它。",
+		"entry":                  "条目：{title}",
+		"threadFacts":            "{kind}，{from}–{to}，{messages}",
+		"groupFacts":             " {questions} · {threads}",
+		"summary.title":          "常见问题汇总：{span}",
+		"summary.span":           "{first} 至 {last}",
+		"summary.noDates":        "没有带日期的聊天",
+		"summary.noDayInRange":   "{range}没有聊天（共读了 {read}）",
+		"summary.since":          "自 {date} 起",
+		"summary.until":          "截至 {date}",
+		"summary.fromTo":         "{since} 至 {until}",
+		"summary.days":           "{n} 天",
+		"summary.dayLogs":        "{n} 份聊天记录",
+		"summary.counts":         "{days}，{threads}；{questions}共被问了 {askings} 次，其中 {repeated} 个问了不止一次。",
+		"summary.leftOut":        "另有 {n} 次提问未收录：只问过一次且无人回答，或离开上下文说得太少。",
+		"summary.unansweredList": "文末列出 {n} 个未回答的问题。",
+	},
+}
+
+// zhOnly are the keys only the Chinese table has.
+var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.unansweredList"}
+
+// PageLang is the language WriteHTML writes d's page in: d.Lang when it is
+// one of PageLangs, else "zh" when most of the digest's messages that have
+// letters in them have Chinese (CJK) characters, else "en".
+func PageLang(d *Digest) string {
+	if slices.Contains(PageLangs, d.Lang) {
+		return d.Lang
+	}
+	cjk, other := 0, 0
+	for _, day := range d.Days {
+		for _, t := range day.Threads {
+			for _, m := range t.Messages {
+				switch letters(m.Text) {
+				case 'c':
+					cjk++
+				case 'l':
+					other++
+				}
+			}
+		}
+	}
+	if cjk > other {
+		return "zh"
+	}
+	return "en"
+}
+
+// letters says what writing s is in: 'c' when it has a Chinese, Japanese
+// or Korean character, else 'l' when it has a letter, else 0.
+func letters(s string) byte {
+	kind := byte(0)
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+			return 'c'
+		}
+		if unicode.IsLetter(r) {
+			kind = 'l'
+		}
+	}
+	return kind
+}
+
+// pageText is the text of key in lang's table, its {name}s filled in from
+// vars (name, value, name, value...), the form for n when it has two.
+func pageText(lang, key string, n int, vars ...string) string {
+	s, ok := pageTexts[lang][key]
+	if !ok {
+		panic(fmt.Sprintf("digest: no page text %q in %q", key, lang))
+	}
+	if one, other, found := strings.Cut(s, "|"); found {
+		s = other
+		if n == 1 {
+			s = one
+		}
+	}
+	pairs := append([]string{"{n}", fmt.Sprint(n)}, vars...)
+	for i := 2; i < len(pairs); i += 2 {
+		pairs[i] = "{" + pairs[i] + "}"
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// pageTitle is the page's title: "FAQ digest: " and the dates it covers.
+func pageTitle(d *Digest, lang string) string {
+	if lang == "en" {
+		return "FAQ digest: " + span(d)
+	}
+	first, last := "", ""
+	for _, day := range d.Days {
+		if day.Date == "" {
+			continue
+		}
+		if first == "" || day.Date < first {
+			first = day.Date
+		}
+		last = max(last, day.Date)
+	}
+	s := pageText(lang, "summary.span", 0, "first", first, "last", last)
+	switch {
+	case len(d.Days) == 0 && d.Range.String() != "":
+		r := pageText(lang, "summary.fromTo", 0, "since", d.Range.Since, "until", d.Range.Until)
+		if d.Range.Since == "" {
+			r = pageText(lang, "summary.until", 0, "date", d.Range.Until)
+		} else if d.Range.Until == "" {
+			r = pageText(lang, "summary.since", 0, "date", d.Range.Since)
+		}
+		s = pageText(lang, "summary.noDayInRange", 0, "range", r, "read", pageText(lang, "summary.days", d.Range.Read))
+	case first == "":
+		s = pageText(lang, "summary.noDates", 0)
+	case first == last:
+		s = first
+	}
+	return pageText(lang, "summary.title", 0, "span", s)
+}
+
+// pageSummary says in one line what the page covers: the Markdown digest's
+// summary line in English, the same counts in lang otherwise.
+func pageSummary(d *Digest, lang string) string {
+	if lang == "en" {
+		return summary(d)
+	}
+	groups := map[string]bool{}
+	dates := map[string]bool{}
+	threads, askings, repeated, days := 0, 0, 0, 0
+	for _, day := range d.Days {
+		if day.Group != "" {
+			groups[day.Group] = true
+		}
+		if day.Date == "" || !dates[day.Date] {
+			days++
+			dates[day.Date] = true
+		}
+		threads += len(day.Threads)
+	}
+	for _, e := range d.Entries {
+		askings += len(e.Occurrences)
+		if len(e.Occurrences) > 1 {
+			repeated++
+		}
+	}
+	ds := pageText(lang, "summary.days", days)
+	var in []string // "devarch、proddev 的 45 份聊天记录"
+	if len(groups) > 0 {
+		in = append(in, strings.Join(slices.Sorted(maps.Keys(groups)), "、"))
+	}
+	if days != len(d.Days) {
+		in = append(in, pageText(lang, "summary.dayLogs", len(d.Days)))
+	}
+	if len(in) > 0 {
+		ds += "（" + strings.Join(in, " 的 ") + "）"
+	}
+	s := pageText(lang, "summary.counts", 0, "days", ds, "threads", pageText(lang, "threads", threads),
+		"questions", pageText(lang, "questions", len(d.Entries)), "askings", fmt.Sprint(askings), "repeated", fmt.Sprint(repeated))
+	if d.LeftOut > 0 {
+		s += pageText(lang, "summary.leftOut", d.LeftOut)
+	}
+	if len(d.Unanswered) > 0 {
+		s += pageText(lang, "summary.unansweredList", len(d.Unanswered))
+	}
+	return s
+}
+
+// scriptTexts is lang's table as the page's script reads it: the keys
+// that are not written into the markup.
+func scriptTexts(lang string) map[string]string {
+	out := map[string]string{}
+	for k, v := range pageTexts[lang] {
+		if !strings.HasPrefix(k, "static.") && !strings.HasPrefix(k, "summary.") {
+			out[k] = v
+		}
+	}
+	return out
+}
