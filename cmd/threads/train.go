@@ -56,7 +56,10 @@ With --answers, the weights of --model stay as they are and only its answer
 check is fitted, from TSV gold that gives roles: boosted trees that take
 the role from answers the rules find but an annotator would call comments
 (those less likely than --threshold). Thread membership and reply links
-do not change; a thread left with no answer becomes a discussion.`,
+do not change; a thread left with no answer becomes a discussion.
+
+An -o that is one of the files train reads (a gold file or a chat log,
+however it is reached) is refused with exit 2.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
 			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml\n" +
 			"  threads train --answers --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-answers.yaml",
@@ -144,6 +147,9 @@ func trainRun(opts *trainOptions) error {
 			return err
 		}
 	}
+	if err := checkOutputNotInput(opts.Output, pairInputs(pairs), nil); err != nil {
+		return err
+	}
 	golds := strings.Join(opts.Gold, ", ")
 	seg, err := loadSegmenter()
 	if err != nil {
@@ -215,6 +221,16 @@ func trainRun(opts *trainOptions) error {
 		fmt.Fprintln(opts.io.Err, "threads: note:", note)
 	}
 	return nil
+}
+
+// pairInputs lists the files train reads, the gold files and their chat
+// logs, as inputs for checkOutputNotInput.
+func pairInputs(pairs []evalPair) []input {
+	var in []input
+	for _, p := range pairs {
+		in = append(in, input{path: p.gold, folder: -1}, input{path: p.chat, folder: -1})
+	}
+	return in
 }
 
 // trainingDay reads one chat file and its gold links, checked against it

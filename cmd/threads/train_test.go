@@ -393,3 +393,58 @@ func TestGoldFolderWithoutCorpus(t *testing.T) {
 		})
 	}
 }
+
+// trainFixtures copies the synthetic days of testdata/train (two payops
+// days, their gold and variants of it) to a new folder and returns it, so
+// that a test may change or overwrite them.
+func trainFixtures(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "train")
+	if err := os.CopyFS(dir, os.DirFS("../../testdata/train")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestTrainRefusesOutputThatIsAnInput checks that train, like extract and
+// digest, refuses with exit 2 an -o that is one of the files it reads (a
+// gold file or a chat log, however it is reached) and leaves that file as
+// it was, and that an -o beside them is written.
+func TestTrainRefusesOutputThatIsAnInput(t *testing.T) {
+	dir := trainFixtures(t)
+	gold, corpus := filepath.Join(dir, "gold"), filepath.Join(dir, "corpus")
+	tsv := filepath.Join(gold, "payops-2019-03-05.tsv")
+	chat := filepath.Join(corpus, "payops", "2019-03-06-chat.markdown")
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(chat, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name, out string
+		flags     []string
+		want      string // "" when train should write out
+	}{
+		{"gold file", tsv, nil, "`-o` " + tsv + " is the same file as the input " + tsv},
+		{"chat log", chat, []string{"--rank"}, "`-o` " + chat + " is the same file as the input " + chat},
+		{"link to a chat log", link, []string{"--answers"}, "`-o` " + link + " is the same file as the input " + chat},
+		{"new file in the gold folder", filepath.Join(gold, "m.yaml"), []string{"--rank"}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := os.ReadFile(tt.out)
+			args := append(append([]string{"train"}, tt.flags...), "--gold", gold, corpus, "-o", tt.out)
+			code, _, errOut := runCmd(t, "", args...)
+			if tt.want == "" {
+				if code != exitOK {
+					t.Errorf("exit %d, stderr %q", code, errOut)
+				}
+				return
+			}
+			if code != exitUsage || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitUsage, tt.want)
+			}
+			if after, _ := os.ReadFile(tt.out); string(after) != string(before) {
+				t.Errorf("%s changed", tt.out)
+			}
+		})
+	}
+}
