@@ -58,6 +58,10 @@ the role from answers the rules find but an annotator would call comments
 (those less likely than --threshold). Thread membership and reply links
 do not change; a thread left with no answer becomes a discussion.
 
+Train fails, and writes nothing, when the annotations lack what it would
+fit: answer roles (A<q>) for --answers, reply links other than a message's
+link to itself for the link and rank weights.
+
 An -o that is one of the files train reads (a gold file or a chat log,
 however it is reached) is refused with exit 2.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
@@ -168,6 +172,9 @@ func trainRun(opts *trainOptions) error {
 	if len(days) == 0 {
 		return fmt.Errorf("%s: no gold files to train on", golds)
 	}
+	if missing := missingGold(days, opts.Answers); missing != "" {
+		return fmt.Errorf("%s: %s; no model written", golds, missing)
+	}
 	var m *thread.Model
 	var comment, learned, note string
 	if opts.Rank || opts.Answers {
@@ -221,6 +228,36 @@ func trainRun(opts *trainOptions) error {
 		fmt.Fprintln(opts.io.Err, "threads: note:", note)
 	}
 	return nil
+}
+
+// missingGold says what the annotations lack that training needs, "" when
+// nothing: answer roles (A<q>) for the answer check, else reply links
+// other than self-links (a message that starts a thread) for the link or
+// rank weights. Without them training would learn that there is nothing
+// to find: an answer check that removes every answer, or link weights
+// that start a thread at every message.
+func missingGold(days []thread.TrainingDay, answers bool) string {
+	for _, d := range days {
+		if answers {
+			for _, q := range d.Answers {
+				if q >= 0 {
+					return ""
+				}
+			}
+			continue
+		}
+		for i, parents := range d.Gold {
+			for _, p := range parents {
+				if p != i {
+					return ""
+				}
+			}
+		}
+	}
+	if answers {
+		return "the annotations have no answers (roles A<q>) to fit the answer check from; `--answers` needs TSV gold that marks each answer A<q> with its question's idx (see the gold GUIDELINES)"
+	}
+	return "the annotations have no reply links (every message is its own parent, each starts a thread) to fit the weights to; give gold that links replies to the messages they answer"
 }
 
 // pairInputs lists the files train reads, the gold files and their chat

@@ -15,8 +15,8 @@ import (
 
 // writeSampleGold lays out the sample day as a gold folder and a corpus
 // folder for train and eval (gold/sample-2018-05-04.tsv beside
-// corpus/sample/2018-05-04-chat.markdown), with the reply links that model m
-// makes as the gold links.
+// corpus/sample/2018-05-04-chat.markdown), with the reply links and the
+// roles that model m makes as the gold ones.
 func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 	t.Helper()
 	dir := t.TempDir()
@@ -51,13 +51,20 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 		}
 	}
 	var b strings.Builder
-	b.WriteString("# reply links of a model with rank weights\nidx\ttime\tnick\tparent\trole\tthread\n")
+	b.WriteString("# reply links and roles of a model\nidx\ttime\tnick\tparent\trole\tthread\n")
 	for i, l := range res.Links {
 		parent := l.Parent
 		if parent < 0 {
 			parent = i
 		}
-		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\t-\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), strings.TrimSpace(log.Messages[i].Sender), parent, label[i])
+		role := "-"
+		switch {
+		case l.Role == thread.RoleQuestion:
+			role = "Q"
+		case l.AnswerOf >= 0:
+			role = fmt.Sprintf("A%d", l.AnswerOf)
+		}
+		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\t%s\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), strings.TrimSpace(log.Messages[i].Sender), parent, role, label[i])
 	}
 	writeFile(t, filepath.Join(gold, "sample-2018-05-04.tsv"), b.String())
 	return gold, corpus
@@ -146,13 +153,13 @@ func TestTrainRankErrors(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
 		f := strings.Split(line, "\t")
 		if len(f) == 6 && f[0] != "idx" {
-			f[3], f[5] = f[0], "T"+f[0]
+			f[3], f[4], f[5] = f[0], "-", "T"+f[0]
 		}
 		alone.WriteString(strings.Join(f, "\t") + "\n")
 	}
 	writeFile(t, path, alone.String())
 	code, _, errOut := runCmd(t, "", "train", "--rank", "--gold", gold, corpus, "-o", out)
-	if code == exitOK || !strings.Contains(errOut, "nothing to fit the rank weights to") {
+	if code == exitOK || !strings.Contains(errOut, "the annotations have no reply links (every message is its own parent") {
 		t.Errorf("no example: exit %d, stderr %q", code, errOut)
 	}
 	empty := t.TempDir()
@@ -348,7 +355,7 @@ func TestTrainRefusesLambda(t *testing.T) {
 func TestTrainFailsWithoutScorerLinks(t *testing.T) {
 	gold := t.TempDir()
 	writeFile(t, filepath.Join(gold, "day.raw.txt"), "[12:00] <alice> hello there\n=== bob has joined #ubuntu\n[12:01] <alice> anyone around?\n")
-	writeFile(t, filepath.Join(gold, "day.annotation.txt"), "1 1 -\n")
+	writeFile(t, filepath.Join(gold, "day.annotation.txt"), "0 1 -\n")
 	out := filepath.Join(t.TempDir(), "m.yaml")
 	code, _, errOut := runCmd(t, "", "train", "--gold", gold, "-o", out)
 	for _, want := range []string{gold + ": no annotated message is left for the link scorer", "give annotated days with reply links the scorer decides", "no model written"} {
@@ -444,6 +451,66 @@ func TestTrainRefusesOutputThatIsAnInput(t *testing.T) {
 			}
 			if after, _ := os.ReadFile(tt.out); string(after) != string(before) {
 				t.Errorf("%s changed", tt.out)
+			}
+		})
+	}
+}
+
+// TestTrainNeedsWhatItFits checks that train fails, and writes no model,
+// when the annotations lack what it would fit: --answers without answer
+// roles (every role "-", or questions with no A<q>) would fit an answer
+// check that removes every answer, and train or train --rank without reply
+// links would learn that every message starts a thread.
+func TestTrainNeedsWhatItFits(t *testing.T) {
+	dir := trainFixtures(t)
+	corpus := filepath.Join(dir, "corpus")
+	alone := filepath.Join(dir, "alone")
+	for _, day := range []string{"payops-2019-03-05.tsv", "payops-2019-03-06.tsv"} {
+		data, err := os.ReadFile(filepath.Join(dir, "gold", day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, line := range strings.SplitAfter(string(data), "\n") {
+			if f := strings.Split(line, "\t"); len(f) == 6 && f[0] != "idx" {
+				f[3], f[4], f[5] = f[0], "-", "T"+f[0]+"\n"
+				line = strings.Join(f, "\t")
+			}
+			b.WriteString(line)
+		}
+		writeFile(t, filepath.Join(alone, day), b.String())
+	}
+	const noAnswers = "the annotations have no answers (roles A<q>) to fit the answer check from"
+	const noLinks = "the annotations have no reply links (every message is its own parent"
+	for _, tt := range []struct {
+		name, gold string
+		flags      []string
+		want       string // "" when train should succeed
+	}{
+		{"answers, every role -", "noans", []string{"--answers"}, noAnswers},
+		{"answers, questions only", "onlyQ", []string{"--answers"}, noAnswers},
+		{"answers, with roles", "gold", []string{"--answers"}, ""},
+		{"rank, no reply links", "alone", []string{"--rank"}, noLinks},
+		{"link weights, no reply links", "alone", nil, noLinks},
+		{"rank, no roles", "noans", []string{"--rank"}, ""},
+		{"link weights, no roles", "noans", nil, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			gold := filepath.Join(dir, tt.gold)
+			out := filepath.Join(t.TempDir(), "m.yaml")
+			args := append(append([]string{"train"}, tt.flags...), "--gold", gold, corpus, "-o", out)
+			code, _, errOut := runCmd(t, "", args...)
+			if tt.want == "" {
+				if code != exitOK {
+					t.Errorf("exit %d, stderr %q", code, errOut)
+				}
+				return
+			}
+			if code != exitFailure || !strings.Contains(errOut, gold+": "+tt.want) || !strings.Contains(errOut, "no model written") {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitFailure, tt.want)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a model was written")
 			}
 		})
 	}
