@@ -515,3 +515,44 @@ func TestTrainNeedsWhatItFits(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainWarnsOnLittleData checks that train still writes its model but
+// warns, pointing to eval --model on other days, when it had fewer than
+// minTrainFiles files or minTrainExamples examples, and that it counts
+// "1 file" and "N files".
+func TestTrainWarnsOnLittleData(t *testing.T) {
+	dir := trainFixtures(t)
+	corpus := filepath.Join(dir, "corpus")
+	one := filepath.Join(dir, "one")
+	data, err := os.ReadFile(filepath.Join(dir, "gold", "payops-2019-03-05.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(one, "payops-2019-03-05.tsv"), string(data))
+	const warning = "examples to train on (fewer than 5 files or 300 examples); the model may be worse than the built-in one on other days: check it with `threads eval --model "
+	for _, tt := range []struct {
+		name   string
+		args   func(t *testing.T) []string
+		counts string // the counts train reports
+		warn   bool
+	}{
+		{"one day", func(*testing.T) []string { return []string{"--gold", one, corpus} }, "trained on 1 file, 44 annotated messages;", true},
+		{"two days, answers", func(*testing.T) []string { return []string{"--answers", "--gold", filepath.Join(dir, "gold"), corpus} }, "trained on 2 files, 81 annotated messages, 28 examples;", true},
+		{"43 days, answers", func(t *testing.T) []string {
+			return []string{"--answers", "--gold", "../../testdata/annotations/cocolian", sharedtest.Dir(t, "corpus", "cocolian")}
+		}, "trained on 43 files, 9557 annotated messages, 2581 examples;", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, written, errOut := trainModel(t, tt.args(t)...)
+			if !strings.Contains(errOut, tt.counts) {
+				t.Errorf("stderr %q, want %q", errOut, tt.counts)
+			}
+			if got := strings.Contains(errOut, warning+out+"` on annotated days it was not trained on"); got != tt.warn {
+				t.Errorf("warning %v, want %v; stderr %q", got, tt.warn, errOut)
+			}
+			if files := strings.Fields(tt.counts)[2] + " " + strings.Fields(tt.counts)[3]; !strings.Contains(written, " on "+strings.TrimSuffix(files, ",")+" ") {
+				t.Errorf("model comment does not say %q:\n%s", files, written)
+			}
+		})
+	}
+}
