@@ -39,7 +39,7 @@ type evalPair struct {
 func newEvalCmd(io *streams, runF func(*evalOptions) error) *cobra.Command {
 	opts := &evalOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "eval --gold GOLD [FILE|DIR]",
+		Use:   "eval --gold GOLD [FILE|DIR...]",
 		Short: "Score threading against gold annotations",
 		Long: `Run extract on chat files and score the result against gold annotations:
 one-to-one overlap, 1 - VI/log N, exact-match threads, reply links, questions
@@ -52,8 +52,9 @@ GOLD is one of:
   (NAME = GROUP-DATE), every NAME.annotation.txt with NAME.raw.txt in the same
   folder (or DIR). A folder prints each file and their average: the mean over
   TSV days, the micro-average over link files (as Kummerfeld et al. report it).
-  With a folder and one chat FILE of the corpus, only that file is scored,
-  against its own gold file.
+  Several DIRs may be given: each gold file's chat log is looked for in all
+  of them (found in two is an error). With a folder and chat FILEs of the
+  corpus, only those files are scored, each against its own gold file.
 
 A TSV must line up with its chat log: one row per message, and a row that
 gives a time or a nick (not "-") must have those of the log's message at
@@ -372,9 +373,12 @@ func checkChatsBeside(pairs []evalPair, usage string) error {
 	return nil
 }
 
-// evalPairs pairs gold files with the chat files they annotate: with no
-// corpus DIR in inputs, the chat files are looked for beside the gold files
-// (checkChatsBeside says so when they are not there).
+// evalPairs pairs gold files with the chat files they annotate. With no
+// inputs, the chat files are looked for beside the gold files
+// (checkChatsBeside says so when they are not there). Else each input is a
+// corpus folder, in which every gold file's chat log is looked for (found
+// in two folders is an error), or one chat file of a corpus: with only
+// chat files, only they are scored, each against its own gold file.
 func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	st, err := os.Stat(gold)
 	if err != nil {
@@ -386,22 +390,16 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 		}
 		return []evalPair{{name: filepath.Base(inputs[0]), gold: gold, chat: inputs[0]}}, nil
 	}
-	if len(inputs) > 1 {
-		return nil, usageError{fmt.Errorf("with a gold folder, give at most one corpus DIR (got %d)", len(inputs))}
-	}
-	corpus, only := gold, ""
-	if len(inputs) == 1 {
-		corpus = inputs[0]
-		st, err := os.Stat(corpus)
+	var roots, files []string
+	for _, in := range inputs {
+		st, err := os.Stat(in)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read the chat files: %w", corpus, err)
+			return nil, fmt.Errorf("%s: cannot read the chat files: %w", in, err)
 		}
-		if !st.IsDir() {
-			// One chat file of the corpus: score it against its gold file.
-			corpus, only = filepath.Dir(filepath.Dir(corpus)), inputs[0]
-			if strings.HasSuffix(only, ".raw.txt") {
-				corpus = filepath.Dir(only)
-			}
+		if st.IsDir() {
+			roots = append(roots, in)
+		} else {
+			files = append(files, in)
 		}
 	}
 	entries, err := os.ReadDir(gold)
@@ -409,33 +407,100 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 		return nil, fmt.Errorf("%s: %w", gold, err)
 	}
 	var pairs []evalPair
+	matched := make([]bool, len(files))
 	for _, e := range entries {
 		name := e.Name()
-		switch {
-		case strings.HasSuffix(name, ".tsv"):
-			base := strings.TrimSuffix(name, ".tsv")
-			k := strings.Index(base, "-")
-			if k < 0 {
-				return nil, fmt.Errorf("%s: gold file name should be GROUP-YYYY-MM-DD.tsv", filepath.Join(gold, name))
-			}
-			chat := filepath.Join(corpus, base[:k], base[k+1:]+"-chat.markdown")
-			pairs = append(pairs, evalPair{name: base, gold: filepath.Join(gold, name), chat: chat})
-		case strings.HasSuffix(name, ".annotation.txt"):
-			base := strings.TrimSuffix(name, ".annotation.txt")
-			pairs = append(pairs, evalPair{name: base, gold: filepath.Join(gold, name), chat: filepath.Join(corpus, base+".raw.txt")})
+		base, rel, err := goldChat(gold, name)
+		if err != nil {
+			return nil, err
 		}
+		if rel == "" {
+			continue // not a gold file
+		}
+		p := evalPair{name: base, gold: filepath.Join(gold, name), chat: filepath.Join(gold, rel)}
+		if len(inputs) > 0 {
+			found, err := findChat(p.gold, rel, roots, files, matched)
+			if err != nil {
+				return nil, err
+			}
+			if found == "" && len(roots) == 0 {
+				continue // only the chat files given are scored
+			}
+			p.chat = found
+			if found == "" {
+				p.chat = filepath.Join(roots[0], rel)
+			}
+		}
+		pairs = append(pairs, p)
 	}
-	if len(pairs) == 0 {
+	if len(pairs) == 0 && len(files) == 0 {
 		return nil, fmt.Errorf("%s: no *.tsv or *.annotation.txt gold files", gold)
 	}
-	if only != "" {
-		for _, p := range pairs {
-			if filepath.Clean(p.chat) == filepath.Clean(only) {
-				return []evalPair{p}, nil
-			}
+	for i, f := range files {
+		if !matched[i] {
+			return nil, usageError{fmt.Errorf("%s: no gold file in %s annotates this chat file (a TSV is named GROUP-DATE.tsv for GROUP/DATE-chat.markdown, an IRC annotation NAME.annotation.txt for NAME.raw.txt); give the corpus folder, or --gold the one gold file", f, gold)}
 		}
-		return nil, usageError{fmt.Errorf("%s: no gold file in %s annotates this chat file (a TSV is named GROUP-DATE.tsv for GROUP/DATE-chat.markdown, an IRC annotation NAME.annotation.txt for NAME.raw.txt); give the corpus folder, or --gold the one gold file", only, gold)}
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
 	return pairs, nil
+}
+
+// goldChat tells, for a file name in the gold folder, the name of the day
+// it annotates and the chat log's path relative to a corpus folder; rel is
+// "" for a file that is not a gold file.
+func goldChat(gold, name string) (base, rel string, err error) {
+	switch {
+	case strings.HasSuffix(name, ".tsv"):
+		base = strings.TrimSuffix(name, ".tsv")
+		k := strings.Index(base, "-")
+		if k < 0 {
+			return "", "", fmt.Errorf("%s: gold file name should be GROUP-YYYY-MM-DD.tsv", filepath.Join(gold, name))
+		}
+		return base, filepath.Join(base[:k], base[k+1:]+"-chat.markdown"), nil
+	case strings.HasSuffix(name, ".annotation.txt"):
+		base = strings.TrimSuffix(name, ".annotation.txt")
+		return base, base + ".raw.txt", nil
+	}
+	return "", "", nil
+}
+
+// findChat returns the chat log at rel in one of the corpus folders roots,
+// or among the chat files files (marking matched the one it is), "" when
+// none; a log found in two places (not the same file) is an error that
+// names both.
+func findChat(gold, rel string, roots, files []string, matched []bool) (string, error) {
+	var found string
+	var foundInfo os.FileInfo
+	add := func(path string, st os.FileInfo) error {
+		switch {
+		case found == "":
+			found, foundInfo = path, st
+		case !os.SameFile(foundInfo, st):
+			return usageError{fmt.Errorf("%s: two chat logs for it, %s and %s; give only the corpus folder or file that holds the one it annotates", gold, found, path)}
+		}
+		return nil
+	}
+	for _, root := range roots {
+		path := filepath.Join(root, rel)
+		if st, err := os.Stat(path); err == nil {
+			if err := add(path, st); err != nil {
+				return "", err
+			}
+		}
+	}
+	for i, f := range files {
+		clean := filepath.Clean(f)
+		if clean != rel && !strings.HasSuffix(clean, string(filepath.Separator)+rel) {
+			continue
+		}
+		st, err := os.Stat(f)
+		if err != nil {
+			continue
+		}
+		matched[i] = true
+		if err := add(f, st); err != nil {
+			return "", err
+		}
+	}
+	return found, nil
 }

@@ -261,3 +261,54 @@ func TestEvalOneGold(t *testing.T) {
 		})
 	}
 }
+
+// TestSeveralCorpusFolders checks that eval and train take several corpus
+// folders or chat files: each gold file is paired with the chat log found
+// in any of them; one found in two folders is an error naming both, unless
+// both are the same file.
+func TestSeveralCorpusFolders(t *testing.T) {
+	dir := trainFixtures(t)
+	gold, corpus := filepath.Join(dir, "gold"), filepath.Join(dir, "corpus")
+	day5 := filepath.Join("payops", "2019-03-05-chat.markdown")
+	day6 := filepath.Join("payops", "2019-03-06-chat.markdown")
+	first, second := filepath.Join(dir, "first"), filepath.Join(dir, "second")
+	for _, c := range []struct{ root, day string }{{first, day5}, {second, day6}} {
+		data, err := os.ReadFile(filepath.Join(corpus, c.day))
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(c.root, c.day), string(data))
+	}
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(corpus, link); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string // in stdout when the exit is 0, else in stderr
+	}{
+		{"eval, two folders", []string{"eval", "--gold", gold, first, second}, exitOK, "total over 2 files"},
+		{"eval, a folder and a link to it", []string{"eval", "--gold", gold, corpus, link}, exitOK, "total over 2 files"},
+		{"eval, two chat files", []string{"eval", "--gold", gold, filepath.Join(first, day5), filepath.Join(second, day6)}, exitOK, "total over 2 files"},
+		{"eval, one chat file", []string{"eval", "--gold", gold, filepath.Join(second, day6)}, exitOK, "payops-2019-03-06:"},
+		{"eval, in two folders", []string{"eval", "--gold", gold, corpus, second}, exitUsage,
+			filepath.Join(gold, "payops-2019-03-06.tsv") + ": two chat logs for it, " + filepath.Join(corpus, day6) + " and " + filepath.Join(second, day6)},
+		{"train, two folders", []string{"train", "--rank", "--gold", gold, first, second, "-o", out}, exitOK, ""},
+		{"train, in two folders", []string{"train", "--gold", gold, first, corpus, "-o", out}, exitUsage,
+			filepath.Join(gold, "payops-2019-03-05.tsv") + ": two chat logs for it, " + filepath.Join(first, day5) + " and " + filepath.Join(corpus, day5)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, errOut := runCmd(t, "", tt.args...)
+			got := errOut
+			if code == exitOK {
+				got = stdout
+			}
+			if code != tt.code || !strings.Contains(got, tt.want) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, stdout, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}

@@ -15,7 +15,7 @@ import (
 type trainOptions struct {
 	io     *streams
 	Gold   []string // folders of gold files (as for eval), one --gold each
-	Corpus string   // folder of the chat files, when not beside the gold
+	Corpus []string // folders (or files) of the chat logs, when not beside the gold
 	Output string   // model file to write
 	Name   string   // model name
 	Epochs int
@@ -33,7 +33,7 @@ type trainOptions struct {
 func newTrainCmd(io *streams, runF func(*trainOptions) error) *cobra.Command {
 	opts := &trainOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "train --gold DIR [--gold DIR...] [CORPUS_DIR] -o MODEL.yaml",
+		Use:   "train --gold DIR [--gold DIR...] [CORPUS_DIR...] -o MODEL.yaml",
 		Short: "Fit the reply-link weights to your own annotations",
 		Long: `Fit the weights of the link scorer (a linear model over the features the
 threading computes: mentions, same speaker, distance, time gap, shared words,
@@ -41,7 +41,10 @@ question and answer cues, ...) to gold reply links, with an averaged
 perceptron, and write them as YAML. Use the file with --model on extract and
 eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
 *.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.
-Give --gold more than once to train on several folders together.
+Give --gold more than once to train on several folders together, and
+several CORPUS_DIRs when their chat logs are in different folders: each
+gold file's chat log is looked for in all of them (found in two is an
+error).
 
 With --rank, the link weights of --model (default: the embedded model) stay
 as they are and only its rank weights are fitted: once the link weights have
@@ -70,7 +73,6 @@ however it is reached) is refused with exit 2.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
 			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml\n" +
 			"  threads train --answers --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-answers.yaml",
-		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(opts.Gold) == 0 || opts.Output == "" {
 				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
@@ -106,9 +108,7 @@ however it is reached) is refused with exit 2.`,
 			if !(opts.Lambda > 0) || math.IsInf(opts.Lambda, 1) {
 				return usageError{fmt.Errorf("`--lambda` must be above 0 and finite (got %g): without a penalty the rank weights can grow without bound, and an infinite one leaves them 0", opts.Lambda)}
 			}
-			if len(args) == 1 {
-				opts.Corpus = args[0]
-			}
+			opts.Corpus = args
 			if runF != nil {
 				return runF(opts)
 			}
@@ -156,19 +156,15 @@ func trainRun(opts *trainOptions) error {
 		return err
 	}
 	defer out.Abort()
-	var inputs []string
-	if opts.Corpus != "" {
-		inputs = []string{opts.Corpus}
-	}
 	var pairs []evalPair
 	for _, g := range opts.Gold {
-		ps, err := evalPairs(g, inputs)
+		ps, err := evalPairs(g, opts.Corpus)
 		if err != nil {
 			return err
 		}
 		pairs = append(pairs, ps...)
 	}
-	if opts.Corpus == "" {
+	if len(opts.Corpus) == 0 {
 		if err := checkChatsBeside(pairs, "threads train --gold GOLD CORPUS_DIR -o MODEL.yaml"); err != nil {
 			return err
 		}
