@@ -364,10 +364,11 @@ func annotationOf(res *thread.Result) *eval.Annotation {
 // checkChatsBeside reports the first pair whose chat file is missing when
 // no corpus DIR was given, so that evalPairs looked for the chat files
 // beside the gold files; usage shows the command with the corpus folder.
+// The error names the gold file and the chat log it asks for.
 func checkChatsBeside(pairs []evalPair, usage string) error {
 	for _, p := range pairs {
 		if _, err := os.Stat(p.chat); errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s: no chat log beside the gold file %s; give the corpus folder as the argument: %s", p.chat, p.gold, usage)
+			return fmt.Errorf("%s: no chat log %s beside it; give the corpus folder as the argument: %s", p.gold, p.chat, usage)
 		}
 	}
 	return nil
@@ -426,10 +427,10 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 			if found == "" && len(roots) == 0 {
 				continue // only the chat files given are scored
 			}
-			p.chat = found
 			if found == "" {
-				p.chat = filepath.Join(roots[0], rel)
+				return nil, noChatLog(p.gold, rel, roots)
 			}
+			p.chat = found
 		}
 		pairs = append(pairs, p)
 	}
@@ -443,6 +444,17 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].name < pairs[j].name })
 	return pairs, nil
+}
+
+// noChatLog reports that the chat log at rel, which the gold file gold
+// annotates, is in none of the corpus folders roots, and what to do.
+func noChatLog(gold, rel string, roots []string) error {
+	var tried []string
+	for _, root := range roots {
+		tried = append(tried, filepath.Join(root, rel))
+	}
+	return fmt.Errorf("%s: no chat log %s for it; give the corpus folder that holds it as another argument, or move %s out of %s to leave that day out",
+		gold, strings.Join(tried, " or "), filepath.Base(gold), filepath.Dir(gold))
 }
 
 // goldChat tells, for a file name in the gold folder, the name of the day

@@ -312,3 +312,38 @@ func TestSeveralCorpusFolders(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldWithoutChatLog checks that a gold file whose chat log is in no
+// corpus folder given stops eval and train with an error that names the
+// gold file, the chat log it asks for, and what to do.
+func TestGoldWithoutChatLog(t *testing.T) {
+	dir := trainFixtures(t)
+	gold, corpus := filepath.Join(dir, "gold"), filepath.Join(dir, "corpus")
+	orphan := filepath.Join(gold, "payops-2019-03-09.tsv")
+	data, err := os.ReadFile(filepath.Join(gold, "payops-2019-03-05.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, orphan, string(data))
+	other := t.TempDir()
+	missing := filepath.Join("payops", "2019-03-09-chat.markdown")
+	what := "; give the corpus folder that holds it as another argument, or move payops-2019-03-09.tsv out of " + gold + " to leave that day out"
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"eval", []string{"eval", "--gold", gold, corpus}, orphan + ": no chat log " + filepath.Join(corpus, missing) + " for it" + what},
+		{"eval, two folders", []string{"eval", "--gold", gold, corpus, other}, orphan + ": no chat log " + filepath.Join(corpus, missing) + " or " + filepath.Join(other, missing) + " for it" + what},
+		{"train", []string{"train", "--gold", gold, corpus, "-o", out}, orphan + ": no chat log " + filepath.Join(corpus, missing) + " for it" + what},
+		{"eval, beside", []string{"eval", "--gold", gold}, filepath.Join(gold, "payops-2019-03-05.tsv") + ": no chat log " + filepath.Join(gold, "payops", "2019-03-05-chat.markdown") + " beside it; give the corpus folder as the argument"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", tt.args...)
+			if code != exitFailure || !strings.Contains(errOut, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitFailure, tt.want)
+			}
+		})
+	}
+}

@@ -389,7 +389,8 @@ func TestGoldFolderWithoutCorpus(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := runCmd(t, "", tt.args...)
 			chat := filepath.Join(gold, "sample", "2018-05-04-chat.markdown")
-			for _, want := range []string{chat + ": no chat log beside the gold file", "give the corpus folder as the argument: " + tt.want} {
+			tsv := filepath.Join(gold, "sample-2018-05-04.tsv")
+			for _, want := range []string{tsv + ": no chat log " + chat + " beside it", "give the corpus folder as the argument: " + tt.want} {
 				if !strings.Contains(errOut, want) {
 					t.Errorf("stderr %q, want %q", errOut, want)
 				}
