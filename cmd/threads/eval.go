@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -464,16 +465,31 @@ func goldChat(gold, name string) (base, rel string, err error) {
 	switch {
 	case strings.HasSuffix(name, ".tsv"):
 		base = strings.TrimSuffix(name, ".tsv")
-		k := strings.Index(base, "-")
-		if k < 0 {
-			return "", "", fmt.Errorf("%s: gold file name should be GROUP-YYYY-MM-DD.tsv", filepath.Join(gold, name))
+		group, date, ok := goldDay(base)
+		if !ok {
+			return "", "", fmt.Errorf("%s: a TSV gold file is named GROUP-YYYY-MM-DD.tsv, for the chat log GROUP/YYYY-MM-DD-chat.markdown it annotates; rename it so", filepath.Join(gold, name))
 		}
-		return base, filepath.Join(base[:k], base[k+1:]+"-chat.markdown"), nil
+		return base, filepath.Join(group, date+"-chat.markdown"), nil
 	case strings.HasSuffix(name, ".annotation.txt"):
 		base = strings.TrimSuffix(name, ".annotation.txt")
 		return base, base + ".raw.txt", nil
 	}
 	return "", "", nil
+}
+
+// goldDayPattern is the name of a TSV gold file without .tsv: the group
+// (which may hold hyphens), a hyphen, and the date.
+var goldDayPattern = regexp.MustCompile(`^(.+)-([0-9]{4}-[0-9]{2}-[0-9]{2})$`)
+
+// goldDay splits the name of a TSV gold file without its .tsv,
+// GROUP-YYYY-MM-DD, into the group and the date, taking the date from the
+// end so that a group name may hold hyphens; ok is false for another form.
+func goldDay(base string) (group, date string, ok bool) {
+	m := goldDayPattern.FindStringSubmatch(base)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
 }
 
 // findChat returns the chat log at rel in one of the corpus folders roots,

@@ -347,3 +347,55 @@ func TestGoldWithoutChatLog(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldFileNames checks how a TSV gold file's name is split into the
+// group and the date of the chat log it annotates: the date from the end,
+// so that a group may hold hyphens, and an error that gives the expected
+// form for a name of another form.
+func TestGoldFileNames(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		rel  string // "" when the name is refused
+	}{
+		{"payops-2019-03-05.tsv", filepath.Join("payops", "2019-03-05-chat.markdown")},
+		{"pay-ops-2019-03-05.tsv", filepath.Join("pay-ops", "2019-03-05-chat.markdown")},
+		{"a-b-c-2019-03-05.tsv", filepath.Join("a-b-c", "2019-03-05-chat.markdown")},
+		{"2019-03-05.tsv", ""},
+		{"payops-2019-3-5.tsv", ""},
+		{"payops_2019-03-05.tsv", ""},
+		{"payops.tsv", ""},
+		{"notes.txt", "-"}, // not a gold file: skipped
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			_, rel, err := goldChat("gold", tt.name)
+			switch {
+			case tt.rel == "-":
+				if rel != "" || err != nil {
+					t.Errorf("got %q, %v; want it skipped", rel, err)
+				}
+			case tt.rel == "":
+				want := filepath.Join("gold", tt.name) + ": a TSV gold file is named GROUP-YYYY-MM-DD.tsv, for the chat log GROUP/YYYY-MM-DD-chat.markdown it annotates"
+				if err == nil || !strings.Contains(err.Error(), want) {
+					t.Errorf("got %q, %v; want the error %q", rel, err, want)
+				}
+			case rel != tt.rel || err != nil:
+				t.Errorf("got %q, %v; want %q", rel, err, tt.rel)
+			}
+		})
+	}
+	// A group folder with a hyphen, end to end.
+	dir := trainFixtures(t)
+	data, err := os.ReadFile(filepath.Join(dir, "gold", "payops-2019-03-05.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chat, err := os.ReadFile(filepath.Join(dir, "corpus", "payops", "2019-03-05-chat.markdown"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "hyph", "gold", "pay-ops-2019-03-05.tsv"), string(data))
+	writeFile(t, filepath.Join(dir, "hyph", "corpus", "pay-ops", "2019-03-05-chat.markdown"), string(chat))
+	if code, _, errOut := runCmd(t, "", "eval", "--gold", filepath.Join(dir, "hyph", "gold"), filepath.Join(dir, "hyph", "corpus")); code != exitOK {
+		t.Errorf("group pay-ops: exit %d, stderr %q", code, errOut)
+	}
+}
