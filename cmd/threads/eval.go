@@ -57,7 +57,9 @@ GOLD is one of:
   of them (found in two is an error). With a folder and chat FILEs of the
   corpus, only those files are scored, each against its own gold file.
 
-A TSV must line up with its chat log: one row per message, and a row that
+A TSV named GROUP-YYYY-MM-DD.tsv must be given with the chat log of that
+date, or eval (and train) stop and say the dates differ. A TSV must line
+up with its chat log: one row per message, and a row that
 gives a time or a nick (not "-") must have those of the log's message at
 its index; else eval (and train) stop at the first row that differs.
 
@@ -242,8 +244,9 @@ func evidenceKinds(res *thread.Result) [][]string {
 }
 
 // readGoldFor reads a gold file (see readGold) and checks that it lines up
-// with log, the chat log it annotates: a TSV row by row (eval.CheckLog), a
-// link file by its last annotated message. Eval and train both read gold
+// with log, the chat log it annotates: a TSV by the date in its name
+// (GROUP-YYYY-MM-DD.tsv, when it has that form and the log a date) and
+// row by row (eval.CheckLog), a link file by its last annotated message. Eval and train both read gold
 // through it.
 func readGoldFor(path string, log *chatlog.Log) (*eval.Annotation, *eval.Links, error) {
 	gold, links, err := readGold(path)
@@ -251,6 +254,9 @@ func readGoldFor(path string, log *chatlog.Log) (*eval.Annotation, *eval.Links, 
 		return nil, nil, err
 	}
 	if gold != nil {
+		if _, date, ok := goldDay(strings.TrimSuffix(filepath.Base(path), ".tsv")); ok && log.Date != "" && date != log.Date {
+			return nil, nil, fmt.Errorf("%s: annotates %s (the date in its name), but the chat log %s is of %s; give the chat log of %s, or rename the gold file if its date is wrong", path, date, log.Path, log.Date, date)
+		}
 		if err := eval.CheckLog(gold, path, log); err != nil {
 			return nil, nil, err
 		}

@@ -21,7 +21,7 @@ func TestEvalAgainst(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, `"one_to_one": 100`) || !strings.Contains(out, `"link_f1": 100`) {
 		t.Fatalf("against itself: exit %d, stderr %q, out %s", code, errOut, out)
 	}
-	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-07-04.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func TestEvalAgainst(t *testing.T) {
 	if err := os.MkdirAll(other, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(other, "sample-2018-05-04.tsv"), strings.Join(rows, "\n")+"\n")
+	writeFile(t, filepath.Join(other, "sample-2018-07-04.tsv"), strings.Join(rows, "\n")+"\n")
 	code, out, errOut = runCmd(t, "", "eval", "--format", "json", "--gold", gold, "--against", other)
 	if code != exitOK || strings.Contains(out, `"one_to_one": 100`) {
 		t.Errorf("against all-singletons: exit %d, stderr %q, out %s", code, errOut, out)
@@ -50,7 +50,7 @@ func TestEvalAgainst(t *testing.T) {
 	}{
 		{"missing folder", []string{"--against", filepath.Join(other, "nope")}, "cannot read annotation"},
 		{"a chat dir too", []string{"--against", other, "corpus"}, "give no chat FILE|DIR"},
-		{"a file for a folder", []string{"--against", filepath.Join(other, "sample-2018-05-04.tsv")}, "takes a folder"},
+		{"a file for a folder", []string{"--against", filepath.Join(other, "sample-2018-07-04.tsv")}, "takes a folder"},
 		{"with --by-evidence", []string{"--against", other, "--by-evidence"}, "or `--by-evidence`"},
 	} {
 		code, _, errOut := runCmd(t, "", append([]string{"eval", "--gold", gold}, tt.args...)...)
@@ -69,7 +69,7 @@ func TestEvalByEvidence(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	_, table, ok := strings.Cut(out, "sample-2018-05-04: evidence behind the predicted links")
+	_, table, ok := strings.Cut(out, "sample-2018-07-04: evidence behind the predicted links")
 	if !ok || !strings.Contains(out, "reply links  P 100.0") {
 		t.Fatalf("no evidence table after the scores:\n%s", out)
 	}
@@ -104,7 +104,7 @@ func TestEvalByEvidence(t *testing.T) {
 // against a file, or a folder holding a file of the same name.
 func TestEvalAgainstFile(t *testing.T) {
 	gold, _ := writeSampleGold(t, thread.DefaultModel("cocolian"))
-	file := filepath.Join(gold, "sample-2018-05-04.tsv")
+	file := filepath.Join(gold, "sample-2018-07-04.tsv")
 	data, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestEvalAgainstFile(t *testing.T) {
 		want                string // in stdout when code is exitOK, else in stderr
 	}{
 		{"a file against itself", file, file, exitOK, `"one_to_one": 100`},
-		{"a file against a folder", file, gold, exitOK, `"name": "sample-2018-05-04"`},
+		{"a file against a folder", file, gold, exitOK, `"name": "sample-2018-07-04"`},
 		{"a file against a shorter one", file, short, exitFailure, "59 messages, but"},
 		{"a file against a missing one", file, filepath.Join(dir, "nope.tsv"), exitFailure, "cannot read annotation"},
 	} {
@@ -142,9 +142,9 @@ func TestEvalAgainstFile(t *testing.T) {
 // with the reason.
 func TestEvalOneFileOfAGoldFolder(t *testing.T) {
 	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
-	chat := filepath.Join(corpus, "sample", "2018-05-04-chat.markdown")
+	chat := filepath.Join(corpus, "sample", "2018-07-04-chat.markdown")
 	code, out, errOut := runCmd(t, "", "eval", "--format", "json", "--gold", gold, chat)
-	if code != exitOK || !strings.Contains(out, `"one_to_one": 100`) || !strings.Contains(out, `"sample-2018-05-04"`) {
+	if code != exitOK || !strings.Contains(out, `"one_to_one": 100`) || !strings.Contains(out, `"sample-2018-07-04"`) {
 		t.Fatalf("one annotated file: exit %d, stderr %q, out %s", code, errOut, out)
 	}
 	other := filepath.Join(corpus, "sample", "2018-05-05-chat.markdown")
@@ -173,7 +173,7 @@ func TestEvalOneFileOfAGoldFolder(t *testing.T) {
 // both sides, or both counts.
 func TestGoldOutOfStep(t *testing.T) {
 	gold, corpus := writeSampleGold(t, thread.DefaultModel("cocolian"))
-	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-07-04.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,9 +212,9 @@ func TestGoldOutOfStep(t *testing.T) {
 		edit func([]string) []string
 		want string
 	}{
-		{"a row removed and one appended", shift(40), fmt.Sprintf("sample-2018-05-04.tsv:%d: row 40 says", head+41)},
-		{"the last row dropped", dropLast, fmt.Sprintf("sample-2018-05-04.tsv: %d rows, but the chat log", rows-1)},
-		{"labels only, the last row dropped", func(ls []string) []string { return dropLast(labelsOnly(ls)) }, fmt.Sprintf("sample-2018-05-04.tsv: %d rows, but the chat log", rows-1)},
+		{"a row removed and one appended", shift(40), fmt.Sprintf("sample-2018-07-04.tsv:%d: row 40 says", head+41)},
+		{"the last row dropped", dropLast, fmt.Sprintf("sample-2018-07-04.tsv: %d rows, but the chat log", rows-1)},
+		{"labels only, the last row dropped", func(ls []string) []string { return dropLast(labelsOnly(ls)) }, fmt.Sprintf("sample-2018-07-04.tsv: %d rows, but the chat log", rows-1)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -223,7 +223,7 @@ func TestGoldOutOfStep(t *testing.T) {
 				t.Fatal(err)
 			}
 			edited := tt.edit(append([]string(nil), lines...))
-			writeFile(t, filepath.Join(dir, "sample-2018-05-04.tsv"), strings.Join(edited, "\n")+"\n")
+			writeFile(t, filepath.Join(dir, "sample-2018-07-04.tsv"), strings.Join(edited, "\n")+"\n")
 			out := filepath.Join(t.TempDir(), "m.yaml")
 			for _, args := range [][]string{
 				{"eval", "--gold", dir, corpus},
@@ -397,5 +397,45 @@ func TestGoldFileNames(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "hyph", "corpus", "pay-ops", "2019-03-05-chat.markdown"), string(chat))
 	if code, _, errOut := runCmd(t, "", "eval", "--gold", filepath.Join(dir, "hyph", "gold"), filepath.Join(dir, "hyph", "corpus")); code != exitOK {
 		t.Errorf("group pay-ops: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestGoldForAnotherDay checks that a TSV whose name gives one date, given
+// with the chat log of another day, is an error that says the dates differ,
+// even when it gives labels only and the message counts agree, and not
+// that it was made for another version of the log.
+func TestGoldForAnotherDay(t *testing.T) {
+	dir := trainFixtures(t)
+	corpus := filepath.Join(dir, "corpus", "payops")
+	wrong := filepath.Join(dir, "wrongday", "payops-2019-03-05.tsv") // labels only, 37 rows like 2019-03-06
+	gold5 := filepath.Join(dir, "gold", "payops-2019-03-05.tsv")
+	day5, day6 := filepath.Join(corpus, "2019-03-05-chat.markdown"), filepath.Join(corpus, "2019-03-06-chat.markdown")
+	renamed := filepath.Join(dir, "labels.tsv")
+	data, err := os.ReadFile(wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, renamed, string(data))
+	for _, tt := range []struct {
+		name, gold, chat string
+		want             string // "" when eval should score it
+	}{
+		{"labels only, another day", wrong, day6, wrong + ": annotates 2019-03-05 (the date in its name), but the chat log " + day6 + " is of 2019-03-06; give the chat log of 2019-03-05"},
+		{"times and nicks, another day", gold5, day6, gold5 + ": annotates 2019-03-05 (the date in its name), but the chat log " + day6 + " is of 2019-03-06"},
+		{"its own day", gold5, day5, ""},
+		{"a name without a date", renamed, day6, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", "eval", "--gold", tt.gold, tt.chat)
+			if tt.want == "" {
+				if code != exitOK {
+					t.Errorf("exit %d, stderr %q", code, errOut)
+				}
+				return
+			}
+			if code != exitFailure || !strings.Contains(errOut, tt.want) || strings.Contains(errOut, "another version") {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, exitFailure, tt.want)
+			}
+		})
 	}
 }

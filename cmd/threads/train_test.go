@@ -14,8 +14,8 @@ import (
 )
 
 // writeSampleGold lays out the sample day as a gold folder and a corpus
-// folder for train and eval (gold/sample-2018-05-04.tsv beside
-// corpus/sample/2018-05-04-chat.markdown), with the reply links and the
+// folder for train and eval (gold/sample-2018-07-04.tsv beside
+// corpus/sample/2018-07-04-chat.markdown), with the reply links and the
 // roles that model m makes as the gold ones.
 func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 	t.Helper()
@@ -31,7 +31,7 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 	if err := os.MkdirAll(gold, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	chat := filepath.Join(corpus, "sample", "2018-05-04-chat.markdown")
+	chat := filepath.Join(corpus, "sample", "2018-07-04-chat.markdown")
 	writeFile(t, chat, string(data))
 	log, err := chatlog.ParseFile(chat, "", nil)
 	if err != nil {
@@ -66,7 +66,7 @@ func writeSampleGold(t *testing.T, m *thread.Model) (gold, corpus string) {
 		}
 		fmt.Fprintf(&b, "%d\t%s\t%s\t%d\t%s\t%s\n", i, log.Messages[i].Time.Format("15:04:05"), strings.TrimSpace(log.Messages[i].Sender), parent, role, label[i])
 	}
-	writeFile(t, filepath.Join(gold, "sample-2018-05-04.tsv"), b.String())
+	writeFile(t, filepath.Join(gold, "sample-2018-07-04.tsv"), b.String())
 	return gold, corpus
 }
 
@@ -144,7 +144,7 @@ func TestTrainRankErrors(t *testing.T) {
 		}
 	}
 	// Gold where every message starts its own thread gives nothing to rank.
-	path := filepath.Join(gold, "sample-2018-05-04.tsv")
+	path := filepath.Join(gold, "sample-2018-07-04.tsv")
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -204,11 +204,11 @@ func TestTrainSeveralGoldFolders(t *testing.T) {
 	if err := os.MkdirAll(second, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-05-04.tsv"))
+	data, err := os.ReadFile(filepath.Join(gold, "sample-2018-07-04.tsv"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, filepath.Join(second, "sample-2018-05-04.tsv"), string(data))
+	writeFile(t, filepath.Join(second, "sample-2018-07-04.tsv"), string(data))
 	_, written, errOut := trainModel(t, "--rank", "--gold", gold, "--gold", second, corpus)
 	if !strings.Contains(errOut, "trained on 2 files") {
 		t.Errorf("two gold folders: stderr %q", errOut)
@@ -388,8 +388,8 @@ func TestGoldFolderWithoutCorpus(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			code, _, errOut := runCmd(t, "", tt.args...)
-			chat := filepath.Join(gold, "sample", "2018-05-04-chat.markdown")
-			tsv := filepath.Join(gold, "sample-2018-05-04.tsv")
+			chat := filepath.Join(gold, "sample", "2018-07-04-chat.markdown")
+			tsv := filepath.Join(gold, "sample-2018-07-04.tsv")
 			for _, want := range []string{tsv + ": no chat log " + chat + " beside it", "give the corpus folder as the argument: " + tt.want} {
 				if !strings.Contains(errOut, want) {
 					t.Errorf("stderr %q, want %q", errOut, want)
