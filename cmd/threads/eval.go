@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
 
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/eval"
@@ -145,7 +146,7 @@ func evalRun(opts *evalOptions) error {
 		}
 		params := thread.DefaultParams()
 		if opts.Model != "" {
-			if params.Model, err = thread.LoadModel(opts.Model); err != nil {
+			if params.Model, err = loadModel(opts.Model); err != nil {
 				return err
 			}
 		}
@@ -241,6 +242,26 @@ func evidenceKinds(res *thread.Result) [][]string {
 		}
 	}
 	return kinds
+}
+
+// loadModel reads the model file of --model, as thread.LoadModel does,
+// but says plainly that a file which is no YAML mapping at all (a gold
+// TSV, a chat log) is not a threads model. A file that cannot be read is
+// an error with exit 1, as for extract --model and a missing --gold.
+func loadModel(path string) (*thread.Model, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read model: %w", path, err)
+	}
+	m, err := thread.ParseModel(data, path)
+	if err == nil {
+		return m, nil
+	}
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: not a threads model: expected the YAML file that `threads train` writes (name:, weights:, ...)", path)
+	}
+	return nil, err
 }
 
 // readGoldFor reads a gold file (see readGold) and checks that it lines up
@@ -395,6 +416,9 @@ func evalPairs(gold string, inputs []string) ([]evalPair, error) {
 	if !st.IsDir() {
 		if len(inputs) != 1 {
 			return nil, usageError{fmt.Errorf("with a gold file, give exactly one chat FILE (got %d)", len(inputs))}
+		}
+		if st, err := os.Stat(inputs[0]); err == nil && st.IsDir() {
+			return nil, usageError{fmt.Errorf("%s: is a folder; with the gold file %s, give the one chat log it annotates (or give --gold the folder of gold files to score a corpus folder)", inputs[0], gold)}
 		}
 		return []evalPair{{name: filepath.Base(inputs[0]), gold: gold, chat: inputs[0]}}, nil
 	}

@@ -439,3 +439,36 @@ func TestGoldForAnotherDay(t *testing.T) {
 		})
 	}
 }
+
+// TestEvalArgumentMessages checks the messages for arguments of the wrong
+// kind: a corpus folder with a gold file, and a --model that is no threads
+// model (a gold TSV, a chat log) or is missing (exit 1, as extract --model
+// and a missing --gold exit).
+func TestEvalArgumentMessages(t *testing.T) {
+	dir := trainFixtures(t)
+	gold, corpus := filepath.Join(dir, "gold"), filepath.Join(dir, "corpus")
+	tsv := filepath.Join(gold, "payops-2019-03-05.tsv")
+	chat := filepath.Join(corpus, "payops", "2019-03-05-chat.markdown")
+	notModel := ": not a threads model: expected the YAML file that `threads train` writes"
+	out := filepath.Join(t.TempDir(), "m.yaml")
+	for _, tt := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"gold file with a folder", []string{"eval", "--gold", tsv, corpus}, exitUsage,
+			corpus + ": is a folder; with the gold file " + tsv + ", give the one chat log it annotates (or give --gold the folder of gold files to score a corpus folder)"},
+		{"model is a gold file", []string{"eval", "--model", tsv, "--gold", gold, corpus}, exitFailure, tsv + notModel},
+		{"model is a chat log", []string{"eval", "--model", chat, "--gold", gold, corpus}, exitFailure, chat + notModel},
+		{"train model is a gold file", []string{"train", "--rank", "--model", tsv, "--gold", gold, corpus, "-o", out}, exitFailure, tsv + notModel},
+		{"model is missing", []string{"eval", "--model", filepath.Join(dir, "no-such.yaml"), "--gold", gold, corpus}, exitFailure, "no-such.yaml: cannot read model"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, "", tt.args...)
+			if code != tt.code || !strings.Contains(errOut, tt.want) || strings.Contains(errOut, "ParsePath") {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errOut, tt.code, tt.want)
+			}
+		})
+	}
+}

@@ -200,7 +200,7 @@ func trainRun(opts *trainOptions) error {
 		base := thread.DefaultModel(days[0].Log.Format)
 		from := "the embedded " + base.Name + " model"
 		if opts.Model != "" {
-			if base, err = thread.LoadModel(opts.Model); err != nil {
+			if base, err = loadModel(opts.Model); err != nil {
 				return err
 			}
 			from = opts.Model
