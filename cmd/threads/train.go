@@ -41,6 +41,16 @@ question and answer cues, ...) to gold reply links, with an averaged
 perceptron, and write them as YAML. Use the file with --model on extract and
 eval. GOLD is a folder as for eval: Kummerfeld "X Y -" link files beside their
 *.raw.txt logs, or our TSV days with the chat files under CORPUS_DIR.
+Plain train writes link weights alone, and with --model they replace the
+whole built-in model: for WeChat days that means the hand-set link weights,
+the rank weights and the answer check, and the result is worse there.
+Trained on the 43 annotated WeChat days of testdata/annotations/cocolian
+and scored on those same days, one-to-one fell from 82.6 to 74.3, reply
+links from 71.1 to 63.4, Q&A from 53.3 to 42.4. To fit the built-in
+WeChat model to your own annotations, refit its learned blocks instead:
+train --rank, then train --answers --model on its output. Plain train is
+for chats unlike WeChat groups (the IRC model was trained so).
+
 Give --gold more than once to train on several folders together, and
 several CORPUS_DIRs when their chat logs are in different folders: each
 gold file's chat log is looked for in all of them (found in two is an

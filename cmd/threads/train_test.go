@@ -557,3 +557,23 @@ func TestTrainWarnsOnLittleData(t *testing.T) {
 		})
 	}
 }
+
+// TestTrainHelpWarnsWeChatCurators checks that train --help says that
+// plain train replaces the built-in model and does worse on WeChat days,
+// and points to --rank then --answers.
+func TestTrainHelpWarnsWeChatCurators(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "train", "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	help := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{
+		"Plain train writes link weights alone, and with --model they replace the whole built-in model",
+		"one-to-one fell from 82.6 to 74.3",
+		"train --rank, then train --answers --model on its output",
+	} {
+		if !strings.Contains(help, want) {
+			t.Errorf("train --help lacks %q", want)
+		}
+	}
+}
