@@ -541,7 +541,7 @@ func TestTrainWarnsOnLittleData(t *testing.T) {
 		{"two days, answers", func(*testing.T) []string { return []string{"--answers", "--gold", filepath.Join(dir, "gold"), corpus} }, "trained on 2 files, 81 annotated messages, 28 examples;", true},
 		{"43 days, answers", func(t *testing.T) []string {
 			return []string{"--answers", "--gold", "../../testdata/annotations/cocolian", sharedtest.Dir(t, "corpus", "cocolian")}
-		}, "trained on 43 files, 9557 annotated messages, 2581 examples;", false},
+		}, "trained on 43 files, 9557 annotated messages, ", false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, written, errOut := trainModel(t, tt.args(t)...)
