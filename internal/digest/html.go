@@ -147,7 +147,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 					at := threadRef{a.Day, a.Thread}
 					asked[at] = true
 					q := threadRef{o.Day, o.Thread}
-					laterAnswers[q] = append(laterAnswers[q], MessageView{Line: a.Line, Time: a.Time, Sender: a.Sender, Text: a.Text, URL: a.URL, Role: thread.RoleAnswer, Code: a.Code})
+					laterAnswers[q] = append(laterAnswers[q], laterAnswerView(d, a))
 					if !slices.Contains(answerEntries[at], e.ID) {
 						answerEntries[at] = append(answerEntries[at], e.ID)
 					}
@@ -401,6 +401,26 @@ const (
       }
 `
 )
+
+// laterAnswerView is an answer posted on a later day, as its question's
+// panel shows it: the message as its own day's thread holds it (its line
+// breaks kept), with the answer's role.
+func laterAnswerView(d *Digest, a Answer) MessageView {
+	if a.Day >= 0 && a.Day < len(d.Days) {
+		for _, t := range d.Days[a.Day].Threads {
+			if t.ID != a.Thread {
+				continue
+			}
+			for _, m := range t.Messages {
+				if m.Line == a.Line {
+					m.Role = thread.RoleAnswer
+					return m
+				}
+			}
+		}
+	}
+	return MessageView{Line: a.Line, Time: a.Time, Sender: a.Sender, Text: a.Text, URL: a.URL, Role: thread.RoleAnswer, Code: a.Code}
+}
 
 // barSpan is the stretch of time a thread's bar covers: from its first to
 // its last message with something to read (text, a picture, a link). A

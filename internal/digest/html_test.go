@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cocolian/threads/internal/thread"
 )
 
 // TestHTMLMessageLines checks the text the page shows of a message: a
@@ -218,6 +220,32 @@ func TestPageLang(t *testing.T) {
 			}
 			if strings.Contains(page.String(), "{{") {
 				t.Errorf("a placeholder is left in the page: %s", page.String()[strings.Index(page.String(), "{{"):][:40])
+			}
+		})
+	}
+}
+
+// TestLaterAnswerViewKeepsLines checks that an answer posted the next day
+// shows in its question's panel as its own day shows it, line breaks kept.
+func TestLaterAnswerViewKeepsLines(t *testing.T) {
+	at := time.Date(2024, 1, 11, 8, 10, 0, 0, time.UTC)
+	d := &Digest{Days: []DayView{
+		{Threads: []ThreadView{{ID: "t1"}}},
+		{Threads: []ThreadView{{ID: "t1", Messages: []MessageView{{Line: 4, Time: at, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Lines: "默认最高30%，\n可以找微信申请提高"}}}}},
+	}}
+	tests := []struct {
+		name string
+		a    Answer
+		want string
+	}{
+		{"found in its day", Answer{Later: true, Day: 1, Thread: "t1", Line: 4, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Time: at}, "默认最高30%，\n可以找微信申请提高"},
+		{"not found: its one line", Answer{Later: true, Day: 1, Thread: "t9", Line: 4, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Time: at}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := laterAnswerView(d, tt.a)
+			if m.Lines != tt.want || m.Role != thread.RoleAnswer || m.Text != tt.a.Text {
+				t.Errorf("got lines %q role %q text %q, want lines %q, an answer, text %q", m.Lines, m.Role, m.Text, tt.want, tt.a.Text)
 			}
 		})
 	}
