@@ -22,6 +22,8 @@ func TestPostsScriptLink(t *testing.T) {
 		{"a picture's data address is a picture", chatlog.Message{Type: chatlog.TypeImage, URL: "data:image/png;base64,iVBORw0KGgo="}, false},
 		{"a text that talks about one", chatlog.Message{Type: chatlog.TypeText, Text: "href 写成 javascript:void(0) 的话点击就不会跳转，用 preventDefault 也行"}, false},
 		{"a web address", chatlog.Message{Type: chatlog.TypeText, Text: "https://example.com/refund"}, false},
+		{"a short question about one", chatlog.Message{Type: chatlog.TypeText, Text: "javascript:void(0)是什么意思？"}, false},
+		{"a short question with a space", chatlog.Message{Type: chatlog.TypeText, Text: "javascript:void(0) 是啥?"}, false},
 		{"a field named data", chatlog.Message{Type: chatlog.TypeText, Text: "返回的data:null"}, false},
 		{"a word ending in javascript", chatlog.Message{Type: chatlog.TypeText, Text: "notjavascript:1"}, false},
 	}
