@@ -201,7 +201,7 @@ func digestRun(opts *digestOptions) error {
 	}
 	opts.params = thread.DefaultParams()
 	if opts.Model != "" {
-		if opts.params.Model, err = thread.LoadModel(opts.Model); err != nil {
+		if opts.params.Model, err = loadModel(opts.Model); err != nil {
 			return err
 		}
 	}

@@ -1546,6 +1546,7 @@ func TestDigestModel(t *testing.T) {
 		{"the embedded model's file", "../../internal/thread/models/wechat.yaml", exitOK, true},
 		{"another model", "../../internal/thread/models/irc.yaml", exitOK, false},
 		{"no such file", "no-such-model.yaml", exitFailure, false},
+		{"a chat log, not a model", "../../testdata/sample-day.markdown", exitFailure, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1554,8 +1555,8 @@ func TestDigestModel(t *testing.T) {
 				t.Fatalf("exit %d, want %d: %s", code, tt.code, errOut)
 			}
 			if code != exitOK {
-				if !strings.Contains(errOut, tt.model) {
-					t.Errorf("stderr %q does not name %s", errOut, tt.model)
+				if !strings.Contains(errOut, tt.model) || strings.Contains(errOut, "unmarshal") {
+					t.Errorf("stderr %q does not name %s in plain words", errOut, tt.model)
 				}
 				return
 			}

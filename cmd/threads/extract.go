@@ -138,7 +138,7 @@ func extractRun(opts *extractOptions) error {
 	}
 	opts.params = thread.DefaultParams()
 	if opts.Model != "" {
-		if opts.params.Model, err = thread.LoadModel(opts.Model); err != nil {
+		if opts.params.Model, err = loadModel(opts.Model); err != nil {
 			return err
 		}
 	}
