@@ -404,12 +404,20 @@ func TestGoldFolderWithoutCorpus(t *testing.T) {
 
 // trainFixtures copies the synthetic days of testdata/train (two payops
 // days, their gold and variants of it) to a new folder and returns it, so
-// that a test may change or overwrite them.
+// that a test may change or overwrite them. The days and their annotations
+// are laid out there as corpus/ and gold/, as a curator's folders are (the
+// repository keeps them as days/ and annotations/, names no one takes for
+// the shared corpus's).
 func trainFixtures(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "train")
 	if err := os.CopyFS(dir, os.DirFS("../../testdata/train")); err != nil {
 		t.Fatal(err)
+	}
+	for from, to := range map[string]string{"days": "corpus", "annotations": "gold"} {
+		if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, to)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	return dir
 }
