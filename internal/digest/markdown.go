@@ -103,42 +103,55 @@ func span(d *Digest) string {
 // the dates and the day logs: "7 days (10 day logs of a, b, c), …". A day
 // without a date counts as a day of its own.
 func summary(d *Digest) string {
-	groups := map[string]bool{}
-	dates := map[string]bool{}
-	threads, askings, repeated, days := 0, 0, 0, 0
-	for _, day := range d.Days {
-		if day.Group != "" {
-			groups[day.Group] = true
-		}
-		if day.Date == "" || !dates[day.Date] {
-			days++
-			dates[day.Date] = true
-		}
-		threads += len(day.Threads)
-	}
-	for _, e := range d.Entries {
-		askings += len(e.Occurrences)
-		if len(e.Occurrences) > 1 {
-			repeated++
-		}
-	}
-	s := mdtext.Plural(days, "day")
+	c := countDigest(d)
+	s := mdtext.Plural(c.days, "day")
 	var in []string
-	if days != len(d.Days) {
+	if c.days != len(d.Days) {
 		in = append(in, mdtext.Plural(len(d.Days), "day log"))
 	}
-	if len(groups) > 0 {
-		in = append(in, strings.Join(slices.Sorted(maps.Keys(groups)), ", "))
+	if len(c.groups) > 0 {
+		in = append(in, strings.Join(c.groups, ", "))
 	}
 	if len(in) > 0 {
 		s += " (" + strings.Join(in, " of ") + ")"
 	}
 	s = fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
-		s, mdtext.Plural(threads, "thread"), mdtext.Plural(len(d.Entries), "question"), mdtext.Plural(askings, "time"), repeated)
+		s, mdtext.Plural(c.threads, "thread"), mdtext.Plural(len(d.Entries), "question"), mdtext.Plural(c.askings, "time"), c.repeated)
 	if d.LeftOut > 0 {
 		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", mdtext.Plural(d.LeftOut, "other asking"))
 	}
 	return s + unansweredCount(d.Unanswered)
+}
+
+// digestCounts are what a digest's summary line counts.
+type digestCounts struct {
+	groups                           []string // the groups, sorted
+	days, threads, askings, repeated int      // distinct dates (a day without one counts alone), threads, askings, entries asked more than once
+}
+
+// countDigest counts d for its summary line (summary, pageSummary).
+func countDigest(d *Digest) digestCounts {
+	var c digestCounts
+	groups := map[string]bool{}
+	dates := map[string]bool{}
+	for _, day := range d.Days {
+		if day.Group != "" {
+			groups[day.Group] = true
+		}
+		if day.Date == "" || !dates[day.Date] {
+			c.days++
+			dates[day.Date] = true
+		}
+		c.threads += len(day.Threads)
+	}
+	c.groups = slices.Sorted(maps.Keys(groups))
+	for _, e := range d.Entries {
+		c.askings += len(e.Occurrences)
+		if len(e.Occurrences) > 1 {
+			c.repeated++
+		}
+	}
+	return c
 }
 
 // unansweredCount says how many unanswered questions are listed at the

@@ -2,7 +2,6 @@ package digest
 
 import (
 	"fmt"
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -220,38 +219,20 @@ func pageSummary(d *Digest, lang string) string {
 	if lang == "en" {
 		return summary(d)
 	}
-	groups := map[string]bool{}
-	dates := map[string]bool{}
-	threads, askings, repeated, days := 0, 0, 0, 0
-	for _, day := range d.Days {
-		if day.Group != "" {
-			groups[day.Group] = true
-		}
-		if day.Date == "" || !dates[day.Date] {
-			days++
-			dates[day.Date] = true
-		}
-		threads += len(day.Threads)
-	}
-	for _, e := range d.Entries {
-		askings += len(e.Occurrences)
-		if len(e.Occurrences) > 1 {
-			repeated++
-		}
-	}
-	ds := pageText(lang, "summary.days", days)
+	c := countDigest(d)
+	ds := pageText(lang, "summary.days", c.days)
 	var in []string // "devarch、proddev 的 45 份聊天记录"
-	if len(groups) > 0 {
-		in = append(in, strings.Join(slices.Sorted(maps.Keys(groups)), "、"))
+	if len(c.groups) > 0 {
+		in = append(in, strings.Join(c.groups, "、"))
 	}
-	if days != len(d.Days) {
+	if c.days != len(d.Days) {
 		in = append(in, pageText(lang, "summary.dayLogs", len(d.Days)))
 	}
 	if len(in) > 0 {
 		ds += "（" + strings.Join(in, " 的 ") + "）"
 	}
-	s := pageText(lang, "summary.counts", 0, "days", ds, "threads", pageText(lang, "threads", threads),
-		"questions", pageText(lang, "questions", len(d.Entries)), "askings", fmt.Sprint(askings), "repeated", fmt.Sprint(repeated))
+	s := pageText(lang, "summary.counts", 0, "days", ds, "threads", pageText(lang, "threads", c.threads),
+		"questions", pageText(lang, "questions", len(d.Entries)), "askings", fmt.Sprint(c.askings), "repeated", fmt.Sprint(c.repeated))
 	if d.LeftOut > 0 {
 		s += pageText(lang, "summary.leftOut", d.LeftOut)
 	}
