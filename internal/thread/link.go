@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -189,7 +190,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	if !c.m.ranks {
 		return
 	}
-	root, top, topScore, topLinkScore, chosenScore := c.rootOf(best), best, math.Inf(-1), 0.0, 0.0
+	root, top, topScore, topLinkScore, chosenScore, chosenLinkScore := c.rootOf(best), best, math.Inf(-1), 0.0, 0.0, 0.0
 	c.ranking = true // the features only the Rank weights use, too
 	for _, rc := range ranked {
 		if c.rootOf(rc.j) != root {
@@ -201,7 +202,7 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 			top, topScore, topLinkScore = rc.j, score, rc.score
 		}
 		if rc.j == best {
-			chosenScore = score
+			chosenScore, chosenLinkScore = score, rc.score
 		}
 	}
 	c.ranking = false
@@ -210,8 +211,9 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 	}
 	c.explain = true
 	_, _, ev := c.m.score(c.pairFeaturesInto(nil, i, top))
+	_, _, chosenEv := c.m.score(c.pairFeaturesInto(nil, i, best))
 	c.explain = false
-	detail := fmt.Sprintf("the link weights chose message %d of this thread; with the rank weights this one scores higher by the weight", best)
+	detail := fmt.Sprintf("the link weights chose message %d of this thread (%s); with the rank weights this one scores higher by the weight", best, linkScoreSummary(chosenLinkScore, chosenEv))
 	if why := c.rankDifference(i, top, best); why != "" {
 		detail += "; most of all " + why
 	}
@@ -220,6 +222,23 @@ func (c *linkContext) rerank(i, best int, ranked []rankedCandidate) {
 		c.reranked = map[int]rerankedLink{}
 	}
 	c.reranked[i] = rerankedLink{top, topLinkScore, ev}
+}
+
+// linkScoreSummary says what made the link weights choose a candidate:
+// its score and the three largest positive weights of its evidence
+// ("score 0.66: answers +1.50, adjacent +0.65"), so that a reply the rank
+// weights moved inside the thread still shows why it joined the thread.
+func linkScoreSummary(score float64, ev []Evidence) string {
+	pos := slices.DeleteFunc(slices.Clone(ev), func(e Evidence) bool { return e.Weight <= 0 })
+	slices.SortStableFunc(pos, func(a, b Evidence) int { return cmp.Compare(b.Weight, a.Weight) })
+	var parts []string
+	for _, e := range pos[:min(3, len(pos))] {
+		parts = append(parts, fmt.Sprintf("%s %+.2f", e.Kind, e.Weight))
+	}
+	if len(parts) == 0 {
+		return fmt.Sprintf("score %.2f", score)
+	}
+	return fmt.Sprintf("score %.2f: %s", score, strings.Join(parts, ", "))
 }
 
 // rankTreeInput returns the reused input buffer of the model's rank trees.
