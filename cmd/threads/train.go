@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/cocolian/threads/internal/atomicfile"
+	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -150,14 +151,6 @@ const (
 	minTrainExamples = 300
 )
 
-// countFiles says "1 file" or "N files".
-func countFiles(n int) string {
-	if n == 1 {
-		return "1 file"
-	}
-	return fmt.Sprintf("%d files", n)
-}
-
 // trainRun fits and writes the model. The output is created first, so that
 // a path that cannot be written fails before the training, not after it.
 func trainRun(opts *trainOptions) error {
@@ -205,6 +198,7 @@ func trainRun(opts *trainOptions) error {
 	}
 	var m *thread.Model
 	var comment, learned, note string
+	files := mdtext.Plural(len(days), "file")
 	examples := annotated // what the fit learns from: annotated messages, or the examples of --rank or --answers
 	if opts.Rank || opts.Answers {
 		base := thread.DefaultModel(days[0].Log.Format)
@@ -228,7 +222,7 @@ func trainRun(opts *trainOptions) error {
 			if m.Answers != nil {
 				note = fmt.Sprintf("the answer check of %s was fitted on other reply links; fit it again with `threads train --answers --model %s`", from, opts.Output)
 			}
-			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %s from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g, %d rank trees.", from, countFiles(len(days)), golds, examples, opts.Lambda, opts.RankTrees)
+			comment = fmt.Sprintf("Link weights of %s; rank weights fitted by `threads train --rank`\non %s from %s (%d linked messages with their gold parent in the\nchosen thread), lambda %g, %d rank trees.", from, files, golds, examples, opts.Lambda, opts.RankTrees)
 		} else {
 			ao := thread.DefaultAnswerOptions()
 			ao.Threshold = opts.Threshold
@@ -236,14 +230,14 @@ func trainRun(opts *trainOptions) error {
 			if examples == 0 {
 				return fmt.Errorf("%s: no annotated message that the rules call an answer; `--answers` needs TSV gold with roles", golds)
 			}
-			comment = fmt.Sprintf("Weights of %s; answer check fitted by `threads train --answers`\non %s from %s (%d answers the rules find in annotated messages),\n%d trees of depth %d, threshold %g.", from, countFiles(len(days)), golds, examples, ao.Trees, ao.Depth, ao.Threshold)
+			comment = fmt.Sprintf("Weights of %s; answer check fitted by `threads train --answers`\non %s from %s (%d answers the rules find in annotated messages),\n%d trees of depth %d, threshold %g.", from, files, golds, examples, ao.Trees, ao.Depth, ao.Threshold)
 		}
 		learned = fmt.Sprintf(", %d examples", examples)
 	} else {
 		if m, err = thread.Train(days, seg, thread.TrainOptions{Name: opts.Name, Epochs: opts.Epochs, Gate: opts.Gate}); err != nil {
 			return fmt.Errorf("%s: %w; no model written", golds, err)
 		}
-		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %s (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", countFiles(len(days)), annotated, golds, opts.Epochs)
+		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %s (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", files, annotated, golds, opts.Epochs)
 	}
 	if _, err := out.Write(m.YAML(comment)); err != nil {
 		return fmt.Errorf("%s: cannot write output: %w", opts.Output, err)
@@ -251,10 +245,10 @@ func trainRun(opts *trainOptions) error {
 	if err := out.Commit(); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.io.Err, "threads: trained on %s, %d annotated messages%s; wrote %s\n", countFiles(len(days)), annotated, learned, opts.Output)
+	fmt.Fprintf(opts.io.Err, "threads: trained on %s, %d annotated messages%s; wrote %s\n", files, annotated, learned, opts.Output)
 	if len(days) < minTrainFiles || examples < minTrainExamples {
 		fmt.Fprintf(opts.io.Err, "threads: warning: only %s and %d examples to train on (fewer than %d files or %d examples); the model may be worse than the built-in one on other days: check it with `threads eval --model %s` on annotated days it was not trained on\n",
-			countFiles(len(days)), examples, minTrainFiles, minTrainExamples, opts.Output)
+			files, examples, minTrainFiles, minTrainExamples, opts.Output)
 	}
 	if note != "" {
 		fmt.Fprintln(opts.io.Err, "threads: note:", note)
