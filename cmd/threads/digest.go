@@ -199,11 +199,8 @@ func digestRun(opts *digestOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.params = thread.DefaultParams()
-	if opts.Model != "" {
-		if opts.params.Model, err = loadModel(opts.Model); err != nil {
-			return err
-		}
+	if opts.params, err = paramsWith(opts.Model); err != nil {
+		return err
 	}
 	days, st := threadFiles(opts, inputs, seg)
 	failed, total := len(walkErrs)+st.failed, len(walkErrs)+st.read+st.failed

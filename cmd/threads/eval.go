@@ -144,11 +144,9 @@ func evalRun(opts *evalOptions) error {
 		if err != nil {
 			return err
 		}
-		params := thread.DefaultParams()
-		if opts.Model != "" {
-			if params.Model, err = loadModel(opts.Model); err != nil {
-				return err
-			}
+		params, err := paramsWith(opts.Model)
+		if err != nil {
+			return err
 		}
 		score = func(p evalPair) (eval.Scores, []eval.EvidenceTally, error) {
 			return scorePair(p, opts.InputFormat, seg, params)
@@ -242,6 +240,18 @@ func evidenceKinds(res *thread.Result) [][]string {
 		}
 	}
 	return kinds
+}
+
+// paramsWith returns the threading parameters with the model of --model
+// (see loadModel), or with the embedded models when model is "".
+func paramsWith(model string) (thread.Params, error) {
+	p := thread.DefaultParams()
+	if model == "" {
+		return p, nil
+	}
+	m, err := loadModel(model)
+	p.Model = m
+	return p, err
 }
 
 // loadModel reads the model file of --model, as thread.LoadModel does,

@@ -136,11 +136,8 @@ func extractRun(opts *extractOptions) error {
 	if err != nil {
 		return err
 	}
-	opts.params = thread.DefaultParams()
-	if opts.Model != "" {
-		if opts.params.Model, err = loadModel(opts.Model); err != nil {
-			return err
-		}
+	if opts.params, err = paramsWith(opts.Model); err != nil {
+		return err
 	}
 	// The -o file, in an input folder, is no input.
 	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)
