@@ -101,6 +101,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	}
 	fs := computeFeatures(msgs, tok)
 	markFreshPosts(msgs, fs)
+	markEchoedNews(msgs, fs)
 	lst := newListings(msgs, m.PassNotices)
 	targets, aliases := resolveMentions(log, lst)
 	toFirstListing(msgs, targets, lst)
@@ -522,6 +523,41 @@ func markFreshPosts(msgs []chatlog.Message, fs []features) {
 		}
 		last[m.Sender] = m.Time
 	}
+}
+
+// echoWindow is how far back a question may be for a reply to take up
+// its news word: the messages and minutes an answer usually follows within.
+const (
+	echoMessages = 5
+	echoGap      = 10 * time.Minute
+)
+
+// markEchoedNews drops the headline cue from a message whose news word (被罚,
+// 通报, 发布) a question of another sender just before it asked about: 看情节，
+// 去年有一家被罚了几百万 after 套错了会被罚多少？ answers in the question's own
+// words rather than posting news.
+func markEchoedNews(msgs []chatlog.Message, fs []features) {
+	for i := range msgs {
+		if !fs[i].headline || fs[i].notice {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-echoMessages && msgs[i].Time.Sub(msgs[j].Time) <= echoGap; j-- {
+			if fs[j].question && msgs[j].Sender != msgs[i].Sender && sharesWordOf(fs[i].plain, fs[j].plain, newsCueWords) {
+				fs[i].headline = false
+				break
+			}
+		}
+	}
+}
+
+// sharesWordOf reports whether a and b both contain one of words.
+func sharesWordOf(a, b string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(a, w) && strings.Contains(b, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // widenSpan stretches t's Start and End to take in a message sent at when.

@@ -32,9 +32,10 @@ func TestJoinsQuestion(t *testing.T) {
 }
 
 // TestFixtureRoles threads the small days of testdata/ and checks the
-// roles the two misses they were written for got wrong: an answer that
-// mentions the asker and gives a settlement day (T+1), and script
-// addresses posted after a question.
+// roles the misses they were written for got wrong: an answer that
+// mentions the asker and gives a settlement day (T+1), script addresses
+// posted after a question, and an answer taken for news because it
+// repeats the question's 被罚.
 func TestFixtureRoles(t *testing.T) {
 	type role struct {
 		index    int
@@ -50,6 +51,9 @@ func TestFixtureRoles(t *testing.T) {
 		{"testdata/script-link.markdown", []role{
 			{0, RoleQuestion, -1}, {1, RoleNone, -1}, {2, RoleNone, -1}, {3, RoleNone, -1}, {4, RoleNone, -1}, {5, RoleAnswer, 0},
 		}, []string{"javascript", "alert", "void"}},
+		// An answer in the question's own words (被罚) is no headline; the
+		// same word posted out of the blue still is.
+		{"testdata/echoed-news.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}, {3, RoleNone, -1}}, nil},
 	}
 	seg, err := fuzzSegmenter()
 	if err != nil {
