@@ -307,6 +307,7 @@ func processInput(in input, opts *extractOptions, seg *segment.Segmenter, send f
 	var linker thread.DayLinker // the chat's days, for replies to an earlier one
 	lastChat := 0
 	render := func(log *chatlog.Log, offset, chat int) error {
+		opts.kinds.add(log.Format)
 		if chat != lastChat {
 			linker, lastChat = thread.DayLinker{}, chat // IDs are the chat's own
 		}

@@ -41,15 +41,17 @@ type digestOptions struct {
 	Threshold   float64        // similarity for merging questions of different days
 	Model       string         // link-scorer model file from threads train, "" for the embedded models
 	params      thread.Params  // threading parameters, with the model loaded
+	kinds       *modelKinds    // the formats threaded with --model, to warn of another kind of chat
 	Quiet       bool           // no progress or notes on the error stream
 	Lang        string         // --lang: the HTML page's language, en, zh or auto
 	progress    bool           // show progress: the error stream is a terminal and not Quiet
 }
 
 // notes is where the notes go that need no action (a file skipped as no
-// chat log, days read once, the files a knowledge base wrote): the error
-// stream, or nowhere with --quiet. Errors and warnings go to the error
-// stream whatever the flag.
+// chat log, days read once, the files a knowledge base wrote), and the
+// warning that --model was trained on another kind of chat, which may be
+// meant: the error stream, or nowhere with --quiet. Errors and other
+// warnings go to the error stream whatever the flag.
 func (opts *digestOptions) notes() io.Writer {
 	if opts.Quiet {
 		return io.Discard
@@ -163,7 +165,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer model `FILE` from `threads train`, as extract takes it (default: embedded)")
 	cmd.Flags().StringVar(&opts.Lang, "lang", "auto", "`LANG` of the HTML page's own text (headings, buttons, counts): en, zh, or auto (zh when most messages with letters have Chinese characters, else en); other formats are English")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(append([]string{"auto"}, digest.PageLangs...), cobra.ShellCompDirectiveNoFileComp))
-	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written); errors and warnings still print")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written), nor the warning that --model was trained on another kind of chat; errors and other warnings still print")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -202,7 +204,10 @@ func digestRun(opts *digestOptions) error {
 	if opts.params, err = paramsWith(opts.Model); err != nil {
 		return err
 	}
+	// --quiet silences this warning too: a model of another kind may be meant.
+	opts.kinds = newModelKinds(opts.notes(), opts.Model, opts.params.Model)
 	days, st := threadFiles(opts, inputs, seg)
+	opts.kinds.warn()
 	failed, total := len(walkErrs)+st.failed, len(walkErrs)+st.read+st.failed
 	chat := make([]bool, len(folders)) // a folder held a chat log
 	for i, in := range found {
@@ -335,6 +340,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 					lastChat := 0
 					r.err = eachLog(f.path, opts.InputFormat, opts.Zone, opts.io.In, func(log *chatlog.Log, _, chat int) error {
 						r.read++
+						opts.kinds.add(log.Format)
 						if chat != lastChat {
 							linker, lastChat = thread.DayLinker{}, chat // IDs are the chat's own
 						}

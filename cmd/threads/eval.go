@@ -4,12 +4,16 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"gopkg.in/yaml.v3"
@@ -148,8 +152,10 @@ func evalRun(opts *evalOptions) error {
 		if err != nil {
 			return err
 		}
+		kinds := newModelKinds(opts.io.Err, opts.Model, params.Model)
+		defer kinds.warn()
 		score = func(p evalPair) (eval.Scores, []eval.EvidenceTally, error) {
-			return scorePair(p, opts.InputFormat, seg, params)
+			return scorePair(p, opts.InputFormat, seg, params, kinds)
 		}
 	}
 	type fileScore struct {
@@ -212,12 +218,14 @@ func nonNilScores[T any](s []T) []T {
 }
 
 // scorePair threads one chat file and scores it against its gold file; it
-// also tallies the predicted links by the kinds of evidence behind them.
-func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params) (eval.Scores, []eval.EvidenceTally, error) {
+// also tallies the predicted links by the kinds of evidence behind them,
+// and adds the chat's format to formats.
+func scorePair(p evalPair, inputFormat string, seg *segment.Segmenter, params thread.Params, formats *modelKinds) (eval.Scores, []eval.EvidenceTally, error) {
 	log, err := parseChat(p, inputFormat)
 	if err != nil {
 		return eval.Scores{}, nil, err
 	}
+	formats.add(log.Format)
 	gold, links, err := readGoldFor(p.gold, log)
 	if err != nil {
 		return eval.Scores{}, nil, err
@@ -252,6 +260,52 @@ func paramsWith(model string) (thread.Params, error) {
 	m, err := loadModel(model)
 	p.Model = m
 	return p, err
+}
+
+// modelKinds collects the formats of the logs threaded with a --model
+// file, to warn once, at the end, for each kind of chat the model was not
+// trained on (thread.Model.KindWarning). A nil one collects nothing: no
+// --model was given. Workers may add formats at once.
+type modelKinds struct {
+	w       io.Writer
+	path    string
+	model   *thread.Model
+	mu      sync.Mutex
+	formats map[string]bool
+}
+
+// newModelKinds returns the modelKinds of the --model file path, loaded
+// as model, warning on w; nil when path is "" (the embedded models).
+func newModelKinds(w io.Writer, path string, model *thread.Model) *modelKinds {
+	if path == "" {
+		return nil
+	}
+	return &modelKinds{w: w, path: path, model: model, formats: map[string]bool{}}
+}
+
+// add notes that a log of format was threaded.
+func (k *modelKinds) add(format string) {
+	if k == nil {
+		return
+	}
+	k.mu.Lock()
+	k.formats[format] = true
+	k.mu.Unlock()
+}
+
+// warn writes each warning of the formats added, once, in the order of
+// the formats' names.
+func (k *modelKinds) warn() {
+	if k == nil {
+		return
+	}
+	said := map[string]bool{}
+	for _, f := range slices.Sorted(maps.Keys(k.formats)) {
+		if msg := k.model.KindWarning(k.path, f); msg != "" && !said[msg] {
+			said[msg] = true
+			fmt.Fprintln(k.w, "threads: warning:", msg)
+		}
+	}
 }
 
 // loadModel reads the model file of --model, as thread.LoadModel does,

@@ -27,6 +27,7 @@ type extractOptions struct {
 	Model       string         // link-scorer weights file, "" for the embedded model
 
 	params   thread.Params // threading parameters, with the model loaded
+	kinds    *modelKinds   // the formats threaded with --model, to warn of another kind of chat
 	withPath bool          // several inputs, or a Slack folder's channels: link lines name their file
 }
 
@@ -139,6 +140,8 @@ func extractRun(opts *extractOptions) error {
 	if opts.params, err = paramsWith(opts.Model); err != nil {
 		return err
 	}
+	opts.kinds = newModelKinds(opts.io.Err, opts.Model, opts.params.Model)
+	defer opts.kinds.warn()
 	// The -o file, in an input folder, is no input.
 	inputs, folders, walkErrs := expandInputs(opts.Inputs, opts.Output)
 	opts.withPath = len(inputs) > 1 || len(inputs) == 1 && isSlackExport(inputs[0].path) // a Slack export's channels are logs of their own

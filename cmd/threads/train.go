@@ -79,6 +79,11 @@ files or 300 examples it warns, and still writes the model: fitted to so
 little, it may do worse than the built-in one on other days; check it with
 eval --model on annotated days it was not trained on.
 
+The model records the kind of chat it was trained on (kind: irc for IRC
+logs, wechat for every other format; none when the logs are of both),
+and extract, digest and eval --model warn when an input is of another
+kind; so does train --rank or --answers when --model is.
+
 An -o that is one of the files train reads (a gold file or a chat log,
 however it is reached) is refused with exit 2.`,
 		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
@@ -208,6 +213,11 @@ func trainRun(opts *trainOptions) error {
 				return err
 			}
 			from = opts.Model
+			kinds := newModelKinds(opts.io.Err, opts.Model, base)
+			for _, d := range days {
+				kinds.add(d.Log.Format)
+			}
+			kinds.warn()
 		}
 		if opts.Rank {
 			ro := thread.DefaultRankOptions()
@@ -239,6 +249,7 @@ func trainRun(opts *trainOptions) error {
 		}
 		comment = fmt.Sprintf("Link-scorer weights trained by `threads train` on %s (%d annotated messages)\nfrom %s, %d epochs of an averaged perceptron.", files, annotated, golds, opts.Epochs)
 	}
+	m.Kind = thread.TrainedKind(days) // what eval, extract and digest --model compare with their inputs
 	if _, err := out.Write(m.YAML(comment)); err != nil {
 		return fmt.Errorf("%s: cannot write output: %w", opts.Output, err)
 	}

@@ -187,6 +187,10 @@ var featureByName = func() map[string]featureID {
 // features of a (message, candidate parent) pair.
 type Model struct {
 	Name string `yaml:"name"` // e.g. "wechat", "irc"
+	// Kind is the kind of chat the model was trained on, KindIRC or
+	// KindWeChat (see KindOf), "" when the file records none (files
+	// written before train recorded it, or trained on both kinds).
+	Kind string `yaml:"kind"`
 	Gate bool   `yaml:"gate"` // consider a candidate only when its evidence sums above zero
 	// Handover joins a thread start to the conversation just before it when
 	// the same people carry on and that conversation stops (joinHandovers).
@@ -343,14 +347,61 @@ func (m *Model) total(fs []feature) (float64, bool) {
 	return total, !m.Gate || evidence > 0
 }
 
-// DefaultModel returns the embedded model for a log format: "irc" for IRC
-// logs (trained on the Ubuntu IRC train split), "wechat" for everything else.
-func DefaultModel(format string) *Model {
-	name := "wechat"
+// The kinds of chat a model is trained on: each is the name of the
+// embedded model that DefaultModel picks for the log formats of that kind.
+const (
+	KindIRC    = "irc"    // IRC logs
+	KindWeChat = "wechat" // group chats in every other format: WeChat exports, Telegram, Slack, ...
+)
+
+// kindNames say what each kind of chat is, in a warning.
+var kindNames = map[string]string{
+	KindIRC:    "IRC logs",
+	KindWeChat: "WeChat and every other format but IRC",
+}
+
+// KindOf returns the kind of chat of a log format: KindIRC for IRC logs,
+// KindWeChat for every other format, as DefaultModel picks their model.
+func KindOf(format string) string {
 	if format == "irc" {
-		name = "irc"
+		return KindIRC
 	}
-	m := *embeddedModels[name]()
+	return KindWeChat
+}
+
+// TrainedKind returns the kind of chat of the training days, "" when they
+// are of more than one kind (or there are none).
+func TrainedKind(days []TrainingDay) string {
+	kind := ""
+	for k, d := range days {
+		switch dk := KindOf(d.Log.Format); {
+		case k == 0:
+			kind = dk
+		case dk != kind:
+			return ""
+		}
+	}
+	return kind
+}
+
+// KindWarning returns what to tell someone who threads a log of format
+// with m, read from the model file path, when m was trained on another
+// kind of chat: the threads are likely poor, though it may be meant. It
+// returns "" when the kinds agree or m records no kind (an older file).
+func (m *Model) KindWarning(path, format string) string {
+	kind := KindOf(format)
+	if m.Kind == "" || m.Kind == kind {
+		return ""
+	}
+	return fmt.Sprintf("%s: the model was trained on chats of kind %s (%s), but an input is of kind %s (%s): its threads may be poor; train a model on logs of this kind (threads train), or leave out --model to use the embedded %s model",
+		path, m.Kind, kindNames[m.Kind], kind, kindNames[kind], kind)
+}
+
+// DefaultModel returns the embedded model for a log format (see KindOf):
+// "irc" for IRC logs (trained on the Ubuntu IRC train split), "wechat" for
+// everything else.
+func DefaultModel(format string) *Model {
+	m := *embeddedModels[KindOf(format)]()
 	return &m
 }
 
@@ -384,6 +435,10 @@ func ParseModel(data []byte, path string) (*Model, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&m); err != nil && err != io.EOF {
 		return nil, decodeError(path, err)
+	}
+	if _, ok := kindNames[m.Kind]; !ok && m.Kind != "" {
+		at := &locator{path: path, data: data}
+		return nil, fmt.Errorf("%s: unknown kind %q; use %s or %s (the kind of chat the model was trained on), or remove the line", at.key("kind"), m.Kind, KindIRC, KindWeChat)
 	}
 	if len(m.Weights) == 0 {
 		return nil, fmt.Errorf("%s: no weights: expected a `weights:` mapping of feature names to numbers", path)
@@ -536,6 +591,9 @@ func (m *Model) YAML(comment string) []byte {
 		b.WriteString("# " + line + "\n")
 	}
 	b.WriteString(yamlName(m.Name))
+	if m.Kind != "" {
+		b.WriteString("kind: " + m.Kind + "\n")
+	}
 	fmt.Fprintf(&b, "gate: %v\n", m.Gate)
 	if m.Handover {
 		b.WriteString("handover: true\n")

@@ -123,6 +123,7 @@ func TestModelFileErrors(t *testing.T) {
 		{"an infinite weight", []string{"  shared-terms: 0.5", "  shared-terms: .inf"}, []string{"m.yaml:9: weight shared-terms in `rank:` is not a finite number"}},
 		{"a feature of the trees", []string{"[adjacent, shared-terms]", "[adjacent, shared-term]"}, []string{`m.yaml:11: rank_trees splits on unknown feature "shared-term"`}},
 		{"a bad tree", []string{"    0.5\n", "    3 0.5 1 2; 0; 0\n"}, []string{"m.yaml:14: rank_trees tree 2 (line 2 of the trees block): node 0 splits on feature 3"}},
+		{"an unknown kind", []string{"name: x\n", "name: x\nkind: slack\n"}, []string{`m.yaml:2: unknown kind "slack"`, "use irc or wechat", "or remove the line"}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			bad := good
@@ -218,5 +219,86 @@ func TestTrainNeedsScorerLinks(t *testing.T) {
 				t.Error("no weights")
 			}
 		})
+	}
+}
+
+// TestModelKind checks that a model file reads back the kind of chat it
+// was trained on, that a file without one (written before train recorded
+// it) loads with none, and that each embedded model is of the kind whose
+// formats DefaultModel picks it for.
+func TestModelKind(t *testing.T) {
+	for _, kind := range []string{KindIRC, KindWeChat, ""} {
+		m := &Model{Name: "x", Kind: kind, Weights: map[string]float64{"adjacent": 1}}
+		data := m.YAML("a kind")
+		if got := strings.Contains(string(data), "\nkind:"); got != (kind != "") {
+			t.Errorf("kind %q: a kind: line %v in\n%s", kind, got, data)
+		}
+		back, err := ParseModel(data, "k.yaml")
+		if err != nil {
+			t.Fatalf("kind %q: %v\n%s", kind, err, data)
+		}
+		if back.Kind != kind {
+			t.Errorf("kind %q read back as %q", kind, back.Kind)
+		}
+	}
+	for _, format := range []string{"irc", "cocolian", "telegram", "slack", "whatsapp", ""} {
+		if m := DefaultModel(format); m.Kind != KindOf(format) || m.Name != KindOf(format) {
+			t.Errorf("format %q: embedded model %q of kind %q, want %q", format, m.Name, m.Kind, KindOf(format))
+		}
+	}
+}
+
+// TestModelKindWarning checks the warning for a model of each kind, and
+// one that records none, on a log of each kind: a warning only when the
+// kinds differ, naming the model file, both kinds and what to do.
+func TestModelKindWarning(t *testing.T) {
+	for _, tt := range []struct {
+		model, format string
+		want          []string // nil: no warning
+	}{
+		{KindIRC, "irc", nil},
+		{KindIRC, "cocolian", []string{"irc.yaml:", "trained on chats of kind irc (IRC logs)", "input is of kind wechat (WeChat and every other format but IRC)", "train a model on logs of this kind", "leave out --model to use the embedded wechat model"}},
+		{KindIRC, "slack", []string{"kind wechat", "embedded wechat model"}},
+		{KindWeChat, "cocolian", nil},
+		{KindWeChat, "telegram", nil},
+		{KindWeChat, "irc", []string{"irc.yaml:", "trained on chats of kind wechat", "input is of kind irc (IRC logs)", "leave out --model to use the embedded irc model"}},
+		{"", "irc", nil},
+		{"", "cocolian", nil},
+	} {
+		t.Run(tt.model+" on "+tt.format, func(t *testing.T) {
+			m := &Model{Kind: tt.model}
+			got := m.KindWarning("irc.yaml", tt.format)
+			if (got != "") != (tt.want != nil) {
+				t.Fatalf("warning %q, want one: %v", got, tt.want != nil)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("warning %q lacks %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+// TestTrainedKind checks that training days of one kind give that kind,
+// and days of both kinds (or none) give none.
+func TestTrainedKind(t *testing.T) {
+	for _, tt := range []struct {
+		formats []string
+		want    string
+	}{
+		{[]string{"irc", "irc"}, KindIRC},
+		{[]string{"cocolian", "telegram"}, KindWeChat},
+		{[]string{"cocolian", "irc"}, ""},
+		{[]string{"irc", "cocolian", "irc"}, ""},
+		{nil, ""},
+	} {
+		var days []TrainingDay
+		for _, f := range tt.formats {
+			days = append(days, TrainingDay{Log: &chatlog.Log{Format: f}})
+		}
+		if got := TrainedKind(days); got != tt.want {
+			t.Errorf("days in %v: kind %q, want %q", tt.formats, got, tt.want)
+		}
 	}
 }
