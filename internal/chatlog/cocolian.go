@@ -48,6 +48,23 @@ var fileRE = regexp.MustCompile(`(?i)^[^\s@/:\\<>|"?!，。？！、；：]+(?: 
 // stickerRE matches a title that is only a WeChat sticker code such as [动画表情].
 var stickerRE = regexp.MustCompile(`^\[[^\[\]]{1,16}\]$`)
 
+// wechatNoticeRE matches a whole text that is a WeChat notice the cocolian
+// export writes as the message of the member it is about: a recall ("陈默"
+// 撤回了一条消息, 陈默撤回了一条消息, 你撤回了一条消息), a join or an
+// invitation ("陈默"邀请"李雷"加入了群聊, "王五"通过扫描二维码加入群聊), a
+// removal ("陈默"将"李雷"移出了群聊) or a pat ("陈默" 拍了拍 "李雷", 我拍了拍
+// "李四", "张三" 拍了拍我的肩膀). A name is quoted, or 你 or 我 (a recall's may
+// be written bare).
+var wechatNoticeRE = regexp.MustCompile(`^(?:` +
+	`(?:` + wxNoticeName + ` ?|[^\s"“”]{1,32})撤回了一条消息(?: 重新编辑)?` +
+	`|` + wxNoticeName + `(?:邀请` + wxNoticeName + `(?:[、和]` + wxNoticeName + `)*|通过扫描(?:` + wxNoticeName + `分享的)?二维码)?加入了?群聊` +
+	`|` + wxNoticeName + `将` + wxNoticeName + `(?:[、和]` + wxNoticeName + `)*移出了群聊` +
+	`|` + wxNoticeName + ` ?拍了拍 ?(?:` + wxNoticeName + `|自己)[^\n，。？！,.?!]{0,16}` +
+	`)$`)
+
+// wxNoticeName is a member's name in a WeChat notice: quoted, or 你 or 我.
+const wxNoticeName = `(?:["“][^"“”\n]{1,64}["”]|你|我)`
+
 // redPacket is the text WeChat shows for a red packet.
 const redPacket = "微信红包"
 
@@ -70,9 +87,12 @@ const redPacket = "微信红包"
 // title, a file attachment when url is empty, a red packet when it is 微信红包,
 // a system message when it is a chatroom notice or XML; a bare file name is a
 // link without URL; bare 微信红包 is a red packet; "<sysmsg" markup is a
-// system message; a bare account id such as "wxid_x:" (as body or link
-// title: a file or card the export did not render) is a text message with
-// Text "", its content lost (see rawIDRE); the rest is text. A text
+// system message, and so is a WeChat notice written as the text of the
+// member it is about (a recall, join, invitation, removal or pat: see
+// wechatNoticeRE), which keeps its sender; a bare account id such as
+// "wxid_x:" (as body or link title: a file or card the export did not
+// render) is a text message with Text "", its content lost (see rawIDRE);
+// the rest is text. A text
 // of the form "「name: quoted」 - - - reply" sets Quote and keeps only the
 // reply in Text; Mentions are extracted from Text with ExtractMentions.
 //
@@ -374,7 +394,7 @@ func classify(m *Message, raw string) {
 		// The sender's own message (a file or a card), which the export
 		// could not render: its content is lost, the sender and time stand.
 		m.Text = ""
-	case strings.Contains(text, "<sysmsg"):
+	case strings.Contains(text, "<sysmsg") || wechatNoticeRE.MatchString(text):
 		m.Type = TypeSystem
 		m.Text = text
 	case fileRE.MatchString(text) && utf8.RuneCountInString(text) <= 160:

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -188,6 +189,18 @@ func TestParseCocolianMessages(t *testing.T) {
 			},
 		},
 		{
+			name: "WeChat notices written as the member's text are system messages that keep their sender",
+			in: fm + cocolianDay("陈默", `"陈默" 撤回了一条消息`, `陈默撤回了一条消息`, `你撤回了一条消息`, `"陈默"邀请"李雷"加入了群聊`,
+				`"陈默" 拍了拍 "李雷"`, `我拍了拍 "李四"`, `"张三" 拍了拍我的肩膀`, `"王五"通过扫描"陈默"分享的二维码加入群聊`, `"陈默"将"李雷"移出了群聊`),
+			want: cocolianWant("陈默", TypeSystem, `"陈默" 撤回了一条消息`, `陈默撤回了一条消息`, `你撤回了一条消息`, `"陈默"邀请"李雷"加入了群聊`,
+				`"陈默" 拍了拍 "李雷"`, `我拍了拍 "李四"`, `"张三" 拍了拍我的肩膀`, `"王五"通过扫描"陈默"分享的二维码加入群聊`, `"陈默"将"李雷"移出了群聊`),
+		},
+		{
+			name: "text that only speaks of a notice stays text",
+			in:   fm + cocolianDay("丁", `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`),
+			want: cocolianWant("丁", TypeText, `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`),
+		},
+		{
 			name: "quoted reply with mention in the reply only",
 			in:   fm + "> 10:00:00  丁  \n   \n「戊：@己 认证支付要短信吗」 - - - @戊?要的  \n   \n",
 			want: []Message{{Line: 9, Sender: "丁", Type: TypeText, Text: "@戊?要的", Mentions: []string{"戊"}, Quote: &Quote{Sender: "戊", Text: "@己 认证支付要短信吗"}}},
@@ -217,6 +230,26 @@ func TestParseCocolianMessages(t *testing.T) {
 			}
 		})
 	}
+}
+
+// cocolianDay returns the messages of a cocolian day after its front
+// matter: one per body, all from sender, a second apart from 10:00:00.
+func cocolianDay(sender string, bodies ...string) string {
+	var b strings.Builder
+	for i, body := range bodies {
+		fmt.Fprintf(&b, "> 10:00:%02d  %s  \n   \n%s  \n   \n", i, sender, body)
+	}
+	return b.String()
+}
+
+// cocolianWant returns the messages TestParseCocolianMessages wants of
+// cocolianDay(sender, texts...) after fm: of type typ, their texts as written.
+func cocolianWant(sender string, typ MessageType, texts ...string) []Message {
+	var out []Message
+	for i, text := range texts {
+		out = append(out, Message{Index: i, Line: 9 + 4*i, Sender: sender, Type: typ, Text: text})
+	}
+	return out
 }
 
 func TestParseCocolianLogFields(t *testing.T) {
