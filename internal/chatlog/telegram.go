@@ -41,7 +41,7 @@ const FormatTelegram = "telegram"
 // date_unixtime it is the "date" wall clock in UTC (in ParseIn's zone), and
 // a record without any date (the exporter's "unsupported" records) takes the
 // previous record's time. The text is the concatenation of the text_entities
-// (or of the text parts when text_entities is absent); "mention" entities
+// (or of the text parts when text_entities is absent or empty); "mention" entities
 // give Mentions without the @, and "mention_name" entities give the mentioned
 // user's display name, replaced by the name that user sends under in this
 // chat when the user also appears as a sender; "code" and "pre" entities
@@ -666,10 +666,12 @@ func telegramPollText(poll *telegramPoll) string {
 	return b.String()
 }
 
-// parts returns the record's text as entities: text_entities when present,
-// else the parts of text (see telegramParts).
+// parts returns the record's text as entities: text_entities when it lists
+// any, else the parts of text (see telegramParts): an export that another
+// tool wrote, or a hand-edited one, may give "text_entities": [] beside a
+// text.
 func (rec *telegramRecord) parts() ([]telegramEntity, error) {
-	if rec.TextEntities != nil {
+	if len(rec.TextEntities) > 0 {
 		return rec.TextEntities, nil
 	}
 	return telegramParts(rec.Text)

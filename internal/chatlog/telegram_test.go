@@ -255,6 +255,17 @@ func TestParseTelegramMessages(t *testing.T) {
 			want: []msgView{{ID: "3", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: "Zed ok", Mentions: []string{"Zed"}}},
 		},
 		{
+			name: "empty text_entities beside a text string: the text is read",
+			in: tgMsg(`{"id": 3, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "from_id": "user6", "text": "银行发的 @cy", "text_entities": []}`,
+				`{"id": 4, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "from_id": "user6", "text": ["see ", {"type": "mention", "text": "@cy"}], "text_entities": []}`,
+				`{"id": 5, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "from_id": "user6", "text": "", "text_entities": []}`),
+			want: []msgView{
+				{ID: "3", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: "银行发的 @cy"},
+				{ID: "4", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: "see @cy", Mentions: []string{"cy"}},
+				{ID: "5", Sender: "Bo", SenderID: "user6", Type: TypeText, Text: ""},
+			},
+		},
+		{
 			name: "a reply into another chat has no ReplyToID",
 			in:   tgMsg(`{"id": 4, "type": "message", "date": "2023-12-31T10:00:00", "from": "Bo", "reply_to_message_id": 9, "reply_to_peer_id": "channel3", "text": "x"}`),
 			want: []msgView{{ID: "4", Sender: "Bo", Type: TypeText, Text: "x"}},
