@@ -16,9 +16,19 @@ const topicsFile = "dict/topics.yaml"
 
 // A Topic is one payments subject and the terms that signal it.
 type Topic struct {
-	Name  string   // the topic as the digest shows it, e.g. 分账
-	Gloss string   // a short English gloss; "" when none is given
-	Terms []string // words that signal the topic, in file order
+	Name    string   // the topic as the digest shows it, e.g. 分账
+	Gloss   string   // a short English gloss; "" when none is given
+	GlossZh string   // a short Chinese gloss, for the Chinese HTML page (see GlossIn); "" when none is given
+	Terms   []string // words that signal the topic, in file order
+}
+
+// GlossIn is the topic's gloss for a page in lang ("en", "zh"): its
+// Chinese gloss for "zh" when it has one, else its English gloss.
+func (t Topic) GlossIn(lang string) string {
+	if lang == "zh" && t.GlossZh != "" {
+		return t.GlossZh
+	}
+	return t.Gloss
 }
 
 // Topics returns the topics of dict/topics.yaml in file order.
@@ -27,8 +37,8 @@ func Topics() ([]Topic, error) {
 }
 
 // ParseTopics parses a topics file named file (used in errors as
-// "file:line:"): a sequence of mappings with the keys topic, gloss and
-// terms.
+// "file:line:"): a sequence of mappings with the keys topic, gloss,
+// gloss_zh and terms.
 func ParseTopics(file string, data []byte) ([]Topic, error) {
 	root, err := parseRoot(file, data, yaml.SequenceNode, "no topics", "a list of topics")
 	if err != nil {
@@ -52,11 +62,15 @@ func ParseTopics(file string, data []byte) ([]Topic, error) {
 					return nil, err
 				}
 				t.Name = w
-			case "gloss":
+			case "gloss", "gloss_zh":
 				if val.Kind != yaml.ScalarNode {
-					return nil, fmt.Errorf("%s:%d: gloss: want text, got %s", file, val.Line, kindName(val))
+					return nil, fmt.Errorf("%s:%d: %s: want text, got %s", file, val.Line, key.Value, kindName(val))
 				}
-				t.Gloss = strings.TrimSpace(val.Value)
+				if key.Value == "gloss" {
+					t.Gloss = strings.TrimSpace(val.Value)
+				} else {
+					t.GlossZh = strings.TrimSpace(val.Value)
+				}
 			case "terms":
 				if val.Kind != yaml.SequenceNode {
 					return nil, fmt.Errorf("%s:%d: terms: want a list, got %s", file, val.Line, kindName(val))
@@ -75,7 +89,7 @@ func ParseTopics(file string, data []byte) ([]Topic, error) {
 					t.Terms = append(t.Terms, w)
 				}
 			default:
-				return nil, fmt.Errorf("%s:%d: unknown key %q (want topic, gloss or terms)", file, key.Line, key.Value)
+				return nil, fmt.Errorf("%s:%d: unknown key %q (want topic, gloss, gloss_zh or terms)", file, key.Line, key.Value)
 			}
 		}
 		if t.Name == "" {
@@ -94,8 +108,8 @@ func ParseTopics(file string, data []byte) ([]Topic, error) {
 }
 
 // ExtendTopics returns base extended by extra: a topic of extra that base
-// already has adds its new terms (and its gloss, when base has none), any
-// other is appended. Neither argument is modified.
+// already has adds its new terms (and its gloss and Chinese gloss, each
+// where base has none), any other is appended. Neither argument is modified.
 func ExtendTopics(base, extra []Topic) []Topic {
 	out := make([]Topic, len(base))
 	index := make(map[string]int, len(base))
@@ -108,12 +122,15 @@ func ExtendTopics(base, extra []Topic) []Topic {
 		i, ok := index[e.Name]
 		if !ok {
 			index[e.Name] = len(out)
-			out = append(out, Topic{Name: e.Name, Gloss: e.Gloss, Terms: append([]string(nil), e.Terms...)})
+			out = append(out, Topic{Name: e.Name, Gloss: e.Gloss, GlossZh: e.GlossZh, Terms: append([]string(nil), e.Terms...)})
 			continue
 		}
 		t := &out[i]
 		if t.Gloss == "" {
 			t.Gloss = e.Gloss
+		}
+		if t.GlossZh == "" {
+			t.GlossZh = e.GlossZh
 		}
 		have := make(map[string]bool, len(t.Terms))
 		for _, w := range t.Terms {

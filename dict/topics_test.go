@@ -16,8 +16,8 @@ func TestTopics(t *testing.T) {
 	byName := make(map[string]Topic)
 	for _, tp := range topics {
 		byName[tp.Name] = tp
-		if tp.Gloss == "" {
-			t.Errorf("topic %q has no gloss", tp.Name)
+		if tp.Gloss == "" || tp.GlossZh == "" {
+			t.Errorf("topic %q lacks a gloss: %q, Chinese %q", tp.Name, tp.Gloss, tp.GlossZh)
 		}
 	}
 	required := map[string][]string{
@@ -45,8 +45,12 @@ func TestParseTopics(t *testing.T) {
 	tests := []struct {
 		name string
 		yaml string
-		want string // topics as name/gloss:terms joined by "; ", or the error prefix
+		want string // topics as name/gloss[/gloss_zh]:terms joined by "; ", or the error prefix
 	}{
+		{"Chinese gloss", "- {topic: 分账, gloss: profit sharing, gloss_zh: 交易资金的分润，分佣, terms: [分账]}\n", "分账/profit sharing/交易资金的分润，分佣:分账"},
+		{"Chinese gloss only", "- topic: 网联\n  gloss_zh: ' 清算平台 '\n  terms: [网联]\n", "网联//清算平台:网联"},
+		{"Chinese gloss not text", "- {topic: a, gloss_zh: [x], terms: [x]}\n", "x.yaml:1: gloss_zh: want text, got a list"},
+		{"duplicate Chinese gloss", "- {topic: a, gloss_zh: g, terms: [x], gloss_zh: h}\n", `x.yaml:1: duplicate key "gloss_zh" (first at line 1)`},
 		{"flow", "- {topic: 分账, gloss: profit sharing, terms: [分账, 分润]}\n", "分账/profit sharing:分账,分润"},
 		{"block", "# c\n- topic: 网联\n  terms:\n    - 网联\n    - 断直连\n", "网联/:网联,断直连"},
 		{"two", "- {topic: a, terms: [x]}\n- {topic: b, terms: [y, Y2]}\n", "a/:x; b/:y,Y2"},
@@ -81,7 +85,7 @@ func TestParseTopics(t *testing.T) {
 			} else {
 				var parts []string
 				for _, tp := range topics {
-					parts = append(parts, tp.Name+"/"+tp.Gloss+":"+strings.Join(tp.Terms, ","))
+					parts = append(parts, topicString(tp))
 				}
 				got = strings.Join(parts, "; ")
 			}
@@ -93,18 +97,54 @@ func TestParseTopics(t *testing.T) {
 }
 
 func TestExtendTopics(t *testing.T) {
-	base := []Topic{{Name: "分账", Gloss: "profit sharing", Terms: []string{"分账", "分润"}}, {Name: "网联", Terms: []string{"网联"}}}
-	extra := []Topic{{Name: "网联", Gloss: "NetsUnion", Terms: []string{"断直连", "网联"}}, {Name: "跨境", Terms: []string{"跨境"}}}
+	base := []Topic{{Name: "分账", Gloss: "profit sharing", GlossZh: "分润", Terms: []string{"分账", "分润"}}, {Name: "网联", Terms: []string{"网联"}}}
+	extra := []Topic{{Name: "分账", Gloss: "split", GlossZh: "分拆", Terms: []string{"分账"}}, {Name: "网联", Gloss: "NetsUnion", GlossZh: "清算平台", Terms: []string{"断直连", "网联"}}, {Name: "跨境", GlossZh: "跨境支付", Terms: []string{"跨境"}}}
 	got := ExtendTopics(base, extra)
 	var parts []string
 	for _, tp := range got {
-		parts = append(parts, tp.Name+"/"+tp.Gloss+":"+strings.Join(tp.Terms, ","))
+		parts = append(parts, topicString(tp))
 	}
-	want := "分账/profit sharing:分账,分润; 网联/NetsUnion:网联,断直连; 跨境/:跨境"
+	want := "分账/profit sharing/分润:分账,分润; 网联/NetsUnion/清算平台:网联,断直连; 跨境//跨境支付:跨境"
 	if s := strings.Join(parts, "; "); s != want {
 		t.Errorf("got %q, want %q", s, want)
 	}
-	if len(base[1].Terms) != 1 || base[1].Gloss != "" {
+	if len(base[1].Terms) != 1 || base[1].Gloss != "" || base[1].GlossZh != "" {
 		t.Errorf("ExtendTopics modified its argument: %+v", base[1])
+	}
+}
+
+// topicString is a topic as the tests compare it: name/gloss:terms, or
+// name/gloss/gloss_zh:terms when it has a Chinese gloss.
+func topicString(tp Topic) string {
+	s := tp.Name + "/" + tp.Gloss
+	if tp.GlossZh != "" {
+		s += "/" + tp.GlossZh
+	}
+	return s + ":" + strings.Join(tp.Terms, ",")
+}
+
+// TestGlossIn checks the gloss a page in each language shows: the Chinese
+// one on a Chinese page, the English one when there is none, and the
+// English one on an English page.
+func TestGlossIn(t *testing.T) {
+	both := Topic{Name: "分账", Gloss: "profit sharing", GlossZh: "分润"}
+	english := Topic{Name: "Home Assistant", Gloss: "smart home"}
+	tests := []struct {
+		name  string
+		topic Topic
+		lang  string
+		want  string
+	}{
+		{"Chinese page, Chinese gloss", both, "zh", "分润"},
+		{"Chinese page, English gloss only", english, "zh", "smart home"},
+		{"English page", both, "en", "profit sharing"},
+		{"no gloss", Topic{Name: "a"}, "zh", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.topic.GlossIn(tt.lang); got != tt.want {
+				t.Errorf("GlossIn(%q) = %q, want %q", tt.lang, got, tt.want)
+			}
+		})
 	}
 }
