@@ -692,33 +692,37 @@ func TestDigestHTMLInChromium(t *testing.T) {
 	t.Run("hour labels do not overlap", func(t *testing.T) {
 		// A day from just after midnight to just before the next, as
 		// proddev 2017-05-15 of the corpus, whose "22:00" and "+1d 00:00"
-		// were drawn over each other.
+		// were drawn over each other; on the Chinese page the next day's
+		// marker is "+1天 00:00".
 		day := filepath.Join(dir, "allday.txt")
 		chat := "2025-03-06 00:10:00 A\n早\n\n2025-03-06 12:00:00 B\n午\n\n2025-03-06 23:50:00 C\n晚安\n"
 		if err := os.WriteFile(day, []byte(chat), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		page := filepath.Join(dir, "allday.html")
-		if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "html", "-o", page, day); code != exitOK {
-			t.Fatalf("exit %d: %s", code, errOut)
-		}
-		dom := dump(t, "file://"+page)
-		labels := regexp.MustCompile(`<text x="([\d.]+)" y="11" text-anchor="(start|end)">([^<]*)</text>`).FindAllStringSubmatch(dom, -1)
-		if len(labels) < 3 || labels[len(labels)-1][3] != "+1d 00:00" {
-			t.Fatalf("axis labels %q, want several ending in +1d 00:00", labels)
-		}
-		prevEnd := -1.0
-		for _, l := range labels {
-			x, _ := strconv.ParseFloat(l[1], 64)
-			w := 6.0 * float64(len([]rune(l[3]))) // the page's estimate of a label's width
-			start := x
-			if l[2] == "end" {
-				start = x - w
+		for _, c := range [][2]string{{"en", "+1d 00:00"}, {"zh", "+1天 00:00"}} {
+			lang, last := c[0], c[1]
+			page := filepath.Join(dir, "allday."+lang+".html")
+			if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "html", "--lang", lang, "-o", page, day); code != exitOK {
+				t.Fatalf("exit %d: %s", code, errOut)
 			}
-			if start < prevEnd {
-				t.Errorf("label %q at %.1f overlaps the one before, which ends at %.1f", l[3], start, prevEnd)
+			dom := dump(t, "file://"+page)
+			labels := regexp.MustCompile(`<text x="([\d.]+)" y="11" text-anchor="(start|end)">([^<]*)</text>`).FindAllStringSubmatch(dom, -1)
+			if len(labels) < 3 || labels[len(labels)-1][3] != last {
+				t.Fatalf("%s: axis labels %q, want several ending in %s", lang, labels, last)
 			}
-			prevEnd = start + w
+			prevEnd := -1.0
+			for _, l := range labels {
+				x, _ := strconv.ParseFloat(l[1], 64)
+				w := 6.0 * float64(len([]rune(l[3]))) // the page's estimate of a label's width
+				start := x
+				if l[2] == "end" {
+					start = x - w
+				}
+				if start < prevEnd {
+					t.Errorf("%s: label %q at %.1f overlaps the one before, which ends at %.1f", lang, l[3], start, prevEnd)
+				}
+				prevEnd = start + w
+			}
 		}
 	})
 
@@ -836,9 +840,10 @@ b.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));<
 			want   []string // in the panel
 			not    []string
 		}{
-			{"d0-t1", []string{`<a href="http://img.example.com/201804/fenzhang-flow.png" rel="noopener noreferrer nofollow">[image]</a>`}, nil},
+			// The page is Chinese, as the chat is: a picture's text is [图片].
+			{"d0-t1", []string{`<a href="http://img.example.com/201804/fenzhang-flow.png" rel="noopener noreferrer nofollow">[图片]</a>`}, nil},
 			{"d0-t2", []string{`<a href="https://mp.example.com/s?id=42&amp;a=1" rel="noopener noreferrer nofollow">对账差错处理的_三种_做法</a>`}, nil},
-			{"d0-t3", []string{`<div class="text">[image] (javascript:alert(1))</div>`, `<div class="text">[image] (img/beifujin.png)</div>`}, []string{"<a href=\"javascript", "<a href=\"img/"}},
+			{"d0-t3", []string{`<div class="text">[图片] (javascript:alert(1))</div>`, `<div class="text">[图片] (img/beifujin.png)</div>`}, []string{"<a href=\"javascript", "<a href=\"img/"}},
 		}
 		for _, tt := range tests {
 			dom := dump(t, "file://"+abs+"#"+tt.thread)

@@ -114,7 +114,8 @@ type htmlTopic struct {
 // day's hours, coloured by kind (Q&A threads open their messages when
 // clicked), and a topic index of the entries. The page's script draws it
 // all from the JSON the page embeds. The page's own words are in the
-// language PageLang chooses.
+// language PageLang chooses, and so are the topics' glosses, where a topic
+// has one in it (dict.Topic.GlossIn).
 func WriteHTML(w io.Writer, d *Digest) error {
 	lang := PageLang(d)
 	data := htmlData{Text: scriptTexts(lang), Days: []htmlDay{}, Entries: []htmlEntry{}, Unanswered: []htmlUnanswered{}}
@@ -127,7 +128,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			senders[m.Sender] = i
 			msgs.Senders = append(msgs.Senders, m.Sender)
 		}
-		return htmlMessage(base, m, i)
+		return htmlMessage(base, m, i, lang)
 	}
 	var dayMessages strings.Builder // the days' script elements
 	type threadRef struct {
@@ -169,7 +170,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	topicIndex := make(map[string]int, len(d.Topics))
 	for i, t := range d.Topics {
 		topicIndex[t.Name] = i
-		data.Topics = append(data.Topics, htmlTopic{Name: t.Name, Gloss: t.Gloss, Entries: []string{}})
+		data.Topics = append(data.Topics, htmlTopic{Name: t.Name, Gloss: t.GlossIn(lang), Entries: []string{}})
 	}
 	topicIDs := func(names []string) []int {
 		ids := make([]int, 0, len(names))
@@ -262,13 +263,23 @@ func WriteHTML(w io.Writer, d *Digest) error {
 	pairs := []string{"{{LANG}}", htmlLang, "{{TITLE}}", html.EscapeString(pageTitle(d, lang)), "{{SUMMARY}}", html.EscapeString(pageSummary(d, lang)),
 		"{{CODE_STYLE}}", style, "{{CODE_SCRIPT}}", script, "{{DATA}}", string(js), "{{MESSAGES}}\n", dayMessages.String()}
 	for k, v := range pageTexts[lang] {
-		if strings.HasPrefix(k, "static.") {
+		switch {
+		case strings.HasPrefix(k, "static."):
 			pairs = append(pairs, "{{"+k+"}}", html.EscapeString(v))
+		case strings.HasPrefix(k, "js."):
+			pairs = append(pairs, "{{"+k+"}}", jsStringChars(v))
 		}
 	}
 	page := strings.NewReplacer(pairs...).Replace(pageTemplate)
 	_, err = io.WriteString(w, page)
 	return err
+}
+
+// jsStringChars is s as the characters of a JavaScript string between
+// double quotes, that cannot end the script element it is in.
+func jsStringChars(s string) string {
+	js, _ := json.Marshal(s) // a string always marshals; <, > and & escaped
+	return string(js[1 : len(js)-1])
 }
 
 // occ is o without its date and group where they are its day's.
@@ -286,14 +297,18 @@ func occ(d *Digest, o htmlOcc) htmlOcc {
 
 // htmlMessage is a message as the page's script reads it: [line, time,
 // sender, text, role], the sender the index of its name in
-// htmlMessages.Senders, and for a picture or shared link at an http or https
+// htmlMessages.Senders, the text of a picture without text (imageText) in
+// the page's language lang, and for a picture or shared link at an http or https
 // address, the address, which the script makes the text's link. Another
 // address is no link: it is text after the message's, which the script
 // writes as text. A message with code (a picture or link has none) has ""
 // in the address's place and then its text and code as htmlCode gives
 // them, which the script shows in the text's place.
-func htmlMessage(base time.Time, m MessageView, sender int) []any {
+func htmlMessage(base time.Time, m MessageView, sender int, lang string) []any {
 	msg := []any{m.Line, clock(base, m.Time), sender, m.Text, string(m.Role)}
+	if m.Text == imageText && m.Lines == "" { // a picture, not a message that says "[image]"
+		msg[3] = pageText(lang, "data.image", 0)
+	}
 	if len(m.Code.Spans) > 0 {
 		return append(msg, "", htmlCode(m.Code))
 	}

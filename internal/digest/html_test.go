@@ -2,7 +2,9 @@ package digest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"html"
 	"math"
 	"regexp"
 	"slices"
@@ -33,7 +35,7 @@ func TestHTMLMessageLines(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := MessageView{Line: 3, Time: time.Date(2025, 3, 6, 9, 3, 40, 0, time.UTC), Sender: "A", Text: oneLine(tt.text), Lines: strings.TrimSpace(tt.text), URL: tt.url}
-			got := htmlMessage(time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), m, 0)
+			got := htmlMessage(time.Date(2025, 3, 6, 0, 0, 0, 0, time.UTC), m, 0, "en")
 			if got[3] != tt.want {
 				t.Errorf("text %q, want %q", got[3], tt.want)
 			}
@@ -42,10 +44,23 @@ func TestHTMLMessageLines(t *testing.T) {
 			}
 		})
 	}
-	// A picture shows its readable text, not the (empty) text as written.
-	m := MessageView{Text: imageText, URL: "https://example.com/a.png"}
-	if got := htmlMessage(time.Time{}, m, 0); got[3] != imageText {
-		t.Errorf("picture: text %q, want %q", got[3], imageText)
+	// A picture shows its readable text in the page's language, not the
+	// (empty) text as written; a message that says "[image]" says it on
+	// both pages.
+	pictures := []struct {
+		name, lang, lines, want string
+	}{
+		{"picture, English page", "en", "", "[image]"},
+		{"picture, Chinese page", "zh", "", "[图片]"},
+		{"text [image], Chinese page", "zh", imageText, imageText},
+	}
+	for _, tt := range pictures {
+		t.Run(tt.name, func(t *testing.T) {
+			m := MessageView{Text: imageText, Lines: tt.lines, URL: "https://example.com/a.png"}
+			if got := htmlMessage(time.Time{}, m, 0, tt.lang); got[3] != tt.want {
+				t.Errorf("text %q, want %q", got[3], tt.want)
+			}
+		})
 	}
 }
 
@@ -151,7 +166,7 @@ func TestHTMLWithoutPaths(t *testing.T) {
 // TestPageTexts checks the page's word tables: the same keys in every
 // language (but the Chinese summary's counts), the same {names} in each
 // key's texts, forms for one and other counts in English only, and every
-// key used by the page.
+// key used by the page (a "data." key by WriteHTML, in the page's data).
 func TestPageTexts(t *testing.T) {
 	names := regexp.MustCompile(`\{\w+\}`)
 	for key, en := range pageTexts["en"] {
@@ -169,7 +184,7 @@ func TestPageTexts(t *testing.T) {
 			}
 		}
 		used := strings.Contains(pageTemplate, `"`+key+`"`) || strings.Contains(pageTemplate, "{{"+key+"}}") ||
-			strings.HasPrefix(key, "kind.") || strings.HasPrefix(key, "role.") || strings.HasPrefix(key, "summary.")
+			strings.HasPrefix(key, "kind.") || strings.HasPrefix(key, "role.") || strings.HasPrefix(key, "summary.") || strings.HasPrefix(key, "data.")
 		if !used {
 			t.Errorf("%q is used nowhere in the page", key)
 		}
@@ -249,4 +264,111 @@ func TestLaterAnswerViewKeepsLines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// englishPageWords are the English page's own words, as a reader meets
+// them on it: in its markup, in the texts its script writes (its table,
+// the topics' glosses, a picture's text) and in the day marker its script
+// writes on the timeline's axis ("+1d 00:00"), which is code in the
+// script (`d + "d "`). A Chinese page holds none of them.
+var englishPageWords = []string{
+	// markup: title, headings and help
+	"FAQ digest", "Timeline", "Each bar is a thread", "Topic index", "Unanswered questions",
+	"Questions that opened", "Thread", "Click a Q&A",
+	// the script's table: kinds, roles, counts and labels
+	"Q&A", "discussion", "talk", "news", "greeting", "other", "question", "answer",
+	"undated", "No messages", "thread", "message", "Read ", "asked", "answered", "twice",
+	"since", "line ", "Other questions", "No answered", "mention", "Entry:",
+	// the data: a picture without text, and some of the topics' glosses
+	// (TestChinesePageHasNoEnglish checks every topic's)
+	"[image]", "profit sharing", "NetsUnion", "reconciliation", "WeChat Pay",
+	// the script's code: the next day's marker on the axis
+	`d + "d "`,
+}
+
+// TestChinesePageHasNoEnglish checks that a Chinese page holds none of
+// englishPageWords, nor any topic's English gloss, where a reader meets
+// them, and that the English page, read the same way, holds them.
+func TestChinesePageHasNoEnglish(t *testing.T) {
+	opts := fixtureOptions(t)
+	days := append(fixtureDays(t), daysIn(t, mediaDir)...) // pictures too
+	shown := func(lang string) string {
+		o := opts
+		o.Lang = lang
+		var b bytes.Buffer
+		if err := WriteHTML(&b, Build(days, segmenter(t), o)); err != nil {
+			t.Fatal(err)
+		}
+		return pageShows(t, b.String())
+	}
+	zh, en := shown("zh"), shown("en")
+	words := slices.Clone(englishPageWords)
+	for _, tp := range opts.Topics {
+		words = append(words, tp.Gloss)
+	}
+	for _, w := range words {
+		if strings.Contains(zh, w) {
+			t.Errorf("the Chinese page shows %q", w)
+		}
+	}
+	for _, w := range []string{"Timeline", "Topic index", `"[image]"`, "Q&A", "profit sharing", `d + "d "`} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the English page does not show %q: the test reads the page wrong", w)
+		}
+	}
+	for _, w := range []string{"时间线", "主题索引", `"[图片]"`, "问答", "交易资金的分润与分拆结算", `d + "天 "`} {
+		if !strings.Contains(zh, w) {
+			t.Errorf("the Chinese page does not show %q", w)
+		}
+	}
+}
+
+// pageShows is what of page a reader meets, one part a line: the text
+// of its markup and its title and aria-label attributes, the texts of the
+// script's table (without their {names}) and the topics' glosses, the messages'
+// texts (as JSON strings: a picture's is the page's), and the code of the
+// script's hhmm, the one place where the script writes words of its own.
+func pageShows(t *testing.T, page string) string {
+	t.Helper()
+	scripts := regexp.MustCompile(`(?s)<script([^>]*)>(.*?)</script>`)
+	var parts []string
+	for _, m := range scripts.FindAllStringSubmatch(page, -1) {
+		switch {
+		case strings.Contains(m[1], `id="data"`):
+			var data htmlData
+			if err := json.Unmarshal([]byte(m[2]), &data); err != nil {
+				t.Fatalf("the page's data: %v", err)
+			}
+			names := regexp.MustCompile(`\{\w+\}`) // filled in by the script
+			for _, v := range data.Text {
+				parts = append(parts, names.ReplaceAllString(v, "…"))
+			}
+			for _, tp := range data.Topics {
+				parts = append(parts, tp.Gloss)
+			}
+		case strings.Contains(m[1], `id="messages-`):
+			var msgs htmlMessages
+			if err := json.Unmarshal([]byte(m[2]), &msgs); err != nil {
+				t.Fatalf("a day's messages: %v", err)
+			}
+			for _, list := range msgs.Threads {
+				for _, msg := range list {
+					s, _ := json.Marshal(msg[3])
+					parts = append(parts, string(s))
+				}
+			}
+		case strings.Contains(m[2], "function hhmm"):
+			code := regexp.MustCompile(`(?s)function hhmm\(s\) \{.*?\n  \}`).FindString(m[2])
+			if code == "" {
+				t.Fatal("no function hhmm in the page's script")
+			}
+			parts = append(parts, code)
+		}
+	}
+	markup := regexp.MustCompile(`(?s)<style.*?</style>`).ReplaceAllString(scripts.ReplaceAllString(page, ""), "")
+	for _, m := range regexp.MustCompile(`(?:title|aria-label)="([^"]*)"`).FindAllStringSubmatch(markup, -1) {
+		parts = append(parts, html.UnescapeString(m[1]))
+	}
+	parts = append(parts, html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(markup, "\n")))
+	return strings.Join(parts, "\n")
 }

@@ -63,7 +63,7 @@ func TestMediaMarkdown(t *testing.T) {
 // TestBuildMediaAnswers checks that an answer that is a picture or a link
 // keeps its address in every writer, and that the address is no words:
 // the entries, their titles and topics are those of the same days without
-// the addresses.
+// the addresses. The HTML page writes a picture's text in its language.
 func TestBuildMediaAnswers(t *testing.T) {
 	picture := func(d Day, url string) Day {
 		a := &d.Log.Messages[1]
@@ -111,14 +111,19 @@ func TestBuildMediaAnswers(t *testing.T) {
 		t.Errorf("link answer %+v", a)
 	}
 
-	var md, js, page bytes.Buffer
+	var md, js, page, pageEn bytes.Buffer
 	if err := WriteMarkdown(&md, d); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteJSON(&js, d); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteHTML(&page, d); err != nil {
+	if err := WriteHTML(&page, d); err != nil { // Chinese, as the chat is
+		t.Fatal(err)
+	}
+	en := *d
+	en.Lang = "en"
+	if err := WriteHTML(&pageEn, &en); err != nil {
 		t.Fatal(err)
 	}
 	var parsed struct {
@@ -147,9 +152,13 @@ func TestBuildMediaAnswers(t *testing.T) {
 			"- **B**: [商户平台操作指引](https://pay.example.com/guide?x=1&y=2)\n",
 		}, nil},
 		{"html", page.String(), []string{
-			`"[image]","","http://img.example.com/备付金/网联/a.png"]`, // qaDay gives no roles
+			`"[图片]","","http://img.example.com/备付金/网联/a.png"]`, // qaDay gives no roles
+			`"[图片] (javascript:alert(1))",""]`,
+		}, []string{`"","javascript:`, "[image]"}},
+		{"English html", pageEn.String(), []string{
+			`"[image]","","http://img.example.com/备付金/网联/a.png"]`,
 			`"[image] (javascript:alert(1))",""]`,
-		}, []string{`"","javascript:`}},
+		}, []string{`"","javascript:`, "[图片]"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

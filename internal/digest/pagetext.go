@@ -14,10 +14,13 @@ var PageLangs = []string{"en", "zh"}
 // same keys. The page's script fills in {name}; a value with "|" has a form
 // for a count of one and one for other counts ("{n} thread|{n} threads").
 // Keys starting with "static." are written into the page's markup by
-// WriteHTML, those starting with "summary." into its title and summary;
-// the others are the script's. The English page's summary is the Markdown
-// digest's (summary), so only the Chinese table has the summary's counts
-// (zhOnly).
+// WriteHTML, those starting with "summary." into its title and summary,
+// those starting with "js." into the characters of a string in the
+// script's code (where the script builds a text without the table), and
+// those starting with "data." into the data the page embeds; the others
+// are the script's table (scriptTexts). The English page's summary is the
+// Markdown digest's (summary), so only the Chinese table has the
+// summary's counts (zhOnly).
 var pageTexts = map[string]map[string]string{
 	"en": {
 		"static.timeline":       "Timeline",
@@ -64,6 +67,8 @@ var pageTexts = map[string]map[string]string{
 		"summary.fromTo":        "from {since} to {until}",
 		"summary.days":          "{n} day|{n} days",
 		"summary.dayLogs":       "{n} day log|{n} day logs",
+		"js.dayUnit":            "d",
+		"data.image":            "[image]",
 	},
 	"zh": {
 		"static.timeline":        "时间线",
@@ -113,6 +118,8 @@ var pageTexts = map[string]map[string]string{
 		"summary.counts":         "{days}，{threads}；{questions}共被问了 {askings} 次，其中 {repeated} 个问了不止一次。",
 		"summary.leftOut":        "另有 {n} 次提问未收录：只问过一次且无人回答，或离开上下文说得太少。",
 		"summary.unansweredList": "文末列出 {n} 个未回答的问题。",
+		"js.dayUnit":             "天",
+		"data.image":             "[图片]",
 	},
 }
 
@@ -242,12 +249,16 @@ func pageSummary(d *Digest, lang string) string {
 	return s
 }
 
+// writtenByGo are the prefixes of the keys whose texts WriteHTML writes
+// into the page itself (see pageTexts), not into the script's table.
+var writtenByGo = []string{"static.", "summary.", "js.", "data."}
+
 // scriptTexts is lang's table as the page's script reads it: the keys
-// that are not written into the markup.
+// that WriteHTML does not write into the page itself.
 func scriptTexts(lang string) map[string]string {
 	out := map[string]string{}
 	for k, v := range pageTexts[lang] {
-		if !strings.HasPrefix(k, "static.") && !strings.HasPrefix(k, "summary.") {
+		if !slices.ContainsFunc(writtenByGo, func(p string) bool { return strings.HasPrefix(k, p) }) {
 			out[k] = v
 		}
 	}
