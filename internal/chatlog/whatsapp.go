@@ -71,9 +71,9 @@ const FormatWhatsApp = "whatsapp"
 // message that is only a URL is a link. Mentions are the "@⁨name⁩" mentions
 // (between the isolation marks U+2068 and U+2069 that recent versions write)
 // and, in the rest of the text, what ExtractMentions finds; Text is the body
-// without those marks. Log.Title is the chat name when the file name
-// ("WhatsApp Chat with Name.txt", "WhatsApp Chat - Name.txt") or an iOS notice
-// gives it.
+// without those marks. Log.Title and Log.Group are the chat name when the
+// file name ("WhatsApp Chat with Name.txt", "WhatsApp Chat - Name.txt") or
+// an iOS notice gives it, as the other formats name the group by the chat.
 //
 // Errors are *ParseError values: input without any header line, a header
 // with an impossible date or time, or a read error. A last message cut off
@@ -88,9 +88,10 @@ func ParseWhatsApp(r io.Reader, path string) (*Log, error) {
 // where the day or the month is); when none does, to the end of the input,
 // where the whole file decides as whatsappDayFirst does.
 func scanWhatsApp(r io.Reader, path string, z zone, emit EmitFunc) (*Log, error) {
+	title := whatsappTitle(path)
 	p := &whatsappParser{
 		br:   bufio.NewReaderSize(r, 64*1024),
-		log:  &Log{Path: path, Format: FormatWhatsApp, Title: whatsappTitle(path)},
+		log:  &Log{Path: path, Format: FormatWhatsApp, Title: title, Group: title},
 		emit: emit,
 		tz:   z,
 	}
@@ -545,7 +546,7 @@ func (p *whatsappParser) classify(m *Message, body []string) {
 		m.Type = TypeSystem
 		m.Text = full
 		if p.log.Title == "" && !p.members[sender] {
-			p.log.Title = sender
+			p.log.Title, p.log.Group = sender, sender
 		}
 		if sender == p.log.Title {
 			m.Sender = ""

@@ -284,8 +284,8 @@ func TestParseWhatsAppLogFields(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if log.Title != tt.title || log.Date != tt.date || log.Path != tt.path {
-				t.Errorf("Title %q Date %q Path %q, want %q %q", log.Title, log.Date, log.Path, tt.title, tt.date)
+			if log.Title != tt.title || log.Group != tt.title || log.Date != tt.date || log.Path != tt.path {
+				t.Errorf("Title %q Group %q Date %q Path %q, want %q (both) %q", log.Title, log.Group, log.Date, log.Path, tt.title, tt.date)
 			}
 			for i, m := range log.Messages {
 				if m.Line != tt.lines[i] {
