@@ -37,12 +37,142 @@ type digestEntries struct {
 			Path, Date, Group, Asker, Question string
 			Line                               int
 			Answers                            []struct {
-				Sender, Text string
-				Line         int
+				Sender, Text, Path, Date string
+				Line                     int
 			}
 		}
 	}
-	Unanswered []struct{ Date, Question string }
+	Unanswered []struct{ Date, Group, Question string }
+}
+
+// digestSplit is a synthetic Telegram group exported week by week: a
+// question of week1.json is answered by a reply in week2.json.
+const digestSplit = "../../testdata/digest/split"
+
+// TestDigestAnswerInLaterFile checks that every answer of the JSON digest
+// names its own file and day, so that a reply in a later export of the
+// chat is found at its line of that file, not of the question's; that the
+// Markdown digest names that file too; and that the JSON keeps the line
+// breaks of the messages as written.
+func TestDigestAnswerInLaterFile(t *testing.T) {
+	code, out, errOut := runCmd(t, "", "digest", "-q", "--format", "json", digestSplit)
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr: %s", code, errOut)
+	}
+	var d digestEntries
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	week1, week2 := filepath.Join(digestSplit, "week1.json"), filepath.Join(digestSplit, "week2.json")
+	tests := []struct {
+		asker, question  string // the occurrence
+		sender, text     string // its one answer
+		path             string
+		line             int
+		date             string
+		occPath, occDate string
+	}{
+		{"Carol", "Does 网联 charge per transaction for 协议支付?",
+			"Dan", "late answer: 网联 charges 协议支付 per transaction, tiered by volume", week2, 6, "2024-03-11", week1, "2024-03-04"},
+		{"Alice", "How does 分账 settlement work for marketplace refunds?\nWe split 70/30 and the buyer asks 退款 after settlement.",
+			"Bob", "Reverse the split first (分账回退),\nthen refund the buyer.", week1, 14, "2024-03-04", week1, "2024-03-04"},
+	}
+	if len(d.Entries) != len(tests) {
+		t.Fatalf("%d entries, want %d:\n%s", len(d.Entries), len(tests), out)
+	}
+	for i, tt := range tests {
+		t.Run(tt.asker, func(t *testing.T) {
+			e := d.Entries[i]
+			if len(e.Occurrences) != 1 || len(e.Occurrences[0].Answers) != 1 {
+				t.Fatalf("entry %q: want one occurrence with one answer:\n%s", e.Title, out)
+			}
+			o, a := e.Occurrences[0], e.Occurrences[0].Answers[0]
+			if o.Asker != tt.asker || o.Question != tt.question || o.Path != tt.occPath || o.Date != tt.occDate || o.Group != "Pay Team 支付组" {
+				t.Errorf("occurrence %s %q at %s on %s in %q, want %s %q at %s on %s in Pay Team 支付组",
+					o.Asker, o.Question, o.Path, o.Date, o.Group, tt.asker, tt.question, tt.occPath, tt.occDate)
+			}
+			if a.Sender != tt.sender || a.Text != tt.text || a.Path != tt.path || a.Line != tt.line || a.Date != tt.date {
+				t.Errorf("answer %s %q at %s:%d on %s, want %s %q at %s:%d on %s",
+					a.Sender, a.Text, a.Path, a.Line, a.Date, tt.sender, tt.text, tt.path, tt.line, tt.date)
+			}
+		})
+	}
+	code, md, errOut := runCmd(t, "", "digest", "-q", digestSplit)
+	if code != exitOK {
+		t.Fatalf("markdown: exit %d, stderr: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"  - **Dan** (2024-03-11, `" + week2 + ":6`): late answer:",
+		"  - **Bob** (line 14): Reverse the split first (分账回退), then refund the buyer.\n",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the Markdown digest lacks %q:\n%s", want, md)
+		}
+	}
+}
+
+// TestDigestGroupPerFormat checks the group the JSON digest gives the
+// askings of each input format: the chat's name where the export names
+// the chat (a WhatsApp export by its file name or an iOS notice, as
+// Telegram by its name), a Discord server's name, a cocolian day's folder,
+// and "" where the export names no chat.
+func TestDigestGroupPerFormat(t *testing.T) {
+	named := filepath.Join(t.TempDir(), "WhatsApp Chat with Pay Team.txt")
+	android, err := os.ReadFile("../../testdata/chatlog/whatsapp/android.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, named, string(android))
+	const chatlog = "../../testdata/chatlog/"
+	tests := []struct {
+		name, path, group string
+	}{
+		{"chatlab", chatlog + "chatlab/group.json", "支付产品交流群"},
+		{"chatlog-csv", chatlog + "chatlog-csv/20688888888@chatroom_2025-03-06_2025-03-07.csv", "支付产品交流群"},
+		{"chatlog-json", chatlog + "chatlog-json/group.json", "支付产品交流群"},
+		{"chatlog-text without a talker name", chatlog + "chatlog-text/group_2025-03-06.txt", ""},
+		{"cocolian: its folder", chatlog + "cocolian/basic.markdown", "cocolian"},
+		{"discord: its server", chatlog + "discord/channel.json", "Payments Builders"},
+		{"irc: its channel", chatlog + "irc/2021-03-14_23.raw.txt", "#payments-dev"},
+		{"memotrace-csv", chatlog + "memotrace-csv/group_utf8.csv", "group"},
+		{"memotrace-txt", chatlog + "memotrace-txt/group.txt", "group"},
+		{"slack: its channel", chatlog + "slack/workspace", "general"},
+		{"telegram", chatlog + "telegram/group.json", "Payments Dev 支付开发"},
+		{"weflow", chatlog + "weflow/group.json", "支付产品交流群"},
+		{"whatsapp named by its file", named, "Pay Team"},
+		{"whatsapp named by an iOS notice", chatlog + "whatsapp/ios.txt", "Payments Dev"},
+		{"whatsapp naming no chat", chatlog + "whatsapp/android.txt", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", "digest", "-q", "--format", "json", tt.path)
+			if code != exitOK {
+				t.Fatalf("exit %d, stderr: %s", code, errOut)
+			}
+			var d digestEntries
+			if err := json.Unmarshal([]byte(out), &d); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, e := range d.Entries {
+				for _, o := range e.Occurrences {
+					n++
+					if o.Group != tt.group {
+						t.Errorf("asking %q: group %q, want %q", o.Question, o.Group, tt.group)
+					}
+				}
+			}
+			for _, u := range d.Unanswered {
+				n++
+				if u.Group != tt.group {
+					t.Errorf("unanswered %q: group %q, want %q", u.Question, u.Group, tt.group)
+				}
+			}
+			if n == 0 {
+				t.Fatalf("no asking to check:\n%s", out)
+			}
+		})
+	}
 }
 
 func TestDigestGolden(t *testing.T) {

@@ -165,6 +165,7 @@ type Occurrence struct {
 	Group    string    // the group or channel, "" when unknown
 	Asker    string    // who asked
 	Question string    // the question as written, on one line
+	Lines    string    // the question as written, line breaks kept: Question with its lines (see written)
 	Time     time.Time // when it was asked
 	Answers  []Answer  // the answers the threading found, in order
 	Day      int       // index into Digest.Days
@@ -172,12 +173,18 @@ type Occurrence struct {
 	Code     Code      // the code its sender marked in it, for the Markdown outputs
 }
 
-// An Answer is one message that answers an occurrence's question.
+// An Answer is one message that answers an occurrence's question. It is in
+// the occurrence's file but for an answer posted on a later day (Later),
+// which may be in another file of the same chat (a group exported week by
+// week): Path and Date say where it is.
 type Answer struct {
 	Sender string    // who answered
 	Text   string    // the answer as written, on one line ("[image]" for a picture, the title of a shared link)
+	Lines  string    // the answer as written, line breaks kept: Text with its lines (see written)
 	URL    string    // the address of the picture or shared link the answer is; "" for text, or when the export gives none
-	Line   int       // 1-based line of the answer's header in the occurrence's Path
+	Path   string    // the file the answer is in
+	Line   int       // 1-based line of the answer's header in Path
+	Date   string    // the day it was sent, YYYY-MM-DD; "" when unknown
 	Time   time.Time // when it was sent
 	Code   Code      // the code its sender marked in it, for the Markdown outputs
 	// Later says the answer was posted on a later day than the question,
@@ -466,7 +473,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 			}
 			occ := Occurrence{
 				Path: log.Path, Line: m.Line, Date: MessageDate(log, m), Group: log.Group, Asker: m.Sender,
-				Question: readable(m), Time: m.Time, Day: k, Thread: t.ID, Code: codeOf(m),
+				Question: readable(m), Lines: written(m), Time: m.Time, Day: k, Thread: t.ID, Code: codeOf(m),
 			}
 			if !r.Holds(occ.Date) {
 				continue // asked on a day of a multi-day log outside the range
@@ -478,7 +485,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 				}
 				am := &log.Messages[a]
 				text := readable(am)
-				occ.Answers = append(occ.Answers, Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am)})
+				occ.Answers = append(occ.Answers, answerOf(log, am))
 				answered = append(answered, title.StripMentions(text, am.Mentions, senders))
 			}
 			for _, a := range later[placeOf(log, q.Question)] {
@@ -554,14 +561,18 @@ func answersFromLaterDays(days []Day) map[dayMessage][]laterAnswer {
 			if out == nil {
 				out = make(map[dayMessage][]laterAnswer)
 			}
-			out[at] = append(out[at], laterAnswer{
-				answer: Answer{Sender: am.Sender, Text: text, URL: mediaURL(am), Line: am.Line, Time: am.Time, Code: codeOf(am),
-					Later: true, Day: k, Thread: d.Result.Threads[d.Result.Links[i].Thread].ID},
-				plain: title.StripMentions(text, am.Mentions, senders),
-			})
+			a := answerOf(d.Log, am)
+			a.Later, a.Day, a.Thread = true, k, d.Result.Threads[d.Result.Links[i].Thread].ID
+			out[at] = append(out[at], laterAnswer{answer: a, plain: title.StripMentions(text, am.Mentions, senders)})
 		}
 	}
 	return out
+}
+
+// answerOf is message m of log as an answer, where it was sent.
+func answerOf(log *chatlog.Log, m *chatlog.Message) Answer {
+	return Answer{Sender: m.Sender, Text: readable(m), Lines: written(m), URL: mediaURL(m),
+		Path: log.Path, Line: m.Line, Date: MessageDate(log, m), Time: m.Time, Code: codeOf(m)}
 }
 
 // lineSpan returns the lowest and highest source line of the messages of
@@ -597,6 +608,19 @@ func readable(m *chatlog.Message) string {
 		}
 	}
 	return s
+}
+
+// written is a message's text as a reader should see it, as written:
+// readable with the line breaks and spacing of the message's own text
+// kept (trimmed at both ends), so that a consumer of the JSON digest can
+// show a code block or a list as it was sent. Joined on one line it is
+// readable(m).
+func written(m *chatlog.Message) string {
+	s := readable(m)
+	if w := strings.TrimSpace(m.Text); strings.Join(strings.Fields(w), " ") == s {
+		return w
+	}
+	return s // "[image]", or a shared link's title
 }
 
 // imageText is the readable text of a picture without text.

@@ -548,7 +548,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 	e := Entry{ID: "2018-03-01-0123abcd", Title: "**微信** `分账`|怎么开？", Occurrences: []Occurrence{{
 		Path: "proddev/2018-03-01 chat.markdown", Line: 13, Date: "2018-03-01", Group: "proddev", Time: at,
 		Asker: "王_五", Question: "**微信** `分账`|怎么开？",
-		Answers: []Answer{{Sender: "李明~支付", Text: "- 见https://pay.weixin.qq.com/a_b，要申请 <b>", Line: 15, Time: at}},
+		Answers: []Answer{{Sender: "李明~支付", Text: "- 见https://pay.weixin.qq.com/a_b，要申请 <b>", Path: "proddev/2018-03-01 chat.markdown", Line: 15, Time: at}},
 	}}}
 	d := &Digest{Entries: []Entry{e}, Days: []DayView{{Path: e.Occurrences[0].Path, Date: "2018-03-01", Group: "proddev", Messages: 2}}}
 	var md bytes.Buffer
@@ -616,5 +616,38 @@ func TestTitleWithoutCodeBlocks(t *testing.T) {
 	}
 	if got, want := d.Entries[0].Title, "Why does this deadline not reach the downstream gRPC call?"; got != want {
 		t.Errorf("title %q, want %q", got, want)
+	}
+}
+
+// TestWrittenKeepsLineBreaks checks the text the JSON digest gives a
+// question or an answer: the message as written, line breaks and spacing
+// kept and trimmed at both ends, or what readable puts for a picture or a
+// shared link; joined on one line it is always readable's text, which
+// titles, merging and the Markdown outputs read.
+func TestWrittenKeepsLineBreaks(t *testing.T) {
+	tests := []struct {
+		name string
+		m    chatlog.Message
+		want string
+	}{
+		{"lines kept", chatlog.Message{Type: chatlog.TypeText, Text: "这样：\nsign := hmac(key, body)\nreturn sign"}, "这样：\nsign := hmac(key, body)\nreturn sign"},
+		{"indent and spaces kept", chatlog.Message{Type: chatlog.TypeText, Text: "try:\n  a  =  1"}, "try:\n  a  =  1"},
+		{"ends trimmed", chatlog.Message{Type: chatlog.TypeText, Text: "\n  T+1?  \n"}, "T+1?"},
+		{"one line", chatlog.Message{Type: chatlog.TypeText, Text: "网联怎么收费？"}, "网联怎么收费？"},
+		{"a picture", chatlog.Message{Type: chatlog.TypeImage, URL: "photos/1.jpg"}, "[image]"},
+		{"a picture's caption", chatlog.Message{Type: chatlog.TypeImage, Text: "fee table:\nsee row 2", URL: "photos/1.jpg"}, "fee table:\nsee row 2"},
+		{"a link's title", chatlog.Message{Type: chatlog.TypeLink, Text: "https://example.com/a", URL: "https://example.com/a", LinkTitle: "网联 fee\ntable"}, "网联 fee table"},
+		{"a link's caption", chatlog.Message{Type: chatlog.TypeLink, Text: "see:\nhttps://example.com/a", URL: "https://example.com/a", LinkTitle: "fees"}, "see:\nhttps://example.com/a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := written(&tt.m)
+			if got != tt.want {
+				t.Errorf("written = %q, want %q", got, tt.want)
+			}
+			if flat := strings.Join(strings.Fields(got), " "); flat != readable(&tt.m) {
+				t.Errorf("on one line %q, readable %q", flat, readable(&tt.m))
+			}
+		})
 	}
 }

@@ -46,15 +46,22 @@ type jsonAnswer struct {
 	Sender string `json:"sender"`
 	Text   string `json:"text"`
 	URL    string `json:"url,omitempty"` // the picture's or shared link's address, as the export gives it
+	Path   string `json:"path"`          // the answer's own file: another than the occurrence's for a reply in a later export of the chat
 	Line   int    `json:"line"`
+	Date   string `json:"date"`
 }
 
 // WriteJSON writes the merged entries in rank order as
 // {"entries": [{"id", "title", "topics", "occurrences": [{"path", "line",
 // "date", "group", "asker", "question", "answers": [{"sender", "text",
-// "url", "line"}]}]}], "left_out", "unanswered": [{"date", "group",
-// "asker", "question", "path", "line", "asked", "first_date"}]}, where
-// line is the 1-based line of a message's header in path. An unanswered
+// "url", "path", "line", "date"}]}]}], "left_out", "unanswered": [{"date",
+// "group", "asker", "question", "path", "line", "asked", "first_date"}]},
+// where line is the 1-based line of a message's header in the path beside
+// it. Every answer gives its own file and the day it was sent: an answer
+// posted on a later day, as a reply, may be in another file of the chat
+// than its question (a group exported week by week). A question's and an answer's text are as
+// written, line breaks kept (Occurrence.Lines, Answer.Lines); titles and
+// unanswered questions are on one line. An unanswered
 // question is one item however often it was asked: its fields but the
 // last two are those of its latest asking, asked counts its askings and
 // first_date is the date of the first (date when asked once). An answer that is a picture or a shared link has its text
@@ -69,9 +76,9 @@ func WriteJSON(w io.Writer, d *Digest) error {
 	for _, e := range d.Entries {
 		je := jsonEntry{ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), Occurrences: make([]jsonOccurrence, 0, len(e.Occurrences))}
 		for _, o := range e.Occurrences {
-			jo := jsonOccurrence{Path: o.Path, Line: o.Line, Date: o.Date, Group: o.Group, Asker: o.Asker, Question: o.Question, Answers: make([]jsonAnswer, 0, len(o.Answers))}
+			jo := jsonOccurrence{Path: o.Path, Line: o.Line, Date: o.Date, Group: o.Group, Asker: o.Asker, Question: o.Lines, Answers: make([]jsonAnswer, 0, len(o.Answers))}
 			for _, a := range o.Answers {
-				jo.Answers = append(jo.Answers, jsonAnswer{Sender: a.Sender, Text: a.Text, URL: a.URL, Line: a.Line})
+				jo.Answers = append(jo.Answers, jsonAnswer{Sender: a.Sender, Text: a.Lines, URL: a.URL, Path: a.Path, Line: a.Line, Date: a.Date})
 			}
 			je.Occurrences = append(je.Occurrences, jo)
 		}

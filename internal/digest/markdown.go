@@ -285,7 +285,7 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
 	for _, o := range e.Occurrences {
 		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(messageMarkdown(o.Question, "", o.Code, "  ")))
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (%sline %d):%s\n", mdtext.Escape(a.Sender), laterDate(a), a.Line, mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
+			fmt.Fprintf(w, "  - **%s** (%s%s):%s\n", mdtext.Escape(a.Sender), laterDate(a), answerPlace(&o, &a), mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
 		}
 	}
 	w.WriteString("\n")
@@ -337,6 +337,16 @@ func times(n int) string {
 		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
+}
+
+// answerPlace is where answer a of occurrence o is, as the Markdown digest
+// writes it: "line 12" in the occurrence's file, `path:12` in another (a
+// reply in a later export of the chat).
+func answerPlace(o *Occurrence, a *Answer) string {
+	if a.Path == o.Path {
+		return fmt.Sprintf("line %d", a.Line)
+	}
+	return mdtext.Code(fmt.Sprintf("%s:%d", a.Path, a.Line))
 }
 
 // laterDate is "2024-01-11, " for an answer posted on a later day than its

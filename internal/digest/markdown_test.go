@@ -158,7 +158,7 @@ func TestWritersCode(t *testing.T) {
 			aCode:    func(s string) []chatlog.Code { return block(s, "sign := hmac(key, body)\nreturn sign", "go") },
 			markdown: []string{"  - **B** (line 5): 这样：\n    ```go\n    sign := hmac(key, body)\n    return sign\n    ```\n"},
 			kb:       []string{"- **B**: 这样：\n  ```go\n  sign := hmac(key, body)\n  return sign\n  ```\n"},
-			jsonText: []string{`"text": "这样： sign := hmac(key, body) return sign"`},
+			jsonText: []string{`"text": "这样：\nsign := hmac(key, body)\nreturn sign"`},
 			html:     []string{`"这样： sign := hmac(key, body) return sign","","",[["","这样："],["pre","sign := hmac(key, body)\nreturn sign","go"]]]`},
 		},
 		{
@@ -168,6 +168,7 @@ func TestWritersCode(t *testing.T) {
 			answer:   "要用 HMAC-SHA256",
 			markdown: []string{"asked (`d.txt:1`): 微信分账接口这样签名对吗？\n  ```\n  sign := md5(body) // *x*\n  ```\n  - **B** (line 5): 要用 HMAC-SHA256\n"},
 			kb:       []string{"> 微信分账接口这样签名对吗？\n> ```\n> sign := md5(body) // *x*\n> ```\n\n- **B**: 要用 HMAC-SHA256\n"},
+			jsonText: []string{`"question": "微信分账接口这样签名对吗？\nsign := md5(body) // *x*"`},
 			html:     []string{`// *x*","","",[["","微信分账接口这样签名对吗？"],["pre","sign := md5(body) // *x*"]]],[5,"09:01:00",1,"要用 HMAC-SHA256",""]]`},
 		},
 		{
