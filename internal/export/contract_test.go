@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // TestJSONFollowsREADME checks the JSON writer against the contract in
@@ -17,20 +19,29 @@ import (
 // it, each of the same JSON type (a field the README shows as null may also
 // hold a value), a list is a list even when empty, and a value the README
 // gives as alternatives ("qa|discussion|...") is one of them. The examples
-// are the README's first JSON block (the plain output) and its second (what
-// --explain adds). Besides the hand-made day it checks the goldens of
+// are the README's first JSON block (the plain output), its second (what
+// --explain adds) and its third (the fields written only when the input
+// gives them, which may be missing but are of their type when present).
+// Besides the hand-made day it checks the goldens of
 // testdata/sample-day.markdown and of the Telegram forum export
 // testdata/chatlog/telegram/forum.json that TestExtractGolden in
 // cmd/threads keeps.
 func TestJSONFollowsREADME(t *testing.T) {
-	plain, explain := readmeContract(t)
-	explained := mergeShape(plain, explain)
+	plain, explain, optionals := readmeContract(t)
+	plain = mergeShape(plain, optionals, true)
+	explained := mergeShape(plain, explain, false)
 
 	noAliases := sampleDay()
 	noAliases.Result.Aliases = nil
 	noEvidence := sampleDay()
 	for i := range noEvidence.Result.Links {
 		noEvidence.Result.Links[i].Evidence = nil
+	}
+	sourced := sampleDay() // every optional field given
+	for i := range sourced.Log.Messages {
+		sourced.Log.Messages[i].ID, sourced.Log.Messages[i].SenderID = "m1", "u1"
+		sourced.Log.Messages[i].URL = "https://example.com/x.png"
+		sourced.Log.Messages[i].Quote = &chatlog.Quote{Sender: "王五", Text: "微信有分账接口吗？"}
 	}
 	written := func(days []Day, opts Options) func(*testing.T) []byte {
 		return func(t *testing.T) []byte {
@@ -62,6 +73,8 @@ func TestJSONFollowsREADME(t *testing.T) {
 		{"no aliases", plain, written([]Day{noAliases}, Options{})},
 		{"no aliases, --explain", explained, written([]Day{noAliases}, Options{Explain: true})},
 		{"no evidence, --explain", explained, written([]Day{noEvidence}, Options{Explain: true})},
+		{"every optional field", plain, written([]Day{sourced}, Options{})},
+		{"every optional field, --explain", explained, written([]Day{sourced}, Options{Explain: true})},
 		{"sample-day.markdown", plain, golden("sample-day.json")},
 		{"sample-day.markdown, --explain", explained, golden("sample-day-explain.json")},
 		{"a Telegram forum, --explain", explained, golden("telegram-forum-explain.json")},
@@ -86,8 +99,9 @@ func TestJSONFollowsREADME(t *testing.T) {
 	}
 }
 
-// readmeContract reads the two JSON examples of README.md's JSON contract.
-func readmeContract(t *testing.T) (plain, explain any) {
+// readmeContract reads the three JSON examples of README.md's JSON
+// contract: the output, what --explain adds, and the optional fields.
+func readmeContract(t *testing.T) (plain, explain, optionals any) {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
@@ -111,20 +125,25 @@ func readmeContract(t *testing.T) (plain, explain any) {
 			cur = append(cur, line)
 		}
 	}
-	if len(blocks) != 2 {
-		t.Fatalf("README.md's JSON contract has %d JSON examples, want 2 (the output, and what --explain adds)", len(blocks))
+	if len(blocks) != 3 {
+		t.Fatalf("README.md's JSON contract has %d JSON examples, want 3 (the output, what --explain adds, the optional fields)", len(blocks))
 	}
-	for i, v := range []*any{&plain, &explain} {
+	for i, v := range []*any{&plain, &explain, &optionals} {
 		if err := json.Unmarshal([]byte(blocks[i]), v); err != nil {
 			t.Fatalf("README.md's JSON example %d: %v", i+1, err)
 		}
 	}
-	return plain, explain
+	return plain, explain, optionals
 }
 
+// An optional field of the contract may be missing; when present it has
+// the shape given.
+type optional struct{ shape any }
+
 // mergeShape adds the fields of b to the example a: objects merge field by
-// field, lists their first elements.
-func mergeShape(a, b any) any {
+// field, lists their first elements. With opt, the fields b adds are
+// optional ones.
+func mergeShape(a, b any, opt bool) any {
 	switch av := a.(type) {
 	case map[string]any:
 		bv, ok := b.(map[string]any)
@@ -136,8 +155,11 @@ func mergeShape(a, b any) any {
 			out[k] = v
 		}
 		for k, v := range bv {
-			if old, ok := out[k]; ok {
-				v = mergeShape(old, v)
+			switch old, ok := out[k]; {
+			case ok:
+				v = mergeShape(old, v, opt)
+			case opt:
+				v = optional{v}
 			}
 			out[k] = v
 		}
@@ -147,7 +169,7 @@ func mergeShape(a, b any) any {
 		if !ok || len(av) == 0 || len(bv) == 0 {
 			return b
 		}
-		return []any{mergeShape(av[0], bv[0])}
+		return []any{mergeShape(av[0], bv[0], opt)}
 	}
 	return b
 }
@@ -170,6 +192,12 @@ func checkShape(problems map[string]bool, path string, want, got any) {
 		}
 		for k, wv := range w {
 			gv, ok := g[k]
+			if o, isOpt := wv.(optional); isOpt {
+				if !ok {
+					continue
+				}
+				wv = o.shape
+			}
 			if !ok {
 				problems[fmt.Sprintf("%s lacks %q", where, k)] = true
 				continue
