@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -40,7 +41,8 @@ func newExtractCmd(io *streams, runF func(*extractOptions) error) *cobra.Command
 threads with reply-to links and question/answer roles, and write the result.
 With several inputs, or a folder, JSON output is an array in argument
 order (even when only one of them could be read); with one file, an array
-only when the file holds several days.
+only when the file holds several days. When no input could be read, JSON
+output is [] (an -o file is left as it was).
 
 A file whose messages span several calendar days is threaded one day at a
 time, each day one object (or Markdown section) of its own: source.date is
@@ -217,7 +219,13 @@ func extractRun(opts *extractOptions) error {
 	if writeErr == nil {
 		writeErr = sink.finish()
 	}
-	if writeErr == nil && sink.count() > 0 {
+	// No day read: stdout still gets valid JSON, an empty array, for a
+	// pipe; an -o file is left as it was.
+	emptyJSON := sink.count() == 0 && opts.Format == "json" && opts.Output == ""
+	if writeErr == nil && emptyJSON {
+		_, writeErr = io.WriteString(out.w, "[]\n")
+	}
+	if writeErr == nil && (sink.count() > 0 || emptyJSON) {
 		writeErr = out.commit()
 	}
 	if writeErr != nil {

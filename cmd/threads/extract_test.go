@@ -220,3 +220,58 @@ func TestSignalRemovesTemporaryFile(t *testing.T) {
 		t.Errorf("an output was written: %v", err)
 	}
 }
+
+// TestExtractJSONWhenNothingIsRead checks that when no input can be read,
+// --format json still prints valid JSON, an empty array, with exit code 1
+// and the errors on stderr; the other formats print nothing, and an -o
+// file is left as it was.
+func TestExtractJSONWhenNothingIsRead(t *testing.T) {
+	dir := t.TempDir()
+	notChat := filepath.Join(dir, "notes.txt")
+	writeFile(t, notChat, "just some notes\nnothing else\n")
+	empty := filepath.Join(dir, "empty.markdown")
+	writeFile(t, empty, "")
+	noLogs := filepath.Join(dir, "nologs")
+	if err := os.Mkdir(noLogs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(noLogs, "readme.txt"), "no chat here\n")
+	kept := filepath.Join(dir, "kept.json")
+	writeFile(t, kept, "{\"earlier\": true}\n")
+	tests := []struct {
+		name    string
+		stdin   string
+		args    []string
+		wantOut string
+		wantErr string // a part of stderr
+	}{
+		{"one input", "", []string{"extract", "--format", "json", notChat}, "[]\n", "1 of 1 inputs failed"},
+		{"several inputs", "", []string{"extract", "--format", "json", notChat, empty, filepath.Join(dir, "missing.markdown")}, "[]\n", "3 of 3 inputs failed"},
+		{"a folder without chat logs", "", []string{"extract", "--format", "json", noLogs}, "[]\n", "no chat log in a known format in this folder"},
+		{"empty stdin", "", []string{"extract", "--format", "json"}, "[]\n", "empty input"},
+		{"-o - is stdout", "", []string{"extract", "--format", "json", "-o", "-", notChat}, "[]\n", "1 of 1 inputs failed"},
+		{"an -o file is kept", "", []string{"extract", "--format", "json", "-o", kept, notChat}, "", "1 of 1 inputs failed"},
+		{"markdown prints nothing", "", []string{"extract", notChat}, "", "1 of 1 inputs failed"},
+		{"links print nothing", "", []string{"extract", "--format", "links", notChat}, "", "1 of 1 inputs failed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCmd(t, tt.stdin, tt.args...)
+			if code != exitFailure {
+				t.Errorf("exit %d, want %d", code, exitFailure)
+			}
+			if out != tt.wantOut {
+				t.Errorf("stdout %q, want %q", out, tt.wantOut)
+			}
+			if !strings.Contains(errOut, tt.wantErr) {
+				t.Errorf("stderr %q lacks %q", errOut, tt.wantErr)
+			}
+			if data, err := os.ReadFile(kept); err != nil || string(data) != "{\"earlier\": true}\n" {
+				t.Errorf("the -o file became %q (%v), want it as it was", data, err)
+			}
+			if entries, _ := os.ReadDir(dir); len(entries) != 4 {
+				t.Errorf("the folder holds %d entries, want the 4 made here: %v", len(entries), entries)
+			}
+		})
+	}
+}
