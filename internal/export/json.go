@@ -40,26 +40,27 @@ type jsonSource struct {
 	Speaker string `json:"speaker"`
 }
 
-// jsonMessage is one message of the contract. ID, SenderID, URL and Quote
-// are left out when empty, so a message of a format without them reads as
+// jsonMessage is one message of the contract. ID, SenderID, URL, Quote and
+// ReplyToID are left out when empty, so a message of a format without them reads as
 // it did before they were added.
 type jsonMessage struct {
-	Index    int          `json:"index"`
-	Line     int          `json:"line"`
-	ID       string       `json:"id,omitempty"` // the format's own message id
-	Time     string       `json:"time"`
-	Sender   string       `json:"sender"`
-	SenderID string       `json:"sender_id,omitempty"` // the sender's platform account id
-	Type     string       `json:"type"`
-	Text     string       `json:"text"`
-	URL      string       `json:"url,omitempty"`   // an image's, file's or link's address as the export gives it
-	Quote    *jsonQuote   `json:"quote,omitempty"` // what a quoted reply quotes; cut from Text
-	Mentions []string     `json:"mentions"`
-	ReplyTo  *int         `json:"reply_to"`
-	Earlier  *jsonEarlier `json:"reply_to_earlier"`
-	Thread   string       `json:"thread"`
-	Role     string       `json:"role"`
-	Explain  *jsonExplain `json:"explain,omitempty"`
+	Index     int          `json:"index"`
+	Line      int          `json:"line"`
+	ID        string       `json:"id,omitempty"` // the format's own message id
+	Time      string       `json:"time"`
+	Sender    string       `json:"sender"`
+	SenderID  string       `json:"sender_id,omitempty"` // the sender's platform account id
+	Type      string       `json:"type"`
+	Text      string       `json:"text"`
+	URL       string       `json:"url,omitempty"`         // an image's, file's or link's address as the export gives it
+	Quote     *jsonQuote   `json:"quote,omitempty"`       // what a quoted reply quotes; cut from Text
+	ReplyToID string       `json:"reply_to_id,omitempty"` // the id of the message this one explicitly replies to, as the export gives it
+	Mentions  []string     `json:"mentions"`
+	ReplyTo   *int         `json:"reply_to"`
+	Earlier   *jsonEarlier `json:"reply_to_earlier"`
+	Thread    string       `json:"thread"`
+	Role      string       `json:"role"`
+	Explain   *jsonExplain `json:"explain,omitempty"`
 }
 
 // jsonQuote is the quoted message of a quoted reply, as the export shows
@@ -142,18 +143,19 @@ func toJSON(d Day, opts Options) jsonDay {
 	for i, m := range log.Messages {
 		l := res.Links[i]
 		jm := jsonMessage{
-			Index:    m.Index,
-			Line:     m.Line,
-			ID:       m.ID,
-			Time:     formatTime(m.Time),
-			Sender:   m.Sender,
-			SenderID: m.SenderID,
-			Type:     string(m.Type),
-			Text:     messageText(&m),
-			URL:      m.URL,
-			Mentions: nonNil(m.Mentions),
-			Thread:   res.Threads[l.Thread].ID,
-			Role:     string(l.Role),
+			Index:     m.Index,
+			Line:      m.Line,
+			ID:        m.ID,
+			Time:      formatTime(m.Time),
+			Sender:    m.Sender,
+			SenderID:  m.SenderID,
+			Type:      string(m.Type),
+			Text:      messageText(&m),
+			URL:       m.URL,
+			ReplyToID: m.ReplyToID,
+			Mentions:  nonNil(m.Mentions),
+			Thread:    res.Threads[l.Thread].ID,
+			Role:      string(l.Role),
 		}
 		if q := m.Quote; q != nil {
 			jm.Quote = &jsonQuote{Sender: q.Sender, Text: q.Text}

@@ -11,11 +11,11 @@ import (
 )
 
 // TestJSONOptionalFields checks the message fields written only when the
-// input gives them: id, sender_id, url and quote are there, with the
+// input gives them: id, sender_id, url, quote and reply_to_id are there, with the
 // values of the parsed message, exactly when they are not empty, and the
 // quote is not in text.
 func TestJSONOptionalFields(t *testing.T) {
-	optionalKeys := []string{"id", "sender_id", "url", "quote"}
+	optionalKeys := []string{"id", "sender_id", "url", "quote", "reply_to_id"}
 	tests := []struct {
 		name     string
 		msg      chatlog.Message
@@ -57,6 +57,12 @@ func TestJSONOptionalFields(t *testing.T) {
 			msg:      chatlog.Message{ID: "8412", Sender: "Alice", SenderID: "user123", Type: chatlog.TypeText, Text: "hi"},
 			want:     map[string]any{"id": "8412", "sender_id": "user123"},
 			wantText: "hi",
+		},
+		{
+			name:     "an explicit reply gives the id it replies to",
+			msg:      chatlog.Message{ID: "8413", Sender: "Bob", Type: chatlog.TypeText, Text: "yes", ReplyToID: "8412"},
+			want:     map[string]any{"id": "8413", "reply_to_id": "8412"},
+			wantText: "yes",
 		},
 	}
 	for _, tt := range tests {
