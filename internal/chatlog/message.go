@@ -68,12 +68,6 @@ type Message struct {
 	// the FAQ and the digest show it as code. Left out of a Log's JSON dump
 	// when empty.
 	Code []Code `json:",omitempty"`
-	// mentionIDs gives, for Mentions[k], the account id of the user it
-	// names when the export says ("" when it does not, and missing past
-	// its end): a Telegram mention_name entity's user. The readers use it
-	// to name the right one of two accounts that share a display name
-	// (see senderNames).
-	mentionIDs []string
 }
 
 // A Code is a stretch of a message's Text that its sender marked as code.

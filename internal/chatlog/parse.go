@@ -52,10 +52,7 @@ func Formats() []Format {
 
 // Parse reads one log in the named format; an empty format is detected from
 // content. The input is decoded to UTF-8 first (see Decode). Times are in
-// each format's own zone (see ParseIn). Two accounts (SenderID) that send
-// under one display name in the log are told apart: the first to send
-// under it keeps it, each other has its id added, "Bob Li (user202)", and
-// so has a mention whose export names that account (see senderNames).
+// each format's own zone (see ParseIn).
 func Parse(r io.Reader, path, format string) (*Log, error) {
 	return ParseIn(r, path, format, nil)
 }
@@ -174,24 +171,18 @@ func openFile(path string) (*os.File, error) {
 // per channel, or a Telegram all-chats export into one log per chat (see
 // ScanEachIn); of an export some of whose files or chats cannot be read,
 // it returns the channels or chats read with the error (see
-// ParseSlackDir). Accounts that share a display name within a log are told
-// apart (see senderNames), as Parse tells them.
+// ParseSlackDir).
 func ParsePath(path, format string, stdin io.Reader) ([]*Log, error) {
 	return ParsePathIn(path, format, nil, stdin)
 }
 
 // ParsePathIn is ParsePath with the message times in loc, as ParseIn puts them.
 func ParsePathIn(path, format string, loc *time.Location, stdin io.Reader) ([]*Log, error) {
-	if path != "-" && (format == "" || format == slackFormat.Name) && (IsSlackDir(path) || IsSlackZip(path)) {
-		parse := parseSlackDir
-		if !IsSlackDir(path) {
-			parse = parseSlackZip
-		}
-		logs, err := parse(path, newZone(loc))
-		for _, log := range logs {
-			distinctSenders(log.Messages)
-		}
-		return logs, err
+	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackDir(path) {
+		return parseSlackDir(path, newZone(loc))
+	}
+	if path != "-" && (format == "" || format == slackFormat.Name) && IsSlackZip(path) {
+		return parseSlackZip(path, newZone(loc))
 	}
 	var logs []*Log
 	msgs := make([]Message, 0)

@@ -57,11 +57,8 @@ func ScanIn(r io.Reader, path, format string, loc *time.Location, emit EmitFunc)
 // they are emitted before the error is returned. An input cut inside a
 // character is an error at the line of its last message, which is not
 // emitted: the cut is in it.
-//
-// Accounts that share a display name are told apart as the messages pass
-// (see senderNames).
 func (f Format) scanWith(br io.Reader, path string, z zone, end *decodeEnd, emit EmitFunc) (*Log, error) {
-	h := &holdLast{emit: emit, names: newSenderNames()}
+	h := &holdLast{emit: emit}
 	var (
 		log *Log
 		err error
@@ -71,9 +68,6 @@ func (f Format) scanWith(br io.Reader, path string, z zone, end *decodeEnd, emit
 	} else if log, err = f.parse(br, path, z); log != nil {
 		msgs := log.Messages
 		log.Messages = nil
-		for i := range msgs {
-			h.names.observe(&msgs[i]) // a mention may name an account before it sends
-		}
 		for _, m := range msgs {
 			if err := h.add(log, m); err != nil {
 				return nil, err
@@ -84,11 +78,9 @@ func (f Format) scanWith(br io.Reader, path string, z zone, end *decodeEnd, emit
 }
 
 // holdLast passes messages on to emit one behind, so that the last one
-// can be dropped when the input turns out to be cut inside it; names, when
-// not nil, renames each message's sender as it is added.
+// can be dropped when the input turns out to be cut inside it.
 type holdLast struct {
 	emit   EmitFunc
-	names  *senderNames
 	log    *Log    // the log of the message held
 	m      Message // the message held
 	held   bool
@@ -97,9 +89,6 @@ type holdLast struct {
 
 // add holds m, emitting the message held before it; it is an EmitFunc.
 func (h *holdLast) add(log *Log, m Message) error {
-	if h.names != nil {
-		h.names.rename(&m)
-	}
 	if h.held {
 		if err := h.emit(h.log, h.m); err != nil {
 			h.failed = true
@@ -219,7 +208,6 @@ func ScanEachIn(r io.Reader, path, format string, loc *time.Location, emit EmitF
 		emitAll := func(log *Log) error {
 			msgs := log.Messages
 			log.Messages = nil
-			distinctSenders(msgs)
 			for _, m := range msgs {
 				if err := emit(log, m); err != nil {
 					return err

@@ -40,13 +40,11 @@ const FormatTelegram = "telegram"
 // that the local "date" implies (ParseIn shows it in its zone); without
 // date_unixtime it is the "date" wall clock in UTC (in ParseIn's zone), and
 // a record without any date (the exporter's "unsupported" records) takes the
-// previous record's time. The text is the concatenation of the
-// text_entities (or of the text parts when text_entities is absent or
-// empty); "mention" entities give Mentions without the @, and
-// "mention_name" entities give the mentioned user's display name, replaced
-// by the name that user sends under in this chat when the user also appears
-// as a sender (Parse then tells apart two users of one name: see
-// senderNames); "code" and "pre" entities
+// previous record's time. The text is the concatenation of the text_entities
+// (or of the text parts when text_entities is absent or empty); "mention" entities
+// give Mentions without the @, and "mention_name" entities give the mentioned
+// user's display name, replaced by the name that user sends under in this
+// chat when the user also appears as a sender; "code" and "pre" entities
 // give Code (a pre entity a block, in its "language").
 //
 // Service records are system messages whose Text names the action (and its
@@ -338,14 +336,9 @@ var telegramUnnamed = map[string]string{"saved_messages": "Saved Messages", "rep
 func (p *telegramParser) finish() {
 	shareForwards(p.log.Messages, p.shares)
 	for _, m := range p.pending {
-		msg := &p.log.Messages[m.msg]
 		if name, ok := p.names[m.id]; ok && name != "" {
-			msg.Mentions[m.k] = name
+			p.log.Messages[m.msg].Mentions[m.k] = name
 		}
-		if msg.mentionIDs == nil {
-			msg.mentionIDs = make([]string, len(msg.Mentions))
-		}
-		msg.mentionIDs[m.k] = m.id
 	}
 	addTypedMentions(p.log.Messages)
 	p.log.Date = logDay(p.log.Messages)
