@@ -532,23 +532,29 @@ const (
 	echoGap      = 10 * time.Minute
 )
 
-// markEchoedNews drops the headline cue from a message whose news word (被罚,
-// 通报, 发布) a question of another sender just before it asked about: 看情节，
-// 去年有一家被罚了几百万 after 套错了会被罚多少？ answers in the question's own
-// words rather than posting news.
+// markEchoedNews drops the headline cue from a message whose news subject
+// (被罚, 通报, 罚单) a question of another sender just before it asked about:
+// 看情况，前年有一家被罚了几百万 after 套错了会被罚多少？ answers in the
+// question's own words rather than posting news. Words that only date or
+// stress news (刚刚, 最新, 重磅, 发布) say nothing of its subject: 最新！网联
+// 发布… after 最新的分账费率是多少？ is still news.
 func markEchoedNews(msgs []chatlog.Message, fs []features) {
 	for i := range msgs {
 		if !fs[i].headline || fs[i].notice {
 			continue
 		}
 		for j := i - 1; j >= 0 && j >= i-echoMessages && msgs[i].Time.Sub(msgs[j].Time) <= echoGap; j-- {
-			if fs[j].question && msgs[j].Sender != msgs[i].Sender && sharesWordOf(fs[i].plain, fs[j].plain, newsCueWords) {
+			if fs[j].question && msgs[j].Sender != msgs[i].Sender && sharesWordOf(fs[i].plain, fs[j].plain, newsSubjects) {
 				fs[i].headline = false
 				break
 			}
 		}
 	}
 }
+
+// newsSubjects are the news cue words that name what happened (a penalty,
+// a notice, a report), not when or how loudly it is told.
+var newsSubjects = []string{"被罚", "罚没", "罚单", "通报", "公告", "报告", "声明", "爆料"}
 
 // sharesWordOf reports whether a and b both contain one of words.
 func sharesWordOf(a, b string, words []string) bool {
