@@ -53,14 +53,19 @@ var stickerRE = regexp.MustCompile(`^\[[^\[\]]{1,16}\]$`)
 // 撤回了一条消息, 陈默撤回了一条消息, 你撤回了一条消息), a join or an
 // invitation ("陈默"邀请"李雷"加入了群聊, "王五"通过扫描二维码加入群聊), a
 // removal ("陈默"将"李雷"移出了群聊) or a pat ("陈默" 拍了拍 "李雷", 我拍了拍
-// "李四", "张三" 拍了拍我的肩膀). A name is quoted, or 你 or 我 (a recall's may
-// be written bare).
+// "李四", "张三" 拍了拍我的肩膀). A name is quoted, or 你 or 我; a recall
+// may name its member bare (bareRecallRE).
 var wechatNoticeRE = regexp.MustCompile(`^(?:` +
-	`(?:` + wxNoticeName + ` ?|[^\s"“”]{1,32})撤回了一条消息(?: 重新编辑)?` +
+	wxNoticeName + ` ?撤回了一条消息(?: 重新编辑)?` +
 	`|` + wxNoticeName + `(?:邀请` + wxNoticeName + `(?:[、和]` + wxNoticeName + `)*|通过扫描(?:` + wxNoticeName + `分享的)?二维码)?加入了?群聊` +
 	`|` + wxNoticeName + `将` + wxNoticeName + `(?:[、和]` + wxNoticeName + `)*移出了群聊` +
 	`|` + wxNoticeName + ` ?拍了拍 ?(?:` + wxNoticeName + `|自己)[^\n，。？！,.?!]{0,16}` +
 	`)$`)
+
+// bareRecallRE matches a recall that names its member without quotes
+// (陈默撤回了一条消息): a notice only when that member is the message's
+// sender, as the export writes it; 刚才谁撤回了一条消息 is a member asking.
+var bareRecallRE = regexp.MustCompile(`^([^\s"“”]{1,32})撤回了一条消息(?: 重新编辑)?$`)
 
 // wxNoticeName is a member's name in a WeChat notice: quoted, or 你 or 我.
 const wxNoticeName = `(?:["“][^"“”\n]{1,64}["”]|你|我)`
@@ -394,7 +399,7 @@ func classify(m *Message, raw string) {
 		// The sender's own message (a file or a card), which the export
 		// could not render: its content is lost, the sender and time stand.
 		m.Text = ""
-	case strings.Contains(text, "<sysmsg") || wechatNoticeRE.MatchString(text):
+	case strings.Contains(text, "<sysmsg") || wechatNoticeRE.MatchString(text) || isBareRecall(text, m.Sender):
 		m.Type = TypeSystem
 		m.Text = text
 	case fileRE.MatchString(text) && utf8.RuneCountInString(text) <= 160:
@@ -409,6 +414,13 @@ func classify(m *Message, raw string) {
 		m.Text = text
 		m.Mentions = ExtractMentions(text)
 	}
+}
+
+// isBareRecall reports whether text is the recall notice of sender, named
+// bare (bareRecallRE).
+func isBareRecall(text, sender string) bool {
+	sub := bareRecallRE.FindStringSubmatch(text)
+	return sub != nil && sub[1] == sender
 }
 
 // classifyLink sets m from a markdown link's cleaned title and unescaped URL.

@@ -197,8 +197,10 @@ func TestParseCocolianMessages(t *testing.T) {
 		},
 		{
 			name: "text that only speaks of a notice stays text",
-			in:   fm + cocolianDay("丁", `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`),
-			want: cocolianWant("丁", TypeText, `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`),
+			in: fm + cocolianDay("丁", `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`,
+				`刚才谁撤回了一条消息`, `哈哈你撤回了一条消息`, `群主撤回了一条消息`, `你怎么撤回了一条消息`),
+			want: cocolianWant("丁", TypeText, `撤回了一条消息怎么恢复？`, `为什么他撤回了一条消息？`, `我拍了拍他`, `"陈默" 拍了拍 "李雷"，你们聊`, `怎么加入群聊`,
+				`刚才谁撤回了一条消息`, `哈哈你撤回了一条消息`, `群主撤回了一条消息`, `你怎么撤回了一条消息`),
 		},
 		{
 			name: "quoted reply with mention in the reply only",
