@@ -617,10 +617,16 @@ func readable(m *chatlog.Message) string {
 // readable(m).
 func written(m *chatlog.Message) string {
 	s := readable(m)
-	if w := strings.TrimSpace(m.Text); strings.Join(strings.Fields(w), " ") == s {
+	if w := strings.TrimSpace(m.Text); sameWords(w, s) {
 		return w
 	}
 	return s // "[image]", or a shared link's title
+}
+
+// sameWords reports whether text, its lines and spaces joined into single
+// spaces, is line: the same words, written on one line.
+func sameWords(text, line string) bool {
+	return strings.Join(strings.Fields(text), " ") == line
 }
 
 // imageText is the readable text of a picture without text.

@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	_ "embed"
 	"encoding/json"
 	"fmt"
@@ -241,7 +242,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 			he.Occ = append(he.Occ, occ(d, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Line: o.Line}))
 			for _, a := range o.Answers {
 				if a.Later {
-					he.Later = append(he.Later, occ(d, htmlOcc{Day: a.Day, Thread: a.Thread, Date: dateOf(a.Time), Group: o.Group, Asker: a.Sender, Line: a.Line}))
+					he.Later = append(he.Later, occ(d, htmlOcc{Day: a.Day, Thread: a.Thread, Date: cmp.Or(a.Date, dateOf(a.Time)), Group: o.Group, Asker: a.Sender, Line: a.Line}))
 				}
 			}
 		}
@@ -312,7 +313,7 @@ func htmlMessage(base time.Time, m MessageView, sender int, lang string) []any {
 	if len(m.Code.Spans) > 0 {
 		return append(msg, "", htmlCode(m.Code))
 	}
-	if strings.Join(strings.Fields(m.Lines), " ") == m.Text {
+	if sameWords(m.Lines, m.Text) {
 		msg[3] = lines(m.Lines) // text as written; a picture's or link's stays its readable text
 	}
 	if webAddress(m.URL) {
@@ -434,7 +435,11 @@ func laterAnswerView(d *Digest, a Answer) MessageView {
 			}
 		}
 	}
-	return MessageView{Line: a.Line, Time: a.Time, Sender: a.Sender, Text: a.Text, URL: a.URL, Role: thread.RoleAnswer, Code: a.Code}
+	lines := a.Lines // as written, but a picture's is "", as a MessageView's
+	if a.URL != "" && a.Lines == imageText {
+		lines = ""
+	}
+	return MessageView{Line: a.Line, Time: a.Time, Sender: a.Sender, Text: a.Text, Lines: lines, URL: a.URL, Role: thread.RoleAnswer, Code: a.Code}
 }
 
 // barSpan is the stretch of time a thread's bar covers: from its first to

@@ -241,7 +241,8 @@ func TestPageLang(t *testing.T) {
 }
 
 // TestLaterAnswerViewKeepsLines checks that an answer posted the next day
-// shows in its question's panel as its own day shows it, line breaks kept.
+// shows in its question's panel as its own day shows it, line breaks kept,
+// and with the answer's own lines when its day's thread is not found.
 func TestLaterAnswerViewKeepsLines(t *testing.T) {
 	at := time.Date(2024, 1, 11, 8, 10, 0, 0, time.UTC)
 	d := &Digest{Days: []DayView{
@@ -254,7 +255,9 @@ func TestLaterAnswerViewKeepsLines(t *testing.T) {
 		want string
 	}{
 		{"found in its day", Answer{Later: true, Day: 1, Thread: "t1", Line: 4, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Time: at}, "默认最高30%，\n可以找微信申请提高"},
-		{"not found: its one line", Answer{Later: true, Day: 1, Thread: "t9", Line: 4, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Time: at}, ""},
+		{"not found: its own lines", Answer{Later: true, Day: 1, Thread: "t9", Line: 4, Sender: "Cid", Text: "默认最高30%， 可以找微信申请提高", Lines: "默认最高30%，\n可以找微信申请提高", Time: at}, "默认最高30%，\n可以找微信申请提高"},
+		{"not found: a picture has none", Answer{Later: true, Day: 1, Thread: "t9", Line: 5, Sender: "Cid", Text: imageText, Lines: imageText, URL: "img/a.png", Time: at}, ""},
+		{"not found: a text saying [image] keeps it", Answer{Later: true, Day: 1, Thread: "t9", Line: 6, Sender: "Cid", Text: imageText, Lines: imageText, Time: at}, imageText},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
