@@ -142,7 +142,7 @@ func TestExtractFolder(t *testing.T) {
 	if code != exitOK || out2 != out {
 		t.Fatalf("--verbose: exit %d, same output %v", code, out2 == out)
 	}
-	if !strings.Contains(errOut, notes+": skipped") || strings.Contains(errOut, "hidden") || strings.Contains(errOut, ".git") {
+	if !strings.Contains(errOut, notes+": "+skippedNote+"\n") || strings.Contains(errOut, "hidden") || strings.Contains(errOut, ".git") {
 		t.Errorf("--verbose stderr: %q", errOut)
 	}
 	// Folders and files mix, in argument order.

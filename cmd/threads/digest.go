@@ -21,6 +21,7 @@ import (
 	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/digest"
+	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -226,7 +227,7 @@ func digestRun(opts *digestOptions) error {
 	}
 	rng := digest.Range{Since: opts.Since, Until: opts.Until, Read: st.days}
 	if len(days) == 0 && rng.String() != "" {
-		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %d days read: the digest is empty\n", rng, st.days)
+		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %s read: the digest is empty\n", rng, mdtext.Plural(st.days, "day"))
 	}
 	if opts.progress && len(days) > 0 {
 		fmt.Fprintf(opts.io.Err, "threads digest: merging the questions of %d days\n", len(days))
@@ -394,7 +395,7 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		st.chat[i] = !r.skipped
 		switch {
 		case r.skipped:
-			fmt.Fprintf(opts.notes(), "threads: %s: skipped, not a chat log in a known format\n", files[i].path)
+			fmt.Fprintf(opts.notes(), "threads: %s: %s\n", files[i].path, skippedNote)
 		case r.err != nil:
 			// The days read before the error (a Slack export's channels
 			// that could be read) are digested, as extract writes them.

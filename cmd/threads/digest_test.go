@@ -200,7 +200,7 @@ func TestDigestGolden(t *testing.T) {
 			if strings.HasPrefix(tt.golden, "media.") {
 				return
 			}
-			if !strings.Contains(errOut, "README.txt: skipped, not a chat log") || strings.Contains(errOut, ".hidden") {
+			if !strings.Contains(errOut, "README.txt: skipped: not a chat log in a known format\n") || strings.Contains(errOut, ".hidden") {
 				t.Errorf("stderr %q", errOut)
 			}
 			if strings.Contains(errOut, "files/s") {
@@ -1441,22 +1441,29 @@ func TestDigestInputsReadOnce(t *testing.T) {
 }
 
 // TestDigestNoDayInRange checks that when --since and --until leave none
-// of the days read, the digest says so, naming the range and the days read,
-// in its heading and on the error stream.
+// of the days read, the digest says so, naming the range and the days read
+// (one day in the singular), in its heading and on the error stream.
 func TestDigestNoDayInRange(t *testing.T) {
+	oneDay := filepath.Join(digestDays, "proddev", "2018-03-08-chat.markdown")
 	tests := []struct {
 		args    []string
+		input   string // digestDays when empty
 		heading string
 		note    string
 	}{
-		{[]string{"--since", "2019-01-01"}, "# FAQ digest: no day since 2019-01-01 (4 days read)\n", "threads: no day since 2019-01-01 among the 4 days read: the digest is empty\n"},
-		{[]string{"--until", "2018-02-28"}, "# FAQ digest: no day until 2018-02-28 (4 days read)\n", "threads: no day until 2018-02-28 among the 4 days read: the digest is empty\n"},
-		{[]string{"--since", "2018-03-02", "--until", "2018-03-07"}, "# FAQ digest: no day from 2018-03-02 to 2018-03-07 (4 days read)\n", "threads: no day from 2018-03-02 to 2018-03-07 among the 4 days read: the digest is empty\n"},
-		{[]string{"--since", "2018-03-02", "--until", "2018-03-08"}, "# FAQ digest: 2018-03-08\n", ""},
+		{[]string{"--since", "2019-01-01"}, "", "# FAQ digest: no day since 2019-01-01 (4 days read)\n", "threads: no day since 2019-01-01 among the 4 days read: the digest is empty\n"},
+		{[]string{"--until", "2018-02-28"}, "", "# FAQ digest: no day until 2018-02-28 (4 days read)\n", "threads: no day until 2018-02-28 among the 4 days read: the digest is empty\n"},
+		{[]string{"--since", "2018-03-02", "--until", "2018-03-07"}, "", "# FAQ digest: no day from 2018-03-02 to 2018-03-07 (4 days read)\n", "threads: no day from 2018-03-02 to 2018-03-07 among the 4 days read: the digest is empty\n"},
+		{[]string{"--since", "2018-03-02", "--until", "2018-03-08"}, "", "# FAQ digest: 2018-03-08\n", ""},
+		{[]string{"--since", "2019-01-01"}, oneDay, "# FAQ digest: no day since 2019-01-01 (1 day read)\n", "threads: no day since 2019-01-01 among the 1 day read: the digest is empty\n"},
 	}
 	for _, tt := range tests {
-		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			code, out, errOut := runCmd(t, "", append(append([]string{"digest"}, tt.args...), digestDays)...)
+		input := tt.input
+		if input == "" {
+			input = digestDays
+		}
+		t.Run(strings.Join(append(tt.args, filepath.Base(input)), " "), func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", append(append([]string{"digest"}, tt.args...), input)...)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}

@@ -129,6 +129,11 @@ file is refused); -o - is stdout. An -o file that is one of the inputs
 // about 20 MB more (72 MB against 50 MB; one day stays at 26 MB).
 const gcPercent = 400
 
+// skippedNote follows the path of a folder's file that is in no known
+// format, when extract (with --verbose) or digest names it, so that both
+// word the note alike.
+const skippedNote = "skipped: not a chat log in a known format"
+
 // extractRun parses, threads and exports every input; an input that fails is
 // reported on the error stream and the others are still processed.
 func extractRun(opts *extractOptions) error {
@@ -197,7 +202,7 @@ func extractRun(opts *extractOptions) error {
 		switch {
 		case r.skipped:
 			if opts.Verbose {
-				fmt.Fprintf(opts.io.Err, "threads: %s: skipped: not a chat log in a known format\n", in.path)
+				fmt.Fprintf(opts.io.Err, "threads: %s: %s\n", in.path, skippedNote)
 			}
 			return true
 		case r.err != nil:
