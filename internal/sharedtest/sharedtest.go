@@ -8,6 +8,7 @@
 package sharedtest
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -19,13 +20,22 @@ func Dir(t testing.TB, elem ...string) string {
 	t.Helper()
 	root := Root()
 	if root == "" {
-		t.Skip("../shared not found beside the module root (set THREADS_SHARED to its path); skipping test on the shared corpus")
+		t.Skip(notFound())
 	}
 	p := filepath.Join(append([]string{root}, elem...)...)
 	if _, err := os.Stat(p); err != nil {
 		t.Skipf("%s not found; skipping test on the shared corpus", p)
 	}
 	return p
+}
+
+// notFound says why Root found no shared folder, naming THREADS_SHARED's
+// value when it is set, as then ../shared is not looked for.
+func notFound() string {
+	if env := os.Getenv("THREADS_SHARED"); env != "" {
+		return fmt.Sprintf("THREADS_SHARED=%s is not a folder (set it to the shared folder's path, or unset it to use ../shared beside the module root); skipping test on the shared corpus", env)
+	}
+	return "../shared not found beside the module root (set THREADS_SHARED to its path); skipping test on the shared corpus"
 }
 
 // Root returns the shared folder's absolute path, or "" when there is none.
