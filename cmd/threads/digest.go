@@ -76,11 +76,20 @@ with how many times they were asked.
 
 Formats:
   markdown  a FAQ digest grouped by topic, to post back into a group
-  json      the merged entries: {"entries": [{"id", "title", "topics",
-            "occurrences": [{"path", "line", "date", "group", "asker",
-            "question", "answers": [{"sender", "text", "url", "line"}]}]}]};
-            url is the address of an answer that is a picture or a shared
-            link (text is "[image]" or the link's title), absent otherwise
+  json      the merged entries and the questions left out of them:
+            {"entries": [{"id", "title", "topics", "occurrences": [{"path",
+            "line", "date", "group", "asker", "question", "answers":
+            [{"sender", "text", "url", "path", "line", "date"}]}]}],
+            "left_out", "unanswered": [{"date", "group", "asker",
+            "question", "path", "line", "asked", "first_date"}]}; an answer
+            gives its own file and day, as one posted on a later day may be
+            in another file; url is the address of an answer that is a
+            picture or a shared link (text is "[image]" or the link's
+            title), absent otherwise; left_out counts the askings
+            in no entry (asked once and never answered, or saying too little
+            out of their chat); unanswered lists the questions nobody
+            answered, once each by its latest asking, with asked, how many
+            times, and first_date, the date of the first ([] for none)
   kb        a knowledge base in the folder --out: one Markdown file per entry
             with YAML front matter, and index.md; edits below the line
             "` + digest.Marker + `" are kept when it is regenerated;
@@ -114,8 +123,8 @@ not count its questions twice.
 
 Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 		Example: "  threads digest ../shared/corpus/cocolian\n" +
-			"  threads digest --since 2018-05-01 --until 2018-05-31 --format html -o may.html ../shared/corpus/cocolian\n" +
-			"  threads digest --format kb --out kb/ ../shared/corpus/cocolian",
+			"  threads digest --since 2018-05-01 --until 2018-05-31 --format html -o /tmp/may.html ../shared/corpus/cocolian\n" +
+			"  threads digest --format kb --out /tmp/kb/ ../shared/corpus/cocolian",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Inputs = args
 			if len(opts.Inputs) == 0 {

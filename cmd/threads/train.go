@@ -46,8 +46,8 @@ Plain train writes link weights alone, and with --model they replace the
 whole built-in model: for WeChat days that means the hand-set link weights,
 the rank weights and the answer check, and the result is worse there.
 Trained on the 43 annotated WeChat days of testdata/annotations/cocolian
-and scored on those same days, one-to-one fell from 82.6 to 74.3, reply
-links from 71.1 to 63.4, Q&A from 53.3 to 42.4. To fit the built-in
+and scored on those same days, one-to-one fell from 82.6 to 74.4, reply
+links from 70.7 to 63.2, Q&A from 54.3 to 42.0 (2026-11-29). To fit the built-in
 WeChat model to your own annotations, refit its learned blocks instead:
 train --rank, then train --answers --model on its output. Plain train is
 for chats unlike WeChat groups (the IRC model was trained so).
@@ -86,9 +86,11 @@ kind; so does train --rank or --answers when --model is.
 
 An -o that is one of the files train reads (a gold file or a chat log,
 however it is reached) is refused with exit 2.`,
-		Example: "  threads train --gold ../shared/corpus/irc-ubuntu/train -o irc.yaml --name irc\n" +
-			"  threads train --rank --gold ../shared/gold --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-ranked.yaml\n" +
-			"  threads train --answers --gold testdata/annotations/cocolian ../shared/corpus/cocolian -o wechat-answers.yaml",
+		Example: "  # the embedded IRC weights (internal/thread/models/irc.yaml)\n" +
+			"  threads train --gold ../shared/corpus/irc-ubuntu/train --name irc --epochs 8 -o /tmp/irc.yaml\n" +
+			"  # the embedded WeChat model's learned blocks, each fitted from both annotations of the 43 days\n" +
+			"  threads train --rank --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/wechat-rank.yaml\n" +
+			"  threads train --answers --gold testdata/annotations/cocolian --gold testdata/annotations/cocolian-second ../shared/corpus/cocolian -o /tmp/wechat-answers.yaml",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(opts.Gold) == 0 || opts.Output == "" {
 				return usageError{fmt.Errorf("`--gold` and `-o` are required")}
