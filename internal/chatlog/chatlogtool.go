@@ -1076,8 +1076,8 @@ func wxReferPreview(r *wxRefer) string {
 	return c
 }
 
-// wxSetApp sets m from a parsed appmsg: a quote (text with Quote and
-// ReplyToID), a red packet, a link, a file or chat record, a transfer (text)
+// wxSetApp sets m from a parsed appmsg: a quote (text with Quote, its
+// SenderID the refer's chatusr, and ReplyToID), a red packet, a link, a file or chat record, a transfer (text)
 // or a group notice (system).
 func wxSetApp(m *Message, app wxApp) {
 	switch app.Type {
@@ -1088,7 +1088,7 @@ func wxSetApp(m *Message, app wxApp) {
 			if name == "" {
 				name = r.Sender
 			}
-			m.Quote = &Quote{Sender: name, Text: wxReferPreview(r)}
+			m.Quote = &Quote{Sender: name, SenderID: r.Sender, Text: wxReferPreview(r)}
 			if r.SvrID != "" && r.SvrID != "0" {
 				m.ReplyToID = r.SvrID
 			}
@@ -1139,7 +1139,7 @@ type chatlogRecord struct {
 // empty, and SenderID is sender. Types follow type/subType: 1 text; 3 image;
 // 43 video and 47 sticker are images (URL = contents.cdnurl for stickers);
 // 34 voice is text "[语音]"; 49 is read by subType: 57 a quoted reply whose
-// Quote is contents.refer (its senderName and content; chatlog writes the
+// Quote is contents.refer (its senderName, sender as SenderID, and content; chatlog writes the
 // refer's seq as 0, so ReplyToID stays empty unless it is set), 2001/2003 a
 // red packet, 2000 a transfer (text), 62 a pat and 87 a group notice
 // (system), any other a link with LinkTitle = contents.title and URL =
@@ -1271,7 +1271,7 @@ func chatlogClassify(m *Message, c *chatlogRecord) {
 				if text == "" {
 					text = chatlogPlaceholder(ref.Type)
 				}
-				m.Quote = &Quote{Sender: name, Text: text}
+				m.Quote = &Quote{Sender: name, SenderID: string(ref.Sender), Text: text}
 				if s := string(ref.Seq); s != "" && s != "0" {
 					m.ReplyToID = s
 				}
@@ -1430,8 +1430,8 @@ func chatlogPlain(m *Message, body string, system bool) {
 }
 
 // chatlogSplitQuote splits a quoted reply as chatlog writes it: the quoted
-// message's header "SenderName(sender) 01-02 15:04:05" and body lines, each
-// prefixed with "> ", then the reply. "> [引用]" marks a reply whose quoted
+// message's header "SenderName(sender) 01-02 15:04:05" (sender is the
+// Quote's SenderID) and body lines, each prefixed with "> ", then the reply. "> [引用]" marks a reply whose quoted
 // message chatlog could not read; it is dropped and the Quote is nil.
 func chatlogSplitQuote(body string) (q *Quote, reply string, ok bool) {
 	if !strings.HasPrefix(body, "> ") {
@@ -1459,7 +1459,7 @@ func chatlogSplitQuote(body string) (q *Quote, reply string, ok bool) {
 	if name == "" {
 		name = id
 	}
-	return &Quote{Sender: name, Text: wxText(strings.Join(quoted[1:], "\n"))}, reply, true
+	return &Quote{Sender: name, SenderID: id, Text: wxText(strings.Join(quoted[1:], "\n"))}, reply, true
 }
 
 // ---------------------------------------------------------------------------
@@ -1514,7 +1514,7 @@ var chatlogAppDescRE = regexp.MustCompile(`^应用消息\((\d+)\)$`)
 // text "[语音]"; a body whose sender is 系统消息, or that has neither
 // SenderName nor Sender (both type 10000, see chatlogSystem), is a system
 // message; a body opening with "> header" lines is a quoted reply whose Quote
-// is the quoted sender and text. The export command's Content is the raw
+// is the quoted sender (the header's wxid its SenderID) and text. The export command's Content is the raw
 // content, classified by Type and TypeDesc as ParseChatlogJSON classifies
 // type and subType (without contents: links have no URL, quotes no Quote).
 // Log.Title and Log.Group are the TalkerName (or Talker) when all records

@@ -359,7 +359,7 @@ func TestParseChatlogJSON(t *testing.T) {
 			name: "quote of an image, refer with a seq",
 			in:   "[" + rec(`"type":49,"subType":57,"content":"这张图哪来的","contents":{"refer":{"seq":42,"time":"2025-03-06T08:00:00+08:00","sender":"wxid_c","senderName":"","type":3,"subType":0,"content":"","contents":{"md5":"ab"}}}`) + "]",
 			want: []Message{{Line: 1, ID: "1741222805001", Sender: "张三", SenderID: "wxid_a", Type: TypeText, Text: "这张图哪来的",
-				Quote: &Quote{Sender: "wxid_c", Text: "[图片]"}, ReplyToID: "42"}},
+				Quote: &Quote{Sender: "wxid_c", SenderID: "wxid_c", Text: "[图片]"}, ReplyToID: "42"}},
 		},
 		{
 			name: "red packet cover, merged forward, mini program",

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -39,7 +40,7 @@ const FormatDiscord = "discord"
 // may be answered). A forwarded sticker, or picture without text, reads as
 // it would unforwarded. Mentions
 // are the users in mentions, named like senders, in order of appearance in
-// the content; raw "<@id>" mentions in unformatted exports are rewritten to
+// the content, with their ids as MentionIDs; raw "<@id>" mentions in unformatted exports are rewritten to
 // "@name". Types Default and Reply, and the kinds the exporter writes as
 // numbers for slash-command and context-menu replies (20, 23) and thread
 // starters (21), carry content; all other types (GuildMemberJoin,
@@ -274,7 +275,7 @@ func (p *discordParser) record(rec *discordRecord, n int) error {
 		(ref.ChannelID == "" || p.channelID == "" || string(ref.ChannelID) == p.channelID) {
 		m.ReplyToID = string(ref.MessageID)
 	}
-	m.Mentions = discordMentions(m.Text, rec.Mentions)
+	m.Mentions, m.MentionIDs = discordMentions(m.Text, rec.Mentions)
 	m.Code = backtickCode(m.Text)
 	p.classify(&m, rec)
 	if shared && len(rec.Stickers) == 0 && (m.Type == TypeText && m.Text != "" || m.Caption() != "") {
@@ -352,32 +353,36 @@ func (p *discordParser) classify(m *Message, rec *discordRecord) {
 }
 
 // discordMentions returns the display names of the mentioned users, in order
-// of first appearance of "@name" in text, then the rest in the export's order.
-func discordMentions(text string, users []discordUser) []string {
+// of first appearance of "@name" in text, then the rest in the export's order,
+// and their ids (MentionIDs). Two users of one display name are two mentions.
+func discordMentions(text string, users []discordUser) (names, ids []string) {
 	type hit struct {
-		name string
-		at   int
+		name, id string
+		at       int
 	}
 	var hits []hit
-	seen := map[string]bool{}
+	seen := map[[2]string]bool{}
 	for i, u := range users {
-		name := u.display()
-		if name == "" || seen[name] {
+		name, id := u.display(), string(u.ID)
+		if name == "" || seen[[2]string{name, id}] {
 			continue
 		}
-		seen[name] = true
+		seen[[2]string{name, id}] = true
 		at := strings.Index(text, "@"+name)
 		if at < 0 {
 			at = len(text) + i
 		}
-		hits = append(hits, hit{name, at})
+		hits = append(hits, hit{name, id, at})
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].at < hits[j].at })
-	var out []string
 	for _, h := range hits {
-		out = append(out, h.name)
+		names = append(names, h.name)
+		ids = append(ids, h.id)
 	}
-	return out
+	if !slices.ContainsFunc(ids, func(id string) bool { return id != "" }) {
+		ids = nil
+	}
+	return names, ids
 }
 
 // isMediaName reports whether a file name or URL names a picture or video.

@@ -23,6 +23,11 @@ const (
 type Quote struct {
 	Sender string // name of the quoted sender as written in the quote
 	Text   string // quoted text as written (may itself contain a nested quote)
+	// SenderID is the quoted sender's account id (the SenderID of their
+	// messages) when the export gives it: the wxid of a chatlog quote
+	// header "Name(wxid)", of a chatlog JSON or WeChat appmsg refer.
+	// Threading uses it to tell apart two accounts of one display name.
+	SenderID string `json:",omitempty"`
 }
 
 // A Message is one chat message, the record every parser produces.
@@ -34,17 +39,25 @@ type Quote struct {
 // on through its day files in name order, each starting on a new line, so
 // that a day file left out moves no other message's Line.
 type Message struct {
-	Index     int         // 0-based ordinal of the message in file order
-	Line      int         // 1-based line of the source the message starts on (see above)
-	ID        string      // the format's own message id, empty when the format has none
-	Time      time.Time   // when it was sent, in the format's zone or the one ParseIn was given
-	Sender    string      // the sender's name as the export shows it
-	SenderID  string      // the sender's stable account id, empty when the format has none
-	Type      MessageType // what the message carries
-	Text      string      // readable body: entities unescaped, quote removed, lost characters kept as written
-	Mentions  []string    // @-mentioned names as written, without the @, in order of appearance
-	Quote     *Quote      // the quoted message of a quoted reply, nil otherwise
-	ReplyToID string      // the ID of the message this one explicitly replies to, when the format carries it
+	Index    int         // 0-based ordinal of the message in file order
+	Line     int         // 1-based line of the source the message starts on (see above)
+	ID       string      // the format's own message id, empty when the format has none
+	Time     time.Time   // when it was sent, in the format's zone or the one ParseIn was given
+	Sender   string      // the sender's name as the export shows it
+	SenderID string      // the sender's stable account id, empty when the format has none
+	Type     MessageType // what the message carries
+	Text     string      // readable body: entities unescaped, quote removed, lost characters kept as written
+	Mentions []string    // @-mentioned names as written, without the @, in order of appearance
+	// MentionIDs gives, for Mentions[k], the account id (SenderID) of the
+	// user it names when the export says so: a Telegram mention_name
+	// entity's user, a Discord mention's id, a Slack <@U…>'s user. It is
+	// "" where the export does not say, and shorter than Mentions when
+	// names typed after an @ were added after them. Threading uses it to
+	// tell apart two accounts of one display name. Left out of a Log's
+	// JSON dump when empty.
+	MentionIDs []string `json:",omitempty"`
+	Quote      *Quote   // the quoted message of a quoted reply, nil otherwise
+	ReplyToID  string   // the ID of the message this one explicitly replies to, when the format carries it
 	// SideThread marks a reply posted in a thread that the chat's own
 	// timeline does not show (a Slack thread reply not also sent to the
 	// channel): only the replies of the same thread (the same ReplyToID)

@@ -78,7 +78,8 @@ func IsSlackChannelDir(dir string) bool {
 // thread_ts, when it differs from ts, is ReplyToID: the thread's parent,
 // and the reply is SideThread unless its subtype is thread_broadcast (also
 // sent to the channel). In
-// text, "<@U123>" becomes "@name" and adds name to Mentions, "<#C1|general>"
+// text, "<@U123>" becomes "@name" and adds name to Mentions (and U123 to
+// MentionIDs), "<#C1|general>"
 // becomes "#general", "<!here>" "@here", "<url|label>" the label (the URL
 // when there is none), and &amp; &lt; &gt; are unescaped. Records whose
 // subtype is a channel or group event (channel_join, channel_topic, ...),
@@ -363,7 +364,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 		if strings.TrimSpace(raw) == "" {
 			raw = slackAttachmentsText(rec.Attachments)
 		}
-		text, mentions, links := slackText(raw, users)
+		text, mentions, mentionIDs, links := slackText(raw, users)
 		m.Text = strings.TrimSpace(text)
 		sub := string(rec.Subtype)
 		switch {
@@ -388,7 +389,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 					m.Text = m.LinkTitle
 				}
 			}
-			m.Mentions = mentions
+			m.Mentions, m.MentionIDs = mentions, mentionIDs
 		case len(links) == 1 && m.Text == links[0].shown:
 			m.Type = TypeLink
 			m.URL = links[0].url
@@ -403,7 +404,7 @@ func readSlackDay(r io.Reader, path string, users map[string]string, before int)
 			}
 		default:
 			m.Type = TypeText
-			m.Mentions = mentions
+			m.Mentions, m.MentionIDs = mentions, mentionIDs
 		}
 		msgs = append(msgs, m)
 		return nil
@@ -600,8 +601,8 @@ var slackTokenRE = regexp.MustCompile(`<([^<>]*)>`)
 var slackUnescape = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
 // slackText renders a Slack text readable and returns it with the mentioned
-// names and the links, in order of appearance.
-func slackText(s string, users map[string]string) (text string, mentions []string, links []slackLink) {
+// names, their user ids (MentionIDs) and the links, in order of appearance.
+func slackText(s string, users map[string]string) (text string, mentions, mentionIDs []string, links []slackLink) {
 	var b strings.Builder
 	last := 0
 	for _, loc := range slackTokenRE.FindAllStringSubmatchIndex(s, -1) {
@@ -623,6 +624,7 @@ func slackText(s string, users map[string]string) (text string, mentions []strin
 			b.WriteString("@" + name)
 			if name != "" { // "<@>" names nobody
 				mentions = append(mentions, name)
+				mentionIDs = append(mentionIDs, id)
 			}
 		case strings.HasPrefix(target, "#"):
 			if hasLabel && label != "" {
@@ -653,5 +655,5 @@ func slackText(s string, users map[string]string) (text string, mentions []strin
 		}
 	}
 	b.WriteString(slackUnescape.Replace(s[last:]))
-	return b.String(), mentions, links
+	return b.String(), mentions, mentionIDs, links
 }

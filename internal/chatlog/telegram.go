@@ -44,7 +44,8 @@ const FormatTelegram = "telegram"
 // (or of the text parts when text_entities is absent or empty); "mention" entities
 // give Mentions without the @, and "mention_name" entities give the mentioned
 // user's display name, replaced by the name that user sends under in this
-// chat when the user also appears as a sender; "code" and "pre" entities
+// chat when the user also appears as a sender, and its MentionIDs entry the
+// user ("user" and the user_id, as from_id writes it); "code" and "pre" entities
 // give Code (a pre entity a block, in its "language").
 //
 // Service records are system messages whose Text names the action (and its
@@ -336,9 +337,14 @@ var telegramUnnamed = map[string]string{"saved_messages": "Saved Messages", "rep
 func (p *telegramParser) finish() {
 	shareForwards(p.log.Messages, p.shares)
 	for _, m := range p.pending {
+		msg := &p.log.Messages[m.msg]
 		if name, ok := p.names[m.id]; ok && name != "" {
-			p.log.Messages[m.msg].Mentions[m.k] = name
+			msg.Mentions[m.k] = name
 		}
+		for len(msg.MentionIDs) < len(msg.Mentions) {
+			msg.MentionIDs = append(msg.MentionIDs, "")
+		}
+		msg.MentionIDs[m.k] = m.id
 	}
 	addTypedMentions(p.log.Messages)
 	p.log.Date = logDay(p.log.Messages)

@@ -69,7 +69,8 @@ type weflowSender struct {
 // in arkme-json the sender's groupNickname, else displayName), or
 // senderUsername when empty; SenderID is senderUsername. A quoted reply
 // (quotedSender/quotedContent set, appMsgKind "quote", type 引用消息) is text
-// whose Quote is quotedSender and quotedContent, and WeFlow's appended
+// whose Quote is quotedSender and quotedContent (with no SenderID: WeFlow
+// writes the name; an appmsg refer left as XML gives its chatusr), and WeFlow's appended
 // "[引用 sender：text]" is removed from Text. The type follows the type name,
 // appMsgKind, appMsgType and localType, any of which a record may carry
 // alone; localType is WeChat's type, an app message's subtype in its high 32
