@@ -48,7 +48,11 @@ func buildLog(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 		c.links[i].Evidence = append(c.links[i].Evidence, e)
 	}
 	threads := assemble(c.msgs, c.fs, c.links, c.talks)
-	return &Result{Links: c.links, Threads: threads, Aliases: aliases}
+	res := &Result{Links: c.links, Threads: threads, Aliases: aliases}
+	if c.keys != nil {
+		exportNames(res, log.Messages) // threaded under distinct keys (see keyedLog)
+	}
+	return res
 }
 
 // linkAndAssignRoles links every message and gives it a role by the rules,
@@ -92,8 +96,11 @@ func linkAndAssignRoles(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext
 
 // prepare runs the passes that do not depend on the link weights: cues,
 // mentions, quotes, talks and greeting waves. It returns the scorer's context
-// and which messages those passes already linked.
+// and which messages those passes already linked. Accounts that share a
+// display name are told apart by the keys of keyedLog: the context's
+// messages are the keyed copy.
 func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, []Alias) {
+	log, keys := keyedLog(log)
 	msgs := log.Messages
 	m := p.Model
 	if m == nil {
@@ -105,7 +112,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	lst := newListings(msgs, m.PassNotices)
 	targets, aliases := resolveMentions(log, lst)
 	toFirstListing(msgs, targets, lst)
-	quotes := resolveQuotes(msgs, aliases, lst)
+	quotes := resolveQuotes(msgs, aliases, lst, keys)
 	for i, q := range quotes {
 		if q >= 0 {
 			quotes[i] = lst.firstListing(q) // a quote names the message, not its second listing
@@ -136,7 +143,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	linkWaves(msgs, fs, lst, links, decided)
 	linkSystem(msgs, lst, links, decided)
 	c := &linkContext{msgs: msgs, fs: fs, targets: targets, quotes: quotes, links: links, talks: talks, p: p, m: m, seconds: timedToTheSecond(msgs),
-		listings: lst}
+		listings: lst, keys: keys}
 	c.indexSenders()
 	return c, decided, aliases
 }

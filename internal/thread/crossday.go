@@ -85,6 +85,7 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 	}
 	var here map[string]bool
 	var inDay *quoteMatcher // the day's own quotes, built at the first quote
+	var keyed *chatlog.Log  // log keyed as BuildWith threads it (keyedLog), for inDay
 	for i := range log.Messages {
 		m := &log.Messages[i]
 		if m.Type == chatlog.TypeSystem {
@@ -93,9 +94,11 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 		if m.ReplyToID == "" {
 			if m.Quote != nil && len(d.asked) > 0 {
 				if inDay == nil {
-					inDay = newQuoteMatcher(log.Messages, nil, listings{})
+					var keys *senderKeys
+					keyed, keys = keyedLog(log)
+					inDay = newQuoteMatcher(keyed.Messages, nil, listings{}, keys)
 				}
-				if inDay.match(i, m.Quote) < 0 {
+				if inDay.match(i, keyed.Messages[i].Quote) < 0 {
 					if k, ok := d.quoted(m.Quote); ok {
 						link(i, k)
 					}
@@ -130,7 +133,10 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 // quoted returns the question of an earlier day that quote q names: the
 // best match of its text among the last quotedSenderReach questions of its
 // sender, as a quote within a day is matched (at least 0.6, the latest of
-// equals).
+// equals). A quote that gives the quoted account (Quote.SenderID) names
+// only that account's questions (and those without an id) when two
+// accounts share its display name: the SenderID tells them apart on every
+// day, as the keys of keyedLog do within one.
 func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
 	own := d.asked[normaliseName(q.Sender)]
 	qn := normaliseText(innermostText(q.Text))
@@ -139,8 +145,13 @@ func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
 	}
 	qg := charPairs(qn)
 	best, bestScore := int32(-1), 0.0
-	for _, k := range own[max(0, len(own)-quotedSenderReach):] {
+	for n, x := 0, len(own)-1; x >= 0 && n < quotedSenderReach; x-- { // the latest first
+		k := own[x]
 		m := d.questions[d.seen[k].question]
+		if q.SenderID != "" && m.SenderID != "" && m.SenderID != q.SenderID {
+			continue // another account of the name
+		}
+		n++
 		t := m.Text
 		if t == "" {
 			t = m.LinkTitle
@@ -149,7 +160,7 @@ func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
 		if tn == "" {
 			continue
 		}
-		if s := textMatch(qn, tn, qg, charPairs(tn)); s >= bestScore && s > 0 {
+		if s := textMatch(qn, tn, qg, charPairs(tn)); s > bestScore {
 			best, bestScore = k, s
 		}
 	}

@@ -23,6 +23,7 @@ type linkContext struct {
 	talks   []talk
 	p       Params
 	m       *Model
+	keys    *senderKeys // the keys msgs were keyed by (keyedLog), nil when no two accounts share a name
 
 	bySender map[string][]int // message indices per sender, ascending
 	nextSame []int            // index of the sender's next message, len(msgs) after their last

@@ -1,6 +1,7 @@
 package thread
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -14,7 +15,8 @@ const quoteWindow = 300
 
 // resolveQuotes finds, for every message that quotes or explicitly replies to
 // another, the index of that message; -1 where there is none or no match.
-func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int {
+// keys are those msgs were keyed by (keyedLog), nil when none.
+func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings, keys *senderKeys) []int {
 	target := make([]int, len(msgs))
 	byID := map[string]int{}
 	for i, m := range msgs {
@@ -35,7 +37,7 @@ func resolveQuotes(msgs []chatlog.Message, aliases []Alias, lst listings) []int 
 			continue
 		}
 		if qm == nil {
-			qm = newQuoteMatcher(msgs, aliases, lst)
+			qm = newQuoteMatcher(msgs, aliases, lst, keys)
 		}
 		target[i] = qm.match(i, m.Quote)
 	}
@@ -53,9 +55,16 @@ type quoteMatcher struct {
 	grams    [][]uint64
 	done     []bool
 	lst      listings // turns: the window counts them
+	// holders are, by normalised display name, the normalised keys of the
+	// accounts sharing it (senderKeys.holders); shared caches their
+	// messages, and those sent under the name itself, ascending.
+	holders map[string][]string
+	shared  map[string][]int
 }
 
-func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias, lst listings) *quoteMatcher {
+// newQuoteMatcher returns the quote matcher of msgs, keyed by keys (nil
+// when they are not).
+func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias, lst listings, keys *senderKeys) *quoteMatcher {
 	qm := &quoteMatcher{
 		msgs:     msgs,
 		lst:      lst,
@@ -65,6 +74,9 @@ func newQuoteMatcher(msgs []chatlog.Message, aliases []Alias, lst listings) *quo
 		norm:     make([]string, len(msgs)),
 		grams:    make([][]uint64, len(msgs)),
 		done:     make([]bool, len(msgs)),
+	}
+	if keys != nil {
+		qm.holders, qm.shared = keys.holders, map[string][]int{}
 	}
 	for _, a := range aliases {
 		qm.aliasOf[a.Mention] = a.Sender
@@ -102,7 +114,10 @@ const quotedSenderReach = 300
 // match returns the earlier message whose text best matches the quote of
 // message i, preferring messages by the quoted sender; -1 when nothing does.
 // It searches the quoted sender's last quotedSenderReach messages and the
-// last quoteWindow others.
+// last quoteWindow others. A quote that names a display name two accounts
+// share, without saying which (no Quote.SenderID), prefers the messages of
+// either.
+
 func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	qn := normaliseText(innermostText(q.Text))
 	if qn == "" {
@@ -110,7 +125,8 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	}
 	qg := charPairs(qn)
 	sender := q.Sender
-	if s, ok := qm.aliasOf[sender]; ok {
+	hs := qm.holders[normaliseName(sender)]
+	if s, ok := qm.aliasOf[sender]; ok && hs == nil {
 		sender = s
 	}
 	sn := normaliseName(sender)
@@ -130,12 +146,15 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 		}
 	}
 	own := qm.bySender[sn]
+	if hs != nil {
+		own = qm.sharedBy(sn, hs)
+	}
 	k := sort.SearchInts(own, i) // own[:k] come before i
 	for _, j := range own[max(0, k-quotedSenderReach):k] {
 		try(j, 1)
 	}
 	for j := i - 1; j >= 0 && qm.lst.distance(i, j) <= quoteWindow; j-- {
-		if qm.sender[j] != sn {
+		if qm.sender[j] != sn && !slices.Contains(hs, qm.sender[j]) {
 			try(j, 0)
 		}
 	}
@@ -143,6 +162,21 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 		return -1
 	}
 	return best
+}
+
+// sharedBy returns the messages sent under the normalised name sn and
+// under the normalised keys hs of the accounts sharing it, ascending.
+func (qm *quoteMatcher) sharedBy(sn string, hs []string) []int {
+	if own, ok := qm.shared[sn]; ok {
+		return own
+	}
+	own := slices.Clone(qm.bySender[sn])
+	for _, h := range hs {
+		own = append(own, qm.bySender[h]...)
+	}
+	slices.Sort(own)
+	qm.shared[sn] = own
+	return own
 }
 
 // textMatch scores how well quoted text q matches message text t, 0 to 1;
