@@ -394,7 +394,7 @@ func stopResult(err error) result {
 func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.Segmenter, linker *thread.DayLinker) ([]byte, error) {
 	res, earlier := linker.Build(log, seg, opts.params)
 	days := []export.Day{{Log: log, Result: res, Earlier: earlier}}
-	eo := export.Options{Explain: opts.Explain}
+	eo := export.Options{Explain: opts.Explain, Lang: opts.Lang}
 	var buf bytes.Buffer
 	var err error
 	switch opts.Format {

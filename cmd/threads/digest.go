@@ -44,7 +44,7 @@ type digestOptions struct {
 	params      thread.Params  // threading parameters, with the model loaded
 	kinds       *modelKinds    // the formats threaded with --model, to warn of another kind of chat
 	Quiet       bool           // no progress or notes on the error stream
-	Lang        string         // --lang: the HTML page's language, en, zh or auto
+	Lang        string         // --lang: the language of the page's, the Markdown's and the knowledge base's own words, en, zh or auto
 	progress    bool           // show progress: the error stream is a terminal and not Quiet
 }
 
@@ -99,10 +99,14 @@ Formats:
             the id in its front matter), and any other .md file in the
             folder is named on stderr, as it is in no entry and not indexed
   html      one self-contained page: a timeline per day with threads as lanes
-            coloured by kind (click a Q&A thread to read it), and a topic index;
-            its own words (headings, buttons, counts) are English or
-            Simplified Chinese: --lang en or zh, or auto (the default): zh
-            when most messages that have letters have Chinese characters
+            coloured by kind (click a Q&A thread to read it), and a topic index
+
+The page's, the Markdown digest's and the knowledge base's own words
+(headings, buttons, counts) are English or Simplified Chinese: --lang en
+or zh, or auto (the default): zh when most messages that have letters
+have Chinese characters, so Chinese chats give Chinese outputs; --lang en
+for English. The JSON, and the knowledge base's front matter, are the
+same in every language.
 
 A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
@@ -151,8 +155,8 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			if opts.Since != "" && opts.Until != "" && opts.Since > opts.Until {
 				return usageError{fmt.Errorf("`--since` %s is after `--until` %s", opts.Since, opts.Until)}
 			}
-			if opts.Lang != "auto" && !contains(digest.PageLangs, opts.Lang) {
-				return usageError{fmt.Errorf("invalid `--lang` %q: use auto, %s", opts.Lang, strings.Join(digest.PageLangs, ", "))}
+			if err := checkLang(opts.Lang); err != nil {
+				return err
 			}
 			if !(opts.Threshold >= 0 && opts.Threshold <= 1) { // NaN too
 				return usageError{fmt.Errorf("invalid `--threshold` %v: want a similarity between 0 and 1", opts.Threshold)}
@@ -173,8 +177,7 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
 	cmd.Flags().Float64Var(&opts.Threshold, "threshold", digest.DefaultThreshold, "similarity (0-1) at which questions of different days merge; lower merges more (the words two questions share must also carry a share of each that falls with it)")
 	cmd.Flags().StringVar(&opts.Model, "model", "", "link-scorer model `FILE` from `threads train`, as extract takes it (default: embedded)")
-	cmd.Flags().StringVar(&opts.Lang, "lang", "auto", "`LANG` of the HTML page's own text (headings, buttons, counts): en, zh, or auto (zh when most messages with letters have Chinese characters, else en); other formats are English")
-	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(append([]string{"auto"}, digest.PageLangs...), cobra.ShellCompDirectiveNoFileComp))
+	addLangFlag(cmd, &opts.Lang, "`LANG` of the page's, the Markdown digest's and the knowledge base's own words (headings, buttons, counts): en, zh, or auto (zh when most messages with letters have Chinese characters, else en); JSON is the same in every language")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress or notes on stderr (files skipped, days read once, files written), nor the warning that --model was trained on another kind of chat; errors and other warnings still print")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(digestFormats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

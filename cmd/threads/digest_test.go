@@ -97,7 +97,7 @@ func TestDigestAnswerInLaterFile(t *testing.T) {
 			}
 		})
 	}
-	code, md, errOut := runCmd(t, "", "digest", "-q", digestSplit)
+	code, md, errOut := runCmd(t, "", "digest", "-q", "--lang", "en", digestSplit)
 	if code != exitOK {
 		t.Fatalf("markdown: exit %d, stderr: %s", code, errOut)
 	}
@@ -180,11 +180,13 @@ func TestDigestGolden(t *testing.T) {
 		golden string
 		args   []string
 	}{
-		{"digest.md", []string{"digest", digestDays}},
+		{"digest.md", []string{"digest", digestDays}}, // auto: Chinese chats, a Chinese digest
+		{"digest.en.md", []string{"digest", "--lang", "en", digestDays}},
 		{"digest.json", []string{"digest", "--format", "json", digestDays}},
 		{"digest.html", []string{"digest", "--format", "html", digestDays}},
 		{"digest.en.html", []string{"digest", "--format", "html", "--lang", "en", digestDays}},
 		{"media.md", []string{"digest", digestMedia}},
+		{"media.en.md", []string{"digest", "--lang", "en", digestMedia}},
 		{"media.json", []string{"digest", "--format", "json", digestMedia}},
 		{"media.html", []string{"digest", "--format", "html", digestMedia}},
 	}
@@ -414,7 +416,7 @@ func TestDigestTopicsFile(t *testing.T) {
 			if got := topicsOf(after, "网联接口文档谁有？"); strings.Join(got, " ") != "网联 接口文档" {
 				t.Errorf("with the file: %v, want 网联 接口文档", got)
 			}
-			code, out, _ := runCmd(t, "", "digest", "--topics", extra, digestDays)
+			code, out, _ := runCmd(t, "", "digest", "--lang", "en", "--topics", extra, digestDays)
 			if code != exitOK || !strings.Contains(out, "Topics: 网联, 接口文档.") {
 				t.Errorf("the markdown digest does not show the new topic (exit %d)", code)
 			}
@@ -1064,7 +1066,7 @@ func TestDigestKBStdin(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "kb")
-			if code, _, errOut := runCmd(t, tt.stdin, "digest", "--format", "kb", "--out", dir, tt.input); code != exitOK {
+			if code, _, errOut := runCmd(t, tt.stdin, "digest", "--format", "kb", "--lang", "en", "--out", dir, tt.input); code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}
 			files := readKBFolder(t, dir)
@@ -1123,7 +1125,7 @@ func TestDigestMultiDay(t *testing.T) {
 			}
 		})
 	}
-	code, out, errOut := runCmd(t, "", "digest", digestMultiDay)
+	code, out, errOut := runCmd(t, "", "digest", "--lang", "en", digestMultiDay)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -1167,7 +1169,7 @@ func TestDigestAnswerNextDay(t *testing.T) {
 		{"html", `<script id="messages-0" type="application/json">{"senders":["Ann","Cid"],"threads":{"t1":[[1,"22:50:00",0,"微信分账接口的分账比例上限是多少？","question"],[2,"2024-01-11 08:10:00",1,"默认最高30%，可以找微信申请提高","answer"]]}}`},
 		{"html", `{"id":"t1","kind":"qa","title":"默认最高30%，可以找微信申请提高"`},
 	} {
-		code, out, errOut := runCmd(t, "", "digest", "-q", "--format", tt.format, path)
+		code, out, errOut := runCmd(t, "", "digest", "-q", "--lang", "en", "--format", tt.format, path)
 		if code != exitOK || !strings.Contains(out, tt.want) {
 			t.Errorf("digest --format %s (exit %d, %s) lacks %q:\n%s", tt.format, code, errOut, tt.want, out)
 		}
@@ -1463,7 +1465,7 @@ func TestDigestNoDayInRange(t *testing.T) {
 			input = digestDays
 		}
 		t.Run(strings.Join(append(tt.args, filepath.Base(input)), " "), func(t *testing.T) {
-			code, out, errOut := runCmd(t, "", append(append([]string{"digest"}, tt.args...), input)...)
+			code, out, errOut := runCmd(t, "", append(append([]string{"digest", "--lang", "en"}, tt.args...), input)...)
 			if code != exitOK {
 				t.Fatalf("exit %d: %s", code, errOut)
 			}

@@ -7,11 +7,14 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/cocolian/threads/internal/thread"
+	"github.com/cocolian/threads/internal/uitext"
 )
 
 // extractOptions are the flags and arguments of `threads extract`.
@@ -26,6 +29,7 @@ type extractOptions struct {
 	Jobs        int            // inputs processed at once; 0 for one per CPU
 	Verbose     bool           // say which files of a folder were skipped
 	Model       string         // link-scorer weights file, "" for the embedded model
+	Lang        string         // --lang: the Markdown FAQ's own words, en, zh or auto
 
 	params   thread.Params // threading parameters, with the model loaded
 	kinds    *modelKinds   // the formats threaded with --model, to warn of another kind of chat
@@ -72,6 +76,12 @@ are followed, each folder read once; a Slack export folder, or its zip, is one i
 so a whole archive streams through in little memory; -j larger than the
 number of inputs runs one job per input.
 
+The Markdown FAQ's own words (headings, labels, counts) are English or
+Simplified Chinese: --lang en or zh, or auto (the default): zh for a day
+when most of its messages that have letters have Chinese characters, so
+a Chinese chat gives a Chinese FAQ; --lang en for English. JSON and links
+are the same in every language.
+
 The -o file is written to a temporary file beside it and renamed over it
 at the end, so it is never seen half-written; it gets the mode a shell
 redirect would give it (a new file follows the umask, a file that exists
@@ -98,6 +108,9 @@ file is refused); -o - is stdout. An -o file that is one of the inputs
 			if err := checkInputFormat(opts.InputFormat); err != nil {
 				return err
 			}
+			if err := checkLang(opts.Lang); err != nil {
+				return err
+			}
 			if opts.Jobs < 0 {
 				return usageError{fmt.Errorf("invalid `--jobs` %d: use a positive number, or 0 for one per CPU", opts.Jobs)}
 			}
@@ -115,8 +128,25 @@ file is refused); -o - is stdout. An -o file that is one of the inputs
 	cmd.Flags().BoolVar(&opts.Explain, "explain", false, "add the evidence behind every reply link")
 	cmd.Flags().IntVarP(&opts.Jobs, "jobs", "j", 0, "thread `N` inputs at once (default: one per CPU)")
 	cmd.Flags().BoolVarP(&opts.Verbose, "verbose", "v", false, "name the files of a folder that were skipped")
+	addLangFlag(cmd, &opts.Lang, "`LANG` of the Markdown FAQ's own words (headings, labels, counts): en, zh, or auto (zh for a day when most of its messages with letters have Chinese characters, else en)")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"markdown", "json", "links"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// addLangFlag adds --lang, the language of an output's own words, to cmd:
+// auto (the default) or one of uitext.Langs.
+func addLangFlag(cmd *cobra.Command, lang *string, usage string) {
+	cmd.Flags().StringVar(lang, "lang", "auto", usage)
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions(append([]string{"auto"}, uitext.Langs...), cobra.ShellCompDirectiveNoFileComp))
+}
+
+// checkLang refuses a --lang value that is neither auto nor one of
+// uitext.Langs.
+func checkLang(lang string) error {
+	if lang != "auto" && !slices.Contains(uitext.Langs, lang) {
+		return usageError{fmt.Errorf("invalid `--lang` %q: use auto, %s", lang, strings.Join(uitext.Langs, ", "))}
+	}
+	return nil
 }
 
 // gcPercent is the garbage collector's target when GOGC is not set.

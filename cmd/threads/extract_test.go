@@ -275,3 +275,34 @@ func TestExtractJSONWhenNothingIsRead(t *testing.T) {
 		})
 	}
 }
+
+// TestLangFlag checks --lang on extract and digest: a language the
+// outputs have none of is a usage error naming the ones they have, and
+// each language gives its Markdown, whatever the chat's.
+func TestLangFlag(t *testing.T) {
+	tests := []struct {
+		args []string
+		code int
+		want string // in stdout, or in stderr for a usage error
+	}{
+		{[]string{"extract", "--lang", "fr", sampleDay}, exitUsage, "invalid `--lang` \"fr\": use auto, en, zh"},
+		{[]string{"digest", "--lang", "fr", digestDays}, exitUsage, "invalid `--lang` \"fr\": use auto, en, zh"},
+		{[]string{"extract", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 个话题）\n"},
+		{[]string{"extract", "--lang", "auto", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 个话题）\n"},
+		{[]string{"extract", "--lang", "en", sampleDay}, exitOK, "## Questions and answers (10, in 5 threads)\n"},
+		{[]string{"extract", "--lang", "zh", telegramForum}, exitOK, "## 问答（4 个问题，分属 3 个话题）\n"},
+		{[]string{"digest", "-q", digestDays}, exitOK, "# 常见问题汇总：2018-03-01 至 2018-03-22\n"},
+		{[]string{"digest", "-q", "--lang", "en", digestDays}, exitOK, "# FAQ digest: 2018-03-01 to 2018-03-22\n"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args[:len(tt.args)-1], " "), func(t *testing.T) {
+			code, out, errOut := runCmd(t, "", tt.args...)
+			if tt.code != exitOK {
+				out = errOut
+			}
+			if code != tt.code || !strings.Contains(out, tt.want) {
+				t.Errorf("exit %d, want %d with %q in:\n%s", code, tt.code, tt.want, out)
+			}
+		})
+	}
+}

@@ -34,11 +34,13 @@ func TestExtractGolden(t *testing.T) {
 		args   []string
 	}{
 		{"sample-day.json", []string{"extract", "--format", "json", sampleDay}},
-		{"sample-day.md", []string{"extract", sampleDay}},
+		{"sample-day.md", []string{"extract", sampleDay}}, // auto: a Chinese chat, a Chinese FAQ
+		{"sample-day.en.md", []string{"extract", "--lang", "en", sampleDay}},
 		{"sample-day-explain.json", []string{"extract", "--format", "json", "--explain", sampleDay}},
 		// A Telegram forum export: each topic threaded apart, the topic in the JSON and the FAQ.
 		{"telegram-forum-explain.json", []string{"extract", "--format", "json", "--explain", telegramForum}},
-		{"telegram-forum.md", []string{"extract", telegramForum}},
+		{"telegram-forum.md", []string{"extract", telegramForum}}, // auto: an English chat
+		{"telegram-forum.zh.md", []string{"extract", "--lang", "zh", telegramForum}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {

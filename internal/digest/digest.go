@@ -52,8 +52,9 @@ type Options struct {
 	// so that 0 is a threshold like any other, not "unset".
 	Threshold *float64
 
-	// Lang is the language of the HTML page's own text: "en", "zh", or ""
-	// to choose by the messages (see PageLang).
+	// Lang is the language of the outputs' own words (the HTML page, the
+	// Markdown digest, the knowledge base's files and index): "en", "zh",
+	// or "" to choose by the messages (see PageLang).
 	Lang string
 }
 
@@ -126,7 +127,7 @@ type Digest struct {
 	// again and never answered.
 	Unanswered []Unanswered
 
-	Lang string // the HTML page's language, as Options gave it: "en", "zh", or "" to choose
+	Lang string // the outputs' language, as Options gave it: "en", "zh", or "" to choose
 }
 
 // An Unanswered is a question that got no answer, at none of its askings,

@@ -476,16 +476,21 @@ func TestWritersGolden(t *testing.T) {
 	js := func(b *bytes.Buffer, d *Digest) error { return WriteJSON(b, d) }
 	page := func(b *bytes.Buffer, d *Digest) error { return WriteHTML(b, d) }
 	media := func(t testing.TB) *Digest { return Build(daysIn(t, mediaDir), segmenter(t), fixtureOptions(t)) }
+	english := func(digest func(testing.TB) *Digest) func(testing.TB) *Digest {
+		return func(t testing.TB) *Digest { d := digest(t); d.Lang = "en"; return d }
+	}
 	tests := []struct {
 		golden string
 		digest func(testing.TB) *Digest
 		write  func(*bytes.Buffer, *Digest) error
 	}{
-		{"digest.md", fixtureDigest, md},
+		{"digest.md", fixtureDigest, md}, // auto: the fixture chats are Chinese
+		{"digest.en.md", english(fixtureDigest), md},
 		{"digest.json", fixtureDigest, js},
 		{"digest.html", fixtureDigest, page},
 		// Answers that are pictures and shared links, at web addresses and others.
 		{"media.md", media, md},
+		{"media.en.md", english(media), md},
 		{"media.json", media, js},
 		{"media.html", media, page},
 	}
@@ -566,7 +571,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 			"- 2018-03-01 proddev: **王\\_五** asked (`proddev/2018-03-01 chat.markdown:13`): " + question + "\n",
 			"  - **李明\\~支付** (line 15): " + answer + "\n",
 		}},
-		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0])), []string{
+		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0], "en")), []string{
 			"# " + question + "\n",
 			"## 2018-03-01 proddev: 王\\_五\n",
 			"> " + question + "\n",

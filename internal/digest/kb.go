@@ -216,7 +216,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 				kept = strings.TrimRight(kept, "\n") + "\n\n" + k + "\n"
 			}
 		}
-		if err := writeKBFile(dir, name, append(entryMarkdown(dir, e), kept...), existing, res); err != nil {
+		if err := writeKBFile(dir, name, append(entryMarkdown(dir, e, PageLang(d)), kept...), existing, res); err != nil {
 			return nil, err
 		}
 	}
@@ -637,30 +637,27 @@ func writeKBFile(dir, name string, data []byte, existing map[string]*kbFile, res
 }
 
 // entryMarkdown is the generated part of an entry file, up to and
-// including the marker line.
-func entryMarkdown(dir string, e *Entry) []byte {
+// including the marker line, its own words in lang (the front matter is
+// data, the same in every language).
+func entryMarkdown(dir string, e *Entry, lang string) []byte {
 	var b bytes.Buffer
 	writeFrontMatter(&b, entryFrontMatter(e))
 	fmt.Fprintf(&b, "\n# %s\n\n", mdtext.Escape(e.Title))
-	b.WriteString(askedLine(e))
-	if len(e.Topics) > 0 {
-		fmt.Fprintf(&b, " Topics: %s.", mdtext.Escape(strings.Join(e.Topics, ", ")))
-	}
-	b.WriteString("\n")
+	b.WriteString(askedLine(e, lang) + topicsText(e, lang) + "\n")
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o), mdtext.Escape(o.Asker))
-		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(o.Question, "", o.Code, "> ")))
+		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o, lang), mdtext.Escape(o.Asker))
+		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(o.Question, "", o.Code, "> ", lang)))
 		for _, a := range o.Answers {
 			later := ""
 			if a.Later {
-				later = " (" + dateOf(a.Time) + ")"
+				later = " (" + dateOf(a.Time) + ")" // a date, in any language
 			}
-			fmt.Fprintf(&b, "- **%s**%s:%s\n", mdtext.Escape(a.Sender), later, mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ")))
+			fmt.Fprintf(&b, "- **%s**%s:%s\n", mdtext.Escape(a.Sender), later, mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ", lang)))
 		}
 		if len(o.Answers) == 0 {
-			b.WriteString("No answer in the chat.\n")
+			b.WriteString(mdText(lang, "noAnswer", 0) + "\n")
 		}
-		fmt.Fprintf(&b, "\nSource: %s\n", sourceMarkdown(dir, &o))
+		fmt.Fprintf(&b, "\n%s\n", mdText(lang, "source", 0, "source", sourceMarkdown(dir, &o)))
 	}
 	b.WriteString("\n" + Marker + "\n")
 	return b.Bytes()
@@ -670,10 +667,10 @@ func entryMarkdown(dir string, e *Entry) []byte {
 // writes it, or, when a line of that would read as the Marker (a line of
 // code as written, which Markdown text never holds), on one line, as
 // mediaMarkdown writes it.
-func markerFree(text, url string, code Code, indent string) string {
-	md := messageMarkdown(text, url, code, indent)
+func markerFree(text, url string, code Code, indent, lang string) string {
+	md := messageMarkdown(text, url, code, indent, lang)
 	if markerAt([]byte(md)) >= 0 {
-		return mediaMarkdown(text, url)
+		return mediaMarkdown(text, url, lang)
 	}
 	return md
 }
@@ -758,33 +755,35 @@ func (e *kbEntry) rankKey() rankKey {
 // listed, what the run d read, and the entries by topic, grouped and
 // ranked as the markdown digest groups and ranks them, then the
 // unanswered questions of the run d (not kept from earlier runs, as
-// entries are), their sources linked from dir.
+// entries are), their sources linked from dir. Its own words are in the
+// language PageLang chooses for d.
 func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
+	lang := PageLang(d)
 	es := append([]kbEntry(nil), listed...)
 	sort.Slice(es, func(i, j int) bool { return es[i].rankKey().before(es[j].rankKey()) })
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Knowledge base: %s\n\n%s\n\n", kbSpan(d, es), kbSummary(es))
+	fmt.Fprintf(&b, "# %s\n\n%s\n\n", mdText(lang, "kbTitle", 0, "span", kbSpan(d, es, lang)), kbSummary(es, lang))
 	if len(d.Days) == 0 {
-		fmt.Fprintf(&b, "Last run: %s.\n", span(d))
+		fmt.Fprintf(&b, "%s\n", mdText(lang, "lastRun", 0, "summary", spanIn(d, lang)+mdText(lang, "end", 0)))
 	} else {
-		fmt.Fprintf(&b, "Last run: %s\n", mdtext.Escape(summary(d)))
+		fmt.Fprintf(&b, "%s\n", mdText(lang, "lastRun", 0, "summary", mdtext.Escape(pageSummary(d, lang))))
 	}
 	sections := topicOrder(d.Topics, len(es),
 		func(i int) []string { return es[i].fm.Topics },
 		func(i int) int { return es[i].fm.Occurrences })
 	for _, sec := range sections {
-		fmt.Fprintf(&b, "\n## %s\n\n", mdtext.Escape(topicHeading(sec.topic)))
+		fmt.Fprintf(&b, "\n## %s\n\n", mdtext.Escape(topicHeading(sec.topic, lang)))
 		for _, i := range sec.items {
 			e := &es[i]
 			b.WriteString("- " + mdtext.Link(e.title(), e.file))
 			if e.fm.Occurrences > 0 && e.fm.LastAsked != "" {
-				fmt.Fprintf(&b, ": asked %s, last %s", times(e.fm.Occurrences), e.fm.LastAsked)
+				b.WriteString(mdText(lang, "kbItem", 0, "times", times(e.fm.Occurrences, lang), "date", e.fm.LastAsked))
 			}
 			b.WriteString("\n")
 		}
 	}
 	if len(d.Unanswered) > 0 {
-		b.WriteString("\n" + unansweredMarkdown(unansweredHeading+" of the last run", d.Unanswered, func(u *Unanswered) string {
+		b.WriteString("\n" + unansweredMarkdown(mdText(lang, "unansweredOfRun", 0), lang, d.Unanswered, func(u *Unanswered) string {
 			return sourceMarkdown(dir, &Occurrence{Path: u.Path, Line: u.Line})
 		}))
 	}
@@ -793,8 +792,9 @@ func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
 }
 
 // kbSpan is the dates the entries were asked on, "2018-03-01 to
-// 2018-03-22"; when none has a date, the days of the run, as span says.
-func kbSpan(d *Digest, es []kbEntry) string {
+// 2018-03-22" in lang; when none has a date, the days of the run, as
+// spanIn says.
+func kbSpan(d *Digest, es []kbEntry, lang string) string {
 	first, last := "", ""
 	for _, e := range es {
 		if f := e.fm.FirstAsked; f != "" && (first == "" || f < first) {
@@ -806,16 +806,17 @@ func kbSpan(d *Digest, es []kbEntry) string {
 	}
 	switch {
 	case first == "" || last == "":
-		return span(d)
+		return spanIn(d, lang)
 	case first == last:
 		return first
 	}
-	return first + " to " + last
+	return mdText(lang, "kbSpan", 0, "first", first, "last", last)
 }
 
 // kbSummary says in one line what the entries listed hold: "12 questions
-// asked 15 times, 2 of them more than once; 5 kept from earlier runs."
-func kbSummary(es []kbEntry) string {
+// asked 15 times, 2 of them more than once; 5 kept from earlier runs.",
+// in lang.
+func kbSummary(es []kbEntry, lang string) string {
 	askings, repeated, kept := 0, 0, 0
 	for _, e := range es {
 		askings += e.fm.Occurrences
@@ -826,11 +827,11 @@ func kbSummary(es []kbEntry) string {
 			kept++
 		}
 	}
-	s := fmt.Sprintf("%s asked %s, %d of them more than once", mdtext.Plural(len(es), "question"), mdtext.Plural(askings, "time"), repeated)
+	s := mdText(lang, "kbSummary", 0, "questions", mdText(lang, "questions", len(es)), "askings", mdText(lang, "askings", askings), "repeated", fmt.Sprint(repeated))
 	if kept > 0 {
-		s += fmt.Sprintf("; %d kept from earlier runs", kept)
+		s += mdText(lang, "kept", kept)
 	}
-	return s + "."
+	return s + mdText(lang, "end", 0)
 }
 
 // noteBlocks splits a curator's text into its blocks: the runs of lines

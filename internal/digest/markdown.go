@@ -13,45 +13,42 @@ import (
 	"github.com/cocolian/threads/internal/mdtext"
 )
 
-// otherTopic heads the entries that have no topic.
-const otherTopic = "Other questions"
-
 // WriteMarkdown writes the digest as a Markdown FAQ to post back into a
 // group: a section per topic (the topics with the most askings first), and
 // in each the entries whose first topic it is, most asked and best
 // answered first, with every occurrence, its answers and its source line.
+// Its own words are in the language PageLang chooses.
 func WriteMarkdown(w io.Writer, d *Digest) error {
+	lang := PageLang(d)
 	bw := bufio.NewWriter(w)
-	fmt.Fprintf(bw, "# FAQ digest: %s\n\n", span(d))
-	bw.WriteString(mdtext.Escape(summary(d)) + "\n\n")
+	fmt.Fprintf(bw, "# %s\n\n", pageTitle(d, lang))
+	bw.WriteString(mdtext.Escape(pageSummary(d, lang)) + "\n\n")
 	groups := byTopic(d)
 	if len(groups) == 0 {
-		bw.WriteString("No answered or repeated questions.\n")
+		bw.WriteString(mdText(lang, "noEntries", 0) + "\n")
 	}
 	for _, g := range groups {
-		fmt.Fprintf(bw, "## %s\n\n", mdtext.Escape(topicHeading(g.topic)))
+		fmt.Fprintf(bw, "## %s\n\n", mdtext.Escape(topicHeading(g.topic, lang)))
 		for i, e := range g.entries {
-			writeEntryMarkdown(bw, i+1, e)
+			writeEntryMarkdown(bw, i+1, e, lang)
 		}
 	}
 	if len(groups) == 0 && len(d.Unanswered) > 0 {
 		bw.WriteString("\n")
 	}
-	bw.WriteString(unansweredMarkdown(unansweredHeading, d.Unanswered, func(u *Unanswered) string {
+	bw.WriteString(unansweredMarkdown(pageText(lang, "static.unanswered", 0), lang, d.Unanswered, func(u *Unanswered) string {
 		return mdtext.Code(fmt.Sprintf("%s:%d", u.Path, u.Line))
 	}))
 	return bw.Flush()
 }
 
-// unansweredHeading heads the list of questions nobody answered.
-const unansweredHeading = "Unanswered questions"
-
 // unansweredMarkdown is the section listing the unanswered questions us
 // under heading, one bullet each, of its latest asking: "- 2018-05-09
 // prodarch, **Asker**: question (source)", where source(u) is its path and
 // line as Markdown, and ", asked 3 times since 2018-05-04" after it when
-// it was asked more than once; "" when there are none.
-func unansweredMarkdown(heading string, us []Unanswered, source func(*Unanswered) string) string {
+// it was asked more than once; "" when there are none. Its words are in
+// lang.
+func unansweredMarkdown(heading, lang string, us []Unanswered, source func(*Unanswered) string) string {
 	if len(us) == 0 {
 		return ""
 	}
@@ -59,13 +56,13 @@ func unansweredMarkdown(heading string, us []Unanswered, source func(*Unanswered
 	b.WriteString("## " + heading + "\n\n")
 	for i := range us {
 		u := &us[i]
-		where := DateText(u.Date)
+		where := dateIn(u.Date, lang)
 		if u.Group != "" {
 			where += " " + mdtext.Escape(u.Group)
 		}
-		fmt.Fprintf(&b, "- %s, **%s**: %s (%s)", where, mdtext.Escape(u.Asker), mdtext.Escape(u.Question), source(u))
-		if since := askedSince(u); since != "" {
-			b.WriteString(", " + since)
+		b.WriteString(mdText(lang, "unansweredItem", 0, "where", where, "asker", mdtext.Escape(u.Asker), "question", mdtext.Escape(u.Question), "source", source(u)))
+		if since := askedSince(u, lang); since != "" {
+			b.WriteString(mdText(lang, "askedAgain", 0, "asked", since))
 		}
 		b.WriteString("\n")
 	}
@@ -264,96 +261,118 @@ func topicOrder(topics []dict.Topic, n int, topicsOf func(int) []string, askings
 	return out
 }
 
-// topicHeading is a topic's name with its gloss: "分账 (profit sharing)".
-func topicHeading(t *dict.Topic) string {
+// topicHeading is a topic's name with its gloss in lang (dict.Topic.GlossIn,
+// as the HTML page shows it): "分账 (profit sharing)"; the entries without
+// a topic are "Other questions".
+func topicHeading(t *dict.Topic, lang string) string {
 	if t == nil {
-		return otherTopic
+		return pageText(lang, "otherQuestions", 0)
 	}
-	if t.Gloss == "" {
+	gloss := t.GlossIn(lang)
+	if gloss == "" {
 		return t.Name
 	}
-	return t.Name + " (" + t.Gloss + ")"
+	return mdText(lang, "topic", 0, "name", t.Name, "gloss", gloss)
 }
 
-func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry) {
+// writeEntryMarkdown writes entry e, numbered n, as the Markdown digest
+// lists it, in lang.
+func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry, lang string) {
 	fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(e.Title))
-	w.WriteString(askedLine(e))
-	if len(e.Topics) > 0 {
-		fmt.Fprintf(w, " Topics: %s.", mdtext.Escape(strings.Join(e.Topics, ", ")))
-	}
-	fmt.Fprintf(w, " Entry `%s`.\n\n", e.ID)
+	w.WriteString(askedLine(e, lang))
+	w.WriteString(topicsText(e, lang))
+	w.WriteString(mdText(lang, "entryID", 0, "id", "`"+e.ID+"`") + "\n\n")
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(w, "- %s: **%s** asked (%s):%s\n", occWhere(&o), mdtext.Escape(o.Asker), mdtext.Code(source(&o)), mdtext.Spaced(messageMarkdown(o.Question, "", o.Code, "  ")))
+		asked := mdText(lang, "occurrence", 0, "where", occWhere(&o, lang), "asker", mdtext.Escape(o.Asker), "source", mdtext.Code(source(&o)))
+		w.WriteString(afterLabel(asked, messageMarkdown(o.Question, "", o.Code, "  ", lang)) + "\n")
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (%s%s):%s\n", mdtext.Escape(a.Sender), laterDate(a), answerPlace(&o, &a), mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ")))
+			fmt.Fprintf(w, "  - **%s** (%s%s):%s\n", mdtext.Escape(a.Sender), laterDate(a, lang), answerPlace(&o, &a, lang), mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ", lang)))
 		}
 	}
 	w.WriteString("\n")
 }
 
-// askedLine says how often an entry was asked and answered.
-func askedLine(e *Entry) string {
-	s := "Asked " + times(len(e.Occurrences))
-	if e.FirstAsked() != e.LastAsked() {
-		s += fmt.Sprintf(" (%s to %s)", DateText(e.FirstAsked()), DateText(e.LastAsked()))
-	} else {
-		s += fmt.Sprintf(" (%s)", DateText(e.FirstAsked()))
+// afterLabel is label and then md on its line, as mdtext.Spaced puts it,
+// without the space after a label that ends in a full-width colon ("：").
+func afterLabel(label, md string) string {
+	if strings.HasSuffix(label, "：") {
+		return label + strings.TrimPrefix(mdtext.Spaced(md), " ")
 	}
+	return label + mdtext.Spaced(md)
+}
+
+// topicsText is " Topics: 分账, 对账." after an entry's asked line, in
+// lang; "" when the entry has none.
+func topicsText(e *Entry, lang string) string {
+	if len(e.Topics) == 0 {
+		return ""
+	}
+	return mdText(lang, "topics", 0, "topics", mdtext.Escape(strings.Join(e.Topics, mdText(lang, "sep", 0))))
+}
+
+// askedLine says how often an entry was asked and answered, in lang.
+func askedLine(e *Entry, lang string) string {
+	s := mdText(lang, "askedOn", 0, "times", times(len(e.Occurrences), lang), "date", dateIn(e.FirstAsked(), lang))
+	if e.FirstAsked() != e.LastAsked() {
+		s = mdText(lang, "askedFromTo", 0, "times", times(len(e.Occurrences), lang), "first", dateIn(e.FirstAsked(), lang), "last", dateIn(e.LastAsked(), lang))
+	}
+	answers := mdText(lang, "answerCount", e.AnswerCount())
 	switch a := e.Answered(); {
 	case a == 0:
-		s += ", not answered."
+		s += mdText(lang, "notAnswered", 0)
 	case len(e.Occurrences) == 1:
-		s += fmt.Sprintf(", %s.", mdtext.Plural(e.AnswerCount(), "answer"))
+		s += mdText(lang, "answers", 0, "answers", answers)
 	default:
-		s += fmt.Sprintf(", answered %s, %s.", times(a), mdtext.Plural(e.AnswerCount(), "answer"))
+		s += mdText(lang, "answeredTimes", 0, "times", times(a, lang), "answers", answers)
 	}
 	return s
 }
 
 // occWhere is the date and group of an occurrence as Markdown text:
-// "2018-05-04 proddev".
-func occWhere(o *Occurrence) string {
+// "2018-05-04 proddev"; an undated one's date in lang.
+func occWhere(o *Occurrence, lang string) string {
 	if o.Group == "" {
-		return DateText(o.Date)
+		return dateIn(o.Date, lang)
 	}
-	return DateText(o.Date) + " " + mdtext.Escape(o.Group)
+	return dateIn(o.Date, lang) + " " + mdtext.Escape(o.Group)
 }
 
-// DateText is a date as the digest writes it: "undated" for a day whose log
-// gives no date (an IRC log whose file name holds none).
-func DateText(date string) string {
+// dateIn is a date as the digest writes it, in lang: "undated" ("日期不明")
+// for a day whose log gives no date (an IRC log whose file name holds
+// none).
+func dateIn(date, lang string) string {
 	if date == "" {
-		return "undated"
+		return pageText(lang, "undated", 0)
 	}
 	return date
 }
 
-// times writes "once", "twice", "3 times".
-func times(n int) string {
+// times writes "once", "twice", "3 times" in lang.
+func times(n int, lang string) string {
 	switch n {
 	case 1:
-		return "once"
+		return mdText(lang, "once", 0)
 	case 2:
-		return "twice"
+		return mdText(lang, "twice", 0)
 	}
-	return fmt.Sprintf("%d times", n)
+	return mdText(lang, "times", n)
 }
 
 // answerPlace is where answer a of occurrence o is, as the Markdown digest
 // writes it: "line 12" in the occurrence's file, `path:12` in another (a
-// reply in a later export of the chat).
-func answerPlace(o *Occurrence, a *Answer) string {
+// reply in a later export of the chat); in lang.
+func answerPlace(o *Occurrence, a *Answer, lang string) string {
 	if a.Path == o.Path {
-		return fmt.Sprintf("line %d", a.Line)
+		return pageText(lang, "line", a.Line)
 	}
 	return mdtext.Code(fmt.Sprintf("%s:%d", a.Path, a.Line))
 }
 
 // laterDate is "2024-01-11, " for an answer posted on a later day than its
-// question, "" for the others.
-func laterDate(a Answer) string {
+// question, "" for the others; in lang.
+func laterDate(a Answer, lang string) string {
 	if !a.Later {
 		return ""
 	}
-	return dateOf(a.Time) + ", "
+	return mdText(lang, "laterDate", 0, "date", dateOf(a.Time))
 }

@@ -2,11 +2,14 @@ package digest
 
 import (
 	"bytes"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/mdtext"
 	"github.com/cocolian/threads/internal/thread"
 )
 
@@ -52,12 +55,14 @@ func TestSpanRange(t *testing.T) {
 func TestWritersHostileNames(t *testing.T) {
 	day := qaDay("a`<b>`/day.txt", "2018-03-01", "微信分账接口怎么申请？", "商户平台申请")
 	day.Log.Group = "<img src=x onerror=alert(1)>"
-	d := Build([]Day{day}, segmenter(t), fixtureOptions(t))
+	opts := fixtureOptions(t)
+	opts.Lang = "en"
+	d := Build([]Day{day}, segmenter(t), opts)
 	var b bytes.Buffer
 	if err := WriteMarkdown(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	kb := string(entryMarkdown(t.TempDir(), &d.Entries[0]))
+	kb := string(entryMarkdown(t.TempDir(), &d.Entries[0], "en"))
 	for name, out := range map[string]string{"markdown": b.String(), "kb": kb} {
 		if strings.Contains(out, "<img") {
 			t.Errorf("%s: the group name is raw HTML:\n%s", name, out)
@@ -122,10 +127,10 @@ func TestAskedLineUndated(t *testing.T) {
 		for _, d := range tt.dates {
 			e.Occurrences = append(e.Occurrences, Occurrence{Date: d, Group: "g"})
 		}
-		if got := askedLine(&e); got != tt.want {
+		if got := askedLine(&e, "en"); got != tt.want {
 			t.Errorf("%q: %q, want %q", tt.dates, got, tt.want)
 		}
-		if got := occWhere(&e.Occurrences[0]); !strings.HasPrefix(got, DateText(tt.dates[0])+" g") {
+		if got := occWhere(&e.Occurrences[0], "en"); !strings.HasPrefix(got, dateIn(tt.dates[0], "en")+" g") {
 			t.Errorf("%q: occWhere %q", tt.dates, got)
 		}
 	}
@@ -209,7 +214,9 @@ func TestWritersCode(t *testing.T) {
 					m.Code = code(m.Text)
 				}
 			}
-			d := Build([]Day{day}, segmenter(t), fixtureOptions(t))
+			opts := fixtureOptions(t)
+			opts.Lang = "en" // the outputs' words as the cases give them; the code shows alike in Chinese
+			d := Build([]Day{day}, segmenter(t), opts)
 			if len(d.Entries) != 1 {
 				t.Fatalf("%d entries, want 1", len(d.Entries))
 			}
@@ -232,7 +239,7 @@ func TestWritersCode(t *testing.T) {
 			if err := WriteJSON(&js, d); err != nil {
 				t.Fatal(err)
 			}
-			kb := string(entryMarkdown(t.TempDir(), &d.Entries[0]))
+			kb := string(entryMarkdown(t.TempDir(), &d.Entries[0], "en"))
 			if markerAt([]byte(kb)) != strings.LastIndex(kb, Marker) {
 				t.Errorf("kb: a line before the marker reads as the marker:\n%s", kb)
 			}
@@ -274,5 +281,100 @@ func TestSummaryDays(t *testing.T) {
 				t.Errorf("summary %q, want it to start %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestChineseMarkdownHasNoEnglish checks that a Chinese Markdown digest,
+// knowledge-base index and entry file hold none of the English outputs'
+// words (every word of the English Markdown table, of the page texts the
+// Markdown shares, of the English summary line, and every topic's English
+// gloss) outside what people wrote, the code spans, the links and the
+// Marker line; and
+// that the English outputs, read the same way, hold them.
+func TestChineseMarkdownHasNoEnglish(t *testing.T) {
+	days := append(fixtureDays(t), daysIn(t, mediaDir)...) // pictures too
+	opts := fixtureOptions(t)
+	d := Build(days, segmenter(t), opts)
+	if len(d.Unanswered) == 0 || d.LeftOut == 0 {
+		t.Fatal("the days have no unanswered question or asking left out: the test shows too little")
+	}
+	shown := func(lang string) string {
+		o := *d
+		o.Lang = lang
+		var b bytes.Buffer
+		if err := WriteMarkdown(&b, &o); err != nil {
+			t.Fatal(err)
+		}
+		var es []kbEntry
+		for i := range o.Entries {
+			es = append(es, kbEntry{file: o.Entries[i].ID + ".md", fm: entryFrontMatter(&o.Entries[i])})
+			fm := string(entryMarkdown(".", &o.Entries[i], PageLang(&o)))
+			b.WriteString(fm[strings.Index(fm[4:], "\n---")+8:]) // without its front matter, which is data
+		}
+		b.Write(indexMarkdown(".", &o, es))
+		s := strings.ReplaceAll(b.String(), Marker, "…") // a contract, in English
+		var typed []string                               // what people wrote, longest first
+		for _, day := range o.Days {
+			typed = append(typed, day.Group)
+		}
+		for _, e := range o.Entries {
+			typed = append(typed, e.Title)
+			typed = append(typed, e.Topics...)
+			for _, oc := range e.Occurrences {
+				typed = append(typed, oc.Asker, oc.Question)
+				for _, a := range oc.Answers {
+					typed = append(typed, a.Sender, a.Text)
+				}
+			}
+		}
+		for _, u := range o.Unanswered {
+			typed = append(typed, u.Asker, u.Question)
+		}
+		slices.SortFunc(typed, func(a, b string) int { return len(b) - len(a) })
+		for _, w := range typed {
+			if w != "" && w != imageText {
+				s = strings.ReplaceAll(s, mdtext.Escape(w), "…")
+			}
+		}
+		return regexp.MustCompile("`[^`]*`|\\[[^\\]]*\\]\\([^)]*\\)").ReplaceAllString(s, "…")
+	}
+	zh, en := shown("zh"), shown("en")
+	names := regexp.MustCompile(`\{\w+\}`)
+	texts := []string{summary(d)}
+	for _, text := range markdownTexts["en"] {
+		texts = append(texts, text)
+	}
+	for _, key := range []string{"summary.title", "otherQuestions", "static.unanswered", "askedTimesSince", "askedTwiceSince", "undated", "line", "data.image"} {
+		texts = append(texts, pageTexts["en"][key])
+	}
+	for _, text := range texts {
+		for _, w := range regexp.MustCompile(`[A-Za-z]{2,}`).FindAllString(names.ReplaceAllString(text, " "), -1) {
+			if regexp.MustCompile(`\b` + w + `\b`).MatchString(zh) {
+				t.Errorf("the Chinese Markdown shows %q (of %q)", w, text)
+			}
+		}
+	}
+	for _, tp := range opts.Topics {
+		if strings.Contains(zh, tp.Gloss) {
+			t.Errorf("the Chinese Markdown shows the gloss %q", tp.Gloss)
+		}
+	}
+	for _, w := range []string{"FAQ digest", "Asked", "Topics:", "Entry", "Unanswered questions", "answers.", "asked twice since", "(line ", "Knowledge base", "Last run", "Source:", "No answer in the chat", "profit sharing"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the English Markdown does not show %q: the test reads it wrong", w)
+		}
+	}
+	for _, w := range []string{"常见问题汇总", "提问", "主题：", "条目", "未回答的问题", "条回答", "起问了两次", " (第 ", "知识库", "最近一次运行", "来源：", "群里没有人回答", "图片"} {
+		if !strings.Contains(zh, w) {
+			t.Errorf("the Chinese Markdown does not show %q\n%s", w, zh)
+		}
+	}
+}
+
+// TestMarkdownTexts checks the Markdown word table
+// (uitext.Table.Problems).
+func TestMarkdownTexts(t *testing.T) {
+	for _, p := range markdownTexts.Problems() {
+		t.Error(p)
 	}
 }

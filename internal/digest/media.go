@@ -19,16 +19,20 @@ func webAddress(u string) bool {
 // picture or shared link it is (url, "" for none) as Markdown, as extract's
 // FAQ writes them: a web address is a link, with the link's title or
 // "image" for text; any other address is text after the message's, in
-// parentheses, unless the text holds it already.
-func mediaMarkdown(text, url string) string {
+// parentheses, unless the text holds it already. A picture's text
+// ("image", "[image]") is in lang.
+func mediaMarkdown(text, url, lang string) string {
 	switch {
 	case url == "":
 		return mdtext.Escape(text)
 	case webAddress(url):
 		if text == imageText {
-			text = "image"
+			text = mdText(lang, "image", 0)
 		}
 		return mdtext.Link(text, url)
+	}
+	if text == imageText {
+		text = pageText(lang, "data.image", 0)
 	}
 	return mdtext.Escape(withAddress(text, url))
 }
@@ -37,12 +41,12 @@ func mediaMarkdown(text, url string) string {
 // the code its sender marked (code) as code when it has any (see
 // mdtext.Body: a block's lines start with indent), else text and the
 // address of the picture or shared link it is (url, "" for none; see
-// mediaMarkdown).
-func messageMarkdown(text, url string, code Code, indent string) string {
+// mediaMarkdown, a picture's text in lang).
+func messageMarkdown(text, url string, code Code, indent, lang string) string {
 	if len(code.Spans) > 0 {
 		return mdtext.Body(code.Text, code.Spans, indent)
 	}
-	return mediaMarkdown(text, url)
+	return mediaMarkdown(text, url, lang)
 }
 
 // withAddress is text followed by the address url in parentheses, unless

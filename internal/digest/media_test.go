@@ -53,7 +53,7 @@ func TestMediaMarkdown(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := mediaMarkdown(tt.text, tt.url); got != tt.want {
+			if got := mediaMarkdown(tt.text, tt.url, "en"); got != tt.want {
 				t.Errorf("mediaMarkdown(%q, %q) = %q, want %q", tt.text, tt.url, got, tt.want)
 			}
 		})
@@ -111,8 +111,13 @@ func TestBuildMediaAnswers(t *testing.T) {
 		t.Errorf("link answer %+v", a)
 	}
 
-	var md, js, page, pageEn bytes.Buffer
-	if err := WriteMarkdown(&md, d); err != nil {
+	var md, mdZh, js, page, pageEn bytes.Buffer
+	en := *d
+	en.Lang = "en"
+	if err := WriteMarkdown(&md, &en); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&mdZh, d); err != nil { // Chinese, as the chat is
 		t.Fatal(err)
 	}
 	if err := WriteJSON(&js, d); err != nil {
@@ -121,8 +126,6 @@ func TestBuildMediaAnswers(t *testing.T) {
 	if err := WriteHTML(&page, d); err != nil { // Chinese, as the chat is
 		t.Fatal(err)
 	}
-	en := *d
-	en.Lang = "en"
 	if err := WriteHTML(&pageEn, &en); err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +150,11 @@ func TestBuildMediaAnswers(t *testing.T) {
 			"  - **B** (line 5): [商户平台操作指引](https://pay.example.com/guide?x=1&y=2)\n",
 			"  - **B** (line 5): \\[image\\] (javascript:alert(1))\n",
 		}, []string{"](javascript:"}},
-		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0])), []string{
+		{"Chinese markdown", mdZh.String(), []string{
+			"  - **B** (第 5 行): [图片](" + img + ")\n",
+			"  - **B** (第 5 行): \\[图片\\] (javascript:alert(1))\n",
+		}, []string{"](javascript:", "image"}},
+		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0], "en")), []string{
 			"- **B**: [image](" + img + ")\n",
 			"- **B**: [商户平台操作指引](https://pay.example.com/guide?x=1&y=2)\n",
 		}, nil},

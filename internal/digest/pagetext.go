@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
+
+	"github.com/cocolian/threads/internal/uitext"
 )
 
-// PageLangs are the languages the HTML page can be written in.
-var PageLangs = []string{"en", "zh"}
+// PageLangs are the languages the digest's outputs can be written in.
+var PageLangs = uitext.Langs
 
 // pageTexts are the HTML page's own words, one table per language, with the
 // same keys. The page's script fills in {name}; a value with "|" has a form
@@ -21,7 +22,7 @@ var PageLangs = []string{"en", "zh"}
 // are the script's table (scriptTexts). The English page's summary is the
 // Markdown digest's (summary), so only the Chinese table has the
 // summary's counts (zhOnly).
-var pageTexts = map[string]map[string]string{
+var pageTexts = uitext.Table{
 	"en": {
 		"static.timeline":       "Timeline",
 		"static.timelineHelp":   "Each bar is a thread, from its first to its last non-blank message (white ticks); click a green Q&A thread, or Tab to it and press Enter, to read it.",
@@ -126,71 +127,38 @@ var pageTexts = map[string]map[string]string{
 // zhOnly are the keys only the Chinese table has.
 var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.unansweredList"}
 
-// PageLang is the language WriteHTML writes d's page in: d.Lang when it is
-// one of PageLangs, else "zh" when most of the digest's messages that have
-// letters in them have Chinese (CJK) characters, else "en".
+// PageLang is the language WriteHTML, WriteMarkdown and WriteKB write d
+// in: d.Lang when it is one of PageLangs, else "zh" when most of the
+// digest's messages that have letters in them have Chinese (CJK)
+// characters, else "en" (uitext.Choose).
 func PageLang(d *Digest) string {
-	if slices.Contains(PageLangs, d.Lang) {
-		return d.Lang
-	}
-	cjk, other := 0, 0
-	for _, day := range d.Days {
-		for _, t := range day.Threads {
-			for _, m := range t.Messages {
-				switch letters(m.Text) {
-				case 'c':
-					cjk++
-				case 'l':
-					other++
+	return uitext.Choose(d.Lang, func(yield func(string) bool) {
+		for _, day := range d.Days {
+			for _, t := range day.Threads {
+				for _, m := range t.Messages {
+					if !yield(m.Text) {
+						return
+					}
 				}
 			}
 		}
-	}
-	if cjk > other {
-		return "zh"
-	}
-	return "en"
+	})
 }
 
-// letters says what writing s is in: 'c' when it has a Chinese, Japanese
-// or Korean character, else 'l' when it has a letter, else 0.
-func letters(s string) byte {
-	kind := byte(0)
-	for _, r := range s {
-		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
-			return 'c'
-		}
-		if unicode.IsLetter(r) {
-			kind = 'l'
-		}
-	}
-	return kind
-}
+// pageText is the text of key in lang's page table (uitext.Table.Text).
+var pageText = pageTexts.Text
 
-// pageText is the text of key in lang's table, its {name}s filled in from
-// vars (name, value, name, value...), the form for n when it has two.
-func pageText(lang, key string, n int, vars ...string) string {
-	s, ok := pageTexts[lang][key]
-	if !ok {
-		panic(fmt.Sprintf("digest: no page text %q in %q", key, lang))
-	}
-	if one, other, found := strings.Cut(s, "|"); found {
-		s = other
-		if n == 1 {
-			s = one
-		}
-	}
-	pairs := append([]string{"{n}", fmt.Sprint(n)}, vars...)
-	for i := 2; i < len(pairs); i += 2 {
-		pairs[i] = "{" + pairs[i] + "}"
-	}
-	return strings.NewReplacer(pairs...).Replace(s)
-}
-
-// pageTitle is the page's title: "FAQ digest: " and the dates it covers.
+// pageTitle is the page's title, and the Markdown digest's heading:
+// "FAQ digest: " and the dates it covers (spanIn).
 func pageTitle(d *Digest, lang string) string {
+	return pageText(lang, "summary.title", 0, "span", spanIn(d, lang))
+}
+
+// spanIn is span in lang: the days of a digest, "2018-03-01 至
+// 2018-03-07" in Chinese.
+func spanIn(d *Digest, lang string) string {
 	if lang == "en" {
-		return "FAQ digest: " + span(d)
+		return span(d)
 	}
 	first, last := "", ""
 	for _, day := range d.Days {
@@ -202,7 +170,6 @@ func pageTitle(d *Digest, lang string) string {
 		}
 		last = max(last, day.Date)
 	}
-	s := pageText(lang, "summary.span", 0, "first", first, "last", last)
 	switch {
 	case len(d.Days) == 0 && d.Range.String() != "":
 		r := pageText(lang, "summary.fromTo", 0, "since", d.Range.Since, "until", d.Range.Until)
@@ -211,13 +178,13 @@ func pageTitle(d *Digest, lang string) string {
 		} else if d.Range.Until == "" {
 			r = pageText(lang, "summary.since", 0, "date", d.Range.Since)
 		}
-		s = pageText(lang, "summary.noDayInRange", 0, "range", r, "read", pageText(lang, "summary.days", d.Range.Read))
+		return pageText(lang, "summary.noDayInRange", 0, "range", r, "read", pageText(lang, "summary.days", d.Range.Read))
 	case first == "":
-		s = pageText(lang, "summary.noDates", 0)
+		return pageText(lang, "summary.noDates", 0)
 	case first == last:
-		s = first
+		return first
 	}
-	return pageText(lang, "summary.title", 0, "span", s)
+	return pageText(lang, "summary.span", 0, "first", first, "last", last)
 }
 
 // pageSummary says in one line what the page covers: the Markdown digest's

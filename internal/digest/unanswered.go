@@ -53,16 +53,20 @@ func unanswered(c *clusterSet, entry bool) (Unanswered, bool) {
 
 // askedSince says how often the unanswered question u was asked, "asked 3
 // times since 2018-05-04" ("asked 3 times" when the first asking is
-// undated); "" when it was asked once.
-func askedSince(u *Unanswered) string {
-	if u.Asked < 2 {
+// undated); "" when it was asked once. Its words are the HTML page's, in
+// lang.
+func askedSince(u *Unanswered, lang string) string {
+	switch {
+	case u.Asked < 2:
 		return ""
+	case u.Asked == 2 && u.FirstDate == "":
+		return pageText(lang, "askedTwice", 0)
+	case u.Asked == 2:
+		return pageText(lang, "askedTwiceSince", 0, "date", u.FirstDate)
+	case u.FirstDate == "":
+		return pageText(lang, "askedTimes", u.Asked)
 	}
-	s := "asked " + times(u.Asked)
-	if u.FirstDate != "" {
-		s += " since " + u.FirstDate
-	}
-	return s
+	return pageText(lang, "askedTimesSince", u.Asked, "date", u.FirstDate)
 }
 
 // sortUnanswered orders unanswered questions by the date, group, path and

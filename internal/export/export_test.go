@@ -59,8 +59,14 @@ func TestWriters(t *testing.T) {
 		{"day.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay()}, Options{}) }},
 		{"day-explain.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay()}, Options{Explain: true}) }},
 		{"two-days.json", func(b *bytes.Buffer) error { return WriteJSON(b, []Day{sampleDay(), sampleDay()}, Options{}) }},
-		{"day.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{}) }},
-		{"day-explain.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{Explain: true}) }},
+		{"day.en.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{Lang: "en"}) }},
+		{"day-explain.en.md", func(b *bytes.Buffer) error {
+			return WriteMarkdown(b, []Day{sampleDay()}, Options{Explain: true, Lang: "en"})
+		}},
+		{"day.zh.md", func(b *bytes.Buffer) error { return WriteMarkdown(b, []Day{sampleDay()}, Options{}) }}, // auto: a Chinese chat
+		{"day-explain.zh.md", func(b *bytes.Buffer) error {
+			return WriteMarkdown(b, []Day{sampleDay()}, Options{Explain: true, Lang: "zh"})
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -74,21 +80,24 @@ func TestWriters(t *testing.T) {
 }
 
 // TestMarkdownCountsAnsweredQuestions checks the FAQ heading: it counts
-// the questions listed below it, and says so when none has an answer.
+// the questions listed below it, and says so when none has an answer, in
+// either language.
 func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	unanswered := sampleDay()
 	unanswered.Result.Threads[0].Questions = []thread.QA{{Question: 0}}
 	for _, tt := range []struct {
-		name string
-		day  Day
-		want string
+		name, lang string
+		day        Day
+		want       string
 	}{
-		{"one answered question", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
-		{"a question nobody answered", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n## Other threads"},
+		{"one answered question", "en", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
+		{"a question nobody answered", "en", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n## Other threads"},
+		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 个话题）\n\n### 1. "},
+		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n## 其他话题"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := WriteMarkdown(&buf, []Day{tt.day}, Options{}); err != nil {
+			if err := WriteMarkdown(&buf, []Day{tt.day}, Options{Lang: tt.lang}); err != nil {
 				t.Fatal(err)
 			}
 			if !strings.Contains(buf.String(), tt.want) {
@@ -233,7 +242,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 			d := sampleDay()
 			tt.change(d)
 			var buf bytes.Buffer
-			if err := WriteMarkdown(&buf, []Day{d}, Options{Explain: true}); err != nil {
+			if err := WriteMarkdown(&buf, []Day{d}, Options{Explain: true, Lang: "en"}); err != nil {
 				t.Fatal(err)
 			}
 			for _, want := range tt.want {

@@ -21,7 +21,8 @@ type Day struct {
 
 // Options change what the writers include.
 type Options struct {
-	Explain bool // add the evidence behind every reply link, and the learned aliases
+	Explain bool   // add the evidence behind every reply link, and the learned aliases
+	Lang    string // the Markdown FAQ's own words: "en", "zh", or "" or "auto" to choose by each day's messages (see Lang)
 }
 
 // jsonDay is the JSON contract for one input file.

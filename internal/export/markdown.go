@@ -15,7 +15,8 @@ import (
 
 // WriteMarkdown writes a readable FAQ per day: a section per Q&A thread with
 // the question, its asker and time, and the answers with their authors, then
-// the other threads in brief. What people typed (messages, names, titles)
+// the other threads in brief, in the language of opts.Lang (see Lang).
+// What people typed (messages, names, titles)
 // renders as they typed it, through mdtext; addresses they pasted are links.
 func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 	bw := bufio.NewWriter(w)
@@ -30,23 +31,24 @@ func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 
 func writeDay(w *bufio.Writer, d Day, opts Options) {
 	log, res := d.Log, d.Result
+	lang := Lang(opts.Lang, d)
 	name := log.Title
 	if name == "" {
 		name = log.Path
 	}
-	fmt.Fprintf(w, "# FAQ: %s\n\n", mdtext.Escape(name))
+	fmt.Fprintf(w, "# %s\n\n", text(lang, "title", 0, "name", mdtext.Escape(name)))
 	var facts []string
 	if log.Date != "" {
 		facts = append(facts, log.Date)
 	}
 	if log.Group != "" {
-		facts = append(facts, "group "+mdtext.Escape(log.Group))
+		facts = append(facts, text(lang, "group", 0, "name", mdtext.Escape(log.Group)))
 	}
 	if log.Speaker != "" {
-		facts = append(facts, "speaker "+mdtext.Escape(log.Speaker))
+		facts = append(facts, text(lang, "speaker", 0, "name", mdtext.Escape(log.Speaker)))
 	}
-	facts = append(facts, mdtext.Plural(len(log.Messages), "message"), mdtext.Plural(len(res.Threads), "thread"))
-	fmt.Fprintf(w, "Source: %s (%s)\n\n", mdtext.Code(log.Path), strings.Join(facts, ", "))
+	facts = append(facts, text(lang, "messages", len(log.Messages)), text(lang, "threads", len(res.Threads)))
+	fmt.Fprintf(w, "%s\n\n", text(lang, "source", 0, "path", mdtext.Code(log.Path), "facts", strings.Join(facts, text(lang, "sep", 0))))
 
 	var qa, other []thread.Thread
 	for _, t := range res.Threads {
@@ -65,9 +67,9 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	if answered == 0 {
-		w.WriteString("## Questions and answers (0)\n\nNo question asked this day was answered.\n\n")
+		fmt.Fprintf(w, "## %s\n\n%s\n\n", text(lang, "qaNone", 0), text(lang, "noneAnswered", 0))
 	} else {
-		fmt.Fprintf(w, "## Questions and answers (%d, in %s)\n\n", answered, mdtext.Plural(inThreads, "thread"))
+		fmt.Fprintf(w, "## %s\n\n", text(lang, "qa", answered, "threads", text(lang, "threads", inThreads)))
 	}
 	n := 0
 	senders := title.Senders(log)
@@ -79,12 +81,13 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			n++
 			qm := &log.Messages[q.Question]
 			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
-			fmt.Fprintf(w, "Asked by **%s** at %s (line %d, thread %s%s", mdtext.Escape(qm.Sender), clock(qm), qm.Line, t.ID, inTopic(t))
+			keywords := ""
 			if len(t.Keywords) > 0 {
-				fmt.Fprintf(w, "; %s", mdtext.Escape(strings.Join(t.Keywords, ", ")))
+				keywords = text(lang, "keywords", 0, "keywords", mdtext.Escape(strings.Join(t.Keywords, text(lang, "list", 0))))
 			}
-			w.WriteString(")\n\n")
-			fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(qm, "> ")))
+			fmt.Fprintf(w, "%s\n\n", text(lang, "askedBy", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
+				"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, t), "keywords", keywords))
+			fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(lang, qm, "> ")))
 			for _, a := range q.Answers {
 				if listedAgain(log.Messages, res.Links, q.Answers, a) {
 					continue
@@ -95,41 +98,42 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 					shown.Quote = nil // it quotes the question it is listed under, shown just above
 					am = &shown
 				}
-				fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(am.Sender), clock(am), mdtext.Spaced(fullText(am, "  ")))
+				fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(am.Sender), clock(am), mdtext.Spaced(fullText(lang, am, "  ")))
 				if opts.Explain {
-					writeEvidence(w, res.Links[a])
+					writeEvidence(w, lang, res.Links[a])
 				}
 			}
 			w.WriteString("\n")
 		}
 	}
-	writeEarlierAnswers(w, d)
-	fmt.Fprintf(w, "## Other threads (%d)\n\n", len(other))
+	writeEarlierAnswers(w, d, lang)
+	fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
 		if onlyNotices(log.Messages, t) {
-			notices = append(notices, fmt.Sprintf("%s%s (%s)", t.ID, inTopic(t), t.Start.Format("15:04")))
+			notices = append(notices, text(lang, "notice", 0, "thread", t.ID, "topic", inTopic(lang, t), "time", t.Start.Format("15:04")))
 			continue
 		}
-		fmt.Fprintf(w, "- %s%s, %s, %s, %s-%s: %s\n", t.ID, inTopic(t), t.Kind, mdtext.Plural(len(t.Messages), "message"),
-			t.Start.Format("15:04"), t.End.Format("15:04"), threadName(log.Messages, t))
+		fmt.Fprintf(w, "%s\n", text(lang, "otherThread", 0, "thread", t.ID, "topic", inTopic(lang, t), "kind", kindText(lang, t.Kind),
+			"messages", text(lang, "messages", len(t.Messages)), "from", t.Start.Format("15:04"), "to", t.End.Format("15:04"),
+			"name", threadName(lang, log.Messages, t)))
 	}
 	if len(notices) > 0 {
 		// Pats, recalls and joins, one line for all: they say nothing to read.
-		fmt.Fprintf(w, "- system notices only: %s\n", strings.Join(notices, ", "))
+		fmt.Fprintf(w, "%s\n", text(lang, "noticesOnly", 0, "threads", strings.Join(notices, text(lang, "list", 0))))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
-		w.WriteString("\n## Mention aliases\n\n")
+		fmt.Fprintf(w, "\n## %s\n\n", text(lang, "aliases", 0))
 		for _, a := range res.Aliases {
-			fmt.Fprintf(w, "- @%s = %s (%s)\n", mdtext.Escape(a.Mention), mdtext.Escape(a.Sender), mdtext.Escape(a.Reason))
+			fmt.Fprintf(w, "%s\n", text(lang, "alias", 0, "mention", mdtext.Escape(a.Mention), "sender", mdtext.Escape(a.Sender), "reason", mdtext.Escape(a.Reason)))
 		}
 	}
 }
 
 // writeEarlierAnswers lists the day's answers to questions of earlier days
 // (explicit replies, as a Telegram reply the next morning), under each
-// question as it was asked; nothing when there are none.
-func writeEarlierAnswers(w *bufio.Writer, d Day) {
+// question as it was asked, in lang; nothing when there are none.
+func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
 	var replies []int
 	for i, e := range d.Earlier {
 		if e.Answer {
@@ -161,29 +165,29 @@ func writeEarlierAnswers(w *bufio.Writer, d Day) {
 		}
 		q.answers = append(q.answers, i)
 	}
-	fmt.Fprintf(w, "## Answers to earlier questions (%d)\n\n", len(questions))
+	fmt.Fprintf(w, "## %s\n\n", text(lang, "earlier", len(questions)))
 	senders := title.Senders(d.Log)
 	for _, q := range questions {
 		qm := q.e.Question
 		fmt.Fprintf(w, "### %s\n\n", mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
-		fmt.Fprintf(w, "Asked by **%s** on %s at %s (line %d)\n\n", mdtext.Escape(qm.Sender), q.e.Date, clock(qm), q.e.Line)
-		fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(qm, "> ")))
+		fmt.Fprintf(w, "%s\n\n", text(lang, "askedByOn", 0, "sender", mdtext.Escape(qm.Sender), "date", q.e.Date, "time", clock(qm), "line", fmt.Sprint(q.e.Line)))
+		fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(lang, qm, "> ")))
 		for _, a := range q.answers {
 			shown := d.Log.Messages[a]
 			shown.Quote = nil // it replies to the question shown just above
-			fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(shown.Sender), clock(&shown), mdtext.Spaced(fullText(&shown, "  ")))
+			fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(shown.Sender), clock(&shown), mdtext.Spaced(fullText(lang, &shown, "  ")))
 		}
 		w.WriteString("\n")
 	}
 }
 
 // inTopic names the forum topic of a thread after its ID (" in topic
-// Refunds"), or is "" outside forums.
-func inTopic(t thread.Thread) string {
+// Refunds"), in lang, or is "" outside forums.
+func inTopic(lang string, t thread.Thread) string {
 	if t.Topic == "" {
 		return ""
 	}
-	return " in topic " + mdtext.Escape(t.Topic)
+	return text(lang, "inTopic", 0, "topic", mdtext.Escape(t.Topic))
 }
 
 // threadName is a thread's title in the list of other threads, in
@@ -191,17 +195,17 @@ func inTopic(t thread.Thread) string {
 // picture or sticker alone), its first message as the FAQ shows it, a
 // link to the picture ("[image](stickers/sticker.webp)", "[image]" when
 // the export gives no file); "(no text)" when no message has any (the
-// export lost their content).
-func threadName(msgs []chatlog.Message, t thread.Thread) string {
+// export lost their content); in lang.
+func threadName(lang string, msgs []chatlog.Message, t thread.Thread) string {
 	if t.Title != "" {
 		return mdtext.Escape(oneLine(t.Title, 80))
 	}
 	for _, i := range t.Messages {
-		if s := fullText(&msgs[i], ""); s != "" {
+		if s := fullText(lang, &msgs[i], ""); s != "" {
 			return s
 		}
 	}
-	return "(no text)"
+	return text(lang, "noText", 0)
 }
 
 // listedAgain reports whether answer a is the export's second listing of
@@ -217,7 +221,9 @@ func listedAgain(msgs []chatlog.Message, links []thread.Link, answers []int, a i
 	return chatlog.ListedTwice(msgs, a) && slices.Contains(answers, a-1)
 }
 
-func writeEvidence(w *bufio.Writer, l thread.Link) {
+// writeEvidence writes the evidence of link l under an answer, its label
+// in lang.
+func writeEvidence(w *bufio.Writer, lang string, l thread.Link) {
 	var parts []string
 	for _, e := range l.Evidence {
 		s := e.Kind
@@ -226,15 +232,16 @@ func writeEvidence(w *bufio.Writer, l thread.Link) {
 		}
 		parts = append(parts, s)
 	}
-	fmt.Fprintf(w, "  - why: %s\n", mdtext.Escape(strings.Join(parts, "; ")))
+	fmt.Fprintf(w, "%s\n", text(lang, "why", 0, "evidence", mdtext.Escape(strings.Join(parts, "; "))))
 }
 
 // fullText is the message as a reader should see it in the FAQ, in
 // Markdown: its text shows as written, with the code its sender marked as
 // code (a block on lines of its own, which start with indent: see
 // mdtext.Body), a picture or a shared link is a link, followed by its
-// caption when it has one (chatlog.Message.Caption).
-func fullText(m *chatlog.Message, indent string) string {
+// caption when it has one (chatlog.Message.Caption); the FAQ's own words
+// ("image", "replying to") in lang.
+func fullText(lang string, m *chatlog.Message, indent string) string {
 	withCaption := func(s string) string {
 		if c := m.Caption(); c != "" {
 			s += " " + mdtext.Escape(c)
@@ -244,9 +251,9 @@ func fullText(m *chatlog.Message, indent string) string {
 	switch m.Type {
 	case chatlog.TypeImage:
 		if m.URL != "" {
-			return withCaption(mdtext.Link("image", m.URL))
+			return withCaption(mdtext.Link(text(lang, "image", 0), m.URL))
 		}
-		return withCaption(mdtext.Escape("[image]"))
+		return withCaption(mdtext.Escape(text(lang, "imageText", 0)))
 	case chatlog.TypeLink:
 		if m.URL != "" {
 			return withCaption(mdtext.Link(oneLine(m.LinkTitle, 200), m.URL))
@@ -254,7 +261,7 @@ func fullText(m *chatlog.Message, indent string) string {
 	}
 	s := mdtext.Body(messageText(m), m.Code, indent)
 	if m.Quote != nil {
-		s = fmt.Sprintf("(replying to %s: \"%s\") %s", mdtext.Escape(m.Quote.Sender), mdtext.Escape(oneLine(m.Quote.Text, 40)), s)
+		s = text(lang, "replying", 0, "sender", mdtext.Escape(m.Quote.Sender), "quote", mdtext.Escape(oneLine(m.Quote.Text, 40)), "text", s)
 	}
 	return s
 }

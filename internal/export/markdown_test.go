@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -111,7 +112,7 @@ func TestMarkdownSourceWithBackticks(t *testing.T) {
 	d := sampleDay()
 	d.Log.Path = "chats/`odd` day.markdown"
 	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+	if err := WriteMarkdown(&buf, []Day{d}, Options{Lang: "en"}); err != nil {
 		t.Fatal(err)
 	}
 	want := "Source: ``chats/`odd` day.markdown`` (2018-05-04,"
@@ -272,7 +273,7 @@ func TestMarkdownOtherThreadNames(t *testing.T) {
 			}
 			d := Day{Log: &chatlog.Log{Path: "result.json", Title: "g", Messages: tt.msgs}, Result: &thread.Result{Links: links, Threads: []thread.Thread{th}}}
 			var buf bytes.Buffer
-			if err := WriteMarkdown(&buf, []Day{d}, Options{}); err != nil {
+			if err := WriteMarkdown(&buf, []Day{d}, Options{Lang: "en"}); err != nil {
 				t.Fatal(err)
 			}
 			want := fmt.Sprintf("- t1, other, %s, 13:32-13:32: %s\n", mdtext.Plural(len(tt.msgs), "message"), tt.want)
@@ -280,5 +281,90 @@ func TestMarkdownOtherThreadNames(t *testing.T) {
 				t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
 			}
 		})
+	}
+}
+
+// TestChineseMarkdownHasNoEnglish checks that a Chinese FAQ holds none of
+// the English table's words (every word of its texts, {names} left out),
+// outside what people wrote and the code spans and link targets, on a day
+// that shows every part of the FAQ: a speaker, a forum topic, a quote, a
+// picture, a message without text, an answer to an earlier day's question
+// and a thread of system notices; and that the English FAQ, read the same
+// way, holds them.
+func TestChineseMarkdownHasNoEnglish(t *testing.T) {
+	d := sampleDay()
+	zone := time.FixedZone("CST", 8*3600)
+	at := time.Date(2018, 5, 4, 11, 0, 0, 0, zone)
+	d.Log.Speaker = "周七"
+	d.Log.Messages[1].Quote = &chatlog.Quote{Sender: "王五", Text: "分账接口"}
+	d.Log.Messages[2].Type, d.Log.Messages[2].URL = chatlog.TypeImage, "img/a.png"
+	d.Log.Messages = append(d.Log.Messages,
+		chatlog.Message{Index: 5, Line: 24, Time: at, Sender: "钱八", Type: chatlog.TypeText, Text: "上周问的对账文件，是 T+1 生成的"},
+		chatlog.Message{Index: 6, Line: 27, Time: at, Type: chatlog.TypeSystem, Text: "钱八 拍了拍 王五"},
+		chatlog.Message{Index: 7, Line: 30, Time: at, Sender: "孙九", Type: chatlog.TypeImage},
+		chatlog.Message{Index: 8, Line: 33, Time: at, Sender: "孙九", Type: chatlog.TypeText})
+	d.Result.Links = append(d.Result.Links, thread.Link{Parent: -1, Thread: 2, AnswerOf: -1}, thread.Link{Parent: -1, Thread: 3, AnswerOf: -1},
+		thread.Link{Parent: -1, Thread: 4, AnswerOf: -1}, thread.Link{Parent: -1, Thread: 5, AnswerOf: -1})
+	d.Result.Threads[1].Topic = "退款"
+	for i, kind := range []thread.Kind{thread.KindDiscussion, thread.KindGreeting, thread.KindOther, thread.KindTalk} {
+		d.Result.Threads = append(d.Result.Threads, thread.Thread{ID: fmt.Sprintf("t%d", i+3), Kind: kind, Start: at, End: at, Messages: []int{5 + i}})
+	}
+	d.Result.Threads[len(d.Result.Threads)-1].Messages = []int{8} // lost text
+	asked := chatlog.Message{Line: 40, Time: at.AddDate(0, 0, -7), Sender: "王五", Type: chatlog.TypeText, Text: "对账文件几点生成？"}
+	d.Earlier = map[int]thread.Earlier{5: {Date: "2018-04-27", Index: 3, Line: 40, Question: &asked, Answer: true}}
+
+	shown := func(lang string) string {
+		var buf bytes.Buffer
+		if err := WriteMarkdown(&buf, []Day{d}, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		s := buf.String()
+		for _, m := range d.Log.Messages { // what people wrote
+			for _, typed := range []string{m.Text, m.Sender, m.LinkTitle} {
+				if typed != "" {
+					s = strings.ReplaceAll(s, typed, "…")
+				}
+			}
+		}
+		return regexp.MustCompile("`[^`]*`|\\]\\([^)]*\\)").ReplaceAllString(s, "…")
+	}
+	zh, en := shown(""), shown("en")
+	if !strings.Contains(zh, "此前问题的回答") || !strings.Contains(zh, "仅有系统通知") || !strings.Contains(zh, "版块 退款") {
+		t.Fatalf("the day does not show every part of the FAQ:\n%s", zh)
+	}
+	word := regexp.MustCompile(`[A-Za-z]+`)
+	names := regexp.MustCompile(`\{\w+\}`)
+	for key, text := range mdTexts["en"] {
+		for _, w := range word.FindAllString(names.ReplaceAllString(text, " "), -1) {
+			if strings.HasPrefix(key, "kind.") || key == "aliases" || key == "alias" || key == "why" || len(w) < 2 {
+				continue // kinds are checked below; aliases and evidence need --explain
+			}
+			if regexp.MustCompile(`\b` + w + `\b`).MatchString(zh) {
+				t.Errorf("the Chinese FAQ shows %q (of %q)", w, key)
+			}
+		}
+	}
+	for _, w := range []string{"discussion", "greeting", "other", "news", "talk"} {
+		if strings.Contains(zh, w) {
+			t.Errorf("the Chinese FAQ shows the kind %q", w)
+		}
+	}
+	for _, w := range []string{"FAQ", "Source", "speaker", "Asked by", "in topic", "Answers to earlier questions", "system notices", "replying to", "image", "no text", "discussion"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the English FAQ does not show %q: the test reads the FAQ wrong\n%s", w, en)
+		}
+	}
+}
+
+// TestMarkdownTexts checks the FAQ's word table (uitext.Table.Problems)
+// and that it names every thread kind.
+func TestMarkdownTexts(t *testing.T) {
+	for _, p := range mdTexts.Problems() {
+		t.Error(p)
+	}
+	for _, k := range []thread.Kind{thread.KindQA, thread.KindDiscussion, thread.KindTalk, thread.KindNews, thread.KindGreeting, thread.KindOther} {
+		if kindText("en", k) != string(k) || kindText("zh", k) == string(k) {
+			t.Errorf("kind %q: en %q, zh %q", k, kindText("en", k), kindText("zh", k))
+		}
 	}
 }

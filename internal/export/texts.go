@@ -1,0 +1,119 @@
+package export
+
+import (
+	"iter"
+
+	"github.com/cocolian/threads/internal/thread"
+	"github.com/cocolian/threads/internal/uitext"
+)
+
+// mdTexts are the Markdown FAQ's own words (headings, labels, counts: not
+// what people wrote), one table per language with the same keys (see
+// uitext.Table). The Chinese ones use the HTML digest page's terms
+// (digest's pageTexts): 话题 a thread, 问答 a Q&A, 回答 an answer. A
+// "kind." key names a thread kind (thread.Kind) in the list of other
+// threads, in English as the JSON writes it.
+var mdTexts = uitext.Table{
+	"en": {
+		"title":           "FAQ: {name}",
+		"source":          "Source: {path} ({facts})",
+		"group":           "group {name}",
+		"speaker":         "speaker {name}",
+		"sep":             ", ",
+		"list":            ", ",
+		"messages":        "{n} message|{n} messages",
+		"threads":         "{n} thread|{n} threads",
+		"qaNone":          "Questions and answers (0)",
+		"noneAnswered":    "No question asked this day was answered.",
+		"qa":              "Questions and answers ({n}, in {threads})",
+		"askedBy":         "Asked by **{sender}** at {time} (line {line}, thread {thread}{topic}{keywords})",
+		"keywords":        "; {keywords}",
+		"inTopic":         " in topic {topic}",
+		"earlier":         "Answers to earlier questions ({n})",
+		"askedByOn":       "Asked by **{sender}** on {date} at {time} (line {line})",
+		"other":           "Other threads ({n})",
+		"otherThread":     "- {thread}{topic}, {kind}, {messages}, {from}-{to}: {name}",
+		"noticesOnly":     "- system notices only: {threads}",
+		"notice":          "{thread}{topic} ({time})",
+		"aliases":         "Mention aliases",
+		"alias":           "- @{mention} = {sender} ({reason})",
+		"why":             "  - why: {evidence}",
+		"noText":          "(no text)",
+		"image":           "image",
+		"imageText":       "[image]",
+		"replying":        "(replying to {sender}: \"{quote}\") {text}",
+		"kind.qa":         "qa",
+		"kind.discussion": "discussion",
+		"kind.talk":       "talk",
+		"kind.news":       "news",
+		"kind.greeting":   "greeting",
+		"kind.other":      "other",
+	},
+	"zh": {
+		"title":           "问答整理：{name}",
+		"source":          "来源：{path}（{facts}）",
+		"group":           "群 {name}",
+		"speaker":         "主讲人 {name}",
+		"sep":             "，",
+		"list":            "、",
+		"messages":        "{n} 条消息",
+		"threads":         "{n} 个话题",
+		"qaNone":          "问答（0）",
+		"noneAnswered":    "本日提出的问题均未得到回答。",
+		"qa":              "问答（{n} 个问题，分属 {threads}）",
+		"askedBy":         "提问：**{sender}**，时间 {time}（第 {line} 行，话题 {thread}{topic}{keywords}）",
+		"keywords":        "；{keywords}",
+		"inTopic":         "，版块 {topic}",
+		"earlier":         "此前问题的回答（{n}）",
+		"askedByOn":       "提问：**{sender}**，时间 {date} {time}（第 {line} 行）",
+		"other":           "其他话题（{n}）",
+		"otherThread":     "- {thread}{topic}，{kind}，{messages}，{from}-{to}：{name}",
+		"noticesOnly":     "- 仅有系统通知：{threads}",
+		"notice":          "{thread}{topic}（{time}）",
+		"aliases":         "@ 提及的别名",
+		"alias":           "- @{mention} = {sender}（{reason}）",
+		"why":             "  - 依据：{evidence}",
+		"noText":          "（无文字）",
+		"image":           "图片",
+		"imageText":       "[图片]",
+		"replying":        "（回复 {sender}：“{quote}”）{text}",
+		"kind.qa":         "问答",
+		"kind.discussion": "讨论",
+		"kind.talk":       "闲聊",
+		"kind.news":       "资讯",
+		"kind.greeting":   "问候",
+		"kind.other":      "其他",
+	},
+}
+
+// text is the text of key in lang's table (uitext.Table.Text).
+var text = mdTexts.Text
+
+// Lang is the language WriteMarkdown writes day in: lang when it is one
+// of uitext.Langs, else (auto: "" or "auto") "zh" when most of the day's
+// messages that have letters in them have Chinese characters, else "en"
+// (uitext.Choose). Each day is chosen alone, as extract writes each day as
+// soon as it is threaded.
+func Lang(lang string, day Day) string {
+	return uitext.Choose(lang, messageTexts(day))
+}
+
+// messageTexts are the texts of a day's messages.
+func messageTexts(day Day) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, m := range day.Log.Messages {
+			if !yield(m.Text) {
+				return
+			}
+		}
+	}
+}
+
+// kindText is a thread kind's name in lang; a kind the table lacks keeps
+// its JSON name.
+func kindText(lang string, k thread.Kind) string {
+	if _, ok := mdTexts[lang]["kind."+string(k)]; !ok {
+		return string(k)
+	}
+	return text(lang, "kind."+string(k), 0)
+}
