@@ -110,7 +110,7 @@ func prepare(log *chatlog.Log, tok Tokenizer, p Params) (*linkContext, []bool, [
 	markFreshPosts(msgs, fs)
 	markEchoedNews(msgs, fs)
 	lst := newListings(msgs, m.PassNotices)
-	targets, aliases := resolveMentions(log, lst)
+	targets, aliases := resolveMentions(log, lst, keys)
 	toFirstListing(msgs, targets, lst)
 	quotes := resolveQuotes(msgs, aliases, lst, keys)
 	for i, q := range quotes {

@@ -61,7 +61,9 @@ func (r *resolver) parts(s string) []string {
 
 // resolveMentions resolves every mention of the day and returns, per message,
 // the senders its mentions resolve to (in mention order, unresolved skipped).
-func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliases []Alias) {
+// A mention that is the key of an account the export named (keys, nil when
+// no two accounts share a name) resolves to that account or to no one.
+func resolveMentions(log *chatlog.Log, lst listings, keys *senderKeys) (targets [][]string, aliases []Alias) {
 	msgs := log.Messages
 	r := &resolver{byNorm: map[string]string{}, resolved: map[string]Alias{}, resolvedTo: map[string]bool{},
 		normOf: map[string]string{}, partsOf: map[string][]string{}, forms: map[string]formMatch{}}
@@ -88,6 +90,17 @@ func resolveMentions(log *chatlog.Log, lst listings) (targets [][]string, aliase
 		for _, name := range r.names[i] {
 			if _, asked := r.forms[name]; asked {
 				continue // resolved, or pending, already
+			}
+			if keys.isKey(name) {
+				// The export named the account: it is no other sender,
+				// whatever their names share, and one not posting today
+				// is no one of the day.
+				a, ok := Alias{Mention: name, Sender: name, Reason: "exact"}, r.idx.isSender[name]
+				r.forms[name] = formMatch{a, ok}
+				if ok {
+					r.resolve(name, a)
+				}
+				continue
 			}
 			if a, ok := r.byForm(name); ok {
 				r.resolve(name, a)

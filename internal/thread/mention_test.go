@@ -333,7 +333,7 @@ func TestResolveMentions(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, aliases := resolveMentions(tt.log, listings{})
+			_, aliases := resolveMentions(tt.log, listings{}, nil)
 			got := ""
 			for _, a := range aliases {
 				if a.Mention == tt.mention {
@@ -358,7 +358,7 @@ func TestResolveSamePerson(t *testing.T) {
 				chatlog.Message{Sender: tt.sender, Text: "请问规则引擎是用什么实现的"},
 				chatlog.Message{Sender: "someone-else", Text: "@" + tt.mention + " 写代码实现的", Mentions: []string{tt.mention}},
 			)
-			_, aliases := resolveMentions(log, listings{})
+			_, aliases := resolveMentions(log, listings{}, nil)
 			if len(aliases) != 1 || aliases[0].Sender != tt.sender || aliases[0].Reason != "same person name" {
 				t.Errorf("aliases %+v, want %s -> %s by same person name", aliases, tt.mention, tt.sender)
 			}
@@ -397,7 +397,7 @@ func TestMentionsTakenOnToSpacedNames(t *testing.T) {
 			if got := fullMentions(log.Messages, []string{"Bob", "Bob Jones", "Bob Marley", "杨彧-微众- 支付产品经理-上海", "杨彧-微众- 风控", "Dan"})[5]; !slices.Equal(got, tt.want) {
 				t.Errorf("names %q, want %q", got, tt.want)
 			}
-			targets, _ := resolveMentions(log, listings{})
+			targets, _ := resolveMentions(log, listings{}, nil)
 			if got := targets[5]; !slices.Equal(got, tt.want) {
 				t.Errorf("mentions resolve to %q, want %q", got, tt.want)
 			}

@@ -116,8 +116,8 @@ const quotedSenderReach = 300
 // It searches the quoted sender's last quotedSenderReach messages and the
 // last quoteWindow others. A quote that names a display name two accounts
 // share, without saying which (no Quote.SenderID), prefers the messages of
-// either.
-
+// either. A quote that gives the quoted account never matches a message
+// the export says another account sent: the ids decide, not the text.
 func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	qn := normaliseText(innermostText(q.Text))
 	if qn == "" {
@@ -132,6 +132,9 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	sn := normaliseName(sender)
 	best, bestScore := -1, 0.0
 	try := func(j int, bonus float64) {
+		if id := qm.msgs[j].SenderID; q.SenderID != "" && id != "" && id != q.SenderID {
+			return
+		}
 		tn, tg := qm.text(j)
 		if tn == "" {
 			return

@@ -22,11 +22,13 @@ import (
 //
 // In the copy a mention whose export gives the mentioned account
 // (MentionIDs) and a quote that gives the quoted account (Quote.SenderID)
-// name that account's key. A mention typed without an id ("@Bob") stays
-// the shared name, which no sender of the copy has: the resolver finds two
-// candidates for it, as for any two senders it cannot tell apart. A quote
-// without an id naming a shared name may match a message of any of its
-// holders (see quoteMatcher.match).
+// name that account's key; an account such a mention or quote names that
+// does not post in the log counts as a holder of the name it is named by,
+// so that the one holder who does post is not taken for it. A mention typed without an id
+// ("@Bob") names every holder of the shared name, as a WeChat mention
+// always is: it may be either of them. A quote without an id naming a
+// shared name may match a message of any of its holders (see
+// quoteMatcher.match).
 
 // An account is one sender: a display name and an account id.
 type account struct{ name, id string }
@@ -37,16 +39,41 @@ type senderKeys struct {
 	key     map[account]string  // the clashing accounts' keys
 	byID    map[string][]string // account id -> its keys (one per clashing name it sends under), sorted
 	holders map[string][]string // normalised shared name -> its holders' normalised keys, sorted
+	keysOf  map[string][]string // shared name -> its holders' keys, sorted
+	isKeyOf map[string]bool     // every key
+}
+
+// isKey reports whether name is the key of an account; false for nil keys.
+func (k *senderKeys) isKey(name string) bool {
+	return k != nil && k.isKeyOf[name]
 }
 
 // newSenderKeys returns the keys of the accounts of msgs that share a
 // display name; nil when no two accounts do.
 func newSenderKeys(msgs []chatlog.Message) *senderKeys {
-	ids := map[string][]string{} // display name -> the account ids sending under it
+	ids := map[string][]string{} // display name -> the account ids sending, mentioned or quoted under it
+	add := func(name, id string) {
+		if name != "" && id != "" && !slices.Contains(ids[name], id) {
+			ids[name] = append(ids[name], id)
+		}
+	}
+	sends := map[string]bool{} // account ids that send in msgs
+	for i := range msgs {
+		add(msgs[i].Sender, msgs[i].SenderID)
+		sends[msgs[i].SenderID] = true
+	}
+	// An account named by a mention or quote but not sending here holds
+	// the name it is named by; one that sends is known by its own name (a
+	// Telegram mention may name Bob Zhang "Bob").
 	for i := range msgs {
 		m := &msgs[i]
-		if m.Sender != "" && m.SenderID != "" && !slices.Contains(ids[m.Sender], m.SenderID) {
-			ids[m.Sender] = append(ids[m.Sender], m.SenderID)
+		for j, id := range m.MentionIDs {
+			if j < len(m.Mentions) && !sends[id] {
+				add(m.Mentions[j], id)
+			}
+		}
+		if q := m.Quote; q != nil && !sends[q.SenderID] {
+			add(q.Sender, q.SenderID)
 		}
 	}
 	var k *senderKeys
@@ -55,7 +82,7 @@ func newSenderKeys(msgs []chatlog.Message) *senderKeys {
 			continue
 		}
 		if k == nil {
-			k = &senderKeys{key: map[account]string{}, byID: map[string][]string{}, holders: map[string][]string{}}
+			k = &senderKeys{key: map[account]string{}, byID: map[string][]string{}, holders: map[string][]string{}, keysOf: map[string][]string{}, isKeyOf: map[string]bool{}}
 		}
 		n := normaliseName(name)
 		for _, id := range list {
@@ -63,6 +90,8 @@ func newSenderKeys(msgs []chatlog.Message) *senderKeys {
 			k.key[account{name, id}] = key
 			k.byID[id] = append(k.byID[id], key)
 			k.holders[n] = append(k.holders[n], normaliseName(key))
+			k.keysOf[name] = append(k.keysOf[name], key)
+			k.isKeyOf[key] = true
 		}
 	}
 	if k == nil {
@@ -72,6 +101,9 @@ func newSenderKeys(msgs []chatlog.Message) *senderKeys {
 		sort.Strings(list)
 	}
 	for _, list := range k.holders {
+		sort.Strings(list)
+	}
+	for _, list := range k.keysOf {
 		sort.Strings(list)
 	}
 	return k
@@ -106,20 +138,41 @@ func keyedLog(log *chatlog.Log) (*chatlog.Log, *senderKeys) {
 	out.Messages = make([]chatlog.Message, len(log.Messages))
 	for i, m := range log.Messages {
 		m.Sender = k.of(m.Sender, m.SenderID)
-		if len(m.MentionIDs) > 0 {
-			m.Mentions = slices.Clone(m.Mentions)
-			for j, id := range m.MentionIDs {
-				if j < len(m.Mentions) {
-					m.Mentions[j] = k.of(m.Mentions[j], id)
-				}
-			}
-		}
+		m.Mentions = k.mentions(m.Mentions, m.MentionIDs)
 		if q := m.Quote; q != nil && q.SenderID != "" {
 			m.Quote = &chatlog.Quote{Sender: k.of(q.Sender, q.SenderID), SenderID: q.SenderID, Text: q.Text}
 		}
 		out.Messages[i] = m
 	}
 	return &out, k
+}
+
+// mentions returns the mentions of a message in the keyed copy: one the
+// export gives an account id for names that account's key, one typed
+// without an id naming a shared name names all its holders' keys, any
+// other stays. names itself is returned when none changes.
+func (k *senderKeys) mentions(names, ids []string) []string {
+	var out []string
+	for j, name := range names {
+		id := ""
+		if j < len(ids) {
+			id = ids[j]
+		}
+		keys := []string{k.of(name, id)}
+		if id == "" && len(k.keysOf[name]) > 0 {
+			keys = k.keysOf[name]
+		}
+		if out == nil && (len(keys) != 1 || keys[0] != name) {
+			out = slices.Clone(names[:j])
+		}
+		if out != nil {
+			out = append(out, keys...)
+		}
+	}
+	if out == nil {
+		return names
+	}
+	return out
 }
 
 // exportNames gives the threads of res the participants' names as msgs,

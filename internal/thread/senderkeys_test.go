@@ -49,8 +49,12 @@ func TestSameNameRoles(t *testing.T) {
 			[]link{{3, 0, RoleAnswer, 0}}},
 		{"Discord: @Bob with the first Bob's id replies to the first Bob", "mention-discord.json",
 			[]link{{1, 0, RoleAnswer, 0}, {2, 0, RoleQuestion, -1}}},
-		{"Discord: a typed @Bob without an id may be either Bob: no reply to one of them", "mention-typed.json",
-			[]link{{2, -1, RoleQuestion, -1}}},
+		{"Discord: a typed @Bob without an id may be either Bob: it reaches the nearer", "mention-typed.json",
+			[]link{{2, 1, RoleQuestion, -1}}},
+		{"chatlog CSV: a typed @Bob reaches the Bob who spoke last, as before the keys", "typed-wechat.csv",
+			[]link{{4, 2, RoleNone, -1}}},
+		{"Telegram: a mention_name of a Bob Li not posting today reaches neither Bob Li", "mention-absent.json",
+			[]link{{0, -1, RoleQuestion, -1}, {1, -1, RoleQuestion, -1}}},
 		{"weekly file 1: wxid_b answers wxid_a", "week-1.csv",
 			[]link{{0, -1, RoleQuestion, -1}, {1, 0, RoleAnswer, 0}}},
 		{"weekly file 2, the accounts in the other order: wxid_a answers wxid_b", "week-2.csv",
@@ -91,37 +95,49 @@ func TestSameNameRoles(t *testing.T) {
 // day that gives the quoted account (Bob(wxid_a)) links to that account's
 // question, not to the other Bob's later one of the same words.
 func TestSameNameAcrossDays(t *testing.T) {
-	log := parseSameName(t, "crossday.csv")
-	days := map[string]*chatlog.Log{}
-	var order []string
-	for _, m := range log.Messages {
-		date := m.Time.Format("2006-01-02")
-		d, ok := days[date]
-		if !ok {
-			d = &chatlog.Log{Path: log.Path, Format: log.Format, Date: date, Title: log.Title, Group: log.Group, ChatID: log.ChatID}
-			days[date] = d
-			order = append(order, date)
-		}
-		m.Index = len(d.Messages)
-		d.Messages = append(d.Messages, m)
-	}
-	if len(order) != 2 {
-		t.Fatalf("%d days, want 2", len(order))
+	tests := []struct {
+		file string
+		want map[int]string // earlier-day links of the second day's messages
+	}{
+		{"crossday.csv", map[int]string{0: "2025-03-06 #0 answers true", 1: "2025-03-06 #1 answers true"}},
+		// wxid_a asks the quoted words again on the second day, where
+		// wxid_b posts nothing: the quote still names wxid_b's question.
+		{"crossday-absent.csv", map[int]string{1: "2025-03-06 #1 answers true"}},
 	}
 	seg, err := fuzzSegmenter()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var d DayLinker
-	d.Build(days[order[0]], seg, DefaultParams())
-	_, earlier := d.Build(days[order[1]], seg, DefaultParams())
-	got := map[int]string{}
-	for i, e := range earlier {
-		got[i] = fmt.Sprintf("%s #%d answers %v", e.Date, e.Index, e.Answer)
-	}
-	want := map[int]string{0: "2025-03-06 #0 answers true", 1: "2025-03-06 #1 answers true"}
-	if fmt.Sprint(got) != fmt.Sprint(want) {
-		t.Errorf("got %v, want %v", got, want)
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			log := parseSameName(t, tt.file)
+			days := map[string]*chatlog.Log{}
+			var order []string
+			for _, m := range log.Messages {
+				date := m.Time.Format("2006-01-02")
+				d, ok := days[date]
+				if !ok {
+					d = &chatlog.Log{Path: log.Path, Format: log.Format, Date: date, Title: log.Title, Group: log.Group, ChatID: log.ChatID}
+					days[date] = d
+					order = append(order, date)
+				}
+				m.Index = len(d.Messages)
+				d.Messages = append(d.Messages, m)
+			}
+			if len(order) != 2 {
+				t.Fatalf("%d days, want 2", len(order))
+			}
+			var d DayLinker
+			d.Build(days[order[0]], seg, DefaultParams())
+			_, earlier := d.Build(days[order[1]], seg, DefaultParams())
+			got := map[int]string{}
+			for i, e := range earlier {
+				got[i] = fmt.Sprintf("%s #%d answers %v", e.Date, e.Index, e.Answer)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
 
@@ -129,7 +145,8 @@ func TestSameNameAcrossDays(t *testing.T) {
 // from the name and the id alone (the same in every file, whatever order
 // the accounts come in), none for a name only one account sends under or
 // for one account under two names; mentions and quotes that give an
-// account take its key, a typed mention keeps the shared name.
+// account take its key (and make it a holder of its name), a typed
+// mention names every holder.
 func TestSameNameKeys(t *testing.T) {
 	msg := func(sender, id string) chatlog.Message {
 		return chatlog.Message{Sender: sender, SenderID: id, Type: chatlog.TypeText, Text: "x"}
@@ -145,7 +162,14 @@ func TestSameNameKeys(t *testing.T) {
 	}{
 		{"two Bobs, a mention by id and typed, a quote by id",
 			[]chatlog.Message{msg("Bob", "a"), msg("Bob", "b"), mention, quote},
-			[][]string{{"Bob (a)"}, {"Bob (b)"}, {"Carol", "Bob (b)", "Bob", "Bob (b)", "Carol"}, {"Carol", "Bob (a)"}}},
+			[][]string{{"Bob (a)"}, {"Bob (b)"}, {"Carol", "Bob (b)", "Bob (a)", "Bob (b)", "Bob (b)", "Carol"}, {"Carol", "Bob (a)"}}},
+		{"an account only a mention or a quote names still holds its name",
+			[]chatlog.Message{msg("Bob", "a"), quote, func() chatlog.Message {
+				m := msg("Carol", "c")
+				m.Mentions, m.MentionIDs = []string{"Bob"}, []string{"z"}
+				return m
+			}()},
+			[][]string{{"Bob (a)"}, {"Carol", "Bob (a)"}, {"Carol", "Bob (z)"}}},
 		{"the same two Bobs in the other order keep their keys",
 			[]chatlog.Message{msg("Bob", "b"), msg("Bob", "a")},
 			[][]string{{"Bob (b)"}, {"Bob (a)"}}},
