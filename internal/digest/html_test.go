@@ -213,7 +213,8 @@ func TestPageLang(t *testing.T) {
 	}{
 		{"Chinese", "", day("微信分账接口怎么申请？", "商户平台申请", "ok"), "zh"},
 		{"English", "", day("how do I mount a usb drive?", "use udisksctl", "分账"), "en"},
-		{"half and half", "", day("分账", "ok"), "en"},
+		{"half and half", "", day("分账", "refund"), "en"},
+		{"an ok does not count", "", day("分账", "ok"), "zh"},
 		{"no letters", "", day("123", "[]", ""), "en"},
 		{"Chinese asked for", "zh", day("hello"), "zh"},
 		{"English asked for", "en", day("你好"), "en"},

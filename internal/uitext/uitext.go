@@ -46,7 +46,8 @@ func (t Table) Text(lang, key string, n int, vars ...string) string {
 
 // Choose is the language to write a chat in: lang when it is one of
 // Langs, else (auto) "zh" when most of texts (the chat's messages) that
-// have letters in them have Chinese (CJK) characters, else "en".
+// have letters in them have Chinese (CJK) characters, else "en"; a message
+// of one or two letters alone (ok, OK, T+1) does not count.
 func Choose(lang string, texts iter.Seq[string]) string {
 	if slices.Contains(Langs, lang) {
 		return lang
@@ -67,16 +68,21 @@ func Choose(lang string, texts iter.Seq[string]) string {
 }
 
 // letters says what writing s is in: 'c' when it has a Chinese, Japanese
-// or Korean character, else 'l' when it has a letter, else 0.
+// or Korean character, else 'l' when it has three letters or more, else 0:
+// an "ok" or a "T+1" in a Chinese chat says nothing of its language.
 func letters(s string) byte {
-	kind := byte(0)
+	n := 0
 	for _, r := range s {
 		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
 			return 'c'
 		}
 		if unicode.IsLetter(r) {
-			kind = 'l'
+			n++
 		}
+	}
+	kind := byte(0)
+	if n >= 3 {
+		kind = 'l'
 	}
 	return kind
 }

@@ -63,6 +63,8 @@ func TestChoose(t *testing.T) {
 		{"", []string{"退款", "refund"}, "en"},   // a tie is English
 		{"", []string{"123", "👍", "退款"}, "zh"}, // messages without letters do not count
 		{"", nil, "en"},
+		{"", []string{"明天的会议改到几点？", "ok", "收到", "OK"}, "zh"}, // an ok says nothing of the chat's language
+		{"", []string{"ok", "OK", "yes"}, "en"},
 	}
 	for _, tt := range tests {
 		if got := Choose(tt.lang, slices.Values(tt.texts)); got != tt.want {
