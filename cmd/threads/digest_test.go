@@ -523,7 +523,7 @@ func TestDigestKBStaleButRead(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
 	code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, folder)
-	if code != exitOK || !strings.Contains(errOut, "1 entries not in this run kept") {
+	if code != exitOK || !strings.Contains(errOut, "1 entry not in this run kept") {
 		t.Fatalf("exit %d, stderr %q; want the entry kept", code, errOut)
 	}
 	if strings.Contains(errOut, "whole archive") {

@@ -555,7 +555,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 		Asker: "王_五", Question: "**微信** `分账`|怎么开？",
 		Answers: []Answer{{Sender: "李明~支付", Text: "- 见https://pay.weixin.qq.com/a_b，要申请 <b>", Path: "proddev/2018-03-01 chat.markdown", Line: 15, Time: at}},
 	}}}
-	d := &Digest{Entries: []Entry{e}, Days: []DayView{{Path: e.Occurrences[0].Path, Date: "2018-03-01", Group: "proddev", Messages: 2}}}
+	d := &Digest{Entries: []Entry{e}, Days: []DayView{{Path: e.Occurrences[0].Path, Date: "2018-03-01", Group: "proddev", Messages: 2}}, Lang: "en"}
 	var md bytes.Buffer
 	if err := WriteMarkdown(&md, d); err != nil {
 		t.Fatal(err)

@@ -19,6 +19,7 @@ import (
 
 	"github.com/cocolian/threads/internal/atomicfile"
 	"github.com/cocolian/threads/internal/mdtext"
+	"github.com/cocolian/threads/internal/uitext"
 )
 
 // Marker separates what `threads digest --format kb` generates from what a
@@ -745,6 +746,26 @@ func (e *kbEntry) title() string {
 	return e.entryID()
 }
 
+// kbLang is the language of a knowledge base's index: d.Lang when it is
+// one of PageLangs, else (auto) chosen as PageLang chooses, from the
+// messages d read and the titles of the entries listed, so that a run
+// that keeps no day (--since past the last one) leaves a Chinese knowledge
+// base Chinese.
+func kbLang(d *Digest, listed []kbEntry) string {
+	return uitext.Choose(d.Lang, func(yield func(string) bool) {
+		for s := range messageTexts(d) {
+			if !yield(s) {
+				return
+			}
+		}
+		for i := range listed {
+			if !yield(listed[i].title()) {
+				return
+			}
+		}
+	})
+}
+
 // rankKey ranks the entry as rank ranks a digest's entries.
 func (e *kbEntry) rankKey() rankKey {
 	return rankKey{e.fm.Occurrences, e.fm.Answered, e.fm.Answers, e.fm.FirstAsked, e.entryID()}
@@ -756,9 +777,9 @@ func (e *kbEntry) rankKey() rankKey {
 // ranked as the markdown digest groups and ranks them, then the
 // unanswered questions of the run d (not kept from earlier runs, as
 // entries are), their sources linked from dir. Its own words are in the
-// language PageLang chooses for d.
+// language kbLang chooses.
 func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
-	lang := PageLang(d)
+	lang := kbLang(d, listed)
 	es := append([]kbEntry(nil), listed...)
 	sort.Slice(es, func(i, j int) bool { return es[i].rankKey().before(es[j].rankKey()) })
 	var b bytes.Buffer

@@ -2,7 +2,6 @@ package digest
 
 import (
 	"fmt"
-	"github.com/cocolian/threads/internal/mdtext"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/cocolian/threads/internal/chatlog"
+	"github.com/cocolian/threads/internal/mdtext"
 )
 
 func readFile(t *testing.T, path string) string {
@@ -885,5 +885,28 @@ func TestWriteKBCuratedTitle(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestKBLangFromEntries checks that a knowledge base's index keeps the
+// language of its entries when the run read no day (--since past the
+// last one): a Chinese knowledge base is not rewritten in English.
+func TestKBLangFromEntries(t *testing.T) {
+	zh := kbEntry{file: "2025-03-06-0123abcd.md", fm: kbFrontMatter{Title: "分账比例上限是多少？"}}
+	en := kbEntry{file: "2025-03-06-4567cdef.md", fm: kbFrontMatter{Title: "How long does a refund take?"}}
+	tests := []struct {
+		name   string
+		d      *Digest
+		listed []kbEntry
+		want   string
+	}{
+		{"no day, Chinese entries", &Digest{}, []kbEntry{zh}, "zh"},
+		{"no day, English entries", &Digest{}, []kbEntry{en}, "en"},
+		{"no day, asked for English", &Digest{Lang: "en"}, []kbEntry{zh}, "en"},
+	}
+	for _, tt := range tests {
+		if got := kbLang(tt.d, tt.listed); got != tt.want {
+			t.Errorf("%s: kbLang = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package digest
 
 import (
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 
@@ -132,7 +133,12 @@ var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.unansweredLi
 // digest's messages that have letters in them have Chinese (CJK)
 // characters, else "en" (uitext.Choose).
 func PageLang(d *Digest) string {
-	return uitext.Choose(d.Lang, func(yield func(string) bool) {
+	return uitext.Choose(d.Lang, messageTexts(d))
+}
+
+// messageTexts yields the text of every message of d's days.
+func messageTexts(d *Digest) iter.Seq[string] {
+	return func(yield func(string) bool) {
 		for _, day := range d.Days {
 			for _, t := range day.Threads {
 				for _, m := range t.Messages {
@@ -142,7 +148,7 @@ func PageLang(d *Digest) string {
 				}
 			}
 		}
-	})
+	}
 }
 
 // pageText is the text of key in lang's page table (uitext.Table.Text).
