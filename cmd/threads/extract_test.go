@@ -287,10 +287,10 @@ func TestLangFlag(t *testing.T) {
 	}{
 		{[]string{"extract", "--lang", "fr", sampleDay}, exitUsage, "invalid `--lang` \"fr\": use auto, en, zh"},
 		{[]string{"digest", "--lang", "fr", digestDays}, exitUsage, "invalid `--lang` \"fr\": use auto, en, zh"},
-		{[]string{"extract", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 个话题）\n"},
-		{[]string{"extract", "--lang", "auto", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 个话题）\n"},
+		{[]string{"extract", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 段对话）\n"},
+		{[]string{"extract", "--lang", "auto", sampleDay}, exitOK, "## 问答（10 个问题，分属 5 段对话）\n"},
 		{[]string{"extract", "--lang", "en", sampleDay}, exitOK, "## Questions and answers (10, in 5 threads)\n"},
-		{[]string{"extract", "--lang", "zh", telegramForum}, exitOK, "## 问答（4 个问题，分属 3 个话题）\n"},
+		{[]string{"extract", "--lang", "zh", telegramForum}, exitOK, "## 问答（4 个问题，分属 3 段对话）\n"},
 		{[]string{"digest", "-q", digestDays}, exitOK, "# 常见问题汇总：2018-03-01 至 2018-03-22\n"},
 		{[]string{"digest", "-q", "--lang", "en", digestDays}, exitOK, "# FAQ digest: 2018-03-01 to 2018-03-22\n"},
 	}

@@ -92,8 +92,8 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	}{
 		{"one answered question", "en", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"a question nobody answered", "en", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n## Other threads"},
-		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 个话题）\n\n### 1. "},
-		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n## 其他话题"},
+		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 段对话）\n\n### 1. "},
+		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n## 其他对话"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -98,7 +98,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 					shown.Quote = nil // it quotes the question it is listed under, shown just above
 					am = &shown
 				}
-				fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(am.Sender), clock(am), mdtext.Spaced(fullText(lang, am, "  ")))
+				fmt.Fprintf(w, "%s\n", answerLine(lang, am))
 				if opts.Explain {
 					writeEvidence(w, lang, res.Links[a])
 				}
@@ -115,8 +115,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			continue
 		}
 		fmt.Fprintf(w, "%s\n", text(lang, "otherThread", 0, "thread", t.ID, "topic", inTopic(lang, t), "kind", kindText(lang, t.Kind),
-			"messages", text(lang, "messages", len(t.Messages)), "from", t.Start.Format("15:04"), "to", t.End.Format("15:04"),
-			"name", threadName(lang, log.Messages, t)))
+			"messages", text(lang, "messages", len(t.Messages)), "span", timeSpan(lang, t), "name", threadName(lang, log.Messages, t)))
 	}
 	if len(notices) > 0 {
 		// Pats, recalls and joins, one line for all: they say nothing to read.
@@ -175,10 +174,37 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
 		for _, a := range q.answers {
 			shown := d.Log.Messages[a]
 			shown.Quote = nil // it replies to the question shown just above
-			fmt.Fprintf(w, "- **%s** (%s):%s\n", mdtext.Escape(shown.Sender), clock(&shown), mdtext.Spaced(fullText(lang, &shown, "  ")))
+			fmt.Fprintf(w, "%s\n", answerLine(lang, &shown))
 		}
 		w.WriteString("\n")
 	}
+}
+
+// answerLine is answer m as the FAQ lists it under its question, in
+// lang: "- **Alice** (09:31:05): text", "- **王五**（09:31:05）：text".
+func answerLine(lang string, m *chatlog.Message) string {
+	label := text(lang, "answer", 0, "sender", mdtext.Escape(m.Sender), "time", clock(m))
+	return afterLabel(label, fullText(lang, m, "  "))
+}
+
+// afterLabel is label and then md on its line, as mdtext.Spaced puts it,
+// without the space after a label that ends in a full-width colon ("：").
+func afterLabel(label, md string) string {
+	if strings.HasSuffix(label, "：") {
+		return label + strings.TrimPrefix(mdtext.Spaced(md), " ")
+	}
+	return label + mdtext.Spaced(md)
+}
+
+// timeSpan is when thread t ran, as the list of other threads gives it:
+// "09:31-09:47", or in Chinese one time when it starts and ends in the
+// same minute; in lang.
+func timeSpan(lang string, t thread.Thread) string {
+	from, to := t.Start.Format("15:04"), t.End.Format("15:04")
+	if from == to {
+		return text(lang, "spanOne", 0, "time", from)
+	}
+	return text(lang, "span", 0, "from", from, "to", to)
 }
 
 // inTopic names the forum topic of a thread after its ID (" in topic

@@ -154,14 +154,14 @@ func TestMarkdownCode(t *testing.T) {
 				stretch{"`context.WithTimeout`", "context.WithTimeout", false, ""},
 				stretch{"```go\nctx, cancel := f(ctx)\ndefer cancel()\n```", "ctx, cancel := f(ctx)\ndefer cancel()", true, "go"}),
 			want: "> gRPC 的 deadline 怎么传？\n\n" +
-				"- **B** (10:00:01): 用 `context.WithTimeout` 就行\n  ```go\n  ctx, cancel := f(ctx)\n  defer cancel()\n  ```\n",
+				"- **B**（10:00:01）：用 `context.WithTimeout` 就行\n  ```go\n  ctx, cancel := f(ctx)\n  defer cancel()\n  ```\n",
 		},
 		{
 			name:     "a Telegram pre entity in a question",
 			question: coded("为什么报错？\nx := <-ch // *y*", stretch{"x := <-ch // *y*", "x := <-ch // *y*", true, ""}),
 			answer:   coded("ch 是 nil"),
 			want: "> 为什么报错？\n> ```\n> x := <-ch // *y*\n> ```\n\n" +
-				"- **B** (10:00:01): ch 是 nil\n",
+				"- **B**（10:00:01）：ch 是 nil\n",
 		},
 		{
 			name:     "an answer that is a block only",

@@ -10,7 +10,8 @@ import (
 // mdTexts are the Markdown FAQ's own words (headings, labels, counts: not
 // what people wrote), one table per language with the same keys (see
 // uitext.Table). The Chinese ones use the HTML digest page's terms
-// (digest's pageTexts): 话题 a thread, 问答 a Q&A, 回答 an answer. A
+// (digest's pageTexts): 对话 a thread (counted in 段), 版块 a forum
+// topic, 问答 a Q&A, 回答 an answer, 关键词 a thread's keywords. A
 // "kind." key names a thread kind (thread.Kind) in the list of other
 // threads, in English as the JSON writes it.
 var mdTexts = uitext.Table{
@@ -27,12 +28,15 @@ var mdTexts = uitext.Table{
 		"noneAnswered":    "No question asked this day was answered.",
 		"qa":              "Questions and answers ({n}, in {threads})",
 		"askedBy":         "Asked by **{sender}** at {time} (line {line}, thread {thread}{topic}{keywords})",
+		"answer":          "- **{sender}** ({time}):",
 		"keywords":        "; {keywords}",
 		"inTopic":         " in topic {topic}",
 		"earlier":         "Answers to earlier questions ({n})",
 		"askedByOn":       "Asked by **{sender}** on {date} at {time} (line {line})",
 		"other":           "Other threads ({n})",
-		"otherThread":     "- {thread}{topic}, {kind}, {messages}, {from}-{to}: {name}",
+		"otherThread":     "- {thread}{topic}, {kind}, {messages}, {span}: {name}",
+		"span":            "{from}-{to}",
+		"spanOne":         "{time}-{time}",
 		"noticesOnly":     "- system notices only: {threads}",
 		"notice":          "{thread}{topic} ({time})",
 		"aliases":         "Mention aliases",
@@ -57,17 +61,20 @@ var mdTexts = uitext.Table{
 		"sep":             "，",
 		"list":            "、",
 		"messages":        "{n} 条消息",
-		"threads":         "{n} 个话题",
+		"threads":         "{n} 段对话",
 		"qaNone":          "问答（0）",
 		"noneAnswered":    "本日提出的问题均未得到回答。",
 		"qa":              "问答（{n} 个问题，分属 {threads}）",
-		"askedBy":         "提问：**{sender}**，时间 {time}（第 {line} 行，话题 {thread}{topic}{keywords}）",
-		"keywords":        "；{keywords}",
-		"inTopic":         "，版块 {topic}",
+		"askedBy":         "提问：**{sender}**，{time}（第 {line} 行 · 对话 {thread}{topic}{keywords}）",
+		"answer":          "- **{sender}**（{time}）：",
+		"keywords":        " · 关键词：{keywords}",
+		"inTopic":         " · 版块 {topic}",
 		"earlier":         "此前问题的回答（{n}）",
-		"askedByOn":       "提问：**{sender}**，时间 {date} {time}（第 {line} 行）",
-		"other":           "其他话题（{n}）",
-		"otherThread":     "- {thread}{topic}，{kind}，{messages}，{from}-{to}：{name}",
+		"askedByOn":       "提问：**{sender}**，{date} {time}（第 {line} 行）",
+		"other":           "其他对话（{n}）",
+		"otherThread":     "- {thread}{topic}，{kind}，{messages}，{span}：{name}",
+		"span":            "{from}–{to}",
+		"spanOne":         "{time}",
 		"noticesOnly":     "- 仅有系统通知：{threads}",
 		"notice":          "{thread}{topic}（{time}）",
 		"aliases":         "@ 提及的别名",
@@ -79,9 +86,9 @@ var mdTexts = uitext.Table{
 		"replying":        "（回复 {sender}：“{quote}”）{text}",
 		"kind.qa":         "问答",
 		"kind.discussion": "讨论",
-		"kind.talk":       "闲聊",
+		"kind.talk":       "分享",
 		"kind.news":       "资讯",
-		"kind.greeting":   "问候",
+		"kind.greeting":   "寒暄签到",
 		"kind.other":      "其他",
 	},
 }
