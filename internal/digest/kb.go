@@ -646,21 +646,22 @@ func entryMarkdown(dir string, e *Entry, lang string) []byte {
 	fmt.Fprintf(&b, "\n# %s\n\n", mdtext.Escape(e.Title))
 	b.WriteString(askedLine(e, lang) + topicsText(e, lang) + "\n")
 	for _, o := range e.Occurrences {
-		fmt.Fprintf(&b, "\n## %s: %s\n\n", occWhere(&o, lang), mdtext.Escape(o.Asker))
+		fmt.Fprintf(&b, "\n## %s\n\n", mdText(lang, "kbOccurrence", 0, "where", occWhere(&o, lang), "asker", mdtext.Escape(o.Asker)))
 		fmt.Fprintf(&b, ">%s\n\n", mdtext.Spaced(markerFree(o.Question, "", o.Code, "> ", lang)))
 		for _, a := range o.Answers {
 			later := ""
 			if a.Later {
-				later = " (" + dateOf(a.Time) + ")" // a date, in any language
+				later = mdText(lang, "kbLater", 0, "date", dateOf(a.Time))
 			}
-			fmt.Fprintf(&b, "- **%s**%s:%s\n", mdtext.Escape(a.Sender), later, mdtext.Spaced(markerFree(a.Text, a.URL, a.Code, "  ", lang)))
+			said := mdText(lang, "kbAnswer", 0, "sender", mdtext.Escape(a.Sender), "later", later)
+			b.WriteString(afterLabel(said, markerFree(a.Text, a.URL, a.Code, "  ", lang)) + "\n")
 		}
 		if len(o.Answers) == 0 {
 			b.WriteString(mdText(lang, "noAnswer", 0) + "\n")
 		}
 		fmt.Fprintf(&b, "\n%s\n", mdText(lang, "source", 0, "source", sourceMarkdown(dir, &o)))
 	}
-	b.WriteString("\n" + Marker + "\n")
+	b.WriteString("\n" + mdText(lang, "beforeMarker", 0) + Marker + "\n")
 	return b.Bytes()
 }
 
@@ -808,7 +809,7 @@ func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
 			return sourceMarkdown(dir, &Occurrence{Path: u.Path, Line: u.Line})
 		}))
 	}
-	b.WriteString("\n" + Marker + "\n")
+	b.WriteString("\n" + mdText(lang, "beforeMarker", 0) + Marker + "\n")
 	return b.Bytes()
 }
 

@@ -286,7 +286,8 @@ func writeEntryMarkdown(w *bufio.Writer, n int, e *Entry, lang string) {
 		asked := mdText(lang, "occurrence", 0, "where", occWhere(&o, lang), "asker", mdtext.Escape(o.Asker), "source", mdtext.Code(source(&o)))
 		w.WriteString(afterLabel(asked, messageMarkdown(o.Question, "", o.Code, "  ", lang)) + "\n")
 		for _, a := range o.Answers {
-			fmt.Fprintf(w, "  - **%s** (%s%s):%s\n", mdtext.Escape(a.Sender), laterDate(a, lang), answerPlace(&o, &a, lang), mdtext.Spaced(messageMarkdown(a.Text, a.URL, a.Code, "    ", lang)))
+			said := mdText(lang, "answer", 0, "sender", mdtext.Escape(a.Sender), "date", laterDate(a, lang), "place", answerPlace(&o, &a, lang))
+			w.WriteString(afterLabel(said, messageMarkdown(a.Text, a.URL, a.Code, "    ", lang)) + "\n")
 		}
 	}
 	w.WriteString("\n")

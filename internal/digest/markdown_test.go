@@ -364,7 +364,7 @@ func TestChineseMarkdownHasNoEnglish(t *testing.T) {
 			t.Errorf("the English Markdown does not show %q: the test reads it wrong", w)
 		}
 	}
-	for _, w := range []string{"常见问题汇总", "提问", "主题：", "条目", "未回答的问题", "条回答", "起问了两次", " (第 ", "知识库", "最近一次运行", "来源：", "群里没有人回答", "图片"} {
+	for _, w := range []string{"常见问题汇总", "提问", "主题：", "问答编号", "未回答的问题", "条回答", "起问了两次", "（第 ", "知识库", "本次更新", "来源：", "群里没有人回答", "图片"} {
 		if !strings.Contains(zh, w) {
 			t.Errorf("the Chinese Markdown does not show %q\n%s", w, zh)
 		}

@@ -8,7 +8,10 @@ import "github.com/cocolian/threads/internal/uitext"
 // the same keys (see uitext.Table). What they share with the HTML page
 // (the title and summary, "Other questions", "Unanswered questions",
 // "asked twice since …", "undated", "line 12") comes from its table,
-// pageTexts, so both say it alike.
+// pageTexts, so both say it alike. The Chinese ones use the page's terms:
+// 对话 a thread, 主题 a topic, 问答 an entry, 回答 an answer; a line
+// before the knowledge base's Marker (beforeMarker) says in Chinese what
+// the Marker says in English.
 var markdownTexts = uitext.Table{
 	"en": {
 		"noEntries":       "No answered or repeated questions.",
@@ -29,6 +32,11 @@ var markdownTexts = uitext.Table{
 		"entryID":         " Entry {id}.",
 		"occurrence":      "- {where}: **{asker}** asked ({source}):",
 		"laterDate":       "{date}, ",
+		"answer":          "  - **{sender}** ({date}{place}):",
+		"kbOccurrence":    "{where}: {asker}",
+		"kbAnswer":        "- **{sender}**{later}:",
+		"kbLater":         " ({date})",
+		"beforeMarker":    "",
 		"noAnswer":        "No answer in the chat.",
 		"source":          "Source: {source}",
 		"kbTitle":         "Knowledge base: {span}",
@@ -44,10 +52,10 @@ var markdownTexts = uitext.Table{
 		"image":           "image",
 	},
 	"zh": {
-		"noEntries":       "没有已回答或重复提问的问题。",
+		"noEntries":       "暂无已回答或多次被问到的问题。",
 		"unansweredItem":  "- {where}，**{asker}**：{question}（{source}）",
 		"askedAgain":      "，{asked}",
-		"topic":           "{name}（{gloss}）",
+		"topic":           "{name}：{gloss}",
 		"sep":             "、",
 		"askedOn":         "提问 {times}（{date}）",
 		"askedFromTo":     "提问 {times}（{first} 至 {last}）",
@@ -59,21 +67,26 @@ var markdownTexts = uitext.Table{
 		"twice":           "2 次",
 		"times":           "{n} 次",
 		"topics":          "主题：{topics}。",
-		"entryID":         "条目 {id}。",
+		"entryID":         "问答编号 {id}。",
 		"occurrence":      "- {where}：**{asker}** 提问（{source}）：",
 		"laterDate":       "{date}，",
+		"answer":          "  - **{sender}**（{date}{place}）：",
+		"kbOccurrence":    "{where} · {asker}",
+		"kbAnswer":        "- **{sender}**{later}：",
+		"kbLater":         "（{date}）",
+		"beforeMarker":    "<!-- 此线以下的编辑会在重新生成时保留 -->\n",
 		"noAnswer":        "群里没有人回答。",
 		"source":          "来源：{source}",
 		"kbTitle":         "知识库：{span}",
 		"kbSpan":          "{first} 至 {last}",
-		"kbSummary":       "{questions}共被问了 {askings}，其中 {repeated} 个问了不止一次",
+		"kbSummary":       "{questions}，共提问 {askings}，其中 {repeated} 个被多次问到",
 		"questions":       "{n} 个问题",
 		"askings":         "{n} 次",
-		"kept":            "；{n} 个保留自此前的运行",
+		"kept":            "；其中 {n} 个来自此前的版本",
 		"end":             "。",
-		"lastRun":         "最近一次运行：{summary}",
-		"kbItem":          "：提问 {times}，最近一次 {date}",
-		"unansweredOfRun": "最近一次运行中未回答的问题",
+		"lastRun":         "本次更新：{summary}",
+		"kbItem":          "：提问 {times}，最近一次提问于 {date}",
+		"unansweredOfRun": "暂无人回答的问题（本次更新）",
 		"image":           "图片",
 	},
 }

@@ -151,8 +151,8 @@ func TestBuildMediaAnswers(t *testing.T) {
 			"  - **B** (line 5): \\[image\\] (javascript:alert(1))\n",
 		}, []string{"](javascript:"}},
 		{"Chinese markdown", mdZh.String(), []string{
-			"  - **B** (第 5 行): [图片](" + img + ")\n",
-			"  - **B** (第 5 行): \\[图片\\] (javascript:alert(1))\n",
+			"  - **B**（第 5 行）：[图片](" + img + ")\n",
+			"  - **B**（第 5 行）：\\[图片\\] (javascript:alert(1))\n",
 		}, []string{"](javascript:", "image"}},
 		{"knowledge-base entry", string(entryMarkdown(".", &d.Entries[0], "en")), []string{
 			"- **B**: [image](" + img + ")\n",

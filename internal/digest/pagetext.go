@@ -70,63 +70,72 @@ var pageTexts = uitext.Table{
 		"summary.days":          "{n} day|{n} days",
 		"summary.dayLogs":       "{n} day log|{n} day logs",
 		"js.dayUnit":            "d",
+		"js.glossOpen":          " (",
+		"js.glossClose":         ")",
 		"data.image":            "[image]",
 	},
 	"zh": {
-		"static.timeline":        "时间线",
-		"static.timelineHelp":    "每个色条是一个话题，从第一条到最后一条非空消息（白色刻度是消息）；点击绿色的问答话题，或用 Tab 键选中后按回车，即可阅读。",
-		"static.topicIndex":      "主题索引",
-		"static.unanswered":      "未回答的问题",
-		"static.unansweredHelp":  "开启了话题却无人回答的问题；点击可阅读所在话题。",
-		"static.thread":          "话题",
-		"static.panelHelp":       "点击时间线中的问答话题，或主题索引中的某次提问，即可在此阅读。",
-		"kind.qa":                "问答",
-		"kind.discussion":        "讨论",
-		"kind.talk":              "闲聊",
-		"kind.news":              "资讯",
-		"kind.greeting":          "问候",
-		"kind.other":             "其他",
-		"role.question":          "问题",
-		"role.answer":            "回答",
-		"undated":                "日期不明",
-		"noMessages":             "没有消息。",
-		"threads":                "{n} 个话题",
-		"messages":               "{n} 条消息",
-		"questions":              "{n} 个问题",
-		"threadsOf":              "{date} 的话题",
-		"read":                   "阅读 {thread}",
-		"facts":                  " — 提问 {n} 次，已回答 {answered} 次，{answers}",
-		"answers":                "共 {n} 条回答",
-		"line":                   "第 {n} 行",
-		"answeredOn":             "{date} 回答",
-		"askedTimes":             "问了 {n} 次",
-		"askedTimesSince":        "自 {date} 起问了 {n} 次",
-		"askedTwice":             "问了两次",
-		"askedTwiceSince":        "自 {date} 起问了两次",
-		"otherQuestions":         "其他问题",
-		"mentionedOnly":          "没有已回答或重复提问的问题；有 {n} 个话题提到它。",
-		"entry":                  "条目：{title}",
-		"threadFacts":            "{kind}，{from}–{to}，{messages}",
-		"groupFacts":             " {questions} · {threads}",
-		"summary.title":          "常见问题汇总：{span}",
-		"summary.span":           "{first} 至 {last}",
-		"summary.noDates":        "没有带日期的聊天",
-		"summary.noDayInRange":   "{range}没有聊天（共读了 {read}）",
-		"summary.since":          "自 {date} 起",
-		"summary.until":          "截至 {date}",
-		"summary.fromTo":         "{since} 至 {until}",
-		"summary.days":           "{n} 天",
-		"summary.dayLogs":        "{n} 份聊天记录",
-		"summary.counts":         "{days}，{threads}；{questions}共被问了 {askings} 次，其中 {repeated} 个问了不止一次。",
-		"summary.leftOut":        "另有 {n} 次提问未收录：只问过一次且无人回答，或离开上下文说得太少。",
-		"summary.unansweredList": "文末列出 {n} 个未回答的问题。",
-		"js.dayUnit":             "天",
-		"data.image":             "[图片]",
+		"static.timeline":             "时间线",
+		"static.timelineHelp":         "每个色条代表一段对话，从第一条画到最后一条非空消息，白色刻度是单条消息。点击绿色的问答对话（或用 Tab 键选中后按回车），即可在右侧阅读。",
+		"static.topicIndex":           "主题索引",
+		"static.unanswered":           "未回答的问题",
+		"static.unansweredHelp":       "有人提问、但无人回答的问题；点击可查看当时的对话。",
+		"static.thread":               "对话",
+		"static.panelHelp":            "点击时间线中的问答对话，或主题索引中的某次提问，即可在此阅读。",
+		"kind.qa":                     "问答",
+		"kind.discussion":             "讨论",
+		"kind.talk":                   "分享",
+		"kind.news":                   "资讯",
+		"kind.greeting":               "寒暄签到",
+		"kind.other":                  "其他",
+		"role.question":               "问题",
+		"role.answer":                 "回答",
+		"undated":                     "日期不明",
+		"noMessages":                  "没有消息。",
+		"threads":                     "{n} 段对话",
+		"messages":                    "{n} 条消息",
+		"questions":                   "{n} 个问题",
+		"threadsOf":                   "{date} 的对话",
+		"read":                        "阅读 {thread}",
+		"facts":                       " — 提问 {n} 次 · {answers}| — 提问 {n} 次（{answered} 次有人回答）· 共 {answers}",
+		"answers":                     "{n} 条回答",
+		"line":                        "第 {n} 行",
+		"answeredOn":                  "{date} 回答",
+		"askedTimes":                  "问了 {n} 次",
+		"askedTimesSince":             "自 {date} 起问了 {n} 次",
+		"askedTwice":                  "问了两次",
+		"askedTwiceSince":             "自 {date} 起问了两次",
+		"otherQuestions":              "其他问题",
+		"mentionedOnly":               "暂无已回答或多次被问到的问题；有 {n} 段对话提到这一主题。",
+		"entry":                       "相关问答：{title}",
+		"threadFacts":                 "{kind}，{from}–{to}，{messages}",
+		"groupFacts":                  " {questions} · {threads}",
+		"summary.title":               "常见问题汇总：{span}",
+		"summary.span":                "{first} 至 {last}",
+		"summary.noDates":             "没有带日期的聊天",
+		"summary.noDayInRange":        "所选日期（{range}）内没有聊天记录（已读取 {read}）",
+		"summary.since":               "自 {date} 起",
+		"summary.until":               "截至 {date}",
+		"summary.fromTo":              "{since} 至 {until}",
+		"summary.days":                "{n} 个聊天日",
+		"summary.dayLogs":             "{n} 份聊天记录",
+		"summary.counts":              "共 {days}，{threads}；整理出 {questions}，共提问 {askings} 次，其中 {repeated} 个被多次问到。",
+		"summary.leftOut":             "另有 {n} 次提问未收录（只问过一次且无人回答，或脱离上下文后信息不足）",
+		"summary.end":                 "。",
+		"summary.unansweredOfLeftOut": "，其中 {n} 个值得补答的问题列在文末。",
+		"summary.unansweredList":      "文末列出 {n} 个值得补答的问题",
+		"summary.unansweredIn":        "：{leftOut} 个来自未收录的提问，{entries} 个已收录但无人回答。",
+		"summary.unansweredEntries":   "，均已收录但无人回答。",
+		"js.dayUnit":                  "天",
+		"js.glossOpen":                "：",
+		"js.glossClose":               "",
+		"data.image":                  "[图片]",
 	},
 }
 
 // zhOnly are the keys only the Chinese table has.
-var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.unansweredList"}
+var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.end", "summary.unansweredOfLeftOut",
+	"summary.unansweredList", "summary.unansweredIn", "summary.unansweredEntries"}
 
 // PageLang is the language WriteHTML, WriteMarkdown and WriteKB write d
 // in: d.Lang when it is one of PageLangs, else "zh" when most of the
@@ -213,13 +222,38 @@ func pageSummary(d *Digest, lang string) string {
 	}
 	s := pageText(lang, "summary.counts", 0, "days", ds, "threads", pageText(lang, "threads", c.threads),
 		"questions", pageText(lang, "questions", len(d.Entries)), "askings", fmt.Sprint(c.askings), "repeated", fmt.Sprint(c.repeated))
+	return s + leftOutIn(d, lang)
+}
+
+// leftOutIn says in lang how many askings d left out and how many
+// unanswered questions it lists at the end, and where those are counted
+// (as summary's unansweredCount does): "另有 724 次提问未收录（…），其中
+// 67 个值得补答的问题列在文末。" when they are all among the askings left
+// out; "" when there are neither.
+func leftOutIn(d *Digest, lang string) string {
+	inEntries := 0
+	for _, u := range d.Unanswered {
+		if u.InEntry {
+			inEntries++
+		}
+	}
+	leftOut := len(d.Unanswered) - inEntries
+	s := ""
 	if d.LeftOut > 0 {
-		s += pageText(lang, "summary.leftOut", d.LeftOut)
+		s = pageText(lang, "summary.leftOut", d.LeftOut)
+		if len(d.Unanswered) > 0 && inEntries == 0 {
+			return s + pageText(lang, "summary.unansweredOfLeftOut", leftOut)
+		}
+		s += pageText(lang, "summary.end", 0)
 	}
-	if len(d.Unanswered) > 0 {
-		s += pageText(lang, "summary.unansweredList", len(d.Unanswered))
+	switch {
+	case len(d.Unanswered) == 0:
+		return s
+	case leftOut == 0:
+		return s + pageText(lang, "summary.unansweredList", inEntries) + pageText(lang, "summary.unansweredEntries", 0)
 	}
-	return s
+	return s + pageText(lang, "summary.unansweredList", len(d.Unanswered)) +
+		pageText(lang, "summary.unansweredIn", 0, "leftOut", fmt.Sprint(leftOut), "entries", fmt.Sprint(inEntries))
 }
 
 // writtenByGo are the prefixes of the keys whose texts WriteHTML writes
