@@ -74,7 +74,7 @@ var pageTexts = uitext.Table{
 		"js.glossClose":         ")",
 		"data.image":            "[image]",
 	},
-	"zh": {
+	"zh": uitext.With(map[string]string{
 		"static.timeline":             "时间线",
 		"static.timelineHelp":         "每个色条代表一段对话，从第一条画到最后一条非空消息，白色刻度是单条消息。点击绿色的问答对话（或用 Tab 键选中后按回车），即可在右侧阅读。",
 		"static.topicIndex":           "主题索引",
@@ -82,12 +82,6 @@ var pageTexts = uitext.Table{
 		"static.unansweredHelp":       "有人提问、但无人回答的问题；点击可查看当时的对话。",
 		"static.thread":               "对话",
 		"static.panelHelp":            "点击时间线中的问答对话，或主题索引中的某次提问，即可在此阅读。",
-		"kind.qa":                     "问答",
-		"kind.discussion":             "讨论",
-		"kind.talk":                   "分享",
-		"kind.news":                   "资讯",
-		"kind.greeting":               "寒暄签到",
-		"kind.other":                  "其他",
 		"role.question":               "问题",
 		"role.answer":                 "回答",
 		"undated":                     "日期不明",
@@ -130,7 +124,7 @@ var pageTexts = uitext.Table{
 		"js.glossOpen":                "：",
 		"js.glossClose":               "",
 		"data.image":                  "[图片]",
-	},
+	}, uitext.ThreadKindsZh),
 }
 
 // zhOnly are the keys only the Chinese table has.

@@ -7,6 +7,7 @@ package uitext
 import (
 	"fmt"
 	"iter"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -21,6 +22,26 @@ var Langs = []string{"en", "zh"}
 // Text; a text with "|" has a form for a count of one and one for other
 // counts ("{n} thread|{n} threads").
 type Table map[string]map[string]string
+
+// ThreadKindsZh are the Chinese names of the thread kinds (the "kind."
+// keys, thread.Kind): one wording for the FAQ, the digest and the page,
+// as a Chinese reader meets them in each.
+var ThreadKindsZh = map[string]string{
+	"kind.qa":         "问答",
+	"kind.discussion": "讨论",
+	"kind.talk":       "分享",
+	"kind.news":       "资讯",
+	"kind.greeting":   "寒暄签到",
+	"kind.other":      "其他",
+}
+
+// With returns texts with the entries of more added: a language's table
+// built from its own texts and ones shared with another table.
+func With(texts, more map[string]string) map[string]string {
+	out := maps.Clone(texts)
+	maps.Copy(out, more)
+	return out
+}
 
 // Text is the text of key in lang's table, its {name}s filled in from
 // vars (name, value, name, value...) and {n} from n, the form for n when
