@@ -105,8 +105,8 @@ The page's, the Markdown digest's and the knowledge base's own words
 (headings, buttons, counts) are English or Simplified Chinese: --lang en
 or zh, or auto (the default): zh when most messages that have letters
 have Chinese characters (an ok or T+1 alone does not count), so Chinese
-chats give Chinese outputs; --lang en for English. The JSON, and the knowledge base's front matter, are the
-same in every language.
+chats give Chinese outputs; --lang en for English. The JSON, and the
+knowledge base's front matter, are the same in every language.
 
 A file whose messages span several calendar days is cut into days as
 extract cuts it (see threads extract --help): each day is threaded on its
@@ -596,17 +596,17 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 			fmt.Fprintf(notes, ", %d merged into other entries (their edits moved)", len(res.Merged))
 		}
 		if len(res.Stale) > 0 {
-			fmt.Fprintf(notes, ", %s not in this run kept", entries(len(res.Stale)))
+			fmt.Fprintf(notes, ", %s not in this run kept", mdtext.PluralOf(len(res.Stale), "entry", "entries"))
 		}
 		if len(res.Wider) > 0 {
-			fmt.Fprintf(notes, ", %s with days this run did not read kept as they were", entries(len(res.Wider)))
+			fmt.Fprintf(notes, ", %s with days this run did not read kept as they were", mdtext.PluralOf(len(res.Wider), "entry", "entries"))
 		}
 		fmt.Fprintln(notes)
 		if len(res.Gone) > 0 {
 			fmt.Fprintf(opts.io.Err, "threads: %s: the entries kept name day files that are not there from here (%d; the first %s): if the archive moved or was renamed, run over it where those paths name its files (or through a link of the old name), so that their entries are read again\n", opts.Out, len(res.Gone), res.Gone[0])
 		}
 		if res.Unread > 0 {
-			fmt.Fprintf(opts.io.Err, "threads: %s: questions are merged only across the days one run reads, so this run's were not compared with the %s it kept of days it did not read: to add a question asked again to its entry, run over the whole archive\n", opts.Out, entries(res.Unread))
+			fmt.Fprintf(opts.io.Err, "threads: %s: questions are merged only across the days one run reads, so this run's were not compared with the %s it kept of days it did not read: to add a question asked again to its entry, run over the whole archive\n", opts.Out, mdtext.PluralOf(res.Unread, "entry", "entries"))
 		}
 		for _, name := range res.NoMarker {
 			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))
@@ -709,12 +709,4 @@ func pageLang(lang string) string {
 		return ""
 	}
 	return lang
-}
-
-// entries is "1 entry" or "N entries".
-func entries(n int) string {
-	if n == 1 {
-		return "1 entry"
-	}
-	return fmt.Sprintf("%d entries", n)
 }

@@ -79,8 +79,8 @@ number of inputs runs one job per input.
 The Markdown FAQ's own words (headings, labels, counts) are English or
 Simplified Chinese: --lang en or zh, or auto (the default): zh for a day
 when most of its messages that have letters have Chinese characters (an
-ok or T+1 alone does not count), so a Chinese chat gives a Chinese FAQ; --lang en for English. JSON and links
-are the same in every language.
+ok or T+1 alone does not count), so a Chinese chat gives a Chinese FAQ;
+--lang en for English. JSON and links are the same in every language.
 
 The -o file is written to a temporary file beside it and renamed over it
 at the end, so it is never seen half-written; it gets the mode a shell

@@ -20,3 +20,19 @@ func TestPlural(t *testing.T) {
 		}
 	}
 }
+
+func TestPluralOf(t *testing.T) {
+	tests := []struct {
+		n    int
+		want string
+	}{
+		{0, "0 entries"},
+		{1, "1 entry"},
+		{2, "2 entries"},
+	}
+	for _, tt := range tests {
+		if got := PluralOf(tt.n, "entry", "entries"); got != tt.want {
+			t.Errorf("PluralOf(%d, entry, entries) = %q, want %q", tt.n, got, tt.want)
+		}
+	}
+}

@@ -148,7 +148,7 @@ func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
 	for n, x := 0, len(own)-1; x >= 0 && n < quotedSenderReach; x-- { // the latest first
 		k := own[x]
 		m := d.questions[d.seen[k].question]
-		if q.SenderID != "" && m.SenderID != "" && m.SenderID != q.SenderID {
+		if otherAccount(q, m) {
 			continue // another account of the name
 		}
 		n++

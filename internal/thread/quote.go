@@ -132,7 +132,7 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 	sn := normaliseName(sender)
 	best, bestScore := -1, 0.0
 	try := func(j int, bonus float64) {
-		if id := qm.msgs[j].SenderID; q.SenderID != "" && id != "" && id != q.SenderID {
+		if otherAccount(q, &qm.msgs[j]) {
 			return
 		}
 		tn, tg := qm.text(j)
@@ -165,6 +165,13 @@ func (qm *quoteMatcher) match(i int, q *chatlog.Quote) int {
 		return -1
 	}
 	return best
+}
+
+// otherAccount reports whether quote q gives the quoted account and the
+// export says another account sent m: then q does not quote m, whatever
+// their texts and names share.
+func otherAccount(q *chatlog.Quote, m *chatlog.Message) bool {
+	return q.SenderID != "" && m.SenderID != "" && m.SenderID != q.SenderID
 }
 
 // sharedBy returns the messages sent under the normalised name sn and
