@@ -1,6 +1,7 @@
 // Package dict holds the word lists that people edit by hand: the terms of
 // China's payment industry (payments.yaml) and the chat filler that carries
-// no topic (stopwords.yaml), WeChat's legacy sticker codes
+// no topic (stopwords.yaml), the words too general to be a thread's
+// keyword (generic.yaml), WeChat's legacy sticker codes
 // (legacy-stickers.yaml), and the payment topics a digest groups questions
 // by (topics.yaml). The files are embedded in the binary; this
 // package parses and checks them and reports mistakes with file and line.
@@ -15,7 +16,7 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-//go:embed payments.yaml stopwords.yaml legacy-stickers.yaml
+//go:embed payments.yaml stopwords.yaml legacy-stickers.yaml generic.yaml
 var files embed.FS
 
 // The embedded files, named as errors name them.
@@ -23,6 +24,7 @@ const (
 	paymentsFile  = "dict/payments.yaml"
 	stopwordsFile = "dict/stopwords.yaml"
 	legacyFile    = "dict/legacy-stickers.yaml"
+	genericFile   = "dict/generic.yaml"
 )
 
 // stickerGroup is the group of stopwords.yaml whose entries are sticker
@@ -60,6 +62,44 @@ func StopWords() ([]string, error) {
 		return nil, fmt.Errorf("%s: %w", stopwordsFile, err)
 	}
 	return parseStopWords(stopwordsFile, data, terms)
+}
+
+// GenericWords returns the words of dict/generic.yaml in file order: words
+// threading reads but a thread's keywords leave out (问题, 老师). A word
+// that is also a payments term or alias, or a stop word, is an error.
+func GenericWords() ([]string, error) {
+	terms, err := Payments()
+	if err != nil {
+		return nil, err
+	}
+	stop, err := StopWords()
+	if err != nil {
+		return nil, err
+	}
+	data, err := files.ReadFile("generic.yaml")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", genericFile, err)
+	}
+	return parseGenericWords(genericFile, data, terms, stop)
+}
+
+// parseGenericWords parses generic.yaml as parseStopWords parses
+// stopwords.yaml, and also refuses a word that is one of stop.
+func parseGenericWords(file string, data []byte, terms []Term, stop []string) ([]string, error) {
+	words, lines, err := parseWordGroups(file, data, terms, "generic word", false)
+	if err != nil {
+		return nil, err
+	}
+	isStop := make(map[string]bool, len(stop))
+	for _, w := range stop {
+		isStop[strings.ToLower(w)] = true
+	}
+	for i, w := range words {
+		if isStop[strings.ToLower(w)] {
+			return nil, fmt.Errorf("%s:%d: %q is also in %s; a stop word is never a keyword already: remove it from one of the files", file, lines[i], w, stopwordsFile)
+		}
+	}
+	return words, nil
 }
 
 // A LegacySticker is a sticker code of older WeChat clients and the name
@@ -200,9 +240,19 @@ func parsePayments(file string, data []byte) ([]Term, error) {
 // lists of words. Entries of the stickers group are returned in brackets.
 // A word that is one of terms (a term or an alias) is an error.
 func parseStopWords(file string, data []byte, terms []Term) ([]string, error) {
-	root, err := parseRoot(file, data, yaml.MappingNode, "no stop words", "groups of words (filler: [...])")
+	words, _, err := parseWordGroups(file, data, terms, "stop word", true)
+	return words, err
+}
+
+// parseWordGroups parses a file of named groups of words, each word a
+// what ("stop word"), and returns the words in file order with the line
+// of each. With stickers, the entries of the stickers group are returned
+// in brackets. A word listed twice, or that is one of terms (a term or an
+// alias), is an error.
+func parseWordGroups(file string, data []byte, terms []Term, what string, stickers bool) ([]string, []int, error) {
+	root, err := parseRoot(file, data, yaml.MappingNode, "no "+what+"s", "groups of words (filler: [...])")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	isTerm := make(map[string]string) // lowercased spelling -> its term
 	for _, t := range terms {
@@ -213,35 +263,37 @@ func parseStopWords(file string, data []byte, terms []Term) ([]string, error) {
 	seen := make(map[string]int)
 	groups := make(map[string]int) // group name -> line
 	var words []string
+	var lines []int
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		group, list := root.Content[i], root.Content[i+1]
 		if first, ok := groups[group.Value]; ok {
-			return nil, fmt.Errorf("%s:%d: duplicate group %q (first at line %d)", file, group.Line, group.Value, first)
+			return nil, nil, fmt.Errorf("%s:%d: duplicate group %q (first at line %d)", file, group.Line, group.Value, first)
 		}
 		groups[group.Value] = group.Line
 		if list.Kind != yaml.SequenceNode {
-			return nil, fmt.Errorf("%s:%d: %s: want a list of words, got %s", file, list.Line, group.Value, kindName(list))
+			return nil, nil, fmt.Errorf("%s:%d: %s: want a list of words, got %s", file, list.Line, group.Value, kindName(list))
 		}
 		for _, n := range list.Content {
 			w, err := word(file, n)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
-			if group.Value == stickerGroup {
+			if stickers && group.Value == stickerGroup {
 				w = "[" + w + "]"
 			}
 			key := strings.ToLower(w)
 			if first, ok := seen[key]; ok {
-				return nil, fmt.Errorf("%s:%d: duplicate word %q (first at line %d)", file, n.Line, w, first)
+				return nil, nil, fmt.Errorf("%s:%d: duplicate word %q (first at line %d)", file, n.Line, w, first)
 			}
 			if term, ok := isTerm[key]; ok {
-				return nil, fmt.Errorf("%s:%d: %q is also in %s (under %s); a word is a payments term or a stop word, not both: remove it from one of the files", file, n.Line, w, paymentsFile, term)
+				return nil, nil, fmt.Errorf("%s:%d: %q is also in %s (under %s); a word is a payments term or a %s, not both: remove it from one of the files", file, n.Line, w, paymentsFile, term, what)
 			}
 			seen[key] = n.Line
 			words = append(words, w)
+			lines = append(lines, n.Line)
 		}
 	}
-	return words, nil
+	return words, lines, nil
 }
 
 // word returns the trimmed text of a scalar node that must not be empty.

@@ -1,6 +1,7 @@
 package dict
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -217,6 +218,46 @@ func TestParseStopWords(t *testing.T) {
 				got = err.Error()
 			} else {
 				got = strings.Join(words, " ")
+			}
+			if !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestGenericWords checks the embedded generic words: they parse, and
+// none is a payments term or a stop word.
+func TestGenericWords(t *testing.T) {
+	words, err := GenericWords()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(words, "问题") {
+		t.Errorf("generic words %v lack 问题", words)
+	}
+}
+
+// TestParseGenericWords checks the errors generic.yaml can have beyond
+// those of stopwords.yaml, which it shares.
+func TestParseGenericWords(t *testing.T) {
+	terms := []Term{{Term: "分账", Gloss: "profit sharing"}}
+	stop := []string{"哈哈", "[捂脸]"}
+	for _, tt := range []struct {
+		name, yaml string
+		want       string // the words joined by spaces, or the error prefix
+	}{
+		{"groups", "talk: [问题, 分享]\npeople: [老师]\n", "问题 分享 老师"},
+		{"no brackets for a stickers group", "stickers: [捂脸]\n", "捂脸"},
+		{"a stop word", "talk:\n  - 问题\n  - 哈哈\n", `dict/generic.yaml:3: "哈哈" is also in dict/stopwords.yaml`},
+		{"a payments term", "talk: [分账]\n", `dict/generic.yaml:1: "分账" is also in dict/payments.yaml (under 分账); a word is a payments term or a generic word, not both`},
+		{"duplicate", "talk: [问题]\npeople: [问题]\n", `dict/generic.yaml:2: duplicate word "问题" (first at line 1)`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			words, err := parseGenericWords(genericFile, []byte(tt.yaml), terms, stop)
+			got := strings.Join(words, " ")
+			if err != nil {
+				got = err.Error()
 			}
 			if !strings.HasPrefix(got, tt.want) {
 				t.Errorf("got %q, want %q", got, tt.want)

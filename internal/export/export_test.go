@@ -81,19 +81,25 @@ func TestWriters(t *testing.T) {
 
 // TestMarkdownCountsAnsweredQuestions checks the FAQ heading: it counts
 // the questions listed below it, and says so when none has an answer, in
-// either language.
+// either language; a question nobody answered is listed on its own, and
+// one answered inside a talk is listed with the others.
 func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	unanswered := sampleDay()
 	unanswered.Result.Threads[0].Questions = []thread.QA{{Question: 0}}
+	inTalk := sampleDay()
+	inTalk.Result.Threads[0].Kind = thread.KindTalk
 	for _, tt := range []struct {
 		name, lang string
 		day        Day
 		want       string
 	}{
 		{"one answered question", "en", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
-		{"a question nobody answered", "en", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n## Other threads"},
+		{"a question nobody answered", "en", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n" +
+			"## Questions without an answer (1)\n\n- **王五** at 09:33:17 (line 9, thread t1): 微信有分账接口吗？\n\n## Other threads"},
+		{"a question answered in a talk", "en", inTalk, "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 段对话）\n\n### 1. "},
-		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n## 其他对话"},
+		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n" +
+			"## 未获回答的问题（1）\n\n- **王五**，09:33:17（第 9 行 · 对话 t1）：微信有分账接口吗？\n\n## 其他对话"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -50,16 +50,16 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	facts = append(facts, text(lang, "messages", len(log.Messages)), text(lang, "threads", len(res.Threads)))
 	fmt.Fprintf(w, "%s\n\n", text(lang, "source", 0, "path", mdtext.Code(log.Path), "facts", strings.Join(facts, text(lang, "sep", 0))))
 
-	var qa, other []thread.Thread
+	var other []thread.Thread
 	for _, t := range res.Threads {
-		if t.Kind == thread.KindQA {
-			qa = append(qa, t)
-		} else {
+		if t.Kind != thread.KindQA {
 			other = append(other, t)
 		}
 	}
+	// Every answered question is listed, in whatever thread: a question
+	// put to the speaker inside a talk and answered there too.
 	answered, inThreads := 0, 0
-	for _, t := range qa {
+	for _, t := range res.Threads {
 		k := answeredQuestions(t)
 		answered += k
 		if k > 0 {
@@ -73,7 +73,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	n := 0
 	senders := title.Senders(log)
-	for _, t := range qa {
+	for _, t := range res.Threads {
 		for _, q := range t.Questions {
 			if len(q.Answers) == 0 {
 				continue
@@ -107,6 +107,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	writeEarlierAnswers(w, d, lang)
+	writeUnanswered(w, d, lang)
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
@@ -178,6 +179,32 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
 		}
 		w.WriteString("\n")
 	}
+}
+
+// writeUnanswered lists the day's questions that got no answer, one line
+// each with who asked, when and in which thread, in lang; nothing when
+// every question was answered. They are what a group owner follows up.
+func writeUnanswered(w *bufio.Writer, d Day, lang string) {
+	var lines []string
+	senders := title.Senders(d.Log)
+	for _, t := range d.Result.Threads {
+		for _, q := range t.Questions {
+			if len(q.Answers) > 0 {
+				continue
+			}
+			qm := &d.Log.Messages[q.Question]
+			asked := title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))
+			if asked == "" {
+				asked = text(lang, "noText", 0)
+			}
+			lines = append(lines, text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
+				"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, t), "question", mdtext.Escape(asked)))
+		}
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## %s\n\n%s\n\n", text(lang, "unanswered", len(lines)), strings.Join(lines, "\n"))
 }
 
 // answerLine is answer m as the FAQ lists it under its question, in

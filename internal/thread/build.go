@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
+	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
@@ -475,8 +477,24 @@ func shorten(s string) string {
 	return string(r[:titleRunes-1]) + "…"
 }
 
-// threadKeywords are the thread's most frequent content words, domain terms first.
+// genericWords are the words of dict/generic.yaml, lowercased: too general
+// to be a thread's keyword (问题, 老师).
+var genericWords = sync.OnceValue(func() map[string]bool {
+	words, err := dict.GenericWords()
+	if err != nil {
+		panic(err) // the embedded file is checked by the dict tests
+	}
+	set := make(map[string]bool, len(words))
+	for _, w := range words {
+		set[strings.ToLower(w)] = true
+	}
+	return set
+})
+
+// threadKeywords are the thread's most frequent content words, domain terms
+// first, leaving out the generic ones (dict/generic.yaml).
 func threadKeywords(fs []features, t *Thread) []string {
+	generic := genericWords()
 	type word struct {
 		text         string
 		domain       bool
@@ -486,6 +504,9 @@ func threadKeywords(fs []features, t *Thread) []string {
 	var words []word
 	for _, i := range t.Messages {
 		for _, w := range fs[i].words {
+			if generic[strings.ToLower(w)] {
+				continue
+			}
 			k, ok := at[w]
 			if !ok {
 				k = len(words)
