@@ -825,13 +825,13 @@ func TestDigestHTMLInChromium(t *testing.T) {
 		// A day from just after midnight to just before the next, as
 		// proddev 2017-05-15 of the corpus, whose "22:00" and "+1d 00:00"
 		// were drawn over each other; on the Chinese page the next day's
-		// marker is "+1天 00:00".
+		// marker is "次日 00:00".
 		day := filepath.Join(dir, "allday.txt")
 		chat := "2025-03-06 00:10:00 A\n早\n\n2025-03-06 12:00:00 B\n午\n\n2025-03-06 23:50:00 C\n晚安\n"
 		if err := os.WriteFile(day, []byte(chat), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		for _, c := range [][2]string{{"en", "+1d 00:00"}, {"zh", "+1天 00:00"}} {
+		for _, c := range [][2]string{{"en", "+1d 00:00"}, {"zh", "次日 00:00"}} {
 			lang, last := c[0], c[1]
 			page := filepath.Join(dir, "allday."+lang+".html")
 			if code, _, errOut := runCmd(t, "", "digest", "-q", "--format", "html", "--lang", lang, "-o", page, day); code != exitOK {

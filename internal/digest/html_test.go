@@ -292,8 +292,8 @@ var englishPageWords = []string{
 	// the data: a picture without text, and some of the topics' glosses
 	// (TestChinesePageHasNoEnglish checks every topic's)
 	"[image]", "profit sharing", "NetsUnion", "reconciliation", "WeChat Pay",
-	// the script's code: the next day's marker on the axis
-	`d + "d "`,
+	// the script's code: the days' markers on the axis
+	`"+1d"`, `d + "d"`,
 }
 
 // TestChinesePageHasNoEnglish checks that a Chinese page holds none of
@@ -321,12 +321,12 @@ func TestChinesePageHasNoEnglish(t *testing.T) {
 			t.Errorf("the Chinese page shows %q", w)
 		}
 	}
-	for _, w := range []string{"Timeline", "Topic index", `"[image]"`, "Q&A", "profit sharing", `d + "d "`} {
+	for _, w := range []string{"Timeline", "Topic index", `"[image]"`, "Q&A", "profit sharing", `"+1d"`, `d + "d"`} {
 		if !strings.Contains(en, w) {
 			t.Errorf("the English page does not show %q: the test reads the page wrong", w)
 		}
 	}
-	for _, w := range []string{"时间线", "主题索引", `"[图片]"`, "问答", "一笔交易资金分给多方收款（分润、分佣）", `d + "天 "`, "相关问答"} {
+	for _, w := range []string{"时间线", "主题索引", `"[图片]"`, "问答", "一笔交易资金分给多方收款（分润、分佣）", `"次日"`, `d + "天"`, "相关问答"} {
 		if !strings.Contains(zh, w) {
 			t.Errorf("the Chinese page does not show %q", w)
 		}
