@@ -784,7 +784,10 @@ func indexMarkdown(dir string, d *Digest, listed []kbEntry) []byte {
 	es := append([]kbEntry(nil), listed...)
 	sort.Slice(es, func(i, j int) bool { return es[i].rankKey().before(es[j].rankKey()) })
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# %s\n\n%s\n\n", mdText(lang, "kbTitle", 0, "span", kbSpan(d, es, lang)), kbSummary(es, lang))
+	fmt.Fprintf(&b, "# %s\n\n", mdText(lang, "kbTitle", 0, "span", kbSpan(d, es, lang)))
+	if s := kbSummary(d, es, lang); s != "" {
+		fmt.Fprintf(&b, "%s\n\n", s)
+	}
 	if len(d.Days) == 0 {
 		fmt.Fprintf(&b, "%s\n", mdText(lang, "lastRun", 0, "summary", spanIn(d, lang)+mdText(lang, "end", 0)))
 	} else {
@@ -837,8 +840,9 @@ func kbSpan(d *Digest, es []kbEntry, lang string) string {
 
 // kbSummary says in one line what the entries listed hold: "12 questions
 // asked 15 times, 2 of them more than once; 5 kept from earlier runs.",
-// in lang.
-func kbSummary(es []kbEntry, lang string) string {
+// in lang; "" when they are the run d's entries as its own summary
+// counts them (a first run), which the line of the last run says.
+func kbSummary(d *Digest, es []kbEntry, lang string) string {
 	askings, repeated, kept := 0, 0, 0
 	for _, e := range es {
 		askings += e.fm.Occurrences
@@ -848,6 +852,9 @@ func kbSummary(es []kbEntry, lang string) string {
 		if e.kept {
 			kept++
 		}
+	}
+	if run := countDigest(d); kept == 0 && len(es) == len(d.Entries) && askings == run.askings && repeated == run.repeated {
+		return ""
 	}
 	s := mdText(lang, "kbSummary", 0, "questions", mdText(lang, "questions", len(es)), "askings", mdText(lang, "askings", askings), "repeated", fmt.Sprint(repeated))
 	if kept > 0 {

@@ -520,11 +520,14 @@ func TestWriteKBIndex(t *testing.T) {
 		runs []*Digest
 		same bool // the index lists the entries as the wide run's does
 		head string
+		// counts: the index counts its entries on a line of its own, as
+		// they are not just the last run's (which the next line counts)
+		counts bool
 	}{
-		{"one run", []*Digest{full}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
-		{"a day at a time", []*Digest{build("2018-03-01"), build("2018-03-08"), build("2018-03-14"), build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
-		{"a later day after all", []*Digest{full, build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
-		{"no day after all", []*Digest{full, Build(nil, segmenter(t), opts)}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n"},
+		{"one run", []*Digest{full}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n", false},
+		{"a day at a time", []*Digest{build("2018-03-01"), build("2018-03-08"), build("2018-03-14"), build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n", true},
+		{"a later day after all", []*Digest{full, build("2018-03-22")}, false, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n", true},
+		{"no day after all", []*Digest{full, Build(nil, segmenter(t), opts)}, true, "# Knowledge base: 2018-03-01 to 2018-03-22\n\n", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -543,8 +546,12 @@ func TestWriteKBIndex(t *testing.T) {
 			if tt.same && indexBody(t, dir) != indexBody(t, wide) {
 				t.Errorf("index\n%s\nwant as the wide run's\n%s", indexBody(t, dir), indexBody(t, wide))
 			}
-			if text := readFile(t, filepath.Join(dir, kbIndex)); !strings.HasPrefix(text, tt.head) {
+			text := readFile(t, filepath.Join(dir, kbIndex))
+			if !strings.HasPrefix(text, tt.head) {
 				t.Errorf("index starts %q, want %q", text[:min(len(text), 80)], tt.head)
+			}
+			if counts := !strings.HasPrefix(strings.TrimPrefix(text, tt.head), "Last run: "); counts != tt.counts {
+				t.Errorf("index starts %q: a line of its own counts, %v, want %v", text[:min(len(text), 200)], counts, tt.counts)
 			}
 			// Rewriting with the last run changes nothing.
 			res, err := WriteKB(dir, tt.runs[len(tt.runs)-1])
