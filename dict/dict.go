@@ -86,7 +86,7 @@ func GenericWords() ([]string, error) {
 // parseGenericWords parses generic.yaml as parseStopWords parses
 // stopwords.yaml, and also refuses a word that is one of stop.
 func parseGenericWords(file string, data []byte, terms []Term, stop []string) ([]string, error) {
-	words, lines, err := parseWordGroups(file, data, terms, "generic word", false)
+	words, lines, err := parseWordGroups(file, data, terms, "generic word", "talk: [...]", false)
 	if err != nil {
 		return nil, err
 	}
@@ -96,7 +96,7 @@ func parseGenericWords(file string, data []byte, terms []Term, stop []string) ([
 	}
 	for i, w := range words {
 		if isStop[strings.ToLower(w)] {
-			return nil, fmt.Errorf("%s:%d: %q is also in %s; a stop word is never a keyword already: remove it from one of the files", file, lines[i], w, stopwordsFile)
+			return nil, fmt.Errorf("%s:%d: %q is also in %s, and a stop word is never a keyword already: remove it from %s", file, lines[i], w, stopwordsFile, file)
 		}
 	}
 	return words, nil
@@ -240,17 +240,18 @@ func parsePayments(file string, data []byte) ([]Term, error) {
 // lists of words. Entries of the stickers group are returned in brackets.
 // A word that is one of terms (a term or an alias) is an error.
 func parseStopWords(file string, data []byte, terms []Term) ([]string, error) {
-	words, _, err := parseWordGroups(file, data, terms, "stop word", true)
+	words, _, err := parseWordGroups(file, data, terms, "stop word", "filler: [...]", true)
 	return words, err
 }
 
 // parseWordGroups parses a file of named groups of words, each word a
 // what ("stop word"), and returns the words in file order with the line
-// of each. With stickers, the entries of the stickers group are returned
-// in brackets. A word listed twice, or that is one of terms (a term or an
+// of each; example is a group as the file writes one ("filler: [...]").
+// With stickers, the entries of the stickers group are returned in
+// brackets. A word listed twice, or that is one of terms (a term or an
 // alias), is an error.
-func parseWordGroups(file string, data []byte, terms []Term, what string, stickers bool) ([]string, []int, error) {
-	root, err := parseRoot(file, data, yaml.MappingNode, "no "+what+"s", "groups of words (filler: [...])")
+func parseWordGroups(file string, data []byte, terms []Term, what, example string, stickers bool) ([]string, []int, error) {
+	root, err := parseRoot(file, data, yaml.MappingNode, "no "+what+"s", "groups of words ("+example+")")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -402,7 +402,8 @@ func TestExtractRepliesAcrossDays(t *testing.T) {
 	}
 	section := "## Answers to earlier questions (1)\n\n### How do I rotate the API key without downtime?\n\n" +
 		"Asked by **Ann** on 2024-01-10 at 22:50:00 (line 1)\n\n> How do I rotate the API key without downtime?\n\n" +
-		"- **Cid** (08:10:00): Create the new key first, deploy it, then revoke the old one.\n\n## "
+		"- **Cid** (08:10:00): Create the new key first, deploy it, then revoke the old one.\n\n" +
+		"## Unanswered questions (1)\n\n- **Ann** at 08:12:00 (line 4, thread t2): Also the webhook secret?\n\n## Other threads (3)"
 	if !strings.Contains(out, section) {
 		t.Errorf("the FAQ lacks the answer to the earlier question:\n%s", out)
 	}

@@ -88,6 +88,13 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	unanswered.Result.Threads[0].Questions = []thread.QA{{Question: 0}}
 	inTalk := sampleDay()
 	inTalk.Result.Threads[0].Kind = thread.KindTalk
+	noQuestion := sampleDay()
+	noQuestion.Result.Threads[0].Questions = nil
+	// 谢谢 (message 3) asks inside the conversation, and the news is asked
+	// as a thread of its own that nobody answered.
+	asking := sampleDay()
+	asking.Result.Threads[0].Questions = append(asking.Result.Threads[0].Questions, thread.QA{Question: 3})
+	asking.Result.Threads[1].Questions = []thread.QA{{Question: 4}}
 	for _, tt := range []struct {
 		name, lang string
 		day        Day
@@ -95,11 +102,18 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	}{
 		{"one answered question", "en", sampleDay(), "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"a question nobody answered", "en", unanswered, "## Questions and answers (0)\n\nNo question asked this day was answered.\n\n" +
-			"## Questions without an answer (1)\n\n- **王五** at 09:33:17 (line 9, thread t1): 微信有分账接口吗？\n\n## Other threads"},
+			"## Unanswered questions (1)\n\n- **王五** at 09:33:17 (line 9, thread t1): 微信有分账接口吗？\n\n## Other threads"},
+		{"no question", "en", noQuestion, "## Questions and answers (0)\n\nNo question was asked this day.\n\n## Other threads"},
+		{"no question, zh", "zh", noQuestion, "## 问答（0）\n\n本日无人提问。\n\n## 其他对话"},
+		{"unanswered inside a conversation and alone", "en", asking, "## Unanswered questions (2)\n\n" +
+			"- **赵六** at 10:52:42 (line 21, thread t2): 央行发布&lt;条码支付&gt;新规\n\n" +
+			"One more, asked inside a conversation already going (a follow-up, a remark, a rhetorical question), is not listed; " +
+			"the JSON marks it with role `question`.\n\n## Other threads (0)\n\n"},
+		{"unanswered inside a conversation, zh", "zh", asking, "另有 1 个是对话中的追问、插话或反问，未列出；JSON 中以 role `question` 标出。\n\n## 其他对话（0）"},
 		{"a question answered in a talk", "en", inTalk, "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 段对话）\n\n### 1. "},
 		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n" +
-			"## 未获回答的问题（1）\n\n- **王五**，09:33:17（第 9 行 · 对话 t1）：微信有分账接口吗？\n\n## 其他对话"},
+			"## 未回答的问题（1）\n\n- **王五**，09:33:17（第 9 行 · 对话 t1）：微信有分账接口吗？\n\n## 其他对话"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var buf bytes.Buffer

@@ -67,7 +67,11 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	if answered == 0 {
-		fmt.Fprintf(w, "## %s\n\n%s\n\n", text(lang, "qaNone", 0), text(lang, "noneAnswered", 0))
+		none := "noneAnswered"
+		if !slices.ContainsFunc(res.Threads, func(t thread.Thread) bool { return len(t.Questions) > 0 }) {
+			none = "noneAsked"
+		}
+		fmt.Fprintf(w, "## %s\n\n%s\n\n", text(lang, "qaNone", 0), text(lang, none, 0))
 	} else {
 		fmt.Fprintf(w, "## %s\n\n", text(lang, "qa", answered, "threads", text(lang, "threads", inThreads)))
 	}
@@ -80,7 +84,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			}
 			n++
 			qm := &log.Messages[q.Question]
-			fmt.Fprintf(w, "### %d. %s\n\n", n, mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
+			fmt.Fprintf(w, "### %d. %s\n\n", n, questionTitle(lang, qm, senders))
 			keywords := ""
 			if len(t.Keywords) > 0 {
 				keywords = text(lang, "keywords", 0, "keywords", mdtext.Escape(strings.Join(t.Keywords, text(lang, "list", 0))))
@@ -106,8 +110,13 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			w.WriteString("\n")
 		}
 	}
-	writeEarlierAnswers(w, d, lang)
-	writeUnanswered(w, d, lang)
+	writeEarlierAnswers(w, d, lang, senders)
+	opening, inside := unansweredQuestions(d)
+	writeUnanswered(w, d, lang, senders, opening, inside)
+	// A thread that is an unanswered question alone is listed just above.
+	other = slices.DeleteFunc(other, func(t thread.Thread) bool {
+		return len(t.Messages) == 1 && slices.Contains(opening, t.Messages[0])
+	})
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
@@ -133,7 +142,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 // writeEarlierAnswers lists the day's answers to questions of earlier days
 // (explicit replies, as a Telegram reply the next morning), under each
 // question as it was asked, in lang; nothing when there are none.
-func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
+func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) {
 	var replies []int
 	for i, e := range d.Earlier {
 		if e.Answer {
@@ -166,10 +175,9 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
 		q.answers = append(q.answers, i)
 	}
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "earlier", len(questions)))
-	senders := title.Senders(d.Log)
 	for _, q := range questions {
 		qm := q.e.Question
-		fmt.Fprintf(w, "### %s\n\n", mdtext.Escape(title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))))
+		fmt.Fprintf(w, "### %s\n\n", questionTitle(lang, qm, senders))
 		fmt.Fprintf(w, "%s\n\n", text(lang, "askedByOn", 0, "sender", mdtext.Escape(qm.Sender), "date", q.e.Date, "time", clock(qm), "line", fmt.Sprint(q.e.Line)))
 		fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(lang, qm, "> ")))
 		for _, a := range q.answers {
@@ -181,30 +189,73 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string) {
 	}
 }
 
-// writeUnanswered lists the day's questions that got no answer, one line
-// each with who asked, when and in which thread, in lang; nothing when
-// every question was answered. They are what a group owner follows up.
-func writeUnanswered(w *bufio.Writer, d Day, lang string) {
-	var lines []string
-	senders := title.Senders(d.Log)
+// unansweredQuestions splits the day's questions that got no answer (a
+// copy of a message the export listed twice aside) into those that open
+// their thread, in the order they were asked: someone asked the group and
+// nobody took it up; and how many others there are: turns of a
+// conversation already going, where most are remarks, banter and the
+// rhetorical questions of an argument (小额你计较什么手续费。。), as the
+// digest found (see digest's unanswered).
+func unansweredQuestions(d Day) (opening []int, inside int) {
 	for _, t := range d.Result.Threads {
 		for _, q := range t.Questions {
-			if len(q.Answers) > 0 {
-				continue
+			switch {
+			case len(q.Answers) > 0 || chatlog.ListedTwice(d.Log.Messages, q.Question) || d.Result.Links[q.Question].HasEvidence("copy"):
+			case d.Result.Links[q.Question].Parent < 0:
+				opening = append(opening, q.Question)
+			default:
+				inside++
 			}
-			qm := &d.Log.Messages[q.Question]
-			asked := title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))
-			if asked == "" {
-				asked = text(lang, "noText", 0)
-			}
-			lines = append(lines, text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
-				"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, t), "question", mdtext.Escape(asked)))
 		}
 	}
-	if len(lines) == 0 {
+	slices.Sort(opening)
+	return opening, inside
+}
+
+// writeUnanswered lists the day's questions that opened a thread and got
+// no answer, one line each with who asked, when and in which thread, and
+// counts the others (unansweredQuestions), in lang; nothing when there
+// are none. They are what a group owner follows up.
+func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []int, inside int) {
+	if len(opening) == 0 && inside == 0 {
 		return
 	}
-	fmt.Fprintf(w, "## %s\n\n%s\n\n", text(lang, "unanswered", len(lines)), strings.Join(lines, "\n"))
+	fmt.Fprintf(w, "## %s\n\n", text(lang, "unanswered", len(opening)+inside))
+	thread := threadOf(d.Result)
+	for _, i := range opening {
+		qm := &d.Log.Messages[i]
+		t := thread[i]
+		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
+			"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, *t), "question", questionTitle(lang, qm, senders)))
+	}
+	if len(opening) > 0 {
+		w.WriteString("\n")
+	}
+	if inside > 0 {
+		fmt.Fprintf(w, "%s\n\n", text(lang, "unansweredInside", inside))
+	}
+}
+
+// questionTitle is question qm as the FAQ names it, escaped: its text
+// without the mentions of senders (title.Question) made a title
+// (title.Of), or "(no text)" in lang when nothing is left.
+func questionTitle(lang string, qm *chatlog.Message, senders []string) string {
+	t := title.Of(title.Question(messageText(qm), qm.Code, qm.Mentions, senders))
+	if t == "" {
+		t = text(lang, "noText", 0)
+	}
+	return mdtext.Escape(t)
+}
+
+// threadOf maps each message index of res to its thread.
+func threadOf(res *thread.Result) map[int]*thread.Thread {
+	m := map[int]*thread.Thread{}
+	for k := range res.Threads {
+		for _, i := range res.Threads[k].Messages {
+			m[i] = &res.Threads[k]
+		}
+	}
+	return m
 }
 
 // answerLine is answer m as the FAQ lists it under its question, in

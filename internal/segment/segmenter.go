@@ -68,6 +68,11 @@ func New() (*Segmenter, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Threading reads the generic words (thread keywords); a mistake in
+	// their file stops every command here, as one in the others does.
+	if _, err := dict.GenericWords(); err != nil {
+		return nil, err
+	}
 	words, err := openDictionary(terms, stops)
 	if err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/cocolian/threads/dict"
@@ -491,8 +492,19 @@ var genericWords = sync.OnceValue(func() map[string]bool {
 	return set
 })
 
+// namesSomething reports whether content word w can be a keyword: not a
+// number, time or date alone (500, 20:00, 2018-05-04, 0.6%), nor a single
+// Latin letter (the b of b端).
+func namesSomething(w string) bool {
+	if utf8.RuneCountInString(w) == 1 && w[0] < utf8.RuneSelf && unicode.IsLetter(rune(w[0])) {
+		return false
+	}
+	return strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsDigit(r) && !strings.ContainsRune(":./-%", r) })
+}
+
 // threadKeywords are the thread's most frequent content words, domain terms
-// first, leaving out the generic ones (dict/generic.yaml).
+// first, leaving out the generic ones (dict/generic.yaml), numbers and
+// single letters.
 func threadKeywords(fs []features, t *Thread) []string {
 	generic := genericWords()
 	type word struct {
@@ -504,7 +516,7 @@ func threadKeywords(fs []features, t *Thread) []string {
 	var words []word
 	for _, i := range t.Messages {
 		for _, w := range fs[i].words {
-			if generic[strings.ToLower(w)] {
+			if generic[strings.ToLower(w)] || !namesSomething(w) {
 				continue
 			}
 			k, ok := at[w]

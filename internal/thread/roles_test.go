@@ -55,6 +55,10 @@ func TestFixtureRoles(t *testing.T) {
 		// same word posted out of the blue still is, and so is a headline
 		// that shares only a word of when (最新) with a question.
 		{"testdata/echoed-news.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}, {3, RoleNone, -1}, {4, RoleQuestion, -1}, {5, RoleNone, -1}}, nil},
+		// Generic words (dict/generic.yaml), numbers, times and single
+		// letters are no keywords.
+		{"testdata/generic-keywords.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}},
+			[]string{"老师", "问题", "晚上", "分享", "20:00", "500", "b"}},
 	}
 	seg, err := fuzzSegmenter()
 	if err != nil {
@@ -81,7 +85,7 @@ func TestFixtureRoles(t *testing.T) {
 			for _, th := range res.Threads {
 				for _, k := range tt.keywords {
 					if slices.Contains(th.Keywords, k) {
-						t.Errorf("thread %s has keyword %q, a script address's word", th.ID, k)
+						t.Errorf("thread %s has keyword %q (keywords %v)", th.ID, k, th.Keywords)
 					}
 				}
 			}
