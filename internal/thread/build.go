@@ -2,6 +2,7 @@ package thread
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -411,7 +412,7 @@ func assemble(msgs []chatlog.Message, fs []features, links []Link, talks []talk)
 		}
 		t.Kind = threadKind(msgs, fs, t, talkRoot[root[t.Messages[0]]])
 		t.Title = threadTitle(msgs, t)
-		t.Keywords = threadKeywords(fs, t)
+		t.Keywords = threadKeywords(msgs, fs, t)
 	}
 	return threads
 }
@@ -504,9 +505,12 @@ func namesSomething(w string) bool {
 
 // threadKeywords are the thread's most frequent content words, domain terms
 // first, leaving out the generic ones (dict/generic.yaml), numbers and
-// single letters.
-func threadKeywords(fs []features, t *Thread) []string {
+// single letters, and the words of system messages.
+func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
 	generic := genericWords()
+	// A thread with no Chinese in it gets no Chinese keyword: the bin of
+	// /usr/bin is no 卡BIN, however the dictionary reads it.
+	han := slices.ContainsFunc(t.Messages, func(i int) bool { return fs[i].han })
 	type word struct {
 		text         string
 		domain       bool
@@ -515,8 +519,11 @@ func threadKeywords(fs []features, t *Thread) []string {
 	at := map[string]int{}
 	var words []word
 	for _, i := range t.Messages {
+		if msgs[i].Type == chatlog.TypeSystem {
+			continue // a join, a rename or a recall says nothing of the subject
+		}
 		for _, w := range fs[i].words {
-			if generic[strings.ToLower(w)] || !namesSomething(w) {
+			if generic[strings.ToLower(w)] || !namesSomething(w) || !han && hasHan(w) {
 				continue
 			}
 			k, ok := at[w]
