@@ -8,6 +8,7 @@ import (
 
 	"github.com/cocolian/threads/dict"
 	"github.com/cocolian/threads/internal/segment"
+	"golang.org/x/text/unicode/norm"
 )
 
 // A topicMatcher finds the topics whose terms a text mentions.
@@ -108,10 +109,12 @@ func wordAt(words []segment.Token, pos int) int {
 }
 
 // foldTopicText writes a topic term or a text as they are compared: in
-// lower case, and with 帐, the old spelling of 账 that chats still use (挂帐,
-// 对帐), as 账 (both take three bytes, so token offsets hold).
+// compatibility form (NFKC: the Roman numeral Ⅲ of Ⅲ类户 as III, ① as 1),
+// in lower case, and with 帐, the old spelling of 账 that chats still use
+// (挂帐, 对帐), as 账. A text is split into words after folding, so the
+// offsets of its words are those of the folded text.
 func foldTopicText(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "帐", "账")
+	return strings.ReplaceAll(strings.ToLower(norm.NFKC.String(s)), "帐", "账")
 }
 
 // topicCounter adds up topic mentions over the messages of a thread or an

@@ -12,6 +12,7 @@ func TestTopicMentions(t *testing.T) {
 		{Name: "分账", Terms: []string{"分账", "分润"}},
 		{Name: "POS终端", Terms: []string{"POS", "机具"}},
 		{Name: "网联", Terms: []string{"网联", "协议支付"}},
+		{Name: "账户体系", Terms: []string{"III类户"}},
 	}, nil)
 	tests := []struct {
 		text string
@@ -24,6 +25,8 @@ func TestTopicMentions(t *testing.T) {
 		{"pos机", "[1]"},
 		{"POST 请求超时", "[]"},
 		{"用 mPOS 收款", "[]"},
+		{"Ⅲ类户有没有限额？", "[3]"}, // the Roman numeral Ⅲ, as 302号文 writes it
+		{"iii类户有没有限额？", "[3]"},
 		{"", "[]"},
 	}
 	for _, tt := range tests {
