@@ -144,6 +144,9 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 				return usageError{errors.New("`--format kb` needs `--out DIR`, a folder (stdout holds no files)")}
 			}
 			opts.Out = outputPath(opts.Out)
+			if fi, err := os.Stat(opts.Out); opts.Format == "kb" && err == nil && !fi.IsDir() {
+				return usageError{fmt.Errorf("`--out %s` is a file, and `--format kb` writes a folder of files: give `--out` a folder (a new one, or a knowledge base written before)", opts.Out)}
+			}
 			for _, f := range []struct{ name, val string }{{"--since", opts.Since}, {"--until", opts.Until}} {
 				if f.val == "" {
 					continue
@@ -239,7 +242,7 @@ func digestRun(opts *digestOptions) error {
 	}
 	rng := digest.Range{Since: opts.Since, Until: opts.Until, Read: st.days}
 	if len(days) == 0 && rng.String() != "" {
-		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %s read: the digest is empty\n", rng, mdtext.Plural(st.days, "day"))
+		fmt.Fprintf(opts.io.Err, "threads: no day %s among the %s read: the digest is empty\n", rng, mdtext.Plural(st.days, "day log"))
 	}
 	if opts.progress && len(days) > 0 {
 		fmt.Fprintf(opts.io.Err, "threads digest: merging the questions of %s\n", mdtext.Plural(len(days), "day"))
@@ -583,6 +586,16 @@ func inRange(log *chatlog.Log, since, until string) bool {
 	return slices.ContainsFunc(log.Messages, func(m chatlog.Message) bool { return r.Holds(digest.MessageDate(log, &m)) })
 }
 
+// problemAt writes problem, a digest.KBProblem's ("line 3: did not find
+// expected key", or a message without a line), at path: "DIR/f.md:3: did
+// not find expected key".
+func problemAt(path, problem string) string {
+	if rest, ok := strings.CutPrefix(problem, "line "); ok {
+		return path + ":" + rest
+	}
+	return path + ": " + problem
+}
+
 // writeDigest writes the digest in the chosen format.
 func writeDigest(opts *digestOptions, d *digest.Digest) error {
 	if opts.Format == "kb" {
@@ -611,8 +624,18 @@ func writeDigest(opts *digestOptions, d *digest.Digest) error {
 		for _, name := range res.NoMarker {
 			fmt.Fprintf(opts.io.Err, "threads: %s: no marker line, left unchanged\n", filepath.Join(opts.Out, name))
 		}
+		for _, m := range res.Renamed {
+			fmt.Fprintf(opts.io.Err, "threads: %s: its questions joined another entry, whose file %s now holds its notes; the file and its name are gone (rename %s if you want that name back)\n", filepath.Join(opts.Out, m.Name), filepath.Join(opts.Out, m.Into), m.Into)
+		}
+		for _, f := range res.BadFrontMatter {
+			fmt.Fprintf(opts.io.Err, "threads: %s; the front matter is no valid YAML, so the file is left unchanged and its entry not regenerated (fix the YAML and run again)\n", problemAt(filepath.Join(opts.Out, f.Name), f.Problem))
+		}
 		for _, f := range res.Skipped {
 			path := filepath.Join(opts.Out, f.Name)
+			if f.Problem != "" {
+				fmt.Fprintf(opts.io.Err, "threads: %s; the front matter is no valid YAML, so no entry id could be read: left as it is and out of index.md (fix the YAML)\n", problemAt(path, f.Problem))
+				continue
+			}
 			if f.Entry == "" {
 				fmt.Fprintf(opts.io.Err, "threads: %s: no entry id in its front matter, so no entry file: left as it is and out of index.md, and its notes go to no entry (give it the id of its entry, or move it out of the folder)\n", path)
 			} else {

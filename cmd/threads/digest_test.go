@@ -239,6 +239,7 @@ func TestDigestErrors(t *testing.T) {
 		{"bad format", []string{"digest", "--format", "pdf", day}, exitUsage, "invalid `--format` \"pdf\"", false},
 		{"kb without out", []string{"digest", "--format", "kb", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
 		{"kb to stdout", []string{"digest", "--format", "kb", "-o", "-", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
+		{"kb to a file", []string{"digest", "--format", "kb", "-o", day, day}, exitUsage, "is a file, and `--format kb` writes a folder of files", false},
 		{"-o - is stdout", []string{"digest", "-q", "-o", "-", day}, exitOK, "^$", true},
 		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\"", false},
 		{"since after until", []string{"digest", "--since", "2018-03-09", "--until", "2018-03-01", day}, exitUsage, "`--since` 2018-03-09 is after `--until` 2018-03-01", false},
@@ -1453,11 +1454,11 @@ func TestDigestNoDayInRange(t *testing.T) {
 		heading string
 		note    string
 	}{
-		{[]string{"--since", "2019-01-01"}, "", "# FAQ digest: no day since 2019-01-01 (4 days read)\n", "threads: no day since 2019-01-01 among the 4 days read: the digest is empty\n"},
-		{[]string{"--until", "2018-02-28"}, "", "# FAQ digest: no day until 2018-02-28 (4 days read)\n", "threads: no day until 2018-02-28 among the 4 days read: the digest is empty\n"},
-		{[]string{"--since", "2018-03-02", "--until", "2018-03-07"}, "", "# FAQ digest: no day from 2018-03-02 to 2018-03-07 (4 days read)\n", "threads: no day from 2018-03-02 to 2018-03-07 among the 4 days read: the digest is empty\n"},
+		{[]string{"--since", "2019-01-01"}, "", "# FAQ digest: no day since 2019-01-01 (4 day logs read)\n", "threads: no day since 2019-01-01 among the 4 day logs read: the digest is empty\n"},
+		{[]string{"--until", "2018-02-28"}, "", "# FAQ digest: no day until 2018-02-28 (4 day logs read)\n", "threads: no day until 2018-02-28 among the 4 day logs read: the digest is empty\n"},
+		{[]string{"--since", "2018-03-02", "--until", "2018-03-07"}, "", "# FAQ digest: no day from 2018-03-02 to 2018-03-07 (4 day logs read)\n", "threads: no day from 2018-03-02 to 2018-03-07 among the 4 day logs read: the digest is empty\n"},
 		{[]string{"--since", "2018-03-02", "--until", "2018-03-08"}, "", "# FAQ digest: 2018-03-08\n", ""},
-		{[]string{"--since", "2019-01-01"}, oneDay, "# FAQ digest: no day since 2019-01-01 (1 day read)\n", "threads: no day since 2019-01-01 among the 1 day read: the digest is empty\n"},
+		{[]string{"--since", "2019-01-01"}, oneDay, "# FAQ digest: no day since 2019-01-01 (1 day log read)\n", "threads: no day since 2019-01-01 among the 1 day log read: the digest is empty\n"},
 	}
 	for _, tt := range tests {
 		input := tt.input

@@ -63,7 +63,7 @@ type Options struct {
 // limit, so that a digest left with no day can say why.
 type Range struct {
 	Since, Until string // first and last day kept, YYYY-MM-DD; "" for no limit
-	Read         int    // the days read, in the range or not
+	Read         int    // the day logs read (a file of one day, or each day of a file of several), in the range or not
 }
 
 // String names the range as the flags give it: "since 2018-05-01",

@@ -38,15 +38,37 @@ func isEntryID(id string) bool { return entryFile.MatchString(id + ".md") }
 
 // KBResult says what WriteKB did to the folder; every list is sorted.
 type KBResult struct {
-	Written   []string    // files created or changed
-	Unchanged []string    // files that were already up to date
-	Merged    []string    // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
-	Stale     []string    // entry files this digest does not produce, left as they were (entries of days not in this run)
-	Wider     []string    // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
-	NoMarker  []string    // entry files whose marker line was removed, left as they were
-	Unread    int         // the entry files in Stale and Wider that name a day this digest did not read
-	Gone      []string    // the day files those entry files name as sources and that are not there (from the working folder): moved, renamed or removed
-	Skipped   []KBSkipped // Markdown files that are no entry file, left alone and out of the index, by name
+	Written   []string // files created or changed
+	Unchanged []string // files that were already up to date
+	Merged    []string // files of entries this digest no longer produces whose edits moved into the entries now holding their questions, then removed
+	// Renamed are the files of Merged that a curator had named (not by
+	// their entry's ID), each with the file that took their edits: their
+	// name is gone with them.
+	Renamed  []KBMerge
+	Stale    []string // entry files this digest does not produce, left as they were (entries of days not in this run)
+	Wider    []string // entry files of this digest's entries or sharing askings with them that also hold askings of days it did not read, left as they were
+	NoMarker []string // entry files whose marker line was removed, left as they were
+	// BadFrontMatter are the entry files whose front matter is no valid
+	// YAML (a curator's slip), left as they were until it is fixed: the
+	// index lists this run's entry of that ID as this run made it.
+	BadFrontMatter []KBProblem
+	Unread         int         // the entry files in Stale and Wider that name a day this digest did not read
+	Gone           []string    // the day files those entry files name as sources and that are not there (from the working folder): moved, renamed or removed
+	Skipped        []KBSkipped // Markdown files that are no entry file, left alone and out of the index, by name
+}
+
+// A KBMerge is a file of a knowledge base removed when its entry's
+// questions joined another entry, and the file that took its edits.
+type KBMerge struct {
+	Name string // the removed file's name in the folder
+	Into string // the name of the file now holding its notes
+}
+
+// A KBProblem is a file of a knowledge base's folder and what is wrong
+// with it.
+type KBProblem struct {
+	Name    string // the file's name in the folder
+	Problem string // what is wrong, with the line of the file: "line 3: did not find expected key"
 }
 
 // A KBSkipped is a Markdown file of a knowledge base's folder that is
@@ -56,6 +78,9 @@ type KBSkipped struct {
 	Name  string // the file's name in the folder
 	Entry string // the entry its front matter names, whose file is File; "" when it names none
 	File  string // the name of the entry's file, when Entry is set
+	// Problem is what is wrong with its front matter, with the line
+	// (readFrontMatter): why no entry id could be read; "" when nothing is.
+	Problem string
 }
 
 // kbFrontMatter is the YAML front matter of an entry file: what the index
@@ -141,7 +166,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 	bySource := make(map[string][]string)
 	wider := make(map[string]bool)
 	for name, f := range existing {
-		if produced[name] || name == kbIndex || !f.marked {
+		if produced[name] || name == kbIndex || !f.editable() {
 			continue
 		}
 		if !read.all(f.fm.Sources) {
@@ -183,8 +208,8 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 		names[i] = name
 		old, ok := existing[name]
-		if ok && !old.marked {
-			res.NoMarker = append(res.NoMarker, name)
+		if ok && !old.editable() {
+			res.leaveAlone(name, old)
 			continue
 		}
 		if ok && !read.all(old.fm.Sources) {
@@ -210,6 +235,9 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		}
 		for _, from := range from {
 			absorbed[from] = true
+			if !entryFile.MatchString(from) && from != name {
+				res.Renamed = append(res.Renamed, KBMerge{Name: from, Into: name})
+			}
 			// A note moves unless this file holds it whole already (moved
 			// before, or written twice): never drop one for being part of
 			// another note.
@@ -272,8 +300,8 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 				return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), err)
 			}
 			res.Merged = append(res.Merged, name)
-		case !f.marked:
-			res.NoMarker = append(res.NoMarker, name)
+		case !f.editable():
+			res.leaveAlone(name, f)
 		default:
 			res.Stale = append(res.Stale, name)
 			if !read.all(f.fm.Sources) {
@@ -285,7 +313,24 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 		sort.Strings(l)
 	}
 	sort.Slice(res.Skipped, func(i, j int) bool { return res.Skipped[i].Name < res.Skipped[j].Name })
+	sort.Slice(res.Renamed, func(i, j int) bool { return res.Renamed[i].Name < res.Renamed[j].Name })
+	sort.Slice(res.BadFrontMatter, func(i, j int) bool { return res.BadFrontMatter[i].Name < res.BadFrontMatter[j].Name })
 	return res, nil
+}
+
+// editable reports whether WriteKB may rewrite entry file f: it has the
+// marker line and front matter it can read.
+func (f *kbFile) editable() bool { return f.marked && f.badFM == "" }
+
+// leaveAlone notes that entry file f, named name, is left as it is
+// because it is not editable: its marker was removed, or its front matter
+// is no valid YAML.
+func (res *KBResult) leaveAlone(name string, f *kbFile) {
+	if f.badFM != "" {
+		res.BadFrontMatter = append(res.BadFrontMatter, KBProblem{Name: name, Problem: f.badFM})
+		return
+	}
+	res.NoMarker = append(res.NoMarker, name)
 }
 
 // A kbFile is an existing file of the knowledge base.
@@ -293,6 +338,7 @@ type kbFile struct {
 	id     string // the entry's ID: its name's, or a renamed file's front matter's; "" for the index
 	data   []byte
 	marked bool          // it has the marker line
+	badFM  string        // what is wrong with its front matter, with the line ("line 3: …"); "" when nothing is
 	kept   string        // what follows the marker line
 	fm     kbFrontMatter // its front matter; the zero value when it has none that can be read
 }
@@ -378,7 +424,7 @@ func readKB(dir string) (map[string]*kbFile, []KBSkipped, error) {
 				f.kept = string(rest[j+1:])
 			}
 		}
-		f.fm = readFrontMatter(data)
+		f.fm, f.badFM = readFrontMatter(data)
 		switch {
 		case name == kbIndex:
 		case entryFile.MatchString(name):
@@ -386,7 +432,7 @@ func readKB(dir string) (map[string]*kbFile, []KBSkipped, error) {
 		case isEntryID(f.fm.ID):
 			f.id = f.fm.ID // renamed by a curator
 		default:
-			skipped = append(skipped, KBSkipped{Name: name})
+			skipped = append(skipped, KBSkipped{Name: name, Problem: f.badFM})
 			continue
 		}
 		if f.id != "" {
@@ -433,23 +479,40 @@ func markerAt(data []byte) int {
 }
 
 // readFrontMatter returns a file's front matter, or the zero value when it
-// has none or it cannot be read. A byte-order mark and CR LF line ends (a
-// file saved on Windows) read as the plain text. Files of older versions
-// lack answered and answers, which read as 0 until the file is regenerated.
-func readFrontMatter(data []byte) kbFrontMatter {
+// has none; and, when it has one that is no valid YAML, what is wrong, with
+// the line of the file ("line 3: did not find expected key"). A byte-order
+// mark and CR LF line ends (a file saved on Windows) read as the plain
+// text. Files of older versions lack answered and answers, which read as 0
+// until the file is regenerated.
+func readFrontMatter(data []byte) (kbFrontMatter, string) {
 	s := strings.ReplaceAll(strings.TrimPrefix(string(data), "\uFEFF"), "\r\n", "\n")
 	if !strings.HasPrefix(s, "---\n") {
-		return kbFrontMatter{}
+		return kbFrontMatter{}, ""
 	}
 	end := strings.Index(s[4:], "\n---")
 	if end < 0 {
-		return kbFrontMatter{}
+		return kbFrontMatter{}, ""
 	}
 	var fm kbFrontMatter
-	if yaml.Unmarshal([]byte(s[4:4+end]), &fm) != nil {
-		return kbFrontMatter{}
+	if err := yaml.Unmarshal([]byte(s[4:4+end]), &fm); err != nil {
+		return kbFrontMatter{}, yamlProblem(err, 1)
 	}
-	return fm
+	return fm, ""
+}
+
+// yamlLine finds the line yaml.v3 gives in its messages ("yaml: line 3:").
+var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): `)
+
+// yamlProblem is err, an error of yaml.v3 reading a block that starts
+// after line offset of its file, as "line N: what" with N the file's line;
+// the message alone when it names no line.
+func yamlProblem(err error, offset int) string {
+	msg := err.Error()
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return fmt.Sprintf("line %d: %s", n+offset, msg[len(m[0]):])
+	}
+	return strings.TrimPrefix(msg, "yaml: ")
 }
 
 // spans are the source lines a digest read: the first and last line of

@@ -326,7 +326,7 @@ func TestWriteKBWindowsFiles(t *testing.T) {
 	const note = "结论：先开通服务商模式。"
 	windows := "\uFEFF" + strings.ReplaceAll(readFile(t, path)+note+"\n", "\n", "\r\n")
 	writeFile(t, path, windows)
-	if fm := readFrontMatter([]byte(windows)); len(fm.Sources) != 2 || fm.ID+".md" != file {
+	if fm, _ := readFrontMatter([]byte(windows)); len(fm.Sources) != 2 || fm.ID+".md" != file {
 		t.Errorf("front matter read as %+v", fm)
 	}
 	res, err := WriteKB(dir, Build([]Day{d2}, segmenter(t), fixtureOptions(t)))
@@ -383,6 +383,44 @@ func fixtureDaysOn(days []Day, dates ...string) []Day {
 	return out
 }
 
+// TestWriteKBMergeRenamed checks that a file a curator renamed, whose
+// entry merges into another that has a file, is reported with the file
+// that took its notes, its name being gone.
+func TestWriteKBMergeRenamed(t *testing.T) {
+	days := fixtureDays(t)
+	opts := fixtureOptions(t)
+	first := Build(fixtureDaysOn(days, "2018-03-01"), segmenter(t), opts)
+	rest := Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
+	full := Build(days, segmenter(t), opts)
+	dir := t.TempDir()
+	for _, d := range []*Digest{first, rest} {
+		if _, err := WriteKB(dir, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var from, into string
+	for _, e := range rest.Entries {
+		if strings.Contains(e.Title, "分账接口") {
+			from = e.ID + ".md"
+		}
+	}
+	for _, e := range first.Entries {
+		if strings.Contains(e.Title, "分账接口") {
+			into = e.ID + ".md"
+		}
+	}
+	if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, "分账接口.md")); err != nil {
+		t.Fatal(err)
+	}
+	res, err := WriteKB(dir, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []KBMerge{{Name: "分账接口.md", Into: into}}; !slices.Equal(res.Renamed, want) {
+		t.Errorf("renamed %v, want %v", res.Renamed, want)
+	}
+}
+
 // TestWriteKBMergeKeepsNotes checks that when an entry file merges into
 // another, no note of either is lost: a moved note is left out only when
 // the other file already holds it whole.
@@ -433,6 +471,9 @@ func TestWriteKBMergeKeepsNotes(t *testing.T) {
 			}
 			if !slices.Contains(res.Merged, from) {
 				t.Fatalf("merged %v, want %s", res.Merged, from)
+			}
+			if len(res.Renamed) != 0 {
+				t.Errorf("renamed %v, want none: %s was named by its entry", res.Renamed, from)
 			}
 			text := readFile(t, filepath.Join(dir, into))
 			got := noteBlocks(text[strings.Index(text, Marker)+len(Marker):])
@@ -604,6 +645,41 @@ func TestWriteKBIndexKeptFiles(t *testing.T) {
 				t.Error("the kept file was changed")
 			}
 		})
+	}
+}
+
+// TestWriteKBBadFrontMatter checks that an entry file whose front matter a
+// curator broke is left as it is and named with the line, and that the
+// index still lists this run's entry of that ID with its counts; a file of
+// no entry with broken front matter is skipped with the line too.
+func TestWriteKBBadFrontMatter(t *testing.T) {
+	dir := t.TempDir()
+	d := fixtureDigest(t)
+	d.Lang = "en"
+	if _, err := WriteKB(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, filepath.Join(dir, kbIndex))
+	e := &d.Entries[0]
+	path := filepath.Join(dir, e.ID+".md")
+	broken := strings.Replace(readFile(t, path), "\ntitle: ", "\ntitle: \"", 1) // an unclosed quote on line 3
+	writeFile(t, path, broken)
+	writeFile(t, filepath.Join(dir, "renamed.md"), "---\nid: [unclosed\n---\n\n"+Marker+"\nmy note\n")
+	res, err := WriteKB(dir, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.BadFrontMatter) != 1 || res.BadFrontMatter[0].Name != e.ID+".md" || !strings.HasPrefix(res.BadFrontMatter[0].Problem, "line ") {
+		t.Errorf("BadFrontMatter %+v, want %s.md with the line of its problem", res.BadFrontMatter, e.ID)
+	}
+	if readFile(t, path) != broken {
+		t.Error("the file with broken front matter was rewritten")
+	}
+	if after := readFile(t, filepath.Join(dir, kbIndex)); after != before {
+		t.Errorf("the index changed:\n%s\nwant as before\n%s", after, before)
+	}
+	if len(res.Skipped) != 1 || res.Skipped[0].Name != "renamed.md" || !strings.HasPrefix(res.Skipped[0].Problem, "line 2: ") {
+		t.Errorf("Skipped %+v, want renamed.md with its problem on line 2", res.Skipped)
 	}
 }
 
@@ -811,7 +887,7 @@ func TestWriteKBRenamedFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := readFile(t, filepath.Join(dir, tt.entry))
-			if fm := readFrontMatter([]byte(text)); fm.ID != tt.id || !strings.HasSuffix(text, Marker+"\n\n"+note+"\n") {
+			if fm, _ := readFrontMatter([]byte(text)); fm.ID != tt.id || !strings.HasSuffix(text, Marker+"\n\n"+note+"\n") {
 				t.Errorf("%s: front matter id %q, want %s, and the note at the end:\n%s", tt.entry, fm.ID, tt.id, text)
 			}
 			links := indexLinks(t, dir)
@@ -883,7 +959,7 @@ func TestWriteKBCuratedTitle(t *testing.T) {
 					t.Fatal(err)
 				}
 				got := readFile(t, path)
-				fm := readFrontMatter([]byte(got))
+				fm, _ := readFrontMatter([]byte(got))
 				if fm.Title != tt.wantTitle || !strings.Contains(got, "\n# "+mdtext.Escape(tt.wantTitle)+"\n") {
 					t.Errorf("run %d: front matter title %q, file:\n%s\nwant the title %q", run+1, fm.Title, got, tt.wantTitle)
 				}

@@ -70,7 +70,7 @@ func unansweredMarkdown(heading, lang string, us []Unanswered, source func(*Unan
 }
 
 // span describes the days of a digest: "2018-03-01 to 2018-03-07", or
-// when a range left none, "no day since 2030-01-01 (45 days read)".
+// when a range left none, "no day since 2030-01-01 (45 day logs read)".
 func span(d *Digest) string {
 	first, last := "", ""
 	for _, day := range d.Days {
@@ -86,7 +86,7 @@ func span(d *Digest) string {
 	}
 	switch {
 	case len(d.Days) == 0 && d.Range.String() != "":
-		return fmt.Sprintf("no day %s (%s read)", d.Range, mdtext.Plural(d.Range.Read, "day"))
+		return fmt.Sprintf("no day %s (%s read)", d.Range, mdtext.Plural(d.Range.Read, "day log"))
 	case first == "":
 		return "no dated days"
 	case first == last:

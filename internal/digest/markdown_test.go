@@ -29,9 +29,9 @@ func TestSpanRange(t *testing.T) {
 		{"one day", dated[:1], Range{}, "2018-03-01"},
 		{"undated days", []DayView{{}}, Range{}, "no dated days"},
 		{"none read", nil, Range{}, "no dated days"},
-		{"none since", nil, Range{Since: "2030-01-01", Read: 45}, "no day since 2030-01-01 (45 days read)"},
-		{"none until", nil, Range{Until: "2016-12-31", Read: 1}, "no day until 2016-12-31 (1 day read)"},
-		{"none between", nil, Range{Since: "2018-03-02", Until: "2018-03-07", Read: 4}, "no day from 2018-03-02 to 2018-03-07 (4 days read)"},
+		{"none since", nil, Range{Since: "2030-01-01", Read: 45}, "no day since 2030-01-01 (45 day logs read)"},
+		{"none until", nil, Range{Until: "2016-12-31", Read: 1}, "no day until 2016-12-31 (1 day log read)"},
+		{"none between", nil, Range{Since: "2018-03-02", Until: "2018-03-07", Read: 4}, "no day from 2018-03-02 to 2018-03-07 (4 day logs read)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,7 +45,7 @@ func TestSpanRange(t *testing.T) {
 	if err := WriteMarkdown(&b, Build(nil, segmenter(t), Options{Range: Range{Since: "2030-01-01", Read: 45}})); err != nil {
 		t.Fatal(err)
 	}
-	if want := "# FAQ digest: no day since 2030-01-01 (45 days read)\n"; !strings.HasPrefix(b.String(), want) {
+	if want := "# FAQ digest: no day since 2030-01-01 (45 day logs read)\n"; !strings.HasPrefix(b.String(), want) {
 		t.Errorf("markdown starts %q, want %q", b.String()[:min(b.Len(), 80)], want)
 	}
 }

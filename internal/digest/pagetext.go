@@ -189,7 +189,7 @@ func spanIn(d *Digest, lang string) string {
 		} else if d.Range.Until == "" {
 			r = pageText(lang, "summary.since", 0, "date", d.Range.Since)
 		}
-		return pageText(lang, "summary.noDayInRange", 0, "range", r, "read", pageText(lang, "summary.days", d.Range.Read))
+		return pageText(lang, "summary.noDayInRange", 0, "range", r, "read", pageText(lang, "summary.dayLogs", d.Range.Read))
 	case first == "":
 		return pageText(lang, "summary.noDates", 0)
 	case first == last:
