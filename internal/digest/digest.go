@@ -453,6 +453,9 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 			isQuestion[q.Question] = true
 		}
 		for n, i := range t.Messages {
+			if res.Links[i].HasEvidence("copy") || chatlog.ListedTwice(log.Messages, i) {
+				continue // the message before, exported twice: shown and counted once
+			}
 			m := &log.Messages[i]
 			text := readable(m)
 			tv.Messages = append(tv.Messages, MessageView{Line: m.Line, Time: m.Time, Sender: m.Sender, Text: text, Lines: strings.TrimSpace(m.Text), URL: mediaURL(m), Role: res.Links[i].Role, Code: codeOf(m)})

@@ -656,3 +656,27 @@ func TestWrittenKeepsLineBreaks(t *testing.T) {
 		})
 	}
 }
+
+// TestThreadViewsListCopiesOnce checks that a message an export listed
+// twice (the same text in the same second, under a second name) is shown
+// and counted once in its thread's view, as the FAQ and the knowledge
+// base show it.
+func TestThreadViewsListCopiesOnce(t *testing.T) {
+	day := fixtureDays(t)[0]
+	log := *day.Log
+	copied := log.Messages[1]
+	copied.Sender += "（群昵称）"
+	log.Messages = slices.Insert(slices.Clone(log.Messages), 2, copied)
+	for i := range log.Messages {
+		log.Messages[i].Index = i
+	}
+	res := thread.Build(&log, segmenter(t))
+	d := Build([]Day{{Log: &log, Result: res}}, segmenter(t), fixtureOptions(t))
+	shown := 0
+	for _, tv := range d.Days[0].Threads {
+		shown += len(tv.Messages)
+	}
+	if shown != len(log.Messages)-1 {
+		t.Errorf("the thread views show %d messages, want %d: the copy once", shown, len(log.Messages)-1)
+	}
+}
