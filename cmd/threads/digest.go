@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -147,13 +148,12 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 			if fi, err := os.Stat(opts.Out); opts.Format == "kb" && err == nil && !fi.IsDir() {
 				return usageError{fmt.Errorf("`--out %s` is a file, and `--format kb` writes a folder of files: give `--out` a folder (a new one, or a knowledge base written before)", opts.Out)}
 			}
-			for _, f := range []struct{ name, val string }{{"--since", opts.Since}, {"--until", opts.Until}} {
-				if f.val == "" {
-					continue
-				}
-				if _, err := time.Parse("2006-01-02", f.val); err != nil {
-					return usageError{fmt.Errorf("invalid `%s` %q: want a date like 2018-05-04", f.name, f.val)}
-				}
+			var err error
+			if opts.Since, err = rangeDate("--since", opts.Since, false); err != nil {
+				return err
+			}
+			if opts.Until, err = rangeDate("--until", opts.Until, true); err != nil {
+				return err
 			}
 			if opts.Since != "" && opts.Until != "" && opts.Since > opts.Until {
 				return usageError{fmt.Errorf("`--since` %s is after `--until` %s", opts.Since, opts.Until)}
@@ -584,6 +584,30 @@ func inRange(log *chatlog.Log, since, until string) bool {
 		return r.Holds(log.Date)
 	}
 	return slices.ContainsFunc(log.Messages, func(m chatlog.Message) bool { return r.Holds(digest.MessageDate(log, &m)) })
+}
+
+// rangeDate checks the value of the date flag name and returns the date
+// it means: a date as given (2018-05-04), or a month (2018-05) as its
+// first day, or its last when last is set; "" stays "".
+func rangeDate(name, val string, last bool) (string, error) {
+	if val == "" {
+		return "", nil
+	}
+	if m, err := time.Parse("2006-01", val); err == nil {
+		if last {
+			m = m.AddDate(0, 1, -1)
+		}
+		return m.Format("2006-01-02"), nil
+	}
+	if _, err := time.Parse("2006-01-02", val); err == nil {
+		return val, nil
+	}
+	if m, err := time.Parse("2006-01", val[:min(len(val), 7)]); err == nil && len(val) == 10 && val[7] == '-' {
+		if day, err := strconv.Atoi(val[8:]); err == nil && day > 0 {
+			return "", usageError{fmt.Errorf("invalid `%s` %q: %s has %d days", name, val, m.Format("2006-01"), m.AddDate(0, 1, -1).Day())}
+		}
+	}
+	return "", usageError{fmt.Errorf("invalid `%s` %q: want a date like 2018-05-04, or a month like 2018-05", name, val)}
 }
 
 // problemAt writes problem, a digest.KBProblem's ("line 3: did not find

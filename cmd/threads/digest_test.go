@@ -241,7 +241,8 @@ func TestDigestErrors(t *testing.T) {
 		{"kb to stdout", []string{"digest", "--format", "kb", "-o", "-", day}, exitUsage, "`--format kb` needs `--out DIR`", false},
 		{"kb to a file", []string{"digest", "--format", "kb", "-o", day, day}, exitUsage, "is a file, and `--format kb` writes a folder of files", false},
 		{"-o - is stdout", []string{"digest", "-q", "-o", "-", day}, exitOK, "^$", true},
-		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\"", false},
+		{"bad since", []string{"digest", "--since", "2018-3-1", day}, exitUsage, "invalid `--since` \"2018-3-1\": want a date like 2018-05-04, or a month like 2018-05", false},
+		{"no such day", []string{"digest", "--until", "2018-02-31", day}, exitUsage, "invalid `--until` \"2018-02-31\": 2018-02 has 28 days", false},
 		{"since after until", []string{"digest", "--since", "2018-03-09", "--until", "2018-03-01", day}, exitUsage, "`--since` 2018-03-09 is after `--until` 2018-03-01", false},
 		{"bad threshold", []string{"digest", "--threshold", "2", day}, exitUsage, "invalid `--threshold` 2: want a similarity between 0 and 1", false},
 		{"negative threshold", []string{"digest", "--threshold", "-1", day}, exitUsage, "invalid `--threshold` -1: want a similarity between 0 and 1", false},
@@ -311,6 +312,8 @@ func TestDigestSinceUntil(t *testing.T) {
 		{"2018-03-08", "2018-03-14", "2018-03-08 2018-03-14"},
 		{"2018-03-14", "2018-03-14", "2018-03-14"},
 		{"2019-01-01", "", ""},
+		{"2018-03", "2018-03", "2018-03-01 2018-03-08 2018-03-14 2018-03-22"}, // a month, from its first day to its last
+		{"2018-02", "2018-02", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.since+".."+tt.until, func(t *testing.T) {
