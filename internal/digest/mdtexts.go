@@ -82,7 +82,7 @@ var markdownTexts = uitext.Table{
 		"kbSummary":       "{questions}，共提问 {askings}，其中 {repeated} 个被多次问到",
 		"questions":       "{n} 个问题",
 		"askings":         "{n} 次",
-		"kept":            "；其中 {n} 个来自此前的版本",
+		"kept":            "，{n} 个来自此前的更新",
 		"end":             "。",
 		"lastRun":         "本次更新：{summary}",
 		"kbItem":          "：提问 {times}，最近一次提问于 {date}",
