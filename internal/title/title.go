@@ -348,11 +348,13 @@ func Senders(log *chatlog.Log) []string {
 
 // openers are polite lead-ins that a title does without when a
 // comma or a space follows them ("请教一下，微信分账接口怎么申请？").
-var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好"}
+var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好",
+	// Thanks, laughter and assent carried over from the talk before.
+	"谢谢", "多谢", "哈哈哈哈", "哈哈哈", "哈哈", "嗯嗯", "嗯", "哦哦", "哦", "好的"}
 
 // leadPunct is what may separate an opener from the question, and what a
 // title does not start with (the "?" cocolian leaves after a mention).
-const leadPunct = "，,：:、!！~～?？ "
+const leadPunct = "，,：:、!！~～?？。… "
 
 // Of is a question as a title, the FAQ's and a digest entry's: plain is
 // its text without mentions (see StripMentions); the title is on one

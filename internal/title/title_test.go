@@ -124,7 +124,13 @@ func TestOf(t *testing.T) {
 		// Pasted code's ; and ! end no sentence.
 		{"用BC，" + strings.Repeat("x.y(z);", 12) + "了吗？", "用BC，" + strings.Repeat("x.y(z);", 10) + "x.y(z…"},
 		// A question within the first 80 runes keeps the lead-in.
-		{"嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "嗯，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "后…"},
+		{"对了，这块可以采用代扣吗？" + strings.Repeat("后面", 40), "对了，这块可以采用代扣吗？" + strings.Repeat("后面", 33) + "…"},
+		// Thanks, laughter or assent carried over from the talk before.
+		{"谢谢。分账权限是不是要特殊渠道才能申请？", "分账权限是不是要特殊渠道才能申请？"},
+		{"哈哈哈…你在软件园吗？", "你在软件园吗？"},
+		{"好的，那平台的佣金怎么收？", "那平台的佣金怎么收？"},
+		{"谢谢", "谢谢"},
+		{"谢谢老师，分账怎么申请？", "谢谢老师，分账怎么申请？"},
 		// An English lead-in ends its sentences with ". ".
 		{strings.Repeat("Some long background. ", 5) + "So how do I update HACS? Thanks", "…Some long background. Some long background. So how do I update HACS? Thanks"},
 		// A question of 78 runes after its lead-in ends within the title.
