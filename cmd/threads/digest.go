@@ -173,8 +173,8 @@ Progress goes to stderr when it is a terminal (--quiet turns it off).`,
 	}
 	addInputFormatFlag(cmd, &opts.InputFormat)
 	addTimezoneFlag(cmd, &opts.Zone)
-	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include")
-	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "first `DATE` (YYYY-MM-DD) to include, or a month (YYYY-MM) from its first day")
+	cmd.Flags().StringVar(&opts.Until, "until", "", "last `DATE` (YYYY-MM-DD) to include, or a month (YYYY-MM) to its last day")
 	cmd.Flags().StringVar(&opts.Format, "format", "markdown", "output format: `markdown`, json, kb or html")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write to `PATH` (atomically) instead of stdout (- for stdout); with --format kb, the knowledge-base folder")
 	cmd.Flags().StringVar(&opts.Topics, "topics", "", "topics `FILE` extending dict/topics.yaml (same format)")
@@ -316,7 +316,7 @@ func loadTopics(path string) ([]dict.Topic, error) {
 type readStats struct {
 	chat   []bool         // per input: not skipped as no chat log (it may have failed)
 	read   int            // inputs read and threaded without error
-	days   int            // the days of those inputs and of those that failed part-way, within --since and --until or not
+	days   int            // the day logs of those inputs and of those that failed part-way, within --since and --until or not
 	failed int            // inputs that could not be read or parsed
 	copies []*chatlog.Log // days left out as copies of days read (the same day under two names)
 }
@@ -602,13 +602,16 @@ func rangeDate(name, val string, last bool) (string, error) {
 	if _, err := time.Parse("2006-01-02", val); err == nil {
 		return val, nil
 	}
-	if m, err := time.Parse("2006-01", val[:min(len(val), 7)]); err == nil && len(val) == 10 && val[7] == '-' {
-		if day, err := strconv.Atoi(val[8:]); err == nil && day > 0 {
+	if m, err := time.Parse("2006-01", val[:min(len(val), 7)]); err == nil && len(val) == 10 && val[7] == '-' && isDigit(val[8]) && isDigit(val[9]) {
+		if day, _ := strconv.Atoi(val[8:]); day > 0 {
 			return "", usageError{fmt.Errorf("invalid `%s` %q: %s has %d days", name, val, m.Format("2006-01"), m.AddDate(0, 1, -1).Day())}
 		}
 	}
 	return "", usageError{fmt.Errorf("invalid `%s` %q: want a date like 2018-05-04, or a month like 2018-05", name, val)}
 }
+
+// isDigit reports whether b is an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // problemAt writes problem, a digest.KBProblem's ("line 3: did not find
 // expected key", or a message without a line), at path: "DIR/f.md:3: did

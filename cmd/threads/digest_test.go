@@ -1714,3 +1714,63 @@ func TestDigestModel(t *testing.T) {
 		})
 	}
 }
+
+// TestRangeDate checks the dates --since and --until take: a day as given,
+// a month from its first day or to its last (leap years too), and what a
+// wrong one is told.
+func TestRangeDate(t *testing.T) {
+	for _, tt := range []struct {
+		val  string
+		last bool
+		want string // the date, or the error
+	}{
+		{"2018-05-04", false, "2018-05-04"},
+		{"2018-02", false, "2018-02-01"},
+		{"2018-02", true, "2018-02-28"},
+		{"2020-02", true, "2020-02-29"},
+		{"2100-02", true, "2100-02-28"},
+		{"", true, ""},
+		{"2018-02-30", true, "invalid `--until` \"2018-02-30\": 2018-02 has 28 days"},
+		{"2018-04-31", true, "invalid `--until` \"2018-04-31\": 2018-04 has 30 days"},
+		{"2018-02-+1", true, "invalid `--until` \"2018-02-+1\": want a date like 2018-05-04, or a month like 2018-05"},
+		{"2018-02-00", true, "invalid `--until` \"2018-02-00\": want a date like 2018-05-04, or a month like 2018-05"},
+		{"2018-13", true, "invalid `--until` \"2018-13\": want a date like 2018-05-04, or a month like 2018-05"},
+	} {
+		got, err := rangeDate("--until", tt.val, tt.last)
+		if err != nil {
+			got = err.Error()
+		}
+		if got != tt.want {
+			t.Errorf("rangeDate(%q, last %v) = %q, want %q", tt.val, tt.last, got, tt.want)
+		}
+	}
+}
+
+// TestDigestKBBrokenFrontMatter checks that an entry file whose front
+// matter a curator broke is named on stderr with its line and what to do,
+// and left as it is.
+func TestDigestKBBrokenFrontMatter(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	const id = "2018-03-14-86c66046" // 对账出现长款和短款的差错 (2018-03-14, 2018-03-22)
+	if code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, digestDays); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	path := filepath.Join(dir, id+".md")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(data), "\ntitle: ", "\ntitle: \"", 1)
+	writeFile(t, path, broken)
+	code, _, errOut := runCmd(t, "", "digest", "--format", "kb", "--out", dir, digestDays)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	want := regexp.QuoteMeta(path) + `:\d+: [^\n]+; the front matter is no valid YAML, so the file is left unchanged and its entry not regenerated \(fix the YAML and run again\)\n`
+	if !regexp.MustCompile(want).MatchString(errOut) {
+		t.Errorf("stderr %q, want a line matching %q", errOut, want)
+	}
+	if got, _ := os.ReadFile(path); string(got) != broken {
+		t.Error("the broken file was rewritten")
+	}
+}

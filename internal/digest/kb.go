@@ -431,6 +431,8 @@ func readKB(dir string) (map[string]*kbFile, []KBSkipped, error) {
 			f.id = strings.TrimSuffix(name, ".md")
 		case isEntryID(f.fm.ID):
 			f.id = f.fm.ID // renamed by a curator
+		case f.badFM != "" && isEntryID(idLine(data)):
+			f.id = idLine(data) // renamed, and its front matter broken: still its entry's file, left alone until fixed
 		default:
 			skipped = append(skipped, KBSkipped{Name: name, Problem: f.badFM})
 			continue
@@ -500,19 +502,34 @@ func readFrontMatter(data []byte) (kbFrontMatter, string) {
 	return fm, ""
 }
 
-// yamlLine finds the line yaml.v3 gives in its messages ("yaml: line 3:").
-var yamlLine = regexp.MustCompile(`^yaml: (?:unmarshal errors:\n\s*)?line (\d+): `)
+// idLinePattern finds the id line of an entry file's front matter.
+var idLinePattern = regexp.MustCompile(`(?m)^id:[ \t]*["']?([0-9a-z-]+)["']?[ \t]*\r?$`)
+
+// idLine is the id a file's front matter gives on its own line, read
+// without YAML (for front matter that is no valid YAML); "" when none.
+func idLine(data []byte) string {
+	if m := idLinePattern.FindSubmatch(data); m != nil {
+		return string(m[1])
+	}
+	return ""
+}
+
+// yamlLineNumber finds the line numbers in yaml.v3's messages ("line 3",
+// "already defined at line 1").
+var yamlLineNumber = regexp.MustCompile(`\bline (\d+)`)
 
 // yamlProblem is err, an error of yaml.v3 reading a block that starts
-// after line offset of its file, as "line N: what" with N the file's line;
-// the message alone when it names no line.
+// after line offset of its file, on one line, every line number made the
+// file's: "line 3: did not find expected key", "line 10: cannot unmarshal
+// …; line 11: cannot unmarshal …"; the message alone when it names no line.
 func yamlProblem(err error, offset int) string {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		n, _ := strconv.Atoi(m[1])
-		return fmt.Sprintf("line %d: %s", n+offset, msg[len(m[0]):])
-	}
-	return strings.TrimPrefix(msg, "yaml: ")
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	msg = yamlLineNumber.ReplaceAllStringFunc(msg, func(m string) string {
+		n, _ := strconv.Atoi(m[len("line "):])
+		return fmt.Sprintf("line %d", n+offset)
+	})
+	return strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
 }
 
 // spans are the source lines a digest read: the first and last line of

@@ -681,6 +681,54 @@ func TestWriteKBBadFrontMatter(t *testing.T) {
 	if len(res.Skipped) != 1 || res.Skipped[0].Name != "renamed.md" || !strings.HasPrefix(res.Skipped[0].Problem, "line 2: ") {
 		t.Errorf("Skipped %+v, want renamed.md with its problem on line 2", res.Skipped)
 	}
+
+	// A file a curator renamed and then broke stays its entry's file, by
+	// the id line, and keeps its note once the YAML is fixed.
+	if err := os.Remove(filepath.Join(dir, "renamed.md")); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, path, strings.Replace(broken, "\ntitle: \"", "\ntitle: ", 1))
+	mine := filepath.Join(dir, "mine.md")
+	if err := os.Rename(path, mine); err != nil {
+		t.Fatal(err)
+	}
+	fixed := readFile(t, mine) + "my note\n"
+	writeFile(t, mine, strings.Replace(fixed, "\ntitle: ", "\ntitle: \"", 1))
+	if res, err = WriteKB(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.BadFrontMatter) != 1 || res.BadFrontMatter[0].Name != "mine.md" || len(res.Skipped) != 0 {
+		t.Errorf("BadFrontMatter %+v, Skipped %+v: want mine.md as its entry's file, left alone", res.BadFrontMatter, res.Skipped)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Errorf("%s was written beside the broken mine.md", filepath.Base(path))
+	}
+	writeFile(t, mine, fixed)
+	if res, err = WriteKB(dir, d); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.BadFrontMatter)+len(res.Skipped) != 0 || !strings.HasSuffix(readFile(t, mine), "my note\n") {
+		t.Errorf("after the fix: BadFrontMatter %+v, Skipped %+v, mine.md:\n%s", res.BadFrontMatter, res.Skipped, readFile(t, mine))
+	}
+}
+
+// TestYAMLProblem checks that every line number of a YAML error is made
+// the file's, on one line.
+func TestYAMLProblem(t *testing.T) {
+	for _, tt := range []struct{ block, want string }{
+		{"title: \"unclosed\nid: x\n", "line 4: found unexpected end of stream"},
+		{"id: x\nid: y\n", `line 3: mapping key "id" already defined at line 2`},
+		{"occurrences: many\nanswered: lots\n", "line 2: cannot unmarshal !!str `many` into int; line 3: cannot unmarshal !!str `lots` into int"},
+	} {
+		var fm kbFrontMatter
+		err := yaml.Unmarshal([]byte(tt.block), &fm)
+		if err == nil {
+			t.Fatalf("%q: no error", tt.block)
+		}
+		if got := yamlProblem(err, 1); got != tt.want {
+			t.Errorf("%q: %q, want %q", tt.block, got, tt.want)
+		}
+	}
 }
 
 // shifted is day with its messages n lines further down its file, as a

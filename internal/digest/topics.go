@@ -56,8 +56,8 @@ func (m *topicMatcher) mentions(text string) []int {
 	if len(m.topics) == 0 || text == "" {
 		return nil
 	}
-	lower := foldTopicText(segment.Canonical(text)) // 分賬 and 分帐 are the topic 分账
-	var words []segment.Token                       // the text's words, found when a short term first needs them
+	lower := foldTopicText(segment.Canonical(norm.NFKC.String(text))) // 分賬 and 分帐 are the topic 分账
+	var words []segment.Token                                         // the text's words, found when a short term first needs them
 	tokenized := m.tok == nil
 	var found []int
 	for i, r := range lower {

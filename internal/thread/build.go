@@ -505,12 +505,14 @@ func namesSomething(w string) bool {
 
 // threadKeywords are the thread's most frequent content words, domain terms
 // first, leaving out the generic ones (dict/generic.yaml), numbers and
-// single letters, and the words of system messages.
+// single letters, the words of system messages, and, in a thread none of
+// whose messages is Chinese, the words of Chinese (the dictionary's 卡BIN
+// read in /usr/bin).
 func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
 	generic := genericWords()
 	// A thread with no Chinese in it gets no Chinese keyword: the bin of
 	// /usr/bin is no 卡BIN, however the dictionary reads it.
-	han := slices.ContainsFunc(t.Messages, func(i int) bool { return fs[i].han })
+	han := slices.ContainsFunc(t.Messages, func(i int) bool { return fs[i].han && msgs[i].Type != chatlog.TypeSystem })
 	type word struct {
 		text         string
 		domain       bool
