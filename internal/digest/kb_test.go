@@ -383,53 +383,17 @@ func fixtureDaysOn(days []Day, dates ...string) []Day {
 	return out
 }
 
-// TestWriteKBMergeRenamed checks that a file a curator renamed, whose
-// entry merges into another that has a file, is reported with the file
-// that took its notes, its name being gone.
-func TestWriteKBMergeRenamed(t *testing.T) {
+// mergingRuns are three digests of the fixture days: the first day's, the
+// later days', and all days'. Each of the first two has an entry of the
+// 分账接口 question, whose files (into, from) the third merges into one,
+// into.
+func mergingRuns(t *testing.T) (first, rest, full *Digest, into, from string) {
+	t.Helper()
 	days := fixtureDays(t)
 	opts := fixtureOptions(t)
-	first := Build(fixtureDaysOn(days, "2018-03-01"), segmenter(t), opts)
-	rest := Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
-	full := Build(days, segmenter(t), opts)
-	dir := t.TempDir()
-	for _, d := range []*Digest{first, rest} {
-		if _, err := WriteKB(dir, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var from, into string
-	for _, e := range rest.Entries {
-		if strings.Contains(e.Title, "分账接口") {
-			from = e.ID + ".md"
-		}
-	}
-	for _, e := range first.Entries {
-		if strings.Contains(e.Title, "分账接口") {
-			into = e.ID + ".md"
-		}
-	}
-	if err := os.Rename(filepath.Join(dir, from), filepath.Join(dir, "分账接口.md")); err != nil {
-		t.Fatal(err)
-	}
-	res, err := WriteKB(dir, full)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []KBMerge{{Name: "分账接口.md", Into: into}}; !slices.Equal(res.Renamed, want) {
-		t.Errorf("renamed %v, want %v", res.Renamed, want)
-	}
-}
-
-// TestWriteKBMergeKeepsNotes checks that when an entry file merges into
-// another, no note of either is lost: a moved note is left out only when
-// the other file already holds it whole.
-func TestWriteKBMergeKeepsNotes(t *testing.T) {
-	days := fixtureDays(t)
-	opts := fixtureOptions(t)
-	first := Build(fixtureDaysOn(days, "2018-03-01"), segmenter(t), opts)
-	rest := Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
-	full := Build(days, segmenter(t), opts)
+	first = Build(fixtureDaysOn(days, "2018-03-01"), segmenter(t), opts)
+	rest = Build(fixtureDaysOn(days, "2018-03-08", "2018-03-14", "2018-03-22"), segmenter(t), opts)
+	full = Build(days, segmenter(t), opts)
 	find := func(d *Digest) string {
 		for _, e := range d.Entries {
 			if strings.Contains(e.Title, "分账接口") {
@@ -439,10 +403,49 @@ func TestWriteKBMergeKeepsNotes(t *testing.T) {
 		t.Fatal("no 分账接口 entry")
 		return ""
 	}
-	into, from := find(first), find(rest)
+	into, from = find(first), find(rest)
 	if into != find(full) || into == from {
 		t.Fatalf("entry files: first day %s, later days %s, all days %s", into, from, find(full))
 	}
+	return first, rest, full, into, from
+}
+
+// TestWriteKBMergeRenamed checks that a file a curator renamed, whose
+// entry merges into another that has a file, is reported with the file
+// that took its notes, its name being gone.
+func TestWriteKBMergeRenamed(t *testing.T) {
+	first, rest, full, into, from := mergingRuns(t)
+	dir := t.TempDir()
+	for _, d := range []*Digest{first, rest} {
+		if _, err := WriteKB(dir, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	renamed := filepath.Join(dir, "分账接口.md")
+	if err := os.Rename(filepath.Join(dir, from), renamed); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, renamed, readFile(t, renamed)+"my note\n")
+	res, err := WriteKB(dir, full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []KBMerge{{Name: "分账接口.md", Into: into}}; !slices.Equal(res.Renamed, want) {
+		t.Errorf("renamed %v, want %v", res.Renamed, want)
+	}
+	if _, err := os.Stat(renamed); err == nil {
+		t.Error("the renamed file is still there")
+	}
+	if !strings.Contains(readFile(t, filepath.Join(dir, into)), "my note") {
+		t.Errorf("%s did not take the renamed file's note", into)
+	}
+}
+
+// TestWriteKBMergeKeepsNotes checks that when an entry file merges into
+// another, no note of either is lost: a moved note is left out only when
+// the other file already holds it whole.
+func TestWriteKBMergeKeepsNotes(t *testing.T) {
+	first, rest, full, into, from := mergingRuns(t)
 	tests := []struct {
 		name       string
 		intoNote   string // the note of the file that stays
