@@ -493,6 +493,20 @@ var genericWords = sync.OnceValue(func() map[string]bool {
 	return set
 })
 
+// isAddress reports whether content word w is a web address (a link the
+// segmenter kept whole), which names no subject.
+func isAddress(w string) bool {
+	w = strings.Trim(strings.ToLower(w), "<>")
+	return strings.Contains(w, "://") || strings.HasPrefix(w, "www.")
+}
+
+// inMention reports whether content word w is part of one of a message's
+// mentions (Alice of a mention of Alice Chen): a name, not a subject.
+func inMention(w string, mentions []string) bool {
+	w = strings.ToLower(w)
+	return slices.ContainsFunc(mentions, func(m string) bool { return strings.Contains(strings.ToLower(m), w) })
+}
+
 // namesSomething reports whether content word w can be a keyword: not a
 // number, time or date alone (500, 20:00, 2018-05-04, 0.6%), nor a single
 // Latin letter (the b of b端).
@@ -505,7 +519,8 @@ func namesSomething(w string) bool {
 
 // threadKeywords are the thread's most frequent content words, domain terms
 // first, leaving out the generic ones (dict/generic.yaml), numbers and
-// single letters, the words of system messages, and, in a thread none of
+// single letters, web addresses, names a message mentions, the words of
+// system messages, and, in a thread none of
 // whose messages is Chinese, the words of Chinese (the dictionary's 卡BIN
 // read in /usr/bin).
 func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
@@ -525,7 +540,7 @@ func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
 			continue // a join, a rename or a recall says nothing of the subject
 		}
 		for _, w := range fs[i].words {
-			if generic[strings.ToLower(w)] || !namesSomething(w) || !han && hasHan(w) {
+			if generic[strings.ToLower(w)] || !namesSomething(w) || !han && hasHan(w) || isAddress(w) || inMention(w, msgs[i].Mentions) {
 				continue
 			}
 			k, ok := at[w]

@@ -59,10 +59,10 @@ func TestFixtureRoles(t *testing.T) {
 		// letters are no keywords.
 		{"testdata/generic-keywords.markdown", []role{{0, RoleQuestion, -1}, {1, RoleAnswer, 0}, {2, RoleNone, -1}},
 			[]string{"老师", "问题", "晚上", "分享", "20:00", "500", "b"}},
-		// Nor, in an English chat, the dictionary's 卡BIN for /usr/bin, or
-		// the words of a join.
-		{"testdata/english-keywords.raw.txt", []role{{0, RoleNone, -1}, {1, RoleNone, -1}, {2, RoleNone, -1}, {3, RoleNone, -1}},
-			[]string{"卡bin", "bin", "hey", "guys", "joined", "carol", "ubuntu"}},
+		// Nor, in an English chat, the dictionary's 卡BIN for /usr/bin, the
+		// words of a join, a name addressed (bob:) or a web address.
+		{"testdata/english-keywords.raw.txt", []role{{0, RoleNone, -1}, {1, RoleNone, -1}, {2, RoleNone, -1}, {3, RoleNone, -1}, {4, RoleNone, -1}},
+			[]string{"卡bin", "bin", "hey", "guys", "joined", "carol", "ubuntu", "bob", "dave", "https://help.ubuntu.com/community/gcc"}},
 	}
 	seg, err := fuzzSegmenter()
 	if err != nil {
