@@ -453,7 +453,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 			isQuestion[q.Question] = true
 		}
 		for n, i := range t.Messages {
-			if res.Links[i].HasEvidence("copy") || chatlog.ListedTwice(log.Messages, i) {
+			if res.SecondListing(log.Messages, i) {
 				continue // the message before, exported twice: shown and counted once
 			}
 			m := &log.Messages[i]

@@ -115,7 +115,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	writeUnanswered(w, d, lang, senders, opening, inside)
 	// A thread that is an unanswered question alone is listed just above.
 	other = slices.DeleteFunc(other, func(t thread.Thread) bool {
-		return len(t.Messages) == 1 && slices.Contains(opening, t.Messages[0])
+		return len(t.Messages) == 1 && slices.ContainsFunc(opening, func(u unansweredQuestion) bool { return u.question == t.Messages[0] })
 	})
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
@@ -189,6 +189,13 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) 
 	}
 }
 
+// An unansweredQuestion is a question that opened its thread and got no
+// answer: the index of its message, and its thread.
+type unansweredQuestion struct {
+	question int
+	thread   *thread.Thread
+}
+
 // unansweredQuestions splits the day's questions that got no answer (a
 // copy of a message the export listed twice aside) into those that open
 // their thread, in the order they were asked: someone asked the group and
@@ -196,19 +203,20 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) 
 // conversation already going, where most are remarks, banter and the
 // rhetorical questions of an argument (小额你计较什么手续费。。), as the
 // digest found (see digest's unanswered).
-func unansweredQuestions(d Day) (opening []int, inside int) {
-	for _, t := range d.Result.Threads {
+func unansweredQuestions(d Day) (opening []unansweredQuestion, inside int) {
+	for k := range d.Result.Threads {
+		t := &d.Result.Threads[k]
 		for _, q := range t.Questions {
 			switch {
-			case len(q.Answers) > 0 || chatlog.ListedTwice(d.Log.Messages, q.Question) || d.Result.Links[q.Question].HasEvidence("copy"):
+			case len(q.Answers) > 0 || d.Result.SecondListing(d.Log.Messages, q.Question):
 			case d.Result.Links[q.Question].Parent < 0:
-				opening = append(opening, q.Question)
+				opening = append(opening, unansweredQuestion{q.Question, t})
 			default:
 				inside++
 			}
 		}
 	}
-	slices.Sort(opening)
+	slices.SortFunc(opening, func(a, b unansweredQuestion) int { return a.question - b.question })
 	return opening, inside
 }
 
@@ -216,17 +224,15 @@ func unansweredQuestions(d Day) (opening []int, inside int) {
 // no answer, one line each with who asked, when and in which thread, and
 // counts the others (unansweredQuestions), in lang; nothing when there
 // are none. They are what a group owner follows up.
-func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []int, inside int) {
+func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside int) {
 	if len(opening) == 0 && inside == 0 {
 		return
 	}
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "unanswered", len(opening)+inside))
-	thread := threadOf(d.Result)
-	for _, i := range opening {
-		qm := &d.Log.Messages[i]
-		t := thread[i]
+	for _, u := range opening {
+		qm := &d.Log.Messages[u.question]
 		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
-			"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, *t), "question", questionTitle(lang, qm, senders)))
+			"line", fmt.Sprint(qm.Line), "thread", u.thread.ID, "topic", inTopic(lang, *u.thread), "question", questionTitle(lang, qm, senders)))
 	}
 	if len(opening) > 0 {
 		w.WriteString("\n")
@@ -245,17 +251,6 @@ func questionTitle(lang string, qm *chatlog.Message, senders []string) string {
 		t = text(lang, "noText", 0)
 	}
 	return mdtext.Escape(t)
-}
-
-// threadOf maps each message index of res to its thread.
-func threadOf(res *thread.Result) map[int]*thread.Thread {
-	m := map[int]*thread.Thread{}
-	for k := range res.Threads {
-		for _, i := range res.Threads[k].Messages {
-			m[i] = &res.Threads[k]
-		}
-	}
-	return m
 }
 
 // answerLine is answer m as the FAQ lists it under its question, in

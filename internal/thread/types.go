@@ -2,6 +2,8 @@ package thread
 
 import (
 	"time"
+
+	"github.com/cocolian/threads/internal/chatlog"
 )
 
 // A Kind classifies a thread.
@@ -87,6 +89,14 @@ type Result struct {
 	Links   []Link   // one per message, same order as the log's messages
 	Threads []Thread // in order of their first message
 	Aliases []Alias  // every mention name resolved, sorted by mention
+}
+
+// SecondListing reports whether message i of msgs, the log r threads, is
+// the export's second listing of the message before it: linked to it as a
+// copy, or the same picture or link in the same second
+// (chatlog.ListedTwice). Readers show such a message once.
+func (r *Result) SecondListing(msgs []chatlog.Message, i int) bool {
+	return r.Links[i].HasEvidence("copy") || chatlog.ListedTwice(msgs, i)
 }
 
 // A Params holds the structure of the link scorer; the weights are in Model.
