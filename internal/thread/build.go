@@ -520,9 +520,8 @@ func namesSomething(w string) bool {
 // threadKeywords are the thread's most frequent content words, domain terms
 // first, leaving out the generic ones (dict/generic.yaml), numbers and
 // single letters, web addresses, names a message mentions, the words of
-// system messages, and, in a thread none of
-// whose messages is Chinese, the words of Chinese (the dictionary's 卡BIN
-// read in /usr/bin).
+// system messages, and, in a thread none of whose messages is Chinese,
+// the words of Chinese (the dictionary's 卡BIN read in /usr/bin).
 func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
 	generic := genericWords()
 	// A thread with no Chinese in it gets no Chinese keyword: the bin of
