@@ -59,10 +59,7 @@ func TestDigestAnswerInLaterFile(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr: %s", code, errOut)
 	}
-	var d digestEntries
-	if err := json.Unmarshal([]byte(out), &d); err != nil {
-		t.Fatal(err)
-	}
+	d := decodeDigest(t, out)
 	week1, week2 := filepath.Join(digestSplit, "week1.json"), filepath.Join(digestSplit, "week2.json")
 	tests := []struct {
 		asker, question  string // the occurrence
@@ -149,10 +146,7 @@ func TestDigestGroupPerFormat(t *testing.T) {
 			if code != exitOK {
 				t.Fatalf("exit %d, stderr: %s", code, errOut)
 			}
-			var d digestEntries
-			if err := json.Unmarshal([]byte(out), &d); err != nil {
-				t.Fatal(err)
-			}
+			d := decodeDigest(t, out)
 			n := 0
 			for _, e := range d.Entries {
 				for _, o := range e.Occurrences {
@@ -294,6 +288,13 @@ func digestJSON(t *testing.T, args ...string) digestEntries {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	return decodeDigest(t, out)
+}
+
+// decodeDigest reads out, a digest's JSON, failing the test when it is
+// none.
+func decodeDigest(t *testing.T, out string) digestEntries {
+	t.Helper()
 	var d digestEntries
 	if err := json.Unmarshal([]byte(out), &d); err != nil {
 		t.Fatal(err)
@@ -1031,10 +1032,7 @@ func TestDigestStdin(t *testing.T) {
 			if tt.wantCode != exitOK {
 				return
 			}
-			var d digestEntries
-			if err := json.Unmarshal([]byte(out), &d); err != nil {
-				t.Fatal(err)
-			}
+			d := decodeDigest(t, out)
 			n := 0
 			for _, e := range d.Entries {
 				for _, o := range e.Occurrences {
@@ -1391,10 +1389,7 @@ func TestDigestInputsReadOnce(t *testing.T) {
 		if code != exitOK {
 			t.Fatalf("exit %d: %s", code, errOut)
 		}
-		var d digestEntries
-		if err := json.Unmarshal([]byte(out), &d); err != nil {
-			t.Fatal(err)
-		}
+		d := decodeDigest(t, out)
 		var got []string
 		for _, e := range d.Entries {
 			for _, o := range e.Occurrences {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -60,10 +59,7 @@ func TestDigestOverlappingExports(t *testing.T) {
 			if tt.note == "" && strings.Contains(errOut, "read once") || !strings.Contains(errOut, tt.note) {
 				t.Errorf("stderr %q, want a note %q", errOut, tt.note)
 			}
-			var d digestEntries
-			if err := json.Unmarshal([]byte(out), &d); err != nil {
-				t.Fatal(err)
-			}
+			d := decodeDigest(t, out)
 			askings := 0
 			for _, e := range d.Entries {
 				for _, o := range e.Occurrences {
@@ -102,10 +98,7 @@ func TestDigestOverlapAcrossFormats(t *testing.T) {
 	if want := "the 12 messages of 2025-03-06 are all in " + csv + ": read once"; !strings.Contains(errOut, want) {
 		t.Errorf("stderr %q, want %q", errOut, want)
 	}
-	var d digestEntries
-	if err := json.Unmarshal([]byte(out), &d); err != nil {
-		t.Fatal(err)
-	}
+	d := decodeDigest(t, out)
 	for _, e := range d.Entries {
 		if len(e.Occurrences) != 1 {
 			t.Errorf("%q asked %d times, want once", e.Title, len(e.Occurrences))
