@@ -95,6 +95,15 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	asking := sampleDay()
 	asking.Result.Threads[0].Questions = append(asking.Result.Threads[0].Questions, thread.QA{Question: 3})
 	asking.Result.Threads[1].Questions = []thread.QA{{Question: 4}}
+	// 王五 asks again at message 3 what message 0 asked: answered there,
+	// or not, or answered there while 赵六's news asks unanswered.
+	againAnswered := sampleDay()
+	againAnswered.Result.Threads[0].Questions = []thread.QA{{Question: 0, AskedAgain: 3}, {Question: 3, Answers: []int{4}}}
+	againAsking := sampleDay()
+	againAsking.Result.Threads[0].Questions = []thread.QA{{Question: 0, AskedAgain: 3}, {Question: 3}}
+	againBeside := sampleDay()
+	againBeside.Result.Threads[0].Questions = againAnswered.Result.Threads[0].Questions
+	againBeside.Result.Threads[1].Questions = []thread.QA{{Question: 4}}
 	for _, tt := range []struct {
 		name, lang string
 		day        Day
@@ -108,8 +117,15 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 		{"unanswered inside a conversation and alone", "en", asking, "## Unanswered questions (2)\n\n" +
 			"- **赵六** at 10:52:42 (line 21, thread t2): 央行发布&lt;条码支付&gt;新规\n\n" +
 			"One more, asked inside a conversation already going (a follow-up, a remark, a rhetorical question), is not listed; " +
-			"the JSON marks it with role `question`.\n\n## Other threads (0)\n\n"},
-		{"unanswered inside a conversation, zh", "zh", asking, "另有 1 个是对话中的追问、插话或反问，未列出；JSON 中以 role `question` 标出。\n\n## 其他对话（0）"},
+			"the JSON marks it with role `question`.\n"},
+		{"unanswered inside a conversation, zh", "zh", asking, "另有 1 个是对话中的追问、插话或反问，未列出；JSON 中以 role `question` 标出。\n"},
+		{"asked again and answered there", "en", againAnswered, "## Questions and answers (1, in 1 thread)\n\n### 1. "},
+		{"asked again, and the first asking inside a conversation", "en", againAsking,
+			"## Unanswered questions (1)\n\n- **王五** at 09:44:52 (line 18, thread t1): "},
+		{"asked again and answered, another unanswered", "en", againBeside, "## Unanswered questions (1)\n\n" +
+			"- **赵六** at 10:52:42 (line 21, thread t2): 央行发布&lt;条码支付&gt;新规\n\n" +
+			"One more was asked again later and answered there (see above).\n"},
+		{"asked again and answered, zh", "zh", againBeside, "另有 1 个问题，提问者稍后又问了一遍，并在那里得到了回答（见上文）。\n"},
 		{"a question answered in a talk", "en", inTalk, "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 段对话）\n\n### 1. "},
 		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n" +
@@ -124,6 +140,29 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 				t.Errorf("the FAQ lacks %q:\n%s", tt.want, buf.String())
 			}
 		})
+	}
+}
+
+// TestMarkdownEndsOnce checks that a day whose threads all hold a Q&A has
+// no heading for other threads, and that the FAQ ends with one newline
+// whichever section comes last.
+func TestMarkdownEndsOnce(t *testing.T) {
+	allQA := sampleDay()
+	allQA.Result.Threads[1].Kind = thread.KindQA
+	allQA.Result.Threads[1].Questions = []thread.QA{{Question: 4}}
+	for _, lang := range []string{"en", "zh"} {
+		var buf bytes.Buffer
+		if err := WriteMarkdown(&buf, []Day{allQA, sampleDay()}, Options{Lang: lang}); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if strings.Contains(out, "(0)") || strings.Contains(out, "（0）") {
+			t.Errorf("%s: a heading counts nothing:\n%s", lang, out)
+		}
+		if strings.Contains(out, "\n\n\n") || !strings.HasSuffix(out, "\n") || strings.HasSuffix(out, "\n\n") ||
+			!strings.Contains(out, "新规\n\n---\n\n# ") {
+			t.Errorf("%s: days do not end with one newline:\n%q", lang, out)
+		}
 	}
 }
 
@@ -223,7 +262,7 @@ func TestMarkdownShowsChatTextLiterally(t *testing.T) {
 			[]string{"Asked by **\\*王五\\*\\_支付** at 09:33:17"}},
 		{"Markdown in a thread title",
 			func(d Day) { d.Result.Threads[1].Title = "# 央行[新规](x) ~~旧~~" },
-			[]string{"10:52-10:52: \\# 央行\\[新规\\](x) \\~\\~旧\\~\\~\n"}},
+			[]string{"10:52: \\# 央行\\[新规\\](x) \\~\\~旧\\~\\~\n"}},
 		{"Markdown in a day title",
 			func(d Day) { d.Log.Title = "**周报**" },
 			[]string{"# FAQ: \\*\\*周报\\*\\*\n"}},

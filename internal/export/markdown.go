@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"slices"
@@ -20,11 +21,18 @@ import (
 // renders as they typed it, through mdtext; addresses they pasted are links.
 func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 	bw := bufio.NewWriter(w)
+	var day bytes.Buffer
+	dw := bufio.NewWriter(&day)
 	for i, d := range days {
 		if i > 0 {
 			bw.WriteString("\n---\n\n")
 		}
-		writeDay(bw, d, opts)
+		day.Reset()
+		writeDay(dw, d, opts)
+		dw.Flush()
+		// Whichever section came last, a day ends with one newline.
+		bw.Write(bytes.TrimRight(day.Bytes(), "\n"))
+		bw.WriteString("\n")
 	}
 	return bw.Flush()
 }
@@ -111,13 +119,15 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	writeEarlierAnswers(w, d, lang, senders)
-	opening, inside := unansweredQuestions(d)
-	writeUnanswered(w, d, lang, senders, opening, inside)
+	opening, inside, answeredLater := unansweredQuestions(d)
+	writeUnanswered(w, d, lang, senders, opening, inside, answeredLater)
 	// A thread that is an unanswered question alone is listed just above.
 	other = slices.DeleteFunc(other, func(t thread.Thread) bool {
 		return len(t.Messages) == 1 && slices.ContainsFunc(opening, func(u unansweredQuestion) bool { return u.question == t.Messages[0] })
 	})
-	fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
+	if len(other) > 0 {
+		fmt.Fprintf(w, "## %s\n\n", text(lang, "other", len(other)))
+	}
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
 		if onlyNotices(log.Messages, t) {
@@ -132,7 +142,10 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		fmt.Fprintf(w, "%s\n", text(lang, "noticesOnly", 0, "threads", strings.Join(notices, text(lang, "list", 0))))
 	}
 	if opts.Explain && len(res.Aliases) > 0 {
-		fmt.Fprintf(w, "\n## %s\n\n", text(lang, "aliases", 0))
+		if len(other) > 0 {
+			w.WriteString("\n") // closes the list of other threads
+		}
+		fmt.Fprintf(w, "## %s\n\n", text(lang, "aliases", 0))
 		for _, a := range res.Aliases {
 			fmt.Fprintf(w, "%s\n", text(lang, "alias", 0, "mention", mdtext.Escape(a.Mention), "sender", mdtext.Escape(a.Sender), "reason", mdtext.Escape(a.Reason)))
 		}
@@ -202,29 +215,62 @@ type unansweredQuestion struct {
 // nobody took it up; and how many others there are: turns of a
 // conversation already going, where most are remarks, banter and the
 // rhetorical questions of an argument (小额你计较什么手续费。。), as the
-// digest found (see digest's unanswered).
-func unansweredQuestions(d Day) (opening []unansweredQuestion, inside int) {
+// digest found (see digest's unanswered). A question its asker asked
+// again (thread.QA.AskedAgain) is one question with all its askings: when
+// one of them was answered, it is counted in answeredLater; else its last
+// asking stands for it, and it is listed when any asking opened a thread.
+func unansweredQuestions(d Day) (opening []unansweredQuestion, inside, answeredLater int) {
+	type asking struct {
+		qa     *thread.QA
+		thread *thread.Thread
+	}
+	at := map[int]asking{}
+	askedBefore := map[int]bool{}
 	for k := range d.Result.Threads {
 		t := &d.Result.Threads[k]
-		for _, q := range t.Questions {
+		for q := range t.Questions {
+			qa := &t.Questions[q]
+			at[qa.Question] = asking{qa, t}
+			if qa.AskedAgain > 0 {
+				askedBefore[qa.AskedAgain] = true
+			}
+		}
+	}
+	listed := map[int]bool{}
+	for k := range d.Result.Threads {
+		for _, q := range d.Result.Threads[k].Questions {
+			if askedBefore[q.Question] || d.Result.SecondListing(d.Log.Messages, q.Question) {
+				continue // a later asking is read with the first
+			}
+			last := at[q.Question]
+			answered, opens := len(q.Answers) > 0, d.Result.Links[q.Question].Parent < 0
+			for again := q.AskedAgain; again > 0; again = last.qa.AskedAgain {
+				last = at[again]
+				answered = answered || len(last.qa.Answers) > 0
+				opens = opens || d.Result.Links[again].Parent < 0
+			}
 			switch {
-			case len(q.Answers) > 0 || d.Result.SecondListing(d.Log.Messages, q.Question):
-			case d.Result.Links[q.Question].Parent < 0:
-				opening = append(opening, unansweredQuestion{q.Question, t})
-			default:
+			case answered:
+				if len(q.Answers) == 0 {
+					answeredLater++
+				}
+			case opens && !listed[last.qa.Question]:
+				listed[last.qa.Question] = true
+				opening = append(opening, unansweredQuestion{last.qa.Question, last.thread})
+			case !opens:
 				inside++
 			}
 		}
 	}
 	slices.SortFunc(opening, func(a, b unansweredQuestion) int { return a.question - b.question })
-	return opening, inside
+	return opening, inside, answeredLater
 }
 
 // writeUnanswered lists the day's questions that opened a thread and got
 // no answer, one line each with who asked, when and in which thread, and
 // counts the others (unansweredQuestions), in lang; nothing when there
 // are none. They are what a group owner follows up.
-func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside int) {
+func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside, answeredLater int) {
 	if len(opening) == 0 && inside == 0 {
 		return
 	}
@@ -239,6 +285,9 @@ func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, open
 	}
 	if inside > 0 {
 		fmt.Fprintf(w, "%s\n\n", text(lang, "unansweredInside", inside))
+	}
+	if answeredLater > 0 {
+		fmt.Fprintf(w, "%s\n\n", text(lang, "unansweredLater", answeredLater))
 	}
 }
 

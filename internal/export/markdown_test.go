@@ -276,7 +276,7 @@ func TestMarkdownOtherThreadNames(t *testing.T) {
 			if err := WriteMarkdown(&buf, []Day{d}, Options{Lang: "en"}); err != nil {
 				t.Fatal(err)
 			}
-			want := fmt.Sprintf("- t1, other, %s, 13:32-13:32: %s\n", mdtext.Plural(len(tt.msgs), "message"), tt.want)
+			want := fmt.Sprintf("- t1, other, %s, 13:32: %s\n", mdtext.Plural(len(tt.msgs), "message"), tt.want)
 			if !strings.Contains(buf.String(), want) {
 				t.Errorf("FAQ does not hold %q:\n%s", want, buf.String())
 			}

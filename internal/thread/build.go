@@ -52,6 +52,7 @@ func buildLog(log *chatlog.Log, tok Tokenizer, p Params) *Result {
 		c.links[i].Evidence = append(c.links[i].Evidence, e)
 	}
 	threads := assemble(c.msgs, c.fs, c.links, c.talks)
+	markAskedAgain(c.msgs, c.fs, c.links, threads)
 	res := &Result{Links: c.links, Threads: threads, Aliases: aliases}
 	if c.keys != nil {
 		exportNames(res, log.Messages) // threaded under distinct keys (see keyedLog)

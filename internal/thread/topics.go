@@ -84,6 +84,9 @@ func buildTopics(log *chatlog.Log, tok Tokenizer, p Params, parts [][]int) *Resu
 			qs := make([]QA, len(t.Questions))
 			for q, qa := range t.Questions {
 				qs[q] = QA{Question: idx[qa.Question], Answers: remapIndices(qa.Answers, idx)}
+				if qa.AskedAgain > 0 {
+					qs[q].AskedAgain = idx[qa.AskedAgain]
+				}
 			}
 			if t.Questions == nil {
 				qs = nil

@@ -50,6 +50,10 @@ type Link struct {
 type QA struct {
 	Question int   // index of the question message
 	Answers  []int // indices of its answers, in order
+	// AskedAgain is the index of the first later question in which the
+	// asker asks this one again (see markAskedAgain), 0 when none: a later
+	// message's index is never 0.
+	AskedAgain int
 }
 
 // HasEvidence reports whether the link carries evidence of the given kind
