@@ -100,8 +100,9 @@ type jsonThread struct {
 }
 
 type jsonQuestion struct {
-	Index   int   `json:"index"`
-	Answers []int `json:"answers"`
+	Index      int   `json:"index"`
+	Answers    []int `json:"answers"`
+	AskedAgain *int  `json:"asked_again"` // thread.QA.AskedAgain, null for 0
 }
 
 // WriteJSON writes the JSON contract: one object for one day, an array of
@@ -200,6 +201,9 @@ func toJSON(d Day, opts Options) jsonDay {
 				answers = []int{}
 			}
 			jt.Questions[q] = jsonQuestion{Index: qa.Question, Answers: answers}
+			if qa.AskedAgain > 0 {
+				jt.Questions[q].AskedAgain = &qa.AskedAgain
+			}
 		}
 		out.Threads[k] = jt
 	}
