@@ -104,6 +104,8 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 	againBeside := sampleDay()
 	againBeside.Result.Threads[0].Questions = againAnswered.Result.Threads[0].Questions
 	againBeside.Result.Threads[1].Questions = []thread.QA{{Question: 4}}
+	onlyInside := sampleDay()
+	onlyInside.Result.Threads[0].Questions = append(onlyInside.Result.Threads[0].Questions, thread.QA{Question: 3})
 	for _, tt := range []struct {
 		name, lang string
 		day        Day
@@ -123,9 +125,10 @@ func TestMarkdownCountsAnsweredQuestions(t *testing.T) {
 		{"asked again, and the first asking inside a conversation", "en", againAsking,
 			"## Unanswered questions (1)\n\n- **王五** at 09:44:52 (line 18, thread t1): "},
 		{"asked again and answered, another unanswered", "en", againBeside, "## Unanswered questions (1)\n\n" +
-			"- **赵六** at 10:52:42 (line 21, thread t2): 央行发布&lt;条码支付&gt;新规\n\n" +
-			"One more was asked again later and answered there (see above).\n"},
-		{"asked again and answered, zh", "zh", againBeside, "另有 1 个问题，提问者稍后又问了一遍，并在那里得到了回答（见上文）。\n"},
+			"- **赵六** at 10:52:42 (line 21, thread t2): 央行发布&lt;条码支付&gt;新规\n"},
+		{"only inside a conversation", "en", onlyInside, "## Unanswered questions (1)\n\nIt was asked inside a conversation already going " +
+			"(a follow-up, a remark, a rhetorical question), so it is not listed; the JSON marks it with role `question`.\n"},
+		{"only inside a conversation, zh", "zh", onlyInside, "## 未回答的问题（1）\n\n这 1 个问题是对话中的追问、插话或反问，未列出；JSON 中以 role `question` 标出。\n"},
 		{"a question answered in a talk", "en", inTalk, "## Questions and answers (1, in 1 thread)\n\n### 1. "},
 		{"one answered question, zh", "zh", sampleDay(), "## 问答（1 个问题，分属 1 段对话）\n\n### 1. "},
 		{"a question nobody answered, zh", "zh", unanswered, "## 问答（0）\n\n本日提出的问题均未得到回答。\n\n" +
@@ -163,6 +166,46 @@ func TestMarkdownEndsOnce(t *testing.T) {
 			!strings.Contains(out, "新规\n\n---\n\n# ") {
 			t.Errorf("%s: days do not end with one newline:\n%q", lang, out)
 		}
+	}
+}
+
+// TestMarkdownDatesPastMidnight checks that a time on another date than
+// the day's is given with its date: an answer carried past midnight, a
+// thread of the next day in a log of several days, whose source line
+// gives its dates.
+func TestMarkdownDatesPastMidnight(t *testing.T) {
+	nextDay := func(d Day, i int) {
+		m := &d.Log.Messages[i]
+		m.Time = time.Date(2018, 5, 5, 0, 10, 0, 0, m.Time.Location())
+	}
+	carried := sampleDay()
+	nextDay(carried, 2)
+	severalDays := sampleDay()
+	severalDays.Log.Date = ""
+	nextDay(severalDays, 4)
+	severalDays.Result.Threads[1].Start = severalDays.Log.Messages[4].Time
+	severalDays.Result.Threads[1].End = severalDays.Log.Messages[4].Time
+	for _, tt := range []struct {
+		name, lang string
+		day        Day
+		want       []string
+	}{
+		{"an answer past midnight", "en", carried, []string{"Asked by **王五** at 09:33:17 (", "- **李明-某某支付-产品-上海** (2018-05-05 00:10:00): "}},
+		{"an answer past midnight, zh", "zh", carried, []string{"- **李明-某某支付-产品-上海**（2018-05-05 00:10:00）："}},
+		{"a log of two days", "en", severalDays, []string{"(2018-05-04 to 2018-05-05, group proddev,", "- t2, news, 1 message, 2018-05-05 00:10: "}},
+		{"a log of two days, zh", "zh", severalDays, []string{"（2018-05-04 至 2018-05-05，群 proddev，"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteMarkdown(&buf, []Day{tt.day}, Options{Lang: tt.lang}); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range tt.want {
+				if !strings.Contains(buf.String(), want) {
+					t.Errorf("the FAQ lacks %q:\n%s", want, buf.String())
+				}
+			}
+		})
 	}
 }
 

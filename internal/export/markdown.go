@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/mdtext"
@@ -46,8 +47,13 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	fmt.Fprintf(w, "# %s\n\n", text(lang, "title", 0, "name", mdtext.Escape(name)))
 	var facts []string
-	if log.Date != "" {
+	ref := refDate(d)
+	if first, last := dateRange(log.Messages); log.Date != "" {
 		facts = append(facts, log.Date)
+	} else if first != last {
+		facts = append(facts, text(lang, "dateRange", 0, "from", first, "to", last))
+	} else if first != "" {
+		facts = append(facts, first)
 	}
 	if log.Group != "" {
 		facts = append(facts, text(lang, "group", 0, "name", mdtext.Escape(log.Group)))
@@ -97,7 +103,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			if len(t.Keywords) > 0 {
 				keywords = text(lang, "keywords", 0, "keywords", mdtext.Escape(strings.Join(t.Keywords, text(lang, "list", 0))))
 			}
-			fmt.Fprintf(w, "%s\n\n", text(lang, "askedBy", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
+			fmt.Fprintf(w, "%s\n\n", text(lang, "askedBy", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm, ref),
 				"line", fmt.Sprint(qm.Line), "thread", t.ID, "topic", inTopic(lang, t), "keywords", keywords))
 			fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(lang, qm, "> ")))
 			for _, a := range q.Answers {
@@ -110,7 +116,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 					shown.Quote = nil // it quotes the question it is listed under, shown just above
 					am = &shown
 				}
-				fmt.Fprintf(w, "%s\n", answerLine(lang, am))
+				fmt.Fprintf(w, "%s\n", answerLine(lang, am, ref))
 				if opts.Explain {
 					writeEvidence(w, lang, res.Links[a])
 				}
@@ -119,8 +125,8 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		}
 	}
 	writeEarlierAnswers(w, d, lang, senders)
-	opening, inside, answeredLater := unansweredQuestions(d)
-	writeUnanswered(w, d, lang, senders, opening, inside, answeredLater)
+	opening, inside := unansweredQuestions(d)
+	writeUnanswered(w, d, lang, senders, opening, inside)
 	// A thread that is an unanswered question alone is listed just above.
 	other = slices.DeleteFunc(other, func(t thread.Thread) bool {
 		return len(t.Messages) == 1 && slices.ContainsFunc(opening, func(u unansweredQuestion) bool { return u.question == t.Messages[0] })
@@ -131,11 +137,11 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	var notices []string // the threads of system notices alone, "t3 (09:47)"
 	for _, t := range other {
 		if onlyNotices(log.Messages, t) {
-			notices = append(notices, text(lang, "notice", 0, "thread", t.ID, "topic", inTopic(lang, t), "time", t.Start.Format("15:04")))
+			notices = append(notices, text(lang, "notice", 0, "thread", t.ID, "topic", inTopic(lang, t), "time", minute(t.Start, ref)))
 			continue
 		}
 		fmt.Fprintf(w, "%s\n", text(lang, "otherThread", 0, "thread", t.ID, "topic", inTopic(lang, t), "kind", kindText(lang, t.Kind),
-			"messages", text(lang, "messages", len(t.Messages)), "span", timeSpan(lang, t), "name", threadName(lang, log.Messages, t)))
+			"messages", text(lang, "messages", len(t.Messages)), "span", timeSpan(lang, t, ref), "name", threadName(lang, log.Messages, t)))
 	}
 	if len(notices) > 0 {
 		// Pats, recalls and joins, one line for all: they say nothing to read.
@@ -191,12 +197,12 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) 
 	for _, q := range questions {
 		qm := q.e.Question
 		fmt.Fprintf(w, "### %s\n\n", questionTitle(lang, qm, senders))
-		fmt.Fprintf(w, "%s\n\n", text(lang, "askedByOn", 0, "sender", mdtext.Escape(qm.Sender), "date", q.e.Date, "time", clock(qm), "line", fmt.Sprint(q.e.Line)))
+		fmt.Fprintf(w, "%s\n\n", text(lang, "askedByOn", 0, "sender", mdtext.Escape(qm.Sender), "date", q.e.Date, "time", clock(qm, ""), "line", fmt.Sprint(q.e.Line)))
 		fmt.Fprintf(w, ">%s\n\n", mdtext.Spaced(fullText(lang, qm, "> ")))
 		for _, a := range q.answers {
 			shown := d.Log.Messages[a]
 			shown.Quote = nil // it replies to the question shown just above
-			fmt.Fprintf(w, "%s\n", answerLine(lang, &shown))
+			fmt.Fprintf(w, "%s\n", answerLine(lang, &shown, refDate(d)))
 		}
 		w.WriteString("\n")
 	}
@@ -217,9 +223,10 @@ type unansweredQuestion struct {
 // rhetorical questions of an argument (小额你计较什么手续费。。), as the
 // digest found (see digest's unanswered). A question its asker asked
 // again (thread.QA.AskedAgain) is one question with all its askings: when
-// one of them was answered, it is counted in answeredLater; else its last
-// asking stands for it, and it is listed when any asking opened a thread.
-func unansweredQuestions(d Day) (opening []unansweredQuestion, inside, answeredLater int) {
+// one of them was answered, it is not unanswered (the FAQ lists it above);
+// else its last asking stands for it, and it is listed when any asking
+// opened a thread.
+func unansweredQuestions(d Day) (opening []unansweredQuestion, inside int) {
 	type asking struct {
 		qa     *thread.QA
 		thread *thread.Thread
@@ -250,10 +257,7 @@ func unansweredQuestions(d Day) (opening []unansweredQuestion, inside, answeredL
 				opens = opens || d.Result.Links[again].Parent < 0
 			}
 			switch {
-			case answered:
-				if len(q.Answers) == 0 {
-					answeredLater++
-				}
+			case answered: // listed with its answers above
 			case opens && !listed[last.qa.Question]:
 				listed[last.qa.Question] = true
 				opening = append(opening, unansweredQuestion{last.qa.Question, last.thread})
@@ -263,31 +267,31 @@ func unansweredQuestions(d Day) (opening []unansweredQuestion, inside, answeredL
 		}
 	}
 	slices.SortFunc(opening, func(a, b unansweredQuestion) int { return a.question - b.question })
-	return opening, inside, answeredLater
+	return opening, inside
 }
 
 // writeUnanswered lists the day's questions that opened a thread and got
 // no answer, one line each with who asked, when and in which thread, and
 // counts the others (unansweredQuestions), in lang; nothing when there
 // are none. They are what a group owner follows up.
-func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside, answeredLater int) {
+func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside int) {
 	if len(opening) == 0 && inside == 0 {
 		return
 	}
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "unanswered", len(opening)+inside))
 	for _, u := range opening {
 		qm := &d.Log.Messages[u.question]
-		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm),
+		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm, refDate(d)),
 			"line", fmt.Sprint(qm.Line), "thread", u.thread.ID, "topic", inTopic(lang, *u.thread), "question", questionTitle(lang, qm, senders)))
 	}
 	if len(opening) > 0 {
 		w.WriteString("\n")
 	}
-	if inside > 0 {
+	switch {
+	case inside > 0 && len(opening) == 0:
+		fmt.Fprintf(w, "%s\n\n", text(lang, "insideOnly", inside))
+	case inside > 0:
 		fmt.Fprintf(w, "%s\n\n", text(lang, "unansweredInside", inside))
-	}
-	if answeredLater > 0 {
-		fmt.Fprintf(w, "%s\n\n", text(lang, "unansweredLater", answeredLater))
 	}
 }
 
@@ -303,9 +307,10 @@ func questionTitle(lang string, qm *chatlog.Message, senders []string) string {
 }
 
 // answerLine is answer m as the FAQ lists it under its question, in
-// lang: "- **Alice** (09:31:05): text", "- **王五**（09:31:05）：text".
-func answerLine(lang string, m *chatlog.Message) string {
-	label := text(lang, "answer", 0, "sender", mdtext.Escape(m.Sender), "time", clock(m))
+// lang: "- **Alice** (09:31:05): text", "- **王五**（09:31:05）：text",
+// with its date when that is not ref (clock).
+func answerLine(lang string, m *chatlog.Message, ref string) string {
+	label := text(lang, "answer", 0, "sender", mdtext.Escape(m.Sender), "time", clock(m, ref))
 	return afterLabel(label, fullText(lang, m, "  "))
 }
 
@@ -319,10 +324,11 @@ func afterLabel(label, md string) string {
 }
 
 // timeSpan is when thread t ran, as the list of other threads gives it:
-// "09:31-09:47", or in Chinese one time when it starts and ends in the
-// same minute; in lang.
-func timeSpan(lang string, t thread.Thread) string {
-	from, to := t.Start.Format("15:04"), t.End.Format("15:04")
+// "09:31-09:47", or one time when it starts and ends in the same minute;
+// a time on another date than ref (refDate) is given with its date
+// ("23:50-2024-05-11 00:10"); in lang.
+func timeSpan(lang string, t thread.Thread, ref string) string {
+	from, to := minute(t.Start, ref), minute(t.End, ref)
 	if from == to {
 		return text(lang, "spanOne", 0, "time", from)
 	}
@@ -414,11 +420,54 @@ func fullText(lang string, m *chatlog.Message, indent string) string {
 	return s
 }
 
-func clock(m *chatlog.Message) string {
+// clock is the time of m to the second ("09:31:05"), with its date when
+// that is not ref ("2024-05-11 00:10:00"); "?" when the export gives none.
+func clock(m *chatlog.Message, ref string) string {
 	if m.Time.IsZero() {
 		return "?"
 	}
-	return m.Time.Format("15:04:05")
+	if date := m.Time.Format(time.DateOnly); ref != "" && date != ref {
+		return m.Time.Format(time.DateTime)
+	}
+	return m.Time.Format(time.TimeOnly)
+}
+
+// minute is t to the minute, with its date when that is not ref.
+func minute(t time.Time, ref string) string {
+	if date := t.Format(time.DateOnly); ref != "" && date != ref {
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format("15:04")
+}
+
+// refDate is the date a day's FAQ is about: the log's date, else the
+// date of its first message with a time ("" when none has one). A time
+// on another date (a reply carried past midnight, a Slack channel of
+// several days) is shown with its date.
+func refDate(d Day) string {
+	if d.Log.Date != "" {
+		return d.Log.Date
+	}
+	first, _ := dateRange(d.Log.Messages)
+	return first
+}
+
+// dateRange returns the first and last dates of msgs' times, "" when no
+// message has one.
+func dateRange(msgs []chatlog.Message) (first, last string) {
+	for i := range msgs {
+		if msgs[i].Time.IsZero() {
+			continue
+		}
+		date := msgs[i].Time.Format(time.DateOnly)
+		if first == "" || date < first {
+			first = date
+		}
+		if date > last {
+			last = date
+		}
+	}
+	return first, last
 }
 
 // oneLine collapses white space and cuts to max runes (0: no limit).
