@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -440,18 +441,22 @@ type daySplitter struct {
 	cuts   int               // days flushed
 	nodays bool              // the format is one day a file (IRC, cocolian)
 
-	ids     map[string]bool   // the ids of the messages in cur
-	next    []chatlog.Message // messages of the next date waiting to be cut or carried, Index as in the file
-	nextDay string            // their date
-	last    time.Time         // the time of the last dated message added
-	over    int               // messages of the next date that replies kept in the day
+	ids     map[string]bool      // the ids of the messages in cur
+	spoke   map[string]time.Time // when each sender of cur last spoke in it
+	next    []chatlog.Message    // messages of the next date waiting to be cut or carried, Index as in the file
+	nextDay string               // their date
+	last    time.Time            // the time of the last dated message added
+	over    int                  // messages of the next date that replies kept in the day
 }
 
 // carryPause and maxCarry bound how long a day runs on past midnight: the
 // first pause this long, or this many messages after midnight, end it.
+// A reply by @mention or quote (WeChat's, which carry no id) keeps the day
+// on only within mentionCarry of the last words of the one it names.
 const (
-	carryPause = time.Hour
-	maxCarry   = 1000
+	carryPause   = time.Hour
+	maxCarry     = 1000
+	mentionCarry = 30 * time.Minute
 )
 
 // add takes the next message of the input; it is a chatlog.EmitFunc.
@@ -468,7 +473,8 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 		return nil
 	}
 	d := m.Time.Format("2006-01-02")
-	pause := m.Time.Sub(s.last) >= carryPause
+	gap := m.Time.Sub(s.last)
+	pause := gap >= carryPause
 	s.last = m.Time
 	if len(s.next) > 0 && (d > s.nextDay || pause || s.over+len(s.next) >= maxCarry) {
 		if err := s.cutBeforeNext(log); err != nil {
@@ -480,7 +486,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 		s.day = d
 	case len(s.next) > 0 || d > s.day:
 		if len(s.next) == 0 {
-			if len(s.ids) == 0 || pause || d != dayAfter(s.day) || s.over >= maxCarry {
+			if len(s.ids) == 0 && gap > mentionCarry || pause || d != dayAfter(s.day) || s.over >= maxCarry {
 				// No explicit reply can reach back into this day.
 				if err := s.cut(log); err != nil {
 					return err
@@ -492,7 +498,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 			s.nextDay = d
 		}
 		s.next = append(s.next, m)
-		if s.ids[m.ReplyToID] {
+		if s.ids[m.ReplyToID] || s.namesDay(m) {
 			// A reply to the day: it and the messages before it stay in the day.
 			for _, w := range s.next {
 				s.keep(w)
@@ -504,6 +510,29 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 	}
 	s.keep(m)
 	return nil
+}
+
+// namesDay reports whether m, a message of the next date, replies to the
+// day by naming one of its senders: a quote of a message the sender wrote
+// in the day, or an @mention of a sender who spoke in the day at most
+// mentionCarry before m and not since midnight (the mention would name
+// that turn). WeChat's replies are such, with no id.
+func (s *daySplitter) namesDay(m chatlog.Message) bool {
+	if m.Quote != nil {
+		if _, ok := s.spoke[m.Quote.Sender]; ok {
+			return true
+		}
+	}
+	for _, name := range m.Mentions {
+		last, ok := s.spoke[strings.TrimSpace(name)]
+		if !ok || m.Time.Sub(last) > mentionCarry {
+			continue
+		}
+		if !slices.ContainsFunc(s.next, func(w chatlog.Message) bool { return w.Sender == name }) {
+			return true
+		}
+	}
+	return false
 }
 
 // dayAfter returns the date after day, both YYYY-MM-DD.
@@ -522,6 +551,12 @@ func (s *daySplitter) keep(m chatlog.Message) {
 			s.ids = make(map[string]bool)
 		}
 		s.ids[m.ID] = true
+	}
+	if m.Sender != "" && !m.Time.IsZero() {
+		if s.spoke == nil {
+			s.spoke = make(map[string]time.Time)
+		}
+		s.spoke[m.Sender] = m.Time
 	}
 	m.Index -= s.first
 	s.cur = append(s.cur, m)
@@ -549,6 +584,7 @@ func (s *daySplitter) cut(meta *chatlog.Log) error {
 	log.Messages = s.cur
 	s.cur = nil
 	s.ids = nil
+	s.spoke = nil
 	s.over = 0
 	s.cuts++
 	return s.flush(&log, s.first)

@@ -339,6 +339,52 @@ func TestExtractRepliesPastMidnight(t *testing.T) {
 	}
 }
 
+// TestExtractMentionsPastMidnight checks that a WeChat export's day (no
+// reply ids) runs on past midnight for an @mention or a quote of someone
+// who spoke in the day's last half hour, with the messages between,
+// unless they spoke again after midnight; a mention after that half hour,
+// or a message naming nobody, starts the next day.
+func TestExtractMentionsPastMidnight(t *testing.T) {
+	type msg struct{ sender, text, time string }
+	asked := msg{"王五-风控-北京", "求推荐一家做跨境收款的持牌机构？", "04-01 23:50"}
+	for _, tt := range []struct {
+		name string
+		msgs []msg
+		want string // date:messages of each day
+	}{
+		{"an @mention at 00:01", []msg{asked, {"李四", "今天好冷", "04-02 00:00"}, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:01"}}, "2025-04-01:3"},
+		{"a quote at 00:05", []msg{asked, {"赵六", "可以看看连连", "04-02 00:05"}}, ""},
+		{"past half an hour", []msg{asked, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:21"}}, "2025-04-01:1 2025-04-02:1"},
+		{"the asker spoke after midnight", []msg{asked, {"王五-风控-北京", "有人吗", "04-02 00:00"}, {"赵六", "@王五-风控-北京 可以看看连连", "04-02 00:01"}}, "2025-04-01:1 2025-04-02:2"},
+		{"naming nobody", []msg{asked, {"赵六", "可以看看连连和PingPong", "04-02 00:01"}}, "2025-04-01:1 2025-04-02:1"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			var recs []string
+			for k, m := range tt.msgs {
+				at, err := time.ParseInLocation("2006-01-02 15:04", "2025-"+m.time, time.FixedZone("CST", 8*3600))
+				if err != nil {
+					t.Fatal(err)
+				}
+				quote := ""
+				if tt.want == "" && k == 1 {
+					quote = fmt.Sprintf(`, "quotedContent": %q, "quotedSender": %q`, asked.text, asked.sender)
+				}
+				recs = append(recs, fmt.Sprintf(`{"localId": %d, "createTime": %d, "type": "文本消息", "localType": 1, "content": %q, "senderUsername": "wxid_%d", "senderDisplayName": %q, "platformMessageId": ""%s}`,
+					k+1, at.Unix(), m.text, k, m.sender, quote))
+			}
+			path := filepath.Join(t.TempDir(), "weflow.json")
+			writeFile(t, path, `{"weflow": {"version": "4.3.0", "generator": "WeFlow"}, "session": {"accountId": "1@chatroom", "nickname": "g", "type": "群聊"}, "messages": [`+strings.Join(recs, ",\n")+`]}`)
+			want := tt.want
+			if want == "" {
+				want = "2025-04-01:2"
+			}
+			if got := dayCounts(extractDays(t, path)); got != want {
+				t.Errorf("days %q, want %q", got, want)
+			}
+		})
+	}
+}
+
 // TestExtractRepliesCarryOneNight checks that replies carry a day over its
 // own midnight only: a chain of replies to one question, 50 minutes apart
 // over three days, keeps the day after the question's in its day and

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,6 +104,10 @@ func (d *DayLinker) Find(log *chatlog.Log) map[int]Earlier {
 						link(i, k)
 					}
 				}
+			} else if m.Quote == nil && len(m.Mentions) > 0 && len(d.asked) > 0 {
+				if k, ok := d.answeredPastMidnight(log, i); ok {
+					link(i, k)
+				}
 			}
 			continue
 		}
@@ -165,6 +170,43 @@ func (d *DayLinker) quoted(q *chatlog.Quote) (int32, bool) {
 		}
 	}
 	return best, best >= 0 && bestScore >= 0.6
+}
+
+// pastMidnightReach is how long after an earlier day's question an
+// answer that only @mentions its asker is still read as its answer: a
+// conversation running past midnight, not the next evening's.
+const pastMidnightReach = 30 * time.Minute
+
+// answeredPastMidnight returns the question of an earlier day that message
+// i of log answers by @mentioning its asker, the way WeChat users reply
+// (no reply ID, no quote): the asker's latest question, asked at most
+// pastMidnightReach before it; only when nobody the message mentions
+// has spoken yet in log before it (the mention would name that turn), and
+// the message answers (answersEarlier).
+func (d *DayLinker) answeredPastMidnight(log *chatlog.Log, i int) (int32, bool) {
+	m := &log.Messages[i]
+	if m.Time.IsZero() {
+		return 0, false
+	}
+	for _, name := range m.Mentions {
+		key := normaliseName(name)
+		own := d.asked[key]
+		if key == "" || len(own) == 0 {
+			continue
+		}
+		k := own[len(own)-1]
+		q := d.questions[d.seen[k].question]
+		if gap := m.Time.Sub(q.Time); q.Time.IsZero() || gap < 0 || gap > pastMidnightReach {
+			continue
+		}
+		if slices.ContainsFunc(log.Messages[:i], func(o chatlog.Message) bool { return normaliseName(o.Sender) == key }) {
+			return 0, false // the mention may name what they said today
+		}
+		if answersEarlier(m, q) {
+			return k, true
+		}
+	}
+	return 0, false
 }
 
 // Build threads log, a day of the chat, as BuildWith does with p and the

@@ -73,6 +73,60 @@ func TestDayLinker(t *testing.T) {
 
 }
 
+// TestDayLinkerMentionsPastMidnight checks that a WeChat answer just after
+// midnight, which only @mentions the asker of the day before, links to
+// the asker's question: not once the asker spoke that day, not past
+// pastMidnightReach, not "me too", not a name that asked nothing.
+func TestDayLinkerMentionsPastMidnight(t *testing.T) {
+	at := func(day, clock string) time.Time {
+		tm, err := time.Parse("2006-01-02 15:04", day+" "+clock)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tm
+	}
+	msg := func(sender, text string, tm time.Time, mentions ...string) chatlog.Message {
+		return chatlog.Message{Sender: sender, Type: chatlog.TypeText, Text: text, Time: tm, Mentions: mentions}
+	}
+	for _, tt := range []struct {
+		name string
+		day  []chatlog.Message
+		want string // the earlier message the day's last links to, "" for none
+	}{
+		{"an answer at 00:01", []chatlog.Message{
+			msg("李四", "@王五-风控-北京 可以看看连连和PingPong", at("2025-04-02", "00:01"), "王五-风控-北京")}, "1 answers true"},
+		{"the asker spoke first", []chatlog.Message{
+			msg("王五-风控-北京", "有人吗", at("2025-04-02", "00:00")),
+			msg("李四", "@王五-风控-北京 可以看看连连和PingPong", at("2025-04-02", "00:01"), "王五-风控-北京")}, ""},
+		{"the next morning", []chatlog.Message{
+			msg("李四", "@王五-风控-北京 可以看看连连和PingPong", at("2025-04-02", "08:01"), "王五-风控-北京")}, ""},
+		{"me too", []chatlog.Message{
+			msg("李四", "@王五-风控-北京 同问", at("2025-04-02", "00:01"), "王五-风控-北京")}, ""},
+		{"someone who asked nothing", []chatlog.Message{
+			msg("李四", "@赵六 可以看看连连和PingPong", at("2025-04-02", "00:01"), "赵六")}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			first := &chatlog.Log{Title: "g", Date: "2025-04-01", Messages: []chatlog.Message{
+				msg("赵六", "今天发版了", at("2025-04-01", "23:40")),
+				msg("王五-风控-北京", "求推荐一家做跨境收款的持牌机构？", at("2025-04-01", "23:59")),
+			}}
+			var d DayLinker
+			d.Remember(first, BuildWith(first, fieldTokenizer{}, DefaultParams()))
+			second := &chatlog.Log{Title: "g", Date: "2025-04-02", Messages: tt.day}
+			got := ""
+			for i, e := range d.Find(second) {
+				got += fmt.Sprintf("%d answers %v", e.Index, e.Answer)
+				if i != len(tt.day)-1 {
+					t.Errorf("message %d links to %+v", i, e)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 // TestDayLinkerQuotes checks that a quote without an ID (a WeChat quote:
 // the quoted sender and text) links to the earlier day's question it
 // names, and only when the day itself holds no message it matches, its
