@@ -42,3 +42,31 @@ func TestAskedAgain(t *testing.T) {
 		})
 	}
 }
+
+// TestKeywordsLeaveOutCallNames checks that the names a thread's
+// participants are called by (callNames) are none of its keywords:
+// "thanks Dave" names who answered.
+func TestKeywordsLeaveOutCallNames(t *testing.T) {
+	log := &chatlog.Log{Format: chatlog.FormatIRC, Messages: []chatlog.Message{
+		msg("amy", "how do I mount an ntfs disk?", 0),
+		msg("Dave Jones", "amy: install ntfs-3g, then mount it", 1),
+		msg("amy", "mounted, thanks Dave", 2),
+		msg("zyko9", "zyko9 says ntfs-3g is fine", 3),
+	}}
+	seg, err := fuzzSegmenter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := Build(log, seg)
+	for _, th := range res.Threads {
+		names := callNames(th.Participants)
+		for _, k := range th.Keywords {
+			if names[k] {
+				t.Errorf("thread %s has the name %q among its keywords %v", th.ID, k, th.Keywords)
+			}
+		}
+	}
+	if got := callNames([]string{"Dave Jones", "zyko9", "Kevin-城商行-架构-北京", "邓晓杰～友鱼科技～java开发", "bo"}); len(got) != 3 || !got["dave"] || !got["zyko9"] || !got["kevin"] {
+		t.Errorf("callNames = %v, want dave, zyko9 and kevin", got)
+	}
+}

@@ -508,6 +508,22 @@ func inMention(w string, mentions []string) bool {
 	return slices.ContainsFunc(mentions, func(m string) bool { return strings.Contains(strings.ToLower(m), w) })
 }
 
+// callNames returns the names people call the senders by, lower case:
+// the first word of a name when it is in Latin letters (zykotick9, carol
+// of Carol Smith, kevin of Kevin-城商行-架构-北京; not the java of
+// 邓晓杰～友鱼科技～java开发). "Thanks Carol" names who answered, not what the
+// thread is about.
+func callNames(senders []string) map[string]bool {
+	names := map[string]bool{}
+	for _, s := range senders {
+		parts := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		if len(parts) > 0 && len(parts[0]) >= 3 && !strings.ContainsFunc(parts[0], func(r rune) bool { return r >= utf8.RuneSelf }) {
+			names[parts[0]] = true
+		}
+	}
+	return names
+}
+
 // namesSomething reports whether content word w can be a keyword: not a
 // number, time or date alone (500, 20:00, 2018-05-04, 0.6%), nor a single
 // Latin letter (the b of b端).
@@ -520,10 +536,12 @@ func namesSomething(w string) bool {
 
 // threadKeywords are the thread's most frequent content words, domain terms
 // first, leaving out the generic ones (dict/generic.yaml), numbers and
-// single letters, web addresses, names a message mentions, the words of
+// single letters, web addresses, names a message mentions or the
+// thread's participants are called by (callNames), the words of
 // system messages, and, in a thread none of whose messages is Chinese,
 // the words of Chinese (the dictionary's 卡BIN read in /usr/bin).
 func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
+	names := callNames(t.Participants)
 	generic := genericWords()
 	// A thread with no Chinese in it gets no Chinese keyword: the bin of
 	// /usr/bin is no 卡BIN, however the dictionary reads it.
@@ -540,7 +558,8 @@ func threadKeywords(msgs []chatlog.Message, fs []features, t *Thread) []string {
 			continue // a join, a rename or a recall says nothing of the subject
 		}
 		for _, w := range fs[i].words {
-			if generic[strings.ToLower(w)] || !namesSomething(w) || !han && hasHan(w) || isAddress(w) || inMention(w, msgs[i].Mentions) {
+			if generic[strings.ToLower(w)] || !namesSomething(w) || !han && hasHan(w) || isAddress(w) || inMention(w, msgs[i].Mentions) ||
+				names[strings.ToLower(w)] {
 				continue
 			}
 			k, ok := at[w]
