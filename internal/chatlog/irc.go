@@ -49,7 +49,9 @@ const FormatIRC = "irc"
 // are UTC, the zone of the Ubuntu logs (another with ParseIn). Lines without a time take the
 // previous message's time, and those before the first timed line the first
 // timed line's. Log.Title and Log.Group are the first channel named in a
-// join, part or notice line.
+// join, part or notice line, else the channel the file's folder is named
+// after, as ZNC lays its logs out (network/#chan/2024-03-14.log; the folder
+// is read as cocolian days' are, however the path is typed or linked).
 //
 // Mentions are the nicks addressed at the start of a message, "nick: text"
 // or "nick, text" (also "a, b: text"), when nick is a nick seen anywhere in
@@ -78,6 +80,11 @@ func parseIRC(r io.Reader, path string, z zone) (*Log, error) {
 	}
 	if err := p.run(); err != nil {
 		return nil, err
+	}
+	if p.log.Group == "" {
+		if ch := groupOf(path); strings.HasPrefix(ch, "#") {
+			p.log.Title, p.log.Group = ch, ch
+		}
 	}
 	return p.log, nil
 }

@@ -166,6 +166,12 @@ func TestParseIRCLogFields(t *testing.T) {
 		{"chat.log", "[09:00] <a> x\n", "", ""},
 		{"-", "[09:00] <a> x\n", "", ""},
 		{"irclogs/#ubuntu-2021-03-14.log", "[09:00] <a> x\n", "2021-03-14", ""},
+		// ZNC: network/#chan/date.log names the channel by its folder.
+		{"libera/#payments/2024-03-14.log", "[09:00:10] <a> x\n", "2024-03-14", "#payments"},
+		{"#dev/2024-03-14.log", "[09:00:10] *** Joins: a (~a@h)\n[09:00:20] <a> x\n", "2024-03-14", "#dev"},
+		// A channel the log names comes first.
+		{"libera/#payments/2024-03-15.log", "[09:00] -s:#pay- y\n", "2024-03-15", "#pay"},
+		{"logs/2024-03-14.log", "[09:00] <a> x\n", "2024-03-14", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -443,4 +449,21 @@ func FuzzParseIRC(f *testing.F) {
 			t.Fatalf("got %d messages for %d lines", len(log.Messages), countIRCLines(data))
 		}
 	})
+}
+
+// TestParseIRCChannelFromWorkingFolder checks that a ZNC day log named
+// from inside its channel's folder still takes the channel as its group.
+func TestParseIRCChannelFromWorkingFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "#ops")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	log, err := ParseIRC(strings.NewReader("[09:00:10] <a> x\n"), "2024-03-14.log")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Group != "#ops" || log.Title != "#ops" {
+		t.Errorf("Group %q Title %q, want #ops", log.Group, log.Title)
+	}
 }
