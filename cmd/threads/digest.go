@@ -464,9 +464,10 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 			fmt.Fprintf(opts.notes(), "threads: %s: %d days the same as in %s: read once\n", p.copy, n, p.kept)
 		}
 	}
-	days, overlaps := readOverlapsOnce(days, opts.notes())
-	st.copies = append(st.copies, overlaps...)
+	days, held, overlaps := readOverlapsOnce(days, opts.notes())
+	st.copies = append(st.copies, held...)
 	linkAcrossFiles(days, before, tok, opts.params)
+	countOverlapsOnce(days, overlaps)
 	return days, st
 }
 

@@ -3,12 +3,15 @@ package main
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/cocolian/threads/internal/chatlog"
 	"github.com/cocolian/threads/internal/digest"
+	"github.com/cocolian/threads/internal/thread"
 )
 
 // chatKey tells one chat's days from another's across files: its chat ID
@@ -25,9 +28,10 @@ func chatOf(l *chatlog.Log) chatKey {
 	return chatKey{format: l.Format, title: l.Title, group: l.Group}
 }
 
-// messageKey is what makes a message the same message in two exports: its
-// time, type and text. The sender is left out: two exporters may name one
-// sender differently (a group display name, a remark).
+// messageKey is what makes two days of one date share a message when
+// sameChats weighs whether they are one chat's: its time, type and text.
+// The sender is left out: two exporters may name one sender differently (a
+// group display name, a remark).
 type messageKey struct {
 	time       time.Time
 	kind, text string
@@ -45,14 +49,14 @@ func keyOf(m *chatlog.Message) messageKey {
 // same chat ID, when neither names one and their format, title and group
 // agree, or else when they share a title or group and at least three
 // messages, half the shorter's. Of a chat's days of one date, a day all of
-// whose messages a fuller one (or an equal one earlier, then by file)
-// holds (a message two tools write differently, [语音] and [语音消息],
-// counts as held when the fuller day has one of its type at its time) is
-// dropped; a day that holds only some of another's is kept whole,
-// so that an answer is never threaded apart from its question. The days
-// dropped are returned as copies, whose lines count as read (see
+// whose messages (see sameMessage) a fuller one (or an equal one earlier,
+// then by file) holds is dropped; days that each hold messages the others
+// lack are kept whole, so that an answer is never threaded apart from its
+// question, and returned in overlaps, one set a chat and date, for
+// countOverlapsOnce to count their shared messages once. The days dropped
+// are returned as copies, whose lines count as read (see
 // digest.Options.Copies), and a note for each says where it was read.
-func readOverlapsOnce(days []digest.Day, notes io.Writer) ([]digest.Day, []*chatlog.Log) {
+func readOverlapsOnce(days []digest.Day, notes io.Writer) (kept []digest.Day, copies []*chatlog.Log, overlaps [][]*chatlog.Log) {
 	byDate := make(map[string][]int)
 	var dates []string
 	for i := range days {
@@ -66,26 +70,30 @@ func readOverlapsOnce(days []digest.Day, notes io.Writer) ([]digest.Day, []*chat
 		byDate[l.Date] = append(byDate[l.Date], i)
 	}
 	drop := make(map[int]bool)
-	var copies []*chatlog.Log
 	for _, date := range dates {
 		if at := byDate[date]; len(at) > 1 {
 			for _, chat := range sameChats(days, at) {
-				if len(chat) > 1 {
-					copies = append(copies, readOnce(days, chat, drop, notes)...)
+				if len(chat) < 2 {
+					continue
+				}
+				dropped, halves := readOnce(days, chat, drop, notes)
+				copies = append(copies, dropped...)
+				if len(halves) > 1 {
+					overlaps = append(overlaps, halves)
 				}
 			}
 		}
 	}
 	if len(drop) == 0 {
-		return days, copies
+		return days, copies, overlaps
 	}
-	out := days[:0]
+	kept = days[:0]
 	for i, d := range days {
 		if !drop[i] {
-			out = append(out, d)
+			kept = append(kept, d)
 		}
 	}
-	return out, copies
+	return kept, copies, overlaps
 }
 
 // sameChats splits the days at (indices into days, all of one date) into
@@ -154,8 +162,8 @@ func sameChats(days []digest.Day, at []int) [][]int {
 
 // readOnce drops, of one chat's days of one date (at, indices into days),
 // each all of whose messages a day before it in readOverlapsOnce's order
-// holds, marking it in drop, and returns the days dropped.
-func readOnce(days []digest.Day, at []int, drop map[int]bool, notes io.Writer) []*chatlog.Log {
+// holds, marking it in drop, and returns the days dropped and those kept.
+func readOnce(days []digest.Day, at []int, drop map[int]bool, notes io.Writer) (dropped, kept []*chatlog.Log) {
 	// The fullest day first, then the earliest, then by file.
 	sort.SliceStable(at, func(a, b int) bool {
 		la, lb := days[at[a]].Log, days[at[b]].Log
@@ -167,56 +175,232 @@ func readOnce(days []digest.Day, at []int, drop map[int]bool, notes io.Writer) [
 		}
 		return la.Path < lb.Path
 	})
-	var copies []*chatlog.Log
-	var kept []int // the days kept, in that order
 	for _, i := range at {
 		l := days[i].Log
-		if k := slices.IndexFunc(kept, func(k int) bool { return holdsAll(days[k].Log, l) }); k >= 0 {
+		if k := slices.IndexFunc(kept, func(k *chatlog.Log) bool { return holdsAll(k, l) }); k >= 0 {
 			drop[i] = true
-			copies = append(copies, l)
-			fmt.Fprintf(notes, "threads: %s: the %d messages of %s are all in %s: read once\n", l.Path, len(l.Messages), l.Date, days[kept[k]].Log.Path)
+			dropped = append(dropped, l)
+			fmt.Fprintf(notes, "threads: %s: the %d messages of %s are all in %s: read once\n", l.Path, len(l.Messages), l.Date, kept[k].Path)
 			continue
 		}
-		kept = append(kept, i)
+		kept = append(kept, l)
 	}
-	return copies
+	return dropped, kept
 }
 
 // holdsAll reports whether log a holds every message of log b (as many
-// times as b does): the same message, or one that two tools write
-// differently ([语音] and [语音消息]): of the same type, at the same time, as
-// a message of a that matched none of b's.
+// times as b does; see pairUp).
 func holdsAll(a, b *chatlog.Log) bool {
-	count := make(map[messageKey]int, len(a.Messages))
-	for k := range a.Messages {
-		count[keyOf(&a.Messages[k])]++
+	return !slices.Contains(pairUp(a, b), -1)
+}
+
+// pairUp pairs each message of log b with the same message of log a (see
+// sameMessage), each of a's with one of b's at most, and returns, for each
+// of b's messages, the index of its pair in a, -1 when a lacks it.
+func pairUp(a, b *chatlog.Log) []int {
+	at := make(map[time.Time][]int, len(a.Messages)) // a's messages by time
+	for i := range a.Messages {
+		t := a.Messages[i].Time.UTC()
+		at[t] = append(at[t], i)
 	}
-	var rest []messageKey // b's messages a does not hold as they are
-	for k := range b.Messages {
-		key := keyOf(&b.Messages[k])
-		if count[key] == 0 {
-			rest = append(rest, key)
-			continue
+	used := make([]bool, len(a.Messages))
+	out := make([]int, len(b.Messages))
+	for k := range out {
+		out[k] = -1
+	}
+	sameFormat := a.Format == b.Format
+	// The surest pairs first: by ID, by text, then wordless messages.
+	for pass := range 3 {
+		for k := range b.Messages {
+			y := &b.Messages[k]
+			if out[k] >= 0 {
+				continue
+			}
+			for _, i := range at[y.Time.UTC()] {
+				if !used[i] && sameMessage(&a.Messages[i], y, sameFormat, pass) {
+					used[i], out[k] = true, i
+					break
+				}
+			}
 		}
-		count[key]--
 	}
-	if len(rest) == 0 {
+	return out
+}
+
+// sameMessage reports whether x and y, sent at the same time, are one
+// message of a chat exported twice, by the test of pass: 0, the same ID in
+// exports of one format (a Telegram message ID); 1, the same type, sender
+// (see sameSender) and text; 2, the same type and sender, neither saying
+// anything of its own (see wordless): two tools write a voice message
+// [语音] and [语音消息], a picture's or a file's address their own way. A
+// message whose text differs is never the same by 1 or 2.
+func sameMessage(x, y *chatlog.Message, sameFormat bool, pass int) bool {
+	switch pass {
+	case 0:
+		return sameFormat && x.ID != "" && x.ID == y.ID
+	case 1:
+		return x.Type == y.Type && sameSender(x, y) && x.Text == y.Text
+	}
+	return x.Type == y.Type && sameSender(x, y) && wordless(x) && wordless(y)
+}
+
+// sameSender reports whether x and y have one sender: the same account ID
+// when both exports give one, else the same name. A platform notice has no
+// sender of its own (exporters write "", or "系统消息"), so any two agree.
+func sameSender(x, y *chatlog.Message) bool {
+	switch {
+	case x.Type == chatlog.TypeSystem:
+		return true
+	case x.SenderID != "" && y.SenderID != "":
+		return x.SenderID == y.SenderID
+	}
+	return x.Sender == y.Sender
+}
+
+// placeholderRE matches a bracketed code alone, an exporter's placeholder
+// for media ([语音], [视频]) or a sticker's name.
+var placeholderRE = regexp.MustCompile(`^\[[^\[\]\r\n]{1,16}\]$`)
+
+// wordless reports whether m says nothing of its own that its text could
+// differ by: a text that is a placeholder alone, a picture or file or link
+// without a caption, a red packet.
+func wordless(m *chatlog.Message) bool {
+	switch m.Type {
+	case chatlog.TypeText:
+		text := strings.TrimSpace(m.Text)
+		return text == "" || placeholderRE.MatchString(text)
+	case chatlog.TypeImage, chatlog.TypeLink:
+		return m.Caption() == ""
+	case chatlog.TypeRedPacket:
 		return true
 	}
-	type when struct {
-		time time.Time
-		kind string
+	return false
+}
+
+// countOverlapsOnce counts once the messages that the days of one chat and
+// date in several files (readOverlapsOnce's overlaps, threaded and linked
+// across files) share. Each day was threaded whole, so an answer keeps its
+// question; then, taking the days as linkAcrossFiles does (the earliest
+// first message first, then by file), each day's share is what the days
+// before it lack (see pairUp): a question an earlier day holds, and asks
+// there too, is asked there only, and its answers only this day holds
+// answer it there (as a reply from another export does); a message an
+// earlier day holds leaves this day's threads, and a thread left with no
+// message leaves the day. A message only one day holds always counts.
+func countOverlapsOnce(days []digest.Day, overlaps [][]*chatlog.Log) {
+	at := make(map[*chatlog.Log]int, len(days))
+	for i := range days {
+		at[days[i].Log] = i
 	}
-	left := make(map[when]int) // a's messages that matched none of b's
-	for key, n := range count {
-		left[when{key.time, key.kind}] += n
-	}
-	for _, key := range rest {
-		w := when{key.time, key.kind}
-		if left[w] == 0 {
-			return false
+	for _, logs := range overlaps {
+		var idx []int
+		for _, l := range logs {
+			if i, ok := at[l]; ok {
+				idx = append(idx, i)
+			}
 		}
-		left[w]--
+		sort.SliceStable(idx, func(a, b int) bool {
+			la, lb := days[idx[a]].Log, days[idx[b]].Log
+			if ta, tb := firstTime(la), firstTime(lb); !ta.Equal(tb) {
+				return ta.Before(tb)
+			}
+			return la.Path < lb.Path
+		})
+		for k := 1; k < len(idx); k++ {
+			held := make([]heldAt, len(days[idx[k]].Log.Messages))
+			for m := range held {
+				held[m].day = -1
+			}
+			for _, j := range idx[:k] {
+				for m, i := range pairUp(days[j].Log, days[idx[k]].Log) {
+					if i >= 0 && held[m].day < 0 {
+						held[m] = heldAt{j, i}
+					}
+				}
+			}
+			countOnce(&days[idx[k]], held, days)
+		}
 	}
-	return true
+}
+
+// heldAt is where an earlier day holds a message: days[day].Log.Messages[index];
+// day is -1 when none does.
+type heldAt struct{ day, index int }
+
+// countOnce leaves out of day d what earlier days hold (held, one per
+// message of d): see countOverlapsOnce. It gives d a new Result and
+// Earlier; the Log is left whole, so its lines still count as read.
+func countOnce(d *digest.Day, held []heldAt, days []digest.Day) {
+	if !slices.ContainsFunc(held, func(h heldAt) bool { return h.day >= 0 }) {
+		return
+	}
+	res := d.Result
+	earlier := make(map[int]thread.Earlier, len(d.Earlier))
+	shown := make([]bool, len(held)) // the messages d's threads keep
+	for i, h := range held {
+		shown[i] = h.day < 0
+	}
+	for i, e := range d.Earlier {
+		// A reply to an earlier day's message: the earlier export's copy
+		// of it answers, unless that copy was not linked.
+		if h := held[i]; h.day >= 0 {
+			if _, ok := days[h.day].Earlier[h.index]; ok {
+				continue
+			}
+			shown[i] = true
+		}
+		earlier[i] = e
+	}
+	questions := make([][]thread.QA, len(res.Threads))
+	for t := range res.Threads {
+		for _, qa := range res.Threads[t].Questions {
+			h := held[qa.Question]
+			if h.day < 0 || days[h.day].Result.Links[h.index].Role != thread.RoleQuestion {
+				questions[t] = append(questions[t], qa)
+				shown[qa.Question] = true
+				for _, a := range qa.Answers {
+					shown[a] = true
+				}
+				continue
+			}
+			// Asked in the earlier day: the answers it lacks answer it there.
+			q := days[h.day].Log
+			for _, a := range qa.Answers {
+				if _, ok := earlier[a]; !ok && held[a].day < 0 {
+					earlier[a] = thread.Earlier{Date: q.Date, Index: h.index, Line: q.Messages[h.index].Line, Question: &q.Messages[h.index], Answer: true}
+				}
+			}
+		}
+	}
+	out := &thread.Result{Links: slices.Clone(res.Links), Aliases: res.Aliases}
+	for i := range out.Links {
+		out.Links[i].Thread = -1
+	}
+	for t, th := range res.Threads {
+		th.Questions = questions[t]
+		th.Messages = slices.DeleteFunc(slices.Clone(th.Messages), func(i int) bool { return !shown[i] })
+		if len(th.Messages) == 0 {
+			continue
+		}
+		th.Start, th.End = time.Time{}, time.Time{}
+		for _, i := range th.Messages {
+			out.Links[i].Thread = len(out.Threads)
+			when := d.Log.Messages[i].Time
+			switch {
+			case when.IsZero():
+			case th.Start.IsZero():
+				th.Start, th.End = when, when
+			case when.Before(th.Start):
+				th.Start = when
+			case when.After(th.End):
+				th.End = when
+			}
+		}
+		out.Threads = append(out.Threads, th)
+	}
+	d.Result = out
+	d.Earlier = earlier
+	if len(earlier) == 0 {
+		d.Earlier = nil
+	}
 }
