@@ -1,6 +1,7 @@
 package digest
 
 import (
+	"cmp"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
@@ -213,14 +214,22 @@ func codeOf(m *chatlog.Message) Code {
 	return Code{Text: m.Text, Spans: m.Code}
 }
 
-// A DayView is one input day as the HTML timeline shows it.
+// A DayView is one input day as the HTML timeline shows it: a log of
+// one day, or of several (a Slack channel, which is threaded whole).
 type DayView struct {
 	Path     string       // the source file
-	Date     string       // YYYY-MM-DD
+	Date     string       // YYYY-MM-DD: the log's day, or for a log of several the first its threads show; "" when unknown
 	Group    string       // the group, "" when unknown
 	Title    string       // the log's title
-	Messages int          // how many messages the day has
-	Threads  []ThreadView // in order of their first message
+	Messages int          // how many messages the log has; for a log of several days, those of the threads shown
+	Threads  []ThreadView // in order of their first message; for a log of several days, those with a message within the digest's range
+
+	// Dates are the days its messages within the digest's range were
+	// sent on, in order: the log's date for a log of one day, each day
+	// it has messages on for a log of several; none when its messages
+	// have no dates (a view without Dates covers Date alone, see
+	// covered).
+	Dates []string
 
 	// FirstLine and LastLine are the lowest and highest source line of
 	// the day's messages in Path (a file may hold several days); 0 when
@@ -286,13 +295,14 @@ func Build(days []Day, tok Tokenizer, opts Options) *Digest {
 	if opts.Threshold != nil {
 		threshold = *opts.Threshold
 	}
-	days = sortedDays(days)
+	days = sortedDays(days, opts.Range)
 	tm := newTopicMatcher(opts.Topics, tok)
 	d := &Digest{Topics: opts.Topics, Range: opts.Range, Lang: opts.Lang}
 	var qs []*question
 	d.Days, qs = readQuestions(days, tok, tm, newTerms(opts.Terms), opts.Range)
 	for _, log := range opts.Copies {
-		view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+		dates := datesIn(log, opts.Range)
+		view := DayView{Path: log.Path, Date: cmp.Or(first(dates), logDate(log)), Dates: dates, Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
 		view.FirstLine, view.LastLine = lineSpan(log, opts.Range)
 		d.Copies = append(d.Copies, view)
 	}
@@ -392,12 +402,17 @@ func messageDF(log *chatlog.Log, tok Tokenizer, tn *terms) (map[string]int, int)
 	return df, n
 }
 
-// sortedDays returns days ordered by date, group and path.
-func sortedDays(days []Day) []Day {
+// sortedDays returns days ordered by the first date they cover within r
+// (a log of several days may start before it), group and path.
+func sortedDays(days []Day, r Range) []Day {
 	out := append([]Day(nil), days...)
+	date := make(map[*chatlog.Log]string, len(out))
+	for _, d := range out {
+		date[d.Log] = cmp.Or(first(datesIn(d.Log, r)), logDate(d.Log))
+	}
 	sort.SliceStable(out, func(i, j int) bool {
 		a, b := out[i].Log, out[j].Log
-		if da, db := logDate(a), logDate(b); da != db {
+		if da, db := date[a], date[b]; da != db {
 			return da < db
 		}
 		if a.Group != b.Group {
@@ -408,7 +423,8 @@ func sortedDays(days []Day) []Day {
 	return out
 }
 
-// logDate is the day a log covers: its Date, else the date of its first message.
+// logDate is the day a log starts on: its Date, else the date of its
+// first dated message; "" when none has a date.
 func logDate(l *chatlog.Log) string {
 	if l.Date != "" {
 		return l.Date
@@ -419,6 +435,55 @@ func logDate(l *chatlog.Log) string {
 		}
 	}
 	return ""
+}
+
+// datesIn returns the days log has messages on within r, in order: its
+// Date for a log of one day (the caller kept it for being within r), each
+// date its messages have for a log of several; none when they have no
+// dates.
+func datesIn(log *chatlog.Log, r Range) []string {
+	if log.Date != "" {
+		return []string{log.Date}
+	}
+	var dates []string
+	for i := range log.Messages {
+		if d := dateOf(log.Messages[i].Time); d != "" && r.Holds(d) && !slices.Contains(dates, d) {
+			dates = append(dates, d)
+		}
+	}
+	slices.Sort(dates)
+	return dates
+}
+
+// first is the first of dates, "" when there are none.
+func first(dates []string) string {
+	if len(dates) == 0 {
+		return ""
+	}
+	return dates[0]
+}
+
+// covered returns the days v covers within the digest's range: its
+// Dates, or Date alone for a view made without them; none when undated.
+func (v *DayView) covered() []string {
+	if len(v.Dates) > 0 || v.Date == "" {
+		return v.Dates
+	}
+	return []string{v.Date}
+}
+
+// shownThreads reports, by thread index, whether the threads of a day are
+// shown within r: all of a log of one day (the caller kept it for being
+// within r), and those of a log of several days (a Slack channel) that
+// have a message on a day within r.
+func shownThreads(log *chatlog.Log, res *thread.Result, r Range) []bool {
+	shown := make([]bool, len(res.Threads))
+	for ti, t := range res.Threads {
+		shown[ti] = log.Date != "" || slices.ContainsFunc(t.Messages, func(i int) bool {
+			return r.Holds(dateOf(log.Messages[i].Time))
+		})
+	}
+	return shown
 }
 
 // A question is one occurrence while it is being merged.
@@ -436,16 +501,28 @@ type question struct {
 }
 
 // collectDay describes one day's threads with their topics and returns its
-// questions. A log of several days (a Slack channel) gives the questions
-// asked within r only, and its source lines are those of the messages
-// within r, so that a knowledge base knows the other days unread.
+// questions. A log of several days (a Slack channel) gives the threads
+// with a message within r and the questions asked within r only, its
+// Dates are the days within r, and its source lines are those of the
+// messages within r, so that a knowledge base knows the other days unread.
 func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage][]laterAnswer) (DayView, []*question) {
 	log, res := day.Log, day.Result
-	view := DayView{Path: log.Path, Date: logDate(log), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
+	view := DayView{Path: log.Path, Date: log.Date, Dates: datesIn(log, r), Group: log.Group, Title: log.Title, Messages: len(log.Messages)}
 	view.FirstLine, view.LastLine = lineSpan(log, r)
 	senders := title.Senders(log)
+	shown := shownThreads(log, res, r)
 	var qs []*question
 	for ti, t := range res.Threads {
+		if !shown[ti] {
+			view.Messages -= len(t.Messages)
+			continue // a thread of a Slack channel's days outside r
+		}
+		ti := len(view.Threads) // its index in the view
+		for _, i := range t.Messages {
+			if d := dateOf(log.Messages[i].Time); log.Date == "" && d != "" && (view.Date == "" || d < view.Date) {
+				view.Date = d // the first day the threads show
+			}
+		}
 		tv := ThreadView{ID: t.ID, Kind: t.Kind, Title: t.Title, Start: t.Start, End: t.End}
 		counts := topicCounter{}
 		isQuestion := make(map[int]bool, len(t.Questions))
@@ -514,6 +591,7 @@ func collectDay(day Day, k int, tm *topicMatcher, r Range, later map[dayMessage]
 			qs = append(qs, q)
 		}
 	}
+	view.Date = cmp.Or(view.Date, first(view.Dates), logDate(log))
 	return view, qs
 }
 

@@ -307,7 +307,9 @@ func TestBuildThreshold(t *testing.T) {
 
 // TestBuildMultiDayLog checks a log of several days (a Slack channel):
 // each asking is dated by its own message, and a range keeps the askings
-// of its days only, with the log's source lines narrowed to them.
+// of its days only, with the log's source lines narrowed to them; the
+// heading and the summary count the days its messages have within the
+// range, first and last, and the threads with a message within it.
 func TestBuildMultiDayLog(t *testing.T) {
 	d1 := qaDay("general", "", "微信分账接口怎么申请？", "商户平台申请")
 	d2 := qaDay("general", "", "网联协议支付要重新签约吗？", "要")
@@ -332,10 +334,21 @@ func TestBuildMultiDayLog(t *testing.T) {
 		r           Range
 		want        []string // the askings' dates, in entry order
 		first, last int      // the day's source lines
+		date        string   // the day's Date
+		threads     []string // the day's threads
+		title, sum  string   // the Markdown's heading, and how its summary starts
+		zhTitle     string   // the Chinese heading
+		zhSum       string   // how the Chinese summary starts
 	}{
-		{"no range", Range{}, []string{"2018-03-01", "2018-03-03"}, 1, 15},
-		{"since the second day", Range{Since: "2018-03-02"}, []string{"2018-03-03"}, 11, 15},
-		{"until the first day", Range{Until: "2018-03-02"}, []string{"2018-03-01"}, 1, 5},
+		{"no range", Range{}, []string{"2018-03-01", "2018-03-03"}, 1, 15, "2018-03-01", []string{"t1", "t2"},
+			"FAQ digest: 2018-03-01 to 2018-03-03", "2 days (g), 2 threads; 2 questions, each asked once.",
+			"常见问题汇总：2018-03-01 至 2018-03-03", "共 2 个聊天日（g），2 段对话；整理出 2 个问题，均只被问到一次。"},
+		{"since the second day", Range{Since: "2018-03-02"}, []string{"2018-03-03"}, 11, 15, "2018-03-03", []string{"t2"},
+			"FAQ digest: 2018-03-03", "1 day (g), 1 thread; 1 question, asked once.",
+			"常见问题汇总：2018-03-03", "共 1 个聊天日（g），1 段对话；整理出 1 个问题，提问 1 次。"},
+		{"until the first day", Range{Until: "2018-03-02"}, []string{"2018-03-01"}, 1, 5, "2018-03-01", []string{"t1"},
+			"FAQ digest: 2018-03-01", "1 day (g), 1 thread; 1 question, asked once.",
+			"常见问题汇总：2018-03-01", "共 1 个聊天日（g），1 段对话；整理出 1 个问题，提问 1 次。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -351,10 +364,56 @@ func TestBuildMultiDayLog(t *testing.T) {
 			if sort.Strings(got); strings.Join(got, " ") != strings.Join(tt.want, " ") {
 				t.Errorf("askings dated %v, want %v", got, tt.want)
 			}
-			if v := d.Days[0]; v.FirstLine != tt.first || v.LastLine != tt.last {
+			v := d.Days[0]
+			if v.FirstLine != tt.first || v.LastLine != tt.last {
 				t.Errorf("source lines %d-%d, want %d-%d", v.FirstLine, v.LastLine, tt.first, tt.last)
 			}
+			var threads []string
+			for _, th := range v.Threads {
+				threads = append(threads, th.ID)
+			}
+			if v.Date != tt.date || !slices.Equal(threads, tt.threads) {
+				t.Errorf("the day is %s with threads %v, want %s with %v", v.Date, threads, tt.date, tt.threads)
+			}
+			if got := pageTitle(d, "en"); got != tt.title {
+				t.Errorf("heading %q, want %q", got, tt.title)
+			}
+			if got := summary(d); !strings.HasPrefix(got, tt.sum) {
+				t.Errorf("summary %q, want it to start %q", got, tt.sum)
+			}
+			if got := pageTitle(d, "zh"); got != tt.zhTitle {
+				t.Errorf("Chinese heading %q, want %q", got, tt.zhTitle)
+			}
+			if got := pageSummary(d, "zh"); !strings.HasPrefix(got, tt.zhSum) {
+				t.Errorf("Chinese summary %q, want it to start %q", got, tt.zhSum)
+			}
 		})
+	}
+}
+
+// TestMultiDayLogAmongDays checks a Slack channel of two days digested
+// with a day of another chat within them: the heading runs to the
+// channel's last day, the days are counted once each, and the day logs are
+// named as two share a date.
+func TestMultiDayLogAmongDays(t *testing.T) {
+	channel := qaDay("help", "", "微信分账接口怎么申请？", "商户平台申请")
+	later := channel.Log.Messages[1]
+	later.Index, later.Line, later.Time, later.Text = 2, 9, later.Time.Add(24*time.Hour), "网联协议支付要重新签约吗？"
+	channel.Log.Messages = append(channel.Log.Messages, later)
+	channel.Result.Links = append(channel.Result.Links, thread.Link{Parent: -1, AnswerOf: -1})
+	channel.Result.Threads = append(channel.Result.Threads, thread.Thread{ID: "t2", Kind: thread.KindOther, Messages: []int{2}})
+	other := qaDay("wa.txt", "2018-03-01", "备付金集中存管以后还有利息吗？", "没有了")
+	other.Log.Group = "pay"
+	opts := fixtureOptions(t)
+	d := Build([]Day{channel, other}, segmenter(t), opts)
+	if got, want := span(d), "2018-03-01 to 2018-03-02"; got != want {
+		t.Errorf("span %q, want %q", got, want)
+	}
+	if got, want := summary(d), "2 days (2 day logs of g, pay), 3 threads; "; !strings.HasPrefix(got, want) {
+		t.Errorf("summary %q, want it to start %q", got, want)
+	}
+	if got := d.Days[0].Dates; !slices.Equal(got, []string{"2018-03-01", "2018-03-02"}) {
+		t.Errorf("the channel's dates %v", got)
 	}
 }
 

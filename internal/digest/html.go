@@ -64,6 +64,7 @@ type htmlUnanswered struct {
 // have no use for the curator's paths (the JSON and Markdown keep them).
 type htmlDay struct {
 	Date    string       `json:"date"`
+	Last    string       `json:"last,omitempty"` // the last day its threads show, when it is not Date (a Slack channel's days)
 	Group   string       `json:"group"`
 	Title   string       `json:"title,omitempty"` // the chat's title, when it is not the group's name
 	Threads []htmlThread `json:"threads"`
@@ -82,14 +83,19 @@ type htmlThread struct {
 }
 
 type htmlEntry struct {
-	ID       string    `json:"id"`
-	Title    string    `json:"title"`
-	Topics   []int     `json:"topics"`
-	Asked    int       `json:"asked"`
-	Answered int       `json:"answered"`
-	Answers  int       `json:"answers"`
-	Occ      []htmlOcc `json:"occ"`
-	Later    []htmlOcc `json:"later"` // the answers posted on a later day, Asker their sender
+	ID     string    `json:"id"`
+	Title  string    `json:"title"`
+	Topics []int     `json:"topics"`
+	Facts  string    `json:"facts"` // how often it was asked and answered, after its title (entryFacts)
+	Occ    []htmlOcc `json:"occ"`
+	Later  []htmlOcc `json:"later"` // the answers posted on a later day, Asker their sender
+}
+
+// entryFacts says after an entry's title how often it was asked and
+// answered, in lang, as the Markdown digest does (answeredText): " —
+// asked once, 2 answers", " — asked 3 times, answered twice, 4 answers".
+func entryFacts(e *Entry, lang string) string {
+	return pageText(lang, "data.facts", 0, "times", times(len(e.Occurrences), lang), "answered", answeredText(e, lang))
 }
 
 // htmlOcc is an asking (or a later day's answer) in the thread Thread of
@@ -187,6 +193,9 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		msgs = htmlMessages{Senders: []string{}, Threads: map[string][][]any{}}
 		clear(senders)
 		hd := htmlDay{Date: day.Date, Group: day.Group, Threads: make([]htmlThread, 0, len(day.Threads))}
+		if last := lastDate(day); last > day.Date {
+			hd.Last = last
+		}
 		if day.Title != day.Group {
 			hd.Title = day.Title
 		}
@@ -237,7 +246,7 @@ func WriteHTML(w io.Writer, d *Digest) error {
 		}
 	}
 	for _, e := range d.Entries {
-		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Asked: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(), Later: []htmlOcc{}}
+		he := htmlEntry{ID: e.ID, Title: e.Title, Topics: topicIDs(e.Topics), Facts: entryFacts(&e, lang), Later: []htmlOcc{}}
 		for _, o := range e.Occurrences {
 			he.Occ = append(he.Occ, occ(d, htmlOcc{Day: o.Day, Thread: o.Thread, Date: o.Date, Group: o.Group, Asker: o.Asker, Line: o.Line}))
 			for _, a := range o.Answers {
@@ -465,6 +474,18 @@ func barSpan(t ThreadView) (start, end time.Time) {
 		return t.Start, t.Start
 	}
 	return start, end
+}
+
+// lastDate is the date of the day's last dated message, "" when none has
+// a date.
+func lastDate(day DayView) string {
+	last := ""
+	for _, t := range day.Threads {
+		for _, m := range t.Messages {
+			last = max(last, dateOf(m.Time))
+		}
+	}
+	return last
 }
 
 // dayBase is midnight before the day's first message, in its time zone. A

@@ -919,7 +919,8 @@ func kbSpan(d *Digest, es []kbEntry, lang string) string {
 }
 
 // kbSummary says in one line what the entries listed hold: "12 questions
-// asked 15 times, 2 of them more than once; 5 kept from earlier runs.",
+// asked 15 times, 2 of them more than once; 5 kept from earlier runs."
+// (askedIn),
 // in lang; "" when they are the run d's entries as its own summary
 // counts them (a first run), which the line of the last run says.
 func kbSummary(d *Digest, es []kbEntry, lang string) string {
@@ -936,7 +937,10 @@ func kbSummary(d *Digest, es []kbEntry, lang string) string {
 	if run := countDigest(d); kept == 0 && len(es) == len(d.Entries) && askings == run.askings && repeated == run.repeated {
 		return ""
 	}
-	s := mdText(lang, "kbSummary", 0, "questions", mdText(lang, "questions", len(es)), "askings", mdText(lang, "askings", askings), "repeated", fmt.Sprint(repeated))
+	s := askedIn(lang, len(es), askings, repeated)
+	if lang == "en" {
+		s = strings.ToUpper(s[:1]) + s[1:] // it starts the line
+	}
 	if kept > 0 {
 		s += mdText(lang, "kept", kept)
 	}

@@ -72,18 +72,7 @@ func unansweredMarkdown(heading, lang string, us []Unanswered, source func(*Unan
 // span describes the days of a digest: "2018-03-01 to 2018-03-07", or
 // when a range left none, "no day since 2030-01-01 (45 day logs read)".
 func span(d *Digest) string {
-	first, last := "", ""
-	for _, day := range d.Days {
-		if day.Date == "" {
-			continue
-		}
-		if first == "" || day.Date < first {
-			first = day.Date
-		}
-		if day.Date > last {
-			last = day.Date
-		}
-	}
+	first, last := dateSpan(d)
 	switch {
 	case len(d.Days) == 0 && d.Range.String() != "":
 		return fmt.Sprintf("no day %s (%s read)", d.Range, mdtext.Plural(d.Range.Read, "day log"))
@@ -95,15 +84,33 @@ func span(d *Digest) string {
 	return first + " to " + last
 }
 
+// dateSpan returns the first and last day the digest's days cover within
+// its range (DayView.Dates: a Slack channel's first and last day, not
+// only the first); "", "" when none has a date.
+func dateSpan(d *Digest) (first, last string) {
+	for i := range d.Days {
+		dates := d.Days[i].covered()
+		if len(dates) == 0 {
+			continue
+		}
+		if first == "" || dates[0] < first {
+			first = dates[0]
+		}
+		last = max(last, dates[len(dates)-1])
+	}
+	return first, last
+}
+
 // summary says in one line what the digest covers: "4 days (devarch,
 // proddev), 22 threads; …", or, where groups (or files) share dates,
 // the dates and the day logs: "7 days (10 day logs of a, b, c), …". A day
-// without a date counts as a day of its own.
+// without a date counts as a day of its own, and a log of several days
+// (a Slack channel) as each day it covers.
 func summary(d *Digest) string {
 	c := countDigest(d)
 	s := mdtext.Plural(c.days, "day")
 	var in []string
-	if c.days != len(d.Days) {
+	if c.shared {
 		in = append(in, mdtext.Plural(len(d.Days), "day log"))
 	}
 	if len(c.groups) > 0 {
@@ -112,18 +119,34 @@ func summary(d *Digest) string {
 	if len(in) > 0 {
 		s += " (" + strings.Join(in, " of ") + ")"
 	}
-	s = fmt.Sprintf("%s, %s; %s asked %s, %d of them more than once.",
-		s, mdtext.Plural(c.threads, "thread"), mdtext.Plural(len(d.Entries), "question"), mdtext.Plural(c.askings, "time"), c.repeated)
+	s = fmt.Sprintf("%s, %s; %s.", s, mdtext.Plural(c.threads, "thread"), askedIn("en", len(d.Entries), c.askings, c.repeated))
 	if d.LeftOut > 0 {
 		s += fmt.Sprintf(" %s left out: asked once and never answered, or saying too little out of their chat.", mdtext.Plural(d.LeftOut, "other asking"))
 	}
 	return s + unansweredCount(d.Unanswered)
 }
 
+// askedCounts says in English how often the entries were asked: "no
+// question answered or asked again", "1 question, asked once" ("twice",
+// "3 times"), "3 questions, each asked once", "3 questions asked 5 times,
+// 2 of them more than once".
+func askedCounts(entries, askings, repeated int) string {
+	switch {
+	case entries == 0:
+		return "no question answered or asked again"
+	case entries == 1:
+		return "1 question, asked " + times(askings, "en")
+	case repeated == 0:
+		return fmt.Sprintf("%d questions, each asked once", entries)
+	}
+	return fmt.Sprintf("%d questions asked %d times, %d of them more than once", entries, askings, repeated)
+}
+
 // digestCounts are what a digest's summary line counts.
 type digestCounts struct {
 	groups                           []string // the groups, sorted
 	days, threads, askings, repeated int      // distinct dates (a day without one counts alone), threads, askings, entries asked more than once
+	shared                           bool     // some date is covered by more than one day log (two groups, or two files, of one day)
 }
 
 // countDigest counts d for its summary line (summary, pageSummary).
@@ -131,13 +154,22 @@ func countDigest(d *Digest) digestCounts {
 	var c digestCounts
 	groups := map[string]bool{}
 	dates := map[string]bool{}
-	for _, day := range d.Days {
+	for i := range d.Days {
+		day := &d.Days[i]
 		if day.Group != "" {
 			groups[day.Group] = true
 		}
-		if day.Date == "" || !dates[day.Date] {
+		covered := day.covered()
+		if len(covered) == 0 {
+			c.days++ // undated: a day of its own
+		}
+		for _, date := range covered {
+			if dates[date] {
+				c.shared = true
+				continue
+			}
 			c.days++
-			dates[day.Date] = true
+			dates[date] = true
 		}
 		c.threads += len(day.Threads)
 	}
@@ -311,22 +343,30 @@ func topicsText(e *Entry, lang string) string {
 	return mdText(lang, "topics", 0, "topics", mdtext.Escape(strings.Join(e.Topics, mdText(lang, "sep", 0))))
 }
 
-// askedLine says how often an entry was asked and answered, in lang.
+// askedLine says how often an entry was asked and answered, in lang:
+// "Asked twice (2018-03-01 to 2018-03-08), answered once, 1 answer.".
 func askedLine(e *Entry, lang string) string {
 	s := mdText(lang, "askedOn", 0, "times", times(len(e.Occurrences), lang), "date", dateIn(e.FirstAsked(), lang))
 	if e.FirstAsked() != e.LastAsked() {
 		s = mdText(lang, "askedFromTo", 0, "times", times(len(e.Occurrences), lang), "first", dateIn(e.FirstAsked(), lang), "last", dateIn(e.LastAsked(), lang))
 	}
+	return s + answeredText(e, lang) + mdText(lang, "end", 0)
+}
+
+// answeredText says how an entry was answered, after how often it was
+// asked, in lang: ", not answered", ", 2 answers" (asked once), ",
+// answered twice, 3 answers". The Markdown's askedLine and the HTML
+// page's entries say it alike.
+func answeredText(e *Entry, lang string) string {
 	answers := mdText(lang, "answerCount", e.AnswerCount())
 	switch a := e.Answered(); {
 	case a == 0:
-		s += mdText(lang, "notAnswered", 0)
+		return mdText(lang, "notAnswered", 0)
 	case len(e.Occurrences) == 1:
-		s += mdText(lang, "answers", 0, "answers", answers)
+		return mdText(lang, "answers", 0, "answers", answers)
 	default:
-		s += mdText(lang, "answeredTimes", 0, "times", times(a, lang), "answers", answers)
+		return mdText(lang, "answeredTimes", 0, "times", times(a, lang), "answers", answers)
 	}
-	return s
 }
 
 // occWhere is the date and group of an occurrence as Markdown text:

@@ -27,6 +27,9 @@ func TestSpanRange(t *testing.T) {
 		{"days", dated, Range{}, "2018-03-01 to 2018-03-22"},
 		{"days in a range", dated, Range{Since: "2018-03-01", Read: 4}, "2018-03-01 to 2018-03-22"},
 		{"one day", dated[:1], Range{}, "2018-03-01"},
+		{"a log of several days", []DayView{{Date: "2024-06-03", Dates: []string{"2024-06-03", "2024-06-04"}}}, Range{}, "2024-06-03 to 2024-06-04"},
+		{"a log of several days among others", append([]DayView{{Date: "2018-03-20", Dates: []string{"2018-03-20", "2018-03-25"}}}, dated...), Range{}, "2018-03-01 to 2018-03-25"},
+		{"a log shown from before the range", []DayView{{Date: "2024-06-03", Dates: []string{"2024-06-04"}}}, Range{Since: "2024-06-04"}, "2024-06-04"},
 		{"undated days", []DayView{{}}, Range{}, "no dated days"},
 		{"none read", nil, Range{}, "no dated days"},
 		{"none since", nil, Range{Since: "2030-01-01", Read: 45}, "no day since 2030-01-01 (45 day logs read)"},
@@ -76,7 +79,8 @@ func TestWritersHostileNames(t *testing.T) {
 // TestWriteHTMLData checks what the page's script is given: lists for a
 // digest with no day or question (never null), the messages of a question
 // asked outside a Q&A thread, lanes of a log without dates at their clock
-// times, and the date beside a time of another day than the log's first.
+// times, and the date beside a time of another day than the log's first,
+// whose day and title name its last day too.
 func TestWriteHTMLData(t *testing.T) {
 	data := func(t *testing.T, days []Day) string {
 		t.Helper()
@@ -107,8 +111,15 @@ func TestWriteHTMLData(t *testing.T) {
 
 	slack := qaDay("general", "", "微信分账接口怎么申请？", "商户平台申请")
 	slack.Log.Messages[1].Time = slack.Log.Messages[1].Time.Add(24 * time.Hour)
-	if out := data(t, []Day{slack}); !strings.Contains(out, `"2018-03-02 09:01:00"`) {
+	out := data(t, []Day{slack})
+	if !strings.Contains(out, `"2018-03-02 09:01:00"`) {
 		t.Errorf("a log of two days: the answer's time has no date")
+	}
+	if !strings.Contains(out, `"date":"2018-03-01","last":"2018-03-02","group":"g"`) || !strings.Contains(out, "<title>常见问题汇总：2018-03-01 至 2018-03-02</title>") {
+		t.Errorf("a log of two days: the day or the title does not name its last day")
+	}
+	if strings.Contains(data(t, []Day{talk}), `"last":`) {
+		t.Errorf("a log of one day names a last day")
 	}
 }
 
@@ -274,6 +285,9 @@ func TestSummaryDays(t *testing.T) {
 		{"files without a group on one date", []DayView{day("2024-03-04", ""), day("2024-03-04", "")}, "1 day (2 day logs), "},
 		{"undated days", []DayView{day("", "irc"), day("", "irc")}, "2 days (irc), "},
 		{"one day", []DayView{day("2024-03-04", "")}, "1 day, "},
+		{"a log of several days", []DayView{{Date: "2024-06-03", Group: "help", Dates: []string{"2024-06-03", "2024-06-04"}}}, "2 days (help), "},
+		{"logs of several days on other dates", []DayView{{Group: "a", Dates: []string{"2024-06-03", "2024-06-04"}}, {Group: "b", Dates: []string{"2024-06-05"}}}, "3 days (a, b), "},
+		{"logs of several days sharing one", []DayView{{Group: "a", Dates: []string{"2024-06-03", "2024-06-04"}}, day("2024-06-04", "b")}, "2 days (2 day logs of a, b), "},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -376,5 +390,66 @@ func TestChineseMarkdownHasNoEnglish(t *testing.T) {
 func TestMarkdownTexts(t *testing.T) {
 	for _, p := range markdownTexts.Problems() {
 		t.Error(p)
+	}
+}
+
+// TestAskedCounts checks how the summary says how often its questions
+// were asked, in English and Chinese: no count of one time, no clause of
+// zero questions asked more than once.
+func TestAskedCounts(t *testing.T) {
+	tests := []struct {
+		entries, askings, repeated int
+		en, zh                     string
+	}{
+		{0, 0, 0, "no question answered or asked again", "暂无已回答或多次被问到的问题"},
+		{1, 1, 0, "1 question, asked once", "整理出 1 个问题，提问 1 次"},
+		{1, 2, 1, "1 question, asked twice", "整理出 1 个问题，提问 2 次"},
+		{1, 3, 1, "1 question, asked 3 times", "整理出 1 个问题，提问 3 次"},
+		{3, 3, 0, "3 questions, each asked once", "整理出 3 个问题，均只被问到一次"},
+		{3, 5, 1, "3 questions asked 5 times, 1 of them more than once", "整理出 3 个问题，共提问 5 次，其中 1 个被多次问到"},
+		{12, 20, 5, "12 questions asked 20 times, 5 of them more than once", "整理出 12 个问题，共提问 20 次，其中 5 个被多次问到"},
+	}
+	for _, tt := range tests {
+		for lang, want := range map[string]string{"en": tt.en, "zh": tt.zh} {
+			if got := askedIn(lang, tt.entries, tt.askings, tt.repeated); got != want {
+				t.Errorf("%s %d/%d/%d: %q, want %q", lang, tt.entries, tt.askings, tt.repeated, got, want)
+			}
+		}
+	}
+}
+
+// TestEntryFacts checks what the HTML page says after an entry's title,
+// in both languages: how often it was asked and answered as the Markdown
+// digest's asked line says it.
+func TestEntryFacts(t *testing.T) {
+	entry := func(answers ...int) *Entry {
+		e := &Entry{}
+		for _, n := range answers {
+			e.Occurrences = append(e.Occurrences, Occurrence{Date: "2018-03-01", Answers: make([]Answer, n)})
+		}
+		return e
+	}
+	tests := []struct {
+		name   string
+		e      *Entry
+		en, zh string
+	}{
+		{"asked once, one answer", entry(1), " — asked once, 1 answer", " — 提问 1 次，共 1 条回答"},
+		{"asked once, two answers", entry(2), " — asked once, 2 answers", " — 提问 1 次，共 2 条回答"},
+		{"asked twice, not answered", entry(0, 0), " — asked twice, not answered", " — 提问 2 次，无人回答"},
+		{"asked twice, answered once", entry(0, 1), " — asked twice, answered once, 1 answer", " — 提问 2 次，其中 1 次得到回答，共 1 条回答"},
+		{"asked 3 times", entry(1, 2, 1), " — asked 3 times, answered 3 times, 4 answers", " — 提问 3 次，其中 3 次得到回答，共 4 条回答"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for lang, want := range map[string]string{"en": tt.en, "zh": tt.zh} {
+				if got := entryFacts(tt.e, lang); got != want {
+					t.Errorf("%s: %q, want %q", lang, got, want)
+				}
+			}
+			if got, want := strings.Replace(askedLine(tt.e, "en"), " (2018-03-01)", "", 1), "Asked"+strings.TrimPrefix(tt.en, " — asked")+"."; got != want {
+				t.Errorf("the Markdown says %q, the page %q", got, tt.en)
+			}
+		})
 	}
 }

@@ -47,8 +47,7 @@ var pageTexts = uitext.Table{
 		"questions":             "{n} question|{n} questions",
 		"threadsOf":             "threads of {date}",
 		"read":                  "Read {thread}",
-		"facts":                 " — asked {n} time, answered {answered}, {answers}| — asked {n} times, answered {answered}, {answers}",
-		"answers":               "{n} answer|{n} answers",
+		"data.facts":            " — asked {times}{answered}",
 		"line":                  "line {n}",
 		"answeredOn":            "answered {date}",
 		"askedTimes":            "asked {n} times",
@@ -92,8 +91,7 @@ var pageTexts = uitext.Table{
 		"questions":                   "{n} 个问题",
 		"threadsOf":                   "{date} 的对话",
 		"read":                        "阅读 {thread}",
-		"facts":                       " — 提问 {n} 次 · {answers}| — 提问 {n} 次（{answered} 次有人回答）· 共 {answers}",
-		"answers":                     "{n} 条回答",
+		"data.facts":                  " — 提问 {times}{answered}",
 		"line":                        "第 {n} 行",
 		"answeredOn":                  "{date} 回答",
 		"askedTimes":                  "问了 {n} 次",
@@ -114,7 +112,11 @@ var pageTexts = uitext.Table{
 		"summary.fromTo":              "{since} 至 {until}",
 		"summary.days":                "{n} 个聊天日",
 		"summary.dayLogs":             "{n} 份聊天记录",
-		"summary.counts":              "共 {days}，{threads}；整理出 {questions}，共提问 {askings} 次，其中 {repeated} 个被多次问到。",
+		"summary.counts":              "共 {days}，{threads}；{asked}。",
+		"summary.askedNone":           "暂无已回答或多次被问到的问题",
+		"summary.askedOne":            "整理出 1 个问题，提问 {times}",
+		"summary.askedEach":           "整理出 {questions}，均只被问到一次",
+		"summary.asked":               "整理出 {questions}，共提问 {askings} 次，其中 {repeated} 个被多次问到",
 		"summary.leftOut":             "另有 {n} 次提问未收录（只问过一次且无人回答，或脱离上下文后信息不足）",
 		"summary.end":                 "。",
 		"summary.unansweredOfLeftOut": "，其中 {n} 个值得补答的问题列在文末。",
@@ -130,7 +132,7 @@ var pageTexts = uitext.Table{
 }
 
 // zhOnly are the keys only the Chinese table has.
-var zhOnly = []string{"summary.counts", "summary.leftOut", "summary.end", "summary.unansweredOfLeftOut",
+var zhOnly = []string{"summary.counts", "summary.askedNone", "summary.askedOne", "summary.askedEach", "summary.asked", "summary.leftOut", "summary.end", "summary.unansweredOfLeftOut",
 	"summary.unansweredList", "summary.unansweredIn", "summary.unansweredEntries"}
 
 // PageLang is the language WriteHTML, WriteMarkdown and WriteKB write d
@@ -171,16 +173,7 @@ func spanIn(d *Digest, lang string) string {
 	if lang == "en" {
 		return span(d)
 	}
-	first, last := "", ""
-	for _, day := range d.Days {
-		if day.Date == "" {
-			continue
-		}
-		if first == "" || day.Date < first {
-			first = day.Date
-		}
-		last = max(last, day.Date)
-	}
+	first, last := dateSpan(d)
 	switch {
 	case len(d.Days) == 0 && d.Range.String() != "":
 		r := pageText(lang, "summary.fromTo", 0, "since", d.Range.Since, "until", d.Range.Until)
@@ -210,15 +203,34 @@ func pageSummary(d *Digest, lang string) string {
 	if len(c.groups) > 0 {
 		in = append(in, strings.Join(c.groups, "、"))
 	}
-	if c.days != len(d.Days) {
+	if c.shared {
 		in = append(in, pageText(lang, "summary.dayLogs", len(d.Days)))
 	}
 	if len(in) > 0 {
 		ds += "（" + strings.Join(in, " 的 ") + "）"
 	}
 	s := pageText(lang, "summary.counts", 0, "days", ds, "threads", pageText(lang, "threads", c.threads),
-		"questions", pageText(lang, "questions", len(d.Entries)), "askings", fmt.Sprint(c.askings), "repeated", fmt.Sprint(c.repeated))
+		"asked", askedIn(lang, len(d.Entries), c.askings, c.repeated))
 	return s + leftOutIn(d, lang)
+}
+
+// askedIn says in lang how often entries questions were asked, askings
+// times in all, repeated of them more than once: askedCounts in English,
+// "整理出 3 个问题，均只被问到一次" in Chinese.
+func askedIn(lang string, entries, askings, repeated int) string {
+	if lang == "en" {
+		return askedCounts(entries, askings, repeated)
+	}
+	questions := pageText(lang, "questions", entries)
+	switch {
+	case entries == 0:
+		return pageText(lang, "summary.askedNone", 0)
+	case entries == 1:
+		return pageText(lang, "summary.askedOne", 0, "times", times(askings, lang))
+	case repeated == 0:
+		return pageText(lang, "summary.askedEach", 0, "questions", questions)
+	}
+	return pageText(lang, "summary.asked", 0, "questions", questions, "askings", fmt.Sprint(askings), "repeated", fmt.Sprint(repeated))
 }
 
 // leftOutIn says in lang how many askings d left out and how many

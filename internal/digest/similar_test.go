@@ -350,7 +350,7 @@ func mergeQuestions(t *testing.T, days []Day) []*question {
 	t.Helper()
 	opts := fixtureOptions(t)
 	tok := segmenter(t)
-	_, qs := readQuestions(sortedDays(days), tok, newTopicMatcher(opts.Topics, tok), newTerms(opts.Terms), Range{})
+	_, qs := readQuestions(sortedDays(days, Range{}), tok, newTopicMatcher(opts.Topics, tok), newTerms(opts.Terms), Range{})
 	return qs
 }
 
