@@ -244,17 +244,14 @@ func sameMessage(x, y *chatlog.Message, sameFormat bool, pass int) bool {
 	return x.Type == y.Type && sameSender(x, y) && wordless(x) && wordless(y)
 }
 
-// sameSender reports whether x and y have one sender: the same account ID
-// when both exports give one, else the same name. A platform notice has no
-// sender of its own (exporters write "", or "系统消息"), so any two agree.
+// sameSender reports whether x and y may have one sender: the same
+// account ID when both exports give one. Names are not compared: two tools
+// may name one sender differently (a group display name, a remark).
 func sameSender(x, y *chatlog.Message) bool {
-	switch {
-	case x.Type == chatlog.TypeSystem:
-		return true
-	case x.SenderID != "" && y.SenderID != "":
+	if x.SenderID != "" && y.SenderID != "" && x.Type != chatlog.TypeSystem {
 		return x.SenderID == y.SenderID
 	}
-	return x.Sender == y.Sender
+	return true
 }
 
 // placeholderRE matches a bracketed code alone, an exporter's placeholder
