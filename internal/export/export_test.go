@@ -185,11 +185,22 @@ func TestMarkdownDatesPastMidnight(t *testing.T) {
 	nextDay(severalDays, 4)
 	severalDays.Result.Threads[1].Start = severalDays.Log.Messages[4].Time
 	severalDays.Result.Threads[1].End = severalDays.Log.Messages[4].Time
+	stdin := sampleDay()
+	stdin.Log.Path, stdin.Log.Title = "-", ""
+	clockOnly := sampleDay() // an IRC log whose name gives no date
+	clockOnly.Log.Date = ""
+	for i := range clockOnly.Log.Messages {
+		m := &clockOnly.Log.Messages[i]
+		m.Time = time.Date(1, 1, 1, m.Time.Hour(), m.Time.Minute(), m.Time.Second(), 0, time.UTC)
+	}
 	for _, tt := range []struct {
 		name, lang string
 		day        Day
 		want       []string
 	}{
+		{"read from standard input", "en", stdin, []string{"# FAQ: standard input\n\nSource: standard input (2018-05-04, "}},
+		{"read from standard input, zh", "zh", stdin, []string{"# 问答整理：标准输入\n\n来源：标准输入（2018-05-04，"}},
+		{"clock times without a date", "en", clockOnly, []string{"Source: `testdata/sample.markdown` (group proddev, 5 messages", "at 09:33:17 ("}},
 		{"an answer past midnight", "en", carried, []string{"Asked by **王五** at 09:33:17 (", "- **李明-某某支付-产品-上海** (2018-05-05 00:10:00): "}},
 		{"an answer past midnight, zh", "zh", carried, []string{"- **李明-某某支付-产品-上海**（2018-05-05 00:10:00）："}},
 		{"a log of two days", "en", severalDays, []string{"(2018-05-04 to 2018-05-05, group proddev,", "- t2, news, 1 message, 2018-05-05 00:10: "}},

@@ -41,11 +41,15 @@ func WriteMarkdown(w io.Writer, days []Day, opts Options) error {
 func writeDay(w *bufio.Writer, d Day, opts Options) {
 	log, res := d.Log, d.Result
 	lang := Lang(opts.Lang, d)
-	name := log.Title
-	if name == "" {
-		name = log.Path
+	path := mdtext.Code(log.Path)
+	if log.Path == "-" {
+		path = text(lang, "stdin", 0)
 	}
-	fmt.Fprintf(w, "# %s\n\n", text(lang, "title", 0, "name", mdtext.Escape(name)))
+	name := mdtext.Escape(log.Title)
+	if log.Title == "" {
+		name = path
+	}
+	fmt.Fprintf(w, "# %s\n\n", text(lang, "title", 0, "name", name))
 	var facts []string
 	ref := refDate(d)
 	if first, last := dateRange(log.Messages); log.Date != "" {
@@ -62,7 +66,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 		facts = append(facts, text(lang, "speaker", 0, "name", mdtext.Escape(log.Speaker)))
 	}
 	facts = append(facts, text(lang, "messages", len(log.Messages)), text(lang, "threads", len(res.Threads)))
-	fmt.Fprintf(w, "%s\n\n", text(lang, "source", 0, "path", mdtext.Code(log.Path), "facts", strings.Join(facts, text(lang, "sep", 0))))
+	fmt.Fprintf(w, "%s\n\n", text(lang, "source", 0, "path", path, "facts", strings.Join(facts, text(lang, "sep", 0))))
 
 	var other []thread.Thread
 	for _, t := range res.Threads {
@@ -453,11 +457,11 @@ func refDate(d Day) string {
 }
 
 // dateRange returns the first and last dates of msgs' times, "" when no
-// message has one.
+// message has a dated one.
 func dateRange(msgs []chatlog.Message) (first, last string) {
 	for i := range msgs {
-		if msgs[i].Time.IsZero() {
-			continue
+		if msgs[i].Time.Year() <= 1 {
+			continue // no time, or a clock without a date (an IRC log named without one)
 		}
 		date := msgs[i].Time.Format(time.DateOnly)
 		if first == "" || date < first {

@@ -18,6 +18,7 @@ var mdTexts = uitext.Table{
 	"en": {
 		"title":            "FAQ: {name}",
 		"source":           "Source: {path} ({facts})",
+		"stdin":            "standard input",
 		"group":            "group {name}",
 		"speaker":          "speaker {name}",
 		"sep":              ", ",
@@ -62,6 +63,7 @@ var mdTexts = uitext.Table{
 	"zh": uitext.With(map[string]string{
 		"title":            "问答整理：{name}",
 		"source":           "来源：{path}（{facts}）",
+		"stdin":            "标准输入",
 		"group":            "群 {name}",
 		"speaker":          "主讲人 {name}",
 		"sep":              "，",
