@@ -114,7 +114,8 @@ extract cuts it (see threads extract --help): each day is threaded on its
 own, dated by itself, and kept or left out by --since and --until alone.
 --timezone reads and shows times as extract does (see threads extract
 --help), and the days are then those of the times as shown.
-Files in folders whose format is not recognised are skipped with a note; a
+Files in folders whose format is not recognised are skipped with a note (the
+first three of a folder by name, the others counted in one line); a
 folder with no chat log in a known format is an error (exit 1), as in
 extract, and when no input could be read no digest is written. With
 --input-format every input is read in that format, the files of folders
@@ -406,11 +407,13 @@ func threadFiles(opts *digestOptions, files []input, tok thread.Tokenizer) ([]di
 		sum  [sha256.Size]byte // the day's fingerprint
 	}
 	var left []copied // in the order found
+	skipped := skippedNotes{w: opts.notes()}
+	defer skipped.finish()
 	for i, r := range results {
 		st.chat[i] = !r.skipped
 		switch {
 		case r.skipped:
-			fmt.Fprintf(opts.notes(), "threads: %s: %s\n", files[i].path, skippedNote)
+			skipped.note(files[i].path)
 		case r.err != nil:
 			// The days read before the error (a Slack export's channels
 			// that could be read) are digested, as extract writes them.

@@ -206,6 +206,29 @@ func TestDigestGolden(t *testing.T) {
 	}
 }
 
+// TestDigestSkippedCounted checks that the files of a folder skipped as no
+// chat log are named up to three, and the rest counted in one line (a
+// knowledge base kept inside the archive).
+func TestDigestSkippedCounted(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample-day.markdown"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "2018-07-04-chat.markdown"), string(data))
+	for k := range 5 {
+		writeFile(t, filepath.Join(dir, "kb", fmt.Sprintf("entry-%d.md", k)), "---\nid: x\n---\n# notes\n")
+	}
+	code, _, errOut := runCmd(t, "", "digest", dir)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	named := strings.Count(errOut, ": skipped: not a chat log in a known format\n")
+	if named != 3 || !strings.Contains(errOut, filepath.Join(dir, "kb")+": 2 more files skipped: not chat logs in a known format\n") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
 func TestDigestErrors(t *testing.T) {
 	dir := t.TempDir()
 	badTopics := filepath.Join(dir, "topics.yaml")

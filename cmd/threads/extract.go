@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -163,6 +164,44 @@ const gcPercent = 400
 // format, when extract (with --verbose) or digest names it, so that both
 // word the note alike.
 const skippedNote = "skipped: not a chat log in a known format"
+
+// skippedPerFolder is how many skipped files of one folder are named one
+// by one; the others are counted (a knowledge base's hundreds of entries
+// kept inside the archive folder).
+const skippedPerFolder = 3
+
+// skippedNotes writes the notes for the files skipped as no chat log: each
+// of the first skippedPerFolder of a folder by name, then, at finish, how
+// many more each folder had.
+type skippedNotes struct {
+	w     io.Writer
+	count map[string]int // skipped files by folder
+	order []string       // the folders, in the order first seen
+}
+
+// note notes path as skipped.
+func (s *skippedNotes) note(path string) {
+	dir := filepath.Dir(path)
+	if s.count == nil {
+		s.count = make(map[string]int)
+	}
+	if s.count[dir] == 0 {
+		s.order = append(s.order, dir)
+	}
+	s.count[dir]++
+	if s.count[dir] <= skippedPerFolder {
+		fmt.Fprintf(s.w, "threads: %s: %s\n", path, skippedNote)
+	}
+}
+
+// finish writes how many more files each folder had skipped.
+func (s *skippedNotes) finish() {
+	for _, dir := range s.order {
+		if more := s.count[dir] - skippedPerFolder; more > 0 {
+			fmt.Fprintf(s.w, "threads: %s: %d more files skipped: not chat logs in a known format\n", dir, more)
+		}
+	}
+}
 
 // extractRun parses, threads and exports every input; an input that fails is
 // reported on the error stream and the others are still processed.
