@@ -1,8 +1,9 @@
 // Package title makes the one-line title of a question that the FAQ of
 // threads extract and the entries of threads digest show: without the
 // mentions the message makes (StripMentions), the answer of a question
-// re-posted with it, or a polite lead-in, and from the sentence from which
-// the question fits (Of).
+// re-posted with it, or a polite lead-in or greeting, from the sentence
+// from which the question fits and ending at the question when what
+// follows would be cut (Of).
 package title
 
 import (
@@ -347,8 +348,11 @@ func Senders(log *chatlog.Log) []string {
 }
 
 // openers are polite lead-ins that a title does without when a
-// comma or a space follows them ("请教一下，微信分账接口怎么申请？").
+// comma or a space follows them ("请教一下，微信分账接口怎么申请？"), or a
+// run of dots ("哈哈哈.....").
 var openers = []string{"请教一下", "请教下", "请教各位", "请教大家", "请教", "请问一下", "请问下", "请问", "问一下", "问下", "想问下", "想问一下", "各位大佬", "各位大神", "各位", "大家好",
+	// Greetings ("各位早，请教一下：…").
+	"各位早上好", "大家早上好", "早上好", "各位早", "大家早", "早安", "各位好", "下午好", "晚上好",
 	// Thanks, laughter and assent carried over from the talk before.
 	"谢谢", "多谢", "哈哈哈哈", "哈哈哈", "哈哈", "嗯嗯", "嗯", "哦哦", "哦", "好的"}
 
@@ -356,38 +360,88 @@ var openers = []string{"请教一下", "请教下", "请教各位", "请教大�
 // title does not start with (the "?" cocolian leaves after a mention).
 const leadPunct = "，,：:、!！~～?？。… "
 
+// greeting matches an English greeting that a title does without, with
+// whom it greets and what separates it from the question: "Morning all.",
+// "Hi everyone!", "Hey folks, ", "hello there - ", "hi " (but not "Hello
+// world").
+var greeting = regexp.MustCompile(`^(?i:hi|hello|hey|hiya|howdy|greetings|(?:good\s+)?(?:morning|afternoon|evening))` +
+	`(?i:\s+(?:all|everyone|everybody|folks|guys|people|team|there|y'?all|friends|again))*` +
+	`(?:\s*[,.!:;…]+\s*|\s+-+\s+|\s+)`)
+
+// leadIn matches an English lead-in that a title does without when
+// punctuation follows it: "Quick question:", and thanks, laughter and
+// assent carried over from the talk before ("thanks, ", "ok. ", "hmm... ").
+var leadIn = regexp.MustCompile(`^(?i:(?:a\s+)?quick\s+(?:question|q)|(?:one\s+)?question|(?:thanks|thank\s+you|thx)(?:\s+(?:all|everyone|again))?|ok|okay|hmm+|haha+|lol)` +
+	`\s*[,.!:;…]+\s*`)
+
 // Of is a question as a title, the FAQ's and a digest entry's: plain is
 // its text without mentions (see StripMentions); the title is on one
 // line, without the answer of a re-posted question (see AskedPart), a
-// polite lead-in or what a stripped mention left after the question
-// mark, and at most Runes long, from the sentence (or failing that the
-// clause) from which its question fits (see fromQuestion).
+// polite lead-in or greeting (see withoutLeadIns) or what a stripped
+// mention left at its end (see withoutLostMarks), and at most Runes long:
+// from the sentence (or failing that the clause) from which its question
+// fits, ending at the question when more follows it that does not fit
+// (see fromQuestion), cut at a word's end (see shorten).
 func Of(plain string) string {
-	s := strings.TrimLeft(strings.Join(strings.Fields(AskedPart(plain)), " "), leadPunct)
-	for again := true; again; {
-		again = false
-		for _, o := range openers {
-			rest, ok := strings.CutPrefix(s, o)
-			if !ok || rest == "" || !strings.ContainsRune(leadPunct, []rune(rest)[0]) {
-				continue
-			}
-			if rest = strings.TrimLeft(rest, leadPunct); rest != "" {
-				s, again = rest, true
-			}
-			break
-		}
-	}
+	s := withoutLeadIns(strings.TrimLeft(strings.Join(strings.Fields(AskedPart(plain)), " "), leadPunct))
 	if s == "" {
 		s = strings.Join(strings.Fields(plain), " ")
 	}
-	return shorten(fromQuestion(lostSpacesAfterQuestion(s), Runes), Runes)
+	return shorten(fromQuestion(withoutLostMarks(s), Runes), Runes)
 }
 
-// lostSpacesAfterQuestion drops the " ?" that end s after its question
-// mark: the "?" the cocolian export writes for the space after a mention,
-// left when the mention at the end of the question was stripped (对么？@邹刘名?
-// is "对么？ ?"). After other text a final " ?" stays, as it may ask.
-func lostSpacesAfterQuestion(s string) string {
+// withoutLeadIns returns s without the lead-ins it starts with, one after
+// another ("各位早，请教一下：", "Hi all, quick question: "): the openers
+// followed by a separator, an English greeting and an English lead-in
+// (greeting, leadIn). A lead-in that no letter or digit follows is the
+// whole message and stays ("谢谢", "Morning all!").
+func withoutLeadIns(s string) string {
+	for {
+		rest := afterLeadIn(s)
+		if rest == s || !strings.ContainsFunc(rest, isLetterOrDigit) {
+			return s
+		}
+		s = rest
+	}
+}
+
+// afterLeadIn returns s without the one lead-in it starts with, or s
+// when it starts with none.
+func afterLeadIn(s string) string {
+	for _, o := range openers {
+		rest, ok := strings.CutPrefix(s, o)
+		if !ok || rest == "" {
+			continue
+		}
+		if first, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(leadPunct, first) || strings.HasPrefix(rest, "..") {
+			return strings.TrimLeft(rest, leadPunct+".")
+		}
+	}
+	for _, re := range []*regexp.Regexp{greeting, leadIn} {
+		if m := re.FindString(s); m != "" && !(re == greeting && notGreeted(s[len(m):])) {
+			return s[len(m):]
+		}
+	}
+	return s
+}
+
+// notGreeted reports whether rest, what follows a greeting, shows the
+// greeting to be no greeting but words of the question ("Hello world
+// example fails to build").
+func notGreeted(rest string) bool {
+	word, _, _ := strings.Cut(rest, " ")
+	return strings.EqualFold(strings.TrimRight(word, ",.!?:;"), "world")
+}
+
+// withoutLostMarks drops the " ?" that end s after its question mark, or
+// that end a title of Chinese text, with the commas left before them: the
+// "?" the cocolian export writes for the space after a mention (U+2005)
+// or for an emoji it could not write, left where a mention at the end
+// was stripped (对么？@邹刘名? is "对么？ ?", 核心功能呀@达文西-欣业邦-产品-重庆?
+// is "核心功能呀 ?"), which is no question mark: Chinese asks with "？".
+// After other text a final " ?" stays, as it asks ("how do I mount it
+// ?"), and so does a "?" that no space parts from the text.
+func withoutLostMarks(s string) string {
 	t := s
 	for strings.HasSuffix(t, " ?") {
 		t = strings.TrimSuffix(t, " ?")
@@ -395,7 +449,23 @@ func lostSpacesAfterQuestion(s string) string {
 	if t != s && (strings.HasSuffix(t, "？") || strings.HasSuffix(t, "?")) {
 		return t
 	}
-	return s
+	if t == s || !strings.ContainsFunc(t, isHan) {
+		return s
+	}
+	if t = strings.TrimRight(t, "，,、 "); t == "" {
+		return s
+	}
+	return t
+}
+
+// isLetterOrDigit reports whether r is a letter or a digit.
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool {
+	return unicode.Is(unicode.Han, r)
 }
 
 // fromQuestion returns s, or, when the first sentence that ends in a
@@ -405,10 +475,14 @@ func lostSpacesAfterQuestion(s string) string {
 // where the question's sentence alone is longer than that, from the start
 // of the earliest clause of it from which the question fits, if that says
 // enough by itself (minClauseRunes: not "…这样理解对吧？"); else s as it
-// is. s is on one line; sentences end at 。！；？, or at an ASCII . ! or ?
-// that a space or the end follows (not the . ; or ! of pasted code), and
-// clauses at ，, or at an ASCII , or ; that a space follows outside
-// brackets (not in f(a, b)).
+// is. When s is longer than max and that question, of minClauseRunes or
+// more (not "Anyone?"), ends within max runes, s ends there: the
+// sentences after it ("How do we rotate the API keys without downtime?
+// We have 3 services…") would be cut; so does s from a later sentence or
+// clause, where the question from there is that long. s is on one line; sentences end at
+// 。！；？, or at an ASCII . ! or ? that a space or the end follows (not
+// the . ; or ! of pasted code), and clauses at ，, or at an ASCII , or ;
+// that a space follows outside brackets (not in f(a, b)).
 func fromQuestion(s string, max int) string {
 	r := []rune(s)
 	if len(r) <= max {
@@ -429,13 +503,16 @@ func fromQuestion(s string, max int) string {
 		}
 		switch {
 		case c == '？' || c == '?' && end:
-			if i < max-1 {
-				return s
+			if i < max {
+				return upToQuestion(r, i, max, s)
 			}
 			for k, from := range append(starts, clauses...) {
 				// "…", the question, and room for shorten's "…" after it;
 				// a clause says enough by itself.
 				if from > 0 && 1+i+1-from <= max-1 && (k < len(starts) || i+1-from >= minClauseRunes) {
+					if 1+len(r)-from > max && i+1-from >= minClauseRunes {
+						r = r[:questionEnd(r, i)] // what follows would be cut
+					}
 					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)
 				}
 			}
@@ -450,20 +527,66 @@ func fromQuestion(s string, max int) string {
 	return s
 }
 
+// upToQuestion returns r, longer than max runes, up to the end of its
+// question at q (see questionEnd), when that fits in max runes and says
+// enough (minClauseRunes); else s, r as a string, for shorten to cut.
+func upToQuestion(r []rune, q, max int, s string) string {
+	if end := questionEnd(r, q); end <= max && q+1 >= minClauseRunes {
+		return string(r[:end])
+	}
+	return s
+}
+
+// questionEnd returns where the question whose question mark is r[q]
+// ends: after that mark and the question and exclamation marks right
+// after it ("吗？？").
+func questionEnd(r []rune, q int) int {
+	end := q + 1
+	for end < len(r) && strings.ContainsRune("?？!！", r[end]) {
+		end++
+	}
+	return end
+}
+
 // minClauseRunes is the shortest stretch, in runes, from the clause a
-// title starts at to its question mark.
+// title starts at to its question mark, and the shortest question a title
+// ends at.
 const minClauseRunes = 16
 
 // Runes is the longest title, in runes.
 const Runes = 80
 
-// shorten cuts s to max runes, marking the cut with "…".
+// shorten cuts s to max runes, marking the cut with "…": at the end of a
+// word when the cut would fall inside one ("…using the…", not "…using
+// the sa…"), unless that word started in the first half of the title (a
+// long address), and without the spaces, commas, stops and colons before
+// the cut.
 func shorten(s string, max int) string {
 	r := []rune(s)
 	if len(r) <= max {
 		return s
 	}
-	return string(r[:max-1]) + "…"
+	cut := max - 1
+	if inWord(r[cut-1]) && inWord(r[cut]) {
+		start := cut
+		for start > 0 && inWord(r[start-1]) {
+			start--
+		}
+		if start >= max/2 {
+			cut = start
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,.;:，、") + "…"
+}
+
+// inWord reports whether r is part of a word written with spaces between
+// words (a letter or digit of English, not a Chinese character), which a
+// cut does not split.
+func inWord(r rune) bool {
+	if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '\'' || r == '’'
 }
 
 // reposted matches a question re-posted with its answer, as curators do

@@ -133,8 +133,9 @@ func TestOf(t *testing.T) {
 		{"谢谢老师，分账怎么申请？", "谢谢老师，分账怎么申请？"},
 		// An English lead-in ends its sentences with ". ".
 		{strings.Repeat("Some long background. ", 5) + "So how do I update HACS? Thanks", "…Some long background. Some long background. So how do I update HACS? Thanks"},
-		// A question of 78 runes after its lead-in ends within the title.
-		{strings.Repeat("背景", 30) + "。" + strings.Repeat("问", 77) + "？后面", "…" + strings.Repeat("问", 77) + "？…"},
+		// A question of 78 runes after its lead-in ends within the title,
+		// and the title ends with it.
+		{strings.Repeat("背景", 30) + "。" + strings.Repeat("问", 77) + "？后面", "…" + strings.Repeat("问", 77) + "？"},
 		// A question sentence longer than a title: from the clause from
 		// which the question fits, when it says enough.
 		{"我们这边 dashboard 显示 payout 一直 pending，而且 webhook 里 payout.paid 事件一直没来，客户在催，已经查了两天日志了，Stripe Connect 的 payout 到底是 T+2 还是 T+7？",
@@ -147,12 +148,104 @@ func TestOf(t *testing.T) {
 		// the question mark.
 		{"意思是云闪付h5，对么？ ?", "意思是云闪付h5，对么？"},
 		{"能做到秒到啊？ ? ? ?", "能做到秒到啊？"},
-		{"核心功能呀 ?", "核心功能呀 ?"},
+		// After Chinese text a final " ?" is the export's lost character,
+		// no question mark (核心功能呀@达文西-欣业邦-产品-重庆?), and goes with
+		// the commas before it; after English it asks and stays.
+		{"核心功能呀 ?", "核心功能呀"},
+		{"需要单独和小米支付进行商务沟通吗？，， ?", "需要单独和小米支付进行商务沟通吗？"},
+		{"改天星巴克见见[偷笑][偷笑] ?", "改天星巴克见见[偷笑][偷笑]"},
+		{"how do I mount it ?", "how do I mount it ?"},
+		{"does it work? ?", "does it work?"},
+		{"核心功能呀?", "核心功能呀?"},
+		{" ?", "?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.plain, func(t *testing.T) {
 			if got := Of(tt.plain); got != tt.want {
 				t.Errorf("Of = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOfLeadIns checks that a title does without the greetings and
+// lead-ins a question starts with, Chinese and English, one after another,
+// but not without words of the question, nor without the whole message.
+func TestOfLeadIns(t *testing.T) {
+	tests := []struct{ plain, want string }{
+		{"各位早，请教一下：银联二维码的商户入网，现在还需要做实名认证回访吗？", "银联二维码的商户入网，现在还需要做实名认证回访吗？"},
+		{"大家早上好！请问分账怎么开？", "请问分账怎么开？"}, // as 请问分账怎么开？ would be
+		{"各位好，分账怎么开？", "分账怎么开？"},
+		{"哈哈哈.....你在软件园吗？", "你在软件园吗？"},
+		{"好的.NET 怎么接支付宝？", "好的.NET 怎么接支付宝？"},
+		{"各位早上好", "各位早上好"},
+		{"Morning all. Does anyone know how long Stripe takes?", "Does anyone know how long Stripe takes?"},
+		{"Hi everyone! How do I refund a payout?", "How do I refund a payout?"},
+		{"Hey folks, is SEPA Instant live?", "is SEPA Instant live?"},
+		{"hello there - what is a chargeback?", "what is a chargeback?"},
+		{"Quick question: is SEPA Instant available for refunds too?", "is SEPA Instant available for refunds too?"},
+		{"Hi all, quick question: how do refunds work?", "how do refunds work?"},
+		{"hey, hello there! could anyone walk me through nfs?", "could anyone walk me through nfs?"},
+		{"hi does anyone know a linux friendly card?", "does anyone know a linux friendly card?"},
+		{"Good morning everyone... where is the wine channel?", "where is the wine channel?"},
+		{"ok, how do i mount the system?", "how do i mount the system?"},
+		{"hmm... and that returned no errors?", "and that returned no errors?"},
+		{"Thanks! That won't be automated though, right?", "That won't be automated though, right?"},
+		// Words of the question that look like a lead-in stay.
+		{"Hello world example fails to build, why?", "Hello world example fails to build, why?"},
+		{"history of the refunds API?", "history of the refunds API?"},
+		{"okay so what now?", "okay so what now?"},
+		{"question marks break the parser?", "question marks break the parser?"},
+		{"thank you i will try", "thank you i will try"},
+		// A lead-in alone is the message.
+		{"Hi all!", "Hi all!"},
+		{"thanks!", "thanks!"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.plain, func(t *testing.T) {
+			if got := Of(tt.plain); got != tt.want {
+				t.Errorf("Of = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestOfEnds checks where a title longer than Runes ends: at its question
+// when more follows that would be cut and the question says enough, else
+// at the end of a word, marked with "…".
+func TestOfEnds(t *testing.T) {
+	long := " We have 3 services using the same key and more words after it, and more."
+	tests := []struct{ plain, want string }{
+		{"Morning all. Does anyone know how long Stripe takes to release a payout after KYC is approved?",
+			"Does anyone know how long Stripe takes to release a payout after KYC is…"},
+		{"How do we rotate the API keys without downtime?" + long, "How do we rotate the API keys without downtime?"},
+		{"How do we rotate the API keys without downtime??" + long, "How do we rotate the API keys without downtime??"},
+		{"这个地方是如何区分是充值资金还是其他资金的呢？！" + strings.Repeat("不论是支付账户充值提回", 8), "这个地方是如何区分是充值资金还是其他资金的呢？！"},
+		{"这个地方是如何区分是充值资金还是其他资金的呢？对银行而言，" + strings.Repeat("不论是支付账户充值提回", 8),
+			"这个地方是如何区分是充值资金还是其他资金的呢？"},
+		// A question too short to say enough by itself: cut as before.
+		{"Anyone?" + long + long, "Anyone? We have 3 services using the same key and more words after it, and more…"},
+		{"这块可以采用代扣吗？" + strings.Repeat("后面", 40), "这块可以采用代扣吗？" + strings.Repeat("后面", 34) + "后…"},
+		// A cut inside a word moves to the word's start, without the
+		// spaces, commas and stops before it.
+		{strings.Repeat("word ", 14) + "sandbox configuration", strings.Repeat("word ", 14) + "sandbox…"},
+		{strings.Repeat("word ", 14) + "end. sandbox configuration", strings.Repeat("word ", 14) + "end…"},
+		{strings.Repeat("word ", 14) + "end, sandbox configuration", strings.Repeat("word ", 14) + "end…"},
+		{"用BC，KeyStore.getInstance(\"PKCS12\",\"BC\") 前 Security.addProvider(new BouncyCastleProvider()) 了吗，还是要别的配置",
+			"用BC，KeyStore.getInstance(\"PKCS12\",\"BC\") 前 Security.addProvider(new…"},
+		// A word that starts in the first half of the title (an address)
+		// is cut where it is; Chinese is cut anywhere.
+		{"see https://example.com/" + strings.Repeat("abcdefghij", 10), "see https://example.com/" + strings.Repeat("abcdefghij", 5) + "abcde…"},
+		{strings.Repeat("很长", 50), strings.Repeat("很长", 39) + "很…"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.plain, func(t *testing.T) {
+			got := Of(tt.plain)
+			if got != tt.want {
+				t.Errorf("Of = %q, want %q", got, tt.want)
+			}
+			if n := len([]rune(got)); n > Runes {
+				t.Errorf("Of = %q, %d runes, more than %d", got, n, Runes)
 			}
 		})
 	}
