@@ -510,7 +510,8 @@ func fromQuestion(s string, max int) string {
 				// "…", the question, and room for shorten's "…" after it;
 				// a clause says enough by itself.
 				if from > 0 && 1+i+1-from <= max-1 && (k < len(starts) || i+1-from >= minClauseRunes) {
-					if 1+len(r)-from > max && i+1-from >= minClauseRunes {
+					asked := strings.TrimLeft(string(r[from:i+1]), leadPunct)
+					if 1+len(r)-from > max && utf8.RuneCountInString(asked) >= minClauseRunes {
 						r = r[:questionEnd(r, i)] // what follows would be cut
 					}
 					return "…" + strings.TrimLeft(string(r[from:]), leadPunct)

@@ -223,6 +223,11 @@ func TestOfEnds(t *testing.T) {
 		{"这个地方是如何区分是充值资金还是其他资金的呢？！" + strings.Repeat("不论是支付账户充值提回", 8), "这个地方是如何区分是充值资金还是其他资金的呢？！"},
 		{"这个地方是如何区分是充值资金还是其他资金的呢？对银行而言，" + strings.Repeat("不论是支付账户充值提回", 8),
 			"这个地方是如何区分是充值资金还是其他资金的呢？"},
+		// After a "…" start too, when the question says enough.
+		{strings.Repeat("long ", 18) + "background. Is this normal? Under normal operation will it stay up like this or go down again later on?",
+			"…Is this normal? Under normal operation will it stay up like this or go down…"},
+		{strings.Repeat("Some long background. ", 4) + "Is this behaviour normal? Under normal operation will it stay up like this?",
+			"…Some long background. Some long background. Is this behaviour normal?"},
 		// A question too short to say enough by itself: cut as before.
 		{"Anyone?" + long + long, "Anyone? We have 3 services using the same key and more words after it, and more…"},
 		{"这块可以采用代扣吗？" + strings.Repeat("后面", 40), "这块可以采用代扣吗？" + strings.Repeat("后面", 34) + "后…"},
