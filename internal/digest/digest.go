@@ -156,7 +156,8 @@ type Entry struct {
 	Topics      []string     // topic names, best first
 	Occurrences []Occurrence // every time the question was asked, oldest first
 
-	askings []string // the title each asking would give, Title among them: a knowledge base's title that is none of them is a curator's
+	askings   []string // the title each asking would give, Title among them: a knowledge base's title that is none of them is a curator's
+	generated string   // the title the digest gave, when a knowledge base's curator's title replaced it in Title
 }
 
 // An Occurrence is one asking of a question in one day's chat, with its answers.

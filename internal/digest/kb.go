@@ -14,6 +14,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -88,6 +90,7 @@ type KBSkipped struct {
 type kbFrontMatter struct {
 	ID          string   `yaml:"id"`
 	Title       string   `yaml:"title"`
+	Generated   string   `yaml:"generated_title"` // the title the digest gave, whatever title says: a title equal to it is no curator's
 	Topics      []string `yaml:"topics"`
 	FirstAsked  string   `yaml:"first_asked"`
 	LastAsked   string   `yaml:"last_asked"`
@@ -99,7 +102,7 @@ type kbFrontMatter struct {
 
 // WriteKB writes a knowledge base into dir, creating it if needed: one
 // Markdown file per entry, named by its ID, with YAML front matter (id,
-// title, topics, first_asked, last_asked, occurrences, answered, answers,
+// title, generated_title, topics, first_asked, last_asked, occurrences, answered, answers,
 // sources) and the generated text above the Marker line, and an index.md
 // by topic. The index lists every entry file of the folder: this digest's
 // entries, and the files earlier runs left, by their front matter.
@@ -227,7 +230,7 @@ func WriteKB(dir string, d *Digest) (*KBResult, error) {
 			if old, ok := existing[f]; ok {
 				if t := curatedTitle(old, e, generated); t != "" {
 					titled := *e
-					titled.Title = t
+					titled.Title, titled.generated = t, e.Title
 					e, curated[i] = &titled, t
 					break
 				}
@@ -344,20 +347,47 @@ type kbFile struct {
 }
 
 // curatedTitle returns the title a curator gave entry e in its file f:
-// its heading, else the title of its front matter, when that is none of
-// the titles the askings of the run's entries give (any of which a run
-// may have written, also under another threshold, which merges other
-// askings; generated holds them); "" when there is none.
+// its heading, else the title of its front matter, when that is neither
+// the title the run that wrote f gave (its generated_title, so that a
+// version that titles questions otherwise does not take its own old
+// titles for a curator's) nor one of the titles the askings of the run's
+// entries give (any of which a run may have written, also under another
+// threshold, which merges other askings; generated holds them, for files
+// of versions that wrote no generated_title); "" when there is none.
 func curatedTitle(f *kbFile, e *Entry, generated map[string]bool) string {
-	if h := headingOf(f.data); h != "" && h != mdtext.Escape(e.Title) {
-		if t := unescapeMarkdown(h); !generated[t] {
+	wrote := strings.TrimSpace(f.fm.Generated)
+	tools := func(t string) bool {
+		return t == e.Title || generated[t] || t == wrote || wrote == "" && cutFromAsking(t, e)
+	}
+	if h := headingOf(f.data); h != "" && h != mdtext.Escape(e.Title) && (wrote == "" || h != mdtext.Escape(wrote)) {
+		if t := unescapeMarkdown(h); !tools(t) {
 			return t
 		}
 	}
-	if t := strings.TrimSpace(f.fm.Title); t != "" && t != e.Title && !generated[t] {
+	if t := strings.TrimSpace(f.fm.Title); t != "" && !tools(t) {
 		return t
 	}
 	return ""
+}
+
+// cutFromAsking reports whether title t is cut word for word from one of
+// e's askings (white space, question marks and the "…" of a cut aside): a
+// title an earlier version of the tool gave, in a file that does not say
+// which title the tool gave (no generated_title), not a curator's words.
+func cutFromAsking(t string, e *Entry) bool {
+	bare := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '?' || r == '？' || r == '…' {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	tb := bare(t)
+	if utf8.RuneCountInString(tb) < 4 {
+		return false
+	}
+	return slices.ContainsFunc(e.Occurrences, func(o Occurrence) bool { return strings.Contains(bare(o.Question), tb) })
 }
 
 // headingOf returns the first level-one heading of an entry file ("# …")
@@ -770,7 +800,7 @@ func sourceMarkdown(dir string, o *Occurrence) string {
 // entryFrontMatter is the front matter of an entry's file.
 func entryFrontMatter(e *Entry) kbFrontMatter {
 	fm := kbFrontMatter{
-		ID: e.ID, Title: e.Title, Topics: nonNil(e.Topics), FirstAsked: e.FirstAsked(), LastAsked: e.LastAsked(),
+		ID: e.ID, Title: e.Title, Generated: cmp.Or(e.generated, e.Title), Topics: nonNil(e.Topics), FirstAsked: e.FirstAsked(), LastAsked: e.LastAsked(),
 		Occurrences: len(e.Occurrences), Answered: e.Answered(), Answers: e.AnswerCount(),
 	}
 	for _, o := range e.Occurrences {

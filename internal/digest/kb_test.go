@@ -996,6 +996,23 @@ func TestWriteKBCuratedTitle(t *testing.T) {
 		{"front matter", func(s string) string {
 			return strings.Replace(s, "\ntitle: ", "\ntitle: 整理：", 1)
 		}, "整理：" + e.Title},
+		// A version that titled questions otherwise wrote X, and said so.
+		{"an earlier version's title", func(s string) string {
+			s = strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# 早先的标题\n", 1)
+			s = strings.Replace(s, "\ntitle: ", "\ntitle: 早先的标题\nold: ", 1)
+			return strings.Replace(s, "\ngenerated_title: ", "\ngenerated_title: 早先的标题\nolder: ", 1)
+		}, e.Title},
+		// A version that wrote no generated_title cut the asking otherwise.
+		{"an older version's cut", func(s string) string {
+			cut := string([]rune(e.Occurrences[0].Question)[:6]) + "…"
+			s = strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# "+mdtext.Escape(cut)+"\n", 1)
+			s = strings.Replace(s, "\ntitle: ", "\ntitle: "+cut+"\nold: ", 1)
+			return withoutLine(s, "generated_title: ")
+		}, e.Title},
+		{"a curator's title in an older version's file", func(s string) string {
+			s = strings.Replace(s, "\n# "+mdtext.Escape(e.Title)+"\n", "\n# 分账\\_比例上限（整理）\n", 1)
+			return withoutLine(s, "generated_title: ")
+		}, "分账_比例上限（整理）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -1020,6 +1037,17 @@ func TestWriteKBCuratedTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutLine returns s without its line that starts with prefix.
+func withoutLine(s, prefix string) string {
+	var b strings.Builder
+	for line := range strings.Lines(s) {
+		if !strings.HasPrefix(line, prefix) {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
 }
 
 // TestKBLangFromEntries checks that a knowledge base's index keeps the
