@@ -513,22 +513,23 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 }
 
 // namesDay reports whether m, a message of the next date, replies to the
-// day by naming one of its senders: a quote of a message the sender wrote
-// in the day, or an @mention of a sender who spoke in the day at most
-// mentionCarry before m and not since midnight (the mention would name
-// that turn). WeChat's replies are such, with no id.
+// day by naming one of its senders who has not spoken since midnight (a
+// reply would then name that turn): a quote of such a sender, or an
+// @mention of one who spoke in the day at most mentionCarry before m.
+// WeChat's replies are such, with no id.
 func (s *daySplitter) namesDay(m chatlog.Message) bool {
+	quietSince := func(name string) bool {
+		return !slices.ContainsFunc(s.next, func(w chatlog.Message) bool { return w.Sender == name })
+	}
 	if m.Quote != nil {
-		if _, ok := s.spoke[m.Quote.Sender]; ok {
+		if _, ok := s.spoke[m.Quote.Sender]; ok && quietSince(m.Quote.Sender) {
 			return true
 		}
 	}
 	for _, name := range m.Mentions {
-		last, ok := s.spoke[strings.TrimSpace(name)]
-		if !ok || m.Time.Sub(last) > mentionCarry {
-			continue
-		}
-		if !slices.ContainsFunc(s.next, func(w chatlog.Message) bool { return w.Sender == name }) {
+		name = strings.TrimSpace(name)
+		last, ok := s.spoke[name]
+		if ok && m.Time.Sub(last) <= mentionCarry && quietSince(name) {
 			return true
 		}
 	}

@@ -345,18 +345,22 @@ func TestExtractRepliesPastMidnight(t *testing.T) {
 // unless they spoke again after midnight; a mention after that half hour,
 // or a message naming nobody, starts the next day.
 func TestExtractMentionsPastMidnight(t *testing.T) {
-	type msg struct{ sender, text, time string }
-	asked := msg{"王五-风控-北京", "求推荐一家做跨境收款的持牌机构？", "04-01 23:50"}
+	type msg struct {
+		sender, text, time string
+		quotes             bool // quotes the question asked at 23:50
+	}
+	asked := msg{"王五-风控-北京", "求推荐一家做跨境收款的持牌机构？", "04-01 23:50", false}
 	for _, tt := range []struct {
 		name string
 		msgs []msg
 		want string // date:messages of each day
 	}{
-		{"an @mention at 00:01", []msg{asked, {"李四", "今天好冷", "04-02 00:00"}, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:01"}}, "2025-04-01:3"},
-		{"a quote at 00:05", []msg{asked, {"赵六", "可以看看连连", "04-02 00:05"}}, ""},
-		{"past half an hour", []msg{asked, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:21"}}, "2025-04-01:1 2025-04-02:1"},
-		{"the asker spoke after midnight", []msg{asked, {"王五-风控-北京", "有人吗", "04-02 00:00"}, {"赵六", "@王五-风控-北京 可以看看连连", "04-02 00:01"}}, "2025-04-01:1 2025-04-02:2"},
-		{"naming nobody", []msg{asked, {"赵六", "可以看看连连和PingPong", "04-02 00:01"}}, "2025-04-01:1 2025-04-02:1"},
+		{"an @mention at 00:01", []msg{asked, {"李四", "今天好冷", "04-02 00:00", false}, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:01", false}}, "2025-04-01:3"},
+		{"a quote at 00:05", []msg{asked, {"赵六", "可以看看连连", "04-02 00:05", true}}, "2025-04-01:2"},
+		{"a quote after the asker spoke again", []msg{asked, {"王五-风控-北京", "有人吗", "04-02 00:10", false}, {"赵六", "可以看看连连", "04-02 00:20", true}}, "2025-04-01:1 2025-04-02:2"},
+		{"past half an hour", []msg{asked, {"赵六", "@王五-风控-北京 可以看看连连和PingPong", "04-02 00:21", false}}, "2025-04-01:1 2025-04-02:1"},
+		{"the asker spoke after midnight", []msg{asked, {"王五-风控-北京", "有人吗", "04-02 00:00", false}, {"赵六", "@王五-风控-北京 可以看看连连", "04-02 00:01", false}}, "2025-04-01:1 2025-04-02:2"},
+		{"naming nobody", []msg{asked, {"赵六", "可以看看连连和PingPong", "04-02 00:01", false}}, "2025-04-01:1 2025-04-02:1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var recs []string
@@ -366,7 +370,7 @@ func TestExtractMentionsPastMidnight(t *testing.T) {
 					t.Fatal(err)
 				}
 				quote := ""
-				if tt.want == "" && k == 1 {
+				if m.quotes {
 					quote = fmt.Sprintf(`, "quotedContent": %q, "quotedSender": %q`, asked.text, asked.sender)
 				}
 				recs = append(recs, fmt.Sprintf(`{"localId": %d, "createTime": %d, "type": "文本消息", "localType": 1, "content": %q, "senderUsername": "wxid_%d", "senderDisplayName": %q, "platformMessageId": ""%s}`,
@@ -374,12 +378,8 @@ func TestExtractMentionsPastMidnight(t *testing.T) {
 			}
 			path := filepath.Join(t.TempDir(), "weflow.json")
 			writeFile(t, path, `{"weflow": {"version": "4.3.0", "generator": "WeFlow"}, "session": {"accountId": "1@chatroom", "nickname": "g", "type": "群聊"}, "messages": [`+strings.Join(recs, ",\n")+`]}`)
-			want := tt.want
-			if want == "" {
-				want = "2025-04-01:2"
-			}
-			if got := dayCounts(extractDays(t, path)); got != want {
-				t.Errorf("days %q, want %q", got, want)
+			if got := dayCounts(extractDays(t, path)); got != tt.want {
+				t.Errorf("days %q, want %q", got, tt.want)
 			}
 		})
 	}

@@ -128,9 +128,9 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 			w.WriteString("\n")
 		}
 	}
-	writeEarlierAnswers(w, d, lang, senders)
+	writeEarlierAnswers(w, d, lang, senders, ref)
 	opening, inside := unansweredQuestions(d)
-	writeUnanswered(w, d, lang, senders, opening, inside)
+	writeUnanswered(w, d, lang, senders, ref, opening, inside)
 	// A thread that is an unanswered question alone is listed just above.
 	other = slices.DeleteFunc(other, func(t thread.Thread) bool {
 		return len(t.Messages) == 1 && slices.ContainsFunc(opening, func(u unansweredQuestion) bool { return u.question == t.Messages[0] })
@@ -165,7 +165,7 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 // writeEarlierAnswers lists the day's answers to questions of earlier days
 // (explicit replies, as a Telegram reply the next morning), under each
 // question as it was asked, in lang; nothing when there are none.
-func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) {
+func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string, ref string) {
 	var replies []int
 	for i, e := range d.Earlier {
 		if e.Answer {
@@ -206,7 +206,7 @@ func writeEarlierAnswers(w *bufio.Writer, d Day, lang string, senders []string) 
 		for _, a := range q.answers {
 			shown := d.Log.Messages[a]
 			shown.Quote = nil // it replies to the question shown just above
-			fmt.Fprintf(w, "%s\n", answerLine(lang, &shown, refDate(d)))
+			fmt.Fprintf(w, "%s\n", answerLine(lang, &shown, ref))
 		}
 		w.WriteString("\n")
 	}
@@ -278,14 +278,14 @@ func unansweredQuestions(d Day) (opening []unansweredQuestion, inside int) {
 // no answer, one line each with who asked, when and in which thread, and
 // counts the others (unansweredQuestions), in lang; nothing when there
 // are none. They are what a group owner follows up.
-func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, opening []unansweredQuestion, inside int) {
+func writeUnanswered(w *bufio.Writer, d Day, lang string, senders []string, ref string, opening []unansweredQuestion, inside int) {
 	if len(opening) == 0 && inside == 0 {
 		return
 	}
 	fmt.Fprintf(w, "## %s\n\n", text(lang, "unanswered", len(opening)+inside))
 	for _, u := range opening {
 		qm := &d.Log.Messages[u.question]
-		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm, refDate(d)),
+		fmt.Fprintf(w, "%s\n", text(lang, "unansweredLine", 0, "sender", mdtext.Escape(qm.Sender), "time", clock(qm, ref),
 			"line", fmt.Sprint(qm.Line), "thread", u.thread.ID, "topic", inTopic(lang, *u.thread), "question", questionTitle(lang, qm, senders)))
 	}
 	if len(opening) > 0 {

@@ -508,17 +508,16 @@ func inMention(w string, mentions []string) bool {
 	return slices.ContainsFunc(mentions, func(m string) bool { return strings.Contains(strings.ToLower(m), w) })
 }
 
-// callNames returns the names people call the senders by, lower case:
-// the first word of a name when it is in Latin letters (zykotick9, carol
-// of Carol Smith, kevin of Kevin-城商行-架构-北京; not the java of
-// 邓晓杰～友鱼科技～java开发). "Thanks Carol" names who answered, not what the
-// thread is about.
+// callNames returns the names people call the senders by, lower case: a
+// nick whole (zykotick9; spark_dev is no spark), and the first word of a
+// name of several words in Latin letters (dave of Dave Jones). "Thanks
+// Dave" names who answered, not what the thread is about.
 func callNames(senders []string) map[string]bool {
 	names := map[string]bool{}
 	for _, s := range senders {
-		parts := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		if len(parts) > 0 && len(parts[0]) >= 3 && !strings.ContainsFunc(parts[0], func(r rune) bool { return r >= utf8.RuneSelf }) {
-			names[parts[0]] = true
+		first, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(s)), " ")
+		if len(first) >= 3 && !strings.ContainsFunc(first, func(r rune) bool { return r >= utf8.RuneSelf }) {
+			names[first] = true
 		}
 	}
 	return names

@@ -180,9 +180,9 @@ const pastMidnightReach = 30 * time.Minute
 // answeredPastMidnight returns the question of an earlier day that message
 // i of log answers by @mentioning its asker, the way WeChat users reply
 // (no reply ID, no quote): the asker's latest question, asked at most
-// pastMidnightReach before it; only when nobody the message mentions
-// has spoken yet in log before it (the mention would name that turn), and
-// the message answers (answersEarlier).
+// pastMidnightReach before it; only when that asker has not spoken yet in
+// log before it (the mention would name that turn), and the message
+// answers (answersEarlier).
 func (d *DayLinker) answeredPastMidnight(log *chatlog.Log, i int) (int32, bool) {
 	m := &log.Messages[i]
 	if m.Time.IsZero() {
