@@ -7,25 +7,28 @@ import (
 	"testing"
 )
 
+// overlapRec is a Telegram message record of 2024-01-07 at clock at,
+// from user-FROM, replying to message replyTo (0: none).
+func overlapRec(id int, at, from, text string, replyTo int) string {
+	r := fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-01-07T%s:00", "from": %q, "from_id": "user-%s", "text": %q`, id, at, from, from, text)
+	if replyTo > 0 {
+		r += fmt.Sprintf(`, "reply_to_message_id": %d`, replyTo)
+	}
+	return r + "}"
+}
+
 // TestDigestOverlappingExports checks that weekly exports overlapping by a
 // day digest each message once: a day all of whose messages the other file
 // holds is left out, whichever file holds more, and halves that each hold
 // messages the other lacks are both read, an answer both list counted
 // once.
 func TestDigestOverlappingExports(t *testing.T) {
-	rec := func(id int, at, from, text string, replyTo int) string {
-		r := fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-01-07T%s:00", "from": %q, "from_id": "user-%s", "text": %q`, id, at, from, from, text)
-		if replyTo > 0 {
-			r += fmt.Sprintf(`, "reply_to_message_id": %d`, replyTo)
-		}
-		return r + "}"
-	}
-	q1 := rec(1, "10:00", "Ann", "微信分账接口的分账比例上限是多少？", 0)
-	a1 := rec(2, "10:05", "Cid", "默认最高30%，可以找微信申请提高", 1)
-	chat := rec(3, "11:00", "Bob", "今天好冷", 0)
-	q2 := rec(4, "15:00", "Dan", "网联的协议支付和快捷支付有什么区别？", 0)
-	a2 := rec(5, "15:10", "Eve", "协议支付要先签约，之后扣款不用再验短信", 4)
-	late := rec(6, "16:00", "Fay", "补充一下，分账要在交易完成后180天内发起", 1)
+	q1 := overlapRec(1, "10:00", "Ann", "微信分账接口的分账比例上限是多少？", 0)
+	a1 := overlapRec(2, "10:05", "Cid", "默认最高30%，可以找微信申请提高", 1)
+	chat := overlapRec(3, "11:00", "Bob", "今天好冷", 0)
+	q2 := overlapRec(4, "15:00", "Dan", "网联的协议支付和快捷支付有什么区别？", 0)
+	a2 := overlapRec(5, "15:10", "Eve", "协议支付要先签约，之后扣款不用再验短信", 4)
+	late := overlapRec(6, "16:00", "Fay", "补充一下，分账要在交易完成后180天内发起", 1)
 	tests := []struct {
 		name           string
 		week1, week2   []string
@@ -144,20 +147,13 @@ func TestDigestOverlapCountsOnce(t *testing.T) {
 	tg := func(recs ...string) string {
 		return `{"name": "g", "type": "private_supergroup", "id": 7, "messages": [` + strings.Join(recs, ",\n") + `]}`
 	}
-	rec := func(id int, at, from, text string, replyTo int) string {
-		r := fmt.Sprintf(`{"id": %d, "type": "message", "date": "2024-01-07T%s:00", "from": %q, "from_id": "user-%s", "text": %q`, id, at, from, from, text)
-		if replyTo > 0 {
-			r += fmt.Sprintf(`, "reply_to_message_id": %d`, replyTo)
-		}
-		return r + "}"
-	}
-	hi := rec(1, "09:00", "Zed", "早上好", 0)
-	q1 := rec(2, "10:00", "Ann", "微信分账接口的分账比例上限是多少？", 0)
-	a1 := rec(3, "10:05", "Cid", "默认最高30%，可以找微信申请提高", 2)
-	cold := rec(4, "11:00", "Bob", "今天好冷", 0)
-	q2 := rec(5, "15:00", "Dan", "网联的协议支付和快捷支付有什么区别？", 0)
-	a2 := rec(6, "15:10", "Eve", "协议支付要先签约，之后扣款不用再验短信", 5)
-	late := rec(7, "16:00", "Fay", "补充一下，分账要在交易完成后180天内发起", 2)
+	hi := overlapRec(1, "09:00", "Zed", "早上好", 0)
+	q1 := overlapRec(2, "10:00", "Ann", "微信分账接口的分账比例上限是多少？", 0)
+	a1 := overlapRec(3, "10:05", "Cid", "默认最高30%，可以找微信申请提高", 2)
+	cold := overlapRec(4, "11:00", "Bob", "今天好冷", 0)
+	q2 := overlapRec(5, "15:00", "Dan", "网联的协议支付和快捷支付有什么区别？", 0)
+	a2 := overlapRec(6, "15:10", "Eve", "协议支付要先签约，之后扣款不用再验短信", 5)
+	late := overlapRec(7, "16:00", "Fay", "补充一下，分账要在交易完成后180天内发起", 2)
 
 	const csvHead = "Time,SenderName,Sender,TalkerName,Talker,Content\n"
 	row := func(at, name, id, text string) string {

@@ -8,18 +8,22 @@ import (
 	"github.com/cocolian/threads/internal/chatlog"
 )
 
+// dayClock is day ("2024-01-10") at clock ("22:50"), UTC.
+func dayClock(t *testing.T, day, clock string) time.Time {
+	t.Helper()
+	tm, err := time.Parse("2006-01-02 15:04", day+" "+clock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}
+
 // TestDayLinker checks which messages Find links to an earlier day and
 // which of them answer (not the asker's own, by ID when both have one, nor
 // thanks, me too, a bump or a shrug): a reply to a message of the day
 // itself and a pin link nothing.
 func TestDayLinker(t *testing.T) {
-	at := func(day, clock string) time.Time {
-		tm, err := time.Parse("2006-01-02 15:04", day+" "+clock)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tm
-	}
+	at := func(day, clock string) time.Time { return dayClock(t, day, clock) }
 	msg := func(id, reply, sender, text string, tm time.Time) chatlog.Message {
 		return chatlog.Message{ID: id, ReplyToID: reply, Sender: sender, SenderID: sender, Type: chatlog.TypeText, Text: text, Time: tm}
 	}
@@ -78,13 +82,7 @@ func TestDayLinker(t *testing.T) {
 // the asker's question: not once the asker spoke that day, not past
 // pastMidnightReach, not "me too", not a name that asked nothing.
 func TestDayLinkerMentionsPastMidnight(t *testing.T) {
-	at := func(day, clock string) time.Time {
-		tm, err := time.Parse("2006-01-02 15:04", day+" "+clock)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return tm
-	}
+	at := func(day, clock string) time.Time { return dayClock(t, day, clock) }
 	msg := func(sender, text string, tm time.Time, mentions ...string) chatlog.Message {
 		return chatlog.Message{Sender: sender, Type: chatlog.TypeText, Text: text, Time: tm, Mentions: mentions}
 	}
