@@ -61,9 +61,6 @@ func askedAgain(msgs []chatlog.Message, fs []features, questions []int, i int) i
 // the words of each: the same question in other words (有前辈玩过cassandra吗？,
 // 请教下 cassandra相关的问题，有前辈玩过吗？), not a follow-up on part of it.
 func sameQuestion(a, b *features) bool {
-	n := 0
-	for x, y, ok := nextShared(a.wordIDs, b.wordIDs, 0, 0); ok; x, y, ok = nextShared(a.wordIDs, b.wordIDs, x+1, y+1) {
-		n++
-	}
+	n, _ := sharedCount(a, b)
 	return n >= 3 && 10*n >= 6*max(len(a.wordIDs), len(b.wordIDs))
 }

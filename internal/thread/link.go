@@ -1296,17 +1296,23 @@ func nextShared[T cmp.Ordered](a, b []T, x, y int) (int, int, bool) {
 
 // lexical scores the content words two messages share, and counts them.
 func lexical(a, b *features, p Params) (float64, int) {
-	n, domain := 0, 0
+	n, domain := sharedCount(a, b)
+	if n == 0 {
+		return 0, 0
+	}
+	return min(float64(domain)*p.DomainTerm+float64(n-domain)*p.SharedWord, p.MaxLexical), n
+}
+
+// sharedCount counts the content words two messages share, and the domain
+// terms among them.
+func sharedCount(a, b *features) (n, domain int) {
 	for x, y, ok := nextShared(a.wordIDs, b.wordIDs, 0, 0); ok; x, y, ok = nextShared(a.wordIDs, b.wordIDs, x+1, y+1) {
 		n++
 		if a.idDomain != nil && a.idDomain[x] {
 			domain++
 		}
 	}
-	if n == 0 {
-		return 0, 0
-	}
-	return min(float64(domain)*p.DomainTerm+float64(n-domain)*p.SharedWord, p.MaxLexical), n
+	return n, domain
 }
 
 // sharedWordsFeature names the shared-word-count features.
