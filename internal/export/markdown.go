@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
@@ -51,8 +52,11 @@ func writeDay(w *bufio.Writer, d Day, opts Options) {
 	}
 	fmt.Fprintf(w, "# %s\n\n", text(lang, "title", 0, "name", name))
 	var facts []string
-	ref := refDate(d)
-	if first, last := dateRange(log.Messages); log.Date != "" {
+	// ref is the date the FAQ is about: the log's, else its first message's.
+	// A time on another date is shown with its date (clock, minute).
+	first, last := dateRange(log.Messages)
+	ref := cmp.Or(log.Date, first)
+	if log.Date != "" {
 		facts = append(facts, log.Date)
 	} else if first != last {
 		facts = append(facts, text(lang, "dateRange", 0, "from", first, "to", last))
@@ -329,7 +333,7 @@ func afterLabel(label, md string) string {
 
 // timeSpan is when thread t ran, as the list of other threads gives it:
 // "09:31-09:47", or one time when it starts and ends in the same minute;
-// a time on another date than ref (refDate) is given with its date
+// a time on another date than ref (writeDay's) is given with its date
 // ("23:50-2024-05-11 00:10"); in lang.
 func timeSpan(lang string, t thread.Thread, ref string) string {
 	from, to := minute(t.Start, ref), minute(t.End, ref)
@@ -442,18 +446,6 @@ func minute(t time.Time, ref string) string {
 		return t.Format("2006-01-02 15:04")
 	}
 	return t.Format("15:04")
-}
-
-// refDate is the date a day's FAQ is about: the log's date, else the
-// date of its first message with a time ("" when none has one). A time
-// on another date (a reply carried past midnight, a Slack channel of
-// several days) is shown with its date.
-func refDate(d Day) string {
-	if d.Log.Date != "" {
-		return d.Log.Date
-	}
-	first, _ := dateRange(d.Log.Messages)
-	return first
 }
 
 // dateRange returns the first and last dates of msgs' times, "" when no
