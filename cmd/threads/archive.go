@@ -424,10 +424,11 @@ func renderDay(log *chatlog.Log, offset int, opts *extractOptions, seg *segment.
 // input is one log exactly as chatlog.Parse gives it.
 //
 // A day runs on past midnight for the explicit replies to it (a Telegram
-// or Discord reply, whose link a cut would lose): while the day holds
-// messages with ids, the messages of the next date wait, and one that
-// replies to a message of the day keeps itself and every message before
-// it in the day. Only the date right after the day's runs on into it, for
+// or Discord reply, whose link a cut would lose) and for WeChat's, which
+// name a sender of the day by quote or @mention (namesDay): while the day
+// holds messages with ids, or its last message is at most mentionCarry
+// old, the messages of the next date wait, and one that replies to the
+// day keeps itself and every message before it in the day. Only the date right after the day's runs on into it, for
 // at most maxCarry messages. The wait ends, and the day is cut before the
 // messages still waiting, at the first pause of carryPause (the pause
 // before the first of them included), a message of a later date still,
@@ -487,7 +488,7 @@ func (s *daySplitter) add(log *chatlog.Log, m chatlog.Message) error {
 	case len(s.next) > 0 || d > s.day:
 		if len(s.next) == 0 {
 			if len(s.ids) == 0 && gap > mentionCarry || pause || d != dayAfter(s.day) || s.over >= maxCarry {
-				// No explicit reply can reach back into this day.
+				// No reply can reach back into this day.
 				if err := s.cut(log); err != nil {
 					return err
 				}
