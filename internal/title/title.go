@@ -374,6 +374,11 @@ var greeting = regexp.MustCompile(`^(?i:hi|hello|hey|hiya|howdy|greetings|(?:goo
 var leadIn = regexp.MustCompile(`^(?i:(?:a\s+)?quick\s+(?:question|q)|(?:one\s+)?question|(?:thanks|thank\s+you|thx)(?:\s+(?:all|everyone|again))?|ok|okay|hmm+|haha+|lol)` +
 	`\s*[,.!:;…]+\s*`)
 
+// askingLeadIn matches a Chinese lead-in that announces the question and
+// whom it is put to, which a title does without when punctuation follows
+// it: "请教一下各位，", "咨询下，", "问个小白问题，", "请教各位大仙一个问题，".
+var askingLeadIn = regexp.MustCompile(`^想?(?:请教|咨询|请问|问)(?:一下|下)?(?:各位|大家)?(?:大佬|大神|大仙|专家|牛人|老师)?们?(?:一个|个)?(?:小白|小)?(?:问题|事)?\s*[，,：:]+\s*`)
+
 // Of is a question as a title, the FAQ's and a digest entry's: plain is
 // its text without mentions (see StripMentions); the title is on one
 // line, without the answer of a re-posted question (see AskedPart), a
@@ -393,7 +398,8 @@ func Of(plain string) string {
 // withoutLeadIns returns s without the lead-ins it starts with, one after
 // another ("各位早，请教一下：", "Hi all, quick question: "): the openers
 // followed by a separator, an English greeting and an English lead-in
-// (greeting, leadIn). A lead-in that no letter or digit follows is the
+// (greeting, leadIn), and a Chinese one that names whom it asks
+// (askingLeadIn). A lead-in that no letter or digit follows is the
 // whole message and stays ("谢谢", "Morning all!").
 func withoutLeadIns(s string) string {
 	for {
@@ -417,7 +423,7 @@ func afterLeadIn(s string) string {
 			return strings.TrimLeft(rest, leadPunct+".")
 		}
 	}
-	for _, re := range []*regexp.Regexp{greeting, leadIn} {
+	for _, re := range []*regexp.Regexp{greeting, leadIn, askingLeadIn} {
 		if m := re.FindString(s); m != "" && !(re == greeting && notGreeted(s[len(m):])) {
 			return s[len(m):]
 		}
