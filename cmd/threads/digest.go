@@ -511,16 +511,7 @@ func linkAcrossFiles(days []digest.Day, before []*chatlog.Log, tok thread.Tokeni
 		}
 		// Days in order: by date, a day's halves in two files by their
 		// first message, then by file.
-		sort.SliceStable(ms, func(a, b int) bool {
-			la, lb := ms[a].log, ms[b].log
-			if la.Date != lb.Date {
-				return la.Date < lb.Date
-			}
-			if ta, tb := firstTime(la), firstTime(lb); !ta.Equal(tb) {
-				return ta.Before(tb)
-			}
-			return la.Path < lb.Path
-		})
+		sort.SliceStable(ms, func(a, b int) bool { return readingOrder(ms[a].log, ms[b].log) < 0 })
 		var linker thread.DayLinker
 		for _, m := range ms {
 			if m.day < 0 {
@@ -552,6 +543,19 @@ func sameLinks(a, b map[int]thread.Earlier) bool {
 		}
 	}
 	return true
+}
+
+// readingOrder compares two days of one chat in the order linkAcrossFiles
+// reads them, and countOverlapsOnce counts their shared messages: by
+// date, a day's halves in two files by their first message, then by file.
+func readingOrder(a, b *chatlog.Log) int {
+	if c := strings.Compare(a.Date, b.Date); c != 0 {
+		return c
+	}
+	if ta, tb := firstTime(a), firstTime(b); !ta.Equal(tb) {
+		return ta.Compare(tb)
+	}
+	return strings.Compare(a.Path, b.Path)
 }
 
 // firstTime is the time of the first message of log, the zero time when

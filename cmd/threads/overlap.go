@@ -296,13 +296,7 @@ func countOverlapsOnce(days []digest.Day, overlaps [][]*chatlog.Log) {
 				idx = append(idx, i)
 			}
 		}
-		sort.SliceStable(idx, func(a, b int) bool {
-			la, lb := days[idx[a]].Log, days[idx[b]].Log
-			if ta, tb := firstTime(la), firstTime(lb); !ta.Equal(tb) {
-				return ta.Before(tb)
-			}
-			return la.Path < lb.Path
-		})
+		sort.SliceStable(idx, func(a, b int) bool { return readingOrder(days[idx[a]].Log, days[idx[b]].Log) < 0 })
 		for k := 1; k < len(idx); k++ {
 			held := make([]heldAt, len(days[idx[k]].Log.Messages))
 			for m := range held {
